@@ -1,0 +1,18 @@
+import { getTranslations } from "next-intl/server";
+import { NoAccess } from "@/components/auth/no-access";
+import { AppShell } from "@/components/layout/app-shell";
+import { canEnter } from "@/lib/auth/rules";
+import { requireSessionUser } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+export default async function Layout({ children }: { children: React.ReactNode }) {
+  const user = await requireSessionUser("/portaal");
+  if (!canEnter(user.role, "portaal")) return <NoAccess user={user} place="portaal" />;
+  const t = await getTranslations("nav.portaal");
+  return (
+    <AppShell place="portaal" user={user} nav={[{ href: "/portaal", label: t("home") }]}>
+      {children}
+    </AppShell>
+  );
+}

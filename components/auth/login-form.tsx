@@ -1,0 +1,82 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+const KNOWN_ERRORS = new Set(["INVALID_CREDENTIALS", "LOCKED", "SESSION_EXPIRED", "REQUIRED"]);
+
+export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
+  const t = useTranslations("login");
+  const [error, setError] = useState<string | null>(
+    initialError ? (KNOWN_ERRORS.has(initialError) ? initialError : "GENERIC") : null,
+  );
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    if (!email || !password) {
+      setError("REQUIRED");
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (result?.ok && !result.error) {
+        // A full navigation so every server component sees the new session cookie.
+        window.location.assign(callbackUrl ?? "/");
+        return;
+      }
+      setError(result?.error && KNOWN_ERRORS.has(result.error) ? result.error : "GENERIC");
+    } catch {
+      setError("GENERIC");
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
+      {error ? (
+        <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t(`errors.${error}`)}
+        </div>
+      ) : null}
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium text-slate-800">
+          {t("email")}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
+        />
+      </div>
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium text-slate-800">
+          {t("password")}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
+        />
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+// The shared base of every server action: parse with zod, require a session and a role (and an
+// organisation right where asked), run, and turn surprises into a generic code. Keeping `execute`
+// separate from the "use server" wrapper lets tests call the same path with an explicit user.
+import type { OrganisationRight, Role } from "@prisma/client";
+import type { z } from "zod";
+import type { SessionUser } from "@/lib/auth/session";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; reason: string; fieldErrors?: Record<string, string[]> };
+
+export interface ActionContext {
+  user: SessionUser;
+  now: Date;
+}
+
+export interface ActionDefinition<S extends z.ZodType, R> {
+  name: string;
+  schema: S;
+  roles: readonly Role[];
+  right?: OrganisationRight;
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<ActionResult<R>>;
+}
+
+export interface DefinedAction<S extends z.ZodType, R> {
+  name: string;
+  execute(user: SessionUser | null, rawInput: unknown, now: Date): Promise<ActionResult<R>>;
+  readonly schema: S;
+}
+
+export function fail(reason: string, fieldErrors?: Record<string, string[]>): { ok: false; reason: string; fieldErrors?: Record<string, string[]> } {
+  return fieldErrors ? { ok: false, reason, fieldErrors } : { ok: false, reason };
+}
+
+export function ok<T>(data: T): { ok: true; data: T } {
+  return { ok: true, data };
+}
+
+export function defineAction<S extends z.ZodType, R>(def: ActionDefinition<S, R>): DefinedAction<S, R> {
+  return {
+    name: def.name,
+    schema: def.schema,
+    async execute(user, rawInput, now) {
+      if (!user) return fail("UNAUTHENTICATED");
+      if (!def.roles.includes(user.role)) return fail("FORBIDDEN");
+      if (def.right && !user.rights.includes(def.right)) return fail("FORBIDDEN");
+      const parsed = def.schema.safeParse(rawInput);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) {
+          const key = issue.path.join(".") || "_";
+          (fieldErrors[key] ??= []).push(issue.message);
+        }
+        return fail("INVALID_INPUT", fieldErrors);
+      }
+      try {
+        return await def.handler(parsed.data, { user, now });
+      } catch (error) {
+        // Logged with the action's name only: inputs may hold message bodies.
+        console.error(`[action ${def.name}] failed`, error instanceof Error ? error.stack : error);
+        return fail("UNEXPECTED");
+      }
+    },
+  };
+}

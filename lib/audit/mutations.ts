@@ -1,0 +1,25 @@
+import "server-only";
+import type { Prisma } from "@prisma/client";
+import type { Tx } from "@/lib/db/client";
+
+export interface AuditInput {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  // Never message bodies or secrets: ids, codes and changed field names only.
+  data?: Prisma.InputJsonValue;
+}
+
+/** Call inside the mutation's transaction so the event commits with the change or not at all. */
+export async function audit(tx: Tx, input: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: input.actorId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      data: input.data ?? {},
+    },
+  });
+}

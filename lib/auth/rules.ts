@@ -1,0 +1,61 @@
+// Pure rules about who goes where and when an account locks. No I/O.
+import type { OrganisationRight, Role } from "@prisma/client";
+
+export type Place = "portaal" | "werkgever" | "agent";
+
+export const STAFF_ROLES: readonly Role[] = [
+  "CALLCENTER_AGENT",
+  "CASE_HANDLER",
+  "TEAM_COORDINATOR",
+  "MANAGER",
+  "CUSTOMER_SUCCESS_MANAGER",
+  "OMBUDS",
+  "ADMIN",
+];
+
+export function isStaff(role: Role): boolean {
+  return STAFF_ROLES.includes(role);
+}
+
+export function placeOf(role: Role): Place {
+  if (role === "BENEFICIARY") return "portaal";
+  if (role === "EMPLOYER_CONTACT") return "werkgever";
+  return "agent";
+}
+
+export function canEnter(role: Role, place: Place): boolean {
+  return placeOf(role) === place;
+}
+
+export function homePath(role: Role): string {
+  return `/${placeOf(role)}`;
+}
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+export function isLocked(lockedUntil: Date | null, now: Date): boolean {
+  return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+}
+
+/** The account state after one more failed login: the fifth failure locks for 15 minutes. */
+export function afterFailedLogin(
+  failedLogins: number,
+  now: Date,
+): { failedLogins: number; lockedUntil: Date | null } {
+  const failures = failedLogins + 1;
+  if (failures >= MAX_FAILED_LOGINS) {
+    return { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) };
+  }
+  return { failedLogins: failures, lockedUntil: null };
+}
+
+export function hasRight(rights: readonly OrganisationRight[], right: OrganisationRight): boolean {
+  return rights.includes(right);
+}
+
+/** Only same-site relative paths may be a post-login destination (no open redirects). */
+export function safeCallbackPath(value: string | null | undefined): string | null {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
+  return value;
+}
