@@ -1,0 +1,173 @@
+import { RuleInputError, assertValidDate } from "@/lib/calendar/errors";
+import type { CalendarSettings } from "@/lib/calendar/holidays";
+import { HOUR_MS } from "@/lib/calendar/local-time";
+import { dueAfterWorkingDaysMs } from "@/lib/calendar/rules";
+import { type BusinessHours, DEFAULT_BUSINESS_HOURS, workingCalendar } from "@/lib/calendar/working-calendar";
+import { type SlaPolicy, assertValidPolicy } from "@/lib/sla/policies";
+
+export type { DefaultPolicyKey, SlaPolicy, SlaUnit } from "@/lib/sla/policies";
+export { DEFAULT_SLA_POLICIES, policyByKey } from "@/lib/sla/policies";
+
+/*
+ * SLA clocks.
+ *
+ * - Budget: WORKING_DAYS runs to 17:00 of the n-th working day after the day of receipt (see
+ *   dueAfterWorkingDays in lib/calendar/rules.ts); its budget is the working time from startedAt
+ *   to that moment. WORKING_HOURS counts n hours of business time (09:00-17:00 on working days);
+ *   CALENDAR_HOURS counts wall time around the clock.
+ * - Pauses (waiting on the customer) stop the clock: time inside a pause does not consume budget,
+ *   so the due time moves by the paused working time (calendar time for calendar policies). A pause
+ *   that starts after the budget ran out changes nothing: a breach stays a breach. Pauses are judged
+ *   up to the reference moment (now, or stoppedAt for a stopped clock); an open pause (to: null)
+ *   means paused now, and the due time keeps moving while it lasts.
+ * - State at the reference moment: BREACHED when it lies after dueAt (due at 17:00 and answered at
+ *   17:00 is in time); AT_RISK once the consumed share reaches 1 - atRiskShare; else ON_TRACK.
+ */
+
+export type SlaState = "ON_TRACK" | "AT_RISK" | "BREACHED";
+
+export interface SlaPause {
+  from: Date;
+  to: Date | null;
+}
+
+export interface ClockInput {
+  policy: SlaPolicy;
+  startedAt: Date;
+  pauses: readonly SlaPause[];
+  now: Date;
+  settings: CalendarSettings;
+  /** When the clock was stopped (answered); its state is then judged at this moment. */
+  stoppedAt?: Date | null;
+  hours?: BusinessHours;
+}
+
+export interface ClockResult {
+  dueAt: Date;
+  /** dueAt minus the reference moment in wall-clock ms (for "in 3 hours"); negative when overdue. */
+  remainingMs: number;
+  /** Budget left in the policy's own time (working ms for working policies); negative when over. */
+  remainingBudgetMs: number;
+  /** The whole budget in the policy's own time. */
+  budgetMs: number;
+  state: SlaState;
+  /** Paused at the reference moment (never true for a stopped clock). */
+  paused: boolean;
+  stopped: boolean;
+  /** Consumed budget / budget; 1 at the due time, above 1 when overdue. */
+  elapsedShare: number;
+}
+
+interface ClockTime {
+  between(a: number, b: number): number;
+  add(t: number, x: number): number;
+}
+
+const CALENDAR_TIME: ClockTime = {
+  between: (a, b) => b - a,
+  add: (t, x) => t + x,
+};
+
+function pausesSorted(pauses: readonly SlaPause[]): readonly SlaPause[] {
+  for (let i = 1; i < pauses.length; i++) {
+    if ((pauses[i] as SlaPause).from.getTime() < (pauses[i - 1] as SlaPause).from.getTime()) {
+      return [...pauses].sort((x, y) => x.from.getTime() - y.from.getTime());
+    }
+  }
+  return pauses;
+}
+
+function validatePauses(pauses: readonly SlaPause[], start: number): readonly SlaPause[] {
+  if (!Array.isArray(pauses)) throw new RuleInputError("INVALID_RANGE", "pauses must be a list");
+  for (const pause of pauses) {
+    assertValidDate(pause.from, "pause start");
+    if (pause.to !== null) {
+      assertValidDate(pause.to, "pause end");
+      if (pause.to.getTime() < pause.from.getTime()) {
+        throw new RuleInputError("NEGATIVE_PAUSE", "a pause ends before it starts");
+      }
+    }
+    if (pause.from.getTime() < start) {
+      throw new RuleInputError("PAUSE_BEFORE_START", "a pause starts before the clock");
+    }
+  }
+  const sorted = pausesSorted(pauses);
+  for (let i = 1; i < sorted.length; i++) {
+    const previous = sorted[i - 1] as SlaPause;
+    // Touching pauses are fine; an open pause can only be the last one.
+    if (previous.to === null || (sorted[i] as SlaPause).from.getTime() < previous.to.getTime()) {
+      throw new RuleInputError("PAUSE_OVERLAP", "pauses overlap");
+    }
+  }
+  return sorted;
+}
+
+export function computeClock(input: ClockInput): ClockResult {
+  const { policy, startedAt, now, settings } = input;
+  const stoppedAt = input.stoppedAt ?? null;
+  assertValidPolicy(policy);
+  assertValidDate(startedAt, "startedAt");
+  assertValidDate(now, "now");
+  const start = startedAt.getTime();
+  let reference = now.getTime();
+  if (stoppedAt !== null) {
+    assertValidDate(stoppedAt, "stoppedAt");
+    if (stoppedAt.getTime() < start) throw new RuleInputError("INVALID_RANGE", "the clock stops before it starts");
+    reference = stoppedAt.getTime();
+  } else if (reference < start) {
+    throw new RuleInputError("INVALID_RANGE", "the clock starts after now");
+  }
+  const pauses = validatePauses(input.pauses, start);
+
+  const hours = input.hours ?? DEFAULT_BUSINESS_HOURS;
+  let time: ClockTime;
+  let budget: number;
+  if (policy.unit === "CALENDAR_HOURS") {
+    time = CALENDAR_TIME;
+    budget = policy.amount * HOUR_MS;
+  } else {
+    time = workingCalendar(settings, hours);
+    budget =
+      policy.unit === "WORKING_HOURS"
+        ? policy.amount * HOUR_MS
+        : time.between(start, dueAfterWorkingDaysMs(start, policy.amount, settings, hours));
+  }
+
+  // Walk the running segments between pauses; the due time is where consumption reaches budget.
+  let consumed = 0;
+  let cursor = start;
+  let due = Number.NaN;
+  let paused = false;
+  for (const pause of pauses) {
+    const from = pause.from.getTime();
+    if (from >= reference) break; // not begun at the reference moment
+    const segment = time.between(cursor, from);
+    if (Number.isNaN(due) && consumed + segment >= budget) due = time.add(cursor, budget - consumed);
+    consumed += segment;
+    const to = pause.to === null ? Number.POSITIVE_INFINITY : pause.to.getTime();
+    if (to >= reference) {
+      paused = stoppedAt === null && to > reference;
+      cursor = reference;
+      break;
+    }
+    cursor = to;
+  }
+  const segment = time.between(cursor, reference);
+  if (Number.isNaN(due)) due = time.add(cursor, budget - consumed);
+  consumed += segment;
+
+  const elapsedShare = consumed / budget;
+  // Judged on the reported share so the state and the number shown never disagree by rounding.
+  const state: SlaState =
+    reference > due ? "BREACHED" : elapsedShare >= 1 - policy.atRiskShare ? "AT_RISK" : "ON_TRACK";
+  return {
+    dueAt: new Date(due),
+    remainingMs: due - reference,
+    remainingBudgetMs: budget - consumed,
+    budgetMs: budget,
+    state,
+    paused,
+    stopped: stoppedAt !== null,
+    elapsedShare,
+  };
+}

@@ -1,0 +1,92 @@
+import { TZDate } from "@date-fns/tz";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+
+import { DEFAULT_CALENDAR_SETTINGS } from "@/lib/calendar/holidays";
+import { isWorkingDay, workingTimeBetween } from "@/lib/calendar/rules";
+import { DEFAULT_SLA_POLICIES, type SlaPause, type SlaPolicy, computeClock } from "@/lib/sla/rules";
+
+const S = DEFAULT_CALENDAR_SETTINGS;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const FROM = Date.UTC(2024, 0, 1) / MINUTE;
+const TO = Date.UTC(2028, 0, 1) / MINUTE;
+
+const workingPolicy: fc.Arbitrary<SlaPolicy> = fc.oneof(
+  fc.constantFrom(DEFAULT_SLA_POLICIES.WRITTEN_QUESTION, DEFAULT_SLA_POLICIES.ESCALATION_TIER_1, DEFAULT_SLA_POLICIES.COMPLAINT),
+  fc.integer({ min: 1, max: 80 }).map((amount): SlaPolicy => ({ key: "WH", unit: "WORKING_HOURS", amount, atRiskShare: 0.2 })),
+);
+const anyPolicy = fc.oneof(workingPolicy, fc.constant(DEFAULT_SLA_POLICIES.URGENT_REQUEST));
+
+/** A start and sorted, non-overlapping pauses after it (the last one possibly open). */
+const scenario = fc
+  .record({
+    start: fc.integer({ min: FROM, max: TO }).map((m) => m * MINUTE),
+    gaps: fc.array(fc.tuple(fc.integer({ min: 0, max: 3 * DAY }), fc.integer({ min: 0, max: 3 * DAY })), { maxLength: 4 }),
+    lastOpen: fc.boolean(),
+    nowAfter: fc.integer({ min: 0, max: 30 * DAY }),
+  })
+  .map(({ start, gaps, lastOpen, nowAfter }) => {
+    const pauses: SlaPause[] = [];
+    let t = start;
+    gaps.forEach(([gap, length], i) => {
+      const from = t + gap;
+      const to = from + length;
+      pauses.push({ from: new Date(from), to: lastOpen && i === gaps.length - 1 ? null : new Date(to) });
+      t = to;
+    });
+    return { startedAt: new Date(start), pauses, now: new Date(start + nowAfter) };
+  });
+
+function localMinutes(d: Date): number {
+  const local = new TZDate(d.getTime(), "Europe/Amsterdam");
+  return local.getHours() * 60 + local.getMinutes() + local.getSeconds() / 60 + local.getMilliseconds() / MINUTE;
+}
+
+describe("SLA clock properties", () => {
+  it("a due time of a working-day or working-hour policy lies in working time (09:00, 17:00]", () => {
+    fc.assert(
+      fc.property(workingPolicy, scenario, (policy, { startedAt, pauses, now }) => {
+        const { dueAt } = computeClock({ policy, startedAt, pauses, now, settings: S });
+        expect(isWorkingDay(dueAt, S)).toBe(true);
+        const minutes = localMinutes(dueAt);
+        expect(minutes > 9 * 60 && minutes <= 17 * 60).toBe(true);
+      }),
+    );
+  });
+
+  it("a pause never makes a due time earlier", () => {
+    fc.assert(
+      fc.property(anyPolicy, scenario, (policy, { startedAt, pauses, now }) => {
+        const without = computeClock({ policy, startedAt, pauses: [], now, settings: S });
+        const withPauses = computeClock({ policy, startedAt, pauses, now, settings: S });
+        expect(withPauses.dueAt.getTime()).toBeGreaterThanOrEqual(without.dueAt.getTime());
+        // Dropping the last pause cannot move it later either.
+        const fewer = computeClock({ policy, startedAt, pauses: pauses.slice(0, -1), now, settings: S });
+        expect(withPauses.dueAt.getTime()).toBeGreaterThanOrEqual(fewer.dueAt.getTime());
+      }),
+    );
+  });
+
+  it("without pauses, the budget is exactly the working time from start to due", () => {
+    fc.assert(
+      fc.property(workingPolicy, scenario, (policy, { startedAt, now }) => {
+        const result = computeClock({ policy, startedAt, pauses: [], now, settings: S });
+        expect(workingTimeBetween(startedAt, result.dueAt, S)).toBe(result.budgetMs);
+        expect(result.elapsedShare).toBeCloseTo(workingTimeBetween(startedAt, now, S) / result.budgetMs, 9);
+      }),
+    );
+  });
+
+  it("the state agrees with the due time and the share", () => {
+    fc.assert(
+      fc.property(anyPolicy, scenario, (policy, { startedAt, pauses, now }) => {
+        const r = computeClock({ policy, startedAt, pauses, now, settings: S });
+        if (now.getTime() > r.dueAt.getTime()) expect(r.state).toBe("BREACHED");
+        else if (r.elapsedShare >= 0.8) expect(r.state).toBe("AT_RISK");
+        else expect(r.state).toBe("ON_TRACK");
+        expect(r.remainingMs).toBe(r.dueAt.getTime() - now.getTime());
+      }),
+    );
+  });
+});
