@@ -4,6 +4,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Separate build folders let several builds (e.g. parallel e2e runs) share one checkout.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and WebAssembly packages stay in node_modules instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/client", "pg"],
   poweredByHeader: false,

@@ -5,7 +5,12 @@ import { defineConfig } from "vitest/config";
 process.env.TZ = "Pacific/Kiritimati";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts"),
+    },
+  },
   test: {
     projects: [
       {

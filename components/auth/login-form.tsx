@@ -40,7 +40,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string |
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
       {error ? (
-        <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <div role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
           {t(`errors.${error}`)}
         </div>
       ) : null}

@@ -3,7 +3,7 @@
 // separate from the "use server" wrapper lets tests call the same path with an explicit user.
 import type { OrganisationRight, Role } from "@prisma/client";
 import type { z } from "zod";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/queries";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }

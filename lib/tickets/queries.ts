@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
 import { OPEN_STATUSES, mayViewDossier, seesAllTeams } from "./rules";
 

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The server the e2e tests run against: a production build on a fresh embedded database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export LOKET_DATA_DIR=".data/e2e-${PORT:-3100}"
+export LOKET_DB_PORT="${E2E_DB_PORT:-54339}"
+export AUTH_SECRET="${AUTH_SECRET:-e2e-only-secret-not-for-production}"
+rm -rf "$LOKET_DATA_DIR"
+if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then
+  npx next build
+fi
+unset DATABASE_URL
+exec npx tsx --conditions=react-server scripts/launch.ts start

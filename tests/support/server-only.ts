@@ -1,0 +1,2 @@
+// Vitest runs lib code outside React's server environment; `server-only` would refuse to load.
+export {};

@@ -1,0 +1,63 @@
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { defineAction, ok } from "@/lib/actions/define";
+import type { SessionUser } from "@/lib/auth/queries";
+
+const user: SessionUser = {
+  id: "u1",
+  email: "eva@vandijk.example",
+  name: "Eva",
+  role: "EMPLOYER_CONTACT",
+  locale: "nl",
+  organisationId: "org1",
+  organisationName: "Van Dijk",
+  rights: ["SUBMIT_REQUESTS"],
+  hrProfessional: false,
+  teamIds: [],
+};
+const now = new Date("2026-11-24T10:00:00Z");
+
+function action(handler = vi.fn(async (input: { subject: string }) => ok(input.subject.toUpperCase()))) {
+  return {
+    handler,
+    action: defineAction({
+      name: "test.echo",
+      schema: z.object({ subject: z.string().trim().min(1).max(10) }),
+      roles: ["EMPLOYER_CONTACT"],
+      right: "SUBMIT_REQUESTS",
+      handler,
+    }),
+  };
+}
+
+describe("the action base", () => {
+  it("runs the handler with parsed input for a permitted user", async () => {
+    const { action: a } = action();
+    expect(await a.execute(user, { subject: "  hallo " }, now)).toEqual({ ok: true, data: "HALLO" });
+  });
+
+  it("refuses without a session, with the wrong role, or without the right, before running anything", async () => {
+    const { action: a, handler } = action();
+    expect(await a.execute(null, { subject: "x" }, now)).toEqual({ ok: false, reason: "UNAUTHENTICATED" });
+    expect(await a.execute({ ...user, role: "BENEFICIARY" }, { subject: "x" }, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(await a.execute({ ...user, rights: [] }, { subject: "x" }, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("names the fields that are wrong", async () => {
+    const { action: a } = action();
+    const result = await a.execute(user, { subject: "" }, now);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toBe("INVALID_INPUT");
+    expect(!result.ok && Object.keys(result.fieldErrors ?? {})).toEqual(["subject"]);
+  });
+
+  it("turns a crash into a generic code without leaking the error text", async () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const { action: a } = action(vi.fn(async () => {
+      throw new Error("connection string postgres://secret");
+    }));
+    expect(await a.execute(user, { subject: "x" }, now)).toEqual({ ok: false, reason: "UNEXPECTED" });
+    spy.mockRestore();
+  });
+});
