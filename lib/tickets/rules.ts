@@ -25,3 +25,30 @@ export function mayViewDossier(role: Role): boolean {
 export function seesAllTeams(role: Role): boolean {
   return role === "MANAGER" || role === "ADMIN";
 }
+
+export type ChannelName = "PORTAL" | "EMAIL" | "PHONE" | "CHAT" | "LETTER";
+
+export const WRITTEN_CHANNELS: readonly ChannelName[] = ["PORTAL", "EMAIL", "LETTER"];
+
+/**
+ * DESIGN: answer on the channel the question came in on, unless the requester chose another.
+ * A phone question is answered in the portal when the caller has an account, else by mail.
+ */
+export function defaultReplyChannel(ticket: {
+  channel: ChannelName;
+  replyChannel: ChannelName | null;
+  hasAccount: boolean;
+  hasMailAddress: boolean;
+}): ChannelName {
+  if (ticket.replyChannel) return ticket.replyChannel;
+  if (ticket.channel === "PHONE" || ticket.channel === "CHAT") {
+    if (ticket.hasAccount) return "PORTAL";
+    return ticket.hasMailAddress ? "EMAIL" : "LETTER";
+  }
+  return ticket.channel;
+}
+
+/** Mail subjects carry the registration number so replies thread back to the ticket. */
+export function mailSubject(number: string, subject: string): string {
+  return `[${number}] ${subject}`;
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { z } from "zod";
+import { DEFAULT_CALENDAR_SETTINGS, type CalendarSettings } from "@/lib/calendar/rules";
+import { DEFAULT_OPENING_HOURS, type Line, type WeeklySchedule } from "@/lib/calendar/opening-hours";
+import type { Db, Tx } from "@/lib/db/client";
+import { DEFAULT_SLA_POLICIES, type SlaPolicy } from "@/lib/sla/rules";
+
+/** Settings are read through whichever client the caller holds: inside a transaction, its `tx`. */
+export type DbClient = Db | Tx;
+
+const yearlyRule = z.enum(["NEVER", "EVERY_YEAR", "EVERY_FIFTH_YEAR"]);
+const calendarSetting = z.object({
+  goodFriday: yearlyRule.default(DEFAULT_CALENDAR_SETTINGS.goodFriday),
+  liberationDay: yearlyRule.default(DEFAULT_CALENDAR_SETTINGS.liberationDay),
+});
+
+/** A JSON setting parsed with its schema; a missing or malformed row yields the fallback. */
+export async function getSettingValue<T>(client: DbClient, key: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
+  const row = await client.setting.findUnique({ where: { key } });
+  if (!row) return fallback;
+  const parsed = schema.safeParse(row.value);
+  if (!parsed.success) {
+    console.error(`[settings] "${key}" is malformed; using the default`);
+    return fallback;
+  }
+  return parsed.data;
+}
+
+export async function getCalendarSettings(client: DbClient): Promise<CalendarSettings> {
+  const [rules, closures] = await Promise.all([
+    getSettingValue(client, "calendar", calendarSetting, {
+      goodFriday: DEFAULT_CALENDAR_SETTINGS.goodFriday,
+      liberationDay: DEFAULT_CALENDAR_SETTINGS.liberationDay,
+    }),
+    client.closureDay.findMany({ select: { date: true }, orderBy: { date: "asc" } }),
+  ]);
+  return canonical({ ...rules, closureDays: closures.map((c) => c.date) });
+}
+
+// The calendar rules cache their day tables per settings object, so equal settings should be
+// the same object across requests; a handful of distinct values exist at any time.
+const calendarCache = new Map<string, CalendarSettings>();
+function canonical(settings: CalendarSettings): CalendarSettings {
+  const key = JSON.stringify(settings);
+  const known = calendarCache.get(key);
+  if (known) return known;
+  if (calendarCache.size > 50) calendarCache.clear();
+  const frozen = Object.freeze({ ...settings, closureDays: Object.freeze([...settings.closureDays]) });
+  calendarCache.set(key, frozen);
+  return frozen;
+}
+
+export async function getSlaPolicies(client: DbClient): Promise<Record<string, SlaPolicy>> {
+  const rows = await client.slaPolicy.findMany();
+  const policies: Record<string, SlaPolicy> = { ...DEFAULT_SLA_POLICIES };
+  for (const row of rows) {
+    policies[row.key] = { key: row.key, unit: row.unit, amount: row.amount, atRiskShare: row.atRiskShare };
+  }
+  return policies;
+}
+
+export async function getOpeningHours(client: DbClient): Promise<Record<Line, WeeklySchedule>> {
+  const rows = await client.openingHours.findMany({ orderBy: [{ weekday: "asc" }, { opens: "asc" }] });
+  const result: Record<Line, WeeklySchedule> = { ...DEFAULT_OPENING_HOURS };
+  for (const line of ["BENEFICIARY", "EMPLOYER"] as const) {
+    const ofLine = rows.filter((r) => r.line === line);
+    if (ofLine.length === 0) continue; // not configured: the defaults from DESIGN.md
+    const schedule = { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] } as Record<1 | 2 | 3 | 4 | 5 | 6 | 7, { open: string; close: string }[]>;
+    for (const row of ofLine) {
+      const day = row.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+      schedule[day].push({ open: row.opens, close: row.closes });
+    }
+    result[line] = schedule;
+  }
+  return result;
+}

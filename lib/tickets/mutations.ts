@@ -1,0 +1,376 @@
+import "server-only";
+import type { Channel, Priority, TicketStatus } from "@prisma/client";
+import { audit } from "@/lib/audit/mutations";
+import { amsterdamDateKey } from "@/lib/calendar/rules";
+import type { Tx } from "@/lib/db/client";
+import { enqueueMail } from "@/lib/outbox/mutations";
+import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
+import { computeClock, policyByKey } from "@/lib/sla/rules";
+import { nextTicketNumber } from "./numbers";
+import { defaultReplyChannel, mailSubject, WRITTEN_CHANNELS } from "./rules";
+import { acknowledgementText } from "./templates";
+
+export interface StoredAttachment {
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+}
+
+export type TicketRuleCode = "NOT_FOUND" | "TICKET_CLOSED" | "UNKNOWN_CATEGORY" | "NO_MAIL_ADDRESS";
+
+/** An expected refusal; actions turn the code into a translated message. */
+export class TicketRuleError extends Error {
+  constructor(readonly code: TicketRuleCode) {
+    super(code);
+    this.name = "TicketRuleError";
+  }
+}
+
+export interface NewTicketInput {
+  subject: string;
+  categoryKey: string;
+  channel: Channel;
+  body: string;
+  requesterId?: string | null;
+  requesterName?: string | null;
+  requesterEmail?: string | null;
+  requesterPhone?: string | null;
+  organisationId?: string | null;
+  priority?: Priority;
+  replyChannel?: Channel | null;
+  /** Who registered it: the requester in a portal, the agent on the phone. */
+  authorId?: string | null;
+  attachments?: StoredAttachment[];
+  firstContactResolution?: boolean;
+  policyKey?: string;
+  teamId?: string;
+  /** Mail threading of the message that opened the ticket. */
+  mailMessageId?: string | null;
+}
+
+async function createMessage(
+  tx: Tx,
+  data: {
+    ticketId: string;
+    direction: "INBOUND" | "OUTBOUND" | "INTERNAL";
+    channel: Channel;
+    authorId: string | null;
+    body: string;
+    automatic?: boolean;
+    attachments?: StoredAttachment[];
+    mailMessageId?: string | null;
+    inReplyTo?: string | null;
+  },
+  now: Date,
+): Promise<string> {
+  const message = await tx.message.create({
+    data: {
+      ticketId: data.ticketId,
+      direction: data.direction,
+      channel: data.channel,
+      authorId: data.authorId,
+      body: data.body,
+      automatic: data.automatic ?? false,
+      mailMessageId: data.mailMessageId ?? null,
+      inReplyTo: data.inReplyTo ?? null,
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  if (data.attachments?.length) {
+    await tx.attachment.createMany({
+      data: data.attachments.map((a) => ({ ...a, messageId: message.id, createdAt: now })),
+    });
+  }
+  return message.id;
+}
+
+async function event(tx: Tx, ticketId: string, actorId: string | null, kind: string, data: Record<string, string | null>, now: Date) {
+  await tx.ticketEvent.create({ data: { ticketId, actorId, kind, data, createdAt: now } });
+}
+
+/** Re-computes the ticket's SLA due time and state from its policy, start, pauses and stop. */
+export async function refreshClock(tx: Tx, ticketId: string, now: Date): Promise<void> {
+  const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, include: { pauses: { orderBy: { from: "asc" } } } });
+  if (!ticket?.slaPolicyKey || !ticket.slaStartedAt) return;
+  const [settings, policies] = await Promise.all([getCalendarSettings(tx), getSlaPolicies(tx)]);
+  const startedAt = ticket.slaStartedAt;
+  const pauses = ticket.pauses.filter((p) => p.from >= startedAt).map((p) => ({ from: p.from, to: p.to }));
+  const clock = computeClock({
+    policy: policyByKey(ticket.slaPolicyKey, policies),
+    startedAt,
+    pauses,
+    now: now < startedAt ? startedAt : now,
+    settings,
+    stoppedAt: ticket.slaStoppedAt,
+  });
+  const open = pauses.find((p) => p.to === null);
+  await tx.ticket.update({
+    where: { id: ticketId },
+    data: { slaDueAt: clock.dueAt, slaState: clock.state, slaPausedAt: open && !ticket.slaStoppedAt ? open.from : null },
+  });
+}
+
+export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Promise<{ id: string; number: string; slaDueAt: Date | null }> {
+  const category = await tx.ticketCategory.findUnique({ where: { key: input.categoryKey } });
+  if (!category || !category.active) throw new TicketRuleError("UNKNOWN_CATEGORY");
+  const [organisation, requester] = await Promise.all([
+    input.organisationId ? tx.organisation.findUnique({ where: { id: input.organisationId } }) : null,
+    input.requesterId ? tx.user.findUnique({ where: { id: input.requesterId } }) : null,
+  ]);
+  if (input.organisationId && !organisation) throw new TicketRuleError("NOT_FOUND");
+  if (input.requesterId && !requester) throw new TicketRuleError("NOT_FOUND");
+
+  const [settings, policies] = await Promise.all([getCalendarSettings(tx), getSlaPolicies(tx)]);
+  const policy = policyByKey(input.policyKey ?? category.slaPolicyKey, policies);
+  const resolvedNow = input.firstContactResolution ?? false;
+  const clock = computeClock({ policy, startedAt: now, pauses: [], now, settings, stoppedAt: resolvedNow ? now : null });
+  const number = await nextTicketNumber(tx, Number(amsterdamDateKey(now).slice(0, 4)));
+  const requesterEmail = input.requesterEmail ?? requester?.email ?? null;
+  const locale = requester?.locale ?? "nl";
+
+  const ticket = await tx.ticket.create({
+    data: {
+      number,
+      subject: input.subject,
+      categoryId: category.id,
+      channel: input.channel,
+      replyChannel: input.replyChannel ?? null,
+      status: resolvedNow ? "RESOLVED" : "NEW",
+      priority: input.priority ?? "NORMAL",
+      audience: organisation ? "EMPLOYER" : requester?.role === "BENEFICIARY" ? "BENEFICIARY" : null,
+      requesterId: requester?.id ?? null,
+      requesterName: input.requesterName ?? requester?.name ?? null,
+      requesterEmail,
+      requesterPhone: input.requesterPhone ?? requester?.phone ?? null,
+      organisationId: organisation?.id ?? null,
+      isPartner: organisation?.isPartner ?? false,
+      teamId: input.teamId ?? category.defaultTeamId,
+      firstContactResolution: resolvedNow,
+      slaPolicyKey: policy.key,
+      slaStartedAt: now,
+      slaDueAt: clock.dueAt,
+      slaState: clock.state,
+      slaStoppedAt: resolvedNow ? now : null,
+      resolvedAt: resolvedNow ? now : null,
+      firstResponseAt: resolvedNow ? now : null,
+      lastActivityAt: now,
+      createdAt: now,
+    },
+  });
+
+  await createMessage(
+    tx,
+    {
+      ticketId: ticket.id,
+      direction: "INBOUND",
+      channel: input.channel,
+      authorId: input.authorId ?? requester?.id ?? null,
+      body: input.body,
+      attachments: input.attachments,
+      mailMessageId: input.mailMessageId ?? null,
+    },
+    now,
+  );
+
+  // A written question gets an automatic acknowledgement with its registration number.
+  if (WRITTEN_CHANNELS.includes(input.channel) && !resolvedNow) {
+    const text = acknowledgementText({ number, subject: input.subject, dueAt: clock.dueAt, locale });
+    await createMessage(tx, { ticketId: ticket.id, direction: "OUTBOUND", channel: input.channel, authorId: null, body: text, automatic: true }, now);
+    if (input.channel !== "PORTAL" && requesterEmail) {
+      await enqueueMail(tx, {
+        kind: "ticket.acknowledgement",
+        to: requesterEmail,
+        subject: mailSubject(number, input.subject),
+        text,
+        locale,
+        ticketId: ticket.id,
+        inReplyTo: input.mailMessageId ?? null,
+        references: input.mailMessageId ? [input.mailMessageId] : [],
+      });
+    }
+  }
+
+  await event(tx, ticket.id, input.authorId ?? null, "created", { channel: input.channel, category: category.key }, now);
+  await audit(tx, {
+    actorId: input.authorId ?? requester?.id ?? null,
+    action: "ticket.create",
+    entityType: "Ticket",
+    entityId: ticket.id,
+    data: { number, channel: input.channel, category: category.key },
+  });
+  return { id: ticket.id, number, slaDueAt: clock.dueAt };
+}
+
+async function loadOpenTicket(tx: Tx, ticketId: string) {
+  const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, include: { requester: true } });
+  if (!ticket) throw new TicketRuleError("NOT_FOUND");
+  if (ticket.status === "CLOSED") throw new TicketRuleError("TICKET_CLOSED");
+  return ticket;
+}
+
+async function closeOpenPause(tx: Tx, ticketId: string, now: Date): Promise<void> {
+  await tx.slaPause.updateMany({ where: { ticketId, to: null }, data: { to: now } });
+}
+
+/** A customer writes on their ticket: it re-opens when resolved or waiting on them. */
+export async function addCustomerMessage(
+  tx: Tx,
+  input: { ticketId: string; authorId: string | null; channel: Channel; body: string; attachments?: StoredAttachment[]; mailMessageId?: string | null; inReplyTo?: string | null },
+  now: Date,
+): Promise<{ messageId: string; reopened: boolean }> {
+  const ticket = await loadOpenTicket(tx, input.ticketId);
+  const messageId = await createMessage(tx, { ...input, direction: "INBOUND" }, now);
+  const reopened = ticket.status === "RESOLVED" || ticket.status === "PENDING_CUSTOMER";
+  if (ticket.status === "PENDING_CUSTOMER") await closeOpenPause(tx, ticket.id, now);
+  await tx.ticket.update({
+    where: { id: ticket.id },
+    data: {
+      lastActivityAt: now,
+      ...(reopened ? { status: "OPEN" as TicketStatus } : {}),
+      // A resolved question that comes back is a new question to answer: its clock starts again.
+      ...(ticket.status === "RESOLVED" ? { resolvedAt: null, slaStoppedAt: null, slaStartedAt: now } : {}),
+    },
+  });
+  if (reopened) {
+    await event(tx, ticket.id, input.authorId, "status", { from: ticket.status, to: "OPEN" }, now);
+    await refreshClock(tx, ticket.id, now);
+  }
+  await audit(tx, { actorId: input.authorId, action: "ticket.customer_message", entityType: "Ticket", entityId: ticket.id, data: { reopened } });
+  return { messageId, reopened };
+}
+
+/** An answer to the customer, by default on the channel the question came in on. */
+export async function addStaffReply(
+  tx: Tx,
+  input: { ticketId: string; authorId: string; body: string; channel?: Channel },
+  now: Date,
+): Promise<{ messageId: string; channel: Channel; outboxId: string | null }> {
+  const ticket = await loadOpenTicket(tx, input.ticketId);
+  const address = ticket.requesterEmail ?? ticket.requester?.email ?? null;
+  const channel =
+    input.channel ??
+    defaultReplyChannel({
+      channel: ticket.channel,
+      replyChannel: ticket.replyChannel,
+      hasAccount: ticket.requesterId !== null,
+      hasMailAddress: address !== null,
+    });
+  if (channel === "EMAIL" && !address) throw new TicketRuleError("NO_MAIL_ADDRESS");
+
+  let outboxId: string | null = null;
+  let mailMessageId: string | null = null;
+  if (channel === "EMAIL" && address) {
+    const previous = await tx.message.findMany({
+      where: { ticketId: ticket.id, mailMessageId: { not: null } },
+      orderBy: { createdAt: "asc" },
+      select: { mailMessageId: true },
+    });
+    const references = previous.map((m) => m.mailMessageId!).concat(
+      (await tx.outboxMessage.findMany({ where: { ticketId: ticket.id }, orderBy: { createdAt: "asc" }, select: { mailMessageId: true } })).map((o) => o.mailMessageId),
+    );
+    const mail = await enqueueMail(tx, {
+      kind: "ticket.reply",
+      to: address,
+      subject: mailSubject(ticket.number, ticket.subject),
+      text: input.body,
+      locale: ticket.requester?.locale ?? "nl",
+      ticketId: ticket.id,
+      inReplyTo: references.at(-1) ?? null,
+      references,
+    });
+    outboxId = mail.id;
+    mailMessageId = mail.mailMessageId;
+  }
+  const messageId = await createMessage(
+    tx,
+    { ticketId: ticket.id, direction: "OUTBOUND", channel, authorId: input.authorId, body: input.body, mailMessageId },
+    now,
+  );
+  await tx.ticket.update({
+    where: { id: ticket.id },
+    data: {
+      lastActivityAt: now,
+      firstResponseAt: ticket.firstResponseAt ?? now,
+      ...(ticket.status === "NEW" ? { status: "OPEN" as TicketStatus } : {}),
+    },
+  });
+  if (ticket.status === "NEW") await event(tx, ticket.id, input.authorId, "status", { from: "NEW", to: "OPEN" }, now);
+  await audit(tx, { actorId: input.authorId, action: "ticket.reply", entityType: "Ticket", entityId: ticket.id, data: { channel } });
+  return { messageId, channel, outboxId };
+}
+
+export async function addInternalNote(tx: Tx, input: { ticketId: string; authorId: string; body: string }, now: Date): Promise<{ messageId: string }> {
+  const ticket = await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true, channel: true } });
+  if (!ticket) throw new TicketRuleError("NOT_FOUND");
+  const messageId = await createMessage(
+    tx,
+    { ticketId: ticket.id, direction: "INTERNAL", channel: ticket.channel, authorId: input.authorId, body: input.body },
+    now,
+  );
+  await audit(tx, { actorId: input.authorId, action: "ticket.note", entityType: "Ticket", entityId: ticket.id });
+  return { messageId };
+}
+
+export interface TicketChange {
+  ticketId: string;
+  actorId: string;
+  status?: TicketStatus;
+  categoryKey?: string;
+  teamId?: string | null;
+  assigneeId?: string | null;
+  priority?: Priority;
+}
+
+/** Status, category, team, assignee and priority changes, with the SLA clock kept right. */
+export async function changeTicket(tx: Tx, change: TicketChange, now: Date): Promise<void> {
+  const ticket = await tx.ticket.findUnique({ where: { id: change.ticketId }, include: { category: true } });
+  if (!ticket) throw new TicketRuleError("NOT_FOUND");
+  const data: Parameters<Tx["ticket"]["update"]>[0]["data"] = { lastActivityAt: now };
+  const changed: Record<string, string | null> = {};
+
+  if (change.status && change.status !== ticket.status) {
+    const from = ticket.status;
+    const to = change.status;
+    if (from === "PENDING_CUSTOMER") await closeOpenPause(tx, ticket.id, now);
+    if (to === "PENDING_CUSTOMER") {
+      await tx.slaPause.create({ data: { ticketId: ticket.id, from: now } });
+    }
+    if (to === "RESOLVED") Object.assign(data, { resolvedAt: now, slaStoppedAt: ticket.slaStoppedAt ?? now });
+    if (to === "CLOSED") Object.assign(data, { closedAt: now, resolvedAt: ticket.resolvedAt ?? now, slaStoppedAt: ticket.slaStoppedAt ?? now });
+    if ((from === "RESOLVED" || from === "CLOSED") && (to === "OPEN" || to === "NEW" || to === "PENDING_CUSTOMER")) {
+      Object.assign(data, { resolvedAt: null, closedAt: null, slaStoppedAt: null, slaStartedAt: now });
+    }
+    data.status = to;
+    await event(tx, ticket.id, change.actorId, "status", { from, to }, now);
+    changed.status = to;
+  }
+  if (change.categoryKey && change.categoryKey !== ticket.category.key) {
+    const category = await tx.ticketCategory.findUnique({ where: { key: change.categoryKey } });
+    if (!category || !category.active) throw new TicketRuleError("UNKNOWN_CATEGORY");
+    data.category = { connect: { id: category.id } };
+    await event(tx, ticket.id, change.actorId, "category", { from: ticket.category.key, to: category.key }, now);
+    changed.category = category.key;
+  }
+  if (change.teamId !== undefined && change.teamId !== ticket.teamId) {
+    data.team = change.teamId ? { connect: { id: change.teamId } } : { disconnect: true };
+    await event(tx, ticket.id, change.actorId, "team", { from: ticket.teamId, to: change.teamId }, now);
+    changed.team = change.teamId;
+  }
+  if (change.assigneeId !== undefined && change.assigneeId !== ticket.assigneeId) {
+    data.assignee = change.assigneeId ? { connect: { id: change.assigneeId } } : { disconnect: true };
+    await event(tx, ticket.id, change.actorId, "assignee", { from: ticket.assigneeId, to: change.assigneeId }, now);
+    changed.assignee = change.assigneeId;
+  }
+  if (change.priority && change.priority !== ticket.priority) {
+    data.priority = change.priority;
+    await event(tx, ticket.id, change.actorId, "priority", { from: ticket.priority, to: change.priority }, now);
+    changed.priority = change.priority;
+  }
+  if (Object.keys(changed).length === 0) return;
+  await tx.ticket.update({ where: { id: ticket.id }, data });
+  if (changed.status) await refreshClock(tx, ticket.id, now);
+  await audit(tx, { actorId: change.actorId, action: "ticket.change", entityType: "Ticket", entityId: ticket.id, data: changed });
+}
