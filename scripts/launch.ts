@@ -19,12 +19,14 @@ if (!modes.includes(mode)) {
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.resolve(root, process.env.LOKET_DATA_DIR ?? ".data");
 let embedded: EmbeddedDatabase | undefined;
+let mailRuntime: { stop(): Promise<void> } | undefined;
 
 function say(line: string) {
   console.log(`[loket] ${line}`);
 }
 
 async function shutdown(code: number): Promise<never> {
+  await mailRuntime?.stop().catch(() => undefined);
   if (embedded) {
     await embedded.stop().catch((error: unknown) => console.error("[loket] stopping the database:", error));
   }
@@ -85,6 +87,12 @@ async function main() {
   }
 
   await ensureAuthSecret();
+  if (mode === "dev" && process.env.SMTP_LISTEN_PORT !== "off") {
+    // In development the launcher also runs the mail channel; in production `npm run worker` does.
+    const { db } = await import("../lib/db/client");
+    const { startMailRuntime, smtpPortFromEnv } = await import("../lib/mail/runtime");
+    mailRuntime = await startMailRuntime({ db, dataDir, smtpPort: smtpPortFromEnv(), log: (line) => say(`mail: ${line}`) });
+  }
   const port = process.env.PORT ?? "3000";
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   // This machine (and many production networks) reach no telemetry endpoint.

@@ -14,6 +14,8 @@ export interface OutgoingMail {
   ticketId?: string | null;
   inReplyTo?: string | null;
   references?: string[];
+  /** The moment of the change that causes the mail (the action's `now`); default: the database clock. */
+  at?: Date;
 }
 
 export function mailDomain(): string {
@@ -39,6 +41,7 @@ export async function enqueueMail(tx: Tx, mail: OutgoingMail): Promise<{ id: str
       mailMessageId,
       inReplyTo: mail.inReplyTo ?? null,
       references: mail.references ?? [],
+      ...(mail.at ? { createdAt: mail.at, nextAttemptAt: mail.at } : {}),
     },
     select: { id: true },
   });

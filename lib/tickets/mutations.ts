@@ -48,6 +48,8 @@ export interface NewTicketInput {
   teamId?: string;
   /** Mail threading of the message that opened the ticket. */
   mailMessageId?: string | null;
+  /** Sanitised HTML of a mail, kept beside the plain text body. */
+  bodyHtml?: string | null;
 }
 
 async function createMessage(
@@ -58,6 +60,7 @@ async function createMessage(
     channel: Channel;
     authorId: string | null;
     body: string;
+    bodyHtml?: string | null;
     automatic?: boolean;
     attachments?: StoredAttachment[];
     mailMessageId?: string | null;
@@ -72,6 +75,7 @@ async function createMessage(
       channel: data.channel,
       authorId: data.authorId,
       body: data.body,
+      bodyHtml: data.bodyHtml ?? null,
       automatic: data.automatic ?? false,
       mailMessageId: data.mailMessageId ?? null,
       inReplyTo: data.inReplyTo ?? null,
@@ -169,6 +173,7 @@ export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Pr
       channel: input.channel,
       authorId: input.authorId ?? requester?.id ?? null,
       body: input.body,
+      bodyHtml: input.bodyHtml ?? null,
       attachments: input.attachments,
       mailMessageId: input.mailMessageId ?? null,
     },
@@ -189,6 +194,7 @@ export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Pr
         ticketId: ticket.id,
         inReplyTo: input.mailMessageId ?? null,
         references: input.mailMessageId ? [input.mailMessageId] : [],
+        at: now,
       });
     }
   }
@@ -218,7 +224,16 @@ async function closeOpenPause(tx: Tx, ticketId: string, now: Date): Promise<void
 /** A customer writes on their ticket: it re-opens when resolved or waiting on them. */
 export async function addCustomerMessage(
   tx: Tx,
-  input: { ticketId: string; authorId: string | null; channel: Channel; body: string; attachments?: StoredAttachment[]; mailMessageId?: string | null; inReplyTo?: string | null },
+  input: {
+    ticketId: string;
+    authorId: string | null;
+    channel: Channel;
+    body: string;
+    bodyHtml?: string | null;
+    attachments?: StoredAttachment[];
+    mailMessageId?: string | null;
+    inReplyTo?: string | null;
+  },
   now: Date,
 ): Promise<{ messageId: string; reopened: boolean }> {
   const ticket = await loadOpenTicket(tx, input.ticketId);
@@ -280,6 +295,7 @@ export async function addStaffReply(
       ticketId: ticket.id,
       inReplyTo: references.at(-1) ?? null,
       references,
+      at: now,
     });
     outboxId = mail.id;
     mailMessageId = mail.mailMessageId;

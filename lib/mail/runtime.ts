@@ -1,0 +1,74 @@
+import "server-only";
+import path from "node:path";
+import type { Db } from "@/lib/db/client";
+import { createMailSender, deliverDueMail } from "./delivery";
+import { processPendingInbound, type InboundDeps } from "./ingest";
+import { startSmtpListener, type SmtpListener } from "./smtp-listener";
+
+export interface MailRuntime {
+  smtpPort: number | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * The mail channel's moving parts for one process: the SMTP intake, the outbox delivery loop and
+ * the completion of stored-but-unprocessed mail. Run by `npm run worker` and the dev launcher.
+ */
+export async function startMailRuntime(options: {
+  db: Db;
+  dataDir: string;
+  smtpPort?: number | null;
+  deliveryIntervalMs?: number;
+  storeAttachment?: InboundDeps["storeAttachment"];
+  log?: (line: string) => void;
+}): Promise<MailRuntime> {
+  const log = options.log ?? ((line: string) => console.log(`[mail] ${line}`));
+  const deps: InboundDeps = {
+    db: options.db,
+    inboundDir: path.join(options.dataDir, "inbound"),
+    storeAttachment: options.storeAttachment,
+  };
+  const sender = createMailSender({ outboxDir: path.join(options.dataDir, "outbox") });
+  log(`outgoing mail: ${sender.kind === "smtp" ? "SMTP (SMTP_URL)" : `.eml files in ${path.join(options.dataDir, "outbox")}`}`);
+
+  const recovered = await processPendingInbound(deps, new Date()).catch(() => 0);
+  if (recovered > 0) log(`completed ${recovered} stored mail(s) from before the restart`);
+
+  let listener: SmtpListener | null = null;
+  if (options.smtpPort !== null && options.smtpPort !== undefined) {
+    listener = await startSmtpListener({ deps, port: options.smtpPort, log });
+    log(`SMTP intake listening on 127.0.0.1:${listener.port}`);
+  }
+
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const now = new Date();
+      const result = await deliverDueMail(options.db, sender, now);
+      if (result.sent || result.failed) log(`outbox: ${result.sent} sent, ${result.failed} failed`);
+      await processPendingInbound(deps, now);
+    } catch (error) {
+      log(`mail loop: ${error instanceof Error ? error.message.slice(0, 200) : "error"}`);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), options.deliveryIntervalMs ?? 5_000);
+  void tick();
+
+  return {
+    smtpPort: listener?.port ?? null,
+    async stop() {
+      clearInterval(timer);
+      await listener?.close();
+      sender.close();
+    },
+  };
+}
+
+export function smtpPortFromEnv(): number | null {
+  const value = process.env.SMTP_LISTEN_PORT ?? "2525";
+  return value === "off" ? null : Number(value);
+}

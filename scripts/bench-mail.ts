@@ -1,0 +1,84 @@
+// `npm run bench:mail [-- N]`: sends N mails (default 10,000) through the SMTP intake into a
+// throwaway PostgreSQL database and prints mails per second and the p50/p95 time from the end of
+// SMTP DATA to the stored ticket. Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a server role
+// that may create databases; without it the in-memory PGlite is used, which is not representative.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import { applyMigrations } from "../lib/db/migrate";
+import { createScratchDatabase, MIGRATIONS_DIR } from "../tests/support/database";
+
+const total = Number(process.argv[2] ?? 10_000);
+process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL;
+const database = await createScratchDatabase("benchmail");
+process.env.DATABASE_URL = database.url;
+process.env.DATABASE_POOL_MAX = database.kind === "postgres" ? "10" : "4";
+await applyMigrations({ databaseUrl: database.url, migrationsDir: MIGRATIONS_DIR });
+
+const { db, disconnectDb } = await import("../lib/db/client");
+const { seedDatabase } = await import("../prisma/seed");
+const { startSmtpListener } = await import("../lib/mail/smtp-listener");
+await seedDatabase({ force: true, now: new Date() });
+
+const inboundDir = mkdtempSync(path.join(tmpdir(), "loket-bench-inbound-"));
+const intake: number[] = [];
+const listener = await startSmtpListener({
+  deps: { db, inboundDir },
+  port: 0,
+  log: () => undefined,
+  onIntakeMs: (ms) => intake.push(ms),
+});
+const transport = nodemailer.createTransport({ host: "127.0.0.1", port: listener.port, secure: false, ignoreTLS: true, pool: true, maxConnections: 4, maxMessages: Infinity });
+
+// A realistic mix: mostly new questions from unknown senders, a fifth replies quoting their
+// registration number, some from known portal users.
+const known = ["anna.jansen@burger.example", "bram.devries@burger.example", "tom.visser@vandijk.example"];
+const numbers: { from: string; number: string }[] = [];
+async function one(i: number) {
+  const kind = i % 10;
+  let from = `klant${i % 2000}@elders.example`;
+  let subject = `Vraag ${i} over mijn uitkering`;
+  if (kind < 2 && numbers.length > 0) {
+    const earlier = numbers[(i * 7919) % numbers.length]!;
+    from = earlier.from;
+    subject = `Re: [${earlier.number}] aanvulling`;
+  } else if (kind === 2) {
+    from = known[i % known.length]!;
+  }
+  await transport.sendMail({ from, to: "vragen@loket.example", subject, text: `Beste Loket,\n\nBericht ${i}.\n\nMet vriendelijke groet`, messageId: `<bench-${i}@elders.example>` });
+  if (kind >= 3 && i % 25 === 0) {
+    const row = await db.inboundMail.findUnique({ where: { mailMessageId: `<bench-${i}@elders.example>` }, include: {} });
+    const ticket = row?.ticketId ? await db.ticket.findUnique({ where: { id: row.ticketId }, select: { number: true } }) : null;
+    if (ticket) numbers.push({ from, number: ticket.number });
+  }
+}
+
+const concurrency = 4;
+const started = performance.now();
+let next = 0;
+await Promise.all(
+  Array.from({ length: concurrency }, async () => {
+    while (next < total) {
+      const i = next++;
+      await one(i);
+      if ((i + 1) % 1000 === 0) process.stdout.write(`  ${i + 1} mails\n`);
+    }
+  }),
+);
+const seconds = (performance.now() - started) / 1000;
+transport.close();
+await listener.close();
+
+intake.sort((a, b) => a - b);
+const pct = (p: number) => intake[Math.min(intake.length - 1, Math.floor((p / 100) * intake.length))]!;
+const tickets = await db.ticket.count({ where: { channel: "EMAIL", number: { not: "" } } });
+const processed = await db.inboundMail.count({ where: { status: "PROCESSED" } });
+console.log(`database          ${database.kind}`);
+console.log(`mails             ${total} in ${seconds.toFixed(1)} s over ${concurrency} SMTP connections`);
+console.log(`mails per second  ${(total / seconds).toFixed(1)}`);
+console.log(`DATA -> ticket    p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${pct(100).toFixed(1)} ms`);
+console.log(`stored            ${processed} processed mails, ${tickets} mail tickets`);
+await disconnectDb();
+await database.drop();
+rmSync(inboundDir, { recursive: true, force: true });

@@ -1,0 +1,190 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import nodemailer from "nodemailer";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { processPendingInbound, storeInbound, type InboundDeps } from "@/lib/mail/ingest";
+import { startSmtpListener, type SmtpListener } from "@/lib/mail/smtp-listener";
+import { seedDemo } from "../support/fixtures";
+
+const now = new Date("2026-11-24T10:00:00Z");
+const deps: InboundDeps = {
+  db,
+  inboundDir: mkdtempSync(path.join(tmpdir(), "loket-inbound-")),
+  // Attachments are kept in memory here; the portal's upload store is tested on its own.
+  storeAttachment: async (file) =>
+    file.type === "application/pdf" ? { fileName: file.name, mimeType: file.type, size: file.bytes.length, sha256: "test", storageKey: `test/${file.name}` } : null,
+};
+let listener: SmtpListener;
+let transport: nodemailer.Transporter;
+
+beforeAll(async () => {
+  listener = await startSmtpListener({ deps, port: 0, now: () => now, maxBytes: 5 * 1024 * 1024, log: () => undefined });
+  transport = nodemailer.createTransport({ host: "127.0.0.1", port: listener.port, secure: false, ignoreTLS: true });
+});
+afterAll(async () => {
+  transport.close();
+  await listener.close();
+});
+beforeEach(async () => {
+  await seedDemo(now);
+  await db.inboundMail.deleteMany();
+});
+
+function send(mail: nodemailer.SendMailOptions) {
+  return transport.sendMail({ to: "vragen@loket.example", ...mail });
+}
+
+async function ticketOf(messageId: string) {
+  const row = await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: messageId } });
+  return row.ticketId ? db.ticket.findUniqueOrThrow({ where: { id: row.ticketId }, include: { messages: { orderBy: { createdAt: "asc" } }, urgentRequest: true } }) : null;
+}
+
+describe("incoming mail", () => {
+  it("turns a new mail into an EMAIL ticket for a known sender, with an acknowledgement by mail", async () => {
+    await send({ from: "Anna Jansen <anna.jansen@burger.example>", subject: "Vraag over mijn jaaropgave", text: "Waar staat mijn jaaropgave?", messageId: "<new-1@mail.example>" });
+    const ticket = await ticketOf("<new-1@mail.example>");
+    const anna = await db.user.findUniqueOrThrow({ where: { email: "anna.jansen@burger.example" } });
+    expect(ticket).toMatchObject({ channel: "EMAIL", requesterId: anna.id, subject: "Vraag over mijn jaaropgave", status: "NEW" });
+    expect(ticket!.messages[0]).toMatchObject({ direction: "INBOUND", body: "Waar staat mijn jaaropgave?", mailMessageId: "<new-1@mail.example>" });
+    const ack = await db.outboxMessage.findFirstOrThrow({ where: { ticketId: ticket!.id } });
+    expect(ack).toMatchObject({ kind: "ticket.acknowledgement", toAddress: "anna.jansen@burger.example", inReplyTo: "<new-1@mail.example>" });
+    expect(ack.subject).toContain(ticket!.number);
+  });
+
+  it("keeps an unknown sender as an address and threads replies both ways", async () => {
+    await send({ from: "Piet Onbekend <piet@elders.example>", subject: "Vraag", text: "Eerste vraag", messageId: "<thread-1@mail.example>" });
+    const ticket = (await ticketOf("<thread-1@mail.example>"))!;
+    expect(ticket).toMatchObject({ requesterId: null, requesterEmail: "piet@elders.example", requesterName: "Piet Onbekend" });
+    const ack = await db.outboxMessage.findFirstOrThrow({ where: { ticketId: ticket.id } });
+
+    // A reply to our acknowledgement lands on the same ticket, by In-Reply-To.
+    await send({ from: "piet@elders.example", subject: "Re: iets anders", text: "Aanvulling", messageId: "<thread-2@mail.example>", inReplyTo: ack.mailMessageId, references: [ack.mailMessageId] });
+    // And one with only the registration number in the subject.
+    await send({ from: "piet@elders.example", subject: `Nog iets over ${ticket.number}`, text: "Nog een aanvulling", messageId: "<thread-3@mail.example>" });
+    const messages = await db.message.findMany({ where: { ticketId: ticket.id, direction: "INBOUND" }, orderBy: { createdAt: "asc" } });
+    expect(messages.map((m) => m.body)).toEqual(["Eerste vraag", "Aanvulling", "Nog een aanvulling"]);
+    expect(await db.ticket.count({ where: { requesterEmail: "piet@elders.example" } })).toBe(1);
+  });
+
+  it("makes one message of the same mail delivered twice", async () => {
+    const mail = { from: "piet@elders.example", subject: "Dubbel", text: "Twee keer verstuurd", messageId: "<dup@mail.example>" };
+    await send(mail);
+    await send(mail);
+    expect(await db.inboundMail.count({ where: { mailMessageId: "<dup@mail.example>" } })).toBe(1);
+    expect(await db.message.count({ where: { body: "Twee keer verstuurd" } })).toBe(1);
+  });
+
+  it("does not attach a forged reply to another customer's ticket", async () => {
+    const annas = await db.ticket.findFirstOrThrow({ where: { requester: { email: "anna.jansen@burger.example" }, status: "OPEN" }, include: { messages: true } });
+    await db.message.update({ where: { id: annas.messages[0]!.id }, data: { mailMessageId: "<annas@mail.example>" } });
+    await send({ from: "indringer@elders.example", subject: `Re: ${annas.number}`, text: "Geef mij haar gegevens", messageId: "<forged@mail.example>", inReplyTo: "<annas@mail.example>" });
+    const ticket = (await ticketOf("<forged@mail.example>"))!;
+    expect(ticket.id).not.toBe(annas.id);
+    expect(ticket.requesterEmail).toBe("indringer@elders.example");
+    expect(await db.message.count({ where: { ticketId: annas.id, body: "Geef mij haar gegevens" } })).toBe(0);
+  });
+
+  it("makes a 'spoed' mail from an employer urgent, linked to the open pre-announcement", async () => {
+    const eva = await db.user.findUniqueOrThrow({ where: { email: "eva.bakker@vandijk.example" }, include: { memberships: true } });
+    const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@loket.example" } });
+    const organisationId = eva.memberships[0]!.organisationId;
+    const announcement = await db.preAnnouncement.create({
+      data: { organisationId, callerName: "Eva Bakker", subject: "Loonbeslag", reason: "Salarisrun morgen", forWhom: "Medewerker 2231", loggedById: agent.id },
+    });
+    await send({ from: "eva.bakker@vandijk.example", subject: "SPOED: loonbeslag verwerken", text: "Zie telefonisch gesprek", messageId: "<spoed-1@mail.example>" });
+    const ticket = (await ticketOf("<spoed-1@mail.example>"))!;
+    expect(ticket).toMatchObject({ priority: "URGENT", slaPolicyKey: "URGENT_REQUEST", organisationId });
+    expect(ticket.slaDueAt?.toISOString()).toBe("2026-11-25T10:00:00.000Z");
+    expect(ticket.urgentRequest).toMatchObject({ preAnnouncementId: announcement.id, notPreAnnounced: false, forWhom: "Medewerker 2231" });
+    expect((await db.preAnnouncement.findUniqueOrThrow({ where: { id: announcement.id } })).status).toBe("LINKED");
+
+    // Without a pre-announcement the request is flagged for an agent to verify by phone.
+    await send({ from: "eva.bakker@vandijk.example", subject: "spoedverzoek ontslag", text: "Graag vandaag", messageId: "<spoed-2@mail.example>" });
+    const second = (await ticketOf("<spoed-2@mail.example>"))!;
+    expect(second.urgentRequest).toMatchObject({ notPreAnnounced: true, preAnnouncementId: null });
+    // A beneficiary's "spoed" is an ordinary question.
+    await send({ from: "anna.jansen@burger.example", subject: "spoed", text: "snel graag", messageId: "<spoed-3@mail.example>" });
+    expect((await ticketOf("<spoed-3@mail.example>"))!.priority).toBe("NORMAL");
+  });
+
+  it("stores accepted attachments and names the refused ones", async () => {
+    await send({
+      from: "piet@elders.example",
+      subject: "Met bijlagen",
+      text: "Zie bijlagen",
+      messageId: "<att@mail.example>",
+      attachments: [
+        { filename: "beschikking.pdf", content: Buffer.from("%PDF-1.4 test"), contentType: "application/pdf" },
+        { filename: "virus.exe", content: Buffer.from("MZ..."), contentType: "application/octet-stream" },
+      ],
+    });
+    const ticket = (await ticketOf("<att@mail.example>"))!;
+    const attachments = await db.attachment.findMany({ where: { message: { ticketId: ticket.id } } });
+    expect(attachments.map((a) => a.fileName)).toEqual(["beschikking.pdf"]);
+    expect(ticket.messages[0]!.body).toContain("virus.exe");
+  });
+
+  it("recognises bounces and auto-replies and makes no ticket of them", async () => {
+    const before = await db.ticket.count();
+    await send({ from: "MAILER-DAEMON@mx.elders.example", subject: "Undelivered Mail Returned to Sender", text: "550 no such user", messageId: "<bounce@mail.example>" });
+    await send({ from: "piet@elders.example", subject: "Afwezig: Vraag", text: "Ik ben tot maandag afwezig", messageId: "<ooo@mail.example>", headers: { "Auto-Submitted": "auto-replied" } });
+    expect(await db.ticket.count()).toBe(before);
+    const rows = await db.inboundMail.findMany({ orderBy: { mailMessageId: "asc" } });
+    expect(rows.map((r) => [r.status, r.reason])).toEqual([["IGNORED", "BOUNCE"], ["IGNORED", "AUTO_REPLY"]]);
+  });
+
+  it("stores HTML without scripts and subjects without injected header lines", async () => {
+    await send({
+      from: "piet@elders.example",
+      subject: "Vraag\r\nBcc: iedereen@elders.example",
+      html: '<p onclick="steal()">Hallo <b>team</b></p><script>alert(1)</script><a href="javascript:alert(2)">klik</a>',
+      messageId: "<html@mail.example>",
+    });
+    const ticket = (await ticketOf("<html@mail.example>"))!;
+    expect(ticket.subject).not.toMatch(/[\r\n]/);
+    const html = ticket.messages[0]!.bodyHtml!;
+    expect(html).toContain("<b>team</b>");
+    expect(html).not.toMatch(/script|onclick|javascript:/i);
+  });
+
+  it("refuses a mail over the size limit at the SMTP level", async () => {
+    const big = Buffer.alloc(6 * 1024 * 1024, 65);
+    const error = await send({ from: "piet@elders.example", subject: "Groot", text: "x", attachments: [{ filename: "groot.pdf", content: big }] }).catch((e: unknown) => e);
+    expect((error as { responseCode?: number }).responseCode).toBe(552);
+    expect(await db.inboundMail.count()).toBe(0);
+  });
+
+  it("takes malformed MIME without crashing, keeping what could be read", async () => {
+    const raw = "From: piet@elders.example\r\nSubject: kapot\r\nContent-Type: multipart/mixed; boundary=\"nooit\"\r\nMessage-ID: <broken@mail.example>\r\n\r\n--nooit\r\nContent-Type: text/plain\r\n\r\nhalf bericht zonder einde";
+    await transport.sendMail({ envelope: { from: "piet@elders.example", to: ["vragen@loket.example"] }, raw });
+    const ticket = (await ticketOf("<broken@mail.example>"))!;
+    expect(ticket.subject).toBe("kapot");
+    expect(ticket.messages[0]!.body).toContain("half bericht zonder einde");
+  });
+
+  it("answers 451 while the database is down, then accepts the retry", async () => {
+    const original = deps.db;
+    const down = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://nobody@127.0.0.1:1/none", connectionTimeoutMillis: 500 }) });
+    deps.db = down;
+    const mail = { from: "piet@elders.example", subject: "Tijdens storing", text: "Komt dit aan?", messageId: "<outage@mail.example>" };
+    const error = await send(mail).catch((e: unknown) => e);
+    expect((error as { responseCode?: number }).responseCode).toBe(451);
+    deps.db = original;
+    await down.$disconnect();
+    await send(mail);
+    expect((await ticketOf("<outage@mail.example>"))?.subject).toBe("Tijdens storing");
+  });
+
+  it("completes a stored mail after a crash between storing and ticket creation", async () => {
+    const raw = Buffer.from("From: piet@elders.example\r\nTo: vragen@loket.example\r\nSubject: Na herstart\r\nMessage-ID: <crash@mail.example>\r\n\r\nOpgeslagen, nog geen ticket\r\n");
+    const stored = await storeInbound(deps, raw, now);
+    expect(stored.duplicate).toBe(false);
+    expect(await processPendingInbound(deps, now)).toBe(1);
+    expect((await ticketOf("<crash@mail.example>"))?.subject).toBe("Na herstart");
+    expect(await processPendingInbound(deps, now)).toBe(0);
+  });
+});
