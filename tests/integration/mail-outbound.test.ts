@@ -6,7 +6,9 @@ import { db } from "@/lib/db/client";
 import { createMailSender, deliverDueMail, retryFailedMail, type MailSender } from "@/lib/mail/delivery";
 import { MAX_DELIVERY_ATTEMPTS } from "@/lib/mail/rules";
 import { enqueueMail } from "@/lib/outbox/mutations";
-import { seedDemo } from "../support/fixtures";
+import { retryMail } from "@/lib/mail/admin";
+import { listOutbox } from "@/lib/mail/queries";
+import { seedDemo, sessionFor } from "../support/fixtures";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 
 const now = new Date("2026-11-24T10:00:00Z");
@@ -118,5 +120,23 @@ describe("outgoing mail over SMTP", () => {
     expect(a.sent + b.sent).toBeGreaterThan(0);
     expect(sink.received).toHaveLength(12);
     expect(new Set(sink.received.map((m) => m.subject)).size).toBe(12);
+  });
+
+  it("shows the outbox and the retry only to admins", async () => {
+    const mail = await queue();
+    await db.outboxMessage.update({ where: { id: mail.id }, data: { status: "FAILED", attempts: MAX_DELIVERY_ATTEMPTS } });
+    const admin = await sessionFor("admin@loket.example");
+    const coordinator = await sessionFor("coordinator@loket.example");
+
+    expect((await listOutbox(coordinator, { page: 0 })).rows).toEqual([]);
+    const seen = await listOutbox(admin, { status: "FAILED", page: 0 });
+    expect(seen.rows.map((r) => r.id)).toEqual([mail.id]);
+    expect(seen.counts.FAILED).toBe(1);
+
+    expect(await retryMail.execute(coordinator, { id: mail.id }, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: mail.id } })).status).toBe("FAILED");
+    expect(await retryMail.execute(admin, { id: mail.id }, now)).toEqual({ ok: true, data: undefined });
+    expect(await retryMail.execute(admin, { id: mail.id }, now)).toEqual({ ok: false, reason: "NOT_FAILED" });
+    expect(await db.auditEvent.count({ where: { action: "mail.retry", entityId: mail.id, actorId: admin.id } })).toBe(1);
   });
 });
