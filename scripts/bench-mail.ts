@@ -48,7 +48,7 @@ async function one(i: number) {
   }
   await transport.sendMail({ from, to: "vragen@loket.example", subject, text: `Beste Loket,\n\nBericht ${i}.\n\nMet vriendelijke groet`, messageId: `<bench-${i}@elders.example>` });
   if (kind >= 3 && i % 25 === 0) {
-    const row = await db.inboundMail.findUnique({ where: { mailMessageId: `<bench-${i}@elders.example>` }, include: {} });
+    const row = await db.inboundMail.findUnique({ where: { mailMessageId: `<bench-${i}@elders.example>` } });
     const ticket = row?.ticketId ? await db.ticket.findUnique({ where: { id: row.ticketId }, select: { number: true } }) : null;
     if (ticket) numbers.push({ from, number: ticket.number });
   }

@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export LOKET_DATA_DIR=".data/e2e-${PORT:-3100}"
 export LOKET_DB_PORT="${E2E_DB_PORT:-54339}"
+# The demo data must stay as seeded while the specs run: no sweeps, no mail intake.
+export LOKET_BACKGROUND=off
 export AUTH_SECRET="${AUTH_SECRET:-e2e-only-secret-not-for-production}"
 rm -rf "$LOKET_DATA_DIR"
 if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then

@@ -19,14 +19,12 @@ if (!modes.includes(mode)) {
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.resolve(root, process.env.LOKET_DATA_DIR ?? ".data");
 let embedded: EmbeddedDatabase | undefined;
-let mailRuntime: { stop(): Promise<void> } | undefined;
 
 function say(line: string) {
   console.log(`[loket] ${line}`);
 }
 
 async function shutdown(code: number): Promise<never> {
-  await mailRuntime?.stop().catch(() => undefined);
   if (embedded) {
     await embedded.stop().catch((error: unknown) => console.error("[loket] stopping the database:", error));
   }
@@ -58,8 +56,11 @@ async function main() {
       port: Number(process.env.LOKET_DB_PORT ?? DEFAULT_EMBEDDED_PORT),
     });
     process.env.DATABASE_URL = embedded.url;
-    // PGlite serves one transaction at a time; a small pool avoids long queues.
-    process.env.DATABASE_POOL_MAX ??= "4";
+    // PGlite is one database session: its socket server keeps transactions apart but not the
+    // messages of concurrent extended-protocol queries, so each process uses one connection and
+    // the background work runs inside the web process (instrumentation.ts), not beside it.
+    process.env.DATABASE_POOL_MAX = "1";
+    process.env.LOKET_EMBEDDED = "1";
     say(`embedded database ready in ${Date.now() - started} ms (${path.relative(root, dataDir)}/pglite)`);
   }
 
@@ -87,16 +88,12 @@ async function main() {
   }
 
   await ensureAuthSecret();
-  if (mode === "dev" && process.env.SMTP_LISTEN_PORT !== "off") {
-    // In development the launcher also runs the mail channel; in production `npm run worker` does.
-    const { db } = await import("../lib/db/client");
-    const { startMailRuntime, smtpPortFromEnv } = await import("../lib/mail/runtime");
-    mailRuntime = await startMailRuntime({ db, dataDir, smtpPort: smtpPortFromEnv(), log: (line) => say(`mail: ${line}`) });
-  }
+
   const port = process.env.PORT ?? "3000";
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   // This machine (and many production networks) reach no telemetry endpoint.
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+  process.env.LOKET_DATA_DIR = dataDir;
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [nextBin, mode, "-p", port], { stdio: "inherit", env: process.env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

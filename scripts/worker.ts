@@ -1,23 +1,29 @@
-// `npm run worker`: background work outside the web process. Today: the mail channel (SMTP intake,
-// outbox delivery with retries, completion of stored mail). Against DATABASE_URL, or the embedded
-// database of a running `npm run dev` / `npm start`.
+// `npm run worker`: background work outside the web process: the mail channel (SMTP intake,
+// outbox delivery with retries, completion of stored mail) and the sweeps (SLA states,
+// auto-close, survey invitations, callback reminders), each sweep under an advisory lock. Against DATABASE_URL, or the embedded
+// PostgreSQL. (With the embedded database the web process does this work itself.)
 import path from "node:path";
-import { DEFAULT_EMBEDDED_PORT } from "../lib/db/embedded";
 
-process.env.DATABASE_URL ??= `postgresql://loket@127.0.0.1:${process.env.LOKET_DB_PORT ?? DEFAULT_EMBEDDED_PORT}/loket?sslmode=disable`;
+if (!process.env.DATABASE_URL) {
+  console.error("[worker] DATABASE_URL is not set. With the embedded database, `npm run dev` / `npm start` already run the background work.");
+  process.exit(1);
+}
 
 const { db, disconnectDb } = await import("../lib/db/client");
 const { startMailRuntime, smtpPortFromEnv } = await import("../lib/mail/runtime");
+const { startSweepScheduler } = await import("../lib/sweeps/run");
 
 const runtime = await startMailRuntime({
   db,
   dataDir: path.resolve(process.env.LOKET_DATA_DIR ?? ".data"),
   smtpPort: smtpPortFromEnv(),
 });
+const stopSweeps = startSweepScheduler(db);
 console.log("[worker] running; stop with Ctrl-C");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
+    stopSweeps();
     void runtime.stop().then(disconnectDb).then(() => process.exit(0));
   });
 }

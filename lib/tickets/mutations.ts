@@ -332,7 +332,8 @@ export async function addInternalNote(tx: Tx, input: { ticketId: string; authorI
 
 export interface TicketChange {
   ticketId: string;
-  actorId: string;
+  /** null for changes the system makes on its own (sweeps). */
+  actorId: string | null;
   status?: TicketStatus;
   categoryKey?: string;
   teamId?: string | null;

@@ -2,8 +2,10 @@ import { afterAll, inject } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
 
 process.env.DATABASE_URL = inject("databaseUrl");
-// The embedded database runs one transaction at a time; PostgreSQL takes a normal pool.
-process.env.DATABASE_POOL_MAX = inject("databaseKind") === "pglite" ? "4" : "10";
+// The embedded database is one session: one connection, as the launcher does (scripts/launch.ts).
+const embedded = inject("databaseKind") === "pglite";
+process.env.DATABASE_POOL_MAX = embedded ? "1" : "10";
+if (embedded) process.env.LOKET_EMBEDDED = "1";
 
 afterAll(async () => {
   await disconnectDb();

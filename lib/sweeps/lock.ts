@@ -1,0 +1,29 @@
+import "server-only";
+import pg from "pg";
+
+const SWEEP_LOCK_BASE = 72_617_000;
+const KEYS: Record<string, number> = { sla: 1, autoClose: 2, surveys: 3, reminders: 4 };
+
+/**
+ * Runs `work` only if no other process is running the same sweep: a session advisory lock on a
+ * connection of its own, released when the work ends (or the connection drops with a crash).
+ */
+export async function withSweepLock<T>(name: keyof typeof KEYS | string, work: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
+  // The embedded database is one session shared by one process: a lock would always be granted,
+  // and a second connection is what it must not have (see scripts/launch.ts).
+  if (process.env.LOKET_EMBEDDED === "1") return { ran: true, result: await work() };
+  const key = SWEEP_LOCK_BASE + (KEYS[name] ?? 99);
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [key]);
+    if (!rows[0]?.locked) return { ran: false };
+    try {
+      return { ran: true, result: await work() };
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [key]);
+    }
+  } finally {
+    await client.end();
+  }
+}

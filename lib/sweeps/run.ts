@@ -1,0 +1,46 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { withSweepLock } from "./lock";
+import { sweepAutoClose, sweepCallbackReminders, sweepSlaStates, sweepSurveyInvitations } from "./sweeps";
+
+export interface SweepReport {
+  sla: { changed: number; notified: number } | "skipped";
+  autoClosed: number | "skipped";
+  surveys: number | "skipped";
+  reminders: number | "skipped";
+}
+
+function outcome<T>(result: { ran: true; result: T } | { ran: false }): T | "skipped" {
+  return result.ran ? result.result : "skipped";
+}
+
+/** One round of every sweep, each under its own advisory lock. */
+export async function runSweeps(db: Db, now: Date): Promise<SweepReport> {
+  return {
+    sla: outcome(await withSweepLock("sla", () => sweepSlaStates(db, now))),
+    autoClosed: outcome(await withSweepLock("autoClose", () => sweepAutoClose(db, now))),
+    surveys: outcome(await withSweepLock("surveys", () => sweepSurveyInvitations(db, now))),
+    reminders: outcome(await withSweepLock("reminders", () => sweepCallbackReminders(db, now))),
+  };
+}
+
+/** A timer in this process; the web server and `npm run worker` both start one. */
+export function startSweepScheduler(db: Db, intervalMs = 60_000, log: (line: string) => void = (l) => console.log(`[sweeps] ${l}`)): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const report = await runSweeps(db, new Date());
+      const worth = [report.sla !== "skipped" && report.sla.changed, report.autoClosed, report.surveys, report.reminders].some((v) => typeof v === "number" && v > 0);
+      if (worth) log(JSON.stringify(report));
+    } catch (error) {
+      log(`failed: ${error instanceof Error ? error.message.slice(0, 200) : "error"}`);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), intervalMs);
+  void tick();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,160 @@
+import "server-only";
+import { audit } from "@/lib/audit/mutations";
+import type { Db } from "@/lib/db/client";
+import { enqueueMail } from "@/lib/outbox/mutations";
+import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
+import { computeClock, policyByKey } from "@/lib/sla/rules";
+import { mailSubject, OPEN_STATUSES } from "@/lib/tickets/rules";
+import { autoCloseBefore, reminderWindow, slaNotificationKey } from "./rules";
+
+// Every sweep is idempotent on its own (conditional updates, unique notification keys), so two
+// sweepers racing do no harm even where the advisory lock cannot separate them.
+
+const LOOKAHEAD_MS = 14 * 86_400_000;
+
+/** Moves SLA states forward and tells the assignee and the team's coordinators, once per state. */
+export async function sweepSlaStates(db: Db, now: Date): Promise<{ changed: number; notified: number }> {
+  const [settings, policies, coordinators] = await Promise.all([
+    getCalendarSettings(db),
+    getSlaPolicies(db),
+    db.user.findMany({ where: { role: "TEAM_COORDINATOR", active: true }, select: { id: true, teams: { select: { teamId: true } } } }),
+  ]);
+  const tickets = await db.ticket.findMany({
+    where: {
+      status: { in: [...OPEN_STATUSES] },
+      slaStoppedAt: null,
+      slaStartedAt: { not: null },
+      slaDueAt: { lte: new Date(now.getTime() + LOOKAHEAD_MS) },
+      slaState: { in: ["ON_TRACK", "AT_RISK"] },
+    },
+    include: { pauses: { orderBy: { from: "asc" } } },
+    orderBy: { slaDueAt: "asc" },
+    take: 1000,
+  });
+  let changed = 0;
+  let notified = 0;
+  for (const ticket of tickets) {
+    const startedAt = ticket.slaStartedAt!;
+    const clock = computeClock({
+      policy: policyByKey(ticket.slaPolicyKey ?? "WRITTEN_QUESTION", policies),
+      startedAt,
+      pauses: ticket.pauses.filter((p) => p.from >= startedAt && p.from <= now).map((p) => ({ from: p.from, to: p.to && p.to <= now ? p.to : null })),
+      now,
+      settings,
+    });
+    if (clock.state === ticket.slaState) continue;
+    const updated = await db.ticket.updateMany({
+      where: { id: ticket.id, slaState: ticket.slaState, slaStartedAt: startedAt },
+      data: { slaState: clock.state, slaDueAt: clock.dueAt },
+    });
+    changed += updated.count;
+    if (clock.state === "ON_TRACK") continue;
+    const recipients = new Set<string>();
+    if (ticket.assigneeId) recipients.add(ticket.assigneeId);
+    for (const c of coordinators) if (!ticket.teamId || c.teams.some((t) => t.teamId === ticket.teamId)) recipients.add(c.id);
+    const created = await db.notification.createMany({
+      data: [...recipients].map((userId) => ({
+        userId,
+        kind: `sla.${clock.state.toLowerCase()}`,
+        dedupeKey: slaNotificationKey(ticket.id, startedAt, clock.state as "AT_RISK" | "BREACHED", userId),
+        entityType: "Ticket",
+        entityId: ticket.id,
+        createdAt: now,
+      })),
+      skipDuplicates: true,
+    });
+    notified += created.count;
+  }
+  return { changed, notified };
+}
+
+/** RESOLVED tickets close seven days after they were resolved. */
+export async function sweepAutoClose(db: Db, now: Date): Promise<number> {
+  const due = await db.ticket.findMany({ where: { status: "RESOLVED", resolvedAt: { lte: autoCloseBefore(now) } }, select: { id: true }, take: 1000 });
+  let closed = 0;
+  for (const { id } of due) {
+    closed += await db.$transaction(async (tx) => {
+      const updated = await tx.ticket.updateMany({ where: { id, status: "RESOLVED" }, data: { status: "CLOSED", closedAt: now } });
+      if (updated.count === 0) return 0;
+      await tx.ticketEvent.create({ data: { ticketId: id, actorId: null, kind: "status", data: { from: "RESOLVED", to: "CLOSED", reason: "auto-close" }, createdAt: now } });
+      await audit(tx, { actorId: null, action: "ticket.auto_close", entityType: "Ticket", entityId: id });
+      return 1;
+    });
+  }
+  return closed;
+}
+
+const SURVEY_TEXT = {
+  nl: (number: string) =>
+    `Uw vraag ${number} is afgehandeld. Hoe tevreden bent u over ons antwoord? U kunt dat in één minuut laten weten in Mijn Loket, bij deze vraag.`,
+  en: (number: string) =>
+    `Your question ${number} has been resolved. How satisfied are you with our answer? Let us know in one minute in My Loket, on this question.`,
+};
+
+/** Invites the requester of a resolved ticket to the satisfaction survey, once per ticket. */
+export async function sweepSurveyInvitations(db: Db, now: Date): Promise<number> {
+  const tickets = await db.ticket.findMany({
+    where: { status: "RESOLVED", requesterId: { not: null }, satisfaction: null, resolvedAt: { gt: autoCloseBefore(now), lte: now } },
+    include: { requester: { select: { id: true, email: true, locale: true } } },
+    take: 500,
+  });
+  let invited = 0;
+  for (const ticket of tickets) {
+    const requester = ticket.requester!;
+    invited += await db.$transaction(async (tx) => {
+      const created = await tx.notification.createMany({
+        data: [{ userId: requester.id, kind: "survey.invitation", dedupeKey: `survey:${ticket.id}`, entityType: "Ticket", entityId: ticket.id, createdAt: now }],
+        skipDuplicates: true,
+      });
+      if (created.count === 0) return 0;
+      await enqueueMail(tx, {
+        kind: "survey.invitation",
+        to: requester.email,
+        subject: mailSubject(ticket.number, ticket.subject),
+        text: SURVEY_TEXT[requester.locale](ticket.number),
+        locale: requester.locale,
+        ticketId: ticket.id,
+        at: now,
+      });
+      return 1;
+    });
+  }
+  return invited;
+}
+
+const REMINDER_TEXT = {
+  nl: (time: string) => `Herinnering: wij bellen u vandaag terug tussen ${time}. Houd uw telefoon bij de hand.`,
+  en: (time: string) => `Reminder: we will call you back today between ${time}. Please keep your phone at hand.`,
+};
+
+/** Reminds the person of a booked callback in the hour before the slot, once. */
+export async function sweepCallbackReminders(db: Db, now: Date): Promise<number> {
+  const window = reminderWindow(now);
+  const appointments = await db.callbackAppointment.findMany({
+    where: { status: "BOOKED", slotStart: { gt: window.from, lte: window.to }, personId: { not: null } },
+    include: { person: { select: { id: true, email: true, locale: true } }, ticket: { select: { number: true, subject: true } } },
+  });
+  let reminded = 0;
+  for (const appointment of appointments) {
+    const person = appointment.person!;
+    reminded += await db.$transaction(async (tx) => {
+      const created = await tx.notification.createMany({
+        data: [{ userId: person.id, kind: "callback.reminder", dedupeKey: `reminder:${appointment.id}`, entityType: "CallbackAppointment", entityId: appointment.id, createdAt: now }],
+        skipDuplicates: true,
+      });
+      if (created.count === 0) return 0;
+      const time = appointment.slot === "MORNING" ? "10:00-11:00" : "14:00-16:00";
+      await enqueueMail(tx, {
+        kind: "callback.reminder",
+        to: person.email,
+        subject: mailSubject(appointment.ticket.number, appointment.ticket.subject),
+        text: REMINDER_TEXT[person.locale](time),
+        locale: person.locale,
+        ticketId: appointment.ticketId,
+        at: now,
+      });
+      return 1;
+    });
+  }
+  return reminded;
+}

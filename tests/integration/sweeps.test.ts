@@ -1,0 +1,115 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { runSweeps } from "@/lib/sweeps/run";
+import { sweepAutoClose, sweepCallbackReminders, sweepSlaStates, sweepSurveyInvitations } from "@/lib/sweeps/sweeps";
+import { changeTicket, createTicket } from "@/lib/tickets/mutations";
+import { seedDemo, sessionFor } from "../support/fixtures";
+
+// Monday 7 December 2026, 09:00 Amsterdam: a 5-working-day question is due Monday 14 December 17:00.
+const received = new Date("2026-12-07T08:00:00Z");
+const hours = (h: number) => new Date(received.getTime() + h * 3_600_000);
+const days = (d: number) => hours(d * 24);
+
+beforeEach(async () => {
+  await seedDemo(new Date("2026-11-24T10:00:00Z"));
+  // The demo tickets have clocks of their own; these tests watch only the tickets they make.
+  await db.ticket.updateMany({ data: { slaState: "BREACHED", status: "CLOSED" } });
+});
+
+async function assignedQuestion() {
+  const anna = await sessionFor("anna.jansen@burger.example");
+  const handler = await sessionFor("behandelaar@loket.example");
+  const created = await db.$transaction((tx) =>
+    createTicket(tx, { subject: "Betaling", categoryKey: "DOSSIER_QUESTION", channel: "PORTAL", body: "Wanneer?", requesterId: anna.id }, received),
+  );
+  await db.$transaction((tx) => changeTicket(tx, { ticketId: created.id, actorId: handler.id, assigneeId: handler.id, status: "OPEN" }, received));
+  return { created, anna, handler };
+}
+
+async function notificationsFor(ticketId: string) {
+  return db.notification.findMany({ where: { entityId: ticketId }, include: { user: { select: { email: true } } }, orderBy: { kind: "asc" } });
+}
+
+describe("SLA sweep", () => {
+  it("turns a clock AT_RISK in its last fifth and BREACHED after the due time, telling assignee and coordinator once each", async () => {
+    const { created } = await assignedQuestion();
+    expect(created.slaDueAt?.toISOString()).toBe("2026-12-14T16:00:00.000Z");
+
+    await sweepSlaStates(db, new Date("2026-12-10T12:00:00Z"));
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaState).toBe("ON_TRACK");
+
+    // Monday 14 December 09:30: the last working day, the last 20% of 40 working hours.
+    const atRisk = new Date("2026-12-14T08:30:00Z");
+    await sweepSlaStates(db, atRisk);
+    await sweepSlaStates(db, new Date(atRisk.getTime() + 60_000));
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaState).toBe("AT_RISK");
+    expect((await notificationsFor(created.id)).map((n) => [n.kind, n.user.email])).toEqual([
+      ["sla.at_risk", "behandelaar@loket.example"],
+      ["sla.at_risk", "coordinator@loket.example"],
+    ].sort());
+
+    await sweepSlaStates(db, new Date("2026-12-14T16:01:00Z"));
+    await sweepSlaStates(db, new Date("2026-12-14T16:02:00Z"));
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaState).toBe("BREACHED");
+    const kinds = (await notificationsFor(created.id)).map((n) => n.kind);
+    expect(kinds.filter((k) => k === "sla.breached")).toHaveLength(2);
+    expect(kinds).toHaveLength(4);
+  });
+
+  it("does not move a clock that waits on the customer", async () => {
+    const { created, handler } = await assignedQuestion();
+    await db.$transaction((tx) => changeTicket(tx, { ticketId: created.id, actorId: handler.id, status: "PENDING_CUSTOMER" }, hours(2)));
+    await sweepSlaStates(db, new Date("2026-12-15T10:00:00Z"));
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaState).toBe("ON_TRACK");
+    expect(await notificationsFor(created.id)).toEqual([]);
+  });
+
+  it("sends each notification once when two sweepers run at the same moment", async () => {
+    const { created } = await assignedQuestion();
+    const late = new Date("2026-12-15T10:00:00Z");
+    await Promise.all([runSweeps(db, late), runSweeps(db, late), sweepSlaStates(db, late)]);
+    const kinds = (await notificationsFor(created.id)).map((n) => n.kind);
+    expect(kinds).toEqual(["sla.breached", "sla.breached"]);
+  });
+});
+
+describe("auto-close", () => {
+  it("closes a resolved ticket seven days after it was resolved, once", async () => {
+    const { created, handler } = await assignedQuestion();
+    await db.$transaction((tx) => changeTicket(tx, { ticketId: created.id, actorId: handler.id, status: "RESOLVED" }, hours(3)));
+    expect(await sweepAutoClose(db, days(6))).toBe(0);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).status).toBe("RESOLVED");
+    const [first, second] = await Promise.all([sweepAutoClose(db, days(7.2)), sweepAutoClose(db, days(7.2))]);
+    expect(first + second).toBe(1);
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { id: created.id }, include: { events: true } });
+    expect(ticket.status).toBe("CLOSED");
+    expect(ticket.events.filter((e) => e.kind === "status" && (e.data as { to?: string }).to === "CLOSED")).toHaveLength(1);
+  });
+});
+
+describe("survey invitations and callback reminders", () => {
+  it("invites the requester of a resolved ticket to the survey once", async () => {
+    const { created, handler } = await assignedQuestion();
+    await db.$transaction((tx) => changeTicket(tx, { ticketId: created.id, actorId: handler.id, status: "RESOLVED" }, hours(3)));
+    await Promise.all([sweepSurveyInvitations(db, hours(4)), sweepSurveyInvitations(db, hours(4))]);
+    await sweepSurveyInvitations(db, hours(5));
+    const mails = await db.outboxMessage.findMany({ where: { ticketId: created.id, kind: "survey.invitation" } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ toAddress: "anna.jansen@burger.example" });
+    expect(mails[0]!.bodyText).toContain(created.number);
+  });
+
+  it("reminds the person in the hour before the slot, once, and not after it started", async () => {
+    const { created, anna, handler } = await assignedQuestion();
+    const team = await db.team.findUniqueOrThrow({ where: { key: "uitkeringen" } });
+    const slotStart = new Date("2026-12-08T09:00:00Z"); // Tuesday 8 December, 10:00 Amsterdam
+    await db.callbackAppointment.create({
+      data: { ticketId: created.id, personId: anna.id, teamId: team.id, date: "2026-12-08", slot: "MORNING", slotStart, phone: "0612345678", bookedById: handler.id, bookedAt: received },
+    });
+    expect(await sweepCallbackReminders(db, new Date("2026-12-08T07:30:00Z"))).toBe(0);
+    expect(await sweepCallbackReminders(db, new Date("2026-12-08T08:15:00Z"))).toBe(1);
+    expect(await sweepCallbackReminders(db, new Date("2026-12-08T08:30:00Z"))).toBe(0);
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { kind: "callback.reminder", ticketId: created.id } });
+    expect(mail.bodyText).toContain("10:00-11:00");
+  });
+});
