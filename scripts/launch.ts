@@ -49,6 +49,8 @@ function ensureAuthSecret() {
 }
 
 async function main() {
+  // Refuse a production start without a session key before touching any database.
+  if (mode === "start" && process.env.DATABASE_URL && !process.env.AUTH_SECRET) await ensureAuthSecret();
   if (!process.env.DATABASE_URL) {
     const started = Date.now();
     embedded = await startEmbeddedDatabase({
