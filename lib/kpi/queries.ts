@@ -1,0 +1,150 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { ageBucket, ESCALATION_AGE_BUCKETS, type EscalationAgeBucket, type Period, type Ratio } from "./rules";
+
+// Each KPI is one aggregate query over an indexed time range (see the bench: npm run bench:kpi).
+// Counts come back as bigint; n() makes them numbers.
+const n = (value: bigint | number | null | undefined) => Number(value ?? 0);
+
+export async function firstContactResolution(db: Db, p: Period): Promise<Ratio> {
+  const [row] = await db.$queryRaw<{ hit: bigint; total: bigint }[]>`
+    SELECT count(*) FILTER (WHERE "firstContactResolution") AS hit, count(*) AS total
+    FROM "Ticket" WHERE "channel" = 'PHONE' AND "createdAt" >= ${p.from} AND "createdAt" < ${p.to}`;
+  return { hit: n(row?.hit), total: n(row?.total) };
+}
+
+/** Written questions answered by a person before their (pause-adjusted) due time. */
+export async function writtenInTime(db: Db, p: Period, now: Date): Promise<Ratio> {
+  const [row] = await db.$queryRaw<{ hit: bigint; total: bigint }[]>`
+    SELECT count(*) FILTER (WHERE "firstResponseAt" IS NOT NULL AND "firstResponseAt" <= "slaDueAt") AS hit,
+           count(*) FILTER (WHERE "firstResponseAt" IS NOT NULL OR "slaDueAt" < ${now}) AS total
+    FROM "Ticket"
+    WHERE "createdAt" >= ${p.from} AND "createdAt" < ${p.to}
+      AND "channel" IN ('PORTAL', 'EMAIL', 'LETTER') AND "slaPolicyKey" = 'WRITTEN_QUESTION'`;
+  return { hit: n(row?.hit), total: n(row?.total) };
+}
+
+export interface CallbackFigures {
+  attemptedInSlot: Ratio;
+  reached: Ratio;
+  unreachable: Ratio;
+  repeat: Ratio;
+}
+
+export async function callbackFigures(db: Db, p: Period, now: Date): Promise<CallbackFigures> {
+  const [slots] = await db.$queryRaw<{ in_slot: bigint; slot_over: bigint; reached: bigint; unreachable: bigint; closed: bigint }[]>`
+    SELECT
+      count(*) FILTER (WHERE f.first_at >= a."slotStart" AND f.first_at <= a."slotStart" + (CASE WHEN a."slot" = 'MORNING' THEN interval '1 hour' ELSE interval '2 hours' END)) AS in_slot,
+      count(*) FILTER (WHERE f.first_at IS NOT NULL OR a."slotStart" + (CASE WHEN a."slot" = 'MORNING' THEN interval '1 hour' ELSE interval '2 hours' END) <= ${now}) AS slot_over,
+      count(*) FILTER (WHERE a."status" = 'DONE') AS reached,
+      count(*) FILTER (WHERE a."status" = 'UNREACHABLE') AS unreachable,
+      count(*) FILTER (WHERE a."status" IN ('DONE', 'UNREACHABLE')) AS closed
+    FROM "CallbackAppointment" a
+    LEFT JOIN LATERAL (SELECT min("attemptedAt") AS first_at FROM "CallbackAttempt" WHERE "appointmentId" = a."id") f ON true
+    WHERE a."slotStart" >= ${p.from} AND a."slotStart" < ${p.to} AND a."status" <> 'CANCELLED'`;
+  const [booked] = await db.$queryRaw<{ repeat: bigint; total: bigint }[]>`
+    SELECT count(*) FILTER (WHERE "isRepeat") AS repeat, count(*) AS total
+    FROM "CallbackAppointment" WHERE "bookedAt" >= ${p.from} AND "bookedAt" < ${p.to}`;
+  return {
+    attemptedInSlot: { hit: n(slots?.in_slot), total: n(slots?.slot_over) },
+    reached: { hit: n(slots?.reached), total: n(slots?.closed) },
+    unreachable: { hit: n(slots?.unreachable), total: n(slots?.closed) },
+    repeat: { hit: n(booked?.repeat), total: n(booked?.total) },
+  };
+}
+
+export async function urgentInTime(db: Db, p: Period, now: Date): Promise<Ratio> {
+  const [row] = await db.$queryRaw<{ hit: bigint; total: bigint }[]>`
+    SELECT count(*) FILTER (WHERE t."firstResponseAt" IS NOT NULL AND t."firstResponseAt" <= u."dueAt") AS hit,
+           count(*) FILTER (WHERE t."firstResponseAt" IS NOT NULL OR u."dueAt" < ${now}) AS total
+    FROM "UrgentRequest" u JOIN "Ticket" t ON t."id" = u."ticketId"
+    WHERE u."receivedAt" >= ${p.from} AND u."receivedAt" < ${p.to}`;
+  return { hit: n(row?.hit), total: n(row?.total) };
+}
+
+export interface ComplaintFigures {
+  complaints: number;
+  contacts: number;
+  inTimeByStage: Record<"STAGE_1" | "STAGE_2", Ratio>;
+}
+
+export async function complaintFigures(db: Db, p: Period, now: Date): Promise<ComplaintFigures> {
+  const [counts] = await db.$queryRaw<{ complaints: bigint; contacts: bigint }[]>`
+    SELECT
+      (SELECT count(*) FROM "Complaint" WHERE "receivedAt" >= ${p.from} AND "receivedAt" < ${p.to}) AS complaints,
+      (SELECT count(*) FROM "Ticket" t JOIN "TicketCategory" c ON c."id" = t."categoryId"
+        WHERE t."createdAt" >= ${p.from} AND t."createdAt" < ${p.to} AND c."key" <> 'COMPLAINT') AS contacts`;
+  const stages = await db.$queryRaw<{ stage: string; hit: bigint; total: bigint }[]>`
+    SELECT "stage"::text AS stage,
+           count(*) FILTER (WHERE "answeredAt" IS NOT NULL AND "answeredAt" <= "dueAt") AS hit,
+           count(*) FILTER (WHERE "answeredAt" IS NOT NULL OR "dueAt" < ${now}) AS total
+    FROM "Complaint"
+    WHERE "stageStartedAt" >= ${p.from} AND "stageStartedAt" < ${p.to} AND "stage" IN ('STAGE_1', 'STAGE_2')
+    GROUP BY "stage"`;
+  const of = (stage: string): Ratio => {
+    const row = stages.find((s) => s.stage === stage);
+    return { hit: n(row?.hit), total: n(row?.total) };
+  };
+  return { complaints: n(counts?.complaints), contacts: n(counts?.contacts), inTimeByStage: { STAGE_1: of("STAGE_1"), STAGE_2: of("STAGE_2") } };
+}
+
+export interface SatisfactionFigures {
+  overall: Ratio;
+  byChannel: Record<string, Ratio>;
+  byAudience: Record<string, Ratio>;
+}
+
+export async function satisfactionFigures(db: Db, p: Period): Promise<SatisfactionFigures> {
+  const rows = await db.$queryRaw<{ channel: string | null; audience: string | null; hit: bigint; total: bigint; g_channel: number; g_audience: number }[]>`
+    SELECT "channel"::text AS channel, "audience"::text AS audience,
+           count(*) FILTER (WHERE "score" >= 4) AS hit, count(*) AS total,
+           GROUPING("channel") AS g_channel, GROUPING("audience") AS g_audience
+    FROM "SatisfactionResponse"
+    WHERE "createdAt" >= ${p.from} AND "createdAt" < ${p.to}
+    GROUP BY GROUPING SETS (("channel"), ("audience"), ())`;
+  const result: SatisfactionFigures = { overall: { hit: 0, total: 0 }, byChannel: {}, byAudience: {} };
+  for (const row of rows) {
+    const ratio = { hit: n(row.hit), total: n(row.total) };
+    if (Number(row.g_channel) === 1 && Number(row.g_audience) === 1) result.overall = ratio;
+    else if (Number(row.g_channel) === 0 && row.channel) result.byChannel[row.channel] = ratio;
+    else if (Number(row.g_audience) === 0 && row.audience) result.byAudience[row.audience] = ratio;
+  }
+  return result;
+}
+
+export type EscalationAges = Record<1 | 2, Record<EscalationAgeBucket, number>>;
+
+/** Open escalations now, by tier and age (a snapshot, not bound to the period). */
+export async function openEscalationAges(db: Db, now: Date): Promise<EscalationAges> {
+  const rows = await db.escalation.findMany({ where: { status: "OPEN" }, select: { tier: true, raisedAt: true } });
+  const empty = () => Object.fromEntries(ESCALATION_AGE_BUCKETS.map((b) => [b, 0])) as Record<EscalationAgeBucket, number>;
+  const result: EscalationAges = { 1: empty(), 2: empty() };
+  for (const row of rows) {
+    const tier = row.tier === 2 ? 2 : 1;
+    result[tier][ageBucket(row.raisedAt, now)] += 1;
+  }
+  return result;
+}
+
+export interface KpiReport {
+  firstContactResolution: Ratio;
+  writtenInTime: Ratio;
+  callbacks: CallbackFigures;
+  urgentInTime: Ratio;
+  complaints: ComplaintFigures;
+  satisfaction: SatisfactionFigures;
+  escalations: EscalationAges;
+}
+
+/** Every KPI of the lead desk for one period. Run one after another: one connection suffices. */
+export async function loadKpiReport(db: Db, p: Period, now: Date): Promise<KpiReport> {
+  return {
+    firstContactResolution: await firstContactResolution(db, p),
+    writtenInTime: await writtenInTime(db, p, now),
+    callbacks: await callbackFigures(db, p, now),
+    urgentInTime: await urgentInTime(db, p, now),
+    complaints: await complaintFigures(db, p, now),
+    satisfaction: await satisfactionFigures(db, p),
+    escalations: await openEscalationAges(db, now),
+  };
+}

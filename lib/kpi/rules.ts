@@ -1,0 +1,77 @@
+// KPI definitions, targets and arithmetic. Pure: the queries count, these judge.
+
+export type KpiKey =
+  | "firstContactResolution"
+  | "writtenInTime"
+  | "callbacksAttemptedInSlot"
+  | "callbacksReached"
+  | "callbacksUnreachable"
+  | "repeatCallbacks"
+  | "urgentInTime"
+  | "complaintsPerThousand"
+  | "complaintsInTime"
+  | "satisfaction";
+
+/** Targets from DESIGN.md; "atMost" means lower is better. null: no target, shown for insight. */
+export const KPI_TARGETS: Record<KpiKey, { value: number; direction: "atLeast" | "atMost" } | null> = {
+  firstContactResolution: { value: 0.85, direction: "atLeast" },
+  writtenInTime: { value: 0.9, direction: "atLeast" },
+  callbacksAttemptedInSlot: { value: 1, direction: "atLeast" },
+  callbacksReached: null,
+  callbacksUnreachable: null,
+  repeatCallbacks: { value: 0.05, direction: "atMost" },
+  urgentInTime: { value: 1, direction: "atLeast" },
+  complaintsPerThousand: null,
+  complaintsInTime: { value: 1, direction: "atLeast" },
+  satisfaction: { value: 0.8, direction: "atLeast" },
+};
+
+export interface Ratio {
+  hit: number;
+  total: number;
+}
+
+/** A share, or null when there is nothing to measure (never a fake 0% or 100%). */
+export function share(ratio: Ratio): number | null {
+  return ratio.total > 0 ? ratio.hit / ratio.total : null;
+}
+
+export type Verdict = "MET" | "MISSED" | "NO_TARGET" | "NO_DATA";
+
+export function verdict(key: KpiKey, value: number | null): Verdict {
+  const target = KPI_TARGETS[key];
+  if (value === null) return "NO_DATA";
+  if (!target) return "NO_TARGET";
+  return target.direction === "atLeast" ? (value >= target.value ? "MET" : "MISSED") : value <= target.value ? "MET" : "MISSED";
+}
+
+export function perThousand(count: number, contacts: number): number | null {
+  return contacts > 0 ? (count * 1000) / contacts : null;
+}
+
+export const ESCALATION_AGE_BUCKETS = ["UNDER_1_DAY", "DAYS_1_TO_3", "DAYS_3_TO_7", "OVER_7_DAYS"] as const;
+export type EscalationAgeBucket = (typeof ESCALATION_AGE_BUCKETS)[number];
+
+export function ageBucket(raisedAt: Date, now: Date): EscalationAgeBucket {
+  const days = (now.getTime() - raisedAt.getTime()) / 86_400_000;
+  if (days < 1) return "UNDER_1_DAY";
+  if (days < 3) return "DAYS_1_TO_3";
+  if (days < 7) return "DAYS_3_TO_7";
+  return "OVER_7_DAYS";
+}
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are quoted with a leading '. */
+export function toCsv(header: string[], rows: (string | number | null)[][]): string {
+  const cell = (value: string | number | null) => {
+    if (value === null) return "";
+    let text = typeof value === "number" ? String(Math.round(value * 10_000) / 10_000) : value;
+    if (/^[=+\-@]/.test(text)) text = `'${text}`;
+    return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+}
+
+export interface Period {
+  from: Date;
+  to: Date;
+}
