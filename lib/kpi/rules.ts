@@ -75,3 +75,8 @@ export interface Period {
   from: Date;
   to: Date;
 }
+
+/** DESIGN: the KPI dashboard is the coordinators' and managers' (admins configure the targets). */
+export function mayReadKpis(role: string): boolean {
+  return role === "TEAM_COORDINATOR" || role === "MANAGER" || role === "ADMIN";
+}

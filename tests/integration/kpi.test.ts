@@ -2,9 +2,10 @@ import type { Channel, Prisma } from "@prisma/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { periodFromKeys } from "@/lib/kpi/period";
+import { loadKpisFor } from "@/lib/kpi/load";
 import { loadKpiReport, type KpiReport } from "@/lib/kpi/queries";
 import { perThousand, share, verdict } from "@/lib/kpi/rules";
-import { seedDemo } from "../support/fixtures";
+import { seedDemo, sessionFor } from "../support/fixtures";
 
 // A hand-made first quarter of 2025, far from the demo data (which lives around the seed date),
 // with the expected figures worked out by hand next to each fixture.
@@ -29,7 +30,7 @@ beforeAll(async () => {
   const org = eva.memberships[0]!.organisationId;
 
   // First-contact resolution: 4 phone questions, 3 solved at once -> 75%.
-  const phone = [];
+  const phone: { id: string }[] = [];
   for (const fcr of [true, true, true, false]) phone.push(await ticket({ channel: "PHONE", createdAt: at("2025-01-10T09:00:00Z"), firstContactResolution: fcr, slaPolicyKey: null }));
 
   // Written in time: A in time, B late, C unanswered and overdue, D not yet due (left out) -> 1/3.
@@ -137,5 +138,19 @@ describe("KPIs against hand-computed fixtures", () => {
     const empty = await loadKpiReport(db, periodFromKeys("2024-01-01", "2024-01-31"), now);
     expect(share(empty.firstContactResolution)).toBeNull();
     expect(verdict("satisfaction", share(empty.satisfaction.overall))).toBe("NO_DATA");
+  });
+
+  it("is for coordinators, managers and admins, over a valid period", async () => {
+    const coordinator = await sessionFor("coordinator@loket.example");
+    const agent = await sessionFor("agent@loket.example");
+    const handler = await sessionFor("behandelaar@loket.example");
+    expect(await loadKpisFor(agent, {}, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(await loadKpisFor(handler, {}, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(await loadKpisFor(coordinator, { from: "2025-03-31", to: "2025-01-01" }, now)).toMatchObject({ ok: false, reason: "INVALID_PERIOD" });
+    expect(await loadKpisFor(coordinator, { from: "gisteren", to: "2025-01-01" }, now)).toMatchObject({ ok: false, reason: "INVALID_PERIOD" });
+    const quarter = await loadKpisFor(coordinator, {}, now);
+    expect(quarter).toMatchObject({ ok: true, from: "2025-04-01", to: "2025-06-30" });
+    const fixture = await loadKpisFor(coordinator, { from: "2025-01-01", to: "2025-03-31" }, now);
+    expect(fixture.ok && fixture.report.firstContactResolution).toEqual({ hit: 3, total: 4 });
   });
 });

@@ -1,0 +1,115 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { KpiBar } from "@/components/lead/kpi-bar";
+import { KpiSummaryTable } from "@/components/lead/kpi-summary-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+import { loadKpisFor } from "@/lib/kpi/load";
+import { ESCALATION_AGE_BUCKETS } from "@/lib/kpi/rules";
+import { escalationRows, satisfactionRows, summaryRows } from "@/lib/kpi/view";
+
+export default async function KpiPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
+  const user = await requirePlaceUser("agent", "/agent/kpi");
+  const params = await searchParams;
+  const data = await loadKpisFor(user, params, new Date());
+  if (!data.ok && data.reason === "FORBIDDEN") notFound();
+  const [t, locale] = await Promise.all([getTranslations("leadKpi"), getLocale()]);
+  const from = data.ok || data.reason === "INVALID_PERIOD" ? data.from : "";
+  const to = data.ok || data.reason === "INVALID_PERIOD" ? data.to : "";
+  const exportHref = (table: string) => `/agent/kpi/export?table=${table}&from=${from}&to=${to}`;
+
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-describedby={!data.ok ? "period-error" : undefined}>
+        <div>
+          <label htmlFor="from" className="block text-sm font-medium">{t("from")}</label>
+          <input id="from" name="from" type="date" defaultValue={from} required className="mt-1 rounded border border-slate-400 px-2 py-1" />
+        </div>
+        <div>
+          <label htmlFor="to" className="block text-sm font-medium">{t("to")}</label>
+          <input id="to" name="to" type="date" defaultValue={to} required className="mt-1 rounded border border-slate-400 px-2 py-1" />
+        </div>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">{t("show")}</button>
+        {!data.ok ? (
+          <p id="period-error" role="alert" className="w-full text-sm text-red-800">{t("invalidPeriod")}</p>
+        ) : null}
+      </form>
+
+      {data.ok ? (
+        <div className="space-y-8">
+          <section aria-labelledby="summary-heading">
+            <div className="mb-2 flex items-baseline justify-between">
+              <h2 id="summary-heading" className="text-lg font-semibold">{t("summary")}</h2>
+              <a href={exportHref("summary")} className="text-sm">{t("csv")}</a>
+            </div>
+            <KpiSummaryTable rows={summaryRows(data.report)} locale={locale} />
+          </section>
+
+          <section aria-labelledby="satisfaction-heading">
+            <div className="mb-2 flex items-baseline justify-between">
+              <h2 id="satisfaction-heading" className="text-lg font-semibold">{t("satisfactionTitle")}</h2>
+              <a href={exportHref("satisfaction")} className="text-sm">{t("csv")}</a>
+            </div>
+            {satisfactionRows(data.report).length === 0 ? (
+              <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">{t("noResponses")}</p>
+            ) : null}
+            <ul className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 empty:hidden sm:grid-cols-2">
+              {satisfactionRows(data.report).map(({ group, name, row }) => (
+                <li key={`${group}-${name}`} className="flex items-center justify-between gap-3 text-sm">
+                  <span>{t(`groups.${group}`)}: {t(`values.${name}`)}</span>
+                  <span className="flex items-center gap-2 tabular-nums">
+                    <KpiBar value={row.value} target={row.target} good={row.verdict === "MET" ? true : row.verdict === "MISSED" ? false : null} />
+                    {row.value === null ? "—" : row.value.toLocaleString(locale, { style: "percent", maximumFractionDigits: 1 })} ({row.total})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section aria-labelledby="escalations-heading">
+            <div className="mb-2 flex items-baseline justify-between">
+              <h2 id="escalations-heading" className="text-lg font-semibold">{t("escalationsTitle")}</h2>
+              <a href={exportHref("escalations")} className="text-sm">{t("csv")}</a>
+            </div>
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">{t("escalationsTitle")}</caption>
+                <thead className="bg-slate-100 text-slate-700">
+                  <tr>
+                    <th scope="col" className="px-3 py-2">{t("tier")}</th>
+                    {ESCALATION_AGE_BUCKETS.map((bucket) => (
+                      <th key={bucket} scope="col" className="px-3 py-2 text-right">{t(`ages.${bucket}`)}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {escalationRows(data.report).map((row) => (
+                    <tr key={row.tier} className="border-t border-slate-100">
+                      <th scope="row" className="px-3 py-2 font-medium">{t("tierN", { tier: row.tier })}</th>
+                      {row.counts.map((count, i) => (
+                        <td key={ESCALATION_AGE_BUCKETS[i]} className="px-3 py-2 text-right tabular-nums">{count}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+
+          <section aria-labelledby="help-heading" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
+            <h2 id="help-heading" className="mb-2 text-lg font-semibold text-slate-900">{t("helpTitle")}</h2>
+            <dl className="space-y-2">
+              {(["firstContactResolution", "writtenInTime", "callbacks", "repeatCallbacks", "urgentInTime", "complaints", "satisfaction", "escalations"] as const).map((key) => (
+                <div key={key}>
+                  <dt className="font-medium text-slate-900">{t(`help.${key}.term`)}</dt>
+                  <dd>{t(`help.${key}.definition`)}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+import { loadSlaMonitor, mayWatchSla, type MonitorItem } from "@/lib/sla/monitor";
+
+export const dynamic = "force-dynamic";
+
+function groupBy<T>(items: T[], key: (item: T) => string): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return [...groups.entries()];
+}
+
+export default async function SlaMonitorPage() {
+  const user = await requirePlaceUser("agent", "/agent/sla");
+  if (!mayWatchSla(user)) notFound();
+  const now = new Date();
+  const [t, format, items] = await Promise.all([getTranslations("leadSla"), getFormatter(), loadSlaMonitor(user, now)]);
+  const noTeam = t("noTeam");
+  const byTeam = groupBy(items, (i) => i.teamName ?? noTeam);
+  const byOwner = groupBy(items, (i) => i.ownerName ?? t("unassigned")).sort((a, b) => b[1].length - a[1].length);
+  const breached = items.filter((i) => i.state === "BREACHED").length;
+
+  const row = (item: MonitorItem, index: number) => (
+    <tr key={`${item.kind}-${item.reference}-${index}`} className="border-t border-slate-100">
+      <td className="px-3 py-2">
+        <span className={item.state === "BREACHED" ? "rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900" : "rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900"}>
+          {t(`states.${item.state}`)}
+        </span>
+      </td>
+      <td className="px-3 py-2">{t(`kinds.${item.kind}`)}</td>
+      <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
+        {item.ticketId ? <Link href={`/agent/tickets/${item.ticketId}`}>{item.reference}</Link> : item.reference}
+      </td>
+      <td className="px-3 py-2">{item.label}</td>
+      <td className="px-3 py-2">{item.ownerName ?? t("unassigned")}</td>
+      <td className="whitespace-nowrap px-3 py-2">
+        {format.dateTime(item.dueAt, { dateStyle: "medium", timeStyle: "short" })}
+        <span className="block text-xs text-slate-600">{format.relativeTime(item.dueAt, now)}</span>
+      </td>
+    </tr>
+  );
+
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <p className="mb-4 text-sm text-slate-700" role="status">
+        {t("counts", { total: items.length, breached })}
+      </p>
+      {items.length === 0 ? (
+        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t("allOnTrack")}</p>
+      ) : (
+        <div className="space-y-8">
+          <section aria-labelledby="owners-heading">
+            <h2 id="owners-heading" className="mb-2 text-lg font-semibold">{t("byOwner")}</h2>
+            <ul className="flex flex-wrap gap-2 text-sm">
+              {byOwner.map(([owner, list]) => (
+                <li key={owner} className="rounded border border-slate-200 bg-white px-3 py-1">
+                  {owner}: <span className="font-semibold">{list.length}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          {byTeam.map(([team, list]) => (
+            <section key={team} aria-labelledby={`team-${team}`}>
+              <h2 id={`team-${team}`} className="mb-2 text-lg font-semibold">
+                {team} <span className="text-sm font-normal text-slate-600">({list.length})</span>
+              </h2>
+              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+                <table className="w-full text-left text-sm">
+                  <caption className="sr-only">{t("tableCaption", { team })}</caption>
+                  <thead className="bg-slate-100 text-slate-700">
+                    <tr>
+                      <th scope="col" className="px-3 py-2">{t("columns.state")}</th>
+                      <th scope="col" className="px-3 py-2">{t("columns.kind")}</th>
+                      <th scope="col" className="px-3 py-2">{t("columns.reference")}</th>
+                      <th scope="col" className="px-3 py-2">{t("columns.subject")}</th>
+                      <th scope="col" className="px-3 py-2">{t("columns.owner")}</th>
+                      <th scope="col" className="px-3 py-2">{t("columns.due")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>{list.map(row)}</tbody>
+                </table>
+              </div>
+            </section>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/queries";
+import { db } from "@/lib/db/client";
+import { currentQuarter, periodFromKeys, periodSchema } from "./period";
+import { loadKpiReport, type KpiReport } from "./queries";
+import { mayReadKpis } from "./rules";
+
+export type KpiPageData =
+  | { ok: true; from: string; to: string; report: KpiReport }
+  | { ok: false; reason: "FORBIDDEN" }
+  | { ok: false; reason: "INVALID_PERIOD"; from: string; to: string };
+
+/** The lead desk's KPI report for the period in the query string (default: this quarter). */
+export async function loadKpisFor(user: SessionUser, params: { from?: string; to?: string }, now: Date): Promise<KpiPageData> {
+  if (!mayReadKpis(user.role)) return { ok: false, reason: "FORBIDDEN" };
+  const fallback = currentQuarter(now);
+  const keys = { from: params.from || fallback.from, to: params.to || fallback.to };
+  const parsed = periodSchema.safeParse(keys);
+  if (!parsed.success) return { ok: false, reason: "INVALID_PERIOD", ...keys };
+  const report = await loadKpiReport(db, periodFromKeys(parsed.data.from, parsed.data.to), now);
+  return { ok: true, ...parsed.data, report };
+}

@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, storageStateOf } from "./support";
+
+test.describe("KPI dashboard", () => {
+  test.use({ storageState: storageStateOf("coordinator") });
+
+  test("shows every key figure against its target, with definitions and CSV export", async ({ page }, testInfo) => {
+    await page.goto("/agent/kpi?from=2026-10-01&to=2026-12-31");
+    await expect(page.getByRole("heading", { name: "Kerncijfers" })).toBeVisible();
+    const summary = page.getByRole("table", { name: "Kerncijfers met doel en oordeel" });
+    for (const name of ["Opgelost in eerste contact", "Schriftelijke vragen binnen 5 werkdagen", "Spoedverzoeken binnen 24 uur", "Tevredenheid (4 of 5)"]) {
+      await expect(summary.getByRole("rowheader", { name })).toBeVisible();
+    }
+    await expect(page.getByRole("heading", { name: "Zo rekenen wij" })).toBeVisible();
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath("kpi.png"), fullPage: true });
+
+    const csv = await page.request.get("/agent/kpi/export?table=summary&from=2026-10-01&to=2026-12-31");
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const text = await csv.text();
+    expect(text.split("\r\n")[0]).toBe("kpi,detail,numerator,denominator,value,target,verdict");
+    expect(text).toContain("Opgelost in eerste contact");
+  });
+
+  test("explains a period that ends before it starts", async ({ page }) => {
+    await page.goto("/agent/kpi?from=2026-12-31&to=2026-10-01");
+    await expect(page.getByRole("alert")).toContainText("begindatum ligt niet na de einddatum");
+    await expect(page.getByRole("table")).toHaveCount(0);
+  });
+});
+
+test.describe("lead desk rights", () => {
+  test.use({ storageState: storageStateOf("agent") });
+
+  test("a first-line agent cannot open the KPIs, their export or the mail admin", async ({ page }) => {
+    await page.goto("/agent/kpi");
+    await expect(page.getByRole("heading", { name: "Pagina niet gevonden" })).toBeVisible();
+    const csv = await page.request.get("/agent/kpi/export?table=summary");
+    expect(csv.status()).toBe(403);
+    await page.goto("/agent/beheer/mail");
+    await expect(page.getByRole("heading", { name: "Pagina niet gevonden" })).toBeVisible();
+  });
+});
+
+test.describe("outgoing mail (admin)", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("lists the outbox by status", async ({ page }) => {
+    await page.goto("/agent/beheer/mail");
+    await expect(page.getByRole("heading", { name: "Uitgaande e-mail" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Filter op status" })).toBeVisible();
+    await page.getByRole("link", { name: /^Mislukt/ }).click();
+    await expect(page).toHaveURL(/status=FAILED/);
+    await expectAccessible(page);
+  });
+});

@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { loadSlaMonitor } from "@/lib/sla/monitor";
+import { seedDemo, sessionFor } from "../support/fixtures";
+
+// Wednesday 25 November 2026, 10:30 Amsterdam.
+const now = new Date("2026-11-25T09:30:00Z");
+
+beforeAll(async () => {
+  await seedDemo(new Date("2026-11-24T10:00:00Z"));
+  await db.ticket.updateMany({ data: { slaState: "ON_TRACK" } });
+  const [anna, handler, eva, team] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { email: "anna.jansen@burger.example" } }),
+    db.user.findUniqueOrThrow({ where: { email: "behandelaar@loket.example" } }),
+    db.user.findUniqueOrThrow({ where: { email: "eva.bakker@vandijk.example" }, include: { memberships: true } }),
+    db.team.findUniqueOrThrow({ where: { key: "uitkeringen" } }),
+  ]);
+  const open = await db.ticket.findMany({ where: { status: "OPEN", requesterId: anna.id }, orderBy: { number: "asc" }, take: 3 });
+  await db.ticket.update({ where: { id: open[0]!.id }, data: { slaState: "BREACHED", slaDueAt: new Date("2026-11-24T16:00:00Z") } });
+  await db.ticket.update({ where: { id: open[1]!.id }, data: { slaState: "AT_RISK", slaDueAt: new Date("2026-11-25T16:00:00Z") } });
+  // An escalation raised Monday morning: one working day, so overdue by Wednesday.
+  await db.escalation.create({ data: { organisationId: eva.memberships[0]!.organisationId, tier: 1, reason: "Geen antwoord", raisedById: eva.id, raisedAt: new Date("2026-11-23T08:00:00Z"), dueAt: new Date("2026-11-24T16:00:00Z") } });
+  // Today's morning slot began at 10:00 without an attempt: at risk; one ending later with an attempt: not listed.
+  await db.callbackAppointment.create({ data: { ticketId: open[2]!.id, personId: anna.id, teamId: team.id, date: "2026-11-25", slot: "MORNING", slotStart: new Date("2026-11-25T09:00:00Z"), phone: "0612345678", bookedById: handler.id } });
+});
+
+describe("SLA monitor", () => {
+  it("lists every clock at risk or overdue, overdue first, with a link target", async () => {
+    const coordinator = await sessionFor("coordinator@loket.example");
+    const items = await loadSlaMonitor(coordinator, now);
+    expect(items.map((i) => [i.kind, i.state])).toEqual([
+      ["WRITTEN_QUESTION", "BREACHED"],
+      ["ESCALATION", "BREACHED"],
+      ["CALLBACK", "AT_RISK"],
+      ["WRITTEN_QUESTION", "AT_RISK"],
+    ]);
+    expect(items.every((i) => i.reference.length > 0)).toBe(true);
+    expect(items.find((i) => i.kind === "CALLBACK")?.ticketId).toBeTruthy();
+  });
+
+  it("is not for first-line staff or case handlers", async () => {
+    expect(await loadSlaMonitor(await sessionFor("agent@loket.example"), now)).toEqual([]);
+    expect(await loadSlaMonitor(await sessionFor("behandelaar@loket.example"), now)).toEqual([]);
+  });
+});
