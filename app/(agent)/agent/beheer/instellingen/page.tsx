@@ -1,0 +1,67 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClosureDays } from "@/components/lead/settings/closure-days";
+import { HolidayForm } from "@/components/lead/settings/holiday-form";
+import { OpeningHoursForm } from "@/components/lead/settings/opening-hours-form";
+import { ExternalBodyForm, SlaPolicyForm, SlotCapacityForm } from "@/components/lead/settings/sla-capacity-forms";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+import { loadSettingsOverview } from "@/lib/settings/overview";
+
+export const dynamic = "force-dynamic";
+
+function Section({ id, title, intro, children }: { id: string; title: string; intro?: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id={id} className="text-lg font-semibold">{title}</h2>
+      {intro ? <p className="mb-3 mt-1 text-sm text-slate-600">{intro}</p> : <div className="mb-3" />}
+      {children}
+    </section>
+  );
+}
+
+export default async function SettingsPage() {
+  const user = await requirePlaceUser("agent", "/agent/beheer/instellingen");
+  if (user.role !== "ADMIN") notFound();
+  const [t, locale, settings] = await Promise.all([getTranslations("leadSettings"), getLocale(), loadSettingsOverview()]);
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <div className="space-y-6">
+        <Section id="hours" title={t("sections.hours")} intro={t("sections.hoursIntro")}>
+          <div className="grid gap-6 md:grid-cols-2">
+            {(["BENEFICIARY", "EMPLOYER"] as const).map((line) => (
+              <div key={line}>
+                <h3 className="mb-2 font-medium">{t(`lines.${line}`)}</h3>
+                <OpeningHoursForm line={line} days={settings.openingHours[line]} />
+              </div>
+            ))}
+          </div>
+        </Section>
+        <Section id="holidays" title={t("sections.holidays")} intro={t("sections.holidaysIntro")}>
+          <HolidayForm goodFriday={settings.calendar.goodFriday} liberationDay={settings.calendar.liberationDay} />
+        </Section>
+        <Section id="closure" title={t("sections.closure")} intro={t("sections.closureIntro")}>
+          <ClosureDays days={settings.closureDays} />
+        </Section>
+        <Section id="sla" title={t("sections.sla")} intro={t("sections.slaIntro")}>
+          <div className="space-y-3">
+            {settings.policies.map((p) => (
+              <SlaPolicyForm key={p.key} policy={{ ...p, name: locale === "en" ? p.nameEn : p.nameNl }} />
+            ))}
+          </div>
+        </Section>
+        <Section id="capacity" title={t("sections.capacity")} intro={t("sections.capacityIntro")}>
+          <div className="space-y-3">
+            {settings.teams.map((team) => (
+              <SlotCapacityForm key={team.id} team={team} />
+            ))}
+          </div>
+        </Section>
+        <Section id="external" title={t("sections.external")} intro={t("sections.externalIntro")}>
+          <ExternalBodyForm nl={settings.externalBody.nl} en={settings.externalBody.en} />
+        </Section>
+      </div>
+    </>
+  );
+}

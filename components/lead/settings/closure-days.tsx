@@ -1,0 +1,49 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { createClosureDayAction, deleteClosureDayAction } from "@/lib/settings/actions";
+import { FormMessage, useSettingsAction } from "./use-settings-action";
+
+export function ClosureDays({ days }: { days: { date: string; reasonNl: string; reasonEn: string }[] }) {
+  const t = useTranslations("leadSettings");
+  const { pending, message, submit } = useSettingsAction();
+  return (
+    <div className="space-y-4">
+      {days.length === 0 ? <p className="text-sm text-slate-600">{t("closure.none")}</p> : null}
+      <ul className="divide-y divide-slate-100 text-sm">
+        {days.map((day) => (
+          <li key={day.date} className="flex items-center justify-between gap-3 py-1.5">
+            <span>
+              <span className="font-mono">{day.date}</span> · {day.reasonNl} / {day.reasonEn}
+            </span>
+            <button type="button" disabled={pending} onClick={() => submit(deleteClosureDayAction, { date: day.date })} className="text-sm text-red-800 underline disabled:opacity-60">
+              {t("closure.remove", { date: day.date })}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          submit(createClosureDayAction, { date: form.get("date"), reasonNl: form.get("reasonNl"), reasonEn: form.get("reasonEn") });
+        }}
+      >
+        <div>
+          <label htmlFor="closure-date" className="block text-sm font-medium">{t("closure.date")}</label>
+          <input id="closure-date" name="date" type="date" required className="mt-1 rounded border border-slate-400 px-2 py-1" />
+        </div>
+        <div>
+          <label htmlFor="closure-nl" className="block text-sm font-medium">{t("closure.reasonNl")}</label>
+          <input id="closure-nl" name="reasonNl" required maxLength={200} className="mt-1 rounded border border-slate-400 px-2 py-1" />
+        </div>
+        <div>
+          <label htmlFor="closure-en" className="block text-sm font-medium">{t("closure.reasonEn")}</label>
+          <input id="closure-en" name="reasonEn" required maxLength={200} className="mt-1 rounded border border-slate-400 px-2 py-1" />
+        </div>
+        <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{t("closure.add")}</button>
+      </form>
+      <FormMessage message={message} />
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { updateExternalBodyAction, updateSlaPolicyAction, updateSlotCapacityAction } from "@/lib/settings/actions";
+import { FormMessage, useSettingsAction } from "./use-settings-action";
+
+const input = "mt-1 w-24 rounded border border-slate-400 px-2 py-1";
+const button = "rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60";
+
+export function SlaPolicyForm({ policy }: { policy: { key: string; name: string; unit: string; amount: number; atRiskShare: number; targetShare: number } }) {
+  const t = useTranslations("leadSettings");
+  const { pending, message, submit } = useSettingsAction();
+  const id = (name: string) => `${policy.key}-${name}`;
+  return (
+    <form
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        submit(updateSlaPolicyAction, { key: policy.key, amount: form.get("amount"), atRiskShare: Number(form.get("atRisk")) / 100, targetShare: Number(form.get("target")) / 100 });
+      }}
+    >
+      <p className="w-56 text-sm font-medium">{policy.name}</p>
+      <div>
+        <label htmlFor={id("amount")} className="block text-xs">{t(`sla.units.${policy.unit}`)}</label>
+        <input id={id("amount")} name="amount" type="number" min={0.5} step={policy.unit === "WORKING_DAYS" ? 1 : 0.5} defaultValue={policy.amount} className={input} />
+      </div>
+      <div>
+        <label htmlFor={id("atRisk")} className="block text-xs">{t("sla.atRisk")}</label>
+        <input id={id("atRisk")} name="atRisk" type="number" min={5} max={50} defaultValue={Math.round(policy.atRiskShare * 100)} className={input} />
+      </div>
+      <div>
+        <label htmlFor={id("target")} className="block text-xs">{t("sla.target")}</label>
+        <input id={id("target")} name="target" type="number" min={50} max={100} defaultValue={Math.round(policy.targetShare * 100)} className={input} />
+      </div>
+      <button type="submit" disabled={pending} className={button}>{t("save")}</button>
+      <FormMessage message={message} />
+    </form>
+  );
+}
+
+export function SlotCapacityForm({ team }: { team: { id: string; name: string; morning: number; afternoon: number } }) {
+  const t = useTranslations("leadSettings");
+  const { pending, message, submit } = useSettingsAction();
+  return (
+    <form
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        submit(updateSlotCapacityAction, { teamId: team.id, morning: form.get("morning"), afternoon: form.get("afternoon") });
+      }}
+    >
+      <p className="w-56 text-sm font-medium">{team.name}</p>
+      {(["morning", "afternoon"] as const).map((slot) => (
+        <div key={slot}>
+          <label htmlFor={`${team.id}-${slot}`} className="block text-xs">{t(`capacity.${slot}`)}</label>
+          <input id={`${team.id}-${slot}`} name={slot} type="number" min={0} max={200} step={1} defaultValue={team[slot]} className={input} />
+        </div>
+      ))}
+      <button type="submit" disabled={pending} className={button}>{t("save")}</button>
+      <FormMessage message={message} />
+    </form>
+  );
+}
+
+export function ExternalBodyForm({ nl, en }: { nl: string; en: string }) {
+  const t = useTranslations("leadSettings");
+  const { pending, message, submit } = useSettingsAction();
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        submit(updateExternalBodyAction, { nl: form.get("nl"), en: form.get("en") });
+      }}
+    >
+      {(["nl", "en"] as const).map((locale) => (
+        <div key={locale}>
+          <label htmlFor={`external-${locale}`} className="block text-sm font-medium">{t(`external.${locale}`)}</label>
+          <textarea id={`external-${locale}`} name={locale} rows={3} maxLength={2000} defaultValue={locale === "nl" ? nl : en} className="mt-1 w-full rounded border border-slate-400 px-2 py-1" />
+        </div>
+      ))}
+      <button type="submit" disabled={pending} className={button}>{t("save")}</button>
+      <FormMessage message={message} />
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/actions/define";
+
+const KNOWN = new Set(["CLOSURE_DAY_EXISTS", "NOT_FOUND", "WHOLE_WORKING_DAYS", "FORBIDDEN", "INVALID_INPUT"]);
+
+/** Runs a settings action and turns its outcome into a translated message. */
+export function useSettingsAction() {
+  const t = useTranslations("leadSettings");
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  function submit(action: (input: unknown) => Promise<ActionResult<undefined>>, input: unknown) {
+    start(async () => {
+      const result = await action(input).catch((): ActionResult<undefined> => ({ ok: false, reason: "UNEXPECTED" }));
+      if (result.ok) {
+        setMessage({ kind: "ok", text: t("saved") });
+        return;
+      }
+      const field = result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] : undefined;
+      const code = field && t.has(`errors.${field}`) ? field : KNOWN.has(result.reason) ? result.reason : "UNEXPECTED";
+      setMessage({ kind: "error", text: t(`errors.${code}`) });
+    });
+  }
+  return { pending, message, submit };
+}
+
+export function FormMessage({ message }: { message: { kind: "ok" | "error"; text: string } | null }) {
+  if (!message) return null;
+  return (
+    <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "text-sm text-red-800" : "text-sm text-green-800"}>
+      {message.text}
+    </p>
+  );
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import type { Prisma } from "@prisma/client";
+import type { z } from "zod";
+import { audit } from "@/lib/audit/mutations";
+import type { Tx } from "@/lib/db/client";
+import { DEFAULT_SLA_POLICIES } from "@/lib/sla/rules";
+import type { closureDaySchema, externalBodySchema, holidaySettingsSchema, openingHoursSchema, slaPolicySchema, slotCapacitySchema } from "./schema";
+
+export class SettingsRuleError extends Error {
+  constructor(readonly code: "CLOSURE_DAY_EXISTS" | "NOT_FOUND" | "WHOLE_WORKING_DAYS") {
+    super(code);
+  }
+}
+
+async function putSetting(tx: Tx, key: string, value: Prisma.InputJsonValue, actorId: string) {
+  await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+  await audit(tx, { actorId, action: "settings.update", entityType: "Setting", entityId: key });
+}
+
+export async function saveHolidaySettings(tx: Tx, input: z.infer<typeof holidaySettingsSchema>, actorId: string) {
+  await putSetting(tx, "calendar", input, actorId);
+}
+
+export async function addClosureDay(tx: Tx, input: z.infer<typeof closureDaySchema>, actorId: string) {
+  if (await tx.closureDay.findUnique({ where: { date: input.date } })) throw new SettingsRuleError("CLOSURE_DAY_EXISTS");
+  await tx.closureDay.create({ data: input });
+  await audit(tx, { actorId, action: "settings.closure_day.add", entityType: "ClosureDay", entityId: input.date });
+}
+
+export async function removeClosureDay(tx: Tx, date: string, actorId: string) {
+  const removed = await tx.closureDay.deleteMany({ where: { date } });
+  if (removed.count === 0) throw new SettingsRuleError("NOT_FOUND");
+  await audit(tx, { actorId, action: "settings.closure_day.remove", entityType: "ClosureDay", entityId: date });
+}
+
+export async function saveOpeningHours(tx: Tx, input: z.infer<typeof openingHoursSchema>, actorId: string) {
+  await tx.openingHours.deleteMany({ where: { line: input.line } });
+  const open = input.days.filter((d) => !d.closed);
+  if (open.length > 0) {
+    await tx.openingHours.createMany({ data: open.map((d) => ({ line: input.line, weekday: d.weekday, opens: d.opens!, closes: d.closes! })) });
+  }
+  await audit(tx, { actorId, action: "settings.opening_hours", entityType: "OpeningHours", entityId: input.line });
+}
+
+export async function saveSlaPolicy(tx: Tx, input: z.infer<typeof slaPolicySchema>, actorId: string) {
+  const existing = await tx.slaPolicy.findUnique({ where: { key: input.key } });
+  const fallback = DEFAULT_SLA_POLICIES[input.key as keyof typeof DEFAULT_SLA_POLICIES];
+  if (!existing && !fallback) throw new SettingsRuleError("NOT_FOUND");
+  const unit = existing?.unit ?? fallback!.unit;
+  if (unit === "WORKING_DAYS" && !Number.isInteger(input.amount)) throw new SettingsRuleError("WHOLE_WORKING_DAYS");
+  await tx.slaPolicy.upsert({
+    where: { key: input.key },
+    create: { key: input.key, nameNl: input.key, nameEn: input.key, unit, amount: input.amount, atRiskShare: input.atRiskShare, targetShare: input.targetShare },
+    update: { amount: input.amount, atRiskShare: input.atRiskShare, targetShare: input.targetShare },
+  });
+  await audit(tx, { actorId, action: "settings.sla_policy", entityType: "SlaPolicy", entityId: input.key, data: { amount: input.amount } });
+}
+
+export async function saveSlotCapacity(tx: Tx, input: z.infer<typeof slotCapacitySchema>, actorId: string) {
+  if (!(await tx.team.findUnique({ where: { id: input.teamId } }))) throw new SettingsRuleError("NOT_FOUND");
+  for (const [slot, capacity] of [["MORNING", input.morning], ["AFTERNOON", input.afternoon]] as const) {
+    await tx.slotCapacity.upsert({ where: { teamId_slot: { teamId: input.teamId, slot } }, create: { teamId: input.teamId, slot, capacity }, update: { capacity } });
+  }
+  await audit(tx, { actorId, action: "settings.slot_capacity", entityType: "Team", entityId: input.teamId });
+}
+
+export async function saveExternalBody(tx: Tx, input: z.infer<typeof externalBodySchema>, actorId: string) {
+  await putSetting(tx, "complaints.externalBody", input, actorId);
+}

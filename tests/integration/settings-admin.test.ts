@@ -1,0 +1,76 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { isWorkingDate } from "@/lib/calendar/rules";
+import { isOpen } from "@/lib/calendar/opening-hours";
+import { db } from "@/lib/db/client";
+import { createClosureDay, deleteClosureDay, updateExternalBody, updateHolidaySettings, updateOpeningHours, updateSlaPolicy, updateSlotCapacity } from "@/lib/settings/admin";
+import { getCalendarSettings, getOpeningHours, getSlaPolicies } from "@/lib/settings/queries";
+import { seedDemo, sessionFor } from "../support/fixtures";
+
+const now = new Date("2026-11-24T10:00:00Z");
+const week = (opens: string, closes: string) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, closed: weekday > 5, opens, closes }));
+
+beforeEach(async () => {
+  await seedDemo(now);
+});
+
+describe("configuration by an admin", () => {
+  it("adds and removes closure days, which the calendar then honours", async () => {
+    const admin = await sessionFor("admin@loket.example");
+    expect(isWorkingDate("2026-12-24", await getCalendarSettings(db))).toBe(true);
+    expect(await createClosureDay.execute(admin, { date: "2026-12-24", reasonNl: "Kerstavond", reasonEn: "Christmas Eve" }, now)).toEqual({ ok: true, data: undefined });
+    expect(isWorkingDate("2026-12-24", await getCalendarSettings(db))).toBe(false);
+    expect(await createClosureDay.execute(admin, { date: "2026-12-24", reasonNl: "x", reasonEn: "x" }, now)).toEqual({ ok: false, reason: "CLOSURE_DAY_EXISTS" });
+    expect(await deleteClosureDay.execute(admin, { date: "2026-12-24" }, now)).toEqual({ ok: true, data: undefined });
+    expect(await deleteClosureDay.execute(admin, { date: "2026-12-24" }, now)).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await db.auditEvent.count({ where: { actorId: admin.id, action: { startsWith: "settings.closure_day" } } })).toBe(2);
+  });
+
+  it("switches Bevrijdingsdag to every year", async () => {
+    const admin = await sessionFor("admin@loket.example");
+    expect(isWorkingDate("2027-05-05", await getCalendarSettings(db))).toBe(true);
+    await updateHolidaySettings.execute(admin, { goodFriday: "NEVER", liberationDay: "EVERY_YEAR" }, now);
+    expect(isWorkingDate("2027-05-05", await getCalendarSettings(db))).toBe(false);
+  });
+
+  it("changes a line's opening hours and refuses closing before opening", async () => {
+    const admin = await sessionFor("admin@loket.example");
+    const result = await updateOpeningHours.execute(admin, { line: "EMPLOYER", days: week("16:00", "09:00") }, now);
+    expect(result).toMatchObject({ ok: false, reason: "INVALID_INPUT" });
+    expect(await db.openingHours.count({ where: { line: "EMPLOYER" } })).toBe(5);
+
+    await updateOpeningHours.execute(admin, { line: "EMPLOYER", days: week("08:00", "18:00") }, now);
+    const hours = await getOpeningHours(db);
+    // Tuesday 24 November 2026, 17:30 Amsterdam: open under the new hours.
+    expect(isOpen(hours.EMPLOYER, new Date("2026-11-24T16:30:00Z"), await getCalendarSettings(db))).toBe(true);
+  });
+
+  it("changes SLA targets and slot capacity, with whole working days only", async () => {
+    const admin = await sessionFor("admin@loket.example");
+    expect(await updateSlaPolicy.execute(admin, { key: "WRITTEN_QUESTION", amount: 3.5, atRiskShare: 0.2, targetShare: 0.9 }, now)).toEqual({ ok: false, reason: "WHOLE_WORKING_DAYS" });
+    await updateSlaPolicy.execute(admin, { key: "WRITTEN_QUESTION", amount: 4, atRiskShare: 0.25, targetShare: 0.95 }, now);
+    expect((await getSlaPolicies(db)).WRITTEN_QUESTION).toMatchObject({ amount: 4, atRiskShare: 0.25 });
+
+    const team = await db.team.findUniqueOrThrow({ where: { key: "uitkeringen" } });
+    expect(await updateSlotCapacity.execute(admin, { teamId: team.id, morning: -1, afternoon: 3 }, now)).toMatchObject({ ok: false, reason: "INVALID_INPUT" });
+    await updateSlotCapacity.execute(admin, { teamId: team.id, morning: 2, afternoon: 3 }, now);
+    expect((await db.slotCapacity.findMany({ where: { teamId: team.id }, orderBy: { slot: "asc" } })).map((s) => s.capacity)).toEqual([2, 3]);
+  });
+
+  it("keeps the external complaint body's text", async () => {
+    const admin = await sessionFor("admin@loket.example");
+    expect(await updateExternalBody.execute(admin, { nl: "kort", en: "short" }, now)).toMatchObject({ ok: false, reason: "INVALID_INPUT" });
+    const text = { nl: "Geschillencommissie Uitkeringen, Postbus 1, 1000 AA Amsterdam.", en: "Benefits Disputes Committee, Postbus 1, 1000 AA Amsterdam." };
+    await updateExternalBody.execute(admin, text, now);
+    expect((await db.setting.findUniqueOrThrow({ where: { key: "complaints.externalBody" } })).value).toEqual(text);
+  });
+
+  it("refuses every change to anyone but an admin", async () => {
+    const manager = await sessionFor("manager@loket.example");
+    const coordinator = await sessionFor("coordinator@loket.example");
+    for (const user of [manager, coordinator]) {
+      expect(await createClosureDay.execute(user, { date: "2026-12-31", reasonNl: "x", reasonEn: "x" }, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
+      expect(await updateHolidaySettings.execute(user, { goodFriday: "EVERY_YEAR", liberationDay: "EVERY_YEAR" }, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
+    }
+    expect(await db.closureDay.count()).toBe(0);
+  });
+});
