@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
 import type { KpiRow } from "@/lib/kpi/view";
 import { KpiBar } from "./kpi-bar";
 
@@ -11,20 +12,17 @@ function formatValue(row: KpiRow, locale: string): string {
 export async function KpiSummaryTable({ rows, locale }: { rows: KpiRow[]; locale: string }) {
   const t = await getTranslations("leadKpi");
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{t("summaryCaption")}</caption>
-        <thead className="bg-slate-100 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("columns.kpi")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("columns.value")}</th>
-            <th scope="col" className="px-3 py-2">{t("columns.chart")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("columns.target")}</th>
-            <th scope="col" className="px-3 py-2">{t("columns.verdict")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("columns.count")}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <DataTable
+      caption={t("summaryCaption")}
+      columns={[
+        { label: t("columns.kpi") },
+        { label: t("columns.value"), align: "right" },
+        { label: t("columns.chart") },
+        { label: t("columns.target"), align: "right" },
+        { label: t("columns.verdict") },
+        { label: t("columns.count"), align: "right" },
+      ]}
+    >
           {rows.map((row) => (
             <tr key={`${row.key}-${row.detail ?? ""}`} className="border-t border-slate-100">
               <th scope="row" className="px-3 py-2 font-medium">
@@ -46,8 +44,6 @@ export async function KpiSummaryTable({ rows, locale }: { rows: KpiRow[]; locale
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

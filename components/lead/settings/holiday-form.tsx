@@ -1,21 +1,17 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { updateHolidaySettingsAction } from "@/lib/settings/actions";
-import { FormMessage, useSettingsAction } from "./use-settings-action";
+import { SettingsForm } from "./use-settings-action";
 
 const RULES = ["NEVER", "EVERY_YEAR", "EVERY_FIFTH_YEAR"] as const;
 
 export function HolidayForm({ goodFriday, liberationDay }: { goodFriday: string; liberationDay: string }) {
   const t = useTranslations("leadSettings");
-  const { pending, message, submit } = useSettingsAction();
   return (
-    <form
+    <SettingsForm
       className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        submit(updateHolidaySettingsAction, { goodFriday: form.get("goodFriday"), liberationDay: form.get("liberationDay") });
-      }}
+      action={updateHolidaySettingsAction}
+      toInput={(form) => ({ goodFriday: form.get("goodFriday"), liberationDay: form.get("liberationDay") })}
     >
       {(["goodFriday", "liberationDay"] as const).map((name) => (
         <div key={name}>
@@ -27,8 +23,6 @@ export function HolidayForm({ goodFriday, liberationDay }: { goodFriday: string;
           </select>
         </div>
       ))}
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{t("save")}</button>
-      <FormMessage message={message} />
-    </form>
+    </SettingsForm>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { updateOpeningHoursAction } from "@/lib/settings/actions";
-import { FormMessage, useSettingsAction } from "./use-settings-action";
+import { SettingsForm } from "./use-settings-action";
 
 export interface DayHours {
   weekday: number;
@@ -12,21 +12,17 @@ export interface DayHours {
 
 export function OpeningHoursForm({ line, days }: { line: "BENEFICIARY" | "EMPLOYER"; days: DayHours[] }) {
   const t = useTranslations("leadSettings");
-  const { pending, message, submit } = useSettingsAction();
   return (
-    <form
+    <SettingsForm
       className="space-y-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        submit(updateOpeningHoursAction, {
-          line,
-          days: days.map((d) => {
-            const closed = form.get(`closed-${d.weekday}`) === "on";
-            return closed ? { weekday: d.weekday, closed } : { weekday: d.weekday, closed, opens: form.get(`opens-${d.weekday}`), closes: form.get(`closes-${d.weekday}`) };
-          }),
-        });
-      }}
+      action={updateOpeningHoursAction}
+      toInput={(form) => ({
+        line,
+        days: days.map((d) => {
+          const closed = form.get(`closed-${d.weekday}`) === "on";
+          return closed ? { weekday: d.weekday, closed } : { weekday: d.weekday, closed, opens: form.get(`opens-${d.weekday}`), closes: form.get(`closes-${d.weekday}`) };
+        }),
+      })}
     >
       <table className="text-sm">
         <caption className="sr-only">{t(`lines.${line}`)}</caption>
@@ -55,8 +51,6 @@ export function OpeningHoursForm({ line, days }: { line: "BENEFICIARY" | "EMPLOY
           ))}
         </tbody>
       </table>
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{t("save")}</button>
-      <FormMessage message={message} />
-    </form>
+    </SettingsForm>
   );
 }

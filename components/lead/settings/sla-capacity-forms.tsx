@@ -1,23 +1,18 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { updateExternalBodyAction, updateSlaPolicyAction, updateSlotCapacityAction } from "@/lib/settings/actions";
-import { FormMessage, useSettingsAction } from "./use-settings-action";
+import { SettingsForm } from "./use-settings-action";
 
 const input = "mt-1 w-24 rounded border border-slate-400 px-2 py-1";
-const button = "rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60";
 
 export function SlaPolicyForm({ policy }: { policy: { key: string; name: string; unit: string; amount: number; atRiskShare: number; targetShare: number } }) {
   const t = useTranslations("leadSettings");
-  const { pending, message, submit } = useSettingsAction();
   const id = (name: string) => `${policy.key}-${name}`;
   return (
-    <form
+    <SettingsForm
       className="flex flex-wrap items-end gap-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        submit(updateSlaPolicyAction, { key: policy.key, amount: form.get("amount"), atRiskShare: Number(form.get("atRisk")) / 100, targetShare: Number(form.get("target")) / 100 });
-      }}
+      action={updateSlaPolicyAction}
+      toInput={(form) => ({ key: policy.key, amount: form.get("amount"), atRiskShare: Number(form.get("atRisk")) / 100, targetShare: Number(form.get("target")) / 100 })}
     >
       <p className="w-56 text-sm font-medium">{policy.name}</p>
       <div>
@@ -32,23 +27,17 @@ export function SlaPolicyForm({ policy }: { policy: { key: string; name: string;
         <label htmlFor={id("target")} className="block text-xs">{t("sla.target")}</label>
         <input id={id("target")} name="target" type="number" min={50} max={100} defaultValue={Math.round(policy.targetShare * 100)} className={input} />
       </div>
-      <button type="submit" disabled={pending} className={button}>{t("save")}</button>
-      <FormMessage message={message} />
-    </form>
+    </SettingsForm>
   );
 }
 
 export function SlotCapacityForm({ team }: { team: { id: string; name: string; morning: number; afternoon: number } }) {
   const t = useTranslations("leadSettings");
-  const { pending, message, submit } = useSettingsAction();
   return (
-    <form
+    <SettingsForm
       className="flex flex-wrap items-end gap-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        submit(updateSlotCapacityAction, { teamId: team.id, morning: form.get("morning"), afternoon: form.get("afternoon") });
-      }}
+      action={updateSlotCapacityAction}
+      toInput={(form) => ({ teamId: team.id, morning: form.get("morning"), afternoon: form.get("afternoon") })}
     >
       <p className="w-56 text-sm font-medium">{team.name}</p>
       {(["morning", "afternoon"] as const).map((slot) => (
@@ -57,32 +46,20 @@ export function SlotCapacityForm({ team }: { team: { id: string; name: string; m
           <input id={`${team.id}-${slot}`} name={slot} type="number" min={0} max={200} step={1} defaultValue={team[slot]} className={input} />
         </div>
       ))}
-      <button type="submit" disabled={pending} className={button}>{t("save")}</button>
-      <FormMessage message={message} />
-    </form>
+    </SettingsForm>
   );
 }
 
 export function ExternalBodyForm({ nl, en }: { nl: string; en: string }) {
   const t = useTranslations("leadSettings");
-  const { pending, message, submit } = useSettingsAction();
   return (
-    <form
-      className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        submit(updateExternalBodyAction, { nl: form.get("nl"), en: form.get("en") });
-      }}
-    >
+    <SettingsForm className="space-y-3" action={updateExternalBodyAction} toInput={(form) => ({ nl: form.get("nl"), en: form.get("en") })}>
       {(["nl", "en"] as const).map((locale) => (
         <div key={locale}>
           <label htmlFor={`external-${locale}`} className="block text-sm font-medium">{t(`external.${locale}`)}</label>
           <textarea id={`external-${locale}`} name={locale} rows={3} maxLength={2000} defaultValue={locale === "nl" ? nl : en} className="mt-1 w-full rounded border border-slate-400 px-2 py-1" />
         </div>
       ))}
-      <button type="submit" disabled={pending} className={button}>{t("save")}</button>
-      <FormMessage message={message} />
-    </form>
+    </SettingsForm>
   );
 }

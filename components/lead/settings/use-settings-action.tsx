@@ -33,3 +33,34 @@ export function FormMessage({ message }: { message: { kind: "ok" | "error"; text
     </p>
   );
 }
+
+/** A settings form: reads its fields, runs the action, shows the outcome under the button. */
+export function SettingsForm({
+  action,
+  toInput,
+  className,
+  children,
+}: {
+  action: (input: unknown) => Promise<ActionResult<undefined>>;
+  toInput: (form: FormData) => unknown;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  const t = useTranslations("leadSettings");
+  const { pending, message, submit } = useSettingsAction();
+  return (
+    <form
+      className={className}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(action, toInput(new FormData(event.currentTarget)));
+      }}
+    >
+      {children}
+      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+        {t("save")}
+      </button>
+      <FormMessage message={message} />
+    </form>
+  );
+}

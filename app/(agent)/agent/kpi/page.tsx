@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { KpiBar } from "@/components/lead/kpi-bar";
 import { KpiSummaryTable } from "@/components/lead/kpi-summary-table";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePlaceUser } from "@/lib/auth/place";
 import { loadKpisFor } from "@/lib/kpi/load";
@@ -72,29 +73,16 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
               <h2 id="escalations-heading" className="text-lg font-semibold">{t("escalationsTitle")}</h2>
               <a href={exportHref("escalations")} className="text-sm">{t("csv")}</a>
             </div>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("escalationsTitle")}</caption>
-                <thead className="bg-slate-100 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">{t("tier")}</th>
-                    {ESCALATION_AGE_BUCKETS.map((bucket) => (
-                      <th key={bucket} scope="col" className="px-3 py-2 text-right">{t(`ages.${bucket}`)}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {escalationRows(data.report).map((row) => (
-                    <tr key={row.tier} className="border-t border-slate-100">
-                      <th scope="row" className="px-3 py-2 font-medium">{t("tierN", { tier: row.tier })}</th>
-                      {row.counts.map((count, i) => (
-                        <td key={ESCALATION_AGE_BUCKETS[i]} className="px-3 py-2 text-right tabular-nums">{count}</td>
-                      ))}
-                    </tr>
+            <DataTable caption={t("escalationsTitle")} columns={[{ label: t("tier") }, ...ESCALATION_AGE_BUCKETS.map((bucket) => ({ label: t(`ages.${bucket}`), align: "right" as const }))]}>
+              {escalationRows(data.report).map((row) => (
+                <tr key={row.tier} className="border-t border-slate-100">
+                  <th scope="row" className="px-3 py-2 font-medium">{t("tierN", { tier: row.tier })}</th>
+                  {row.counts.map((count, i) => (
+                    <td key={ESCALATION_AGE_BUCKETS[i]} className="px-3 py-2 text-right tabular-nums">{count}</td>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </tr>
+              ))}
+            </DataTable>
           </section>
 
           <section aria-labelledby="help-heading" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePlaceUser } from "@/lib/auth/place";
 import { loadSlaMonitor, mayWatchSla, type MonitorItem } from "@/lib/sla/monitor";
@@ -50,7 +51,7 @@ export default async function SlaMonitorPage() {
         {t("counts", { total: items.length, breached })}
       </p>
       {items.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t("allOnTrack")}</p>
+        <EmptyState>{t("allOnTrack")}</EmptyState>
       ) : (
         <div className="space-y-8">
           <section aria-labelledby="owners-heading">
@@ -68,22 +69,12 @@ export default async function SlaMonitorPage() {
               <h2 id={`team-${team}`} className="mb-2 text-lg font-semibold">
                 {team} <span className="text-sm font-normal text-slate-600">({list.length})</span>
               </h2>
-              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">{t("tableCaption", { team })}</caption>
-                  <thead className="bg-slate-100 text-slate-700">
-                    <tr>
-                      <th scope="col" className="px-3 py-2">{t("columns.state")}</th>
-                      <th scope="col" className="px-3 py-2">{t("columns.kind")}</th>
-                      <th scope="col" className="px-3 py-2">{t("columns.reference")}</th>
-                      <th scope="col" className="px-3 py-2">{t("columns.subject")}</th>
-                      <th scope="col" className="px-3 py-2">{t("columns.owner")}</th>
-                      <th scope="col" className="px-3 py-2">{t("columns.due")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>{list.map(row)}</tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t("tableCaption", { team })}
+                columns={(["state", "kind", "reference", "subject", "owner", "due"] as const).map((c) => ({ label: t(`columns.${c}`) }))}
+              >
+                {list.map(row)}
+              </DataTable>
             </section>
           ))}
         </div>

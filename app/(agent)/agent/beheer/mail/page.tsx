@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RetryMailButton } from "@/components/lead/retry-mail-button";
+import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePlaceUser } from "@/lib/auth/place";
 import { listOutbox, mayManageMail, OUTBOX_PAGE_SIZE } from "@/lib/mail/queries";
@@ -40,21 +41,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         ))}
       </nav>
       {outbox.rows.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t("empty")}</p>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("columns.created")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.to")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.subject")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.attempts")}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable
+          caption={t("title")}
+          columns={[{ label: t("columns.created") }, { label: t("columns.to") }, { label: t("columns.subject") }, { label: t("columns.status") }, { label: t("columns.attempts") }]}
+        >
               {outbox.rows.map((row) => (
                 <tr key={row.id} className="border-t border-slate-100 align-top">
                   <td className="whitespace-nowrap px-3 py-2">{when(row.createdAt)}</td>
@@ -84,9 +76,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <p className="mt-4 flex items-center gap-4 text-sm text-slate-600">
         {page > 0 ? <Link href={href({ status, page: page - 1 })}>{t("previous")}</Link> : null}
