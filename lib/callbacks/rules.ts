@@ -240,3 +240,39 @@ export function contactNoteText(date: string, kind: SlotKind, locale: Locale = "
     ? `Niet bereikt na ${attempts} pogingen op ${day}, ${slot}`
     : `Not reached after ${attempts} attempts on ${day}, ${slot}`;
 }
+
+export type CallbackMailKind = "BOOKED" | "MOVED" | "CANCELLED" | "UNREACHABLE";
+
+/** The confirmation / invitation mail for an appointment, in the person's language. */
+export function callbackMailText(
+  kind: CallbackMailKind,
+  input: { number: string; date: string; slot: SlotKind; locale?: Locale },
+): { subject: string; text: string } {
+  const locale = input.locale ?? "nl";
+  slotKey(input.date, input.slot);
+  const when = `${formatLongDate(requireDateKey(input.date), locale)}, ${SLOT_LABEL[locale][input.slot]}`;
+  const nl = locale === "nl";
+  const subjectOf: Record<CallbackMailKind, string> = nl
+    ? { BOOKED: "Terugbelafspraak bevestigd", MOVED: "Terugbelafspraak verzet", CANCELLED: "Terugbelafspraak geannuleerd", UNREACHABLE: "Wij konden u niet bereiken" }
+    : { BOOKED: "Callback appointment confirmed", MOVED: "Callback appointment moved", CANCELLED: "Callback appointment cancelled", UNREACHABLE: "We could not reach you" };
+  const textOf: Record<CallbackMailKind, string> = nl
+    ? {
+        BOOKED: `Wij bellen u terug op ${when}. U kunt de afspraak tot 30 minuten voor het begin verzetten of annuleren in het portaal.`,
+        MOVED: `Uw terugbelafspraak is verzet naar ${when}.`,
+        CANCELLED: `Uw terugbelafspraak op ${when} is geannuleerd.`,
+        UNREACHABLE: `Wij hebben u op ${when} twee keer geprobeerd te bellen, maar konden u niet bereiken. Maak in het portaal een nieuwe afspraak.`,
+      }
+    : {
+        BOOKED: `We will call you back on ${when}. You can move or cancel the appointment in the portal until 30 minutes before it starts.`,
+        MOVED: `Your callback appointment has been moved to ${when}.`,
+        CANCELLED: `Your callback appointment on ${when} has been cancelled.`,
+        UNREACHABLE: `We tried to call you twice on ${when} but could not reach you. Please book a new appointment in the portal.`,
+      };
+  return { subject: `[${input.number}] ${subjectOf[kind]}`, text: textOf[kind] };
+}
+
+/** Moving or cancelling is allowed until the booking cut-off of the current slot. */
+export function mayChangeAppointment(date: string, kind: SlotKind, now: Date, cutoffMinutes = DEFAULT_SLOT_SETTINGS.cutoffMinutes): boolean {
+  const { startsAt } = slotWindow(date, kind);
+  return now.getTime() < startsAt.getTime() - cutoffMinutes * MINUTE_MS;
+}

@@ -9,9 +9,19 @@ export const dynamic = "force-dynamic";
 export default async function Layout({ children }: { children: React.ReactNode }) {
   const user = await requireSessionUser("/portaal");
   if (!canEnter(user.role, "portaal")) return <NoAccess user={user} place="portaal" />;
-  const t = await getTranslations("nav.portaal");
+  const t = await getTranslations("portaal.nav");
   return (
-    <AppShell place="portaal" user={user} nav={[{ href: "/portaal", label: t("home") }]}>
+    <AppShell
+      place="portaal"
+      user={user}
+      nav={[
+        { href: "/portaal", label: t("home") },
+        { href: "/portaal/nieuw", label: t("new") },
+        { href: "/portaal/terugbellen", label: t("callback") },
+        { href: "/portaal/klachten", label: t("complaints") },
+        { href: "/portaal/contact", label: t("contact") },
+      ]}
+    >
       {children}
     </AppShell>
   );

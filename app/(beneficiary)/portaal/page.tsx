@@ -1,16 +1,58 @@
-import { getTranslations } from "next-intl/server";
-import { TicketTable } from "@/components/tickets/ticket-table";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AppointmentList } from "@/components/portaal/appointment-list";
+import { MyTicketList } from "@/components/portaal/my-ticket-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePlaceUser } from "@/lib/auth/place";
-import { listOwnTickets } from "@/lib/tickets/queries";
+import { formatLongDate } from "@/lib/calendar/format";
+import { amsterdamDateKey } from "@/lib/calendar/rules";
+import { parseDateKey } from "@/lib/calendar/local-time";
+import { latestUnreachable, listMyAppointments, listMyTickets } from "@/lib/portal/queries";
 
-export default async function PortalHome() {
+export default async function PortalHome({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
   const user = await requirePlaceUser("portaal");
-  const [t, tickets] = await Promise.all([getTranslations("portaal"), listOwnTickets(user)]);
+  const now = new Date();
+  const page = Math.max(0, (Number.parseInt((await searchParams).pagina ?? "1", 10) || 1) - 1);
+  const [t, th, ts, locale, tickets, appointments, unreachable] = await Promise.all([
+    getTranslations("portaal"),
+    getTranslations("portaal.home"),
+    getTranslations("portaal.slot"),
+    getLocale(),
+    listMyTickets(user, page),
+    listMyAppointments(user, amsterdamDateKey(now)),
+    latestUnreachable(user),
+  ]);
   return (
     <>
-      <PageHeader title={t("title")} intro={t("intro")} />
-      <TicketTable tickets={tickets} />
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Link href="/portaal/nieuw" className="rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800 hover:no-underline">{th("newMessage")}</Link>
+            <Link href="/portaal/terugbellen" className="rounded border border-brand-700 bg-white px-4 py-2 font-medium">{th("bookCallback")}</Link>
+          </div>
+        }
+      />
+      {unreachable ? (
+        <section role="status" data-testid="unreachable-note" className="mb-6 rounded-lg border border-amber-400 bg-amber-50 p-4">
+          <h2 className="font-semibold text-amber-950">{th("unreachableTitle")}</h2>
+          <p className="mt-1 text-amber-950">
+            {th("unreachableText", { date: formatLongDate(parseDateKey(unreachable.date)!, locale === "en" ? "en" : "nl"), slot: ts(unreachable.slot) })}
+          </p>
+          <Link href={`/portaal/terugbellen?vraag=${unreachable.ticketId}`} className="mt-3 inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:no-underline">
+            {th("rebook")}
+          </Link>
+        </section>
+      ) : null}
+      <section aria-labelledby="appointments-title" className="mb-8">
+        <h2 id="appointments-title" className="mb-3 text-lg font-semibold">{th("appointments")}</h2>
+        <AppointmentList appointments={appointments} slots={[]} now={now} withActions={false} />
+      </section>
+      <section aria-labelledby="tickets-title">
+        <h2 id="tickets-title" className="mb-3 text-lg font-semibold">{th("tickets")}</h2>
+        <MyTicketList page={tickets} current={page} now={now} />
+      </section>
     </>
   );
 }

@@ -1,0 +1,43 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { OmbudsmanForm } from "@/components/portaal/ombudsman-form";
+import { When } from "@/components/portaal/when";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+import { getOwnComplaint } from "@/lib/complaints/queries";
+import { mayRequestOmbudsman } from "@/lib/complaints/rules";
+
+export default async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePlaceUser("portaal", `/portaal/klachten/${id}`);
+  const complaint = await getOwnComplaint(user, id);
+  if (!complaint) notFound();
+  const now = new Date();
+  const [t, tc, tt] = await Promise.all([getTranslations("portaal.complaints"), getTranslations("channel"), getTranslations("portaal.ticket")]);
+  const answers = complaint.ticket?.messages ?? [];
+  return (
+    <>
+      <PageHeader title={t("about", { number: complaint.subjectTicket.number })} intro={complaint.ticket?.number} />
+      <dl className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-3">
+        <div><dt className="font-medium text-slate-700">{t("stage")}</dt><dd data-testid="complaint-stage">{t(`stages.${complaint.stage}`)}</dd></div>
+        <div><dt className="font-medium text-slate-700">{tt("status")}</dt><dd>{t(`statuses.${complaint.status}`)}</dd></div>
+        <div><dt className="font-medium text-slate-700">{t("reactionDue")}</dt><dd><When at={complaint.dueAt} now={now} dateOnly /></dd></div>
+      </dl>
+      <section aria-labelledby="complaint-text" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="complaint-text" className="font-semibold">{t("description")}</h2>
+        <p className="mt-2 whitespace-pre-wrap">{complaint.description}</p>
+      </section>
+      <section aria-labelledby="answers-title" className="mb-6 space-y-3">
+        <h2 id="answers-title" className="text-lg font-semibold">{t("answers")}</h2>
+        {answers.length === 0 ? <p className="text-slate-700">{t("noAnswers")}</p> : null}
+        {answers.map((a) => (
+          <article key={a.id} className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm">
+            <p className="text-slate-700"><When at={a.createdAt} now={now} /> · {tc(a.channel)}</p>
+            <p className="mt-2 whitespace-pre-wrap text-slate-900">{a.body}</p>
+          </article>
+        ))}
+      </section>
+      {mayRequestOmbudsman(complaint, now) ? <OmbudsmanForm complaintId={complaint.id} /> : null}
+    </>
+  );
+}

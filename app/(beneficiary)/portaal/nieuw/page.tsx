@@ -1,0 +1,15 @@
+import { getTranslations } from "next-intl/server";
+import { NewMessageForm } from "@/components/portaal/new-message-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+
+export default async function NewMessagePage() {
+  await requirePlaceUser("portaal", "/portaal/nieuw");
+  const t = await getTranslations("portaal.newMessage");
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <NewMessageForm />
+    </>
+  );
+}

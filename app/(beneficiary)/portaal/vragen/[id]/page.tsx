@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Conversation } from "@/components/portaal/conversation";
+import { ReplyForm } from "@/components/portaal/reply-form";
+import { SurveyForm } from "@/components/portaal/survey-form";
+import { When } from "@/components/portaal/when";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+import { formatLongDate } from "@/lib/calendar/format";
+import { parseDateKey } from "@/lib/calendar/local-time";
+import { getMyTicket } from "@/lib/portal/queries";
+import { surveyOpen } from "@/lib/survey/rules";
+
+export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePlaceUser("portaal", `/portaal/vragen/${id}`);
+  const ticket = await getMyTicket(user, id);
+  if (!ticket) notFound();
+  const now = new Date();
+  const [t, ts, tsl, ts2, locale] = await Promise.all([
+    getTranslations("portaal.ticket"),
+    getTranslations("status"),
+    getTranslations("portaal.slot"),
+    getTranslations("portaal.survey"),
+    getLocale(),
+  ]);
+  const open = ticket.status !== "RESOLVED" && ticket.status !== "CLOSED";
+  return (
+    <>
+      <PageHeader title={ticket.subject} intro={ticket.number} />
+      <dl className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-3">
+        <div><dt className="font-medium text-slate-700">{t("status")}</dt><dd data-testid="ticket-status">{ts(ticket.status)}</dd></div>
+        <div><dt className="font-medium text-slate-700">{t("category")}</dt><dd>{locale === "en" ? ticket.category.nameEn : ticket.category.nameNl}</dd></div>
+        <div><dt className="font-medium text-slate-700">{t("due")}</dt><dd>{open ? <When at={ticket.slaDueAt} now={now} /> : "—"}</dd></div>
+      </dl>
+      {ticket.appointments.map((a) => (
+        <p key={a.id} className="mb-4 rounded border border-brand-100 bg-brand-50 p-3 text-sm">
+          {t("callbackBooked", { date: formatLongDate(parseDateKey(a.date)!, locale === "en" ? "en" : "nl"), slot: tsl(a.slot) })}
+        </p>
+      ))}
+      <section aria-labelledby="conversation-title" className="space-y-4">
+        <h2 id="conversation-title" className="text-lg font-semibold">{t("conversation")}</h2>
+        <Conversation messages={ticket.messages} now={now} />
+      </section>
+      <div className="mt-6 space-y-6">
+        {surveyOpen(ticket.status, ticket.satisfaction !== null) ? <SurveyForm ticketId={ticket.id} /> : null}
+        {ticket.satisfaction ? <p className="text-sm text-slate-700" data-testid="survey-answered">{ts2("answered", { score: ticket.satisfaction.score })}</p> : null}
+        {ticket.status === "CLOSED" ? <p className="text-slate-700">{t("closed")}</p> : <ReplyForm ticketId={ticket.id} />}
+        <div className="flex flex-wrap gap-4 text-sm">
+          {ticket.status !== "CLOSED" && ticket.appointments.length === 0 ? <Link href={`/portaal/terugbellen?vraag=${ticket.id}`}>{t("bookCallback")}</Link> : null}
+          {ticket.category.key !== "COMPLAINT" ? <Link href={`/portaal/klachten?nummer=${ticket.number}`}>{t("complain")}</Link> : null}
+        </div>
+      </div>
+    </>
+  );
+}

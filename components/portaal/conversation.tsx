@@ -1,0 +1,39 @@
+import { getTranslations } from "next-intl/server";
+import type { MyTicket } from "@/lib/portal/queries";
+import { When } from "./when";
+
+/** The messages meant for the customer, oldest first, each with the channel it came by. */
+export async function Conversation({ messages, now }: { messages: MyTicket["messages"]; now: Date }) {
+  const [t, tc] = await Promise.all([getTranslations("portaal.ticket"), getTranslations("channel")]);
+  return (
+    <ol className="space-y-3" aria-label={t("conversation")}>
+      {messages.map((m) => {
+        const mine = m.direction === "INBOUND";
+        return (
+          <li key={m.id} data-testid="message" className={`rounded-lg border p-4 ${mine ? "border-slate-200 bg-white" : "border-brand-100 bg-brand-50"}`}>
+            <p className="text-sm text-slate-700">
+              <span className="font-semibold text-slate-900">{mine ? t("you") : m.automatic ? t("automatic") : t("contactCentre")}</span>
+              {" · "}
+              <span data-testid="message-channel">{t("via", { channel: tc(m.channel) })}</span>
+              {" · "}
+              <When at={m.createdAt} now={now} />
+            </p>
+            <p className="mt-2 whitespace-pre-wrap text-slate-900">{m.body}</p>
+            {m.attachments.length > 0 ? (
+              <div className="mt-2">
+                <p className="text-sm font-medium text-slate-700">{t("attachments")}</p>
+                <ul className="list-inside list-disc text-sm">
+                  {m.attachments.map((a) => (
+                    <li key={a.id}>
+                      <a href={`/api/uploads/${a.id}`}>{a.fileName}</a> ({Math.max(1, Math.round(a.size / 1024))} kB)
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+export type Outcome<T> = { ok: true; data: T } | { ok: false; reason: string; fieldErrors?: Record<string, string[]> };
+
+const KNOWN_REASONS = new Set([
+  "INVALID_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "TICKET_CLOSED", "UNKNOWN_CATEGORY", "TOO_MANY_FILES",
+  "FILE_TOO_LARGE", "FILE_TYPE_NOT_ALLOWED", "SLOT_FULL", "SLOT_IN_PAST", "BOOKING_CLOSED", "NOT_A_WORKING_DAY",
+  "BEYOND_HORIZON", "INVALID_SLOT", "ALREADY_BOOKED", "CHANGE_CLOSED", "APPOINTMENT_NOT_BOOKED", "SAME_SLOT",
+  "TEAM_NOT_FOUND", "COMPLAINT_TICKET_NOT_FOUND", "LAST_CONTACT_IN_FUTURE", "COMPLAINT_NOT_FOUND",
+  "OMBUDSMAN_NOT_AVAILABLE", "NOT_RESOLVED", "ALREADY_ANSWERED",
+]);
+const FIELD_CODES = new Set(["REQUIRED", "TOO_SHORT", "TOO_LONG", "INVALID_NUMBER", "INVALID_DATE", "INVALID_PHONE", "QUESTION_REQUIRED", "INVALID_SCORE"]);
+const FILE_CODES = new Set(["TOO_MANY_FILES", "FILE_TOO_LARGE", "FILE_TYPE_NOT_ALLOWED"]);
+
+/** Submit state of a portal form: refusal codes become translated messages in an alert and next to fields. */
+export function usePortalForm<T>(run: (form: FormData) => Promise<Outcome<T>>, onSuccess: (data: T, form: HTMLFormElement) => void) {
+  const [pending, setPending] = useState(false);
+  const [reason, setReason] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const element = event.currentTarget;
+    setPending(true);
+    setReason(null);
+    setFieldErrors({});
+    try {
+      const result = await run(new FormData(element));
+      if (result.ok) onSuccess(result.data, element);
+      else {
+        setReason(result.reason);
+        setFieldErrors(result.fieldErrors ?? {});
+        // Errors are announced by the alert; focus moves to the first invalid field.
+        const first = Object.keys(result.fieldErrors ?? {})[0];
+        if (first) element.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      }
+    } catch {
+      setReason("UNEXPECTED");
+    }
+    setPending(false);
+  }
+  return { pending, reason, fieldErrors, onSubmit };
+}
+
+export function ErrorAlert({ reason }: { reason: string | null }) {
+  const t = useTranslations("portaal.errors");
+  if (!reason) return null;
+  return (
+    <div role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {t(KNOWN_REASONS.has(reason) ? reason : "UNEXPECTED")}
+    </div>
+  );
+}
+
+export function SuccessNote({ children }: { children: React.ReactNode }) {
+  return (
+    <div role="status" data-testid="form-success" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+      {children}
+    </div>
+  );
+}
+
+export function FieldError({ id, errors }: { id: string; errors: string[] | undefined }) {
+  const t = useTranslations("portaal.fieldErrors");
+  const te = useTranslations("portaal.errors");
+  if (!errors?.length) return null;
+  return (
+    <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+      {errors.map((code) => (FILE_CODES.has(code) ? te(code) : t(FIELD_CODES.has(code) ? code : "INVALID"))).join(" ")}
+    </p>
+  );
+}
+
+export const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 text-slate-900";
+export const labelClass = "block text-sm font-medium text-slate-800";
+export const buttonClass =
+  "rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700 disabled:opacity-60";
+export const secondaryButtonClass =
+  "rounded border border-brand-700 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-700";
+
+/** aria attributes tying a field to its hint and error. */
+export function describedBy(name: string, errors: string[] | undefined, hint?: boolean) {
+  const ids = [hint ? `${name}-hint` : null, errors?.length ? `${name}-error` : null].filter(Boolean).join(" ");
+  return { "aria-invalid": errors?.length ? true : undefined, "aria-describedby": ids || undefined } as const;
+}

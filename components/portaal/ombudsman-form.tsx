@@ -1,0 +1,27 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { requestOmbudsmanAsBeneficiaryAction } from "@/lib/complaints/actions";
+import { buttonClass, describedBy, ErrorAlert, FieldError, inputClass, labelClass, usePortalForm } from "./form-kit";
+
+export function OmbudsmanForm({ complaintId }: { complaintId: string }) {
+  const t = useTranslations("portaal.complaints");
+  const router = useRouter();
+  const { pending, reason, fieldErrors, onSubmit } = usePortalForm(
+    (form) => requestOmbudsmanAsBeneficiaryAction({ complaintId, reason: form.get("reason") ?? "" }),
+    () => router.refresh(),
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="ombuds-title">
+      <h2 id="ombuds-title" className="text-lg font-semibold">{t("ombudsTitle")}</h2>
+      <p className="text-slate-700">{t("ombudsIntro")}</p>
+      <ErrorAlert reason={reason} />
+      <div>
+        <label htmlFor="reason" className={labelClass}>{t("ombudsReason")}</label>
+        <textarea id="reason" name="reason" rows={4} className={inputClass} {...describedBy("reason", fieldErrors.reason)} />
+        <FieldError id="reason" errors={fieldErrors.reason} />
+      </div>
+      <button type="submit" disabled={pending} className={buttonClass}>{t("ombudsSubmit")}</button>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { getSessionUser } from "@/lib/auth/session";
+import { bookPortalCallback, cancelPortalCallback, movePortalCallback } from "@/lib/portal/callback-commands";
+
+export async function bookPortalCallbackAction(input: unknown) {
+  const result = await bookPortalCallback.execute(await getSessionUser(), input, new Date());
+  if (result.ok) revalidatePath("/portaal", "layout");
+  return result;
+}
+
+export async function movePortalCallbackAction(input: unknown) {
+  const result = await movePortalCallback.execute(await getSessionUser(), input, new Date());
+  if (result.ok) revalidatePath("/portaal", "layout");
+  return result;
+}
+
+export async function cancelPortalCallbackAction(input: unknown) {
+  const result = await cancelPortalCallback.execute(await getSessionUser(), input, new Date());
+  if (result.ok) revalidatePath("/portaal", "layout");
+  return result;
+}

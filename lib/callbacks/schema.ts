@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+export const slotKindSchema = z.enum(["MORNING", "AFTERNOON"]);
+export const dateKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "INVALID_DATE");
+
+/** Dutch or international numbers; spaces, dashes and brackets are allowed and stripped. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[\s()-]/g, ""))
+  .pipe(z.string().regex(/^\+?\d{9,15}$/, "INVALID_PHONE"));
+
+/** The portal booking form: for one of the person's tickets, or a new question. */
+export const portalBookSchema = z
+  .object({
+    ticketId: z.string().min(1).max(64).optional(),
+    question: z.string().trim().max(2_000, "TOO_LONG").optional(),
+    date: dateKeySchema,
+    slot: slotKindSchema,
+    phone: phoneSchema,
+  })
+  .superRefine((value, ctx) => {
+    if (!value.ticketId && (!value.question || value.question.length < 5)) {
+      ctx.addIssue({ code: "custom", path: ["question"], message: "QUESTION_REQUIRED" });
+    }
+  });
+export type PortalBookInput = z.output<typeof portalBookSchema>;
+
+export const portalMoveSchema = z.object({
+  appointmentId: z.string().min(1).max(64),
+  date: dateKeySchema,
+  slot: slotKindSchema,
+});
+
+export const portalCancelSchema = z.object({ appointmentId: z.string().min(1).max(64) });

@@ -1,0 +1,69 @@
+import "server-only";
+import { defineAction, fail, ok } from "@/lib/actions/define";
+import { db } from "@/lib/db/client";
+import { TicketRuleError } from "@/lib/tickets/mutations";
+import { ComplaintRuleError, fileComplaint, requestOmbudsman } from "./mutations";
+import { complaintFormSchema, ombudsmanRequestSchema } from "./schema";
+
+function refusal(error: unknown) {
+  if (error instanceof ComplaintRuleError || error instanceof TicketRuleError) return fail(error.code);
+  throw error;
+}
+
+/** A beneficiary complains about one of their own tickets. */
+export const fileComplaintAsBeneficiary = defineAction({
+  name: "complaint.file.beneficiary",
+  schema: complaintFormSchema,
+  roles: ["BENEFICIARY"],
+  handler: async (input, { user, now }) => {
+    try {
+      return ok(await db.$transaction((tx) => fileComplaint(tx, { ...input, complainantId: user.id, organisationId: null }, now)));
+    } catch (error) {
+      return refusal(error);
+    }
+  },
+});
+
+/** An employer contact complains about one of their organisation's tickets. */
+export const fileComplaintAsEmployer = defineAction({
+  name: "complaint.file.employer",
+  schema: complaintFormSchema,
+  roles: ["EMPLOYER_CONTACT"],
+  handler: async (input, { user, now }) => {
+    if (!user.organisationId) return fail("FORBIDDEN");
+    const organisationId = user.organisationId;
+    try {
+      return ok(await db.$transaction((tx) => fileComplaint(tx, { ...input, complainantId: user.id, organisationId }, now)));
+    } catch (error) {
+      return refusal(error);
+    }
+  },
+});
+
+export const requestOmbudsmanAsBeneficiary = defineAction({
+  name: "complaint.ombudsman.beneficiary",
+  schema: ombudsmanRequestSchema,
+  roles: ["BENEFICIARY"],
+  handler: async (input, { user, now }) => {
+    try {
+      return ok(await db.$transaction((tx) => requestOmbudsman(tx, { ...input, requesterId: user.id, organisationId: null }, now)));
+    } catch (error) {
+      return refusal(error);
+    }
+  },
+});
+
+export const requestOmbudsmanAsEmployer = defineAction({
+  name: "complaint.ombudsman.employer",
+  schema: ombudsmanRequestSchema,
+  roles: ["EMPLOYER_CONTACT"],
+  handler: async (input, { user, now }) => {
+    if (!user.organisationId) return fail("FORBIDDEN");
+    const organisationId = user.organisationId;
+    try {
+      return ok(await db.$transaction((tx) => requestOmbudsman(tx, { ...input, requesterId: user.id, organisationId }, now)));
+    } catch (error) {
+      return refusal(error);
+    }
+  },
+});

@@ -1,0 +1,127 @@
+import "server-only";
+import { audit } from "@/lib/audit/mutations";
+import { amsterdamDateKey, dueAfterWorkingDays } from "@/lib/calendar/rules";
+import type { Tx } from "@/lib/db/client";
+import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
+import { policyByKey } from "@/lib/sla/rules";
+import { addCustomerMessage, createTicket } from "@/lib/tickets/mutations";
+import { lastContactValid, mayRequestOmbudsman } from "./rules";
+
+export type ComplaintRuleCode = "COMPLAINT_TICKET_NOT_FOUND" | "LAST_CONTACT_IN_FUTURE" | "COMPLAINT_NOT_FOUND" | "OMBUDSMAN_NOT_AVAILABLE";
+
+/** An expected refusal; actions turn the code into a translated message. */
+export class ComplaintRuleError extends Error {
+  constructor(readonly code: ComplaintRuleCode) {
+    super(code);
+    this.name = "ComplaintRuleError";
+  }
+}
+
+export interface FileComplaintInput {
+  complainantId: string;
+  /** Set for an employer contact: the subject ticket must be the organisation's. */
+  organisationId: string | null;
+  subjectTicketNumber: string;
+  lastContactDate: string;
+  handlerName?: string;
+  description: string;
+}
+
+async function complaintDueAt(tx: Tx, from: Date): Promise<Date> {
+  const [settings, policies] = await Promise.all([getCalendarSettings(tx), getSlaPolicies(tx)]);
+  return dueAfterWorkingDays(from, policyByKey("COMPLAINT", policies).amount, settings);
+}
+
+/** A team coordinator owns stage 1: one of the subject ticket's team when there is one. */
+async function stageOneOwner(tx: Tx, teamId: string | null): Promise<string | null> {
+  const inTeam = teamId
+    ? await tx.user.findFirst({ where: { role: "TEAM_COORDINATOR", active: true, teams: { some: { teamId } } }, orderBy: { createdAt: "asc" }, select: { id: true } })
+    : null;
+  if (inTeam) return inTeam.id;
+  const any = await tx.user.findFirst({ where: { role: "TEAM_COORDINATOR", active: true }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  return any?.id ?? null;
+}
+
+/** A formal (stage-1) complaint about how one of the complainant's own contacts was handled. */
+export async function fileComplaint(tx: Tx, input: FileComplaintInput, now: Date): Promise<{ id: string; ticketId: string; number: string; dueAt: Date }> {
+  const number = input.subjectTicketNumber.trim().toUpperCase();
+  const subject = await tx.ticket.findFirst({
+    where: input.organisationId ? { number, organisationId: input.organisationId } : { number, requesterId: input.complainantId },
+    select: { id: true, number: true, teamId: true, category: { select: { key: true } } },
+  });
+  // A complaint is about a contact, not about another complaint.
+  if (!subject || subject.category.key === "COMPLAINT") throw new ComplaintRuleError("COMPLAINT_TICKET_NOT_FOUND");
+  if (!lastContactValid(input.lastContactDate, amsterdamDateKey(now))) throw new ComplaintRuleError("LAST_CONTACT_IN_FUTURE");
+
+  const ownerId = await stageOneOwner(tx, subject.teamId);
+  const ticket = await createTicket(
+    tx,
+    {
+      subject: `Klacht over ${subject.number}`,
+      categoryKey: "COMPLAINT",
+      channel: "PORTAL",
+      body: input.description,
+      requesterId: input.complainantId,
+      organisationId: input.organisationId,
+      authorId: input.complainantId,
+      policyKey: "COMPLAINT",
+      teamId: subject.teamId ?? undefined,
+    },
+    now,
+  );
+  if (ownerId) await tx.ticket.update({ where: { id: ticket.id }, data: { assigneeId: ownerId } });
+  const dueAt = ticket.slaDueAt ?? (await complaintDueAt(tx, now));
+  const complaint = await tx.complaint.create({
+    data: {
+      ticketId: ticket.id,
+      subjectTicketId: subject.id,
+      organisationId: input.organisationId,
+      complainantId: input.complainantId,
+      lastContactDate: input.lastContactDate,
+      handlerName: input.handlerName ?? null,
+      description: input.description,
+      stage: "STAGE_1",
+      status: "OPEN",
+      ownerId,
+      receivedAt: now,
+      stageStartedAt: now,
+      dueAt,
+    },
+    select: { id: true },
+  });
+  await audit(tx, {
+    actorId: input.complainantId,
+    action: "complaint.file",
+    entityType: "Complaint",
+    entityId: complaint.id,
+    data: { subjectTicketId: subject.id, ticketId: ticket.id, stage: "STAGE_1" },
+  });
+  return { id: complaint.id, ticketId: ticket.id, number: ticket.number, dueAt };
+}
+
+/** Stage 2: the complainant asks the independent internal ombudsman to look at it. */
+export async function requestOmbudsman(
+  tx: Tx,
+  input: { complaintId: string; requesterId: string; organisationId: string | null; reason: string },
+  now: Date,
+): Promise<{ id: string; dueAt: Date }> {
+  const complaint = await tx.complaint.findFirst({
+    where: input.organisationId
+      ? { id: input.complaintId, organisationId: input.organisationId }
+      : { id: input.complaintId, complainantId: input.requesterId, organisationId: null },
+  });
+  if (!complaint) throw new ComplaintRuleError("COMPLAINT_NOT_FOUND");
+  if (!mayRequestOmbudsman(complaint, now)) throw new ComplaintRuleError("OMBUDSMAN_NOT_AVAILABLE");
+  const ombuds = await tx.user.findFirst({ where: { role: "OMBUDS", active: true }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const dueAt = await complaintDueAt(tx, now);
+  await tx.complaint.update({
+    where: { id: complaint.id },
+    data: { stage: "STAGE_2", status: "OPEN", stageStartedAt: now, ombudsRequestedAt: now, ownerId: ombuds?.id ?? null, dueAt },
+  });
+  if (complaint.ticketId) {
+    await addCustomerMessage(tx, { ticketId: complaint.ticketId, authorId: input.requesterId, channel: "PORTAL", body: input.reason }, now);
+    await tx.ticket.update({ where: { id: complaint.ticketId }, data: { assigneeId: ombuds?.id ?? null, slaDueAt: dueAt } });
+  }
+  await audit(tx, { actorId: input.requesterId, action: "complaint.ombudsman_request", entityType: "Complaint", entityId: complaint.id, data: { stage: "STAGE_2" } });
+  return { id: complaint.id, dueAt };
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/queries";
+import { db } from "@/lib/db/client";
+
+export const PORTAL_PAGE_SIZE = 10;
+
+/** The person's own tickets, newest activity first, one page at a time. */
+export async function listMyTickets(user: SessionUser, page: number) {
+  const where = { requesterId: user.id };
+  const [items, total] = await Promise.all([
+    db.ticket.findMany({
+      where,
+      orderBy: [{ lastActivityAt: "desc" }, { id: "asc" }],
+      skip: page * PORTAL_PAGE_SIZE,
+      take: PORTAL_PAGE_SIZE,
+      select: {
+        id: true,
+        number: true,
+        subject: true,
+        status: true,
+        channel: true,
+        slaDueAt: true,
+        lastActivityAt: true,
+        category: { select: { nameNl: true, nameEn: true } },
+      },
+    }),
+    db.ticket.count({ where }),
+  ]);
+  return { items, total };
+}
+
+/** One of the person's tickets with only what is meant for them: no internal notes, no audit data. */
+export function getMyTicket(user: SessionUser, id: string) {
+  return db.ticket.findFirst({
+    where: { id, requesterId: user.id },
+    select: {
+      id: true,
+      number: true,
+      subject: true,
+      status: true,
+      channel: true,
+      slaDueAt: true,
+      slaState: true,
+      createdAt: true,
+      category: { select: { key: true, nameNl: true, nameEn: true } },
+      messages: {
+        where: { direction: { in: ["INBOUND", "OUTBOUND"] } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          direction: true,
+          channel: true,
+          body: true,
+          automatic: true,
+          createdAt: true,
+          author: { select: { name: true, role: true } },
+          attachments: { select: { id: true, fileName: true, size: true } },
+        },
+      },
+      satisfaction: { select: { score: true } },
+      appointments: { where: { status: "BOOKED" }, select: { id: true, date: true, slot: true } },
+    },
+  });
+}
+export type MyTicket = NonNullable<Awaited<ReturnType<typeof getMyTicket>>>;
+
+/** Booked appointments from today on, and the phone number last used. */
+export async function listMyAppointments(user: SessionUser, today: string) {
+  return db.callbackAppointment.findMany({
+    where: { personId: user.id, status: "BOOKED", date: { gte: today } },
+    orderBy: { slotStart: "asc" },
+    take: 20,
+    select: { id: true, date: true, slot: true, slotStart: true, phone: true, ticket: { select: { id: true, number: true, subject: true } } },
+  });
+}
+
+/**
+ * The latest "not reached after 2 attempts" note, unless the person has booked a new
+ * appointment since: then the invitation has been taken up.
+ */
+export async function latestUnreachable(user: SessionUser) {
+  const note = await db.contactNote.findFirst({
+    where: { subjectId: user.id, kind: "UNREACHABLE" },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, createdAt: true, appointmentId: true },
+  });
+  if (!note?.appointmentId) return null;
+  const appointment = await db.callbackAppointment.findUnique({ where: { id: note.appointmentId }, select: { date: true, slot: true, ticketId: true } });
+  if (!appointment) return null;
+  const newer = await db.callbackAppointment.count({ where: { personId: user.id, bookedAt: { gt: note.createdAt } } });
+  return newer > 0 ? null : { ...appointment, at: note.createdAt };
+}
+
+/** The person's own tickets that can carry a callback or a complaint (for pickers). */
+export function listMyOpenTickets(user: SessionUser) {
+  return db.ticket.findMany({
+    where: { requesterId: user.id, status: { not: "CLOSED" }, category: { key: { not: "COMPLAINT" } } },
+    orderBy: { lastActivityAt: "desc" },
+    take: 50,
+    select: { id: true, number: true, subject: true },
+  });
+}
+
+export function listClosureDays(fromDate: string) {
+  return db.closureDay.findMany({ where: { date: { gte: fromDate } }, orderBy: { date: "asc" }, take: 10 });
+}

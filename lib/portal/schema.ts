@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/** The categories a beneficiary may choose for a portal message. */
+export const PORTAL_CATEGORIES = ["GENERAL_QUESTION", "DOSSIER_QUESTION", "PORTAL_HELP", "MALFUNCTION"] as const;
+export const MAX_MESSAGE_LENGTH = 10_000;
+
+const uploadShape = z.union([
+  z.instanceof(Blob).transform((b) => b as File),
+  z.object({ name: z.string().max(300), type: z.string().max(200), bytes: z.instanceof(Uint8Array) }),
+]);
+
+export const newMessageSchema = z.object({
+  subject: z.string().trim().min(3, "TOO_SHORT").max(150, "TOO_LONG"),
+  categoryKey: z.enum(PORTAL_CATEGORIES, "REQUIRED"),
+  body: z.string().trim().min(1, "REQUIRED").max(MAX_MESSAGE_LENGTH, "TOO_LONG"),
+  // The count is checked by validateUploads so the person gets TOO_MANY_FILES, not a schema error.
+  files: z.array(uploadShape).max(20).default([]),
+});
+export type NewMessageInput = z.output<typeof newMessageSchema>;
+
+export const replySchema = z.object({
+  ticketId: z.string().min(1).max(64),
+  body: z.string().trim().min(1, "REQUIRED").max(MAX_MESSAGE_LENGTH, "TOO_LONG"),
+  files: z.array(uploadShape).max(20).default([]),
+});
+
+export const kbSearchSchema = z.object({ query: z.string().trim().max(300) });
+
+/** A server action receives FormData from the form; this turns it into the schema's shape. */
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key === "files") {
+      // A file input with nothing picked still sends one empty part; an empty file is no attachment.
+      if (typeof value !== "string" && value.size === 0) continue;
+      ((out.files ??= []) as unknown[]).push(value);
+    } else if (!key.startsWith("$")) out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { Prisma } from "@prisma/client";
+import { defineAction, fail, ok } from "@/lib/actions/define";
+import { db } from "@/lib/db/client";
+import { answerSurvey, SurveyRuleError } from "./mutations";
+import { surveySchema } from "./schema";
+
+export const answerSurveyAsBeneficiary = defineAction({
+  name: "survey.answer",
+  schema: surveySchema,
+  roles: ["BENEFICIARY"],
+  handler: async (input, { user, now }) => {
+    try {
+      return ok(await db.$transaction((tx) => answerSurvey(tx, { ...input, respondentId: user.id }, now)));
+    } catch (error) {
+      if (error instanceof SurveyRuleError) return fail(error.code);
+      // Two submits at once: the unique ticketId lets only the first in.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return fail("ALREADY_ANSWERED");
+      throw error;
+    }
+  },
+});

@@ -1,0 +1,7 @@
+import { z } from "zod";
+
+export const surveySchema = z.object({
+  ticketId: z.string().min(1).max(64),
+  score: z.coerce.number().int("INVALID_SCORE").min(1, "INVALID_SCORE").max(5, "INVALID_SCORE"),
+  comment: z.string().trim().max(2_000, "TOO_LONG").optional().transform((v) => (v ? v : null)),
+});

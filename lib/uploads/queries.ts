@@ -1,0 +1,26 @@
+import "server-only";
+import type { Prisma } from "@prisma/client";
+import type { SessionUser } from "@/lib/auth/queries";
+import { db } from "@/lib/db/client";
+import { staffTicketScope } from "@/lib/tickets/queries";
+
+/** Which tickets' attachments this person may download: their own, their organisation's, or staff scope. */
+function ticketScope(user: SessionUser): Prisma.TicketWhereInput | null {
+  if (user.role === "BENEFICIARY") return { requesterId: user.id };
+  if (user.role === "EMPLOYER_CONTACT") return user.organisationId ? { organisationId: user.organisationId } : null;
+  return staffTicketScope(user);
+}
+
+/** The attachment when the session may see it; customers never get files of internal notes. */
+export async function findDownloadableAttachment(user: SessionUser, attachmentId: string) {
+  const scope = ticketScope(user);
+  if (!scope) return null;
+  const customer = user.role === "BENEFICIARY" || user.role === "EMPLOYER_CONTACT";
+  return db.attachment.findFirst({
+    where: {
+      id: attachmentId,
+      message: { ticket: scope, ...(customer ? { direction: { not: "INTERNAL" } } : {}) },
+    },
+    select: { id: true, fileName: true, mimeType: true, size: true, storageKey: true },
+  });
+}
