@@ -2,7 +2,9 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
-import { OPEN_STATUSES, mayViewDossier, seesAllTeams } from "./rules";
+import type { QueueFilter } from "@/lib/queue/schema";
+import { COUNT_CAP, queueFingerprintSql, queuePageIds } from "@/lib/queue/sql";
+import { OPEN_STATUSES, mayViewDossier, parseTicketNumber, seesAllTeams } from "./rules";
 
 const listSelect = {
   id: true,
@@ -15,6 +17,7 @@ const listSelect = {
   slaDueAt: true,
   slaState: true,
   lastActivityAt: true,
+  requesterName: true,
   category: { select: { key: true, nameNl: true, nameEn: true } },
   team: { select: { name: true } },
   assignee: { select: { name: true } },
@@ -47,16 +50,118 @@ export function listOrganisationTickets(user: SessionUser, page = 0): Promise<Ti
   });
 }
 
+/**
+ * Which tickets a staff member may see at all: their teams' tickets and those assigned to them
+ * (managers and admins: every team), a customer success manager also their organisations', and
+ * never a dossier-sensitive one for a first-line agent. Every staff read goes through this.
+ */
+export function staffTicketScope(user: SessionUser): Prisma.TicketWhereInput {
+  const and: Prisma.TicketWhereInput[] = [];
+  if (!seesAllTeams(user.role)) {
+    const or: Prisma.TicketWhereInput[] = [{ teamId: { in: user.teamIds } }, { assigneeId: user.id }];
+    if (user.role === "CUSTOMER_SUCCESS_MANAGER") or.push({ organisation: { customerSuccessManagerId: user.id } });
+    and.push({ OR: or });
+  }
+  if (!mayViewDossier(user.role)) and.push({ category: { dossierSensitive: false } });
+  return { AND: and };
+}
+
+export const QUEUE_ORDER: Prisma.TicketOrderByWithRelationInput[] = [
+  { priority: "desc" },
+  { isPartner: "desc" },
+  { slaDueAt: { sort: "asc", nulls: "last" } },
+  { createdAt: "asc" },
+  { id: "asc" },
+];
+
+function searchWhere(q: string): Prisma.TicketWhereInput {
+  const number = parseTicketNumber(q);
+  if (number) return { number: q.trim().toUpperCase() };
+  // A partial registration number ("000123" or "LK-2026-0001") matches on the number alone.
+  if (/^(lk-?)?[\d-]{4,}$/i.test(q.trim())) return { number: { contains: q.trim().toUpperCase() } };
+  const text = { contains: q, mode: "insensitive" as const };
+  return {
+    OR: [
+      { subject: text },
+      { requesterName: text },
+      { requesterEmail: text },
+      { requester: { OR: [{ name: text }, { email: text }, { clientNumber: text }] } },
+      { organisation: { OR: [{ name: text }, { externalNumber: text }] } },
+      { messages: { some: { body: text } } },
+    ],
+  };
+}
+
+/** The queue's where clause: the user's scope plus the filters. Open tickets unless a status is chosen. */
+export function queueWhere(user: SessionUser, filter: Partial<QueueFilter>): Prisma.TicketWhereInput {
+  const and: Prisma.TicketWhereInput[] = [staffTicketScope(user)];
+  and.push(filter.status ? { status: filter.status } : { status: { in: [...OPEN_STATUSES] } });
+  if (filter.channel) and.push({ channel: filter.channel });
+  if (filter.category) and.push({ category: { key: filter.category } });
+  if (filter.team) and.push({ teamId: filter.team });
+  if (filter.assignee === "me") and.push({ assigneeId: user.id });
+  else if (filter.assignee === "none") and.push({ assigneeId: null });
+  else if (filter.assignee) and.push({ assigneeId: filter.assignee });
+  if (filter.sla) and.push({ slaState: filter.sla });
+  if (filter.q) and.push(searchWhere(filter.q));
+  return { AND: and };
+}
+
+async function loadInOrder(ids: string[]): Promise<TicketListItem[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.ticket.findMany({ where: { id: { in: ids } }, select: listSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is TicketListItem => r !== undefined);
+}
+
 /** The queue: open tickets of the user's teams, urgent first, partners next, then by due time. */
-export function listQueue(user: SessionUser, page = 0): Promise<TicketListItem[]> {
-  const where: Prisma.TicketWhereInput = { status: { in: [...OPEN_STATUSES] } };
-  if (!seesAllTeams(user.role)) where.teamId = { in: user.teamIds };
-  if (!mayViewDossier(user.role)) where.category = { dossierSensitive: false };
-  return db.ticket.findMany({
-    where,
-    orderBy: [{ priority: "desc" }, { isPartner: "desc" }, { slaDueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-    select: listSelect,
-    take: PAGE_SIZE,
-    skip: page * PAGE_SIZE,
-  });
+export async function listQueue(user: SessionUser, page = 0): Promise<TicketListItem[]> {
+  const { ids } = await queuePageIds(db, user, {}, PAGE_SIZE, page * PAGE_SIZE);
+  return loadInOrder(ids);
+}
+
+export interface QueuePage {
+  items: TicketListItem[];
+  /** Exact up to COUNT_CAP; `capped` says there are more. */
+  total: number;
+  capped: boolean;
+  page: number;
+  pageCount: number;
+}
+
+/** One page of the filtered queue, with the total for the pager. */
+export async function searchQueue(user: SessionUser, filter: QueueFilter): Promise<QueuePage> {
+  const { ids, total } = await queuePageIds(db, user, filter, PAGE_SIZE, filter.page * PAGE_SIZE);
+  const capped = total > COUNT_CAP;
+  const counted = capped ? COUNT_CAP : total;
+  // Past the cap the pager keeps offering "next" while pages are full.
+  const pageCount = capped ? Math.max(Math.ceil(counted / PAGE_SIZE), filter.page + (ids.length === PAGE_SIZE ? 2 : 1)) : Math.max(1, Math.ceil(counted / PAGE_SIZE));
+  return { items: await loadInOrder(ids), total: counted, capped, page: filter.page, pageCount };
+}
+
+/**
+ * A cheap fingerprint of the queue as this user sees it: the client polls it and refreshes the
+ * page only when it changed.
+ */
+export function queueFingerprint(user: SessionUser): Promise<string> {
+  return queueFingerprintSql(db, user);
+}
+
+/** Teams, categories and colleagues for the filter and change forms. */
+export async function queueOptions(user: SessionUser) {
+  const [allTeams, categories, staff] = await Promise.all([
+    db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.ticketCategory.findMany({
+      where: { active: true, ...(mayViewDossier(user.role) ? {} : { dossierSensitive: false }) },
+      orderBy: [{ sortOrder: "asc" }, { nameNl: "asc" }],
+      select: { key: true, nameNl: true, nameEn: true, dossierSensitive: true },
+    }),
+    db.user.findMany({
+      where: { active: true, role: { in: ["CALLCENTER_AGENT", "CASE_HANDLER", "TEAM_COORDINATOR", "MANAGER"] } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, teams: { select: { teamId: true } } },
+    }),
+  ]);
+  const teams = seesAllTeams(user.role) ? allTeams : allTeams.filter((t) => user.teamIds.includes(t.id));
+  return { teams, allTeams, categories, staff: staff.map((s) => ({ id: s.id, name: s.name, teamIds: s.teams.map((t) => t.teamId) })) };
 }

@@ -1,16 +1,33 @@
 import { getTranslations } from "next-intl/server";
-import { TicketTable } from "@/components/tickets/ticket-table";
+import { Pager } from "@/components/agent/pager";
+import { QueueFilters } from "@/components/agent/queue-filters";
+import { QueuePoller } from "@/components/agent/queue-poller";
+import { QueueTable } from "@/components/agent/queue-table";
+import { TakeNextButton } from "@/components/agent/take-next-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePlaceUser } from "@/lib/auth/place";
-import { listQueue } from "@/lib/tickets/queries";
+import { QUEUE_ROLES } from "@/lib/queue/rules";
+import { parseQueueFilter } from "@/lib/queue/schema";
+import { queueOptions, searchQueue } from "@/lib/tickets/queries";
 
-export default async function AgentQueue() {
+export default async function AgentQueue({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePlaceUser("agent");
-  const [t, tickets] = await Promise.all([getTranslations("agent"), listQueue(user)]);
+  const filter = parseQueueFilter(await searchParams);
+  const [t, result, options] = await Promise.all([getTranslations("agent"), searchQueue(user, filter), queueOptions(user)]);
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(filter)) if (key !== "page" && typeof value === "string") params[key] = value;
   return (
     <>
-      <PageHeader title={t("title")} intro={t("intro")} />
-      <TicketTable tickets={tickets} staff />
+      <PageHeader title={t("title")} intro={t("intro")} actions={QUEUE_ROLES.includes(user.role) ? <TakeNextButton /> : undefined} />
+      <QueueFilters filter={filter} options={options} />
+      <div className="mb-2 flex items-center justify-between">
+        <p className="text-sm text-slate-700" data-testid="queue-total">
+          {result.capped ? t("countCapped", { count: result.total }) : t("count", { count: result.total })}
+        </p>
+        <QueuePoller />
+      </div>
+      <QueueTable tickets={result.items} total={result.total} />
+      <Pager page={result.page} pageCount={result.pageCount} params={params} basePath="/agent" />
     </>
   );
 }

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { KbForm } from "@/components/agent/kb-form";
+import { When } from "@/components/agent/when";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+import { db } from "@/lib/db/client";
+import { getStaffArticle } from "@/lib/kb/queries";
+import { mayManageKb } from "@/lib/kb/rules";
+
+export default async function Article({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePlaceUser("agent", `/agent/kennisbank/${id}`);
+  const manager = mayManageKb(user.role);
+  const article = await getStaffArticle(db, id, manager);
+  if (!article) notFound();
+  const t = await getTranslations("agentKb");
+  return (
+    <>
+      <PageHeader title={article.question} intro={`${t(`kinds.${article.kind}`)} · ${t(`audiences.${article.audience}`)}${article.published ? "" : ` · ${t("draft")}`}`} />
+      <p className="mb-4 text-sm"><Link href="/agent/kennisbank">{t("back")}</Link></p>
+      {/* Rendered as text: whatever was typed, including markup, shows as typed. */}
+      <article className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <p className="whitespace-pre-wrap text-slate-900" data-testid="kb-answer">{article.answer}</p>
+        <p className="mt-3 text-xs text-slate-600">
+          {article.tags.join(", ")} · {t("updated")} <When date={article.updatedAt} />
+          {article.author ? ` · ${article.author.name}` : ""}
+        </p>
+      </article>
+      {manager ? (
+        <section aria-labelledby="edit-heading">
+          <h2 id="edit-heading" className="mb-2 text-lg font-semibold">{t("edit")}</h2>
+          <KbForm initial={{ id: article.id, kind: article.kind, audience: article.audience, locale: article.locale, question: article.question, answer: article.answer, tags: article.tags.join(", "), published: article.published }} />
+        </section>
+      ) : null}
+    </>
+  );
+}

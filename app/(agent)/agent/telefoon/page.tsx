@@ -1,0 +1,121 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CallForm } from "@/components/agent/call-form";
+import { CallerPanel } from "@/components/agent/caller-panel";
+import { PreAnnouncementForm } from "@/components/agent/pre-announcement-form";
+import { When } from "@/components/agent/when";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+import { listTeamSlots } from "@/lib/callbacks/queries";
+import { db } from "@/lib/db/client";
+import { getCaller, listHandoverStaff, listOpenPreAnnouncements, listOrganisations, searchCallers } from "@/lib/phone/queries";
+import { queueOptions } from "@/lib/tickets/queries";
+
+export default async function PhonePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requirePlaceUser("agent", "/agent/telefoon");
+  const params = await searchParams;
+  const q = (params.q ?? "").slice(0, 100);
+  const callerParam = params.caller;
+  const [t, locale, results, view, options, organisations, handlers, pre] = await Promise.all([
+    getTranslations("agentPhone"),
+    getLocale(),
+    q ? searchCallers(q) : Promise.resolve([]),
+    callerParam && callerParam !== "unknown" ? getCaller(user, callerParam) : Promise.resolve(null),
+    queueOptions(user),
+    listOrganisations(),
+    listHandoverStaff(),
+    listOpenPreAnnouncements(),
+  ]);
+  const unknown = callerParam === "unknown";
+  const now = new Date();
+  const slotLists = await Promise.all(options.teams.map((team) => listTeamSlots(db, team.id, now)));
+  const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { weekday: "long", day: "numeric", month: "long", timeZone: "Europe/Amsterdam" });
+  const slots: Record<string, { value: string; label: string }[]> = {};
+  options.teams.forEach((team, i) => {
+    slots[team.id] = (slotLists[i] ?? [])
+      .filter((s) => s.bookable)
+      .map((s) => ({
+        value: `${s.date}|${s.kind}`,
+        label: t("slotOption", { date: dateFormat.format(s.startsAt), time: s.kind === "MORNING" ? "10:00-11:00" : "14:00-16:00", remaining: s.remaining }),
+      }));
+  });
+  // The first line may register a dossier question for a known caller (it goes to a case handler), never for an unknown one.
+  const categories = options.categories.map((c) => ({ key: c.key, name: locale === "en" ? c.nameEn : c.nameNl, dossierSensitive: c.dossierSensitive }));
+  const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-6">
+          <form method="get" role="search" aria-label={t("findCaller")} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <label htmlFor="caller-q" className="text-sm font-medium">{t("findCaller")}</label>
+            <div className="flex gap-2">
+              <input id="caller-q" name="q" type="search" defaultValue={q} className={field} aria-describedby="caller-q-hint" />
+              <button type="submit" className="mt-1 rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">{t("find")}</button>
+            </div>
+            <p id="caller-q-hint" className="mt-1 text-xs text-slate-600">{t("findHint")}</p>
+            {q ? (
+              results.length === 0 ? (
+                <p className="mt-3 text-sm text-slate-600">{t("noResults")}</p>
+              ) : (
+                <ul className="mt-3 divide-y divide-slate-100 text-sm" data-testid="caller-results">
+                  {results.map((r) => (
+                    <li key={r.id} className="flex items-center justify-between py-2">
+                      <span>
+                        {r.name}
+                        <span className="block text-xs text-slate-600">
+                          {r.clientNumber ?? r.memberships[0]?.organisation.name ?? ""} {r.phone ? `· ${r.phone}` : ""} · {r.email}
+                        </span>
+                      </span>
+                      <Link href={`/agent/telefoon?caller=${r.id}`} aria-label={`${t("select")}: ${r.name}`}>{t("select")}</Link>
+                    </li>
+                  ))}
+                </ul>
+              )
+            ) : null}
+            <p className="mt-3 text-sm">
+              <Link href="/agent/telefoon?caller=unknown">{t("unknown")}</Link>
+            </p>
+          </form>
+          {view ? <CallerPanel view={view} /> : null}
+          {view || unknown ? (
+            <CallForm
+              key={view?.caller.id ?? "unknown"}
+              callerId={view?.caller.id ?? null}
+              callerPhone={view?.caller.phone ?? null}
+              tickets={view?.tickets ?? []}
+              categories={unknown ? categories.filter((c) => !c.dossierSensitive) : categories}
+              teams={options.teams}
+              slots={slots}
+            />
+          ) : null}
+        </div>
+        <aside className="space-y-6">
+          <PreAnnouncementForm
+            organisations={organisations}
+            handlers={handlers}
+            defaults={view?.organisationId ? { organisationId: view.organisationId, callerName: view.caller.name } : undefined}
+          />
+          <section aria-labelledby="pre-list-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <h2 id="pre-list-heading" className="font-semibold">{t("openPre")}</h2>
+            {pre.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("noPre")}</p>
+            ) : (
+              <ul className="mt-2 space-y-2 text-sm" data-testid="pre-list">
+                {pre.map((p) => (
+                  <li key={p.id} className="rounded border border-slate-200 p-2">
+                    <strong>{p.organisation.name}</strong>: {p.subject}
+                    <span className="block text-xs text-slate-600">
+                      {p.callerName} · {t("loggedBy", { name: p.loggedBy.name })}
+                      {p.handedOverTo ? ` · ${t("handedTo", { name: p.handedOverTo.name })}` : ""} · <When date={p.createdAt} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}

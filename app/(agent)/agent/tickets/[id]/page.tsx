@@ -1,0 +1,108 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ChangeForm } from "@/components/agent/change-form";
+import { ReplyForm } from "@/components/agent/reply-form";
+import { SlaBadge } from "@/components/agent/sla-badge";
+import { TakeButton } from "@/components/agent/take-button";
+import { TicketTimeline } from "@/components/agent/ticket-timeline";
+import { When } from "@/components/agent/when";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+import { QUEUE_ROLES } from "@/lib/queue/rules";
+import { queueOptions } from "@/lib/tickets/queries";
+import { defaultReplyChannel } from "@/lib/tickets/rules";
+import { getStaffTicket, getTimeline, timelineNames } from "@/lib/workspace/queries";
+
+export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePlaceUser("agent", `/agent/tickets/${id}`);
+  // Outside the user's scope (another team, or dossier content for the first line) is a 404.
+  const ticket = await getStaffTicket(user, id);
+  if (!ticket) notFound();
+  const [t, locale, timeline, options, names] = await Promise.all([getTranslations(), getLocale(), getTimeline(ticket.id), queueOptions(user), timelineNames()]);
+  for (const s of options.staff) names.set(s.id, s.name);
+  const hasMail = (ticket.requesterEmail ?? ticket.requester?.email ?? null) !== null;
+  const channel = defaultReplyChannel({ channel: ticket.channel, replyChannel: ticket.replyChannel, hasAccount: ticket.requesterId !== null, hasMailAddress: hasMail });
+  const written = channel === "PORTAL" || channel === "EMAIL" || channel === "LETTER" ? channel : "LETTER";
+  const mayWork = QUEUE_ROLES.includes(user.role);
+  const categories = options.categories.map((c) => ({ key: c.key, name: locale === "en" ? c.nameEn : c.nameNl }));
+  if (!categories.some((c) => c.key === ticket.category.key)) categories.push({ key: ticket.category.key, name: locale === "en" ? ticket.category.nameEn : ticket.category.nameNl });
+  const dl = "grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1 text-sm";
+  return (
+    <>
+      <PageHeader
+        title={`${ticket.number} · ${ticket.subject}`}
+        intro={locale === "en" ? ticket.category.nameEn : ticket.category.nameNl}
+        actions={mayWork && ticket.assigneeId === null && ticket.status !== "CLOSED" ? <TakeButton ticketId={ticket.id} /> : undefined}
+      />
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="space-y-6">
+          <section aria-labelledby="sla-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <h2 id="sla-heading" className="mb-2 text-lg font-semibold">{t("agentTicket.sla")}</h2>
+            <dl className={dl}>
+              <dt className="text-slate-600">{t("agentTicket.slaDue")}</dt>
+              <dd data-testid="sla-due">
+                <When date={ticket.slaDueAt} /> <SlaBadge state={ticket.slaState} paused={ticket.slaPausedAt !== null && ticket.slaStoppedAt === null} />
+              </dd>
+              {ticket.slaStoppedAt ? (
+                <>
+                  <dt className="text-slate-600">{t("agentTicket.slaStopped")}</dt>
+                  <dd><When date={ticket.slaStoppedAt} /></dd>
+                </>
+              ) : null}
+              {ticket.urgentRequest ? (
+                <>
+                  <dt className="text-slate-600">{t("agentTicket.urgentDue")}</dt>
+                  <dd className="font-semibold text-red-700"><When date={ticket.urgentRequest.dueAt} /></dd>
+                </>
+              ) : null}
+            </dl>
+          </section>
+          <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading" className="mb-2 text-lg font-semibold">{t("agentTicket.timeline")}</h2>
+            <TicketTimeline entries={timeline} ticketId={ticket.id} names={names} />
+          </section>
+          {mayWork ? <ReplyForm ticketId={ticket.id} defaultChannel={written} closed={ticket.status === "CLOSED"} /> : null}
+        </div>
+        <aside className="space-y-6">
+          <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <h2 id="details-heading" className="mb-2 text-lg font-semibold">{t("agentTicket.details")}</h2>
+            <dl className="space-y-1 text-sm">
+              <dt className="text-slate-600">{t("tickets.status")}</dt>
+              <dd data-testid="ticket-status">{t(`staffStatus.${ticket.status}`)}</dd>
+              <dt className="text-slate-600">{t("tickets.channel")}</dt>
+              <dd>{t(`channel.${ticket.channel}`)}</dd>
+              <dt className="text-slate-600">{t("tickets.requester")}</dt>
+              <dd>
+                {ticket.requester?.name ?? ticket.requesterName ?? t("agentTicket.unknownCaller")}
+                {ticket.requester?.clientNumber ? ` · ${ticket.requester.clientNumber}` : ""}
+                {ticket.requesterEmail ?? ticket.requester?.email ? <span className="block text-slate-600">{ticket.requesterEmail ?? ticket.requester?.email}</span> : null}
+              </dd>
+              {ticket.organisation ? (
+                <>
+                  <dt className="text-slate-600">{t("agentTicket.organisation")}</dt>
+                  <dd>{ticket.organisation.name} · {ticket.organisation.externalNumber}{ticket.isPartner ? ` · ${t("tickets.partner")}` : ""}</dd>
+                </>
+              ) : null}
+              <dt className="text-slate-600">{t("tickets.team")}</dt>
+              <dd>{ticket.team?.name ?? "—"}</dd>
+              <dt className="text-slate-600">{t("tickets.assignee")}</dt>
+              <dd data-testid="ticket-assignee">{ticket.assignee?.name ?? t("tickets.unassigned")}</dd>
+              <dt className="text-slate-600">{t("agentTicket.created")}</dt>
+              <dd><When date={ticket.createdAt} /></dd>
+            </dl>
+          </section>
+          {mayWork ? (
+            <ChangeForm
+              ticketId={ticket.id}
+              current={{ status: ticket.status, categoryKey: ticket.category.key, teamId: ticket.teamId, assigneeId: ticket.assigneeId, priority: ticket.priority }}
+              teams={options.allTeams}
+              categories={categories}
+              staff={options.staff}
+            />
+          ) : null}
+        </aside>
+      </div>
+    </>
+  );
+}

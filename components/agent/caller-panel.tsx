@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { getCaller } from "@/lib/phone/queries";
+import { When } from "./when";
+
+type CallerView = NonNullable<Awaited<ReturnType<typeof getCaller>>>;
+
+/** Who is calling, and what the call centre must know at once: "not reached" notes stand out. */
+export async function CallerPanel({ view }: { view: CallerView }) {
+  const t = await getTranslations();
+  const { caller, notes, tickets, appointments } = view;
+  const organisation = caller.memberships[0]?.organisation;
+  return (
+    <section aria-labelledby="caller-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="caller-panel">
+      <div>
+        <h2 id="caller-heading" className="text-lg font-semibold">{caller.name}</h2>
+        <p className="text-sm text-slate-700">
+          {t(`roles.${caller.role}`)}
+          {caller.clientNumber ? ` · ${t("agentPhone.clientNumber")} ${caller.clientNumber}` : ""}
+          {organisation ? ` · ${organisation.name} (${organisation.externalNumber})` : ""}
+          {caller.phone ? ` · ${caller.phone}` : ""}
+        </p>
+      </div>
+      <div>
+        <h3 className="font-semibold">{t("agentPhone.notes")}</h3>
+        {notes.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("agentPhone.noNotes")}</p>
+        ) : (
+          <ul className="mt-2 space-y-2">
+            {notes.map((n) =>
+              n.kind === "UNREACHABLE" ? (
+                <li key={n.id} className="rounded border-2 border-red-600 bg-red-50 p-3 text-sm text-red-900" data-testid="note-unreachable">
+                  <strong className="mr-1 uppercase">{t("agentPhone.attention")}:</strong>
+                  {n.body} <span className="block text-xs text-red-800"><When date={n.createdAt} /></span>
+                </li>
+              ) : (
+                <li key={n.id} className="rounded border border-slate-200 p-2 text-sm">
+                  {n.body} <span className="block text-xs text-slate-600"><When date={n.createdAt} />{n.author ? ` · ${n.author.name}` : ""}</span>
+                </li>
+              ),
+            )}
+          </ul>
+        )}
+      </div>
+      <div>
+        <h3 className="font-semibold">{t("agentPhone.openTickets")}</h3>
+        {tickets.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("agentPhone.noTickets")}</p>
+        ) : (
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {tickets.map((x) => (
+              <li key={x.id}>
+                <Link href={`/agent/tickets/${x.id}`} className="underline">{x.number}</Link> · {x.subject} · {t(`staffStatus.${x.status}`)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {appointments.length > 0 ? (
+        <div>
+          <h3 className="font-semibold">{t("agentPhone.appointments")}</h3>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {appointments.map((a) => (
+              <li key={a.id}>{a.date}, {t(`agentCallbacks.slot.${a.slot}`)} · {a.ticket.number}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { logPreAnnouncementAction } from "@/lib/phone/actions";
+import { useErrorText } from "./use-action-errors";
+
+const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
+const EMPTY = { organisationId: "", callerName: "", subject: "", reason: "", forWhom: "", handedOverToId: "" };
+
+export function PreAnnouncementForm({ organisations, handlers, defaults }: { organisations: { id: string; name: string; externalNumber: string }[]; handlers: { id: string; name: string }[]; defaults?: { organisationId?: string; callerName?: string } }) {
+  const t = useTranslations("agentPhone");
+  const errorText = useErrorText("agentPhone");
+  const router = useRouter();
+  const [values, setValues] = useState({ ...EMPTY, ...defaults });
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [pending, start] = useTransition();
+  const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setValues({ ...values, [key]: e.target.value });
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    start(async () => {
+      const result = await logPreAnnouncementAction(values).catch(() => ({ ok: false as const, reason: "UNEXPECTED", fieldErrors: undefined }));
+      if (!result.ok) {
+        setErrors(result.fieldErrors ?? {});
+        setError(errorText(result.reason));
+        return;
+      }
+      setErrors({});
+      setError(null);
+      setSaved(true);
+      setValues({ ...EMPTY, ...defaults });
+      router.refresh();
+    });
+  }
+  const input = (name: "callerName" | "subject" | "forWhom", label: string) => (
+    <div>
+      <label htmlFor={`pre-${name}`} className="text-sm font-medium">{label}</label>
+      <input id={`pre-${name}`} value={values[name]} onChange={set(name)} className={field} {...(errors[name] ? { "aria-invalid": true, "aria-describedby": `pre-${name}-error` } : {})} />
+      {errors[name] ? <p id={`pre-${name}-error`} className="mt-1 text-sm text-red-700">{t(errors[name][0] === "TOO_LONG" ? "fieldErrors.TOO_LONG" : "fieldErrors.REQUIRED")}</p> : null}
+    </div>
+  );
+  const select = (name: "organisationId" | "handedOverToId", label: string, items: { id: string; name: string }[]) => (
+    <div>
+      <label htmlFor={`pre-${name}`} className="text-sm font-medium">{label}</label>
+      <select id={`pre-${name}`} value={values[name]} onChange={set(name)} className={field} {...(errors[name] ? { "aria-invalid": true, "aria-describedby": `pre-${name}-error` } : {})}>
+        <option value="">{t("choose")}</option>
+        {items.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
+      </select>
+      {errors[name] ? <p id={`pre-${name}-error`} className="mt-1 text-sm text-red-700">{t("fieldErrors.REQUIRED")}</p> : null}
+    </div>
+  );
+  return (
+    <form onSubmit={submit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="pre-heading">
+      <h2 id="pre-heading" className="text-lg font-semibold">{t("pre")}</h2>
+      <p className="text-sm text-slate-700">{t("preIntro")}</p>
+      {error ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">{error}</p> : null}
+      {saved ? <p role="status" className="rounded border border-emerald-200 bg-emerald-50 p-2 text-sm text-emerald-900">{t("preSaved")}</p> : null}
+      {select("organisationId", t("organisation"), organisations.map((o) => ({ id: o.id, name: `${o.name} (${o.externalNumber})` })))}
+      {input("callerName", t("callerName"))}
+      {input("subject", t("subject"))}
+      <div>
+        <label htmlFor="pre-reason" className="text-sm font-medium">{t("reason")}</label>
+        <textarea id="pre-reason" rows={3} value={values.reason} onChange={set("reason")} className={field} {...(errors.reason ? { "aria-invalid": true, "aria-describedby": "pre-reason-error" } : {})} />
+        {errors.reason ? <p id="pre-reason-error" className="mt-1 text-sm text-red-700">{t(errors.reason[0] === "TOO_LONG" ? "fieldErrors.TOO_LONG" : "fieldErrors.REQUIRED")}</p> : null}
+      </div>
+      {input("forWhom", t("forWhom"))}
+      {select("handedOverToId", t("handover"), handlers)}
+      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">{t("preSave")}</button>
+    </form>
+  );
+}

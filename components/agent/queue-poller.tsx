@@ -1,0 +1,45 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+
+/**
+ * Keeps the queue current without a manual reload: polls a small fingerprint and refreshes the
+ * server-rendered page only when it changed. Pauses while the tab is hidden.
+ */
+export function QueuePoller({ intervalMs = 10_000 }: { intervalMs?: number }) {
+  const router = useRouter();
+  const t = useTranslations("agentQueue");
+  const last = useRef<string | null>(null);
+  const [updatedAt, setUpdatedAt] = useState<string | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    async function poll() {
+      if (document.visibilityState !== "visible") return;
+      try {
+        const response = await fetch("/api/agent/queue", { cache: "no-store" });
+        if (!response.ok) return;
+        const { fingerprint } = (await response.json()) as { fingerprint: string };
+        if (stopped) return;
+        if (last.current !== null && last.current !== fingerprint) {
+          router.refresh();
+          setUpdatedAt(new Date().toLocaleTimeString());
+        }
+        last.current = fingerprint;
+      } catch {
+        // A missed poll is harmless; the next one catches up.
+      }
+    }
+    void poll();
+    const timer = setInterval(() => void poll(), intervalMs);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [router, intervalMs]);
+  return (
+    <p className="text-xs text-slate-600" aria-live="polite" data-testid="queue-live">
+      {updatedAt ? t("updated", { time: updatedAt }) : t("live")}
+    </p>
+  );
+}

@@ -1,0 +1,148 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { noteAction, replyAction } from "@/lib/workspace/actions";
+import { useErrorText } from "./use-action-errors";
+
+interface Article {
+  id: string;
+  question: string;
+  answer: string;
+  kind: string;
+}
+
+/** Reply on the default channel (or another written one), or write an internal note; insert KB answers. */
+export function ReplyForm({ ticketId, defaultChannel, closed }: { ticketId: string; defaultChannel: "PORTAL" | "EMAIL" | "LETTER"; closed: boolean }) {
+  const t = useTranslations("agentTicket");
+  const tc = useTranslations("channel");
+  const errorText = useErrorText("agentTicket");
+  const router = useRouter();
+  const [body, setBody] = useState("");
+  const [channel, setChannel] = useState(defaultChannel);
+  const [mode, setMode] = useState<"reply" | "note">("reply");
+  const [error, setError] = useState<string | null>(null);
+  const [fieldMessage, setFieldMessage] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const [kbQuery, setKbQuery] = useState("");
+  const [articles, setArticles] = useState<Article[] | null>(null);
+
+  async function searchKb() {
+    const response = await fetch(`/api/agent/kb?q=${encodeURIComponent(kbQuery)}`).catch(() => null);
+    if (!response?.ok) return setArticles([]);
+    setArticles(((await response.json()) as { items: Article[] }).items);
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    start(async () => {
+      const result = await (mode === "reply" ? replyAction({ ticketId, body, channel }) : noteAction({ ticketId, body })).catch(() => ({ ok: false as const, reason: "UNEXPECTED", fieldErrors: undefined }));
+      if (result.ok) {
+        setBody("");
+        setError(null);
+        setFieldMessage(null);
+        setDone(mode === "reply" ? t("replySent", { channel: tc(channel) }) : t("noteSaved"));
+        router.refresh();
+        return;
+      }
+      const bodyError = result.fieldErrors?.body?.[0];
+      setFieldMessage(bodyError ? t(`fieldErrors.${bodyError === "TOO_LONG" ? "TOO_LONG" : "TOO_SHORT"}`) : null);
+      setError(errorText(result.reason));
+    });
+  }
+
+  if (closed) return <p className="rounded border border-slate-300 bg-slate-100 p-3 text-sm">{t("closedNoReply")}</p>;
+  return (
+    <section aria-labelledby="reply-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id="reply-heading" className="mb-3 text-lg font-semibold">
+        {t("respond")}
+      </h2>
+      <form onSubmit={submit} noValidate>
+        <fieldset className="mb-3 flex gap-4 text-sm">
+          <legend className="sr-only">{t("kind")}</legend>
+          <label className="flex items-center gap-1">
+            <input type="radio" name="mode" checked={mode === "reply"} onChange={() => setMode("reply")} /> {t("reply")}
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="radio" name="mode" checked={mode === "note"} onChange={() => setMode("note")} /> {t("internalNote")}
+          </label>
+        </fieldset>
+        {mode === "reply" ? (
+          <div className="mb-3">
+            <label htmlFor="reply-channel" className="text-sm font-medium">
+              {t("replyChannel")}
+            </label>
+            <select id="reply-channel" value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)} className="mt-1 block rounded border border-slate-400 px-2 py-1.5 text-sm">
+              {(["PORTAL", "EMAIL", "LETTER"] as const).map((c) => (
+                <option key={c} value={c}>
+                  {tc(c)}
+                  {c === defaultChannel ? ` (${t("default")})` : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <label htmlFor="reply-body" className="text-sm font-medium">
+          {mode === "reply" ? t("replyText") : t("noteText")}
+        </label>
+        <textarea
+          id="reply-body"
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          rows={6}
+          aria-invalid={fieldMessage ? true : undefined}
+          aria-describedby={fieldMessage ? "reply-body-error" : undefined}
+          className="mt-1 block w-full rounded border border-slate-400 px-2 py-1.5 text-sm"
+        />
+        {fieldMessage ? (
+          <p id="reply-body-error" className="mt-1 text-sm text-red-700">
+            {fieldMessage}
+          </p>
+        ) : null}
+        {error ? (
+          <p role="alert" className="mt-2 rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+            {error}
+          </p>
+        ) : null}
+        {done ? (
+          <p role="status" className="mt-2 rounded border border-emerald-200 bg-emerald-50 p-2 text-sm text-emerald-900">
+            {done}
+          </p>
+        ) : null}
+        <button type="submit" disabled={pending} className="mt-3 rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          {mode === "reply" ? t("send") : t("saveNote")}
+        </button>
+      </form>
+      <div className="mt-4 border-t border-slate-200 pt-3">
+        <label htmlFor="kb-search" className="text-sm font-medium">
+          {t("kbSearch")}
+        </label>
+        <div className="mt-1 flex gap-2">
+          <input id="kb-search" type="search" value={kbQuery} onChange={(e) => setKbQuery(e.target.value)} className="block w-full rounded border border-slate-400 px-2 py-1.5 text-sm" />
+          <button type="button" onClick={() => void searchKb()} className="rounded border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">
+            {t("kbFind")}
+          </button>
+        </div>
+        {articles ? (
+          articles.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-600">{t("kbNone")}</p>
+          ) : (
+            <ul className="mt-2 space-y-2">
+              {articles.map((a) => (
+                <li key={a.id} className="rounded border border-slate-200 p-2 text-sm">
+                  <p className="font-medium">{a.question}</p>
+                  <p className="line-clamp-2 text-slate-700">{a.answer}</p>
+                  <button type="button" onClick={() => setBody((b) => (b ? `${b}\n\n${a.answer}` : a.answer))} className="mt-1 text-sm font-medium text-brand-700 underline">
+                    {t("kbInsert")}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import { getFormatter } from "next-intl/server";
+
+/** Absolute time and "in 3 hours" side by side, as the interface rules ask. */
+export async function When({ date, now }: { date: Date | null; now?: Date }) {
+  const format = await getFormatter();
+  if (!date) return <>—</>;
+  return (
+    <time dateTime={date.toISOString()}>
+      {format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" })}{" "}
+      <span className="text-slate-600">({format.relativeTime(date, now ?? new Date())})</span>
+    </time>
+  );
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/queries";
+import { db } from "@/lib/db/client";
+import { staffTicketScope } from "@/lib/tickets/queries";
+import { OPEN_STATUSES } from "@/lib/tickets/rules";
+import { HANDOVER_ROLES, orderContactNotes } from "./rules";
+
+/** Beneficiaries and employer contacts by name, mail, phone, client number or employer number. */
+export function searchCallers(q: string) {
+  const text = { contains: q.trim(), mode: "insensitive" as const };
+  if (q.trim().length < 2) return Promise.resolve([]);
+  return db.user.findMany({
+    where: {
+      role: { in: ["BENEFICIARY", "EMPLOYER_CONTACT"] },
+      OR: [
+        { name: text },
+        { email: text },
+        { phone: { contains: q.replace(/[\s()-]/g, "") } },
+        { clientNumber: text },
+        { memberships: { some: { organisation: { OR: [{ externalNumber: text }, { name: text }] } } } },
+      ],
+    },
+    orderBy: { name: "asc" },
+    take: 10,
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      phone: true,
+      role: true,
+      clientNumber: true,
+      memberships: { take: 1, select: { organisation: { select: { id: true, name: true, externalNumber: true } } } },
+    },
+  });
+}
+
+/** The caller with their contact notes (unreachable first) and open tickets this agent may see. */
+export async function getCaller(user: SessionUser, callerId: string) {
+  const caller = await db.user.findFirst({
+    where: { id: callerId, role: { in: ["BENEFICIARY", "EMPLOYER_CONTACT"] } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      phone: true,
+      role: true,
+      clientNumber: true,
+      memberships: { take: 1, select: { organisation: { select: { id: true, name: true, externalNumber: true } } } },
+    },
+  });
+  if (!caller) return null;
+  const organisationId = caller.memberships[0]?.organisation.id ?? null;
+  const [notes, tickets, appointments] = await Promise.all([
+    db.contactNote.findMany({
+      where: { OR: [{ subjectId: caller.id }, ...(caller.phone ? [{ subjectPhone: caller.phone }] : [])] },
+      orderBy: { createdAt: "desc" },
+      take: 20,
+      include: { author: { select: { name: true } } },
+    }),
+    db.ticket.findMany({
+      where: {
+        AND: [
+          staffTicketScope(user),
+          { status: { in: [...OPEN_STATUSES] } },
+          organisationId ? { OR: [{ requesterId: caller.id }, { organisationId }] } : { requesterId: caller.id },
+        ],
+      },
+      orderBy: { lastActivityAt: "desc" },
+      take: 20,
+      select: { id: true, number: true, subject: true, status: true },
+    }),
+    db.callbackAppointment.findMany({
+      where: { personId: caller.id, status: "BOOKED" },
+      orderBy: { slotStart: "asc" },
+      select: { id: true, date: true, slot: true, ticket: { select: { number: true } } },
+    }),
+  ]);
+  return { caller, organisationId, notes: orderContactNotes(notes), tickets, appointments };
+}
+
+export function listHandoverStaff() {
+  return db.user.findMany({ where: { active: true, role: { in: [...HANDOVER_ROLES] } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+export function listOrganisations() {
+  return db.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, externalNumber: true } });
+}
+
+/** Open pre-announcements, newest first, for the phone page (and H5's link to urgent requests). */
+export function listOpenPreAnnouncements(organisationId?: string) {
+  return db.preAnnouncement.findMany({
+    where: { status: "OPEN", ...(organisationId ? { organisationId } : {}) },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    include: { organisation: { select: { name: true } }, handedOverTo: { select: { name: true } }, loggedBy: { select: { name: true } } },
+  });
+}
+
+/** Today's calls logged by this agent. */
+export function listRecentCalls(user: SessionUser, since: Date) {
+  return db.callRecord.findMany({
+    where: { agentId: user.id, startedAt: { gte: since } },
+    orderBy: { startedAt: "desc" },
+    take: 20,
+    include: { ticket: { select: { id: true, number: true } }, caller: { select: { name: true } } },
+  });
+}

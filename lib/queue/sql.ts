@@ -1,0 +1,89 @@
+import "server-only";
+import { Prisma } from "@prisma/client";
+import type { SessionUser } from "@/lib/auth/queries";
+import type { DbClient } from "@/lib/settings/queries";
+import { OPEN_STATUSES, mayViewDossier, parseTicketNumber, seesAllTeams } from "@/lib/tickets/rules";
+import type { QueueFilter } from "./schema";
+
+// The queue page is selected in SQL rather than through Prisma's where builder for one reason:
+// Prisma sends enum values as CAST($n AS "TicketStatus") parameters, which the planner cannot
+// match against the partial index on open tickets (prisma/migrations/*_queue_open_order), so it
+// sorted every open ticket of the user's teams. With the status written as literals the first
+// page is read in index order and stops after 25 rows (npm run bench:queue). The scope rules are
+// the same as staffTicketScope in lib/tickets/queries.ts; tests/integration/queue-claiming checks both.
+
+const STATUS_LITERALS = new Set(["NEW", "OPEN", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"]);
+
+function statusList(statuses: readonly string[]): Prisma.Sql {
+  // Whitelisted enum names only, so inlining them is safe.
+  const safe = statuses.filter((s) => STATUS_LITERALS.has(s));
+  return Prisma.raw(safe.map((s) => `'${s}'`).join(", "));
+}
+
+const contains = (column: Prisma.Sql, q: string) => Prisma.sql`strpos(lower(${column}), lower(${q})) > 0`;
+
+function searchSql(q: string): Prisma.Sql {
+  const trimmed = q.trim();
+  if (parseTicketNumber(trimmed)) return Prisma.sql`t.number = ${trimmed.toUpperCase()}`;
+  if (/^(lk-?)?[\d-]{4,}$/i.test(trimmed)) return Prisma.sql`strpos(t.number, ${trimmed.toUpperCase()}) > 0`;
+  return Prisma.sql`(
+    ${contains(Prisma.sql`t.subject`, trimmed)}
+    OR ${contains(Prisma.sql`coalesce(t."requesterName", '')`, trimmed)}
+    OR ${contains(Prisma.sql`coalesce(t."requesterEmail", '')`, trimmed)}
+    OR EXISTS (SELECT 1 FROM "User" r WHERE r.id = t."requesterId" AND (${contains(Prisma.sql`r.name`, trimmed)} OR ${contains(Prisma.sql`r.email`, trimmed)} OR ${contains(Prisma.sql`coalesce(r."clientNumber", '')`, trimmed)}))
+    OR EXISTS (SELECT 1 FROM "Organisation" o WHERE o.id = t."organisationId" AND (${contains(Prisma.sql`o.name`, trimmed)} OR ${contains(Prisma.sql`o."externalNumber"`, trimmed)}))
+    OR EXISTS (SELECT 1 FROM "Message" m WHERE m."ticketId" = t.id AND ${contains(Prisma.sql`m.body`, trimmed)})
+  )`;
+}
+
+export function queueConditions(user: SessionUser, filter: Partial<QueueFilter>): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (!seesAllTeams(user.role)) {
+    const scope: Prisma.Sql[] = [Prisma.sql`t."teamId" = ANY(${user.teamIds}::text[])`, Prisma.sql`t."assigneeId" = ${user.id}`];
+    if (user.role === "CUSTOMER_SUCCESS_MANAGER") {
+      scope.push(Prisma.sql`t."organisationId" IN (SELECT id FROM "Organisation" WHERE "customerSuccessManagerId" = ${user.id})`);
+    }
+    parts.push(Prisma.sql`(${Prisma.join(scope, " OR ")})`);
+  }
+  if (!mayViewDossier(user.role)) parts.push(Prisma.sql`c."dossierSensitive" = false`);
+  parts.push(Prisma.sql`t.status IN (${statusList(filter.status ? [filter.status] : OPEN_STATUSES)})`);
+  if (filter.channel) parts.push(Prisma.sql`t.channel = ${filter.channel}::"Channel"`);
+  if (filter.category) parts.push(Prisma.sql`c.key = ${filter.category}`);
+  if (filter.team) parts.push(Prisma.sql`t."teamId" = ${filter.team}`);
+  if (filter.assignee === "me") parts.push(Prisma.sql`t."assigneeId" = ${user.id}`);
+  else if (filter.assignee === "none") parts.push(Prisma.sql`t."assigneeId" IS NULL`);
+  else if (filter.assignee) parts.push(Prisma.sql`t."assigneeId" = ${filter.assignee}`);
+  if (filter.sla) parts.push(Prisma.sql`t."slaState" = ${filter.sla}::"SlaState"`);
+  if (filter.q) parts.push(searchSql(filter.q));
+  return Prisma.join(parts, " AND ");
+}
+
+/**
+ * Counting stops here: past it the pager says "more than 1,000", because counting a million-row
+ * queue exactly costs far more than the page itself (npm run bench:queue -- --million).
+ */
+export const COUNT_CAP = 1_000;
+
+/** Ids of one queue page in queue order, and the total (at most COUNT_CAP + 1: more than the cap). */
+export async function queuePageIds(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Promise<{ ids: string[]; total: number }> {
+  const where = queueConditions(user, filter);
+  const [rows, count] = await Promise.all([
+    client.$queryRaw<{ id: string }[]>`
+      SELECT t.id FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId"
+      WHERE ${where}
+      ORDER BY t.priority DESC, t."isPartner" DESC, t."slaDueAt" ASC NULLS LAST, t."createdAt" ASC, t.id ASC
+      LIMIT ${take} OFFSET ${skip}`,
+    client.$queryRaw<{ total: bigint }[]>`
+      SELECT count(*) AS total FROM (SELECT 1 FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`,
+  ]);
+  return { ids: rows.map((r) => r.id), total: Number(count[0]?.total ?? 0) };
+}
+
+/** Count and latest change of the user's open queue, in one query: the poller's fingerprint. */
+export async function queueFingerprintSql(client: DbClient, user: SessionUser): Promise<string> {
+  const rows = await client.$queryRaw<{ total: bigint; latest: Date | null }[]>`
+    SELECT count(*) AS total, max(t."updatedAt") AS latest
+    FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${queueConditions(user, {})}`;
+  const row = rows[0];
+  return `${Number(row?.total ?? 0)}:${row?.latest ? new Date(row.latest).getTime() : 0}`;
+}

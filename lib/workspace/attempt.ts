@@ -1,0 +1,33 @@
+import "server-only";
+import { z } from "zod";
+import { defineAction, fail, ok } from "@/lib/actions/define";
+import { logAttempt } from "@/lib/callbacks/mutations";
+import { db } from "@/lib/db/client";
+import { seesAllTeams } from "@/lib/tickets/rules";
+
+export const attemptSchema = z.object({
+  appointmentId: z.string().min(1).max(64),
+  outcome: z.enum(["REACHED", "NO_ANSWER", "VOICEMAIL", "BUSY", "WRONG_NUMBER"]),
+  note: z.string().trim().max(2_000, "TOO_LONG").default(""),
+});
+
+/** DESIGN: a case handler logs each attempt; the first line books, it does not call back. */
+export const ATTEMPT_ROLES = ["CASE_HANDLER", "TEAM_COORDINATOR", "MANAGER", "ADMIN"] as const;
+
+export const logCallbackAttempt = defineAction({
+  name: "callback.attempt",
+  schema: attemptSchema,
+  roles: ATTEMPT_ROLES,
+  handler: async (input, { user, now }) => {
+    const outcome = await db.$transaction(async (tx) => {
+      // Lock the appointment so two handlers logging at once count attempts correctly.
+      await tx.$queryRaw`SELECT id FROM "CallbackAppointment" WHERE id = ${input.appointmentId} FOR UPDATE`;
+      const appointment = await tx.callbackAppointment.findUnique({ where: { id: input.appointmentId }, select: { teamId: true, status: true } });
+      if (!appointment || (!seesAllTeams(user.role) && !user.teamIds.includes(appointment.teamId))) return { refused: "NOT_FOUND" as const };
+      if (appointment.status !== "BOOKED") return { refused: "APPOINTMENT_NOT_BOOKED" as const };
+      return { result: await logAttempt(tx, { appointmentId: input.appointmentId, handlerId: user.id, outcome: input.outcome, note: input.note }, now) };
+    });
+    if (outcome.refused) return fail(outcome.refused);
+    return ok(outcome.result!);
+  },
+});

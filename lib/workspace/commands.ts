@@ -1,0 +1,66 @@
+import "server-only";
+import { defineAction, fail, ok } from "@/lib/actions/define";
+import { db } from "@/lib/db/client";
+import { QUEUE_ROLES } from "@/lib/queue/rules";
+import { addInternalNote, addStaffReply, changeTicket, TicketRuleError } from "@/lib/tickets/mutations";
+import { checkChangeTargets, requireScopedTicket, WorkspaceRuleError } from "./mutations";
+import { changeSchema, noteSchema, replySchema } from "./schema";
+
+function refusal(error: unknown) {
+  if (error instanceof TicketRuleError || error instanceof WorkspaceRuleError) return fail(error.code);
+  throw error;
+}
+
+export const replyToTicket = defineAction({
+  name: "ticket.reply",
+  schema: replySchema,
+  roles: QUEUE_ROLES,
+  handler: async (input, { user, now }) => {
+    try {
+      const result = await db.$transaction(async (tx) => {
+        await requireScopedTicket(tx, user, input.ticketId);
+        return addStaffReply(tx, { ticketId: input.ticketId, authorId: user.id, body: input.body, channel: input.channel }, now);
+      });
+      return ok(result);
+    } catch (error) {
+      return refusal(error);
+    }
+  },
+});
+
+export const addNote = defineAction({
+  name: "ticket.note",
+  schema: noteSchema,
+  roles: QUEUE_ROLES,
+  handler: async (input, { user, now }) => {
+    try {
+      const result = await db.$transaction(async (tx) => {
+        await requireScopedTicket(tx, user, input.ticketId);
+        return addInternalNote(tx, { ticketId: input.ticketId, authorId: user.id, body: input.body }, now);
+      });
+      return ok(result);
+    } catch (error) {
+      return refusal(error);
+    }
+  },
+});
+
+export const changeTicketFields = defineAction({
+  name: "ticket.change",
+  schema: changeSchema,
+  roles: QUEUE_ROLES,
+  handler: async (input, { user, now }) => {
+    try {
+      await db.$transaction(async (tx) => {
+        const ticket = await requireScopedTicket(tx, user, input.ticketId);
+        // A closed ticket stays closed; a new question becomes a new ticket.
+        if (ticket.status === "CLOSED") throw new WorkspaceRuleError("TICKET_CLOSED");
+        await checkChangeTargets(tx, user, input);
+        await changeTicket(tx, { ...input, actorId: user.id }, now);
+      });
+      return ok({ id: input.ticketId });
+    } catch (error) {
+      return refusal(error);
+    }
+  },
+});

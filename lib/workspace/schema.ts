@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+const id = z.string().min(1).max(64);
+
+export const replySchema = z.object({
+  ticketId: id,
+  body: z.string().trim().min(2, "TOO_SHORT").max(20_000, "TOO_LONG"),
+  channel: z.enum(["PORTAL", "EMAIL", "LETTER"]).optional(),
+});
+
+export const noteSchema = z.object({
+  ticketId: id,
+  body: z.string().trim().min(2, "TOO_SHORT").max(20_000, "TOO_LONG"),
+});
+
+export const changeSchema = z.object({
+  ticketId: id,
+  status: z.enum(["NEW", "OPEN", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"]).optional(),
+  categoryKey: z.string().min(1).max(64).optional(),
+  teamId: id.nullable().optional(),
+  assigneeId: id.nullable().optional(),
+  priority: z.enum(["NORMAL", "HIGH", "URGENT"]).optional(),
+});

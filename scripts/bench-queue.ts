@@ -1,0 +1,149 @@
+// npm run bench:queue [-- --million] [-- --keep]
+// Seeds 100,000 (or 1,000,000) tickets into a throwaway PostgreSQL database and times the queue's
+// first page and a filtered page through Prisma and as the same SQL run directly over pg.
+// Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgresql://loket:loket@127.0.0.1:5432/postgres.
+import path from "node:path";
+import pg from "pg";
+import { applyMigrations } from "@/lib/db/migrate";
+
+const args = new Set(process.argv.slice(2));
+const TICKETS = args.has("--million") ? 1_000_000 : 100_000;
+const RUNS = 60;
+const WARMUP = 5;
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://loket:loket@127.0.0.1:5432/postgres";
+
+function stats(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function time(fn: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
+  for (let i = 0; i < WARMUP; i += 1) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return stats(times);
+}
+
+async function seed(client: pg.Client) {
+  // Two teams, the demo categories, a handful of staff and requesters; tickets by generate_series
+  // (one multi-row INSERT … SELECT), spread over statuses, channels, priorities and due times.
+  await client.query(`
+    INSERT INTO "Team" (id, key, name) VALUES ('team_a', 'a', 'Team A'), ('team_b', 'b', 'Team B'), ('team_c', 'c', 'Team C');
+    INSERT INTO "TicketCategory" (id, key, "nameNl", "nameEn", "dossierSensitive") VALUES
+      ('cat_general', 'GENERAL_QUESTION', 'Algemeen', 'General', false),
+      ('cat_dossier', 'DOSSIER_QUESTION', 'Dossier', 'Dossier', true),
+      ('cat_portal', 'PORTAL_HELP', 'Portaal', 'Portal', false),
+      ('cat_process', 'PROCESS_STATUS', 'Status', 'Status', true);
+    INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
+      SELECT 'staff_' || g, 'staff' || g || '@bench.example', 'Staff ' || g, 'CASE_HANDLER', 'x', now() FROM generate_series(1, 20) g;
+    INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
+      SELECT 'person_' || g, 'person' || g || '@bench.example', 'Persoon ' || g, 'BENEFICIARY', 'x', now() FROM generate_series(1, 2000) g;
+    INSERT INTO "TeamMember" ("userId", "teamId") SELECT 'staff_' || g, CASE WHEN g % 2 = 0 THEN 'team_a' ELSE 'team_b' END FROM generate_series(1, 20) g;
+  `);
+  const batch = 100_000;
+  for (let from = 1; from <= TICKETS; from += batch) {
+    const to = Math.min(TICKETS, from + batch - 1);
+    await client.query(
+      `INSERT INTO "Ticket" (id, number, subject, "categoryId", channel, status, priority, "requesterId", "requesterName", "teamId",
+         "assigneeId", "isPartner", "slaPolicyKey", "slaStartedAt", "slaDueAt", "slaState", "lastActivityAt", "createdAt", "updatedAt")
+       SELECT 'tk_' || g, 'LK-2026-' || lpad(g::text, 7, '0'), 'Vraag nummer ' || g,
+         (ARRAY['cat_general','cat_dossier','cat_portal','cat_process'])[1 + g % 4],
+         ((ARRAY['PORTAL','EMAIL','PHONE','LETTER'])[1 + (g / 7) % 4])::"Channel",
+         ((ARRAY['NEW','OPEN','PENDING_CUSTOMER','RESOLVED','CLOSED','CLOSED','CLOSED','RESOLVED'])[1 + (g / 3) % 8])::"TicketStatus",
+         (CASE WHEN g % 997 = 0 THEN 'URGENT' WHEN g % 50 = 0 THEN 'HIGH' ELSE 'NORMAL' END)::"Priority",
+         'person_' || (1 + g % 2000), 'Persoon ' || (1 + g % 2000),
+         (ARRAY['team_a','team_b','team_c'])[1 + g % 3],
+         CASE WHEN g % 5 = 0 THEN NULL ELSE 'staff_' || (1 + g % 20) END,
+         g % 40 = 0, 'WRITTEN_QUESTION',
+         now() - (g % 900) * interval '1 hour', now() + ((g::bigint * 7919) % 600 - 150) * interval '1 hour',
+         ((ARRAY['ON_TRACK','ON_TRACK','AT_RISK','BREACHED'])[1 + (g / 5) % 4])::"SlaState",
+         now() - (g % 900) * interval '1 hour', now() - (g % 900) * interval '1 hour', now()
+       FROM generate_series($1::int, $2::int) g`,
+      [from, to],
+    );
+    process.stdout.write(`\r  seeded ${to.toLocaleString("en")} tickets`);
+  }
+  process.stdout.write("\n");
+  await client.query(`ANALYZE`);
+}
+
+// The same statements Prisma sends for the queue (one query; relations fetched by joins here).
+const SELECT = `SELECT t.id, t.number, t.subject, t.status, t.channel, t.priority, t."isPartner", t."slaDueAt", t."slaState", t."lastActivityAt", t."requesterName",
+  c.key, c."nameNl", c."nameEn", tm.name AS team, u.name AS assignee
+  FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" LEFT JOIN "Team" tm ON tm.id = t."teamId" LEFT JOIN "User" u ON u.id = t."assigneeId"`;
+const ORDER = `ORDER BY t.priority DESC, t."isPartner" DESC, t."slaDueAt" ASC NULLS LAST, t."createdAt" ASC, t.id ASC LIMIT 25`;
+const SCOPE = `(t."teamId" = ANY($1::text[]) OR t."assigneeId" = $2) AND t.status IN ('NEW','OPEN','PENDING_CUSTOMER')`;
+const FIRST_PAGE = `${SELECT} WHERE ${SCOPE} ${ORDER}`;
+const FILTERED = `${SELECT} WHERE ${SCOPE} AND t.channel = 'EMAIL' AND t."slaState" = 'AT_RISK' AND c.key = 'GENERAL_QUESTION' ${ORDER}`;
+
+async function main() {
+  const name = `loket_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  console.log(`bench:queue — ${TICKETS.toLocaleString("en")} tickets in ${name}`);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await applyMigrations({ databaseUrl, migrationsDir: path.resolve(import.meta.dirname, "..", "prisma", "migrations") });
+    await client.connect();
+    const seedStart = performance.now();
+    await seed(client);
+    console.log(`  seed took ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+
+    // Prisma is loaded after DATABASE_URL points at the bench database.
+    process.env.DATABASE_URL = databaseUrl;
+    const { disconnectDb } = await import("@/lib/db/client");
+    const { searchQueue } = await import("@/lib/tickets/queries");
+    const user = {
+      id: "staff_2", email: "staff2@bench.example", name: "Staff 2", role: "CASE_HANDLER" as const, locale: "nl" as const,
+      organisationId: null, organisationName: null, rights: [], hrProfessional: false, teamIds: ["team_a", "team_b"],
+    };
+    // The app's own path: page ids in SQL through Prisma ($queryRaw), rows and relations by Prisma, plus the count.
+    const prismaFirst = () => searchQueue(user, { page: 0 });
+    const prismaFiltered = () => searchQueue(user, { page: 0, channel: "EMAIL", sla: "AT_RISK", category: "GENERAL_QUESTION" });
+    const params = [user.teamIds, user.id];
+    // The same work over pg directly: the page with its joins, and the count.
+    // Capped like the app's count (lib/queue/sql.ts COUNT_CAP).
+    const count = (sql: string) => `SELECT count(*) FROM (${sql.replace(/ORDER BY[\s\S]*$/, "")} LIMIT 1001) q`;
+    const sqlFirst = () => Promise.all([client.query(FIRST_PAGE, params), client.query(count(FIRST_PAGE), params)]);
+    const sqlFiltered = () => Promise.all([client.query(FILTERED, params), client.query(count(FILTERED), params)]);
+
+    for (const [label, sql] of [["first page", FIRST_PAGE], ["filtered page", FILTERED]] as const) {
+      const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+      console.log(`\nEXPLAIN ANALYZE — ${label}:`);
+      for (const row of plan.rows as { "QUERY PLAN": string }[]) console.log(`  ${row["QUERY PLAN"]}`);
+    }
+
+    console.log("");
+    const rows: [string, { median: number; p95: number }, { median: number; p95: number }][] = [
+      ["first page", await time(prismaFirst), await time(sqlFirst)],
+      ["filtered page", await time(prismaFiltered), await time(sqlFiltered)],
+    ];
+    const fmt = (n: number) => `${n.toFixed(2).padStart(7)} ms`;
+    console.log(`${"query".padEnd(15)}${"prisma median".padStart(15)}${"prisma p95".padStart(13)}${"sql median".padStart(13)}${"sql p95".padStart(13)}${"ratio (p50)".padStart(13)}`);
+    for (const [label, prisma, sql] of rows) {
+      console.log(`${label.padEnd(15)}${fmt(prisma.median).padStart(15)}${fmt(prisma.p95).padStart(13)}${fmt(sql.median).padStart(13)}${fmt(sql.p95).padStart(13)}${(prisma.median / sql.median).toFixed(2).padStart(12)}x`);
+    }
+    const worst = Math.max(...rows.map(([, prisma]) => prisma.p95));
+    if (TICKETS === 100_000) console.log(`\nTarget p95 < 50 ms at 100,000 tickets: ${worst < 50 ? "met" : "NOT met"} (worst Prisma p95 ${worst.toFixed(1)} ms).`);
+    else console.log(`\nWorst Prisma p95 at ${TICKETS.toLocaleString("en")} tickets: ${worst.toFixed(1)} ms.`);
+    await disconnectDb();
+  } finally {
+    await client.end().catch(() => undefined);
+    if (!args.has("--keep")) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

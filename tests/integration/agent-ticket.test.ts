@@ -1,0 +1,123 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { getStaffTicket, getTimeline } from "@/lib/workspace/queries";
+import { addNote, changeTicketFields, replyToTicket } from "@/lib/workspace/commands";
+import { seedDemo, sessionFor } from "../support/fixtures";
+
+const now = new Date("2026-11-24T10:00:00Z");
+
+beforeEach(async () => {
+  await seedDemo(now);
+});
+
+const ticketOf = (where: Parameters<typeof db.ticket.findFirstOrThrow>[0]) => db.ticket.findFirstOrThrow(where);
+
+describe("replying to a ticket", () => {
+  it("answers a mail question by mail through the outbox, with the number in the subject, and shows it on the timeline", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const ticket = await ticketOf({ where: { status: "NEW", channel: "EMAIL", category: { key: "GENERAL_QUESTION" } } });
+    const result = await replyToTicket.execute(handler, { ticketId: ticket.id, body: "Uw adres is aangepast." }, now);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.data.channel).toBe("EMAIL");
+    const outbox = await db.outboxMessage.findUniqueOrThrow({ where: { id: result.data.outboxId! } });
+    expect(outbox.subject).toContain(ticket.number);
+    expect(outbox.toAddress).toBe("anna.jansen@burger.example");
+    const timeline = await getTimeline(ticket.id);
+    expect(timeline.some((e) => e.kind === "message" && e.direction === "OUTBOUND" && e.body === "Uw adres is aangepast.")).toBe(true);
+    expect(timeline.some((e) => e.kind === "event" && e.event === "status" && e.to === "OPEN")).toBe(true);
+  });
+
+  it("answers a portal question in the portal, without mail", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const ticket = await ticketOf({ where: { status: "OPEN", channel: "PORTAL", category: { key: "MALFUNCTION" } } });
+    const result = await replyToTicket.execute(handler, { ticketId: ticket.id, body: "Probeer het nog eens." }, now);
+    expect(result.ok && result.data).toMatchObject({ channel: "PORTAL", outboxId: null });
+  });
+
+  it("writes a letter reply as a LETTER message for printing", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const ticket = await ticketOf({ where: { status: "OPEN", channel: "LETTER", category: { key: "DOSSIER_QUESTION" } } });
+    const result = await replyToTicket.execute(handler, { ticketId: ticket.id, body: "Wij hebben uw bezwaar ontvangen." }, now);
+    expect(result.ok && result.data.channel).toBe("LETTER");
+    expect(await db.outboxMessage.count({ where: { ticketId: ticket.id } })).toBe(0);
+  });
+
+  it("refuses a reply to a closed ticket and writes nothing", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const ticket = await ticketOf({ where: { status: "CLOSED", channel: "EMAIL" } });
+    const before = await db.message.count({ where: { ticketId: ticket.id } });
+    expect(await replyToTicket.execute(handler, { ticketId: ticket.id, body: "Nog een antwoord" }, now)).toEqual({ ok: false, reason: "TICKET_CLOSED" });
+    expect(await db.message.count({ where: { ticketId: ticket.id } })).toBe(before);
+    expect(await db.outboxMessage.count({ where: { ticketId: ticket.id } })).toBe(0);
+    expect(await changeTicketFields.execute(handler, { ticketId: ticket.id, status: "OPEN" }, now)).toEqual({ ok: false, reason: "TICKET_CLOSED" });
+  });
+
+  it("refuses an empty reply with a field error", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const ticket = await ticketOf({ where: { status: "OPEN", channel: "PORTAL" } });
+    const result = await replyToTicket.execute(handler, { ticketId: ticket.id, body: " " }, now);
+    expect(result.ok === false && result.fieldErrors?.body).toEqual(["TOO_SHORT"]);
+  });
+});
+
+describe("first-line agents and dossier tickets", () => {
+  it("cannot open, answer, annotate or change a dossier ticket, which looks like a missing one", async () => {
+    const agent = await sessionFor("agent@loket.example");
+    const dossier = await ticketOf({ where: { status: "OPEN", category: { dossierSensitive: true } } });
+    expect(await getStaffTicket(agent, dossier.id)).toBeNull();
+    expect(await replyToTicket.execute(agent, { ticketId: dossier.id, body: "Antwoord" }, now)).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await addNote.execute(agent, { ticketId: dossier.id, body: "Notitie" }, now)).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await changeTicketFields.execute(agent, { ticketId: dossier.id, status: "RESOLVED" }, now)).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: dossier.id } })).status).toBe("OPEN");
+  });
+
+  it("can work a general ticket, but not move it into a dossier category", async () => {
+    const agent = await sessionFor("agent@loket.example");
+    const general = await ticketOf({ where: { status: "OPEN", category: { key: "GENERAL_QUESTION" } } });
+    expect(await getStaffTicket(agent, general.id)).not.toBeNull();
+    expect((await addNote.execute(agent, { ticketId: general.id, body: "Klant teruggebeld" }, now)).ok).toBe(true);
+    expect(await changeTicketFields.execute(agent, { ticketId: general.id, categoryKey: "DOSSIER_QUESTION" }, now)).toEqual({ ok: false, reason: "DOSSIER_CATEGORY_FORBIDDEN" });
+  });
+
+  it("keeps customers and employers out of the workspace actions", async () => {
+    const ticket = await ticketOf({ where: { status: "OPEN", channel: "PORTAL" } });
+    for (const email of ["anna.jansen@burger.example", "eva.bakker@vandijk.example"]) {
+      expect(await replyToTicket.execute(await sessionFor(email), { ticketId: ticket.id, body: "Hallo" }, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
+    }
+  });
+});
+
+describe("changing a ticket", () => {
+  it("changes status, team and assignee with timeline events and one audit event", async () => {
+    const coordinator = await sessionFor("coordinator@loket.example");
+    const handler = await sessionFor("behandelaar@loket.example");
+    const ticket = await ticketOf({ where: { status: "NEW", channel: "PORTAL", category: { key: "MALFUNCTION" } } });
+    const werkgevers = await db.team.findUniqueOrThrow({ where: { key: "werkgevers" } });
+    const result = await changeTicketFields.execute(coordinator, { ticketId: ticket.id, status: "PENDING_CUSTOMER", teamId: werkgevers.id, assigneeId: handler.id }, now);
+    expect(result.ok).toBe(true);
+    const row = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(row).toMatchObject({ status: "PENDING_CUSTOMER", teamId: werkgevers.id, assigneeId: handler.id });
+    expect(row.slaPausedAt).not.toBeNull();
+    const kinds = (await getTimeline(ticket.id)).filter((e) => e.kind === "event").map((e) => (e.kind === "event" ? e.event : ""));
+    expect(kinds).toEqual(expect.arrayContaining(["status", "team", "assignee"]));
+  });
+
+  it("refuses a customer as assignee and an unknown team", async () => {
+    const coordinator = await sessionFor("coordinator@loket.example");
+    const anna = await sessionFor("anna.jansen@burger.example");
+    const ticket = await ticketOf({ where: { status: "NEW", channel: "PORTAL" } });
+    expect(await changeTicketFields.execute(coordinator, { ticketId: ticket.id, assigneeId: anna.id }, now)).toEqual({ ok: false, reason: "ASSIGNEE_NOT_STAFF" });
+    expect(await changeTicketFields.execute(coordinator, { ticketId: ticket.id, teamId: "nope" }, now)).toEqual({ ok: false, reason: "UNKNOWN_TEAM" });
+  });
+
+  it("hides another team's ticket from a case handler", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const other = await db.team.create({ data: { key: "pensioen", name: "Team Pensioen" } });
+    const ticket = await ticketOf({ where: { status: "NEW", assigneeId: null } });
+    await db.ticket.update({ where: { id: ticket.id }, data: { teamId: other.id } });
+    expect(await getStaffTicket(handler, ticket.id)).toBeNull();
+    expect(await replyToTicket.execute(handler, { ticketId: ticket.id, body: "Antwoord" }, now)).toEqual({ ok: false, reason: "NOT_FOUND" });
+    const manager = await sessionFor("manager@loket.example");
+    expect(await getStaffTicket(manager, ticket.id)).not.toBeNull();
+  });
+});
