@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { burnVerification, verifyPassword } from "./password";
 import { afterFailedLogin, isLocked } from "./rules";
 import type { LoginInput } from "./schema";
+import { requiredSecondFactor, type TwoFactorMethod } from "./two-factor-rules";
 
 export interface AuthenticatedUser {
   id: string;
@@ -15,6 +16,8 @@ export interface AuthenticatedUser {
   rights: OrganisationRight[];
   hrProfessional: boolean;
   sessionVersion: number;
+  /** The second factor this login still needs, or null. */
+  secondFactor: TwoFactorMethod | null;
 }
 
 export type LoginOutcome =
@@ -30,7 +33,7 @@ export type LoginOutcome =
 export async function attemptLogin(db: Db, input: LoginInput, now: Date): Promise<LoginOutcome> {
   const user = await db.user.findUnique({
     where: { email: input.email },
-    include: { memberships: { orderBy: { createdAt: "asc" }, take: 1 } },
+    include: { memberships: { orderBy: { createdAt: "asc" }, take: 1, include: { organisation: { select: { twoFactorRequired: true } } } } },
   });
   if (!user || !user.active) {
     await burnVerification(input.password);
@@ -74,6 +77,10 @@ export async function attemptLogin(db: Db, input: LoginInput, now: Date): Promis
       rights: membership?.rights ?? [],
       hrProfessional: membership?.hrProfessional ?? false,
       sessionVersion: user.sessionVersion,
+      secondFactor: requiredSecondFactor({
+        totpEnabled: user.totpEnabledAt !== null,
+        organisationRequires: membership?.organisation.twoFactorRequired ?? false,
+      }),
     },
   };
 }

@@ -1,0 +1,64 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DeactivateButton, InviteForm, RightsForm, TwoFactorSettingForm } from "@/components/werkgever/account-forms";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+import { getOrganisationSecurity, listOpenInvitations, listOrganisationAccounts } from "@/lib/organisations/queries";
+
+export default async function AccountsPage() {
+  const user = await requirePlaceUser("werkgever", "/werkgever/accounts");
+  // Rights management is for MANAGE_USERS holders only; others get "not found", not a hint.
+  if (!user.rights.includes("MANAGE_USERS")) notFound();
+  const now = new Date();
+  const [t, format, accounts, invitations, security] = await Promise.all([
+    getTranslations("werkgever.accounts"),
+    getFormatter(),
+    listOrganisationAccounts(user),
+    listOpenInvitations(user, now),
+    getOrganisationSecurity(user),
+  ]);
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <section aria-labelledby="accounts-heading">
+          <h2 id="accounts-heading" className="mb-3 text-lg font-semibold">{t("listTitle")}</h2>
+          <ul className="space-y-3">
+            {accounts.map((m) => (
+              <li key={m.user.id} data-testid="account" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+                <p className="font-semibold">
+                  {m.user.name} <span className="font-normal text-slate-600">· {m.user.email}</span>
+                  {m.user.active ? null : <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">{t("inactive")}</span>}
+                </p>
+                {m.user.active ? (
+                  <div className="mt-3 flex flex-wrap items-start justify-between gap-4">
+                    <RightsForm userId={m.user.id} name={m.user.name} rights={m.rights} hrProfessional={m.hrProfessional} />
+                    <DeactivateButton userId={m.user.id} name={m.user.name} />
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {invitations.length > 0 ? (
+            <>
+              <h2 className="mb-3 mt-8 text-lg font-semibold">{t("openInvitations")}</h2>
+              <ul className="space-y-1 text-sm">
+                {invitations.map((i) => (
+                  <li key={i.id}>
+                    {i.name} · {i.email} · {t("validUntil", { at: format.dateTime(i.expiresAt, { dateStyle: "medium", timeStyle: "short" }), relative: format.relativeTime(i.expiresAt, now) })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+        <section aria-labelledby="invite-heading">
+          <h2 id="invite-heading" className="mb-3 text-lg font-semibold">{t("inviteTitle")}</h2>
+          <InviteForm />
+          <h2 className="mb-3 mt-8 text-lg font-semibold">{t("twoFactorTitle")}</h2>
+          <TwoFactorSettingForm required={security.twoFactorRequired} />
+        </section>
+      </div>
+    </>
+  );
+}

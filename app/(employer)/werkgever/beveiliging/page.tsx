@@ -1,0 +1,24 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { TotpEnrolment } from "@/components/auth/totp-enrolment";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+import { getTwoFactorStatus } from "@/lib/employer/security-queries";
+
+export default async function SecurityPage() {
+  const user = await requirePlaceUser("werkgever", "/werkgever/beveiliging");
+  const [t, format, status] = await Promise.all([getTranslations("werkgeverAuth.enrol"), getFormatter(), getTwoFactorStatus(user)]);
+  return (
+    <>
+      <PageHeader title={t("title")} intro={status.organisationRequires ? t("introRequired") : t("intro")} />
+      <section className="max-w-2xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        {status.totpEnabledAt ? (
+          <p data-testid="totp-status">
+            {t("active", { since: format.dateTime(status.totpEnabledAt, { dateStyle: "medium" }), left: status.recoveryCodesLeft })}
+          </p>
+        ) : (
+          <TotpEnrolment />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { RaiseEscalationForm } from "@/components/werkgever/escalation-forms";
+import { EscalationList } from "@/components/werkgever/escalation-list";
+import { Pagination, pageFrom } from "@/components/werkgever/pagination";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+import { ESCALATION_PAGE_SIZE, listOrganisationEscalations } from "@/lib/escalations/queries";
+
+export default async function EscalationsPage({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
+  const user = await requirePlaceUser("werkgever", "/werkgever/escalaties");
+  if (!user.rights.includes("SUBMIT_REQUESTS")) notFound();
+  const page = pageFrom((await searchParams).pagina);
+  const [t, escalations] = await Promise.all([getTranslations("werkgever.escalation"), listOrganisationEscalations(user, page)]);
+  return (
+    <>
+      <PageHeader title={t("pageTitle")} intro={t("pageIntro")} />
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <section aria-labelledby="list-heading">
+          <h2 id="list-heading" className="mb-3 text-lg font-semibold">{t("listTitle")}</h2>
+          <EscalationList items={escalations.items} now={new Date()} allowTier2 />
+          <Pagination page={page} total={escalations.total} pageSize={ESCALATION_PAGE_SIZE} basePath="/werkgever/escalaties" />
+        </section>
+        <section aria-labelledby="raise-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="raise-heading" className="mb-2 text-lg font-semibold">{t("raiseTitle")}</h2>
+          <p className="mb-3 text-sm text-slate-600">{t("raiseIntro")}</p>
+          <RaiseEscalationForm />
+        </section>
+      </div>
+    </>
+  );
+}

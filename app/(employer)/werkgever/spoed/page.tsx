@@ -1,0 +1,23 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { UrgentForm } from "@/components/werkgever/urgent-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+import { findOpenPreAnnouncement } from "@/lib/employer/queries";
+
+export default async function UrgentPage() {
+  const user = await requirePlaceUser("werkgever", "/werkgever/spoed");
+  if (!user.rights.includes("SUBMIT_REQUESTS")) notFound();
+  const [t, format, announced] = await Promise.all([getTranslations("werkgever.urgent"), getFormatter(), findOpenPreAnnouncement(user)]);
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <div role="note" data-testid="pre-announcement" className={`mb-4 max-w-2xl rounded border px-4 py-3 text-sm ${announced ? "border-green-300 bg-green-50 text-green-900" : "border-slate-300 bg-white text-slate-700"}`}>
+        {announced
+          ? t("preAnnounced", { subject: announced.subject, at: format.dateTime(announced.createdAt, { dateStyle: "medium", timeStyle: "short" }) })
+          : t("notPreAnnounced")}
+      </div>
+      <UrgentForm />
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Countdown } from "@/components/werkgever/countdown";
+import { RaiseEscalationForm } from "@/components/werkgever/escalation-forms";
+import { EscalationList } from "@/components/werkgever/escalation-list";
+import { ReplyForm } from "@/components/werkgever/reply-form";
+import { FormSuccess } from "@/components/werkgever/form-fields";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+import { getEmployerTicket } from "@/lib/employer/queries";
+
+export default async function EmployerTicketPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<{ nieuw?: string; spoed?: string }>;
+}) {
+  const { number } = await params;
+  const query = await searchParams;
+  const user = await requirePlaceUser("werkgever", `/werkgever/vragen/${number}`);
+  const ticket = await getEmployerTicket(user, decodeURIComponent(number));
+  if (!ticket) notFound();
+  const [t, tc, format, locale] = await Promise.all([getTranslations("werkgever"), getTranslations(), getFormatter(), getLocale()]);
+  const now = new Date();
+  const closed = ticket.status === "CLOSED";
+  const running = ticket.escalations.some((e) => e.status === "OPEN");
+  return (
+    <>
+      <PageHeader title={ticket.subject} intro={`${ticket.number} · ${locale === "en" ? ticket.category.nameEn : ticket.category.nameNl} · ${tc(`status.${ticket.status}`)}`} />
+      {query.nieuw ? <div className="mb-4"><FormSuccess>{t("ticket.filed", { number: ticket.number })}</FormSuccess></div> : null}
+      {query.spoed ? <div className="mb-4"><FormSuccess>{t(query.spoed === "gekoppeld" ? "ticket.urgentLinked" : "ticket.urgentNotLinked", { number: ticket.number })}</FormSuccess></div> : null}
+      {ticket.urgentRequest ? (
+        <section aria-labelledby="urgent-heading" className="mb-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm">
+          <h2 id="urgent-heading" className="font-semibold text-red-900">{t("ticket.urgentTitle")}</h2>
+          <p className="mt-1">{t("ticket.reason")}: {ticket.urgentRequest.reason}</p>
+          <p>{t("ticket.forWhom")}: {ticket.urgentRequest.forWhom}</p>
+          <p>{ticket.urgentRequest.preAnnouncementId ? t("ticket.linkedToCall") : t("ticket.noCall")}</p>
+          {!ticket.urgentRequest.answeredAt && !closed && ticket.status !== "RESOLVED" ? <p className="mt-1"><Countdown dueAt={ticket.urgentRequest.dueAt.toISOString()} /></p> : null}
+        </section>
+      ) : null}
+      <section aria-labelledby="messages-heading" className="mb-8">
+        <h2 id="messages-heading" className="mb-3 text-lg font-semibold">{t("ticket.messages")}</h2>
+        <ol className="space-y-3">
+          {ticket.messages.map((m) => (
+            <li key={m.id} className={`rounded-lg border p-4 ${m.direction === "INBOUND" ? "border-slate-200 bg-white" : "border-brand-100 bg-brand-50"}`}>
+              <p className="text-xs text-slate-600">
+                {m.direction === "INBOUND" ? (m.author?.name ?? t("ticket.you")) : m.automatic ? t("ticket.automatic") : t("ticket.staff")} ·{" "}
+                {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+              </p>
+              <p className="mt-1 whitespace-pre-wrap">{m.body}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+      {!closed && user.rights.includes("SUBMIT_REQUESTS") ? (
+        <section aria-labelledby="reply-heading" className="mb-8 max-w-2xl">
+          <h2 id="reply-heading" className="mb-3 text-lg font-semibold">{t("reply.title")}</h2>
+          <ReplyForm ticketNumber={ticket.number} />
+        </section>
+      ) : null}
+      <section aria-labelledby="escalation-heading" className="max-w-3xl">
+        <h2 id="escalation-heading" className="mb-3 text-lg font-semibold">{t("escalation.title")}</h2>
+        <EscalationList items={ticket.escalations} now={now} allowTier2={!closed} />
+        {!closed && !running ? (
+          <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+            <h3 className="mb-2 font-semibold">{t("escalation.raiseTitle")}</h3>
+            <p className="mb-3 text-sm text-slate-600">{t("escalation.raiseIntro")}</p>
+            <RaiseEscalationForm ticketNumber={ticket.number} />
+          </div>
+        ) : null}
+      </section>
+    </>
+  );
+}

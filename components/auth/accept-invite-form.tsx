@@ -1,0 +1,30 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { acceptInviteAction } from "@/lib/organisations/actions";
+import { FormAlert, FormSuccess, SubmitButton, TextField, useActionForm } from "@/components/werkgever/form-fields";
+
+export function AcceptInviteForm({ token, email }: { token: string; email: string }) {
+  const t = useTranslations("werkgeverAuth.invite");
+  const [done, setDone] = useState(false);
+  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+    (form) => acceptInviteAction({ token, password: form.get("password"), confirm: form.get("confirm") }),
+    () => setDone(true),
+  );
+  if (done) {
+    return (
+      <FormSuccess>
+        {t("done")} <a href="/login">{t("toLogin")}</a>
+      </FormSuccess>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
+      <FormAlert reason={reason} />
+      <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
+      <TextField name="password" type="password" label={t("password")} hint={t("passwordHint")} required autoComplete="new-password" errors={fieldErrors.password} />
+      <TextField name="confirm" type="password" label={t("confirm")} required autoComplete="new-password" errors={fieldErrors.confirm} />
+      <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
+    </form>
+  );
+}

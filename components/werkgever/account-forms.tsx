@@ -1,0 +1,127 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { deactivateAction, inviteAction, setRightsAction, setTwoFactorRequiredAction } from "@/lib/organisations/actions";
+import { GRANTABLE_RIGHTS } from "@/lib/organisations/schema";
+import { FormAlert, FormSuccess, SubmitButton, TextField, useActionForm } from "./form-fields";
+
+function RightsCheckboxes({ prefix, rights, hrProfessional }: { prefix: string; rights: readonly string[]; hrProfessional: boolean }) {
+  const t = useTranslations("werkgever.accounts");
+  return (
+    <fieldset className="space-y-1">
+      <legend className="text-sm font-medium text-slate-800">{t("rights")}</legend>
+      {GRANTABLE_RIGHTS.map((right) => (
+        <div key={right} className="flex items-center gap-2">
+          <input id={`${prefix}-${right}`} name="rights" value={right} type="checkbox" defaultChecked={rights.includes(right)} className="h-4 w-4" />
+          <label htmlFor={`${prefix}-${right}`} className="text-sm">{t(`right.${right}`)}</label>
+        </div>
+      ))}
+      <div className="flex items-center gap-2">
+        <input id={`${prefix}-hr`} name="hrProfessional" type="checkbox" defaultChecked={hrProfessional} className="h-4 w-4" />
+        <label htmlFor={`${prefix}-hr`} className="text-sm">{t("right.HR_PROFESSIONAL")}</label>
+      </div>
+    </fieldset>
+  );
+}
+
+export function InviteForm() {
+  const t = useTranslations("werkgever.accounts");
+  const router = useRouter();
+  const [invited, setInvited] = useState<string | null>(null);
+  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+    (form) =>
+      inviteAction({
+        email: form.get("email"),
+        name: form.get("name"),
+        rights: form.getAll("rights"),
+        hrProfessional: form.get("hrProfessional") === "on",
+      }),
+    (_data, form) => {
+      setInvited(String(new FormData(form).get("email") ?? ""));
+      form.reset();
+      router.refresh();
+    },
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-label={t("inviteTitle")}>
+      <FormAlert reason={reason} />
+      {invited ? <FormSuccess>{t("invited", { email: invited })}</FormSuccess> : null}
+      <TextField name="name" label={t("name")} required errors={fieldErrors.name} autoComplete="off" />
+      <TextField name="email" type="email" label={t("email")} required errors={fieldErrors.email} autoComplete="off" />
+      <RightsCheckboxes prefix="invite" rights={["SUBMIT_REQUESTS"]} hrProfessional={false} />
+      <SubmitButton pending={pending} label={t("invite")} pendingLabel={t("sending")} />
+    </form>
+  );
+}
+
+export function RightsForm({ userId, name, rights, hrProfessional }: { userId: string; name: string; rights: readonly string[]; hrProfessional: boolean }) {
+  const t = useTranslations("werkgever.accounts");
+  const router = useRouter();
+  const [saved, setSaved] = useState(false);
+  const { pending, reason, onSubmit } = useActionForm(
+    (form) => setRightsAction({ userId, rights: form.getAll("rights"), hrProfessional: form.get("hrProfessional") === "on" }),
+    () => {
+      setSaved(true);
+      router.refresh();
+    },
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-2" aria-label={t("rightsOf", { name })}>
+      <FormAlert reason={reason} />
+      {saved ? <FormSuccess>{t("saved")}</FormSuccess> : null}
+      <RightsCheckboxes prefix={`rights-${userId}`} rights={rights} hrProfessional={hrProfessional} />
+      <SubmitButton pending={pending} label={t("save")} pendingLabel={t("sending")} />
+    </form>
+  );
+}
+
+export function DeactivateButton({ userId, name }: { userId: string; name: string }) {
+  const t = useTranslations("werkgever.accounts");
+  const router = useRouter();
+  const { pending, reason, onSubmit } = useActionForm(
+    () => deactivateAction({ userId }),
+    () => router.refresh(),
+  );
+  return (
+    <form
+      onSubmit={(event) => {
+        if (!window.confirm(t("confirmDeactivate", { name }))) {
+          event.preventDefault();
+          return;
+        }
+        void onSubmit(event);
+      }}
+      className="space-y-2"
+    >
+      <FormAlert reason={reason} />
+      <button type="submit" disabled={pending} className="rounded border border-red-700 px-3 py-1 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60">
+        {t("deactivate", { name })}
+      </button>
+    </form>
+  );
+}
+
+export function TwoFactorSettingForm({ required }: { required: boolean }) {
+  const t = useTranslations("werkgever.accounts");
+  const router = useRouter();
+  const [saved, setSaved] = useState(false);
+  const { pending, reason, onSubmit } = useActionForm(
+    (form) => setTwoFactorRequiredAction({ required: form.get("required") === "on" }),
+    () => {
+      setSaved(true);
+      router.refresh();
+    },
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-label={t("twoFactorTitle")}>
+      <FormAlert reason={reason} />
+      {saved ? <FormSuccess>{t("saved")}</FormSuccess> : null}
+      <div className="flex items-start gap-2">
+        <input id="two-factor-required" name="required" type="checkbox" defaultChecked={required} className="mt-1 h-4 w-4" />
+        <label htmlFor="two-factor-required" className="text-sm">{t("twoFactorRequired")}</label>
+      </div>
+      <SubmitButton pending={pending} label={t("saveSetting")} pendingLabel={t("sending")} />
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Tier2Form } from "./escalation-forms";
+
+export interface EscalationView {
+  id: string;
+  tier: number;
+  status: "OPEN" | "RESOLVED" | "MOVED_UP";
+  dueAt: Date;
+  raisedAt: Date;
+  outcome: string | null;
+  closedAt: Date | null;
+  owner: { name: string } | null;
+  ticket?: { number: string; subject: string } | null;
+  next?: { id: string } | null;
+}
+
+/** Each escalation with tier, owner, due time and outcome; tier 1 offers the step to tier 2. */
+export async function EscalationList({ items, now, allowTier2 }: { items: EscalationView[]; now: Date; allowTier2: boolean }) {
+  const t = await getTranslations("werkgever.escalation");
+  const format = await getFormatter();
+  if (items.length === 0) return <p className="text-slate-600">{t("none")}</p>;
+  const when = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} (${format.relativeTime(d, now)})`;
+  return (
+    <ul className="space-y-3">
+      {items.map((e) => (
+        <li key={e.id} data-testid="escalation" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <p className="font-semibold">
+            {t("tierLabel", { tier: e.tier })} · {t(`status.${e.status}`)}
+            {e.ticket ? (
+              <>
+                {" · "}
+                <Link href={`/werkgever/vragen/${e.ticket.number}`} className="underline">{e.ticket.number}</Link>
+              </>
+            ) : (
+              ` · ${t("general")}`
+            )}
+          </p>
+          <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+            <div><dt className="inline text-slate-600">{t("owner")}: </dt><dd className="inline">{e.owner?.name ?? "—"}</dd></div>
+            <div><dt className="inline text-slate-600">{t("raisedAt")}: </dt><dd className="inline">{when(e.raisedAt)}</dd></div>
+            <div><dt className="inline text-slate-600">{t("dueAt")}: </dt><dd className="inline">{when(e.dueAt)}</dd></div>
+            <div><dt className="inline text-slate-600">{t("outcome")}: </dt><dd className="inline">{e.outcome ?? t("noOutcome")}</dd></div>
+          </dl>
+          {allowTier2 && e.tier === 1 && e.status !== "MOVED_UP" && !e.next ? <Tier2Form escalationId={e.id} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+export type ActionOutcome<T> = { ok: true; data: T } | { ok: false; reason: string; fieldErrors?: Record<string, string[]> };
+
+/**
+ * Shared state of the employer forms: submit, map refusal codes to translated messages in an
+ * alert, and keep field errors next to their fields.
+ */
+export function useActionForm<T>(run: (form: FormData) => Promise<ActionOutcome<T>>, onSuccess: (data: T, form: HTMLFormElement) => void) {
+  const [pending, setPending] = useState(false);
+  const [reason, setReason] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    setPending(true);
+    setReason(null);
+    setFieldErrors({});
+    try {
+      const result = await run(new FormData(formElement));
+      if (result.ok) onSuccess(result.data, formElement);
+      else {
+        setReason(result.reason);
+        setFieldErrors(result.fieldErrors ?? {});
+      }
+    } catch {
+      setReason("UNEXPECTED");
+    }
+    setPending(false);
+  }
+  return { pending, reason, fieldErrors, onSubmit };
+}
+
+const KNOWN_REASONS = new Set([
+  "INVALID_INPUT", "FORBIDDEN", "UNAUTHENTICATED", "NOT_FOUND", "TICKET_CLOSED", "UNKNOWN_CATEGORY",
+  "ESCALATION_NOT_FOUND", "ALREADY_ESCALATED", "ALREADY_TIER_2", "TIER_1_NOT_DUE", "NO_OWNER",
+  "LAST_MANAGER", "USER_NOT_FOUND", "EMAIL_IN_USE", "INVITE_INVALID", "INVITE_USED", "INVITE_EXPIRED",
+  "PASSWORD_TOO_SHORT", "PASSWORD_TOO_LONG", "PASSWORD_CONTAINS_NAME", "PASSWORD_COMMON", "PASSWORD_CLASSES",
+  "PASSWORD_FORBIDDEN_CHARACTER", "WRONG_CODE", "REPLAYED_CODE", "CODE_EXPIRED", "NOT_ENROLLING", "ALREADY_ENROLLED",
+  "COMPLAINT_TICKET_NOT_FOUND", "LAST_CONTACT_IN_FUTURE", "SLOT_FULL", "SLOT_IN_PAST", "BOOKING_CLOSED", "NOT_A_WORKING_DAY", "BEYOND_HORIZON", "INVALID_SLOT",
+  "TOO_MANY_FILES", "FILE_TOO_LARGE", "FILE_TYPE_NOT_ALLOWED",
+]);
+
+export function FormAlert({ reason }: { reason: string | null }) {
+  const t = useTranslations("werkgever.errors");
+  if (!reason) return null;
+  return (
+    <div role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {t(KNOWN_REASONS.has(reason) ? reason : "UNEXPECTED")}
+    </div>
+  );
+}
+
+export function FormSuccess({ children }: { children: React.ReactNode }) {
+  return (
+    <div role="status" data-testid="form-success" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+      {children}
+    </div>
+  );
+}
+
+const FIELD_CODES = new Set(["TOO_SHORT", "TOO_LONG", "REQUIRED", "INVALID_EMAIL", "PASSWORD_MISMATCH", "SIX_DIGITS", "INVALID_NUMBER", "INVALID_DATE", "INVALID_PHONE"]);
+
+function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+  const t = useTranslations("werkgever.fieldErrors");
+  if (!errors?.length) return null;
+  return (
+    <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+      {errors.map((code) => t(FIELD_CODES.has(code) ? code : "INVALID")).join(" ")}
+    </p>
+  );
+}
+
+const inputClass = "mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2";
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  required?: boolean;
+}
+
+function describedBy(name: string, hint: string | undefined, errors: string[] | undefined) {
+  return [hint ? `${name}-hint` : null, errors?.length ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function TextField({ name, label, hint, errors, required, type = "text", autoComplete, defaultValue }: FieldProps & { type?: string; autoComplete?: string; defaultValue?: string }) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium text-slate-800">{label}</label>
+      {hint ? <p id={`${name}-hint`} className="text-sm text-slate-600">{hint}</p> : null}
+      <input
+        id={name}
+        name={name}
+        type={type}
+        required={required}
+        autoComplete={autoComplete}
+        defaultValue={defaultValue}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+        className={inputClass}
+      />
+      <FieldErrors id={name} errors={errors} />
+    </div>
+  );
+}
+
+export function TextArea({ name, label, hint, errors, required, rows = 5 }: FieldProps & { rows?: number }) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium text-slate-800">{label}</label>
+      {hint ? <p id={`${name}-hint`} className="text-sm text-slate-600">{hint}</p> : null}
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        required={required}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+        className={inputClass}
+      />
+      <FieldErrors id={name} errors={errors} />
+    </div>
+  );
+}
+
+export function SelectField({ name, label, errors, options }: FieldProps & { options: { value: string; label: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium text-slate-800">{label}</label>
+      <select id={name} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(name, undefined, errors)} className={inputClass}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+      <FieldErrors id={name} errors={errors} />
+    </div>
+  );
+}
+
+export function SubmitButton({ pending, label, pendingLabel }: { pending: boolean; label: string; pendingLabel: string }) {
+  return (
+    <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      {pending ? pendingLabel : label}
+    </button>
+  );
+}

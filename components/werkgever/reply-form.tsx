@@ -1,0 +1,28 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { replyAction } from "@/lib/employer/actions";
+import { FormAlert, FormSuccess, SubmitButton, TextArea, useActionForm } from "./form-fields";
+
+export function ReplyForm({ ticketNumber }: { ticketNumber: string }) {
+  const t = useTranslations("werkgever.reply");
+  const router = useRouter();
+  const [sent, setSent] = useState(false);
+  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+    (form) => replyAction({ ticketNumber, body: form.get("body") }),
+    (_data, form) => {
+      form.reset();
+      setSent(true);
+      router.refresh();
+    },
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3">
+      <FormAlert reason={reason} />
+      {sent ? <FormSuccess>{t("sent")}</FormSuccess> : null}
+      <TextArea name="body" label={t("label")} required errors={fieldErrors.body} rows={4} />
+      <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+// Two-factor rules: TOTP checks at an explicit moment, recovery and mailed codes, the signed
+// "remember this device" token, and encryption of the TOTP secret at rest. No database, no clock.
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { authenticator } from "otplib";
+
+export type TwoFactorMethod = "TOTP" | "MAIL";
+export const TOTP_STEP_SECONDS = 30;
+export const REMEMBER_DEVICE_DAYS = 30;
+export const MAIL_CODE_MINUTES = 10;
+export const RECOVERY_CODE_COUNT = 10;
+export const ISSUER = "Loket";
+
+/** Which second factor a login needs: TOTP once enrolled; a mailed code when the organisation demands one. */
+export function requiredSecondFactor(input: { totpEnabled: boolean; organisationRequires: boolean }): TwoFactorMethod | null {
+  if (input.totpEnabled) return "TOTP";
+  if (input.organisationRequires) return "MAIL";
+  return null;
+}
+
+function totpAt(now: Date) {
+  // One step either side forgives a phone clock that is a little off.
+  return authenticator.clone({ epoch: now.getTime(), window: 1, step: TOTP_STEP_SECONDS });
+}
+
+export function generateTotpSecret(): string {
+  return authenticator.generateSecret(20);
+}
+
+export function totpUri(email: string, secret: string): string {
+  return authenticator.keyuri(email, ISSUER, secret);
+}
+
+/** A TOTP code for `secret` at `now` (tests and the e2e login use it). */
+export function totpCode(secret: string, now: Date): string {
+  return totpAt(now).generate(secret);
+}
+
+/** The time step the code belongs to, or null when wrong: the step is what makes a replay detectable. */
+export function matchTotp(code: string, secret: string, now: Date): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totpAt(now).checkDelta(code, secret);
+  if (delta === null) return null;
+  return Math.floor(now.getTime() / 1000 / TOTP_STEP_SECONDS) + delta;
+}
+
+export function sha256(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}
+
+/** Ten one-time codes like "k7m2-x9qp-4tzr"; only their hashes are stored. */
+export function generateRecoveryCodes(): string[] {
+  const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+  const part = () => Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join("");
+  return Array.from({ length: RECOVERY_CODE_COUNT }, () => `${part()}-${part()}-${part()}`);
+}
+
+export function normaliseRecoveryCode(value: string): string {
+  return value.trim().toLowerCase().replace(/\s+/g, "");
+}
+
+export function generateMailCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, "0");
+}
+
+/** The mailed code is bound to one pending login by its nonce and to the server's secret. */
+export function mailCodeHash(code: string, nonce: string, secret: string): string {
+  return createHmac("sha256", secret).update(`${nonce}:${code}`).digest("hex");
+}
+
+export function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** "uid.expiresMs.signature": the device may skip the second factor for this user until then. */
+export function signDeviceToken(userId: string, expiresAt: Date, secret: string): string {
+  const payload = `${userId}.${expiresAt.getTime()}`;
+  return `${payload}.${createHmac("sha256", secret).update(`device:${payload}`).digest("base64url")}`;
+}
+
+export function deviceTokenValid(token: string | null | undefined, userId: string, now: Date, secret: string): boolean {
+  if (!token) return false;
+  const [uid, expires, signature] = token.split(".");
+  if (!uid || !expires || !signature || uid !== userId) return false;
+  const expected = signDeviceToken(uid, new Date(Number(expires)), secret);
+  return sameHash(expected, token) && Number(expires) > now.getTime();
+}
+
+function keyFrom(secret: string): Buffer {
+  return createHash("sha256").update(`totp-at-rest:${secret}`).digest();
+}
+
+/** AES-256-GCM; the stored form is "iv.tag.ciphertext" in base64url. */
+export function encryptSecret(plain: string, secret: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", keyFrom(secret), iv);
+  const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  return [iv, cipher.getAuthTag(), data].map((b) => b.toString("base64url")).join(".");
+}
+
+export function decryptSecret(stored: string, secret: string): string | null {
+  const [iv, tag, data] = stored.split(".").map((p) => Buffer.from(p, "base64url"));
+  if (!iv || !tag || !data) return null;
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", keyFrom(secret), iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** Reads one cookie from a raw Cookie header. */
+export function cookieFrom(header: string | null | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const index = part.indexOf("=");
+    if (index > 0 && part.slice(0, index).trim() === name) return decodeURIComponent(part.slice(index + 1).trim());
+  }
+  return null;
+}

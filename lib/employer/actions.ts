@@ -1,0 +1,31 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { getSessionUser } from "@/lib/auth/session";
+import { fileQuestion, replyToTicket } from "./commands";
+import { requestHrDeskConversation } from "./hr-desk";
+
+/** Takes the form itself so the files travel with it. */
+export async function fileQuestionAction(form: FormData) {
+  const input = {
+    categoryKey: form.get("categoryKey"),
+    subject: form.get("subject"),
+    body: form.get("body"),
+    // An empty file input still sends one empty file: leave those out.
+    files: form.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0),
+  };
+  const result = await fileQuestion.execute(await getSessionUser(), input, new Date());
+  if (result.ok) revalidatePath("/werkgever", "layout");
+  return result;
+}
+
+export async function replyAction(input: unknown) {
+  const result = await replyToTicket.execute(await getSessionUser(), input, new Date());
+  if (result.ok) revalidatePath("/werkgever", "layout");
+  return result;
+}
+
+export async function requestHrDeskAction(input: unknown) {
+  const result = await requestHrDeskConversation.execute(await getSessionUser(), input, new Date());
+  if (result.ok) revalidatePath("/werkgever", "layout");
+  return result;
+}

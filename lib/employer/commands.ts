@@ -1,0 +1,51 @@
+import "server-only";
+import { defineAction, fail, ok } from "@/lib/actions/define";
+import { db } from "@/lib/db/client";
+import { TicketRuleError } from "@/lib/tickets/mutations";
+import { readUploads, storeUpload, validateUploads } from "@/lib/uploads/storage";
+import { fileEmployerQuestion, replyAsEmployer } from "./mutations";
+import { fileQuestionSchema, replySchema } from "./schema";
+
+export function ticketRefusal(error: unknown) {
+  if (error instanceof TicketRuleError) return fail(error.code);
+  throw error;
+}
+
+export const fileQuestion = defineAction({
+  name: "employer.question",
+  schema: fileQuestionSchema,
+  roles: ["EMPLOYER_CONTACT"],
+  right: "SUBMIT_REQUESTS",
+  handler: async (input, { user, now }) => {
+    if (!user.organisationId) return fail("FORBIDDEN");
+    const actor = { id: user.id, organisationId: user.organisationId };
+    const uploads = await readUploads(input.files);
+    const check = validateUploads(uploads);
+    if (!check.ok) return fail(check.reason, { files: [check.reason] });
+    // Stored before the transaction: files are content-addressed, so an unused one harms nothing.
+    const attachments = await Promise.all(uploads.map((u) => storeUpload(u, now)));
+    try {
+      const ticket = await db.$transaction((tx) => fileEmployerQuestion(tx, actor, input, attachments, now));
+      return ok({ number: ticket.number });
+    } catch (error) {
+      return ticketRefusal(error);
+    }
+  },
+});
+
+export const replyToTicket = defineAction({
+  name: "employer.reply",
+  schema: replySchema,
+  roles: ["EMPLOYER_CONTACT"],
+  right: "SUBMIT_REQUESTS",
+  handler: async (input, { user, now }) => {
+    if (!user.organisationId) return fail("FORBIDDEN");
+    const actor = { id: user.id, organisationId: user.organisationId };
+    try {
+      const result = await db.$transaction((tx) => replyAsEmployer(tx, actor, input, now));
+      return ok({ reopened: result.reopened });
+    } catch (error) {
+      return ticketRefusal(error);
+    }
+  },
+});

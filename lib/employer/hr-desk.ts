@@ -1,0 +1,62 @@
+import "server-only";
+import { z } from "zod";
+import { defineAction, fail, ok } from "@/lib/actions/define";
+import { CallbackRuleError, bookCallback } from "@/lib/callbacks/mutations";
+import { listTeamSlots } from "@/lib/callbacks/queries";
+import type { SessionUser } from "@/lib/auth/queries";
+import { db, type Tx } from "@/lib/db/client";
+import { createTicket, TicketRuleError } from "@/lib/tickets/mutations";
+
+export const hrDeskSchema = z.object({
+  subject: z.string().trim().min(3, "TOO_SHORT").max(200, "TOO_LONG"),
+  body: z.string().trim().min(10, "TOO_SHORT").max(5000, "TOO_LONG"),
+  phone: z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, "INVALID_PHONE"),
+  slot: z.string().regex(/^\d{4}-\d{2}-\d{2}:(MORNING|AFTERNOON)$/, "REQUIRED"),
+});
+export type HrDeskInput = z.output<typeof hrDeskSchema>;
+
+async function hrTeamId(client: Tx | typeof db): Promise<string | null> {
+  const category = await client.ticketCategory.findUnique({ where: { key: "HR_DESK" }, select: { defaultTeamId: true } });
+  return category?.defaultTeamId ?? null;
+}
+
+/** The specialists' free callback slots, for the HR desk form. */
+export async function listHrDeskSlots(now: Date) {
+  const teamId = await hrTeamId(db);
+  if (!teamId) return [];
+  return (await listTeamSlots(db, teamId, now)).filter((s) => s.bookable).slice(0, 20);
+}
+
+/** A conversation request: an HR_DESK ticket for the specialists, with a callback slot, in one go. */
+export async function requestHrDesk(tx: Tx, actor: { id: string; organisationId: string }, input: HrDeskInput, now: Date) {
+  const teamId = await hrTeamId(tx);
+  if (!teamId) throw new TicketRuleError("UNKNOWN_CATEGORY");
+  const [date, slot] = input.slot.split(":") as [string, "MORNING" | "AFTERNOON"];
+  const ticket = await createTicket(
+    tx,
+    { subject: input.subject, categoryKey: "HR_DESK", channel: "PORTAL", body: input.body, requesterId: actor.id, organisationId: actor.organisationId, authorId: actor.id, requesterPhone: input.phone, teamId },
+    now,
+  );
+  const appointment = await bookCallback(tx, { ticketId: ticket.id, personId: actor.id, teamId, date, slot, phone: input.phone, bookedById: actor.id }, now);
+  return { number: ticket.number, appointmentId: appointment.id };
+}
+
+export const requestHrDeskConversation = defineAction({
+  name: "employer.hrDesk",
+  schema: hrDeskSchema,
+  roles: ["EMPLOYER_CONTACT"],
+  handler: async (input, { user, now }) => {
+    if (!user.organisationId || !user.hrProfessional) return fail("FORBIDDEN");
+    const actor = { id: user.id, organisationId: user.organisationId };
+    try {
+      return ok(await db.$transaction((tx) => requestHrDesk(tx, actor, input, now)));
+    } catch (error) {
+      if (error instanceof CallbackRuleError || error instanceof TicketRuleError) return fail(error.code);
+      throw error;
+    }
+  },
+});
+
+export function mayUseHrDesk(user: SessionUser): boolean {
+  return user.role === "EMPLOYER_CONTACT" && user.hrProfessional && user.organisationId !== null;
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { addCustomerMessage, createTicket, TicketRuleError, type StoredAttachment } from "@/lib/tickets/mutations";
+import type { FileQuestionInput } from "./schema";
+
+export interface EmployerActor {
+  id: string;
+  organisationId: string;
+}
+
+/** A question for the organisation, filed in the employer portal. */
+export function fileEmployerQuestion(tx: Tx, actor: EmployerActor, input: Omit<FileQuestionInput, "files">, attachments: StoredAttachment[], now: Date) {
+  return createTicket(
+    tx,
+    {
+      subject: input.subject,
+      categoryKey: input.categoryKey,
+      channel: "PORTAL",
+      body: input.body,
+      requesterId: actor.id,
+      organisationId: actor.organisationId,
+      authorId: actor.id,
+      attachments,
+    },
+    now,
+  );
+}
+
+/** A reply on one of the organisation's tickets; another organisation's number is NOT_FOUND. */
+export async function replyAsEmployer(tx: Tx, actor: EmployerActor, input: { ticketNumber: string; body: string }, now: Date) {
+  const ticket = await tx.ticket.findFirst({
+    where: { number: input.ticketNumber, organisationId: actor.organisationId },
+    select: { id: true },
+  });
+  if (!ticket) throw new TicketRuleError("NOT_FOUND");
+  return addCustomerMessage(tx, { ticketId: ticket.id, authorId: actor.id, channel: "PORTAL", body: input.body }, now);
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import type { Prisma } from "@prisma/client";
+import type { SessionUser } from "@/lib/auth/queries";
+import { db } from "@/lib/db/client";
+
+export const EMPLOYER_PAGE_SIZE = 20;
+
+/**
+ * Every employer read goes through this: the organisation's tickets, and only for a contact who
+ * holds SUBMIT_REQUESTS. No organisation or no right gives a filter that matches nothing.
+ */
+export function employerTicketScope(user: SessionUser): Prisma.TicketWhereInput {
+  if (user.role !== "EMPLOYER_CONTACT" || !user.organisationId || !user.rights.includes("SUBMIT_REQUESTS")) {
+    return { id: { in: [] } };
+  }
+  return { organisationId: user.organisationId };
+}
+
+const listSelect = {
+  id: true,
+  number: true,
+  subject: true,
+  status: true,
+  channel: true,
+  priority: true,
+  lastActivityAt: true,
+  createdAt: true,
+  category: { select: { key: true, nameNl: true, nameEn: true } },
+  requester: { select: { name: true } },
+  urgentRequest: { select: { dueAt: true, answeredAt: true } },
+} satisfies Prisma.TicketSelect;
+
+export type EmployerTicketItem = Prisma.TicketGetPayload<{ select: typeof listSelect }>;
+
+export async function listEmployerTickets(user: SessionUser, page = 0): Promise<{ items: EmployerTicketItem[]; total: number }> {
+  const where = employerTicketScope(user);
+  const [items, total] = await Promise.all([
+    db.ticket.findMany({
+      where,
+      orderBy: [{ lastActivityAt: "desc" }, { id: "asc" }],
+      select: listSelect,
+      take: EMPLOYER_PAGE_SIZE,
+      skip: Math.max(0, page) * EMPLOYER_PAGE_SIZE,
+    }),
+    db.ticket.count({ where }),
+  ]);
+  return { items, total };
+}
+
+/** The organisation's urgent requests still running, soonest due first (dashboard countdowns). */
+export function listRunningUrgentRequests(user: SessionUser) {
+  return db.urgentRequest.findMany({
+    where: { answeredAt: null, ticket: { ...employerTicketScope(user), status: { in: ["NEW", "OPEN", "PENDING_CUSTOMER"] } } },
+    orderBy: { dueAt: "asc" },
+    take: 10,
+    select: { dueAt: true, receivedAt: true, ticket: { select: { number: true, subject: true } } },
+  });
+}
+
+/** One ticket of the organisation by its number, with what an employer may see; null otherwise. */
+export function getEmployerTicket(user: SessionUser, number: string) {
+  return db.ticket.findFirst({
+    where: { AND: [employerTicketScope(user), { number }] },
+    select: {
+      ...listSelect,
+      slaDueAt: true,
+      messages: {
+        where: { direction: { not: "INTERNAL" } },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, direction: true, body: true, createdAt: true, automatic: true, author: { select: { name: true, role: true } } },
+      },
+      urgentRequest: { select: { reason: true, forWhom: true, dueAt: true, receivedAt: true, answeredAt: true, preAnnouncementId: true } },
+      escalations: {
+        orderBy: { raisedAt: "asc" },
+        select: { id: true, tier: true, status: true, dueAt: true, outcome: true, raisedAt: true, closedAt: true, owner: { select: { name: true } } },
+      },
+    },
+  });
+}
+
+export type EmployerTicket = NonNullable<Awaited<ReturnType<typeof getEmployerTicket>>>;
+
+/** The organisation's open pre-announcement, if an agent logged one (shown on the urgent form). */
+export function findOpenPreAnnouncement(user: SessionUser) {
+  if (!user.organisationId) return Promise.resolve(null);
+  return db.preAnnouncement.findFirst({
+    where: { organisationId: user.organisationId, status: "OPEN" },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, subject: true, createdAt: true, callerName: true },
+  });
+}

@@ -1,0 +1,150 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { audit } from "@/lib/audit/mutations";
+import { hashPassword } from "@/lib/auth/password";
+import { checkPassword, DEFAULT_PASSWORD_POLICY, passwordPolicySchema, type PasswordRefusal } from "@/lib/auth/password-policy";
+import type { Tx } from "@/lib/db/client";
+import { enqueueMail } from "@/lib/outbox/mutations";
+import { getSettingValue } from "@/lib/settings/queries";
+import { checkInvite, checkRightsChange, hashToken, inviteExpiry, type InviteRefusal, type RightsRefusal } from "./rules";
+import type { InviteInput, SetRightsInput } from "./schema";
+
+export class OrganisationRuleError extends Error {
+  constructor(readonly code: RightsRefusal | InviteRefusal | PasswordRefusal | "USER_NOT_FOUND" | "EMAIL_IN_USE") {
+    super(code);
+    this.name = "OrganisationRuleError";
+  }
+}
+
+export function getPasswordPolicy(tx: Tx) {
+  return getSettingValue(tx, "passwordPolicy", passwordPolicySchema, DEFAULT_PASSWORD_POLICY);
+}
+
+export interface OrgActor {
+  id: string;
+  organisationId: string;
+}
+
+/** Invites a colleague: only the token's hash is stored; the link goes out through the outbox. */
+export async function inviteColleague(tx: Tx, actor: OrgActor, input: InviteInput, linkBase: string, now: Date): Promise<{ id: string; token: string; expiresAt: Date }> {
+  const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) throw new OrganisationRuleError("EMAIL_IN_USE");
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = inviteExpiry(now);
+  const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: actor.organisationId }, select: { name: true } });
+  const row = await tx.invitation.create({
+    data: {
+      organisationId: actor.organisationId,
+      email: input.email,
+      name: input.name,
+      rights: input.rights,
+      hrProfessional: input.hrProfessional,
+      tokenHash: hashToken(token),
+      expiresAt,
+      invitedById: actor.id,
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  const link = `${linkBase.replace(/\/$/, "")}/uitnodiging/${token}`;
+  await enqueueMail(tx, {
+    kind: "organisation.invite",
+    to: input.email,
+    subject: `Uitnodiging voor het werkgeversportaal van ${organisation.name}`,
+    text: [
+      `Beste ${input.name},`,
+      "",
+      `U bent uitgenodigd voor het werkgeversportaal van ${organisation.name}. Kies uw wachtwoord via deze link:`,
+      link,
+      "",
+      `De link is eenmalig en geldig tot ${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+    ].join("\n"),
+    at: now,
+  });
+  await audit(tx, { actorId: actor.id, action: "organisation.invite", entityType: "Invitation", entityId: row.id, data: { rights: input.rights, hrProfessional: input.hrProfessional } });
+  return { id: row.id, token, expiresAt };
+}
+
+async function membershipInOrganisation(tx: Tx, actor: OrgActor, userId: string) {
+  const membership = await tx.membership.findFirst({
+    where: { userId, organisationId: actor.organisationId, user: { role: "EMPLOYER_CONTACT" } },
+    include: { user: { select: { active: true } } },
+  });
+  if (!membership) throw new OrganisationRuleError("USER_NOT_FOUND");
+  return membership;
+}
+
+function countManagers(tx: Tx, organisationId: string) {
+  return tx.membership.count({ where: { organisationId, rights: { has: "MANAGE_USERS" }, user: { active: true } } });
+}
+
+/** Grants and revokes rights of a colleague in the same organisation. */
+export async function setRights(tx: Tx, actor: OrgActor, input: SetRightsInput, now: Date): Promise<void> {
+  const membership = await membershipInOrganisation(tx, actor, input.userId);
+  const refusal = checkRightsChange({
+    actorId: actor.id,
+    targetId: input.userId,
+    currentRights: membership.rights,
+    nextRights: input.rights,
+    managersInOrganisation: await countManagers(tx, actor.organisationId),
+  });
+  if (refusal) throw new OrganisationRuleError(refusal);
+  const rights = [...new Set(input.rights)];
+  await tx.membership.update({ where: { id: membership.id }, data: { rights, hrProfessional: input.hrProfessional } });
+  await audit(tx, {
+    actorId: actor.id,
+    action: "organisation.rights",
+    entityType: "User",
+    entityId: input.userId,
+    data: { from: membership.rights, to: rights, hrProfessional: input.hrProfessional, at: now.toISOString() },
+  });
+}
+
+/** Deactivates a colleague's account; their sessions end at once (session version bump). */
+export async function deactivateAccount(tx: Tx, actor: OrgActor, userId: string, now: Date): Promise<void> {
+  const membership = await membershipInOrganisation(tx, actor, userId);
+  if (membership.user.active) {
+    const refusal = checkRightsChange({
+      actorId: actor.id,
+      targetId: userId,
+      currentRights: membership.rights,
+      nextRights: null,
+      managersInOrganisation: await countManagers(tx, actor.organisationId),
+    });
+    if (refusal) throw new OrganisationRuleError(refusal);
+  }
+  await tx.user.update({ where: { id: userId }, data: { active: false, sessionVersion: { increment: 1 } } });
+  await audit(tx, { actorId: actor.id, action: "organisation.deactivate", entityType: "User", entityId: userId, data: { at: now.toISOString() } });
+}
+
+/** The invitee chooses a password: the account and membership are created, the link is spent. */
+export async function acceptInvitation(tx: Tx, input: { token: string; password: string }, now: Date): Promise<{ userId: string; email: string }> {
+  const invite = await tx.invitation.findUnique({ where: { tokenHash: hashToken(input.token) } });
+  const refusal = checkInvite(invite, now);
+  if (refusal || !invite) throw new OrganisationRuleError(refusal ?? "INVITE_INVALID");
+  const passwordRefusal = checkPassword(input.password, { email: invite.email, name: invite.name }, await getPasswordPolicy(tx));
+  if (passwordRefusal) throw new OrganisationRuleError(passwordRefusal);
+  if (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } })) throw new OrganisationRuleError("EMAIL_IN_USE");
+  // Spend the link first with a guarded update: a second acceptance racing this one matches nothing.
+  const spent = await tx.invitation.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now } });
+  if (spent.count !== 1) throw new OrganisationRuleError("INVITE_USED");
+  const user = await tx.user.create({
+    data: {
+      email: invite.email,
+      name: invite.name,
+      role: "EMPLOYER_CONTACT",
+      passwordHash: await hashPassword(input.password),
+      createdAt: now,
+      memberships: { create: { organisationId: invite.organisationId, rights: invite.rights, hrProfessional: invite.hrProfessional, createdAt: now } },
+    },
+    select: { id: true, email: true },
+  });
+  await audit(tx, { actorId: user.id, action: "organisation.invite_accepted", entityType: "Invitation", entityId: invite.id });
+  return { userId: user.id, email: user.email };
+}
+
+/** The organisation's setting: every contact must use a second factor (TOTP, else a mailed code). */
+export async function setTwoFactorRequired(tx: Tx, actor: OrgActor, required: boolean, now: Date): Promise<void> {
+  await tx.organisation.update({ where: { id: actor.organisationId }, data: { twoFactorRequired: required } });
+  await audit(tx, { actorId: actor.id, action: "organisation.two_factor", entityType: "Organisation", entityId: actor.organisationId, data: { required, at: now.toISOString() } });
+}

@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, storageStateOf } from "./support";
+
+test.describe("accounts and rights", () => {
+  test.setTimeout(90_000);
+
+  test.use({ storageState: storageStateOf("employer") });
+
+  test("invites a colleague and grants rights; refuses the last manager dropping their own right", async ({ page }) => {
+    await page.goto("/werkgever/accounts");
+    await expectAccessible(page);
+    const invite = page.getByRole("form", { name: "Collega uitnodigen" });
+    await invite.getByRole("button", { name: "Uitnodiging versturen" }).click();
+    await expect(invite.getByTestId("form-error")).toBeVisible();
+    await invite.getByLabel("Naam").fill("Nina Kok");
+    await invite.getByLabel("E-mailadres").fill("nina.kok@vandijk.example");
+    await invite.getByLabel("Werknemergegevens beheren").check();
+    await invite.getByRole("button", { name: "Uitnodiging versturen" }).click();
+    await expect(invite.getByTestId("form-success")).toContainText("nina.kok@vandijk.example");
+    await expect(page.getByText(/Nina Kok · nina\.kok@vandijk\.example · geldig tot/)).toBeVisible();
+
+    const tom = page.getByRole("form", { name: "Rechten van Tom Visser" });
+    await tom.getByLabel("Werknemergegevens beheren").check();
+    await tom.getByLabel("HR-professional (HR-desk)").check();
+    await tom.getByRole("button", { name: "Rechten opslaan" }).click();
+    await expect(tom.getByTestId("form-success")).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("form", { name: "Rechten van Tom Visser" }).getByLabel("Werknemergegevens beheren")).toBeChecked();
+
+    const eva = page.getByRole("form", { name: "Rechten van Eva Bakker" });
+    await eva.getByLabel("Rechtenbeheer").uncheck();
+    await eva.getByRole("button", { name: "Rechten opslaan" }).click();
+    await expect(eva.getByTestId("form-error")).toContainText("laatste met rechtenbeheer");
+    await expectAccessible(page);
+  });
+
+  test("an unknown invitation link gets a clear message", async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto("/uitnodiging/dit-is-geen-geldige-uitnodigingslink-0000000");
+    await expect(page.getByRole("alert").filter({ hasText: "niet geldig" })).toBeVisible();
+    await expectAccessible(page);
+    await context.close();
+  });
+});

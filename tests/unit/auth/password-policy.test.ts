@@ -1,0 +1,39 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkPassword, DEFAULT_PASSWORD_POLICY } from "@/lib/auth/password-policy";
+
+const nina = { email: "nina.kok@vandijk.example", name: "Nina Kok" };
+
+describe("the default password policy (NIST 800-63B)", () => {
+  it("accepts a long passphrase without character-class rules", () => {
+    expect(checkPassword("zonnige bakkerij ochtend", nina)).toBeNull();
+  });
+  it("refuses too short, too long, the user's name or address, and common passwords", () => {
+    expect(checkPassword("kort1!", nina)).toBe("PASSWORD_TOO_SHORT");
+    expect(checkPassword("x".repeat(129), nina)).toBe("PASSWORD_TOO_LONG");
+    expect(checkPassword("mijn-naam-is-nina-hoor", nina)).toBe("PASSWORD_CONTAINS_NAME");
+    expect(checkPassword("NINA.KOK-2026-wachtwoord", nina)).toBe("PASSWORD_CONTAINS_NAME");
+    expect(checkPassword("Wachtwoord123", nina)).toBe("PASSWORD_COMMON");
+  });
+  it("counts characters, not bytes", () => {
+    expect(checkPassword("ééééééééééé", nina)).toBe("PASSWORD_TOO_SHORT");
+    expect(checkPassword("éééééééééééé", nina)).toBeNull();
+  });
+  it("accepts every long enough random password free of the name", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 12, maxLength: 128, unit: fc.constantFrom(..."0123456789xyzXYZ!@#") }), (password) => {
+        expect(checkPassword(password, nina, DEFAULT_PASSWORD_POLICY)).toBeNull();
+      }),
+    );
+  });
+});
+
+describe("stricter legacy rules", () => {
+  const legacy = { minLength: 10, maxLength: 20, requireClasses: 3, forbiddenCharacters: "<>'" };
+  it("express length ranges, character classes and forbidden characters", () => {
+    expect(checkPassword("alleenkleineletters", nina, legacy)).toBe("PASSWORD_CLASSES");
+    expect(checkPassword("Gemengd2026abc", nina, legacy)).toBeNull();
+    expect(checkPassword("Gemengd<2026>", nina, legacy)).toBe("PASSWORD_FORBIDDEN_CHARACTER");
+    expect(checkPassword("Gemengd2026abcdefghijk", nina, legacy)).toBe("PASSWORD_TOO_LONG");
+  });
+});
