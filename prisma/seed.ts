@@ -7,6 +7,9 @@ import { amsterdamDateKey, DEFAULT_CALENDAR_SETTINGS } from "@/lib/calendar/rule
 import { db, type Tx } from "@/lib/db/client";
 import { computeClock, DEFAULT_SLA_POLICIES } from "@/lib/sla/rules";
 import { nextTicketNumber } from "@/lib/tickets/numbers";
+import { seedAgent } from "./seed-agent";
+import { seedPortaal } from "./seed-portaal";
+import { seedWerkgever } from "./seed-werkgever";
 
 export const DEMO_PASSWORD = "Loket-demo-2026";
 const DEMO_SUFFIX = ".example";
@@ -73,6 +76,10 @@ export async function seedDatabase(options: { force?: boolean; onlyIfEmpty?: boo
     async (tx) => {
       await truncateAll(tx);
       await seedInto(tx, passwordHash, options.now);
+      // Each place adds what its pages need to show (appointments, complaints, escalations, ...).
+      await seedPortaal(tx, options.now);
+      await seedWerkgever(tx, options.now);
+      await seedAgent(tx, options.now);
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -55,7 +55,7 @@ export async function AppShell({
           </div>
         </div>
         <nav aria-label={t("app.mainNav")} className="bg-brand-800">
-          <ul className="mx-auto flex max-w-6xl gap-1 px-4">
+          <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
             {nav.map((item) => (
               <li key={item.href}>
                 <Link

@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
+import { storeUpload, UploadRuleError } from "@/lib/uploads/storage";
 import { createMailSender, deliverDueMail } from "./delivery";
 import { processPendingInbound, type InboundDeps } from "./ingest";
 import { startSmtpListener, type SmtpListener } from "./smtp-listener";
@@ -26,7 +27,7 @@ export async function startMailRuntime(options: {
   const deps: InboundDeps = {
     db: options.db,
     inboundDir: path.join(options.dataDir, "inbound"),
-    storeAttachment: options.storeAttachment,
+    storeAttachment: options.storeAttachment ?? storeMailAttachment,
   };
   const sender = createMailSender({ outboxDir: path.join(options.dataDir, "outbox") });
   log(`outgoing mail: ${sender.kind === "smtp" ? "SMTP (SMTP_URL)" : `.eml files in ${path.join(options.dataDir, "outbox")}`}`);
@@ -66,6 +67,16 @@ export async function startMailRuntime(options: {
       sender.close();
     },
   };
+}
+
+/** Mail attachments are kept like portal uploads: PDF, JPEG or PNG by content, 10 MB at most. */
+export async function storeMailAttachment(file: { name: string; type: string; bytes: Uint8Array }) {
+  try {
+    return await storeUpload(file);
+  } catch (error) {
+    if (error instanceof UploadRuleError) return null;
+    throw error;
+  }
 }
 
 export function smtpPortFromEnv(): number | null {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { defineAction, fail, ok } from "@/lib/actions/define";
-import { db, type Tx } from "@/lib/db/client";
+import { defineTxAction } from "@/lib/actions/transactional";
+import type { Tx } from "@/lib/db/client";
 import {
   addClosureDay,
   removeClosureDay,
@@ -24,20 +24,7 @@ import {
 
 /** Every configuration change: admins only, validated, one transaction with its audit event. */
 function adminSetting<S extends z.ZodType>(name: string, schema: S, save: (tx: Tx, input: z.output<S>, actorId: string) => Promise<void>) {
-  return defineAction({
-    name,
-    schema,
-    roles: ["ADMIN"],
-    async handler(input, { user }) {
-      try {
-        await db.$transaction((tx) => save(tx, input, user.id));
-        return ok(undefined);
-      } catch (error) {
-        if (error instanceof SettingsRuleError) return fail(error.code);
-        throw error;
-      }
-    },
-  });
+  return defineTxAction({ name, schema, roles: ["ADMIN"], refusals: [SettingsRuleError], run: (tx, input, { user }) => save(tx, input, user.id) });
 }
 
 export const updateHolidaySettings = adminSetting("settings.holidays", holidaySettingsSchema, saveHolidaySettings);

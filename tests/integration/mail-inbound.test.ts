@@ -7,7 +7,9 @@ import nodemailer from "nodemailer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { processPendingInbound, storeInbound, type InboundDeps } from "@/lib/mail/ingest";
+import { storeMailAttachment } from "@/lib/mail/runtime";
 import { startSmtpListener, type SmtpListener } from "@/lib/mail/smtp-listener";
+import { readStoredUpload } from "@/lib/uploads/storage";
 import { seedDemo } from "../support/fixtures";
 
 const now = new Date("2026-11-24T10:00:00Z");
@@ -186,5 +188,24 @@ describe("incoming mail", () => {
     expect(await processPendingInbound(deps, now)).toBe(1);
     expect((await ticketOf("<crash@mail.example>"))?.subject).toBe("Na herstart");
     expect(await processPendingInbound(deps, now)).toBe(0);
+  });
+
+  it("keeps mail attachments like portal uploads: checked by content, not by name", async () => {
+    const own: InboundDeps = { ...deps, storeAttachment: storeMailAttachment };
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(200, 32)]);
+    const raw = [
+      "From: piet@elders.example", "To: vragen@loket.example", "Subject: Echte bijlagen", "Message-ID: <real-att@mail.example>", "MIME-Version: 1.0",
+      'Content-Type: multipart/mixed; boundary="b"', "", "--b", "Content-Type: text/plain", "", "Zie bijlagen", "--b",
+      'Content-Type: application/pdf; name="brief.pdf"', "Content-Transfer-Encoding: base64", 'Content-Disposition: attachment; filename="brief.pdf"', "", pdf.toString("base64"), "--b",
+      'Content-Type: application/pdf; name="nep.pdf"', "Content-Transfer-Encoding: base64", 'Content-Disposition: attachment; filename="nep.pdf"', "", Buffer.from("MZ\x90\x00 not a pdf").toString("base64"), "--b--", "",
+    ].join("\r\n");
+    const stored = await storeInbound(own, Buffer.from(raw), now);
+    await processPendingInbound(own, now);
+    const row = await db.inboundMail.findUniqueOrThrow({ where: { id: stored.id } });
+    const attachments = await db.attachment.findMany({ where: { message: { ticketId: row.ticketId! } } });
+    expect(attachments.map((a) => [a.fileName, a.mimeType])).toEqual([["brief.pdf", "application/pdf"]]);
+    expect(Buffer.from(await readStoredUpload(attachments[0]!.storageKey)).subarray(0, 8).toString()).toBe("%PDF-1.7");
+    const message = await db.message.findFirstOrThrow({ where: { ticketId: row.ticketId! } });
+    expect(message.body).toContain("nep.pdf");
   });
 });

@@ -8,7 +8,10 @@ const now = new Date("2026-11-25T09:30:00Z");
 
 beforeAll(async () => {
   await seedDemo(new Date("2026-11-24T10:00:00Z"));
+  // Only the clocks made below: the demo's own tickets, escalations and appointments are set aside.
   await db.ticket.updateMany({ data: { slaState: "ON_TRACK" } });
+  await db.escalation.deleteMany();
+  await db.callbackAppointment.deleteMany();
   const [anna, handler, eva, team] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { email: "anna.jansen@burger.example" } }),
     db.user.findUniqueOrThrow({ where: { email: "behandelaar@loket.example" } }),

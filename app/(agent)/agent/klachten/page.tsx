@@ -1,0 +1,54 @@
+import type { ComplaintStage } from "@prisma/client";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DataTable, EmptyState } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+import { STAGE_TABS } from "@/lib/complaints/desk";
+import { listDeskComplaints } from "@/lib/complaints/desk-queries";
+import { mayUseComplaintDesk } from "@/lib/complaints/desk-rules";
+
+export const dynamic = "force-dynamic";
+
+export default async function ComplaintsDesk({ searchParams }: { searchParams: Promise<{ stage?: string; page?: string }> }) {
+  const user = await requirePlaceUser("agent", "/agent/klachten");
+  if (!mayUseComplaintDesk(user.role)) notFound();
+  const params = await searchParams;
+  const stage: ComplaintStage = STAGE_TABS.find((s) => s === params.stage) ?? (user.role === "OMBUDS" ? "STAGE_2" : "STAGE_1");
+  const page = Math.max(0, Number.parseInt(params.page ?? "0", 10) || 0);
+  const [t, format, list] = await Promise.all([getTranslations("leadComplaints"), getFormatter(), listDeskComplaints(user, stage, page)]);
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <nav aria-label={t("stages")} className="mb-4 flex flex-wrap gap-2 text-sm">
+        {STAGE_TABS.map((s) => (
+          <Link key={s} href={`/agent/klachten?stage=${s}`} aria-current={s === stage ? "page" : undefined} className="rounded border border-slate-300 bg-white px-3 py-1 aria-[current=page]:border-brand-700 aria-[current=page]:font-semibold">
+            {t(`stage.${s}`)}
+          </Link>
+        ))}
+      </nav>
+      {list.items.length === 0 ? (
+        <EmptyState>{t("none")}</EmptyState>
+      ) : (
+        <DataTable caption={t(`stage.${stage}`)} columns={(["about", "complainant", "status", "owner", "due"] as const).map((c) => ({ label: t(`columns.${c}`) }))}>
+          {list.items.map((c) => (
+            <tr key={c.id} className="border-t border-slate-100 align-top">
+              <td className="px-3 py-2">
+                <Link href={`/agent/klachten/${c.id}`} className="font-mono text-xs">{c.subjectTicket.number}</Link>
+                <span className="block max-w-md truncate text-slate-700">{c.description}</span>
+              </td>
+              <td className="px-3 py-2">{c.complainant?.name ?? "—"}{c.organisation ? <span className="block text-xs text-slate-500">{c.organisation.name}</span> : null}</td>
+              <td className="px-3 py-2">{t(`status.${c.status}`)}</td>
+              <td className="px-3 py-2">{c.owner?.name ?? "—"}</td>
+              <td className="whitespace-nowrap px-3 py-2">
+                {c.dueAt ? format.dateTime(c.dueAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}
+                {c.dueAt && c.status === "OPEN" ? <span className="block text-xs text-slate-600">{format.relativeTime(c.dueAt)}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/actions/define";
+import { addComplaintNoteFormAction, answerComplaintFormAction, referComplaintFormAction } from "@/lib/complaints/desk-actions";
+
+function useDeskAction() {
+  const t = useTranslations("leadComplaints");
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  function run(action: (input: unknown) => Promise<ActionResult<undefined>>, input: unknown, onDone?: () => void) {
+    start(async () => {
+      const result = await action(input).catch((): ActionResult<undefined> => ({ ok: false, reason: "UNEXPECTED" }));
+      if (result.ok) {
+        setError(null);
+        onDone?.();
+        router.refresh();
+        return;
+      }
+      const field = result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] : undefined;
+      const code = field && t.has(`errors.${field}`) ? field : t.has(`errors.${result.reason}`) ? result.reason : "UNEXPECTED";
+      setError(t(`errors.${code}`));
+    });
+  }
+  return { pending, error, run };
+}
+
+function TextForm({ id, label, hint, submitLabel, action, complaintId }: { id: string; label: string; hint?: string; submitLabel: string; action: (input: unknown) => Promise<ActionResult<undefined>>; complaintId: string }) {
+  const { pending, error, run } = useDeskAction();
+  const [body, setBody] = useState("");
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        run(action, { complaintId, body }, () => setBody(""));
+      }}
+    >
+      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      {hint ? <p id={`${id}-hint`} className="text-xs text-slate-600">{hint}</p> : null}
+      <textarea id={id} value={body} onChange={(e) => setBody(e.target.value)} rows={5} maxLength={20_000} aria-describedby={hint ? `${id}-hint` : undefined} aria-invalid={error ? true : undefined} className="w-full rounded border border-slate-400 px-2 py-1" />
+      {error ? <p role="alert" className="text-sm text-red-800">{error}</p> : null}
+      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{submitLabel}</button>
+    </form>
+  );
+}
+
+export function AnswerForm({ complaintId }: { complaintId: string }) {
+  const t = useTranslations("leadComplaints");
+  return <TextForm id="answer" label={t("answer.label")} hint={t("answer.hint")} submitLabel={t("answer.submit")} action={answerComplaintFormAction} complaintId={complaintId} />;
+}
+
+export function NoteForm({ complaintId }: { complaintId: string }) {
+  const t = useTranslations("leadComplaints");
+  return <TextForm id="note" label={t("note.label")} submitLabel={t("note.submit")} action={addComplaintNoteFormAction} complaintId={complaintId} />;
+}
+
+export function ReferButton({ complaintId }: { complaintId: string }) {
+  const t = useTranslations("leadComplaints");
+  const { pending, error, run } = useDeskAction();
+  return (
+    <div className="space-y-2">
+      <button type="button" disabled={pending} onClick={() => run(referComplaintFormAction, { complaintId })} className="rounded border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 disabled:opacity-60">
+        {t("refer.submit")}
+      </button>
+      {error ? <p role="alert" className="text-sm text-red-800">{error}</p> : null}
+    </div>
+  );
+}

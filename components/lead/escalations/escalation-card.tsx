@@ -1,0 +1,65 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { escalationDeskAction } from "@/lib/escalations/desk-actions";
+
+type Kind = "answer" | "resolve" | "moveUp";
+const FIELD: Record<Kind, string> = { answer: "body", resolve: "outcome", moveUp: "reason" };
+
+/** The handler's controls for one open escalation. */
+export function EscalationControls({ escalationId, canMoveUp, isOwner }: { escalationId: string; canMoveUp: boolean; isOwner: boolean }) {
+  const t = useTranslations("leadEscalations");
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [open, setOpen] = useState<Kind | null>(null);
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  function run(kind: "take" | Kind, input: Record<string, string>) {
+    start(async () => {
+      const result = await escalationDeskAction(kind, { escalationId, ...input }).catch(() => ({ ok: false as const, reason: "UNEXPECTED" }));
+      if (result.ok) {
+        setOpen(null);
+        setText("");
+        setError(null);
+        router.refresh();
+        return;
+      }
+      const field = "fieldErrors" in result && result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] : undefined;
+      const code = field && t.has(`errors.${field}`) ? field : t.has(`errors.${result.reason}`) ? result.reason : "UNEXPECTED";
+      setError(t(`errors.${code}`));
+    });
+  }
+
+  return (
+    <div className="mt-3 space-y-2">
+      <div className="flex flex-wrap gap-2">
+        {!isOwner ? (
+          <button type="button" disabled={pending} onClick={() => run("take", {})} className="rounded border border-brand-700 px-2 py-1 text-sm text-brand-700 disabled:opacity-60">
+            {t("take")}
+          </button>
+        ) : null}
+        {(["answer", "resolve", ...(canMoveUp ? (["moveUp"] as const) : [])] as Kind[]).map((kind) => (
+          <button key={kind} type="button" aria-expanded={open === kind} onClick={() => setOpen(open === kind ? null : kind)} className="rounded border border-slate-400 px-2 py-1 text-sm">
+            {t(`${kind}.open`)}
+          </button>
+        ))}
+      </div>
+      {open ? (
+        <form
+          className="space-y-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            run(open, { [FIELD[open]]: text });
+          }}
+        >
+          <label htmlFor={`${escalationId}-${open}`} className="block text-sm font-medium">{t(`${open}.label`)}</label>
+          <textarea id={`${escalationId}-${open}`} value={text} onChange={(e) => setText(e.target.value)} rows={4} maxLength={10_000} className="w-full rounded border border-slate-400 px-2 py-1" />
+          <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{t(`${open}.submit`)}</button>
+        </form>
+      ) : null}
+      {error ? <p role="alert" className="text-sm text-red-800">{error}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import type { OrganisationRight, Role } from "@prisma/client";
+import type { z } from "zod";
+import { db, type Tx } from "@/lib/db/client";
+import { defineAction, fail, ok, type ActionContext } from "./define";
+
+type CodedError = abstract new (...args: never[]) => Error & { code: string };
+
+/**
+ * An action whose work is one transaction: the change, its audit event and its outbox rows
+ * commit together. Errors of the listed classes are expected refusals and become their code.
+ */
+export function defineTxAction<S extends z.ZodType>(def: {
+  name: string;
+  schema: S;
+  roles: readonly Role[];
+  right?: OrganisationRight;
+  refusals: readonly CodedError[];
+  run: (tx: Tx, input: z.output<S>, ctx: ActionContext) => Promise<unknown>;
+}) {
+  return defineAction({
+    name: def.name,
+    schema: def.schema,
+    roles: def.roles,
+    right: def.right,
+    async handler(input, ctx) {
+      try {
+        await db.$transaction((tx) => def.run(tx, input, ctx));
+        return ok(undefined);
+      } catch (error) {
+        if (def.refusals.some((kind) => error instanceof kind)) return fail((error as { code: string }).code);
+        throw error;
+      }
+    },
+  });
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { defineTxAction } from "@/lib/actions/transactional";
+import { TicketRuleError } from "@/lib/tickets/mutations";
+import { addComplaintNote, answerComplaint, ComplaintDeskError, deskAnswerSchema, deskNoteSchema, deskReferSchema, logComplaintSignal, referToExternalBody, signalSchema } from "./desk";
+
+const roles = ["TEAM_COORDINATOR", "MANAGER", "OMBUDS"] as const;
+const refusals = [ComplaintDeskError, TicketRuleError];
+
+export const answerComplaintAction = defineTxAction({
+  name: "complaint.answer",
+  schema: deskAnswerSchema,
+  roles,
+  refusals,
+  run: (tx, input, { user, now }) => answerComplaint(tx, { complaintId: input.complaintId, actor: { id: user.id, role: user.role }, body: input.body }, now),
+});
+export const addComplaintNoteAction = defineTxAction({
+  name: "complaint.note",
+  schema: deskNoteSchema,
+  roles,
+  refusals,
+  run: (tx, input, { user, now }) => addComplaintNote(tx, { complaintId: input.complaintId, actor: { id: user.id, role: user.role }, body: input.body }, now),
+});
+export const referComplaintAction = defineTxAction({
+  name: "complaint.refer",
+  schema: deskReferSchema,
+  roles,
+  refusals,
+  run: (tx, input, { user, now }) => referToExternalBody(tx, { complaintId: input.complaintId, actor: { id: user.id, role: user.role } }, now),
+});
+export const logComplaintSignalAction = defineTxAction({
+  name: "complaint.signal",
+  schema: signalSchema,
+  roles: ["CALLCENTER_AGENT", "CASE_HANDLER", "TEAM_COORDINATOR", "MANAGER"],
+  refusals,
+  run: (tx, input, { user, now }) => logComplaintSignal(tx, { ticketId: input.ticketId, actorId: user.id, actorRole: user.role, description: input.description }, now),
+});

@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { answerEscalationAction, moveEscalationUpAction, resolveEscalationAction, takeEscalationAction } from "@/lib/escalations/desk-commands";
+import { listEscalationBoard } from "@/lib/escalations/desk-queries";
+import { raiseEscalation } from "@/lib/escalations/mutations";
+import { seedDemo, sessionFor } from "../support/fixtures";
+
+const now = new Date("2026-11-24T10:00:00Z");
+const later = (h: number) => new Date(now.getTime() + h * 3_600_000);
+
+beforeEach(async () => {
+  await seedDemo(now);
+  // The demo has an escalation of its own; these tests watch only the ones they raise.
+  await db.escalation.deleteMany();
+});
+
+async function evasEscalation() {
+  const eva = await sessionFor("eva.bakker@vandijk.example");
+  const ticket = await db.ticket.findFirstOrThrow({ where: { organisationId: eva.organisationId, status: "OPEN" } });
+  const raised = await db.$transaction((tx) => raiseEscalation(tx, { organisationId: eva.organisationId!, raisedById: eva.id, ticketNumber: ticket.number, reason: "Al drie weken geen antwoord" }, now));
+  return { eva, ticket, raised };
+}
+
+describe("escalation board", () => {
+  it("lets a coordinator take, answer and move tier 1 up, with the CSM copied on every message", async () => {
+    const { raised } = await evasEscalation();
+    const coordinator = await sessionFor("coordinator@loket.example");
+    expect((await listEscalationBoard(coordinator, 1)).map((e) => e.id)).toContain(raised.id);
+
+    expect(await takeEscalationAction.execute(coordinator, { escalationId: raised.id }, later(1))).toEqual({ ok: true, data: undefined });
+    expect(await answerEscalationAction.execute(coordinator, { escalationId: raised.id, body: "Wij zoeken dit vandaag nog uit." }, later(2))).toEqual({ ok: true, data: undefined });
+    const answer = await db.outboxMessage.findFirstOrThrow({ where: { kind: "escalation.answer" } });
+    expect(answer).toMatchObject({ toAddress: "eva.bakker@vandijk.example", ccAddresses: ["csm@loket.example"] });
+
+    expect(await moveEscalationUpAction.execute(coordinator, { escalationId: raised.id, reason: "Vraagt een besluit van de manager" }, later(3))).toEqual({ ok: true, data: undefined });
+    const tier1 = await db.escalation.findUniqueOrThrow({ where: { id: raised.id }, include: { next: { include: { owner: true } } } });
+    expect(tier1.status).toBe("MOVED_UP");
+    expect(tier1.next).toMatchObject({ tier: 2, status: "OPEN" });
+    expect(tier1.next?.owner?.email).toBe("manager@loket.example");
+    const toManager = await db.outboxMessage.findFirstOrThrow({ where: { kind: "escalation.tier2", toAddress: "manager@loket.example" }, orderBy: { createdAt: "desc" } });
+    expect(toManager.ccAddresses).toEqual(["csm@loket.example"]);
+  });
+
+  it("keeps tier 2 for managers and refuses work on closed escalations", async () => {
+    const { raised } = await evasEscalation();
+    const coordinator = await sessionFor("coordinator@loket.example");
+    const manager = await sessionFor("manager@loket.example");
+    await moveEscalationUpAction.execute(coordinator, { escalationId: raised.id, reason: "Vraagt een besluit van de manager" }, later(1));
+    const tier2 = await db.escalation.findFirstOrThrow({ where: { previousId: raised.id } });
+
+    expect(await resolveEscalationAction.execute(coordinator, { escalationId: tier2.id, outcome: "Besloten door de coördinator" }, later(2))).toEqual({ ok: false, reason: "NOT_YOUR_TIER" });
+    expect(await moveEscalationUpAction.execute(manager, { escalationId: tier2.id, reason: "Nog hoger dan de manager" }, later(2))).toEqual({ ok: false, reason: "ALREADY_TIER_2" });
+    expect(await answerEscalationAction.execute(coordinator, { escalationId: raised.id, body: "Antwoord op een afgesloten escalatie" }, later(2))).toEqual({ ok: false, reason: "ESCALATION_CLOSED" });
+
+    expect(await resolveEscalationAction.execute(manager, { escalationId: tier2.id, outcome: "Uitbetaling vandaag handmatig verwerkt." }, later(3))).toEqual({ ok: true, data: undefined });
+    expect(await db.escalation.findUniqueOrThrow({ where: { id: tier2.id } })).toMatchObject({ status: "RESOLVED", outcome: "Uitbetaling vandaag handmatig verwerkt." });
+    expect(await resolveEscalationAction.execute(manager, { escalationId: tier2.id, outcome: "Nog een keer afsluiten" }, later(4))).toEqual({ ok: false, reason: "ESCALATION_CLOSED" });
+  });
+
+  it("shows a CSM only their own organisations, and nobody else outside the lead desk", async () => {
+    const { raised } = await evasEscalation();
+    const csm = await sessionFor("csm@loket.example");
+    expect((await listEscalationBoard(csm, 1)).map((e) => e.id)).toEqual([raised.id]);
+    await db.organisation.updateMany({ data: { customerSuccessManagerId: null } });
+    expect(await listEscalationBoard(csm, 1)).toEqual([]);
+    expect(await listEscalationBoard(await sessionFor("agent@loket.example"), 1)).toEqual([]);
+    expect(await takeEscalationAction.execute(csm, { escalationId: raised.id }, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
+  });
+});
