@@ -25,7 +25,7 @@ test.describe("KPI dashboard", () => {
 
   test("explains a period that ends before it starts", async ({ page }) => {
     await page.goto("/agent/kpi?from=2026-12-31&to=2026-10-01");
-    await expect(page.getByRole("alert")).toContainText("begindatum ligt niet na de einddatum");
+    await expect(page.locator("#period-error")).toContainText("begindatum ligt niet na de einddatum");
     await expect(page.getByRole("table")).toHaveCount(0);
   });
 });

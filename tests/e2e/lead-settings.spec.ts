@@ -13,7 +13,7 @@ test.describe("settings (admin)", () => {
     await section.getByLabel("Reden (Nederlands)").fill("Verhuizing");
     await section.getByLabel("Reden (Engels)").fill("Office move");
     await section.getByRole("button", { name: "Toevoegen" }).click();
-    await expect(section.getByText("2027-06-15")).toBeVisible();
+    await expect(section.getByText("2027-06-15", { exact: true })).toBeVisible();
 
     await section.getByLabel("Datum").fill("2027-06-15");
     await section.getByLabel("Reden (Nederlands)").fill("Nog eens");

@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, storageStateOf } from "./support";
+
+test.describe("a complaint through stages 1 to 3", () => {
+  test.setTimeout(90_000);
+
+  test("the beneficiary asks for the ombudsman, the ombudsman answers and refers to the external body", async ({ browser }, testInfo) => {
+    // Stage 1 was answered in the demo data; Anna is not satisfied.
+    const anna = await browser.newContext({ storageState: storageStateOf("beneficiary") });
+    const portal = await anna.newPage();
+    await portal.goto("/portaal/klachten");
+    const seeded = portal.getByTestId("complaint").filter({ hasText: "Fase 1" }).first();
+    await seeded.getByRole("link", { name: "Bekijk klacht" }).click();
+    await portal.getByLabel("Waarom bent u niet tevreden?").fill("Ik ben nog steeds niet teruggebeld en niemand legt uit waarom.");
+    await portal.getByRole("button", { name: "Interne ombudsman vragen" }).click();
+    await expect(portal.getByTestId("complaint-stage")).toHaveText("Fase 2: interne ombudsman");
+    const complaintUrl = portal.url();
+
+    // The coordinator sees it moved on, but not the ombudsman's notes.
+    const ombuds = await browser.newContext({ storageState: storageStateOf("ombuds") });
+    const desk = await ombuds.newPage();
+    await desk.goto("/agent/klachten?stage=STAGE_2");
+    await expect(desk.getByRole("heading", { name: "Klachten", level: 1 })).toBeVisible();
+    await expectAccessible(desk);
+    await desk.getByRole("table").getByRole("link").first().click();
+    await desk.getByLabel("Nieuwe aantekening").fill("Gesproken met de teamleider: terugbelafspraken zijn twee keer vergeten.");
+    await desk.getByRole("button", { name: "Aantekening opslaan" }).click();
+    await expect(desk.getByText("terugbelafspraken zijn twee keer vergeten")).toBeVisible();
+
+    await expect(desk.getByRole("button", { name: "Doorverwijzen naar de externe instantie" })).toHaveCount(0);
+    await desk.getByLabel("Antwoord aan de klager").fill("Uw klacht is gegrond: wij hebben u ten onrechte niet teruggebeld.");
+    await desk.getByRole("button", { name: "Antwoord versturen" }).click();
+    await expect(desk.getByText("Nationale ombudsman").first()).toBeVisible();
+    await expectAccessible(desk);
+    await desk.getByRole("button", { name: "Doorverwijzen naar de externe instantie" }).click();
+    await expect(desk.getByText("Fase 3: externe instantie · Doorverwezen")).toBeVisible();
+    await desk.screenshot({ path: testInfo.outputPath("complaint-stage-3.png"), fullPage: true });
+    const deskUrl = desk.url();
+    await ombuds.close();
+
+    const coordinator = await browser.newContext({ storageState: storageStateOf("coordinator") });
+    const line = await coordinator.newPage();
+    await line.goto(deskUrl);
+    await expect(line.getByText(/alleen voor de ombudsman zichtbaar/)).toBeVisible();
+    await expect(line.getByText("terugbelafspraken zijn twee keer vergeten")).toHaveCount(0);
+    await coordinator.close();
+
+    await portal.goto(complaintUrl);
+    await expect(portal.getByTestId("complaint-stage")).toHaveText("Fase 3: externe instantie");
+    await anna.close();
+  });
+});
