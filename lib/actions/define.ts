@@ -36,6 +36,16 @@ export function ok<T>(data: T): { ok: true; data: T } {
   return { ok: true, data };
 }
 
+/** zod issues as field -> messages, the shape the forms show next to their fields. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
 export function defineAction<S extends z.ZodType, R>(def: ActionDefinition<S, R>): DefinedAction<S, R> {
   return {
     name: def.name,
@@ -45,14 +55,7 @@ export function defineAction<S extends z.ZodType, R>(def: ActionDefinition<S, R>
       if (!def.roles.includes(user.role)) return fail("FORBIDDEN");
       if (def.right && !user.rights.includes(def.right)) return fail("FORBIDDEN");
       const parsed = def.schema.safeParse(rawInput);
-      if (!parsed.success) {
-        const fieldErrors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) {
-          const key = issue.path.join(".") || "_";
-          (fieldErrors[key] ??= []).push(issue.message);
-        }
-        return fail("INVALID_INPUT", fieldErrors);
-      }
+      if (!parsed.success) return fail("INVALID_INPUT", fieldErrorsOf(parsed.error));
       try {
         return await def.handler(parsed.data, { user, now });
       } catch (error) {

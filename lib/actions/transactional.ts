@@ -4,7 +4,12 @@ import type { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import { defineAction, fail, ok, type ActionContext } from "./define";
 
-type CodedError = abstract new (...args: never[]) => Error & { code: string };
+export type CodedError = abstract new (...args: never[]) => Error & { code: string };
+
+/** An error of one of the listed classes is an expected refusal: its code goes to the client. */
+export function refusalCode(error: unknown, refusals: readonly CodedError[]): string | null {
+  return refusals.some((kind) => error instanceof kind) ? (error as { code: string }).code : null;
+}
 
 /**
  * An action whose work is one transaction: the change, its audit event and its outbox rows
@@ -28,7 +33,8 @@ export function defineTxAction<S extends z.ZodType>(def: {
         await db.$transaction((tx) => def.run(tx, input, ctx));
         return ok(undefined);
       } catch (error) {
-        if (def.refusals.some((kind) => error instanceof kind)) return fail((error as { code: string }).code);
+        const code = refusalCode(error, def.refusals);
+        if (code) return fail(code);
         throw error;
       }
     },

@@ -3,6 +3,7 @@ import { defineAction, fail, ok } from "@/lib/actions/define";
 import { db } from "@/lib/db/client";
 import { TicketRuleError } from "@/lib/tickets/mutations";
 import { readUploads, storeUpload, validateUploads } from "@/lib/uploads/storage";
+import { defineEmployerAction } from "./action";
 import { fileEmployerQuestion, replyAsEmployer } from "./mutations";
 import { fileQuestionSchema, replySchema } from "./schema";
 
@@ -33,19 +34,10 @@ export const fileQuestion = defineAction({
   },
 });
 
-export const replyToTicket = defineAction({
+export const replyToTicket = defineEmployerAction({
   name: "employer.reply",
   schema: replySchema,
-  roles: ["EMPLOYER_CONTACT"],
   right: "SUBMIT_REQUESTS",
-  handler: async (input, { user, now }) => {
-    if (!user.organisationId) return fail("FORBIDDEN");
-    const actor = { id: user.id, organisationId: user.organisationId };
-    try {
-      const result = await db.$transaction((tx) => replyAsEmployer(tx, actor, input, now));
-      return ok({ reopened: result.reopened });
-    } catch (error) {
-      return ticketRefusal(error);
-    }
-  },
+  refusals: [TicketRuleError],
+  run: async (tx, actor, input, now) => ({ reopened: (await replyAsEmployer(tx, actor, input, now)).reopened }),
 });

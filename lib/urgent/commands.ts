@@ -1,23 +1,16 @@
 import "server-only";
-import { defineAction, fail, ok } from "@/lib/actions/define";
-import { db } from "@/lib/db/client";
-import { ticketRefusal } from "@/lib/employer/commands";
+import { defineEmployerAction } from "@/lib/employer/action";
+import { TicketRuleError } from "@/lib/tickets/mutations";
 import { fileUrgentRequest } from "./mutations";
 import { urgentRequestSchema } from "./schema";
 
-export const submitUrgentRequest = defineAction({
+export const submitUrgentRequest = defineEmployerAction({
   name: "urgent.request",
   schema: urgentRequestSchema,
-  roles: ["EMPLOYER_CONTACT"],
   right: "SUBMIT_REQUESTS",
-  handler: async (input, { user, now }) => {
-    if (!user.organisationId) return fail("FORBIDDEN");
-    const actor = { id: user.id, organisationId: user.organisationId };
-    try {
-      const outcome = await db.$transaction((tx) => fileUrgentRequest(tx, actor, input, now));
-      return ok({ number: outcome.number, dueAt: outcome.dueAt.toISOString(), preAnnounced: outcome.preAnnounced });
-    } catch (error) {
-      return ticketRefusal(error);
-    }
+  refusals: [TicketRuleError],
+  run: async (tx, actor, input, now) => {
+    const outcome = await fileUrgentRequest(tx, actor, input, now);
+    return { number: outcome.number, dueAt: outcome.dueAt.toISOString(), preAnnounced: outcome.preAnnounced };
   },
 });

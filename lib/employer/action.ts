@@ -1,0 +1,41 @@
+import "server-only";
+import type { OrganisationRight } from "@prisma/client";
+import type { z } from "zod";
+import { defineAction, fail, ok } from "@/lib/actions/define";
+import { refusalCode, type CodedError } from "@/lib/actions/transactional";
+import { db, type Tx } from "@/lib/db/client";
+
+export interface EmployerActor {
+  id: string;
+  organisationId: string;
+}
+
+/**
+ * An employer contact's action on their own organisation: the right is checked, the actor is
+ * the contact within their organisation, the work is one transaction, listed errors are refusals.
+ */
+export function defineEmployerAction<S extends z.ZodType, R>(def: {
+  name: string;
+  schema: S;
+  right: OrganisationRight;
+  refusals: readonly CodedError[];
+  run: (tx: Tx, actor: EmployerActor, input: z.output<S>, now: Date) => Promise<R>;
+}) {
+  return defineAction({
+    name: def.name,
+    schema: def.schema,
+    roles: ["EMPLOYER_CONTACT"],
+    right: def.right,
+    async handler(input, { user, now }) {
+      if (!user.organisationId) return fail("FORBIDDEN");
+      const actor = { id: user.id, organisationId: user.organisationId };
+      try {
+        return ok(await db.$transaction((tx) => def.run(tx, actor, input, now)));
+      } catch (error) {
+        const code = refusalCode(error, def.refusals);
+        if (code) return fail(code);
+        throw error;
+      }
+    },
+  });
+}
