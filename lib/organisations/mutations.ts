@@ -132,10 +132,14 @@ export async function acceptInvitation(tx: Tx, input: { token: string; password:
     data: {
       email: invite.email,
       name: invite.name,
-      role: "EMPLOYER_CONTACT",
+      role: invite.role,
       passwordHash: await hashPassword(input.password),
+      passwordChangedAt: now,
       createdAt: now,
-      memberships: { create: { organisationId: invite.organisationId, rights: invite.rights, hrProfessional: invite.hrProfessional, createdAt: now } },
+      // An employer contact joins their organisation; a staff member (invited by an admin) their teams.
+      ...(invite.organisationId
+        ? { memberships: { create: { organisationId: invite.organisationId, rights: invite.rights, hrProfessional: invite.hrProfessional, createdAt: now } } }
+        : { teams: { create: invite.teamIds.map((teamId) => ({ teamId })) } }),
     },
     select: { id: true, email: true },
   });

@@ -22,7 +22,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{tw(refusal ?? "INVITE_INVALID")}</p>
         ) : (
           <>
-            <p className="mt-1 text-sm text-slate-600">{t("intro", { name: invite.name, organisation: invite.organisation.name, email: invite.email })}</p>
+            <p className="mt-1 text-sm text-slate-600">{t("intro", { name: invite.name, organisation: invite.organisation?.name ?? "Loket", email: invite.email })}</p>
             <AcceptInviteForm token={token} email={invite.email} />
           </>
         )}
