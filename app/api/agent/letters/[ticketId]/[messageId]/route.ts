@@ -1,13 +1,14 @@
 import { format } from "date-fns";
 import { TZDate } from "@date-fns/tz";
+import { enGB, nl } from "date-fns/locale";
 import { canEnter } from "@/lib/auth/rules";
 import { getSessionUser } from "@/lib/auth/session";
+import { renderLetterPdf } from "@/lib/letters/pdf";
 import { getLetter } from "@/lib/letters/queries";
-import { renderLetterHtml } from "@/lib/letters/render";
 
 export const dynamic = "force-dynamic";
 
-/** The printable letter: a print-styled page the agent prints or saves as PDF from the browser. */
+/** A letter reply as a PDF to print and post; only for staff who may see the ticket. */
 export async function GET(_request: Request, { params }: { params: Promise<{ ticketId: string; messageId: string }> }) {
   const user = await getSessionUser();
   if (!user || !canEnter(user.role, "agent")) return new Response("Forbidden", { status: 403 });
@@ -15,15 +16,22 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tic
   const letter = await getLetter(user, ticketId, messageId);
   if (!letter) return new Response("Not found", { status: 404 });
   const locale = letter.ticket.requester?.locale ?? "nl";
-  const html = renderLetterHtml({
+  const pdf = await renderLetterPdf({
     locale,
     number: letter.ticket.number,
     subject: letter.ticket.subject,
     recipientName: letter.ticket.requester?.name ?? letter.ticket.requesterName ?? "",
     organisationName: letter.ticket.organisation?.name ?? null,
-    date: format(new TZDate(letter.message.createdAt, "Europe/Amsterdam"), "dd-MM-yyyy"),
+    date: format(new TZDate(letter.message.createdAt, "Europe/Amsterdam"), "d MMMM yyyy", { locale: locale === "nl" ? nl : enGB }),
+    writtenAt: letter.message.createdAt,
     body: letter.message.body,
     senderName: letter.message.author?.name ?? "Loket",
   });
-  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(Buffer.from(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="brief-${letter.ticket.number}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

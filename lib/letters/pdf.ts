@@ -1,0 +1,167 @@
+// A letter reply as an A4 PDF, ready to print and post in a Dutch window envelope. Pure: content
+// in, bytes out. The standard PDF fonts need no font files (no network, nothing to ship), at the
+// price of the WinAnsi character set; characters outside it are folded or shown as "?".
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+
+export interface LetterContent {
+  locale: "nl" | "en";
+  number: string;
+  subject: string;
+  recipientName: string;
+  organisationName: string | null;
+  /** The day the letter is dated, already formatted for the letter's locale. */
+  date: string;
+  /** When the reply was written: the PDF's creation date, so the same letter gives the same bytes. */
+  writtenAt: Date;
+  body: string;
+  senderName: string;
+}
+
+const TEXT = {
+  nl: { title: "Brief", ref: "Ons kenmerk", date: "Datum", subject: "Onderwerp", dear: "Geachte", regards: "Met vriendelijke groet,", page: (n: number, of: number) => `pagina ${n} van ${of}` },
+  en: { title: "Letter", ref: "Our reference", date: "Date", subject: "Subject", dear: "Dear", regards: "Kind regards,", page: (n: number, of: number) => `page ${n} of ${of}` },
+} as const;
+
+const MM = 72 / 25.4;
+const A4: [number, number] = [210 * MM, 297 * MM];
+const LEFT = 25 * MM;
+const RIGHT = 20 * MM;
+const TOP = 20 * MM;
+const BOTTOM = 25 * MM;
+const WIDTH = A4[0] - LEFT - RIGHT;
+// NEN 1026 window envelopes show the address about 50 mm from the top, 22 mm from the left.
+const ADDRESS_TOP = 50 * MM;
+const ADDRESS_LEFT = 22 * MM;
+const REFERENCE_TOP = 95 * MM;
+const BODY_SIZE = 10.5;
+const LEADING = 15;
+const BRAND = rgb(0x11 / 255, 0x54 / 255, 0x67 / 255);
+const GREY = rgb(0.33, 0.33, 0.33);
+
+// Letters WinAnsi lacks that have no Unicode decomposition to fold through.
+const FOLD: Record<string, string> = { Ł: "L", ł: "l", Đ: "D", đ: "d", ı: "i", Ħ: "H", ħ: "h", "\u2010": "-", "\u2212": "-" };
+
+/** Text the font can draw: unsupported characters folded to a base letter, else "?". */
+export function printable(text: string, supported: ReadonlySet<number>): string {
+  let out = "";
+  for (const char of text.normalize("NFC").replace(/\t/g, "    ").replace(/[\r\u0000-\u0009\u000b-\u001f]/g, "")) {
+    const code = char.codePointAt(0)!;
+    if (char === "\n" || supported.has(code)) {
+      out += char;
+      continue;
+    }
+    const folded = FOLD[char] ?? char.normalize("NFKD").replace(/\p{M}/gu, "");
+    out += folded && [...folded].every((c) => supported.has(c.codePointAt(0)!)) ? folded : "?";
+  }
+  return out;
+}
+
+/** Greedy line breaking by measured width; a word longer than a line (a URL) is cut by characters. */
+export function wrap(text: string, fits: (line: string) => boolean): string[] {
+  const lines: string[] = [];
+  for (const hardLine of text.split("\n")) {
+    let line = "";
+    for (const word of hardLine.split(/ +/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (fits(candidate)) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      line = "";
+      let rest = word;
+      while (!fits(rest)) {
+        let cut = rest.length - 1;
+        while (cut > 1 && !fits(rest.slice(0, cut))) cut -= 1;
+        lines.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      line = rest;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+interface Fonts {
+  regular: PDFFont;
+  bold: PDFFont;
+  supported: ReadonlySet<number>;
+}
+
+/** Writes lines top-down, starting a new page when the bottom margin is reached. */
+class Writer {
+  page: PDFPage;
+  y: number;
+  constructor(private readonly doc: PDFDocument, private readonly fonts: Fonts) {
+    this.page = doc.addPage(A4);
+    this.y = A4[1] - TOP;
+  }
+  newPage() {
+    this.page = this.doc.addPage(A4);
+    this.y = A4[1] - TOP - LEADING;
+  }
+  line(text: string, options: { bold?: boolean; x?: number } = {}) {
+    if (this.y < BOTTOM + LEADING) this.newPage();
+    const font = options.bold ? this.fonts.bold : this.fonts.regular;
+    if (text) this.page.drawText(text, { x: options.x ?? LEFT, y: this.y, size: BODY_SIZE, font });
+    this.y -= LEADING;
+  }
+  paragraph(text: string) {
+    const font = this.fonts.regular;
+    for (const l of wrap(printable(text, this.fonts.supported), (s) => font.widthOfTextAtSize(s, BODY_SIZE) <= WIDTH)) this.line(l);
+  }
+}
+
+export async function renderLetterPdf(letter: LetterContent): Promise<Uint8Array> {
+  const t = TEXT[letter.locale];
+  const doc = await PDFDocument.create();
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const fonts: Fonts = { regular, bold, supported: new Set(regular.getCharacterSet()) };
+  const text = (value: string) => printable(value, fonts.supported).replace(/\n/g, " ");
+
+  doc.setTitle(`${t.title} ${letter.number}`);
+  doc.setSubject(text(letter.subject));
+  doc.setAuthor("Loket");
+  doc.setCreator("Loket");
+  doc.setProducer("Loket");
+  doc.setLanguage(letter.locale === "nl" ? "nl-NL" : "en-GB");
+  doc.setCreationDate(letter.writtenAt);
+  doc.setModificationDate(letter.writtenAt);
+
+  const w = new Writer(doc, fonts);
+  w.page.drawText("Loket", { x: LEFT, y: A4[1] - TOP - 14, size: 20, font: bold, color: BRAND });
+
+  w.y = A4[1] - ADDRESS_TOP;
+  w.line(text(letter.recipientName), { x: ADDRESS_LEFT });
+  if (letter.organisationName) w.line(text(letter.organisationName), { x: ADDRESS_LEFT });
+
+  w.y = A4[1] - REFERENCE_TOP;
+  const labelWidth = 32 * MM;
+  for (const [label, value] of [[t.ref, letter.number], [t.date, letter.date], [t.subject, letter.subject]] as const) {
+    w.page.drawText(label, { x: LEFT, y: w.y, size: BODY_SIZE, font: regular, color: GREY });
+    const lines = wrap(text(value), (s) => bold.widthOfTextAtSize(s, BODY_SIZE) <= WIDTH - labelWidth);
+    for (const l of lines) w.line(l, { bold: true, x: LEFT + labelWidth });
+  }
+  w.y -= LEADING;
+
+  w.paragraph(`${t.dear} ${letter.recipientName},`);
+  w.y -= LEADING / 2;
+  for (const paragraph of letter.body.replace(/\r\n?/g, "\n").trim().split(/\n{2,}/)) {
+    w.paragraph(paragraph);
+    w.y -= LEADING / 2;
+  }
+  w.y -= LEADING / 2;
+  w.line(t.regards);
+  w.y -= LEADING;
+  w.paragraph(letter.senderName);
+  w.line("Loket");
+
+  const pages = doc.getPages();
+  pages.forEach((page, index) => {
+    const footer = `${t.ref} ${text(letter.number)} · ${t.page(index + 1, pages.length)}`;
+    page.drawText(footer, { x: LEFT, y: BOTTOM / 2, size: 8, font: regular, color: GREY });
+  });
+  return doc.save();
+}
