@@ -4,20 +4,22 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
 /**
- * Keeps the queue current without a manual reload: polls a small fingerprint and refreshes the
- * server-rendered page only when it changed. Pauses while the tab is hidden.
+ * Keeps the queue current without a manual reload: polls a small fingerprint of the page on screen
+ * (`query`: its filters and page number) and refreshes the server-rendered page only when it
+ * changed. Pauses while the tab is hidden.
  */
-export function QueuePoller({ intervalMs = 10_000 }: { intervalMs?: number }) {
+export function QueuePoller({ query, intervalMs = 10_000 }: { query: string; intervalMs?: number }) {
   const router = useRouter();
   const t = useTranslations("agentQueue");
   const last = useRef<string | null>(null);
   const [updatedAt, setUpdatedAt] = useState<string | null>(null);
   useEffect(() => {
     let stopped = false;
+    last.current = null;
     async function poll() {
       if (document.visibilityState !== "visible") return;
       try {
-        const response = await fetch("/api/agent/queue", { cache: "no-store" });
+        const response = await fetch(`/api/agent/queue${query ? `?${query}` : ""}`, { cache: "no-store" });
         if (!response.ok) return;
         const { fingerprint } = (await response.json()) as { fingerprint: string };
         if (stopped) return;
@@ -36,7 +38,7 @@ export function QueuePoller({ intervalMs = 10_000 }: { intervalMs?: number }) {
       stopped = true;
       clearInterval(timer);
     };
-  }, [router, intervalMs]);
+  }, [router, intervalMs, query]);
   return (
     <p className="text-xs text-slate-600" aria-live="polite" data-testid="queue-live">
       {updatedAt ? t("updated", { time: updatedAt }) : t("live")}

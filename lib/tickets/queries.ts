@@ -140,11 +140,11 @@ export async function searchQueue(user: SessionUser, filter: QueueFilter): Promi
 }
 
 /**
- * A cheap fingerprint of the queue as this user sees it: the client polls it and refreshes the
- * page only when it changed.
+ * A cheap fingerprint of the queue page this user has open (same filter and page): the client
+ * polls it and refreshes the page only when it changed.
  */
-export function queueFingerprint(user: SessionUser): Promise<string> {
-  return queueFingerprintSql(db, user);
+export function queueFingerprint(user: SessionUser, filter: Partial<QueueFilter> = {}, page = 0): Promise<string> {
+  return queueFingerprintSql(db, user, filter, PAGE_SIZE, page * PAGE_SIZE);
 }
 
 /** Teams, categories and colleagues for the filter and change forms. */

@@ -91,6 +91,20 @@ describe("taking tickets", () => {
     expect(await queueFingerprint(handler)).not.toBe(before);
   });
 
+  it("fingerprints the filtered page on screen: a change there refreshes it, one elsewhere does not", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const mailFilter = parseQueueFilter({ channel: "EMAIL" });
+    const mailPage = await searchQueue(handler, mailFilter);
+    const other = await searchQueue(handler, parseQueueFilter({ channel: "PORTAL" }));
+    expect(mailPage.items.length).toBeGreaterThan(0);
+    expect(other.items.length).toBeGreaterThan(0);
+    const before = await queueFingerprint(handler, mailFilter, 0);
+    await db.ticket.update({ where: { id: other.items[0]!.id }, data: { subject: "Elders gewijzigd" } });
+    expect(await queueFingerprint(handler, mailFilter, 0)).toBe(before);
+    await db.ticket.update({ where: { id: mailPage.items[0]!.id }, data: { subject: "Op deze pagina gewijzigd" } });
+    expect(await queueFingerprint(handler, mailFilter, 0)).not.toBe(before);
+  });
+
   it("never hands a first-line agent a dossier ticket", async () => {
     const agent = await sessionFor("agent@loket.example");
     for (let i = 0; i < 4; i += 1) {

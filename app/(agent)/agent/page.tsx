@@ -24,7 +24,7 @@ export default async function AgentQueue({ searchParams }: { searchParams: Promi
         <p className="text-sm text-slate-700" data-testid="queue-total">
           {result.capped ? t("countCapped", { count: result.total }) : t("count", { count: result.total })}
         </p>
-        <QueuePoller />
+        <QueuePoller query={new URLSearchParams({ ...params, ...(filter.page > 0 ? { page: String(filter.page) } : {}) }).toString()} />
       </div>
       <QueueTable tickets={result.items} total={result.total} />
       <Pager page={result.page} pageCount={result.pageCount} params={params} basePath="/agent" />

@@ -1,13 +1,15 @@
 import { NextResponse } from "next/server";
 import { canEnter } from "@/lib/auth/rules";
 import { getSessionUser } from "@/lib/auth/session";
+import { parseQueueFilter } from "@/lib/queue/schema";
 import { queueFingerprint } from "@/lib/tickets/queries";
 
 export const dynamic = "force-dynamic";
 
-/** The queue poller's fingerprint: changes whenever a ticket this user can see changes. */
-export async function GET() {
+/** The queue poller's fingerprint of the page the agent has open (same filters, same page number). */
+export async function GET(request: Request) {
   const user = await getSessionUser();
   if (!user || !canEnter(user.role, "agent")) return NextResponse.json({ error: "FORBIDDEN" }, { status: 403 });
-  return NextResponse.json({ fingerprint: await queueFingerprint(user) }, { headers: { "Cache-Control": "no-store" } });
+  const filter = parseQueueFilter(Object.fromEntries(new URL(request.url).searchParams));
+  return NextResponse.json({ fingerprint: await queueFingerprint(user, filter, filter.page) }, { headers: { "Cache-Control": "no-store" } });
 }
