@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PORTAL_PAGE_SIZE, type listMyTickets } from "@/lib/portal/queries";
 import { When } from "./when";
@@ -8,40 +9,35 @@ type Page = Awaited<ReturnType<typeof listMyTickets>>;
 /** The person's tickets with status and due date, newest activity first, paginated by ?pagina=. */
 export async function MyTicketList({ page, current, now }: { page: Page; current: number; now: Date }) {
   const [t, ts, locale] = await Promise.all([getTranslations("portaal.list"), getTranslations("status"), getLocale()]);
-  if (page.total === 0) return <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-700">{t("none")}</p>;
+  if (page.total === 0) return <EmptyState>{t("none")}</EmptyState>;
   const pages = Math.max(1, Math.ceil(page.total / PORTAL_PAGE_SIZE));
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t("caption")}</caption>
-          <thead className="bg-slate-100 text-slate-800">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">{t("number")}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">{t("subject")}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">{t("status")}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">{t("due")}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">{t("lastActivity")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((ticket) => (
-              <tr key={ticket.id} className="border-t border-slate-100" data-testid="ticket-row">
-                <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
-                  <Link href={`/portaal/vragen/${ticket.id}`}>{ticket.number}</Link>
-                </td>
-                <td className="px-3 py-2">
-                  {ticket.subject}
-                  <span className="block text-xs text-slate-600">{locale === "en" ? ticket.category.nameEn : ticket.category.nameNl}</span>
-                </td>
-                <td className="px-3 py-2">{ts(ticket.status)}</td>
-                <td className="px-3 py-2">{ticket.status === "RESOLVED" || ticket.status === "CLOSED" ? "—" : <When at={ticket.slaDueAt} now={now} />}</td>
-                <td className="px-3 py-2"><When at={ticket.lastActivityAt} now={now} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("caption")}
+        columns={[
+          { label: t("number") },
+          { label: t("subject") },
+          { label: t("status") },
+          { label: t("due") },
+          { label: t("lastActivity") },
+        ]}
+      >
+        {page.items.map((ticket) => (
+          <tr key={ticket.id} className="border-t border-slate-100" data-testid="ticket-row">
+            <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
+              <Link href={`/portaal/vragen/${ticket.id}`}>{ticket.number}</Link>
+            </td>
+            <td className="px-3 py-2">
+              {ticket.subject}
+              <span className="block text-xs text-slate-600">{locale === "en" ? ticket.category.nameEn : ticket.category.nameNl}</span>
+            </td>
+            <td className="px-3 py-2">{ts(ticket.status)}</td>
+            <td className="px-3 py-2">{ticket.status === "RESOLVED" || ticket.status === "CLOSED" ? "—" : <When at={ticket.slaDueAt} now={now} />}</td>
+            <td className="px-3 py-2"><When at={ticket.lastActivityAt} now={now} /></td>
+          </tr>
+        ))}
+      </DataTable>
       {pages > 1 ? (
         <nav aria-label={t("pagination")} className="flex items-center gap-4 text-sm">
           {current > 0 ? <Link href={`/portaal?pagina=${current}`}>{t("previous")}</Link> : null}

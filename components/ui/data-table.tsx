@@ -3,14 +3,16 @@ export function DataTable({
   caption,
   columns,
   children,
+  testId,
 }: {
   caption: string;
   columns: { label: string; align?: "right" }[];
   children: React.ReactNode;
+  testId?: string;
 }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="w-full text-left text-sm">
+      <table className="w-full text-left text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-slate-700">
           <tr>
