@@ -2,9 +2,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { logCallAction } from "@/lib/phone/actions";
-import { useErrorText } from "./use-action-errors";
+import { useAgentAction } from "./use-action-errors";
 
 interface Props {
   callerId: string | null;
@@ -20,7 +20,6 @@ const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 p
 
 export function CallForm({ callerId, callerPhone, tickets, categories, teams, slots }: Props) {
   const t = useTranslations("agentPhone");
-  const errorText = useErrorText("agentPhone");
   const router = useRouter();
   const known = callerId !== null;
   const [values, setValues] = useState({
@@ -35,42 +34,35 @@ export function CallForm({ callerId, callerPhone, tickets, categories, teams, sl
     callbackDate: "",
     callbackSlot: "MORNING" as "MORNING" | "AFTERNOON",
   });
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ number: string; ticketId: string; callback: boolean } | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, error, pending, run } = useAgentAction("agentPhone");
   const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
     setValues({ ...values, [key]: e.target.value });
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     setDone(null);
-    start(async () => {
-      const input = {
-        callerId: callerId ?? undefined,
-        callerName: known ? undefined : values.callerName || undefined,
-        phone: values.phone || undefined,
-        ticketId: values.ticketId || undefined,
-        subject: values.ticketId ? undefined : values.subject,
-        categoryKey: values.categoryKey,
-        teamId: values.teamId,
-        summary: values.summary,
-        outcome: values.outcome,
-        callbackDate: values.outcome === "CALLBACK" ? values.callbackDate || undefined : undefined,
-        callbackSlot: values.outcome === "CALLBACK" ? values.callbackSlot : undefined,
-      };
-      const result = await logCallAction(input).catch(() => ({ ok: false as const, reason: "UNEXPECTED", fieldErrors: undefined }));
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setError(errorText(result.reason));
-        return;
-      }
-      setErrors({});
-      setError(null);
-      setDone({ number: result.data.number, ticketId: result.data.ticketId, callback: result.data.appointmentId !== null });
-      setValues({ ...values, summary: "", subject: "", ticketId: "" });
-      router.refresh();
-    });
+    const input = {
+      callerId: callerId ?? undefined,
+      callerName: known ? undefined : values.callerName || undefined,
+      phone: values.phone || undefined,
+      ticketId: values.ticketId || undefined,
+      subject: values.ticketId ? undefined : values.subject,
+      categoryKey: values.categoryKey,
+      teamId: values.teamId,
+      summary: values.summary,
+      outcome: values.outcome,
+      callbackDate: values.outcome === "CALLBACK" ? values.callbackDate || undefined : undefined,
+      callbackSlot: values.outcome === "CALLBACK" ? values.callbackSlot : undefined,
+    };
+    run(
+      () => logCallAction(input),
+      (data) => {
+        setDone({ number: data.number, ticketId: data.ticketId, callback: data.appointmentId !== null });
+        setValues({ ...values, summary: "", subject: "", ticketId: "" });
+        router.refresh();
+      },
+    );
   }
   const fieldMessage = (name: string) => {
     const code = errors[name]?.[0];

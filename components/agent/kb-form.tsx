@@ -1,9 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { createKbArticleAction, updateKbArticleAction } from "@/lib/kb/actions";
-import { useErrorText } from "./use-action-errors";
+import { useAgentAction } from "./use-action-errors";
 
 export interface KbFormValues {
   id?: string;
@@ -20,31 +20,23 @@ const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 p
 
 export function KbForm({ initial }: { initial: KbFormValues }) {
   const t = useTranslations("agentKb");
-  const errorText = useErrorText("agentKb");
   const router = useRouter();
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [pending, start] = useTransition();
+  const { errors, error, pending, run } = useAgentAction("agentKb");
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     setSaved(false);
-    start(async () => {
-      const action = values.id ? updateKbArticleAction : createKbArticleAction;
-      const result = await action(values).catch(() => ({ ok: false as const, reason: "UNEXPECTED", fieldErrors: undefined }));
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setError(errorText(result.reason));
-        return;
-      }
-      setErrors({});
-      setError(null);
-      setSaved(true);
-      if (!values.id) router.push(`/agent/kennisbank/${result.data.id}`);
-      else router.refresh();
-    });
+    const action = values.id ? updateKbArticleAction : createKbArticleAction;
+    run(
+      () => action(values),
+      (data) => {
+        setSaved(true);
+        if (!values.id) router.push(`/agent/kennisbank/${data.id}`);
+        else router.refresh();
+      },
+    );
   }
   const fieldMessage = (name: string) => {
     const code = errors[name]?.[0];

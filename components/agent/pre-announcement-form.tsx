@@ -1,39 +1,31 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { logPreAnnouncementAction } from "@/lib/phone/actions";
-import { useErrorText } from "./use-action-errors";
+import { useAgentAction } from "./use-action-errors";
 
 const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
 const EMPTY = { organisationId: "", callerName: "", subject: "", reason: "", forWhom: "", handedOverToId: "" };
 
 export function PreAnnouncementForm({ organisations, handlers, defaults }: { organisations: { id: string; name: string; externalNumber: string }[]; handlers: { id: string; name: string }[]; defaults?: { organisationId?: string; callerName?: string } }) {
   const t = useTranslations("agentPhone");
-  const errorText = useErrorText("agentPhone");
   const router = useRouter();
   const [values, setValues] = useState({ ...EMPTY, ...defaults });
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [pending, start] = useTransition();
+  const { errors, error, pending, run } = useAgentAction("agentPhone");
   const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setValues({ ...values, [key]: e.target.value });
   function submit(event: React.FormEvent) {
     event.preventDefault();
     setSaved(false);
-    start(async () => {
-      const result = await logPreAnnouncementAction(values).catch(() => ({ ok: false as const, reason: "UNEXPECTED", fieldErrors: undefined }));
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setError(errorText(result.reason));
-        return;
-      }
-      setErrors({});
-      setError(null);
-      setSaved(true);
-      setValues({ ...EMPTY, ...defaults });
-      router.refresh();
-    });
+    run(
+      () => logPreAnnouncementAction(values),
+      () => {
+        setSaved(true);
+        setValues({ ...EMPTY, ...defaults });
+        router.refresh();
+      },
+    );
   }
   const input = (name: "callerName" | "subject" | "forWhom", label: string) => (
     <div>

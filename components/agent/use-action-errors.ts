@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
 
 /** Maps an action's refusal code to a translated sentence; unknown codes get the generic one. */
 export function useErrorText(namespace: string) {
@@ -9,4 +10,31 @@ export function useErrorText(namespace: string) {
 
 export function fieldError(fieldErrors: Record<string, string[]> | undefined, name: string): string | undefined {
   return fieldErrors?.[name]?.[0];
+}
+
+type Outcome<T> = { ok: true; data: T } | { ok: false; reason: string; fieldErrors?: Record<string, string[]> };
+
+/**
+ * Submit state of a workspace form: runs the action in a transition; a refusal becomes a
+ * translated sentence plus field errors, a thrown error the generic sentence; success clears both.
+ */
+export function useAgentAction(namespace: string) {
+  const errorText = useErrorText(namespace);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  function run<T>(call: () => Promise<Outcome<T>>, onSuccess: (data: T) => void) {
+    start(async () => {
+      const result = await call().catch((): Outcome<T> => ({ ok: false, reason: "UNEXPECTED" }));
+      if (!result.ok) {
+        setErrors(result.fieldErrors ?? {});
+        setError(errorText(result.reason));
+        return;
+      }
+      setErrors({});
+      setError(null);
+      onSuccess(result.data);
+    });
+  }
+  return { errors, error, pending, run };
 }

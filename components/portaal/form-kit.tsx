@@ -84,3 +84,28 @@ export function describedBy(name: string, errors: string[] | undefined, hint?: b
   const ids = [hint ? `${name}-hint` : null, errors?.length ? `${name}-error` : null].filter(Boolean).join(" ");
   return { "aria-invalid": errors?.length ? true : undefined, "aria-describedby": ids || undefined } as const;
 }
+
+/** A labelled textarea with a hint and its field error, wired for screen readers. */
+export function TextAreaField({ name, label, hint, rows, errors }: { name: string; label: string; hint: string; rows: number; errors: string[] | undefined }) {
+  return (
+    <div>
+      <label htmlFor={name} className={labelClass}>{label}</label>
+      <p id={`${name}-hint`} className="text-sm text-slate-600">{hint}</p>
+      <textarea id={name} name={name} rows={rows} required className={inputClass} {...describedBy(name, errors, true)} />
+      <FieldError id={name} errors={errors} />
+    </div>
+  );
+}
+
+/** The attachment picker of portal messages: PDF, JPEG and PNG (checked again by content on the server). */
+export function FilesField({ errors }: { errors: string[] | undefined }) {
+  const t = useTranslations("portaal.newMessage");
+  return (
+    <div>
+      <label htmlFor="files" className={labelClass}>{t("files")}</label>
+      <p id="files-hint" className="text-sm text-slate-600">{t("filesHint")}</p>
+      <input id="files" name="files" type="file" multiple accept="application/pdf,image/jpeg,image/png" className="mt-1 block text-sm" {...describedBy("files", errors, true)} />
+      <FieldError id="files" errors={errors} />
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { sendPortalMessageAction, suggestArticlesAction } from "@/lib/portal/actions";
 import { PORTAL_CATEGORIES } from "@/lib/portal/schema";
-import { buttonClass, describedBy, ErrorAlert, FieldError, inputClass, labelClass, SuccessNote, usePortalForm } from "./form-kit";
+import { buttonClass, describedBy, ErrorAlert, FieldError, FilesField, inputClass, labelClass, SuccessNote, TextAreaField, usePortalForm } from "./form-kit";
 
 interface Suggestion {
   id: string;
@@ -68,18 +68,8 @@ export function NewMessageForm() {
           <input id="subject" name="subject" maxLength={300} required className={inputClass} {...describedBy("subject", fieldErrors.subject)} />
           <FieldError id="subject" errors={fieldErrors.subject} />
         </div>
-        <div>
-          <label htmlFor="body" className={labelClass}>{t("body")}</label>
-          <p id="body-hint" className="text-sm text-slate-600">{t("bodyHint")}</p>
-          <textarea id="body" name="body" rows={8} required className={inputClass} {...describedBy("body", fieldErrors.body, true)} />
-          <FieldError id="body" errors={fieldErrors.body} />
-        </div>
-        <div>
-          <label htmlFor="files" className={labelClass}>{t("files")}</label>
-          <p id="files-hint" className="text-sm text-slate-600">{t("filesHint")}</p>
-          <input id="files" name="files" type="file" multiple accept="application/pdf,image/jpeg,image/png" className="mt-1 block text-sm" {...describedBy("files", fieldErrors.files, true)} />
-          <FieldError id="files" errors={fieldErrors.files} />
-        </div>
+        <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} rows={8} errors={fieldErrors.body} />
+        <FilesField errors={fieldErrors.files} />
         <button type="submit" disabled={pending} className={buttonClass}>{pending ? t("submitting") : t("submit")}</button>
       </form>
       <aside aria-labelledby="suggestions-title" aria-live="polite" className="space-y-3">
