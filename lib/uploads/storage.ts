@@ -1,9 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { StoredAttachment } from "@/lib/tickets/mutations";
+import { uploadStoreConfig } from "./config";
+import { diskStore } from "./disk-store";
 import { safeFileName, sniffMime, storageKeyOf, type UploadInput, type UploadRefusal, validateUploads } from "./rules";
+import { s3Store } from "./s3-store";
+import { collect, type OpenedUpload, type UploadStore } from "./store";
 
 export type { UploadInput, UploadRefusal };
 export { validateUploads };
@@ -16,14 +19,15 @@ export class UploadRuleError extends Error {
   }
 }
 
-/** Files live under <LOKET_DATA_DIR or .data>/uploads/<yyyy>/<sha256>. */
+/** Without S3_BUCKET, files live under <LOKET_DATA_DIR or .data>/uploads/<yyyy>/<sha256>. */
 export function uploadRoot(): string {
   return path.resolve(process.env.LOKET_DATA_DIR ?? ".data", "uploads");
 }
 
-function pathOf(storageKey: string): string {
-  if (!/^\d{4}\/[0-9a-f]{64}$/.test(storageKey)) throw new Error("invalid storage key");
-  return path.join(uploadRoot(), storageKey);
+/** The store the environment configures, read per call so a changed environment takes effect. */
+export function uploadStore(): UploadStore {
+  const config = uploadStoreConfig(process.env, uploadRoot());
+  return config.kind === "s3" ? s3Store(config) : diskStore(config.root);
 }
 
 /** Reads a browser File into bytes so its content can be checked. */
@@ -42,8 +46,8 @@ export async function readUploads(files: readonly (File | UploadInput)[]): Promi
 
 /**
  * Stores one file and returns what the Attachment row needs. Checked again here, by content, so
- * no caller can store something the rules refuse. Written to a temporary name and renamed, so a
- * half-written file is never served.
+ * no caller can store something the rules refuse. Identical files share one stored copy; neither
+ * store ever shows a half-written one under its key.
  */
 export async function storeUpload(file: File | UploadInput, now: Date = new Date()): Promise<StoredAttachment> {
   const upload = await readUpload(file);
@@ -52,17 +56,18 @@ export async function storeUpload(file: File | UploadInput, now: Date = new Date
   const mime = sniffMime(upload.bytes)!;
   const sha256 = createHash("sha256").update(upload.bytes).digest("hex");
   const storageKey = storageKeyOf(now.getUTCFullYear(), sha256);
-  const target = pathOf(storageKey);
-  const exists = await stat(target).then(() => true, () => false);
-  if (!exists) {
-    await mkdir(path.dirname(target), { recursive: true });
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temp, upload.bytes);
-    await rename(temp, target);
-  }
+  await uploadStore().putIfAbsent(storageKey, upload.bytes, mime);
   return { fileName: safeFileName(upload.name, mime), mimeType: mime, size: upload.bytes.length, sha256, storageKey };
 }
 
+/** The stored bytes as a stream with their size, or null when the object is missing. */
+export function openStoredUpload(storageKey: string): Promise<OpenedUpload | null> {
+  return uploadStore().open(storageKey);
+}
+
+/** The whole stored file; throws when it is missing. */
 export async function readStoredUpload(storageKey: string): Promise<Uint8Array> {
-  return new Uint8Array(await readFile(pathOf(storageKey)));
+  const opened = await openStoredUpload(storageKey);
+  if (!opened) throw new Error(`stored upload missing: ${storageKey}`);
+  return collect(opened.body);
 }

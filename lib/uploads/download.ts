@@ -1,0 +1,31 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/queries";
+import { findDownloadableAttachment } from "./queries";
+import { openStoredUpload } from "./storage";
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+/**
+ * The download of one attachment for this session, streamed from whichever store is configured.
+ * 404 for anything the session may not see and for a stored file that has gone missing, so an id
+ * reveals nothing.
+ */
+export async function downloadResponse(user: SessionUser, attachmentId: string): Promise<Response> {
+  const attachment = await findDownloadableAttachment(user, attachmentId);
+  if (!attachment) return notFound();
+  const opened = await openStoredUpload(attachment.storageKey).catch((error: unknown) => {
+    console.error("upload store read failed", { attachmentId, error: error instanceof Error ? error.name : "unknown" });
+    return null;
+  });
+  if (!opened) return notFound();
+  return new Response(opened.body, {
+    headers: {
+      "Content-Type": attachment.mimeType,
+      "Content-Length": String(opened.size),
+      // Always a download, never rendered inline in our origin.
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
