@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { AttachmentLinks } from "@/components/ui/attachment-links";
 import type { MyTicket } from "@/lib/portal/queries";
 import { When } from "./when";
 
@@ -19,18 +20,7 @@ export async function Conversation({ messages, now }: { messages: MyTicket["mess
               <When at={m.createdAt} now={now} />
             </p>
             <p className="mt-2 whitespace-pre-wrap text-slate-900">{m.body}</p>
-            {m.attachments.length > 0 ? (
-              <div className="mt-2">
-                <p className="text-sm font-medium text-slate-700">{t("attachments")}</p>
-                <ul className="list-inside list-disc text-sm">
-                  {m.attachments.map((a) => (
-                    <li key={a.id}>
-                      <a href={`/api/uploads/${a.id}`}>{a.fileName}</a> ({Math.max(1, Math.round(a.size / 1024))} kB)
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
+            <AttachmentLinks attachments={m.attachments} label={t("attachments")} />
           </li>
         );
       })}

@@ -67,7 +67,15 @@ export function getEmployerTicket(user: SessionUser, number: string) {
       messages: {
         where: { direction: { not: "INTERNAL" } },
         orderBy: { createdAt: "asc" },
-        select: { id: true, direction: true, body: true, createdAt: true, automatic: true, author: { select: { name: true, role: true } } },
+        select: {
+          id: true,
+          direction: true,
+          body: true,
+          createdAt: true,
+          automatic: true,
+          author: { select: { name: true, role: true } },
+          attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } },
+        },
       },
       urgentRequest: { select: { reason: true, forWhom: true, dueAt: true, receivedAt: true, answeredAt: true, preAnnouncementId: true } },
       escalations: {

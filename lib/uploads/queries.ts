@@ -2,12 +2,17 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
+import { employerTicketScope } from "@/lib/employer/queries";
 import { staffTicketScope } from "@/lib/tickets/queries";
 
-/** Which tickets' attachments this person may download: their own, their organisation's, or staff scope. */
+/**
+ * Which tickets' attachments this person may download: their own; for an employer contact the
+ * organisation's tickets exactly as the employer pages show them (the right to see them included);
+ * or the staff scope.
+ */
 function ticketScope(user: SessionUser): Prisma.TicketWhereInput | null {
   if (user.role === "BENEFICIARY") return { requesterId: user.id };
-  if (user.role === "EMPLOYER_CONTACT") return user.organisationId ? { organisationId: user.organisationId } : null;
+  if (user.role === "EMPLOYER_CONTACT") return employerTicketScope(user);
   return staffTicketScope(user);
 }
 

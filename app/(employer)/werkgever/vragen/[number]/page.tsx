@@ -5,6 +5,7 @@ import { RaiseEscalationForm } from "@/components/werkgever/escalation-forms";
 import { EscalationList } from "@/components/werkgever/escalation-list";
 import { ReplyForm } from "@/components/werkgever/reply-form";
 import { FormSuccess } from "@/components/werkgever/form-fields";
+import { AttachmentLinks } from "@/components/ui/attachment-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePlaceUser } from "@/lib/auth/place";
 import { getEmployerTicket } from "@/lib/employer/queries";
@@ -49,6 +50,7 @@ export default async function EmployerTicketPage({
                 {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}
               </p>
               <p className="mt-1 whitespace-pre-wrap">{m.body}</p>
+              <AttachmentLinks attachments={m.attachments} label={t("ticket.attachments")} />
             </li>
           ))}
         </ol>
