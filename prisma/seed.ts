@@ -2,13 +2,17 @@
 // and tickets in every status and channel. Every demo address ends in ".example" (RFC 2606), which
 // is how the seed tells demo data from real users it must not wipe.
 import type { Channel, OrganisationRight, Prisma, Role, TicketStatus } from "@prisma/client";
+import { authSecret } from "@/lib/auth/auth-secret";
 import { hashPassword } from "@/lib/auth/password";
+import { isStaff } from "@/lib/auth/rules";
+import { encryptSecret } from "@/lib/auth/two-factor-rules";
 import { amsterdamDateKey, DEFAULT_CALENDAR_SETTINGS } from "@/lib/calendar/rules";
 import { db, type Tx } from "@/lib/db/client";
 import { computeClock, DEFAULT_SLA_POLICIES } from "@/lib/sla/rules";
 import { nextTicketNumber } from "@/lib/tickets/numbers";
 import { seedAgent } from "./seed-agent";
 import { seedPortaal } from "./seed-portaal";
+import { DEMO_TOTP_SECRET } from "./seed-totp";
 import { seedWerkgever } from "./seed-werkgever";
 
 export const DEMO_PASSWORD = "Loket-demo-2026";
@@ -146,7 +150,7 @@ async function seedInto(tx: Tx, passwordHash: string, now: Date): Promise<void> 
     ],
   });
 
-  const csmUserId = await createPerson(tx, DEMO_PEOPLE.find((p) => p.key === "csm")!, passwordHash, {}, teams);
+  const csmUserId = await createPerson(tx, DEMO_PEOPLE.find((p) => p.key === "csm")!, passwordHash, {}, teams, now);
   const organisations = {
     vandijk: await tx.organisation.create({
       data: { name: "Bakkerij Van Dijk B.V.", externalNumber: "WG-40012", customerSuccessManagerId: csmUserId },
@@ -161,7 +165,7 @@ async function seedInto(tx: Tx, passwordHash: string, now: Date): Promise<void> 
   const ids: Record<string, string> = { csm: csmUserId };
   for (const person of DEMO_PEOPLE) {
     if (person.key === "csm") continue;
-    ids[person.key] = await createPerson(tx, person, passwordHash, organisations, teams);
+    ids[person.key] = await createPerson(tx, person, passwordHash, organisations, teams, now);
   }
 
   // Tickets: every status on every channel, spread over the last weeks.
@@ -240,6 +244,7 @@ async function createPerson(
   passwordHash: string,
   organisations: Partial<Record<"vandijk" | "zorgnoord" | "utrecht", { id: string }>>,
   teams: Record<"uitkeringen" | "werkgevers", { id: string }>,
+  now: Date,
 ): Promise<string> {
   const user = await tx.user.create({
     data: {
@@ -249,6 +254,8 @@ async function createPerson(
       passwordHash,
       phone: person.phone ?? null,
       clientNumber: person.clientNumber ?? null,
+      // Staff must use TOTP: the demo staff are enrolled already, with the documented demo secret.
+      ...(isStaff(person.role) ? { totpSecret: encryptSecret(DEMO_TOTP_SECRET, authSecret()), totpEnabledAt: now } : {}),
     },
   });
   const organisation = person.organisation ? organisations[person.organisation] : undefined;

@@ -75,6 +75,9 @@ async function main() {
 
   if (mode === "migrate") return shutdown(0);
 
+  // The seed encrypts the demo staff's TOTP secret with the session key: the embedded demo's key
+  // must exist before seeding, or the app could not read the secret it wrote.
+  if (embedded) await ensureAuthSecret();
   if (mode === "seed" || embedded) {
     const { seedDatabase } = await import("../prisma/seed");
     const { disconnectDb } = await import("../lib/db/client");

@@ -4,7 +4,8 @@ import { useState } from "react";
 import { acceptInviteAction } from "@/lib/organisations/actions";
 import { FormAlert, FormSuccess, SubmitButton, TextField, useActionForm } from "@/components/werkgever/form-fields";
 
-export function AcceptInviteForm({ token, email }: { token: string; email: string }) {
+/** `doneNote`: what comes next for this kind of account (staff enrol two-factor at first login). */
+export function AcceptInviteForm({ token, email, doneNote }: { token: string; email: string; doneNote?: string }) {
   const t = useTranslations("werkgeverAuth.invite");
   const [done, setDone] = useState(false);
   const { pending, reason, fieldErrors, onSubmit } = useActionForm(
@@ -14,7 +15,7 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
   if (done) {
     return (
       <FormSuccess>
-        {t("done")} <a href="/login">{t("toLogin")}</a>
+        {t("done")} {doneNote ? `${doneNote} ` : null}<a href="/login">{t("toLogin")}</a>
       </FormSuccess>
     );
   }

@@ -1,7 +1,8 @@
 "use server";
 import { cookies, headers } from "next/headers";
 import { authSecret, DEVICE_COOKIE } from "./auth-secret";
-import { getSessionUser, getTwoFactorCompletedAt } from "./session";
+import { beginPendingEnrolment, finishPendingEnrolment } from "./enrolment";
+import { getPendingEnrolment, getSessionUser, getTwoFactorCompletedAt } from "./session";
 import { finishTotpEnrolment, startTotpEnrolment } from "./two-factor-commands";
 import { REMEMBER_DEVICE_DAYS, signDeviceToken } from "./two-factor-rules";
 
@@ -32,4 +33,13 @@ export async function startTotpEnrolmentAction() {
 
 export async function finishTotpEnrolmentAction(input: unknown) {
   return finishTotpEnrolment.execute(await getSessionUser(), input, new Date());
+}
+
+/** Staff held for enrolment: start (QR code) and confirm (first code), for that pending login only. */
+export async function startPendingEnrolmentAction() {
+  return beginPendingEnrolment(await getPendingEnrolment(), authSecret());
+}
+
+export async function finishPendingEnrolmentAction(input: unknown) {
+  return finishPendingEnrolment(await getPendingEnrolment(), input, authSecret(), new Date());
 }

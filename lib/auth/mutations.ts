@@ -3,9 +3,9 @@ import type { OrganisationRight, Role } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import type { Db } from "@/lib/db/client";
 import { burnVerification, verifyPassword } from "./password";
-import { afterFailedLogin, isLocked } from "./rules";
+import { afterFailedLogin, isLocked, isStaff } from "./rules";
 import type { LoginInput } from "./schema";
-import { requiredSecondFactor, type TwoFactorMethod } from "./two-factor-rules";
+import { loginStepAfterPassword, type LoginStep } from "./two-factor-rules";
 
 export interface AuthenticatedUser {
   id: string;
@@ -16,8 +16,9 @@ export interface AuthenticatedUser {
   rights: OrganisationRight[];
   hrProfessional: boolean;
   sessionVersion: number;
-  /** The second factor this login still needs, or null. */
-  secondFactor: TwoFactorMethod | null;
+  /** What this login still needs: a code, TOTP enrolment (staff), or nothing. */
+  secondFactor: LoginStep;
+  totpEnabledAt: Date | null;
 }
 
 export type LoginOutcome =
@@ -77,7 +78,9 @@ export async function attemptLogin(db: Db, input: LoginInput, now: Date): Promis
       rights: membership?.rights ?? [],
       hrProfessional: membership?.hrProfessional ?? false,
       sessionVersion: user.sessionVersion,
-      secondFactor: requiredSecondFactor({
+      totpEnabledAt: user.totpEnabledAt,
+      secondFactor: loginStepAfterPassword({
+        staff: isStaff(user.role),
         totpEnabled: user.totpEnabledAt !== null,
         organisationRequires: membership?.organisation.twoFactorRequired ?? false,
       }),

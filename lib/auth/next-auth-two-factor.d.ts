@@ -1,16 +1,21 @@
-// The two-factor fields the session token carries (see lib/auth/options.ts).
+// The two-factor fields the session token carries (see lib/auth/options.ts and login-flow.ts).
 import type { TwoFactorMethod } from "./two-factor-rules";
 
 declare module "next-auth" {
   interface User {
-    tfa?: "pending";
+    /** "pending": a code is due; "enrol": a staff member must enrol TOTP first. */
+    tfa?: "pending" | "enrol";
     tfaMethod?: TwoFactorMethod;
     tfaNonce?: string;
     tfaCodeHash?: string;
     tfaAt?: number;
+    /** A second factor was passed in this login (a code, a remembered device, or enrolment). */
+    mfa?: boolean;
   }
   interface Session {
     tfaPending?: boolean;
+    tfaEnrol?: boolean;
+    mfa?: boolean;
     tfaAt?: number;
     tfaMethod?: TwoFactorMethod;
   }
@@ -18,10 +23,11 @@ declare module "next-auth" {
 
 declare module "next-auth/jwt" {
   interface JWT {
-    tfa?: "pending";
+    tfa?: "pending" | "enrol";
     tfaMethod?: TwoFactorMethod;
     tfaNonce?: string;
     tfaCodeHash?: string;
     tfaAt?: number;
+    mfa?: boolean;
   }
 }

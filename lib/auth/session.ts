@@ -1,7 +1,12 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { db } from "@/lib/db/client";
+import { authSecret } from "./auth-secret";
+import { pendingEnrolmentOf, resolveSession, SESSION_COOKIES } from "./login-flow";
 import { authOptions } from "./options";
 import { loadSessionUser, type SessionUser } from "./queries";
 
@@ -10,15 +15,18 @@ export type { SessionUser };
 /**
  * The signed-in person, re-read from the database on every request: a deactivated account, a
  * bumped session version or a revoked right takes effect at once, not when the JWT expires.
- * A tampered or expired cookie decodes to no session at all.
+ * A tampered or expired cookie decodes to no session at all. A login still waiting for its code
+ * or (staff) its TOTP enrolment is no session either: every layout, page, route and action goes
+ * through here, so none of them can be reached half-authenticated.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions).catch(() => null);
-  const id = session?.user?.id;
-  // A login still waiting for its second factor is no session at all: every layout, page and
-  // action goes through here, so none of them can be reached half-authenticated.
-  if (!id || session.tfaPending) return null;
-  return loadSessionUser(id, session.sv);
+  return resolveSession({
+    userId: session?.user?.id,
+    sv: session?.sv,
+    pending: Boolean(session?.tfaPending || session?.tfaEnrol),
+    mfa: session?.mfa === true,
+  });
 });
 
 /** A login whose password is checked but whose second factor is still due; null otherwise. */
@@ -30,10 +38,18 @@ export const getPendingTwoFactor = cache(async (): Promise<{ userId: string; met
   return { userId: user.id, method: session.tfaMethod ?? "TOTP" };
 });
 
+/** A staff login held until TOTP is enrolled (with the nonce that binds the enrolment to it). */
+export const getPendingEnrolment = cache(async (): Promise<{ userId: string; nonce: string } | null> => {
+  const store = await cookies();
+  const raw = SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
+  const token = raw ? await decode({ token: raw, secret: authSecret() }).catch(() => null) : null;
+  return pendingEnrolmentOf(db, token);
+});
+
 /** When the second factor was last completed in this session (for "remember this device"). */
 export async function getTwoFactorCompletedAt(): Promise<number | null> {
   const session = await getServerSession(authOptions).catch(() => null);
-  return session && !session.tfaPending && typeof session.tfaAt === "number" ? session.tfaAt : null;
+  return session && !session.tfaPending && !session.tfaEnrol && typeof session.tfaAt === "number" ? session.tfaAt : null;
 }
 
 export async function requireSessionUser(returnTo: string): Promise<SessionUser> {

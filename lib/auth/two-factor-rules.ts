@@ -17,6 +17,23 @@ export function requiredSecondFactor(input: { totpEnabled: boolean; organisation
   return null;
 }
 
+/** After the password: a code step, enrolment first (staff without TOTP), or nothing more. */
+export type LoginStep = TwoFactorMethod | "ENROL" | null;
+
+/** Staff must use TOTP: one who has none yet may do nothing but enrol. Others keep their rules. */
+export function loginStepAfterPassword(input: { staff: boolean; totpEnabled: boolean; organisationRequires: boolean }): LoginStep {
+  if (input.staff && !input.totpEnabled) return "ENROL";
+  return requiredSecondFactor(input);
+}
+
+/**
+ * Whether a completed session may act: a staff session only once it passed TOTP (a code, a
+ * remembered device, or enrolment just now). Guards old or forged-by-bug tokens at one place.
+ */
+export function sessionMayAct(input: { staff: boolean; secondFactorPassed: boolean }): boolean {
+  return !input.staff || input.secondFactorPassed;
+}
+
 function totpAt(now: Date) {
   // One step either side forgives a phone clock that is a little off.
   return authenticator.clone({ epoch: now.getTime(), window: 1, step: TOTP_STEP_SECONDS });
@@ -77,6 +94,17 @@ export function sameHash(a: string, b: string): boolean {
 export function signDeviceToken(userId: string, expiresAt: Date, secret: string): string {
   const payload = `${userId}.${expiresAt.getTime()}`;
   return `${payload}.${createHmac("sha256", secret).update(`device:${payload}`).digest("base64url")}`;
+}
+
+/** When a device token was minted (its expiry minus the 30 days), or null when unreadable. */
+export function deviceTokenIssuedAt(token: string | null | undefined): number | null {
+  const expires = Number(token?.split(".")[1]);
+  return Number.isFinite(expires) && expires > 0 ? expires - REMEMBER_DEVICE_DAYS * 24 * 3_600_000 : null;
+}
+
+/** Binds finishing an enrolment to the pending login that did it (its nonce), not to any other. */
+export function enrolmentProof(userId: string, nonce: string, secret: string): string {
+  return createHmac("sha256", secret).update(`enrolled:${userId}:${nonce}`).digest("base64url");
 }
 
 export function deviceTokenValid(token: string | null | undefined, userId: string, now: Date, secret: string): boolean {

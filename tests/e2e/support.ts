@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { authenticator } from "otplib";
+import { DEMO_TOTP_SECRET } from "../../prisma/seed-totp";
 
 export const PASSWORD = "Loket-demo-2026";
 
@@ -22,11 +24,49 @@ export function storageStateOf(role: RoleKey): string {
   return `tests/e2e/.auth/${process.env.E2E_PORT ?? "3100"}/${role}.json`;
 }
 
-export async function login(page: Page, email: string, password = PASSWORD): Promise<void> {
+/** The demo staff accounts' shared TOTP secret (prisma/seed-totp.ts): staff must pass TOTP. */
+export { DEMO_TOTP_SECRET } from "../../prisma/seed-totp";
+
+const STEP_MS = 30_000;
+
+export function isDemoStaff(email: string): boolean {
+  return email.endsWith("@loket.example");
+}
+
+/** The code of the current 30-second step (the server accepts one step either side). */
+export function totpNow(secret: string): string {
+  return authenticator.clone({ epoch: Date.now(), step: 30 }).generate(secret);
+}
+
+/**
+ * Logs in. A staff account (or any account when `totpSecret` is given) also passes the TOTP step;
+ * a code already used by this account in this step is refused as a replay, so then the helper
+ * waits for the next step and tries once more.
+ */
+export async function login(page: Page, email: string, password = PASSWORD, options: { totpSecret?: string } = {}): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
   await page.getByRole("button", { name: "Inloggen" }).click();
+  const secret = options.totpSecret ?? (isDemoStaff(email) && password === PASSWORD ? DEMO_TOTP_SECRET : null);
+  if (secret) await passTotpStep(page, secret);
+}
+
+export async function passTotpStep(page: Page, secret: string): Promise<void> {
+  await expect(page).toHaveURL(/\/login\/twee-stappen/);
+  const field = page.getByLabel("Code uit uw app of herstelcode");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await field.fill(totpNow(secret));
+    await page.getByRole("button", { name: "Bevestigen" }).click();
+    const outcome = await Promise.race([
+      page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 15_000 }).then(() => "in" as const, () => "timeout" as const),
+      page.getByTestId("form-error").filter({ hasText: "al gebruikt" }).waitFor({ timeout: 15_000 }).then(() => "replayed" as const, () => "timeout" as const),
+    ]);
+    if (outcome === "timeout") break;
+    if (outcome === "in") return;
+    await page.waitForTimeout(STEP_MS - (Date.now() % STEP_MS) + 500);
+  }
+  throw new Error(`TOTP step refused twice for this login`);
 }
 
 /** WCAG 2.1 A/AA checks on the page as it is now. */

@@ -27,6 +27,8 @@ export default async function Layout({ children }: { children: React.ReactNode }
     ...(user.role === "ADMIN"
       ? [
           { href: "/agent/beheer/instellingen", label: tl("settings") },
+          { href: "/agent/beheer/medewerkers", label: tl("staff") },
+          { href: "/agent/beheer/teams", label: tl("teams") },
           { href: "/agent/beheer/mail", label: tl("mail") },
         ]
       : []),

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { homePath, safeCallbackPath } from "@/lib/auth/rules";
-import { getPendingTwoFactor, getSessionUser } from "@/lib/auth/session";
+import { getPendingEnrolment, getPendingTwoFactor, getSessionUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("login");
@@ -19,11 +19,11 @@ export default async function LoginPage({
   const params = await searchParams;
   const user = await getSessionUser();
   if (user) redirect(safeCallbackPath(params.callbackUrl) ?? homePath(user.role));
-  // Password checked, second factor still due: continue there instead of asking again.
-  if (await getPendingTwoFactor()) {
-    const back = safeCallbackPath(params.callbackUrl);
-    redirect(`/login/twee-stappen${back ? `?callbackUrl=${encodeURIComponent(back)}` : ""}`);
-  }
+  // Password checked, second factor (or a staff member's enrolment) still due: continue there.
+  const back = safeCallbackPath(params.callbackUrl);
+  const query = back ? `?callbackUrl=${encodeURIComponent(back)}` : "";
+  if (await getPendingTwoFactor()) redirect(`/login/twee-stappen${query}`);
+  if (await getPendingEnrolment()) redirect(`/login/twee-stappen/instellen${query}`);
   const t = await getTranslations();
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">

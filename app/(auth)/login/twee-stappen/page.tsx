@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { TwoFactorForm } from "@/components/auth/two-factor-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { homePath, safeCallbackPath } from "@/lib/auth/rules";
-import { getPendingTwoFactor, getSessionUser } from "@/lib/auth/session";
+import { getPendingEnrolment, getPendingTwoFactor, getSessionUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,11 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
   const user = await getSessionUser();
   if (user) redirect(safeCallbackPath(params.callbackUrl) ?? homePath(user.role));
   const pending = await getPendingTwoFactor();
-  if (!pending) redirect("/login");
+  if (!pending) {
+    const back = safeCallbackPath(params.callbackUrl);
+    if (await getPendingEnrolment()) redirect(`/login/twee-stappen/instellen${back ? `?callbackUrl=${encodeURIComponent(back)}` : ""}`);
+    redirect("/login");
+  }
   const t = await getTranslations("werkgeverAuth.twoFactor");
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">

@@ -8,7 +8,15 @@ export const dynamic = "force-dynamic";
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [t, tw, invite] = await Promise.all([getTranslations("werkgeverAuth.invite"), getTranslations("werkgever.errors"), findInvitation(token)]);
+  const [t, tw, ts, tr, invite] = await Promise.all([
+    getTranslations("werkgeverAuth.invite"),
+    getTranslations("werkgever.errors"),
+    getTranslations("staffInvite"),
+    getTranslations("roles"),
+    findInvitation(token),
+  ]);
+  // A staff invitation (no organisation) joins Loket's own workspace, with its role.
+  const staff = invite !== null && invite.organisationId === null;
   const refusal = checkInvite(invite, new Date());
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
@@ -22,8 +30,13 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{tw(refusal ?? "INVITE_INVALID")}</p>
         ) : (
           <>
-            <p className="mt-1 text-sm text-slate-600">{t("intro", { name: invite.name, organisation: invite.organisation?.name ?? "Loket", email: invite.email })}</p>
-            <AcceptInviteForm token={token} email={invite.email} />
+            <p className="mt-1 text-sm text-slate-600">
+              {staff
+                ? ts("intro", { name: invite.name, role: tr(invite.role), email: invite.email })
+                : t("intro", { name: invite.name, organisation: invite.organisation?.name ?? "", email: invite.email })}
+            </p>
+            {staff ? <p className="mt-2 text-sm text-slate-600">{ts("twoFactor")}</p> : null}
+            <AcceptInviteForm token={token} email={invite.email} doneNote={staff ? ts("done") : undefined} />
           </>
         )}
       </div>

@@ -1,0 +1,46 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { CreateTeamForm, RenameTeamForm } from "@/components/staff/team-forms";
+import { DataTable, EmptyState } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlaceUser } from "@/lib/auth/place";
+import { mayAdministerStaff } from "@/lib/staff/access";
+import { listTeams } from "@/lib/staff/queries";
+
+export const dynamic = "force-dynamic";
+
+export default async function TeamsPage() {
+  const user = await requirePlaceUser("agent", "/agent/beheer/teams");
+  if (!mayAdministerStaff(user)) notFound();
+  const [t, teams] = await Promise.all([getTranslations("teamsAdmin"), listTeams(user)]);
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <section aria-labelledby="teams-heading">
+          <h2 id="teams-heading" className="mb-3 text-lg font-semibold">{t("listTitle")}</h2>
+          {teams.length === 0 ? (
+            <EmptyState>{t("empty")}</EmptyState>
+          ) : (
+            <DataTable caption={t("listTitle")} testId="teams-table" columns={[{ label: t("columns.name") }, { label: t("columns.key") }, { label: t("columns.members"), align: "right" }, { label: t("columns.rename") }]}>
+              {teams.map((team) => (
+                <tr key={team.id} data-testid="team-row" className="border-t border-slate-100 align-top">
+                  <td className="px-3 py-2 font-medium">{team.name}</td>
+                  <td className="px-3 py-2 font-mono">{team.key}</td>
+                  <td className="px-3 py-2 text-right">{team.members}</td>
+                  <td className="px-3 py-2">
+                    <RenameTeamForm team={{ id: team.id, name: team.name }} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </section>
+        <section aria-labelledby="create-heading">
+          <h2 id="create-heading" className="mb-3 text-lg font-semibold">{t("createTitle")}</h2>
+          <CreateTeamForm />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { StaffAlert } from "@/components/staff/staff-alert";
+import { FormSuccess, SubmitButton, TextField, useActionForm } from "@/components/werkgever/form-fields";
+import { finishPendingEnrolmentAction, rememberDeviceAction, startPendingEnrolmentAction } from "@/lib/auth/actions";
+
+/**
+ * A staff member's first login: QR code, a first code, the recovery codes once, and only then on
+ * to the workspace (the pending login becomes a session with the proof the confirmation returned).
+ */
+export function StaffEnrolment({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("staffEnrol");
+  const [started, setStarted] = useState<{ secret: string; qr: string } | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ recoveryCodes: string[]; proof: string } | null>(null);
+  const [continueError, setContinueError] = useState<string | null>(null);
+  const [continuing, setContinuing] = useState(false);
+  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+    (form) => finishPendingEnrolmentAction({ code: form.get("code") }),
+    (data: { recoveryCodes: string[]; proof: string }) => setDone(data),
+  );
+
+  async function onContinue(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!done) return;
+    const remember = new FormData(event.currentTarget).get("remember") === "on";
+    setContinuing(true);
+    setContinueError(null);
+    const result = await signIn("totp-enrolled", { proof: done.proof, redirect: false }).catch(() => null);
+    if (result?.ok && !result.error) {
+      if (remember) await rememberDeviceAction().catch(() => null);
+      window.location.assign(callbackUrl);
+      return;
+    }
+    setContinueError(result?.error ?? "UNEXPECTED");
+    setContinuing(false);
+  }
+
+  if (done) {
+    return (
+      <form onSubmit={onContinue} className="mt-6 space-y-4">
+        <FormSuccess>{t("enabled")}</FormSuccess>
+        <p className="text-sm">{t("recoveryIntro")}</p>
+        <ul data-testid="recovery-codes" className="grid grid-cols-2 gap-1 rounded border border-slate-300 bg-white p-3 font-mono text-sm">
+          {done.recoveryCodes.map((c) => <li key={c}>{c}</li>)}
+        </ul>
+        <StaffAlert reason={continueError} />
+        <div className="flex items-center gap-2">
+          <input id="remember" name="remember" type="checkbox" className="h-4 w-4" />
+          <label htmlFor="remember" className="text-sm">{t("remember")}</label>
+        </div>
+        <SubmitButton pending={continuing} label={t("continue")} pendingLabel={t("continuing")} />
+      </form>
+    );
+  }
+  if (!started) {
+    return (
+      <div className="mt-6 space-y-3">
+        <StaffAlert reason={startError} />
+        <button
+          type="button"
+          className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          onClick={async () => {
+            const result = await startPendingEnrolmentAction().catch(() => null);
+            if (result?.ok) setStarted(result.data);
+            else setStartError(result?.reason ?? "UNEXPECTED");
+          }}
+        >
+          {t("start")}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="mt-6 space-y-4">
+      <p className="text-sm">{t("scan")}</p>
+      {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated on the server */}
+      <img src={started.qr} alt={t("qrAlt")} width={220} height={220} className="rounded border border-slate-200" />
+      <p className="text-sm">
+        {t("manual")} <code data-testid="totp-secret" className="break-all rounded bg-slate-100 px-1 font-mono">{started.secret}</code>
+      </p>
+      <form onSubmit={onSubmit} noValidate className="space-y-3">
+        <StaffAlert reason={reason} />
+        <TextField name="code" label={t("code")} hint={t("codeHint")} required autoComplete="one-time-code" errors={fieldErrors.code} />
+        <SubmitButton pending={pending} label={t("confirm")} pendingLabel={t("confirming")} />
+      </form>
+    </div>
+  );
+}

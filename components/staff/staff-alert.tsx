@@ -1,0 +1,23 @@
+"use client";
+import { useTranslations } from "next-intl";
+
+// Every refusal code of the staff pages and the staff enrolment; anything else reads "unexpected".
+const KNOWN = new Set([
+  "INVALID_INPUT", "FORBIDDEN", "UNAUTHENTICATED", "UNEXPECTED", "SESSION_EXPIRED", "ENROLMENT_INCOMPLETE",
+  "WRONG_CODE", "REPLAYED_CODE", "NOT_ENROLLING", "ALREADY_ENROLLED",
+  "EMAIL_IN_USE", "UNKNOWN_TEAM", "NOT_STAFF_ROLE", "USER_NOT_FOUND", "LAST_ADMIN", "TEAM_KEY_IN_USE", "TEAM_NOT_FOUND",
+]);
+
+export function staffReason(reason: string): string {
+  return KNOWN.has(reason) ? reason : "UNEXPECTED";
+}
+
+export function StaffAlert({ reason }: { reason: string | null }) {
+  const t = useTranslations("staffErrors");
+  if (!reason) return null;
+  return (
+    <div role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {t(staffReason(reason))}
+    </div>
+  );
+}

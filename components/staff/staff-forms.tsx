@@ -1,0 +1,100 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { FormSuccess, SubmitButton, useActionForm } from "@/components/werkgever/form-fields";
+import { changeStaffAction, inviteStaffAction, resetStaffTwoFactorAction, setStaffActiveAction } from "@/lib/staff/actions";
+import { Field, RoleSelect, TeamChecks } from "./fields";
+import { StaffAlert } from "./staff-alert";
+
+type Team = { id: string; name: string };
+
+export function InviteStaffForm({ roles, teams }: { roles: readonly string[]; teams: Team[] }) {
+  const t = useTranslations("staffAdmin");
+  const router = useRouter();
+  const [invited, setInvited] = useState<string | null>(null);
+  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+    (form) => inviteStaffAction({ name: form.get("name"), email: form.get("email"), role: form.get("role"), teamIds: form.getAll("teamIds") }),
+    (data: { email: string }, form) => {
+      setInvited(data.email);
+      form.reset();
+      router.refresh();
+    },
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t("inviteTitle")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <StaffAlert reason={reason} />
+      {invited ? <FormSuccess>{t("invited", { email: invited })}</FormSuccess> : null}
+      <Field id="invite-name" name="name" label={t("name")} errors={fieldErrors.name} />
+      <Field id="invite-email" name="email" type="email" label={t("email")} errors={fieldErrors.email} />
+      <RoleSelect id="invite-role" roles={roles} defaultValue="CALLCENTER_AGENT" errors={fieldErrors.role} />
+      <TeamChecks prefix="invite-team" teams={teams} checked={[]} />
+      <SubmitButton pending={pending} label={t("invite")} pendingLabel={t("working")} />
+    </form>
+  );
+}
+
+export function StaffEditForm({ user, roles, teams }: { user: { id: string; name: string; role: string; teamIds: string[] }; roles: readonly string[]; teams: Team[] }) {
+  const t = useTranslations("staffAdmin");
+  const router = useRouter();
+  const [saved, setSaved] = useState(false);
+  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+    (form) => changeStaffAction({ userId: user.id, role: form.get("role"), teamIds: form.getAll("teamIds") }),
+    () => {
+      setSaved(true);
+      router.refresh();
+    },
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t("editOf", { name: user.name })} className="space-y-3">
+      <StaffAlert reason={reason} />
+      {saved ? <FormSuccess>{t("saved")}</FormSuccess> : null}
+      <RoleSelect id={`role-${user.id}`} roles={roles} defaultValue={user.role} errors={fieldErrors.role} />
+      <TeamChecks prefix={`team-${user.id}`} teams={teams} checked={user.teamIds} />
+      <SubmitButton pending={pending} label={t("save")} pendingLabel={t("working")} />
+    </form>
+  );
+}
+
+/** A one-button form with a confirmation: deactivate, reactivate, reset two-factor. */
+function ConfirmButton({ label, confirm, run, danger, testId }: { label: string; confirm: string; run: () => Promise<{ ok: boolean; reason?: string }>; danger?: boolean; testId: string }) {
+  const router = useRouter();
+  const [reason, setReason] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  return (
+    <div className="space-y-1">
+      <StaffAlert reason={reason} />
+      <button
+        type="button"
+        data-testid={testId}
+        disabled={pending}
+        onClick={async () => {
+          if (!window.confirm(confirm)) return;
+          setPending(true);
+          setReason(null);
+          const result = await run().catch(() => ({ ok: false, reason: "UNEXPECTED" }));
+          setPending(false);
+          if (result.ok) router.refresh();
+          else setReason(result.reason ?? "UNEXPECTED");
+        }}
+        className={`rounded border px-3 py-1 text-sm font-medium disabled:opacity-60 ${danger ? "border-red-700 text-red-800 hover:bg-red-50" : "border-slate-500 text-slate-800 hover:bg-slate-50"}`}
+      >
+        {label}
+      </button>
+    </div>
+  );
+}
+
+export function ActiveToggle({ userId, name, active }: { userId: string; name: string; active: boolean }) {
+  const t = useTranslations("staffAdmin");
+  return active ? (
+    <ConfirmButton testId="deactivate" danger label={t("deactivate", { name })} confirm={t("confirmDeactivate", { name })} run={() => setStaffActiveAction({ userId, active: false })} />
+  ) : (
+    <ConfirmButton testId="reactivate" label={t("reactivate", { name })} confirm={t("confirmReactivate", { name })} run={() => setStaffActiveAction({ userId, active: true })} />
+  );
+}
+
+export function ResetTwoFactorButton({ userId, name }: { userId: string; name: string }) {
+  const t = useTranslations("staffAdmin");
+  return <ConfirmButton testId="reset-two-factor" label={t("resetTwoFactor", { name })} confirm={t("confirmReset", { name })} run={() => resetStaffTwoFactorAction({ userId })} />;
+}

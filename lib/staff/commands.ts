@@ -1,0 +1,66 @@
+import "server-only";
+import { defineAction, fail, ok } from "@/lib/actions/define";
+import { defineTxAction, refusalCode } from "@/lib/actions/transactional";
+import { db } from "@/lib/db/client";
+import { publicBaseUrl } from "@/lib/organisations/commands";
+import { changeStaff, createTeam, inviteStaff, renameTeam, resetStaffTwoFactor, setStaffActive, StaffRuleError } from "./mutations";
+import { changeStaffSchema, createTeamSchema, inviteStaffSchema, renameTeamSchema, setActiveSchema, staffUserSchema } from "./schema";
+
+const ADMIN = ["ADMIN"] as const;
+const refusals = [StaffRuleError];
+
+export const inviteStaffMember = defineAction({
+  name: "staff.invite",
+  schema: inviteStaffSchema,
+  roles: ADMIN,
+  handler: async (input, { user, now }) => {
+    try {
+      const invite = await db.$transaction((tx) => inviteStaff(tx, user.id, input, publicBaseUrl(), now));
+      return ok({ email: input.email, expiresAt: invite.expiresAt.toISOString() });
+    } catch (error) {
+      const code = refusalCode(error, refusals);
+      if (code) return fail(code);
+      throw error;
+    }
+  },
+});
+
+export const changeStaffMember = defineTxAction({
+  name: "staff.change",
+  schema: changeStaffSchema,
+  roles: ADMIN,
+  refusals,
+  run: (tx, input, { user, now }) => changeStaff(tx, user.id, input, now),
+});
+
+export const setStaffMemberActive = defineTxAction({
+  name: "staff.active",
+  schema: setActiveSchema,
+  roles: ADMIN,
+  refusals,
+  run: (tx, input, { user, now }) => setStaffActive(tx, user.id, input.userId, input.active, now),
+});
+
+export const resetStaffMemberTwoFactor = defineTxAction({
+  name: "staff.two_factor_reset",
+  schema: staffUserSchema,
+  roles: ADMIN,
+  refusals,
+  run: (tx, input, { user, now }) => resetStaffTwoFactor(tx, user.id, input.userId, now),
+});
+
+export const createStaffTeam = defineTxAction({
+  name: "team.create",
+  schema: createTeamSchema,
+  roles: ADMIN,
+  refusals,
+  run: (tx, input, { user, now }) => createTeam(tx, user.id, input, now),
+});
+
+export const renameStaffTeam = defineTxAction({
+  name: "team.rename",
+  schema: renameTeamSchema,
+  roles: ADMIN,
+  refusals,
+  run: (tx, input, { user, now }) => renameTeam(tx, user.id, input.teamId, input.name, now),
+});
