@@ -1,5 +1,9 @@
 import "server-only";
+import { dueAfterWorkingDays } from "@/lib/calendar/rules";
 import type { Db } from "@/lib/db/client";
+import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
+import { policyByKey } from "@/lib/sla/policies";
+import { judgeComplaintStages, type ComplaintStageRow, type ComplaintTier } from "./complaint-tiers";
 import { ageBucket, ESCALATION_AGE_BUCKETS, type EscalationAgeBucket, type Period, type Ratio } from "./rules";
 
 // Each KPI is one aggregate query over an indexed time range (see the bench: npm run bench:kpi).
@@ -68,24 +72,50 @@ export interface ComplaintFigures {
   inTimeByStage: Record<"STAGE_1" | "STAGE_2", Ratio>;
 }
 
+/**
+ * Every complaint stage that began in the period, from the complaint's history: stage 1 from
+ * receipt until the ombudsman was asked (stageStartedAt of a complaint past stage 1), stage 2 from
+ * then on. The answer of a stage is the first of: the complaint's recorded answer time when it
+ * falls in the stage, or a written reply by staff (not the automatic acknowledgement) on the
+ * complaint's ticket within the stage. One query; the reply lookup is an index range per stage.
+ */
+async function complaintStages(db: Db, p: Period): Promise<ComplaintStageRow[]> {
+  const rows = await db.$queryRaw<{ tier: ComplaintTier; started_at: Date; due_at: Date | null; answered_at: Date | null }[]>`
+    WITH stage AS (
+      SELECT 'STAGE_1' AS tier, "ticketId", "answeredAt", "receivedAt" AS started_at,
+             CASE WHEN "stage" = 'STAGE_1' THEN NULL ELSE "stageStartedAt" END AS ended_at,
+             CASE WHEN "stage" = 'STAGE_1' THEN "dueAt" END AS due_at
+      FROM "Complaint"
+      WHERE "receivedAt" >= ${p.from} AND "receivedAt" < ${p.to} AND "stage" <> 'SIGNAL'
+      UNION ALL
+      SELECT 'STAGE_2', "ticketId", "answeredAt", "stageStartedAt", NULL, "dueAt"
+      FROM "Complaint"
+      WHERE "stageStartedAt" >= ${p.from} AND "stageStartedAt" < ${p.to} AND "stage" IN ('STAGE_2', 'STAGE_3')
+    )
+    SELECT s.tier, s.started_at, s.due_at,
+      LEAST(
+        CASE WHEN s."answeredAt" >= s.started_at AND (s.ended_at IS NULL OR s."answeredAt" < s.ended_at) THEN s."answeredAt" END,
+        (SELECT min(m."createdAt") FROM "Message" m
+          WHERE m."ticketId" = s."ticketId" AND m."direction" = 'OUTBOUND' AND NOT m."automatic" AND m."authorId" IS NOT NULL
+            AND m."createdAt" >= s.started_at AND (s.ended_at IS NULL OR m."createdAt" < s.ended_at))
+      ) AS answered_at
+    FROM stage s`;
+  return rows.map((r) => ({ tier: r.tier, startedAt: r.started_at, dueAt: r.due_at, answeredAt: r.answered_at }));
+}
+
 export async function complaintFigures(db: Db, p: Period, now: Date): Promise<ComplaintFigures> {
   const [counts] = await db.$queryRaw<{ complaints: bigint; contacts: bigint }[]>`
     SELECT
       (SELECT count(*) FROM "Complaint" WHERE "receivedAt" >= ${p.from} AND "receivedAt" < ${p.to}) AS complaints,
       (SELECT count(*) FROM "Ticket" t JOIN "TicketCategory" c ON c."id" = t."categoryId"
         WHERE t."createdAt" >= ${p.from} AND t."createdAt" < ${p.to} AND c."key" <> 'COMPLAINT') AS contacts`;
-  const stages = await db.$queryRaw<{ stage: string; hit: bigint; total: bigint }[]>`
-    SELECT "stage"::text AS stage,
-           count(*) FILTER (WHERE "answeredAt" IS NOT NULL AND "answeredAt" <= "dueAt") AS hit,
-           count(*) FILTER (WHERE "answeredAt" IS NOT NULL OR "dueAt" < ${now}) AS total
-    FROM "Complaint"
-    WHERE "stageStartedAt" >= ${p.from} AND "stageStartedAt" < ${p.to} AND "stage" IN ('STAGE_1', 'STAGE_2')
-    GROUP BY "stage"`;
-  const of = (stage: string): Ratio => {
-    const row = stages.find((s) => s.stage === stage);
-    return { hit: n(row?.hit), total: n(row?.total) };
-  };
-  return { complaints: n(counts?.complaints), contacts: n(counts?.contacts), inTimeByStage: { STAGE_1: of("STAGE_1"), STAGE_2: of("STAGE_2") } };
+  const stages = await complaintStages(db, p);
+  // A stage the complaint has left no longer has its due time stored: the same rule gives it again.
+  const needsRule = stages.some((row) => row.dueAt === null);
+  const [settings, policies] = needsRule ? await Promise.all([getCalendarSettings(db), getSlaPolicies(db)]) : [null, null];
+  const dueOf = (startedAt: Date) => dueAfterWorkingDays(startedAt, policyByKey("COMPLAINT", policies!).amount, settings!);
+  const inTimeByStage = judgeComplaintStages(stages, now, dueOf);
+  return { complaints: n(counts?.complaints), contacts: n(counts?.contacts), inTimeByStage };
 }
 
 export interface SatisfactionFigures {
