@@ -232,6 +232,23 @@ async function ticketFor(
   return { kind: "TICKET_CREATED", ticketId: ticket.id, urgent: false, preAnnounced: null };
 }
 
+/**
+ * Receipt as every door does it (SMTP intake, IMAP poller): keep the raw mail, then make the
+ * ticket. Throws only when storing failed, so the door keeps the mail (SMTP answers 451, IMAP
+ * leaves it unseen); a failure after storing is logged and left to processPendingInbound.
+ */
+export async function receiveInbound(deps: InboundDeps, raw: Buffer, now: Date, log: (line: string) => void): Promise<{ id: string; duplicate: boolean }> {
+  const stored = await storeInbound(deps, raw, now);
+  if (!stored.duplicate) {
+    try {
+      await processInbound(deps, stored.id, now);
+    } catch (error) {
+      log(`stored ${stored.id}, processing deferred: ${error instanceof Error ? error.message.slice(0, 200) : "error"}`);
+    }
+  }
+  return stored;
+}
+
 /** Completes mails stored but not yet turned into tickets (after a crash or an outage). */
 export async function processPendingInbound(deps: InboundDeps, now: Date, limit = 100): Promise<number> {
   const pending = await deps.db.inboundMail.findMany({ where: { status: "RECEIVED" }, orderBy: { receivedAt: "asc" }, take: limit, select: { id: true } });

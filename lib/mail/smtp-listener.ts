@@ -1,6 +1,6 @@
 import "server-only";
 import { SMTPServer, type SMTPServerDataStream } from "smtp-server";
-import { processInbound, storeInbound, type InboundDeps } from "./ingest";
+import { receiveInbound, type InboundDeps } from "./ingest";
 
 export const DEFAULT_MAX_MAIL_BYTES = 25 * 1024 * 1024;
 
@@ -62,19 +62,12 @@ export async function startSmtpListener(options: {
         }
         let stored: { id: string; duplicate: boolean };
         try {
-          stored = await storeInbound(options.deps, raw, now());
+          // Once stored the mail is accepted, even if making its ticket has to wait.
+          stored = await receiveInbound(options.deps, raw, now(), log);
         } catch (error) {
           log(`could not store a message: ${error instanceof Error ? error.name : "error"}`);
           callback(new SmtpReply(451, "Temporary local problem, please try again later"));
           return;
-        }
-        if (!stored.duplicate) {
-          try {
-            await processInbound(options.deps, stored.id, now());
-          } catch (error) {
-            // Stored, so accepted: processPendingInbound finishes it later.
-            log(`stored ${stored.id}, processing deferred: ${error instanceof Error ? error.message.slice(0, 200) : "error"}`);
-          }
         }
         options.onIntakeMs?.(performance.now() - started);
         callback(null, `Queued as ${stored.id}`);
