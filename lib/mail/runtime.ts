@@ -3,6 +3,8 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { storeUpload, UploadRuleError } from "@/lib/uploads/storage";
 import { createMailSender, deliverDueMail } from "./delivery";
+import { parseImapUrl, type ImapConfig } from "./imap-config";
+import { startImapPoller, type ImapPoller } from "./imap-poller";
 import { processPendingInbound, type InboundDeps } from "./ingest";
 import { startSmtpListener, type SmtpListener } from "./smtp-listener";
 
@@ -12,18 +14,23 @@ export interface MailRuntime {
 }
 
 /**
- * The mail channel's moving parts for one process: the SMTP intake, the outbox delivery loop and
- * the completion of stored-but-unprocessed mail. Run by `npm run worker` and the dev launcher.
+ * The mail channel's moving parts for one process: the SMTP intake, the optional IMAP poller, the
+ * outbox delivery loop and the completion of stored-but-unprocessed mail. Run by `npm run worker`
+ * and the dev launcher.
  */
 export async function startMailRuntime(options: {
   db: Db;
   dataDir: string;
   smtpPort?: number | null;
+  /** The IMAP poller; unset: from IMAP_URL (off when that is unset), null: off. */
+  imap?: ImapConfig | null;
   deliveryIntervalMs?: number;
   storeAttachment?: InboundDeps["storeAttachment"];
   log?: (line: string) => void;
 }): Promise<MailRuntime> {
   const log = options.log ?? ((line: string) => console.log(`[mail] ${line}`));
+  // Read first: a wrong IMAP_URL stops the start before anything listens.
+  const imap = options.imap === undefined ? imapConfigFromEnv() : options.imap;
   const deps: InboundDeps = {
     db: options.db,
     inboundDir: path.join(options.dataDir, "inbound"),
@@ -40,6 +47,7 @@ export async function startMailRuntime(options: {
     listener = await startSmtpListener({ deps, port: options.smtpPort, log });
     log(`SMTP intake listening on 127.0.0.1:${listener.port}`);
   }
+  const poller: ImapPoller | null = imap ? startImapPoller({ config: imap, deps, log: (line) => log(`IMAP ${line}`) }) : null;
 
   let running = false;
   const tick = async () => {
@@ -63,7 +71,7 @@ export async function startMailRuntime(options: {
     smtpPort: listener?.port ?? null,
     async stop() {
       clearInterval(timer);
-      await listener?.close();
+      await Promise.all([listener?.close(), poller?.stop()]);
       sender.close();
     },
   };
@@ -82,4 +90,10 @@ export async function storeMailAttachment(file: { name: string; type: string; by
 export function smtpPortFromEnv(): number | null {
   const value = process.env.SMTP_LISTEN_PORT ?? "2525";
   return value === "off" ? null : Number(value);
+}
+
+/** IMAP_URL (imaps://user:pass@host:993/INBOX) and IMAP_POLL_SECONDS; null when IMAP_URL is unset. */
+export function imapConfigFromEnv(): ImapConfig | null {
+  const url = process.env.IMAP_URL;
+  return url ? parseImapUrl(url, process.env.IMAP_POLL_SECONDS) : null;
 }

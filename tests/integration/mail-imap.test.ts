@@ -1,0 +1,221 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import { ImapFlow } from "imapflow";
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { parseImapUrl, type ImapConfig } from "@/lib/mail/imap-config";
+import { imapLockKey } from "@/lib/mail/imap-lock";
+import { startImapPoller, type ImapPoller } from "@/lib/mail/imap-poller";
+import type { InboundDeps } from "@/lib/mail/ingest";
+import { startDovecot, type Dovecot } from "../support/dovecot";
+import { seedDemo } from "../support/fixtures";
+
+const now = new Date("2026-11-24T10:00:00Z");
+const deps: InboundDeps = { db, inboundDir: mkdtempSync(path.join(tmpdir(), "loket-imap-inbound-")) };
+const MAX_BYTES = 64 * 1024;
+let dovecot: Dovecot;
+let config: ImapConfig;
+let poller: ImapPoller;
+let mailbox: ImapFlow; // the test's own client: what the organisation's mail server would do
+const logLines: string[] = [];
+
+function start(extra: Partial<Parameters<typeof startImapPoller>[0]> = {}): ImapPoller {
+  return startImapPoller({ config, deps, now: () => now, maxBytes: MAX_BYTES, log: (line) => logLines.push(line), background: false, ...extra });
+}
+
+async function reconnect(): Promise<ImapFlow> {
+  const client = new ImapFlow({ host: "127.0.0.1", port: dovecot.port, secure: false, doSTARTTLS: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+  client.on("error", () => undefined);
+  await client.connect();
+  return client;
+}
+
+beforeAll(async () => {
+  dovecot = await startDovecot();
+  config = parseImapUrl(dovecot.url);
+  poller = start();
+  mailbox = await reconnect();
+});
+afterAll(async () => {
+  await poller?.stop();
+  await mailbox?.logout().catch(() => undefined);
+  await dovecot?.stop();
+});
+beforeEach(async () => {
+  await seedDemo(now);
+  await db.inboundMail.deleteMany();
+  const lock = await mailbox.getMailboxLock("INBOX");
+  try {
+    if (mailbox.mailbox && mailbox.mailbox.exists > 0) await mailbox.messageDelete("1:*");
+  } finally {
+    lock.release();
+  }
+  logLines.length = 0;
+});
+
+function mail(fields: { from: string; subject: string; id: string; body: string; headers?: string[] }): string {
+  return [`From: ${fields.from}`, "To: vragen@loket.example", `Subject: ${fields.subject}`, `Message-ID: ${fields.id}`, "Date: Tue, 24 Nov 2026 10:00:00 +0000", ...(fields.headers ?? []), "Content-Type: text/plain; charset=utf-8", "", fields.body, ""].join("\r\n");
+}
+
+async function append(raw: string): Promise<number> {
+  const result = await mailbox.append("INBOX", raw);
+  if (!result || !result.uid) throw new Error("APPEND gave no UID");
+  return result.uid;
+}
+
+async function flagsOf(uid: number): Promise<string[]> {
+  const lock = await mailbox.getMailboxLock("INBOX");
+  try {
+    const message = await mailbox.fetchOne(String(uid), { flags: true }, { uid: true });
+    // \Recent belongs to the session that saw the mail first: not what the poller sets.
+    return message ? [...(message.flags ?? [])].filter((flag) => flag !== "\\Recent").sort() : [];
+  } finally {
+    lock.release();
+  }
+}
+
+async function ticketOf(messageId: string) {
+  const row = await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: messageId } });
+  return row.ticketId ? db.ticket.findUniqueOrThrow({ where: { id: row.ticketId }, include: { messages: { orderBy: { createdAt: "asc" } } } }) : null;
+}
+
+async function until(check: () => Promise<boolean>, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe("IMAP poller", () => {
+  it("turns a new mail into an EMAIL ticket with an acknowledgement, and marks it \\Seen once stored", async () => {
+    const uid = await append(mail({ from: "Anna Jansen <anna.jansen@burger.example>", subject: "Vraag via IMAP", id: "<imap-new@mail.example>", body: "Waar staat mijn jaaropgave?" }));
+    expect(await flagsOf(uid)).toEqual([]);
+    expect(await poller.pollNow()).toMatchObject({ ran: true, stored: 1, failed: 0 });
+    const ticket = (await ticketOf("<imap-new@mail.example>"))!;
+    const anna = await db.user.findUniqueOrThrow({ where: { email: "anna.jansen@burger.example" } });
+    expect(ticket).toMatchObject({ channel: "EMAIL", requesterId: anna.id, subject: "Vraag via IMAP", status: "NEW" });
+    // The question, then the acknowledgement with the registration number, as the agent sees them.
+    expect(ticket.messages.map((m) => m.direction)).toEqual(["INBOUND", "OUTBOUND"]);
+    expect(ticket.messages[0]!.body).toBe("Waar staat mijn jaaropgave?");
+    expect(ticket.messages[1]!.body).toContain(ticket.number);
+    const ack = await db.outboxMessage.findFirstOrThrow({ where: { ticketId: ticket.id } });
+    expect(ack).toMatchObject({ kind: "ticket.acknowledgement", toAddress: "anna.jansen@burger.example", inReplyTo: "<imap-new@mail.example>" });
+    expect(await flagsOf(uid)).toEqual(["\\Seen"]);
+    // Nothing unseen is left, so the next poll takes nothing.
+    expect(await poller.pollNow()).toMatchObject({ ran: true, stored: 0, duplicates: 0 });
+    expect(logLines.join("\n")).not.toContain("jaaropgave");
+  });
+
+  it("threads replies onto their ticket, also when question and reply arrive in one poll", async () => {
+    await append(mail({ from: "piet@elders.example", subject: "Vraag", id: "<imap-q@mail.example>", body: "Eerste vraag" }));
+    await append(mail({ from: "piet@elders.example", subject: "Re: Vraag", id: "<imap-r1@mail.example>", body: "Aanvulling", headers: ["In-Reply-To: <imap-q@mail.example>"] }));
+    expect(await poller.pollNow()).toMatchObject({ stored: 2 });
+    const ticket = (await ticketOf("<imap-q@mail.example>"))!;
+    const ack = await db.outboxMessage.findFirstOrThrow({ where: { ticketId: ticket.id } });
+    await append(mail({ from: "piet@elders.example", subject: "Re: bevestiging", id: "<imap-r2@mail.example>", body: "Op uw bevestiging", headers: [`In-Reply-To: ${ack.mailMessageId}`] }));
+    await poller.pollNow();
+    const inbound = await db.message.findMany({ where: { ticketId: ticket.id, direction: "INBOUND" }, orderBy: { createdAt: "asc" } });
+    expect(inbound.map((m) => m.body)).toEqual(["Eerste vraag", "Aanvulling", "Op uw bevestiging"]);
+    expect(await db.ticket.count({ where: { requesterEmail: "piet@elders.example" } })).toBe(1);
+  });
+
+  it("makes one message of a mail appended twice, and of a mail fetched again after a crash before flagging", async () => {
+    const raw = mail({ from: "piet@elders.example", subject: "Dubbel", id: "<imap-dup@mail.example>", body: "Twee keer in de bus" });
+    const first = await append(raw);
+    const second = await append(raw);
+    expect(await poller.pollNow()).toMatchObject({ stored: 1, duplicates: 1 });
+    expect(await flagsOf(first)).toEqual(["\\Seen"]);
+    expect(await flagsOf(second)).toEqual(["\\Seen"]);
+    // A crash after storing, before \Seen: the mail is unseen again and fetched again.
+    const lock = await mailbox.getMailboxLock("INBOX");
+    await mailbox.messageFlagsRemove([first], ["\\Seen"], { uid: true }).finally(() => lock.release());
+    expect(await poller.pollNow()).toMatchObject({ stored: 0, duplicates: 1 });
+    expect(await db.inboundMail.count({ where: { mailMessageId: "<imap-dup@mail.example>" } })).toBe(1);
+    expect(await db.message.count({ where: { body: "Twee keer in de bus" } })).toBe(1);
+  });
+
+  it("makes no ticket of a bounce, and still takes it out of the unseen mail", async () => {
+    const before = await db.ticket.count();
+    const uid = await append(mail({ from: "MAILER-DAEMON@mx.elders.example", subject: "Undelivered Mail Returned to Sender", id: "<imap-bounce@mail.example>", body: "550 no such user" }));
+    await poller.pollNow();
+    expect(await db.ticket.count()).toBe(before);
+    expect(await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<imap-bounce@mail.example>" } })).toMatchObject({ status: "IGNORED", reason: "BOUNCE" });
+    expect(await flagsOf(uid)).toEqual(["\\Seen"]);
+  });
+
+  it("leaves a mail unseen while the database is down and stores it on a later poll", async () => {
+    const original = deps.db;
+    const down = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://nobody@127.0.0.1:1/none", connectionTimeoutMillis: 500 }) });
+    const uid = await append(mail({ from: "piet@elders.example", subject: "Tijdens storing", id: "<imap-outage@mail.example>", body: "Komt dit aan?" }));
+    deps.db = down;
+    try {
+      expect(await poller.pollNow()).toMatchObject({ stored: 0, failed: 1 });
+    } finally {
+      deps.db = original;
+      await down.$disconnect();
+    }
+    expect(await flagsOf(uid)).toEqual([]);
+    expect(await db.inboundMail.count()).toBe(0);
+    expect(await poller.pollNow()).toMatchObject({ stored: 1, failed: 0 });
+    expect((await ticketOf("<imap-outage@mail.example>"))?.subject).toBe("Tijdens storing");
+    expect(await flagsOf(uid)).toEqual(["\\Seen"]);
+  });
+
+  it("does not take a mail over the intake's size limit: flagged for a person, no ticket", async () => {
+    const uid = await append(mail({ from: "piet@elders.example", subject: "Groot", id: "<imap-big@mail.example>", body: "x".repeat(MAX_BYTES + 1) }));
+    const small = await append(mail({ from: "piet@elders.example", subject: "Klein", id: "<imap-small@mail.example>", body: "klein" }));
+    expect(await poller.pollNow()).toMatchObject({ stored: 1, tooLarge: 1 });
+    expect(await db.inboundMail.count({ where: { mailMessageId: "<imap-big@mail.example>" } })).toBe(0);
+    expect(await flagsOf(uid)).toEqual(["\\Flagged", "\\Seen"]);
+    expect(await flagsOf(small)).toEqual(["\\Seen"]);
+  });
+
+  it("lets two pollers on one mailbox make one ticket per mail", async () => {
+    const other = start();
+    try {
+      for (const n of [1, 2, 3]) await append(mail({ from: "piet@elders.example", subject: `Tegelijk ${n}`, id: `<imap-twice-${n}@mail.example>`, body: `Bericht ${n}` }));
+      await Promise.all([poller.pollNow(), other.pollNow()]);
+    } finally {
+      await other.stop();
+    }
+    expect(await db.inboundMail.count()).toBe(3);
+    expect(await db.message.count({ where: { body: { startsWith: "Bericht " } } })).toBe(3);
+  });
+
+  it.runIf(inject("databaseKind") === "postgres")("skips a poll while another process holds the mailbox lock", async () => {
+    const uid = await append(mail({ from: "piet@elders.example", subject: "Op slot", id: "<imap-locked@mail.example>", body: "Wacht" }));
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query("SELECT pg_advisory_lock($1, $2)", imapLockKey(config));
+      expect(await poller.pollNow()).toMatchObject({ ran: false, stored: 0 });
+      expect(await flagsOf(uid)).toEqual([]);
+    } finally {
+      await holder.end();
+    }
+    expect(await poller.pollNow()).toMatchObject({ ran: true, stored: 1 });
+  });
+
+  it("in the background, notices new mail by IDLE and comes back after the server drops the connection", async () => {
+    const background = start({ background: true, config: { ...config, pollSeconds: 3_600 } });
+    try {
+      await background.pollNow(); // after the start's own poll: what comes next, only IDLE can see
+      await append(mail({ from: "piet@elders.example", subject: "Via IDLE", id: "<imap-idle@mail.example>", body: "Meteen gezien" }));
+      await until(async () => (await db.inboundMail.count({ where: { mailMessageId: "<imap-idle@mail.example>" } })) === 1);
+      await dovecot.kick(); // drops the test's own client too
+      mailbox = await reconnect();
+      await until(async () => logLines.some((l) => l.startsWith("connected to")));
+      await append(mail({ from: "piet@elders.example", subject: "Na verbreken", id: "<imap-after@mail.example>", body: "Weer verbonden" }));
+      await until(async () => (await db.inboundMail.count({ where: { mailMessageId: "<imap-after@mail.example>" } })) === 1);
+    } finally {
+      await background.stop();
+    }
+    expect(logLines).toContain("connection closed");
+    expect((await ticketOf("<imap-after@mail.example>"))?.subject).toBe("Na verbreken");
+  });
+});
