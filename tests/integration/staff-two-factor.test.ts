@@ -110,13 +110,13 @@ describe("a staff login without TOTP is held for enrolment", () => {
     expect(await beginPendingEnrolment(null, key)).toMatchObject({ ok: false, reason: "SESSION_EXPIRED" });
     expect(await finishPendingEnrolment(null, { code: "123456" }, key, now)).toMatchObject({ ok: false, reason: "SESSION_EXPIRED" });
     const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@loket.example" } });
-    expect(await pendingEnrolmentOf(db, { uid: agent.id, sv: agent.sessionVersion, mfa: true })).toBeNull();
-    await expect(enrolledStep(db, { uid: agent.id, sv: agent.sessionVersion, mfa: true }, "x", key, now)).rejects.toThrow("SESSION_EXPIRED");
+    expect(await pendingEnrolmentOf(db, { uid: agent.id, role: agent.role, sv: agent.sessionVersion, mfa: true })).toBeNull();
+    await expect(enrolledStep(db, { uid: agent.id, role: agent.role, sv: agent.sessionVersion, mfa: true }, "x", key, now)).rejects.toThrow("SESSION_EXPIRED");
   });
 
   it("reads the pending login from the session cookie, and not a tampered one", async () => {
     const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@loket.example" } });
-    const cookie = await encode({ token: { uid: agent.id, sv: 0, tfa: "enrol", tfaNonce: "n1" }, secret: key });
+    const cookie = await encode({ token: { uid: agent.id, role: agent.role, sv: 0, tfa: "enrol", tfaNonce: "n1" }, secret: key });
     expect(await tokenFromCookies(`a=b; next-auth.session-token=${cookie}`, key)).toMatchObject({ tfa: "enrol", tfaNonce: "n1" });
     expect(await tokenFromCookies(`next-auth.session-token=${cookie.slice(0, -4)}AAAA`, key)).toBeNull();
   });

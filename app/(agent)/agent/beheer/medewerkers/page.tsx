@@ -27,7 +27,7 @@ export default async function StaffPage() {
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
-      <div className="grid gap-8 xl:grid-cols-[3fr_1fr]">
+      <div className="space-y-8">
         <section aria-labelledby="staff-heading">
           <h2 id="staff-heading" className="mb-3 text-lg font-semibold">{t("listTitle")}</h2>
           <DataTable
@@ -48,7 +48,10 @@ export default async function StaffPage() {
                 <td className="whitespace-nowrap px-3 py-2">{s.lastLoginAt ? when(s.lastLoginAt) : t("never")}</td>
                 <td className="px-3 py-2">
                   <details>
-                    <summary className="cursor-pointer text-brand-700 underline">{t("manage", { name: s.name })}</summary>
+                    <summary className="cursor-pointer whitespace-nowrap text-brand-700 underline">
+                      {t("manageShort")}
+                      <span className="sr-only"> {s.name}</span>
+                    </summary>
                     <div className="mt-3 w-72 space-y-4">
                       <StaffEditForm user={{ id: s.id, name: s.name, role: s.role, teamIds: s.teams.map((m) => m.team.id) }} roles={STAFF_ROLES} teams={teamOptions} />
                       <ActiveToggle userId={s.id} name={s.name} active={s.active} />
@@ -70,7 +73,7 @@ export default async function StaffPage() {
             </>
           ) : null}
         </section>
-        <section aria-labelledby="invite-heading">
+        <section aria-labelledby="invite-heading" className="max-w-xl">
           <h2 id="invite-heading" className="mb-3 text-lg font-semibold">{t("inviteTitle")}</h2>
           <InviteStaffForm roles={STAFF_ROLES} teams={teamOptions} />
         </section>

@@ -1,0 +1,150 @@
+import { expect, test, type Page } from "@playwright/test";
+import { authenticator } from "otplib";
+import pg from "pg";
+import { expectAccessible, login, storageStateOf } from "./support";
+
+const NOOR = "noor.vos@loket.example";
+const NOOR_PASSWORD = "Zonnebloem-Tulp-42";
+
+/** The invitation link mailed to an address, read from the e2e server's outbox (delivery is off there). */
+async function mailedInvitation(email: string): Promise<string> {
+  const client = new pg.Client({ connectionString: `postgresql://loket@127.0.0.1:${process.env.E2E_DB_PORT ?? "54339"}/loket?sslmode=disable` });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ bodyText: string }>(
+      `SELECT "bodyText" FROM "OutboxMessage" WHERE "toAddress" = $1 AND kind = 'staff.invite' ORDER BY "createdAt" DESC LIMIT 1`,
+      [email],
+    );
+    const path = /\/uitnodiging\/[\w-]+/.exec(rows[0]?.bodyText ?? "")?.[0];
+    if (!path) throw new Error(`no invitation mailed to ${email}`);
+    return path;
+  } finally {
+    await client.end();
+  }
+}
+
+async function acceptDialogs(page: Page) {
+  page.on("dialog", (dialog) => void dialog.accept());
+}
+
+test.describe("staff accounts and teams (admins)", () => {
+  test.setTimeout(150_000);
+
+  test("an admin invites a staff member, who sets a password, must enrol TOTP at first login, and reaches the queue", async ({ browser }) => {
+    const admin = await browser.newContext({ storageState: storageStateOf("admin") });
+    const adminPage = await admin.newPage();
+    await acceptDialogs(adminPage);
+
+    // Teams first: a duplicate key is refused, a new team appears with no members.
+    await adminPage.goto("/agent/beheer/teams");
+    await expect(adminPage.getByRole("heading", { level: 1, name: "Teams" })).toBeVisible();
+    await expectAccessible(adminPage);
+    const create = adminPage.getByRole("form", { name: "Team aanmaken" });
+    await create.getByLabel("Sleutel").fill("uitkeringen");
+    await create.getByLabel("Naam").fill("Nog een team");
+    await create.getByRole("button", { name: "Team aanmaken" }).click();
+    await expect(create.getByTestId("form-error")).toContainText("al een team met deze sleutel");
+    await create.getByLabel("Sleutel").fill("met spatie");
+    await create.getByRole("button", { name: "Team aanmaken" }).click();
+    await expect(create.getByText("Gebruik 2 tot 40 kleine letters")).toBeVisible();
+    await create.getByLabel("Sleutel").fill("pensioenen");
+    await create.getByLabel("Naam").fill("Team Pensioenen");
+    await create.getByRole("button", { name: "Team aanmaken" }).click();
+    await expect(create.getByTestId("form-success")).toContainText("Team Pensioenen");
+    await expect(adminPage.getByTestId("team-row").filter({ hasText: "pensioenen" })).toContainText("0");
+
+    // Staff: bad input and an address in use are refused; then the invitation goes out.
+    await adminPage.goto("/agent/beheer/medewerkers");
+    await expect(adminPage.getByTestId("staff-row").filter({ hasText: "agent@loket.example" })).toContainText("Ingesteld sinds");
+    await expectAccessible(adminPage);
+    const invite = adminPage.getByRole("form", { name: "Medewerker uitnodigen" });
+    await invite.getByRole("button", { name: "Uitnodiging versturen" }).click();
+    await expect(invite.getByTestId("form-error")).toBeVisible();
+    await expect(invite.getByText("Vul een geldig e-mailadres in.")).toBeVisible();
+    await invite.getByLabel("Naam").fill("Noor Vos");
+    await invite.getByLabel("E-mailadres").fill("agent@loket.example");
+    await invite.getByRole("button", { name: "Uitnodiging versturen" }).click();
+    await expect(invite.getByTestId("form-error")).toContainText("al een account met dit e-mailadres");
+    await invite.getByLabel("E-mailadres").fill(NOOR);
+    await invite.getByLabel("Rol").selectOption({ label: "Behandelaar" });
+    await invite.getByLabel("Team Pensioenen").check();
+    await invite.getByRole("button", { name: "Uitnodiging versturen" }).click();
+    await expect(invite.getByTestId("form-success")).toContainText(NOOR);
+    await expect(adminPage.getByTestId("staff-invitations")).toContainText(`Noor Vos · ${NOOR} · Behandelaar`);
+
+    // The invitee: the mailed link, a password, then the login holds her until TOTP is enrolled.
+    const invitee = await browser.newContext();
+    const page = await invitee.newPage();
+    await page.goto(await mailedInvitation(NOOR));
+    await expect(page.getByText("uitgenodigd als Behandelaar voor de werkplek van Loket")).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel("Nieuw wachtwoord").fill(NOOR_PASSWORD);
+    await page.getByLabel("Herhaal wachtwoord").fill(NOOR_PASSWORD);
+    await page.getByRole("button", { name: "Account aanmaken" }).click();
+    await expect(page.getByTestId("form-success")).toContainText("Uw account is aangemaakt");
+
+    await page.goto("/agent");
+    await login(page, NOOR, NOOR_PASSWORD);
+    await expect(page).toHaveURL(/\/login\/twee-stappen\/instellen/);
+    await expect(page.getByRole("heading", { name: "Tweestapsverificatie instellen" })).toBeVisible();
+    await expectAccessible(page);
+    // Held for enrolment, the login is no session: the workspace and its API send her back.
+    await page.goto("/agent/beheer/medewerkers");
+    await expect(page).toHaveURL(/\/login\/twee-stappen\/instellen/);
+    expect((await page.request.get("/api/agent/queue")).status()).toBe(403);
+
+    await page.getByRole("button", { name: "Tweestapsverificatie instellen" }).click();
+    await expect(page.getByRole("img", { name: /QR-code/ })).toBeVisible();
+    const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+    await page.getByLabel("Code uit de app").fill("12");
+    await page.getByRole("button", { name: "Bevestigen" }).click();
+    await expect(page.getByText("Deze waarde klopt niet.").or(page.getByTestId("form-error"))).toBeVisible();
+    const code = authenticator.generate(secret);
+    await page.getByLabel("Code uit de app").fill(code === "000000" ? "111111" : "000000");
+    await page.getByRole("button", { name: "Bevestigen" }).click();
+    await expect(page.getByTestId("form-error")).toContainText("klopt niet");
+    await page.getByLabel("Code uit de app").fill(authenticator.generate(secret));
+    await page.getByRole("button", { name: "Bevestigen" }).click();
+    await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Verder naar de werkplek" }).click();
+    await expect(page).toHaveURL(/\/agent$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Wachtrij" })).toBeVisible();
+    await expect(page.getByTestId("current-user")).toContainText("Noor Vos");
+
+    // Back at the admin: Noor is listed with TOTP; deactivating her ends her session at once.
+    await adminPage.reload();
+    const row = adminPage.getByTestId("staff-row").filter({ hasText: NOOR });
+    await expect(row).toContainText("Ingesteld sinds");
+    await expect(row).toContainText("Team Pensioenen");
+    await row.locator("summary").click();
+    await row.getByRole("button", { name: "Noor Vos deactiveren" }).click();
+    await expect(row).toContainText("Gedeactiveerd");
+    await page.goto("/agent");
+    await expect(page).toHaveURL(/\/login/);
+    await invitee.close();
+    await admin.close();
+  });
+
+  test("the last admin cannot demote themselves, and other roles do not get these pages", async ({ browser }) => {
+    const admin = await browser.newContext({ storageState: storageStateOf("admin") });
+    const page = await admin.newPage();
+    await page.goto("/agent/beheer/medewerkers");
+    const row = page.getByTestId("staff-row").filter({ hasText: "admin@loket.example" });
+    await row.locator("summary").click();
+    const form = row.getByRole("form", { name: "Rol en teams van Beheer Loket" });
+    await form.getByLabel("Rol").selectOption({ label: "Manager" });
+    await form.getByRole("button", { name: "Rol en teams opslaan" }).click();
+    await expect(form.getByTestId("form-error")).toContainText("laatste actieve beheerder");
+    await admin.close();
+
+    const coordinator = await browser.newContext({ storageState: storageStateOf("coordinator") });
+    const other = await coordinator.newPage();
+    for (const path of ["/agent/beheer/medewerkers", "/agent/beheer/teams"]) {
+      await other.goto(path);
+      await expect(other.getByRole("heading", { name: "Pagina niet gevonden" })).toBeVisible();
+    }
+    await expect(other.getByRole("link", { name: "Medewerkers" })).toHaveCount(0);
+    await coordinator.close();
+  });
+});
