@@ -8,15 +8,19 @@ const notFound = () => new Response("Not found", { status: 404 });
 /**
  * The download of one attachment for this session, streamed from whichever store is configured.
  * 404 for anything the session may not see and for a stored file that has gone missing, so an id
- * reveals nothing.
+ * reveals nothing; 503 when the store cannot be read.
  */
 export async function downloadResponse(user: SessionUser, attachmentId: string): Promise<Response> {
   const attachment = await findDownloadableAttachment(user, attachmentId);
   if (!attachment) return notFound();
-  const opened = await openStoredUpload(attachment.storageKey).catch((error: unknown) => {
+  let opened: Awaited<ReturnType<typeof openStoredUpload>>;
+  try {
+    opened = await openStoredUpload(attachment.storageKey);
+  } catch (error) {
+    // The store is down or misconfigured: say so (the session may see this file), log no details.
     console.error("upload store read failed", { attachmentId, error: error instanceof Error ? error.name : "unknown" });
-    return null;
-  });
+    return new Response("Service unavailable", { status: 503, headers: { "Retry-After": "60" } });
+  }
   if (!opened) return notFound();
   return new Response(opened.body, {
     headers: {

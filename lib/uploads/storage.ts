@@ -61,7 +61,8 @@ export async function storeUpload(file: File | UploadInput, now: Date = new Date
 }
 
 /** The stored bytes as a stream with their size, or null when the object is missing. */
-export function openStoredUpload(storageKey: string): Promise<OpenedUpload | null> {
+export async function openStoredUpload(storageKey: string): Promise<OpenedUpload | null> {
+  // async, so a configuration error arrives as a rejection the download route can answer.
   return uploadStore().open(storageKey);
 }
 

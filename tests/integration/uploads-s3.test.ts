@@ -135,4 +135,24 @@ describe("uploads through the app with S3 configured", () => {
     });
     expect((await downloadResponse(anna, orphan.id)).status).toBe(404);
   });
+
+  it("answers 503 when the store cannot be read, and stores nothing when it cannot be written", async () => {
+    const anna = await sessionFor("anna.jansen@burger.example");
+    const message = await db.message.findFirstOrThrow({ where: { ticket: { requesterId: anna.id }, direction: "INBOUND" } });
+    const stored = await storeUpload({ name: "brief.pdf", type: "application/pdf", bytes: pdfBytes("503") }, now);
+    const attachment = await db.attachment.create({ data: { ...stored, messageId: message.id } });
+    const secret = process.env.S3_SECRET_ACCESS_KEY;
+    // Half a key pair is refused rather than quietly replaced by other credentials.
+    delete process.env.S3_SECRET_ACCESS_KEY;
+    try {
+      expect((await downloadResponse(anna, attachment.id)).status).toBe(503);
+      const before = await db.ticket.count();
+      await expect(
+        sendPortalMessage.execute(anna, { subject: "Vraag met bijlage", categoryKey: "DOSSIER_QUESTION", body: "Zie de bijlage bij deze vraag.", files: [{ name: "x.pdf", type: "application/pdf", bytes: pdfBytes("down") }] }, now),
+      ).resolves.toMatchObject({ ok: false });
+      expect(await db.ticket.count()).toBe(before);
+    } finally {
+      process.env.S3_SECRET_ACCESS_KEY = secret;
+    }
+  });
 });
