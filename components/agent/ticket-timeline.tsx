@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { AttachmentLinks } from "@/components/ui/attachment-links";
 import type { TimelineEntry } from "@/lib/workspace/timeline";
 import { When } from "./when";
 
@@ -32,6 +33,7 @@ export async function TicketTimeline({ entries, ticketId, names }: { entries: Ti
                 <When date={e.at} />
               </header>
               <p className="whitespace-pre-wrap text-sm text-slate-900">{e.body}</p>
+              <AttachmentLinks attachments={e.attachments} label={t("agentTicket.attachments")} />
               {e.direction === "OUTBOUND" && e.channel === "LETTER" ? (
                 <a className="mt-2 inline-block text-sm" href={`/api/agent/letters/${ticketId}/${e.id}`} target="_blank" rel="noopener">
                   {t("agentTicket.printLetter")}

@@ -26,7 +26,10 @@ const str = (value: unknown): string | null => (typeof value === "string" ? valu
 /** Messages (every channel and internal notes), events, calls, appointments and attempts. */
 export async function getTimeline(ticketId: string): Promise<TimelineEntry[]> {
   const [messages, events, calls, appointments] = await Promise.all([
-    db.message.findMany({ where: { ticketId }, include: { author: { select: { name: true } } } }),
+    db.message.findMany({
+      where: { ticketId },
+      include: { author: { select: { name: true } }, attachments: { select: { id: true, fileName: true, size: true }, orderBy: { createdAt: "asc" } } },
+    }),
     db.ticketEvent.findMany({ where: { ticketId } }),
     db.callRecord.findMany({ where: { ticketId }, include: { agent: { select: { name: true } } } }),
     db.callbackAppointment.findMany({ where: { ticketId }, include: { attempts: { include: { handler: { select: { name: true } } } } } }),
@@ -35,7 +38,7 @@ export async function getTimeline(ticketId: string): Promise<TimelineEntry[]> {
   const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const entries: TimelineEntry[] = [];
   for (const m of messages) {
-    entries.push({ kind: "message", at: m.createdAt, id: m.id, direction: m.direction, channel: m.channel, author: m.author?.name ?? null, body: m.body, automatic: m.automatic });
+    entries.push({ kind: "message", at: m.createdAt, id: m.id, direction: m.direction, channel: m.channel, author: m.author?.name ?? null, body: m.body, automatic: m.automatic, attachments: m.attachments });
   }
   for (const e of events) {
     // Appointment and attempt events are shown from their own rows, with more detail.

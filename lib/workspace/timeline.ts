@@ -1,7 +1,17 @@
 // One ordered timeline out of a ticket's messages, events, calls and appointments. Pure.
 
 export type TimelineEntry =
-  | { kind: "message"; at: Date; id: string; direction: "INBOUND" | "OUTBOUND" | "INTERNAL"; channel: string; author: string | null; body: string; automatic: boolean }
+  | {
+      kind: "message";
+      at: Date;
+      id: string;
+      direction: "INBOUND" | "OUTBOUND" | "INTERNAL";
+      channel: string;
+      author: string | null;
+      body: string;
+      automatic: boolean;
+      attachments: { id: string; fileName: string; size: number }[];
+    }
   | { kind: "event"; at: Date; id: string; event: string; actor: string | null; from: string | null; to: string | null }
   | { kind: "call"; at: Date; id: string; agent: string; summary: string; resolvedFirstContact: boolean; direction: string }
   | { kind: "appointment"; at: Date; id: string; date: string; slot: string; status: string }

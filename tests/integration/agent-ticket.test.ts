@@ -1,5 +1,10 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { sendPortalMessage } from "@/lib/portal/commands";
+import { downloadResponse } from "@/lib/uploads/download";
 import { getStaffTicket, getTimeline } from "@/lib/workspace/queries";
 import { addNote, changeTicketFields, replyToTicket } from "@/lib/workspace/commands";
 import { seedDemo, sessionFor } from "../support/fixtures";
@@ -119,5 +124,40 @@ describe("changing a ticket", () => {
     expect(await replyToTicket.execute(handler, { ticketId: ticket.id, body: "Antwoord" }, now)).toEqual({ ok: false, reason: "NOT_FOUND" });
     const manager = await sessionFor("manager@loket.example");
     expect(await getStaffTicket(manager, ticket.id)).not.toBeNull();
+  });
+});
+
+describe("attachments on the timeline", () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), "loket-agent-attachments-"));
+    process.env.LOKET_DATA_DIR = dataDir;
+  });
+  afterAll(async () => {
+    delete process.env.LOKET_DATA_DIR;
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("shows a customer's attachment to the case handler, who downloads it; a first-line agent gets neither ticket nor file", async () => {
+    const anna = await sessionFor("anna.jansen@burger.example");
+    const bytes = new TextEncoder().encode("%PDF-1.7\n% jaaropgave\n%%EOF");
+    const sent = await sendPortalMessage.execute(
+      anna,
+      { subject: "Jaaropgave klopt niet", categoryKey: "DOSSIER_QUESTION", body: "Zie de bijlage.", files: [{ name: "jaaropgave.pdf", type: "application/pdf", bytes }] },
+      now,
+    );
+    if (!sent.ok) throw new Error(sent.reason);
+    const message = (await getTimeline(sent.data.id)).find((e) => e.kind === "message" && e.direction === "INBOUND");
+    expect(message?.kind === "message" && message.attachments.map((a) => a.fileName)).toEqual(["jaaropgave.pdf"]);
+    const attachmentId = message?.kind === "message" ? message.attachments[0]!.id : "";
+
+    const handler = await sessionFor("behandelaar@loket.example");
+    const download = await downloadResponse(handler, attachmentId);
+    expect(download.status).toBe(200);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);
+
+    const agent = await sessionFor("agent@loket.example");
+    expect(await getStaffTicket(agent, sent.data.id)).toBeNull();
+    expect((await downloadResponse(agent, attachmentId)).status).toBe(404);
   });
 });
