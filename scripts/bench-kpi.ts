@@ -65,11 +65,22 @@ await step("urgent requests", `
   INSERT INTO "UrgentRequest" ("id","ticketId","organisationId","reason","forWhom","receivedAt","dueAt")
   SELECT 'bu' || t."id", t."id", (SELECT "id" FROM "Organisation" ORDER BY "name" LIMIT 1), 'r', 'w', t."createdAt", t."createdAt" + interval '24 hours'
   FROM "Ticket" t WHERE t."priority" = 'URGENT' AND t."id" LIKE 'bt%'`);
+// Each complaint has its own ticket (the bench ticket before its subject); every fourth went to the ombudsman
+// eight days after receipt, so the per-tier figures read stage history and replies.
 await step("complaints", `
-  INSERT INTO "Complaint" ("id","subjectTicketId","description","stage","status","receivedAt","stageStartedAt","dueAt","answeredAt")
-  SELECT 'bc' || g, 'bt' || (g * 200), 'd', (CASE WHEN g % 4 = 0 THEN 'STAGE_2' ELSE 'STAGE_1' END)::"ComplaintStage", 'ANSWERED',
-    t."createdAt", t."createdAt", t."createdAt" + interval '7 days', t."createdAt" + ((g % 10) * interval '1 day')
+  INSERT INTO "Complaint" ("id","ticketId","subjectTicketId","description","stage","status","receivedAt","stageStartedAt","ombudsRequestedAt","dueAt","answeredAt")
+  SELECT 'bc' || g, 'bt' || (g * 200 - 1), 'bt' || (g * 200), 'd', (CASE WHEN g % 4 = 0 THEN 'STAGE_2' ELSE 'STAGE_1' END)::"ComplaintStage", 'ANSWERED',
+    t."createdAt", t."createdAt" + (CASE WHEN g % 4 = 0 THEN interval '8 days' ELSE interval '0' END),
+    CASE WHEN g % 4 = 0 THEN t."createdAt" + interval '8 days' END,
+    t."createdAt" + (CASE WHEN g % 4 = 0 THEN interval '15 days' ELSE interval '7 days' END), t."createdAt" + ((g % 10) * interval '1 day')
   FROM generate_series(1, ${Math.floor(n / 200)}) g JOIN "Ticket" t ON t."id" = 'bt' || (g * 200)`);
+// Messages: the customer's question on every ticket and a staff reply on every other one.
+await step("messages", `
+  INSERT INTO "Message" ("id","ticketId","direction","channel","body","authorId","automatic","createdAt")
+  SELECT 'bm' || t."id", t."id", 'INBOUND'::"MessageDirection", t."channel", 'q', NULL, false, t."createdAt" FROM "Ticket" t WHERE t."id" LIKE 'bt%'
+  UNION ALL
+  SELECT 'br' || t."id", t."id", 'OUTBOUND'::"MessageDirection", t."channel", 'a', ${handler}, false, t."createdAt" + ((hashtext(t."id") & 127) * interval '1 hour')
+  FROM "Ticket" t WHERE t."id" LIKE 'bt%' AND hashtext(t."id") % 2 = 0`);
 await step("satisfaction responses", `
   INSERT INTO "SatisfactionResponse" ("id","ticketId","respondentId","score","channel","audience","createdAt")
   SELECT 'bs' || g, 'bt' || (g * 10 + 3), ${people}, 1 + (g % 5), t."channel", COALESCE(t."audience", 'BENEFICIARY'), t."createdAt" + interval '2 days'
