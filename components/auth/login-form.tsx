@@ -7,6 +7,7 @@ const KNOWN_ERRORS = new Set(["INVALID_CREDENTIALS", "LOCKED", "SESSION_EXPIRED"
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
   const t = useTranslations("login");
+  const tr = useTranslations("passwordReset");
   const [error, setError] = useState<string | null>(
     initialError ? (KNOWN_ERRORS.has(initialError) ? initialError : "GENERIC") : null,
   );
@@ -77,6 +78,9 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string |
       >
         {pending ? t("submitting") : t("submit")}
       </button>
+      <p className="text-center text-sm">
+        <a href="/wachtwoord-vergeten">{tr("link")}</a>
+      </p>
     </form>
   );
 }

@@ -50,6 +50,9 @@ export async function AppShell({
                 {user.organisationName ? ` · ${user.organisationName}` : ""}
               </span>
             </span>
+            <Link href={`/${place}/wachtwoord`} className="text-white underline-offset-2 hover:underline">
+              {t("passwordChange.link")}
+            </Link>
             <LanguageSwitch />
             <LogoutButton />
           </div>

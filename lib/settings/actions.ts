@@ -33,3 +33,6 @@ export async function updateSlotCapacityAction(input: unknown) {
 export async function updateExternalBodyAction(input: unknown) {
   return run(admin.updateExternalBody, input);
 }
+export async function updatePasswordPolicyAction(input: unknown) {
+  return run(admin.updatePasswordPolicy, input);
+}

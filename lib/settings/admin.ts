@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { defineTxAction } from "@/lib/actions/transactional";
+import { passwordPolicyInputSchema } from "@/lib/auth/password-policy-setting";
+import { savePasswordPolicy } from "@/lib/auth/password-settings";
 import type { Tx } from "@/lib/db/client";
 import {
   addClosureDay,
@@ -34,3 +36,4 @@ export const updateOpeningHours = adminSetting("settings.openingHours", openingH
 export const updateSlaPolicy = adminSetting("settings.slaPolicy", slaPolicySchema, saveSlaPolicy);
 export const updateSlotCapacity = adminSetting("settings.slotCapacity", slotCapacitySchema, saveSlotCapacity);
 export const updateExternalBody = adminSetting("settings.externalBody", externalBodySchema, saveExternalBody);
+export const updatePasswordPolicy = adminSetting("settings.passwordPolicy", passwordPolicyInputSchema, savePasswordPolicy);

@@ -1,11 +1,12 @@
 import "server-only";
+import { getPasswordPolicy } from "@/lib/auth/password-settings";
 import { db } from "@/lib/db/client";
 import { getCalendarSettings, getOpeningHours, getSettingValue, getSlaPolicies } from "./queries";
 import { externalBodySchema } from "./schema";
 
 /** Everything the admin's configuration page shows, in one read. */
 export async function loadSettingsOverview() {
-  const [calendar, hours, policies, policyRows, closureDays, teams, externalBody] = await Promise.all([
+  const [calendar, hours, policies, policyRows, closureDays, teams, externalBody, passwordPolicy] = await Promise.all([
     getCalendarSettings(db),
     getOpeningHours(db),
     getSlaPolicies(db),
@@ -13,6 +14,7 @@ export async function loadSettingsOverview() {
     db.closureDay.findMany({ orderBy: { date: "asc" } }),
     db.team.findMany({ orderBy: { name: "asc" }, include: { capacity: true } }),
     getSettingValue(db, "complaints.externalBody", externalBodySchema, { nl: "", en: "" }),
+    getPasswordPolicy(db),
   ]);
   const days = (line: "BENEFICIARY" | "EMPLOYER") =>
     ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => {
@@ -34,5 +36,6 @@ export async function loadSettingsOverview() {
       afternoon: team.capacity.find((c) => c.slot === "AFTERNOON")?.capacity ?? 0,
     })),
     externalBody,
+    passwordPolicy,
   };
 }

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ClosureDays } from "@/components/lead/settings/closure-days";
 import { HolidayForm } from "@/components/lead/settings/holiday-form";
 import { OpeningHoursForm } from "@/components/lead/settings/opening-hours-form";
+import { PasswordPolicyForm } from "@/components/lead/settings/password-policy-form";
 import { ExternalBodyForm, SlaPolicyForm, SlotCapacityForm } from "@/components/lead/settings/sla-capacity-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePlaceUser } from "@/lib/auth/place";
@@ -23,7 +24,7 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
 export default async function SettingsPage() {
   const user = await requirePlaceUser("agent", "/agent/beheer/instellingen");
   if (user.role !== "ADMIN") notFound();
-  const [t, locale, settings] = await Promise.all([getTranslations("leadSettings"), getLocale(), loadSettingsOverview()]);
+  const [t, tp, locale, settings] = await Promise.all([getTranslations("leadSettings"), getTranslations("passwordPolicySettings"), getLocale(), loadSettingsOverview()]);
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -60,6 +61,9 @@ export default async function SettingsPage() {
         </Section>
         <Section id="external" title={t("sections.external")} intro={t("sections.externalIntro")}>
           <ExternalBodyForm nl={settings.externalBody.nl} en={settings.externalBody.en} />
+        </Section>
+        <Section id="password-policy" title={tp("section")} intro={tp("intro")}>
+          <PasswordPolicyForm policy={settings.passwordPolicy} />
         </Section>
       </div>
     </>

@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ChangePasswordPage } from "@/components/account/change-password-page";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("passwordChange"))("title") };
+}
+
+export default function Page() {
+  return <ChangePasswordPage place="portaal" />;
+}

@@ -1,0 +1,18 @@
+import { LanguageSwitch } from "@/components/layout/language-switch";
+
+/** The frame of the public account pages, the same as the login page's. */
+export function AuthFrame({ title, intro, children }: { title: string; intro?: string; children: React.ReactNode }) {
+  return (
+    <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
+      <div className="mb-6 flex items-center justify-between">
+        <p className="text-2xl font-semibold text-brand-700">Loket</p>
+        <LanguageSwitch tone="light" />
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="text-xl font-semibold">{title}</h1>
+        {intro ? <p className="mt-1 text-sm text-slate-600">{intro}</p> : null}
+        {children}
+      </div>
+    </main>
+  );
+}

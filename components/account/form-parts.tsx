@@ -1,0 +1,118 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import type { PasswordPolicy } from "@/lib/auth/password-policy";
+import { describePolicy } from "@/lib/auth/password-policy-setting";
+
+type Outcome<T> = { ok: true; data: T } | { ok: false; reason: string; fieldErrors?: Record<string, string[]> };
+
+/** Submit, keep the refusal code for the alert and the field codes next to their fields. */
+export function useAccountForm<T>(run: (form: FormData) => Promise<Outcome<T>>, onSuccess: (data: T, form: HTMLFormElement) => void | Promise<void>) {
+  const [pending, setPending] = useState(false);
+  const [reason, setReason] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setPending(true);
+    setReason(null);
+    setFieldErrors({});
+    try {
+      const result = await run(new FormData(form));
+      if (result.ok) await onSuccess(result.data, form);
+      else {
+        setReason(result.reason);
+        setFieldErrors(result.fieldErrors ?? {});
+      }
+    } catch {
+      setReason("UNEXPECTED");
+    }
+    setPending(false);
+  }
+  return { pending, reason, fieldErrors, onSubmit };
+}
+
+export function AccountAlert({ reason }: { reason: string | null }) {
+  const t = useTranslations("accountErrors");
+  if (!reason) return null;
+  return (
+    <div role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {t.has(reason) ? t(reason) : t("UNEXPECTED")}
+    </div>
+  );
+}
+
+export function AccountSuccess({ children }: { children: React.ReactNode }) {
+  return (
+    <div role="status" data-testid="form-success" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+      {children}
+    </div>
+  );
+}
+
+/** A labelled input with its hint and its errors announced through aria-describedby. */
+export function Field(props: {
+  name: string;
+  label: string;
+  type: "password" | "email";
+  autoComplete: string;
+  errors?: string[];
+  describedBy?: string;
+  defaultValue?: string;
+}) {
+  const t = useTranslations("accountFieldErrors");
+  const errorId = `${props.name}-error`;
+  const describedBy = [props.describedBy, props.errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={props.name} className="block text-sm font-medium text-slate-800">{props.label}</label>
+      <input
+        id={props.name}
+        name={props.name}
+        type={props.type}
+        required
+        autoComplete={props.autoComplete}
+        defaultValue={props.defaultValue}
+        aria-invalid={props.errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+        className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
+      />
+      {props.errors?.length ? (
+        <p id={errorId} className="mt-1 text-sm text-red-700">
+          {props.errors.map((code) => (t.has(code) ? t(code) : t("INVALID"))).join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The active policy in the reader's language, as a list the new-password field refers to. */
+export function PolicyRules({ id, policy }: { id: string; policy: PasswordPolicy }) {
+  const t = useTranslations("passwordPolicy");
+  return (
+    <div id={id} className="rounded border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
+      <p className="font-medium">{t("heading")}</p>
+      <ul className="mt-1 list-disc pl-5" data-testid="password-policy">
+        {describePolicy(policy).map((rule) => (
+          <li key={rule.rule}>
+            {rule.rule === "length"
+              ? t("length", { min: rule.min, max: rule.max })
+              : rule.rule === "classes"
+                ? t("classes", { count: rule.count })
+                : rule.rule === "forbidden"
+                  ? t("forbidden", { characters: [...rule.characters].map((c) => (c === " " ? "␣" : c)).join(" ") })
+                  : t(rule.rule)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function SubmitButton({ pending, label, pendingLabel }: { pending: boolean; label: string; pendingLabel: string }) {
+  return (
+    <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      {pending ? pendingLabel : label}
+    </button>
+  );
+}

@@ -1,0 +1,15 @@
+"use server";
+import { getSessionUser } from "@/lib/auth/session";
+import { changeOwnPassword, requestPasswordReset, resetPasswordWithToken } from "./commands";
+
+export async function changePasswordAction(input: unknown) {
+  return changeOwnPassword.execute(await getSessionUser(), input, new Date());
+}
+
+export async function requestPasswordResetAction(input: unknown) {
+  return requestPasswordReset(input, new Date());
+}
+
+export async function resetPasswordAction(input: unknown) {
+  return resetPasswordWithToken(input, new Date());
+}
