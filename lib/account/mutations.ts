@@ -85,6 +85,8 @@ export async function createResetLink(tx: Tx, email: string, now: Date): Promise
 export async function spendResetToken(tx: Tx, tokenHash: string, now: Date): Promise<{ userId: string }> {
   const row = await tx.passwordResetToken.findUnique({ where: { tokenHash }, select: { id: true, userId: true } });
   if (!row) throw new AccountRuleError("RESET_INVALID");
+  // The account first, then its links: the same order as a new request, so the two cannot deadlock.
+  await lockUser(tx, row.userId);
   const spent = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
   if (spent.count !== 1) throw new AccountRuleError("RESET_USED");
   return { userId: row.userId };

@@ -127,6 +127,14 @@ describe("setting a new password with a link", () => {
     expect(await db.outboxMessage.count({ where: { kind: "account.password_changed" } })).toBe(1);
   });
 
+  it("finishes a reset racing a new request for the same account without a deadlock", async () => {
+    const token = await requestLink(BRAM);
+    const [used, requested] = await Promise.all([reset(token), requestPasswordReset({ email: BRAM }, now)]);
+    expect(requested).toEqual({ ok: true, data: undefined });
+    // Whichever came first: the link set the password, or the new request spent it.
+    expect([{ ok: true, data: { email: BRAM } }, { ok: false, reason: "RESET_USED" }]).toContainEqual(used);
+  });
+
   it("does not bypass a second factor: the next login still asks for the code", async () => {
     await db.user.update({ where: { email: "behandelaar@loket.example" }, data: { totpSecret: "encrypted-elsewhere", totpEnabledAt: now } });
     const token = await requestLink("behandelaar@loket.example");
