@@ -25,7 +25,7 @@ export function storageStateOf(role: RoleKey): string {
 }
 
 /** The demo staff accounts' shared TOTP secret (prisma/seed-totp.ts): staff must pass TOTP. */
-export { DEMO_TOTP_SECRET } from "../../prisma/seed-totp";
+export { DEMO_TOTP_SECRET };
 
 const STEP_MS = 30_000;
 
@@ -66,7 +66,7 @@ export async function passTotpStep(page: Page, secret: string): Promise<void> {
     if (outcome === "in") return;
     await page.waitForTimeout(STEP_MS - (Date.now() % STEP_MS) + 500);
   }
-  throw new Error(`TOTP step refused twice for this login`);
+  throw new Error("the TOTP step did not complete for this login");
 }
 
 /** WCAG 2.1 A/AA checks on the page as it is now. */
