@@ -23,6 +23,12 @@ export default async function StaffPage() {
     listOpenStaffInvitations(user, now),
   ]);
   const when = (date: Date) => `${format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })} (${format.relativeTime(date, now)})`;
+  const lastLogin = (date: Date) => (
+    <>
+      {format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })}
+      <span className="block text-slate-600">{format.relativeTime(date, now)}</span>
+    </>
+  );
   const teamOptions = teams.map((team) => ({ id: team.id, name: team.name }));
   return (
     <>
@@ -45,14 +51,14 @@ export default async function StaffPage() {
                 <td className="px-3 py-2">{s.teams.map((m) => m.team.name).join(", ") || "—"}</td>
                 <td className="px-3 py-2">{s.totpEnabledAt ? t("totpSince", { since: format.dateTime(s.totpEnabledAt, { dateStyle: "medium" }) }) : t("totpNone")}</td>
                 <td className="px-3 py-2">{s.active ? t("active") : <span className="font-semibold text-red-800">{t("inactive")}</span>}</td>
-                <td className="whitespace-nowrap px-3 py-2">{s.lastLoginAt ? when(s.lastLoginAt) : t("never")}</td>
+                <td className="px-3 py-2">{s.lastLoginAt ? lastLogin(s.lastLoginAt) : t("never")}</td>
                 <td className="px-3 py-2">
                   <details>
                     <summary className="cursor-pointer whitespace-nowrap text-brand-700 underline">
                       {t("manageShort")}
                       <span className="sr-only"> {s.name}</span>
                     </summary>
-                    <div className="mt-3 w-72 space-y-4">
+                    <div className="mt-3 w-64 space-y-4">
                       <StaffEditForm user={{ id: s.id, name: s.name, role: s.role, teamIds: s.teams.map((m) => m.team.id) }} roles={STAFF_ROLES} teams={teamOptions} />
                       <ActiveToggle userId={s.id} name={s.name} active={s.active} />
                       {s.totpEnabledAt ? <ResetTwoFactorButton userId={s.id} name={s.name} /> : null}
