@@ -67,7 +67,7 @@ export async function deliverDueMail(db: Db, sender: MailSender, now: Date, batc
   let failed = 0;
   for (const { id } of leased) {
     const row = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
-    const body = renderMail({ text: row.bodyText, html: row.bodyHtml, locale: row.locale });
+    const body = renderMail({ text: row.bodyText, html: row.bodyHtml, locale: row.locale, kind: row.kind });
     try {
       await sender.send({
         from: fromAddress(),

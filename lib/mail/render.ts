@@ -1,19 +1,34 @@
 // The frame around every outgoing mail: plain text as written, HTML derived from it (escaped), and
-// a footer in the recipient's language that tells them how replies thread.
+// a footer in the recipient's language: for mail about a question, how replies thread; for mail
+// about an account (invitations, codes, password notices), that nobody reads replies.
 
 type Locale = "nl" | "en";
 
-const FOOTER: Record<Locale, string> = {
-  nl: "Dit bericht komt van Loket. Antwoord gerust op deze e-mail; laat het registratienummer in het onderwerp staan.",
-  en: "This message comes from Loket. Feel free to reply to this email; keep the registration number in the subject.",
+const FOOTER: Record<"question" | "account", Record<Locale, string>> = {
+  question: {
+    nl: "Dit bericht komt van Loket. Antwoord gerust op deze e-mail; laat het registratienummer in het onderwerp staan.",
+    en: "This message comes from Loket. Feel free to reply to this email; keep the registration number in the subject.",
+  },
+  account: {
+    nl: "Dit is een automatisch bericht van Loket over uw account; antwoorden op deze e-mail worden niet gelezen. Herkent u dit niet? Neem dan contact met ons op.",
+    en: "This is an automatic message from Loket about your account; replies to this email are not read. Don't recognise it? Please contact us.",
+  },
 };
+
+const ACCOUNT_KINDS = /^(account\.|auth\.|organisation\.invite$|staff\.invite$)/;
+
+/** Which footer a mail of this outbox kind gets. */
+export function footerFor(kind: string): "question" | "account" {
+  return ACCOUNT_KINDS.test(kind) ? "account" : "question";
+}
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-export function renderMail(input: { text: string; html?: string | null; locale: Locale }): { text: string; html: string } {
-  const text = `${input.text.trim()}\n\n-- \n${FOOTER[input.locale]}\n`;
+export function renderMail(input: { text: string; html?: string | null; locale: Locale; kind: string }): { text: string; html: string } {
+  const footer = FOOTER[footerFor(input.kind)][input.locale];
+  const text = `${input.text.trim()}\n\n-- \n${footer}\n`;
   const body =
     input.html ??
     input.text
@@ -24,6 +39,6 @@ export function renderMail(input: { text: string; html?: string | null; locale: 
   const html = `<!doctype html><html lang="${input.locale}"><body style="font-family:Arial,sans-serif;color:#0f172a;line-height:1.5">
 <div style="max-width:640px">${body}
 <hr style="border:none;border-top:1px solid #cbd5e1;margin:24px 0">
-<p style="color:#475569;font-size:13px">${escapeHtml(FOOTER[input.locale])}</p></div></body></html>`;
+<p style="color:#475569;font-size:13px">${escapeHtml(footer)}</p></div></body></html>`;
   return { text, html };
 }
