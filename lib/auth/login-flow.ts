@@ -11,7 +11,7 @@ import { loadSessionUser, type SessionUser } from "./queries";
 import { isStaff } from "./rules";
 import { loginSchema } from "./schema";
 import { sendMailCode, TwoFactorError, verifySecondFactor } from "./two-factor";
-import { cookieFrom, deviceTokenIssuedAt, deviceTokenValid, enrolmentProof, sameHash, sessionMayAct } from "./two-factor-rules";
+import { cookieFrom, deviceStillRemembered, deviceTokenIssuedAt, deviceTokenValid, enrolmentProof, sameHash, sessionMayAct } from "./two-factor-rules";
 
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -28,7 +28,7 @@ export async function tokenFromCookies(header: string | null, key: string): Prom
 
 /**
  * Step one: the password. Then a remembered device may skip the code, but only one remembered
- * after the current TOTP enrolment (a reset two-factor voids devices remembered before it).
+ * after the current TOTP enrolment and the last password change (either voids older devices).
  */
 export async function passwordStep(db: Db, credentials: unknown, deviceToken: string | null, key: string, now: Date): Promise<User> {
   const parsed = loginSchema.safeParse(credentials ?? {});
@@ -39,8 +39,7 @@ export async function passwordStep(db: Db, credentials: unknown, deviceToken: st
   const base = { id: user.id, email: user.email, name: user.name, role: user.role, sv: user.sessionVersion };
   if (user.secondFactor === null) return base;
   if (user.secondFactor === "ENROL") return { ...base, tfa: "enrol", tfaNonce: randomBytes(16).toString("base64url") };
-  const issuedAt = deviceTokenIssuedAt(deviceToken);
-  const deviceCurrent = !user.totpEnabledAt || (issuedAt !== null && issuedAt >= user.totpEnabledAt.getTime());
+  const deviceCurrent = deviceStillRemembered(deviceTokenIssuedAt(deviceToken), [user.totpEnabledAt, user.passwordChangedAt]);
   if (deviceCurrent && deviceTokenValid(deviceToken, user.id, now, key)) return { ...base, mfa: true };
   if (user.secondFactor === "MAIL") {
     const mailed = await db.$transaction((tx) => sendMailCode(tx, user.id, key, now));

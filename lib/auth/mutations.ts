@@ -19,6 +19,7 @@ export interface AuthenticatedUser {
   /** What this login still needs: a code, TOTP enrolment (staff), or nothing. */
   secondFactor: LoginStep;
   totpEnabledAt: Date | null;
+  passwordChangedAt: Date | null;
 }
 
 export type LoginOutcome =
@@ -79,6 +80,7 @@ export async function attemptLogin(db: Db, input: LoginInput, now: Date): Promis
       hrProfessional: membership?.hrProfessional ?? false,
       sessionVersion: user.sessionVersion,
       totpEnabledAt: user.totpEnabledAt,
+      passwordChangedAt: user.passwordChangedAt,
       secondFactor: loginStepAfterPassword({
         staff: isStaff(user.role),
         totpEnabled: user.totpEnabledAt !== null,

@@ -102,6 +102,16 @@ export function deviceTokenIssuedAt(token: string | null | undefined): number | 
   return Number.isFinite(expires) && expires > 0 ? expires - REMEMBER_DEVICE_DAYS * 24 * 3_600_000 : null;
 }
 
+/**
+ * Whether a remembered device still counts: only one remembered after the current TOTP enrolment
+ * and after the last password change or reset (either voids devices remembered before it, so a
+ * stolen password plus an old device cookie does not skip the second factor).
+ */
+export function deviceStillRemembered(issuedAt: number | null, voidedBy: readonly (Date | null)[]): boolean {
+  if (issuedAt === null) return false;
+  return voidedBy.every((moment) => moment === null || issuedAt >= moment.getTime());
+}
+
 /** Binds finishing an enrolment to the pending login that did it (its nonce), not to any other. */
 export function enrolmentProof(userId: string, nonce: string, secret: string): string {
   return createHmac("sha256", secret).update(`enrolled:${userId}:${nonce}`).digest("base64url");

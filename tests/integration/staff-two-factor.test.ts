@@ -61,6 +61,16 @@ describe("staff must use TOTP", () => {
     expect(await login("agent@loket.example", device)).toMatchObject({ tfa: "pending" });
   });
 
+  it("a password change or reset voids devices remembered before it", async () => {
+    const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@loket.example" } });
+    const device = signDeviceToken(agent.id, new Date(at(30).getTime() + 30 * 86_400_000), key);
+    expect(await login("agent@loket.example", device)).toMatchObject({ mfa: true });
+    await db.user.update({ where: { id: agent.id }, data: { passwordChangedAt: at(40) } });
+    expect(await login("agent@loket.example", device)).toMatchObject({ tfa: "pending" });
+    const newer = signDeviceToken(agent.id, new Date(at(50).getTime() + 30 * 86_400_000), key);
+    expect(await login("agent@loket.example", newer)).toMatchObject({ mfa: true });
+  });
+
   it("a staff session that has not passed TOTP is no session: pages, routes and actions see nobody", async () => {
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@loket.example" } });
     const unpassed = await resolveSession({ userId: admin.id, sv: admin.sessionVersion, pending: false, mfa: false });

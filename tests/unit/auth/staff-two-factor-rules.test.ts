@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deviceTokenIssuedAt, enrolmentProof, loginStepAfterPassword, sessionMayAct, signDeviceToken } from "@/lib/auth/two-factor-rules";
+import { deviceStillRemembered, deviceTokenIssuedAt, enrolmentProof, loginStepAfterPassword, sessionMayAct, signDeviceToken } from "@/lib/auth/two-factor-rules";
 
 describe("the step after the password", () => {
   it("holds staff without TOTP for enrolment and keeps everyone else's rules", () => {
@@ -31,5 +31,17 @@ describe("device tokens and enrolment proofs", () => {
     expect(enrolmentProof("u1", "nonce-b", "k")).not.toBe(proof);
     expect(enrolmentProof("u2", "nonce-a", "k")).not.toBe(proof);
     expect(enrolmentProof("u1", "nonce-a", "other")).not.toBe(proof);
+  });
+});
+
+describe("remembered devices", () => {
+  const t = (iso: string) => new Date(iso);
+  it("count only when remembered after the enrolment and the last password change", () => {
+    const issued = t("2026-11-20T10:00:00Z").getTime();
+    expect(deviceStillRemembered(issued, [t("2026-11-01T00:00:00Z"), null])).toBe(true);
+    expect(deviceStillRemembered(issued, [t("2026-11-01T00:00:00Z"), t("2026-11-21T00:00:00Z")])).toBe(false);
+    expect(deviceStillRemembered(issued, [t("2026-11-22T00:00:00Z"), t("2026-11-01T00:00:00Z")])).toBe(false);
+    expect(deviceStillRemembered(issued, [null, null])).toBe(true);
+    expect(deviceStillRemembered(null, [null, null])).toBe(false);
   });
 });
