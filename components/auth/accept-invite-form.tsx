@@ -2,10 +2,12 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { acceptInviteAction } from "@/lib/organisations/actions";
+import { PolicyRules } from "@/components/account/form-parts";
 import { FormAlert, FormSuccess, SubmitButton, TextField, useActionForm } from "@/components/werkgever/form-fields";
+import type { PasswordPolicy } from "@/lib/auth/password-policy";
 
 /** `doneNote`: what comes next for this kind of account (staff enrol two-factor at first login). */
-export function AcceptInviteForm({ token, email, doneNote }: { token: string; email: string; doneNote?: string }) {
+export function AcceptInviteForm({ token, email, policy, doneNote }: { token: string; email: string; policy: PasswordPolicy; doneNote?: string }) {
   const t = useTranslations("werkgeverAuth.invite");
   const [done, setDone] = useState(false);
   const { pending, reason, fieldErrors, onSubmit } = useActionForm(
@@ -23,7 +25,7 @@ export function AcceptInviteForm({ token, email, doneNote }: { token: string; em
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
       <FormAlert reason={reason} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <TextField name="password" type="password" label={t("password")} hint={t("passwordHint")} required autoComplete="new-password" errors={fieldErrors.password} />
+      <TextField name="password" type="password" label={t("password")} hint={<PolicyRules id="password-policy" policy={policy} />} required autoComplete="new-password" errors={fieldErrors.password} />
       <TextField name="confirm" type="password" label={t("confirm")} required autoComplete="new-password" errors={fieldErrors.confirm} />
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
     </form>

@@ -79,12 +79,13 @@ const inputClass = "mt-1 block w-full rounded border border-slate-400 bg-white p
 interface FieldProps {
   name: string;
   label: string;
-  hint?: string;
+  /** Text, or a block such as the password rules; either way the field refers to it. */
+  hint?: React.ReactNode;
   errors?: string[];
   required?: boolean;
 }
 
-function describedBy(name: string, hint: string | undefined, errors: string[] | undefined) {
+function describedBy(name: string, hint: React.ReactNode, errors: string[] | undefined) {
   return [hint ? `${name}-hint` : null, errors?.length ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
@@ -92,7 +93,7 @@ export function TextField({ name, label, hint, errors, required, type = "text", 
   return (
     <div>
       <label htmlFor={name} className="block text-sm font-medium text-slate-800">{label}</label>
-      {hint ? <p id={`${name}-hint`} className="text-sm text-slate-600">{hint}</p> : null}
+      {hint ? <div id={`${name}-hint`} className="text-sm text-slate-600">{hint}</div> : null}
       <input
         id={name}
         name={name}

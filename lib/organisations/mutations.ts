@@ -2,10 +2,10 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { audit } from "@/lib/audit/mutations";
 import { hashPassword } from "@/lib/auth/password";
-import { checkPassword, DEFAULT_PASSWORD_POLICY, passwordPolicySchema, type PasswordRefusal } from "@/lib/auth/password-policy";
+import { checkPassword, type PasswordRefusal } from "@/lib/auth/password-policy";
+import { getPasswordPolicy } from "@/lib/auth/password-settings";
 import type { Tx } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/outbox/mutations";
-import { getSettingValue } from "@/lib/settings/queries";
 import { checkInvite, checkRightsChange, hashToken, inviteExpiry, type InviteRefusal, type RightsRefusal } from "./rules";
 import type { InviteInput, SetRightsInput } from "./schema";
 
@@ -14,10 +14,6 @@ export class OrganisationRuleError extends Error {
     super(code);
     this.name = "OrganisationRuleError";
   }
-}
-
-export function getPasswordPolicy(tx: Tx) {
-  return getSettingValue(tx, "passwordPolicy", passwordPolicySchema, DEFAULT_PASSWORD_POLICY);
 }
 
 export interface OrgActor {

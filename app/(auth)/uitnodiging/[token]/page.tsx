@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { AcceptInviteForm } from "@/components/auth/accept-invite-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
+import { loadPasswordPolicy } from "@/lib/account/queries";
 import { checkInvite } from "@/lib/organisations/rules";
 import { findInvitation } from "@/lib/organisations/queries";
 
@@ -8,12 +9,13 @@ export const dynamic = "force-dynamic";
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [t, tw, ts, tr, invite] = await Promise.all([
+  const [t, tw, ts, tr, invite, policy] = await Promise.all([
     getTranslations("werkgeverAuth.invite"),
     getTranslations("werkgever.errors"),
     getTranslations("staffInvite"),
     getTranslations("roles"),
     findInvitation(token),
+    loadPasswordPolicy(),
   ]);
   // A staff invitation (no organisation) joins Loket's own workspace, with its role.
   const staff = invite !== null && invite.organisationId === null;
@@ -36,7 +38,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
                 : t("intro", { name: invite.name, organisation: invite.organisation?.name ?? "", email: invite.email })}
             </p>
             {staff ? <p className="mt-2 text-sm text-slate-600">{ts("twoFactor")}</p> : null}
-            <AcceptInviteForm token={token} email={invite.email} doneNote={staff ? ts("done") : undefined} />
+            <AcceptInviteForm token={token} email={invite.email} policy={policy} doneNote={staff ? ts("done") : undefined} />
           </>
         )}
       </div>
