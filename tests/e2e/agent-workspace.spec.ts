@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { expectAccessible, storageStateOf, type RoleKey } from "./support";
+import { expectAccessible, login, storageStateOf, type RoleKey } from "./support";
 
 async function pageAs(browser: Browser, role: RoleKey) {
   const context = await browser.newContext({ storageState: storageStateOf(role) });
@@ -46,8 +46,19 @@ test.describe("phone call → callback → two failed attempts → note on the n
     const note = agent.getByTestId("note-unreachable").first();
     await expect(note).toBeVisible();
     await expect(note).toContainText("2");
+
+    // Bram sees it too, on his own dashboard, with a way to book again for the same question.
+    const bram = await (await browser.newContext()).newPage();
+    await login(bram, "bram.devries@burger.example");
+    const invitation = bram.getByTestId("unreachable-note");
+    await expect(invitation).toContainText("twee keer geprobeerd");
+    await expectAccessible(bram);
+    await invitation.getByRole("link", { name: "Nieuwe afspraak maken" }).click();
+    await expect(bram).toHaveURL(/\/portaal\/terugbellen\?vraag=/);
+    await expect(bram.getByLabel("Over welke vraag?")).toHaveValue(/.+/);
     await agent.context().close();
     await handler.context().close();
+    await bram.context().close();
   });
 });
 
