@@ -2,6 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { RecoveryCodeList, StartEnrolmentButton, TotpScan } from "./enrolment-parts";
 import { StaffAlert } from "@/components/staff/staff-alert";
 import { FormSuccess, SubmitButton, TextField, useActionForm } from "@/components/werkgever/form-fields";
 import { finishPendingEnrolmentAction, rememberDeviceAction, startPendingEnrolmentAction } from "@/lib/auth/actions";
@@ -42,10 +43,7 @@ export function StaffEnrolment({ callbackUrl }: { callbackUrl: string }) {
     return (
       <form onSubmit={onContinue} className="mt-6 space-y-4">
         <FormSuccess>{t("enabled")}</FormSuccess>
-        <p className="text-sm">{t("recoveryIntro")}</p>
-        <ul data-testid="recovery-codes" className="grid grid-cols-2 gap-1 rounded border border-slate-300 bg-white p-3 font-mono text-sm">
-          {done.recoveryCodes.map((c) => <li key={c}>{c}</li>)}
-        </ul>
+        <RecoveryCodeList intro={t("recoveryIntro")} codes={done.recoveryCodes} />
         <StaffAlert reason={continueError} />
         <div className="flex items-center gap-2">
           <input id="remember" name="remember" type="checkbox" className="h-4 w-4" />
@@ -59,28 +57,20 @@ export function StaffEnrolment({ callbackUrl }: { callbackUrl: string }) {
     return (
       <div className="mt-6 space-y-3">
         <StaffAlert reason={startError} />
-        <button
-          type="button"
-          className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-          onClick={async () => {
+        <StartEnrolmentButton
+          label={t("start")}
+          onStart={async () => {
             const result = await startPendingEnrolmentAction().catch(() => null);
             if (result?.ok) setStarted(result.data);
             else setStartError(result?.reason ?? "UNEXPECTED");
           }}
-        >
-          {t("start")}
-        </button>
+        />
       </div>
     );
   }
   return (
     <div className="mt-6 space-y-4">
-      <p className="text-sm">{t("scan")}</p>
-      {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated on the server */}
-      <img src={started.qr} alt={t("qrAlt")} width={220} height={220} className="rounded border border-slate-200" />
-      <p className="text-sm">
-        {t("manual")} <code data-testid="totp-secret" className="break-all rounded bg-slate-100 px-1 font-mono">{started.secret}</code>
-      </p>
+      <TotpScan qr={started.qr} secret={started.secret} text={{ scan: t("scan"), qrAlt: t("qrAlt"), manual: t("manual") }} />
       <form onSubmit={onSubmit} noValidate className="space-y-3">
         <StaffAlert reason={reason} />
         <TextField name="code" label={t("code")} hint={t("codeHint")} required autoComplete="one-time-code" errors={fieldErrors.code} />

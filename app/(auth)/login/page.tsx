@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
-import { LanguageSwitch } from "@/components/layout/language-switch";
+import { AuthFrame } from "@/components/auth/auth-frame";
 import { homePath, safeCallbackPath } from "@/lib/auth/rules";
 import { getPendingEnrolment, getPendingTwoFactor, getSessionUser } from "@/lib/auth/session";
 
@@ -26,17 +26,8 @@ export default async function LoginPage({
   if (await getPendingEnrolment()) redirect(`/login/twee-stappen/instellen${query}`);
   const t = await getTranslations();
   return (
-    <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
-      <div className="mb-6 flex items-center justify-between">
-        <p className="text-2xl font-semibold text-brand-700">Loket</p>
-        <LanguageSwitch tone="light" />
-      </div>
-      <div className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
-        <h1 className="text-xl font-semibold">{t("login.title")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("login.intro")}</p>
-        <LoginForm callbackUrl={safeCallbackPath(params.callbackUrl)} initialError={params.error ?? null} />
-      </div>
-      <p className="mt-6 text-center text-sm text-slate-600">{t("app.tagline")}</p>
-    </main>
+    <AuthFrame title={t("login.title")} intro={t("login.intro")} footer={t("app.tagline")}>
+      <LoginForm callbackUrl={safeCallbackPath(params.callbackUrl)} initialError={params.error ?? null} />
+    </AuthFrame>
   );
 }

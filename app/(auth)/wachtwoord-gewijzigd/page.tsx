@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { AuthFrame } from "@/components/account/auth-frame";
+import { AuthFrame } from "@/components/auth/auth-frame";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("passwordChanged"))("title") };

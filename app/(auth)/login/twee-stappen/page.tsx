@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TwoFactorForm } from "@/components/auth/two-factor-form";
-import { LanguageSwitch } from "@/components/layout/language-switch";
+import { AuthFrame } from "@/components/auth/auth-frame";
 import { homePath, safeCallbackPath } from "@/lib/auth/rules";
 import { getPendingEnrolment, getPendingTwoFactor, getSessionUser } from "@/lib/auth/session";
 
@@ -19,16 +19,8 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
   }
   const t = await getTranslations("werkgeverAuth.twoFactor");
   return (
-    <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
-      <div className="mb-6 flex items-center justify-between">
-        <p className="text-2xl font-semibold text-brand-700">Loket</p>
-        <LanguageSwitch tone="light" />
-      </div>
-      <div className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
-        <h1 className="text-xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t(pending.method === "MAIL" ? "introMail" : "introTotp")}</p>
-        <TwoFactorForm method={pending.method} callbackUrl={safeCallbackPath(params.callbackUrl) ?? "/"} />
-      </div>
-    </main>
+    <AuthFrame title={t("title")} intro={t(pending.method === "MAIL" ? "introMail" : "introTotp")}>
+      <TwoFactorForm method={pending.method} callbackUrl={safeCallbackPath(params.callbackUrl) ?? "/"} />
+    </AuthFrame>
   );
 }

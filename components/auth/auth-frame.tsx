@@ -1,7 +1,7 @@
 import { LanguageSwitch } from "@/components/layout/language-switch";
 
-/** The frame of the public account pages, the same as the login page's. */
-export function AuthFrame({ title, intro, children }: { title: string; intro?: string; children: React.ReactNode }) {
+/** The frame of the signed-out pages: login, second factor, invitation, password pages. */
+export function AuthFrame({ title, intro, children, footer }: { title: string; intro?: string; children: React.ReactNode; footer?: string }) {
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
       <div className="mb-6 flex items-center justify-between">
@@ -13,6 +13,7 @@ export function AuthFrame({ title, intro, children }: { title: string; intro?: s
         {intro ? <p className="mt-1 text-sm text-slate-600">{intro}</p> : null}
         {children}
       </div>
+      {footer ? <p className="mt-6 text-center text-sm text-slate-600">{footer}</p> : null}
     </main>
   );
 }
