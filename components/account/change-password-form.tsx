@@ -1,10 +1,11 @@
 "use client";
+import { useFormAction } from "@/components/ui/form-action";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import type { PasswordPolicy } from "@/lib/auth/password-policy";
 import { changePasswordAction } from "@/lib/account/actions";
-import { AccountAlert, Field, PolicyRules, SubmitButton, useAccountForm } from "./form-parts";
+import { AccountAlert, Field, PolicyRules, SubmitButton } from "./form-parts";
 
 /**
  * Current, new and repeated password. A change ends every session, this one included, so on
@@ -13,7 +14,7 @@ import { AccountAlert, Field, PolicyRules, SubmitButton, useAccountForm } from "
 export function ChangePasswordForm({ policy, email }: { policy: PasswordPolicy; email: string }) {
   const t = useTranslations("passwordChange");
   const router = useRouter();
-  const { pending, reason, fieldErrors, onSubmit } = useAccountForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => changePasswordAction({ current: form.get("current"), password: form.get("password"), confirm: form.get("confirm") }),
     async () => {
       await signOut({ redirect: false }).catch(() => undefined);

@@ -1,14 +1,15 @@
 "use client";
+import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { requestPasswordResetAction } from "@/lib/account/actions";
-import { AccountAlert, AccountSuccess, Field, SubmitButton, useAccountForm } from "./form-parts";
+import { AccountAlert, Field, SubmitButton } from "./form-parts";
 
 /** The answer is the same for every well-formed address: nobody learns whether an account exists. */
 export function ForgotPasswordForm() {
   const t = useTranslations("passwordReset");
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const { pending, reason, fieldErrors, onSubmit } = useAccountForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => requestPasswordResetAction({ email: form.get("email") }),
     (_data, form) => {
       setSentTo(String(new FormData(form).get("email") ?? "").trim());
@@ -17,7 +18,7 @@ export function ForgotPasswordForm() {
   );
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      {sentTo ? <AccountSuccess>{t("requested", { email: sentTo })}</AccountSuccess> : null}
+      {sentTo ? <SuccessNote>{t("requested", { email: sentTo })}</SuccessNote> : null}
       <AccountAlert reason={reason === "INVALID_INPUT" ? null : reason} />
       <Field name="email" type="email" label={t("email")} autoComplete="username" errors={fieldErrors.email} />
       <SubmitButton pending={pending} label={t("requestSubmit")} pendingLabel={t("requestSubmitting")} />

@@ -1,36 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import type { PasswordPolicy } from "@/lib/auth/password-policy";
 import { describePolicy } from "@/lib/auth/password-policy-setting";
-
-type Outcome<T> = { ok: true; data: T } | { ok: false; reason: string; fieldErrors?: Record<string, string[]> };
-
-/** Submit, keep the refusal code for the alert and the field codes next to their fields. */
-export function useAccountForm<T>(run: (form: FormData) => Promise<Outcome<T>>, onSuccess: (data: T, form: HTMLFormElement) => void | Promise<void>) {
-  const [pending, setPending] = useState(false);
-  const [reason, setReason] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setPending(true);
-    setReason(null);
-    setFieldErrors({});
-    try {
-      const result = await run(new FormData(form));
-      if (result.ok) await onSuccess(result.data, form);
-      else {
-        setReason(result.reason);
-        setFieldErrors(result.fieldErrors ?? {});
-      }
-    } catch {
-      setReason("UNEXPECTED");
-    }
-    setPending(false);
-  }
-  return { pending, reason, fieldErrors, onSubmit };
-}
 
 export function AccountAlert({ reason }: { reason: string | null }) {
   const t = useTranslations("accountErrors");
@@ -38,14 +9,6 @@ export function AccountAlert({ reason }: { reason: string | null }) {
   return (
     <div role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
       {t.has(reason) ? t(reason) : t("UNEXPECTED")}
-    </div>
-  );
-}
-
-export function AccountSuccess({ children }: { children: React.ReactNode }) {
-  return (
-    <div role="status" data-testid="form-success" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-      {children}
     </div>
   );
 }

@@ -1,23 +1,24 @@
 "use client";
+import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { PasswordPolicy } from "@/lib/auth/password-policy";
 import { resetPasswordAction } from "@/lib/account/actions";
-import { AccountAlert, AccountSuccess, Field, PolicyRules, SubmitButton, useAccountForm } from "./form-parts";
+import { AccountAlert, Field, PolicyRules, SubmitButton } from "./form-parts";
 
 const LINK_REFUSALS = new Set(["RESET_INVALID", "RESET_USED", "RESET_EXPIRED"]);
 
 export function ResetPasswordForm({ token, email, policy }: { token: string; email: string; policy: PasswordPolicy }) {
   const t = useTranslations("passwordReset");
   const [done, setDone] = useState(false);
-  const { pending, reason, fieldErrors, onSubmit } = useAccountForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => resetPasswordAction({ token, password: form.get("password"), confirm: form.get("confirm") }),
     () => setDone(true),
   );
   if (done) {
     return (
       <div className="mt-6 space-y-3">
-        <AccountSuccess>{t("resetDone")}</AccountSuccess>
+        <SuccessNote>{t("resetDone")}</SuccessNote>
         <a href="/login" className="inline-block font-medium">{t("toLogin")}</a>
       </div>
     );

@@ -1,24 +1,25 @@
 "use client";
+import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { acceptInviteAction } from "@/lib/organisations/actions";
 import { PolicyRules } from "@/components/account/form-parts";
-import { FormAlert, FormSuccess, SubmitButton, TextField, useActionForm } from "@/components/werkgever/form-fields";
+import { FormAlert, SubmitButton, TextField } from "@/components/werkgever/form-fields";
 import type { PasswordPolicy } from "@/lib/auth/password-policy";
 
 /** `doneNote`: what comes next for this kind of account (staff enrol two-factor at first login). */
 export function AcceptInviteForm({ token, email, policy, doneNote }: { token: string; email: string; policy: PasswordPolicy; doneNote?: string }) {
   const t = useTranslations("werkgeverAuth.invite");
   const [done, setDone] = useState(false);
-  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => acceptInviteAction({ token, password: form.get("password"), confirm: form.get("confirm") }),
     () => setDone(true),
   );
   if (done) {
     return (
-      <FormSuccess>
+      <SuccessNote>
         {t("done")} {doneNote ? `${doneNote} ` : null}<a href="/login">{t("toLogin")}</a>
-      </FormSuccess>
+      </SuccessNote>
     );
   }
   return (

@@ -1,10 +1,11 @@
 "use client";
+import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { RecoveryCodeList, StartEnrolmentButton, TotpScan } from "./enrolment-parts";
 import { StaffAlert } from "@/components/staff/staff-alert";
-import { FormSuccess, SubmitButton, TextField, useActionForm } from "@/components/werkgever/form-fields";
+import { SubmitButton, TextField } from "@/components/werkgever/form-fields";
 import { finishPendingEnrolmentAction, rememberDeviceAction, startPendingEnrolmentAction } from "@/lib/auth/actions";
 
 /**
@@ -18,7 +19,7 @@ export function StaffEnrolment({ callbackUrl }: { callbackUrl: string }) {
   const [done, setDone] = useState<{ recoveryCodes: string[]; proof: string } | null>(null);
   const [continueError, setContinueError] = useState<string | null>(null);
   const [continuing, setContinuing] = useState(false);
-  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => finishPendingEnrolmentAction({ code: form.get("code") }),
     (data: { recoveryCodes: string[]; proof: string }) => setDone(data),
   );
@@ -42,7 +43,7 @@ export function StaffEnrolment({ callbackUrl }: { callbackUrl: string }) {
   if (done) {
     return (
       <form onSubmit={onContinue} className="mt-6 space-y-4">
-        <FormSuccess>{t("enabled")}</FormSuccess>
+        <SuccessNote>{t("enabled")}</SuccessNote>
         <RecoveryCodeList intro={t("recoveryIntro")} codes={done.recoveryCodes} />
         <StaffAlert reason={continueError} />
         <div className="flex items-center gap-2">

@@ -1,9 +1,10 @@
 "use client";
+import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { RecoveryCodeList, StartEnrolmentButton, TotpScan } from "./enrolment-parts";
 import { finishTotpEnrolmentAction, startTotpEnrolmentAction } from "@/lib/auth/actions";
-import { FormAlert, FormSuccess, SubmitButton, TextField, useActionForm } from "@/components/werkgever/form-fields";
+import { FormAlert, SubmitButton, TextField } from "@/components/werkgever/form-fields";
 
 /** Enrolment: a QR code (and the secret typed out), then a first code, then the recovery codes once. */
 export function TotpEnrolment() {
@@ -11,7 +12,7 @@ export function TotpEnrolment() {
   const [started, setStarted] = useState<{ secret: string; qr: string } | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => finishTotpEnrolmentAction({ code: form.get("code") }),
     (data: { recoveryCodes: string[] }) => setCodes(data.recoveryCodes),
   );
@@ -19,7 +20,7 @@ export function TotpEnrolment() {
   if (codes) {
     return (
       <div className="space-y-3">
-        <FormSuccess>{t("enabled")}</FormSuccess>
+        <SuccessNote>{t("enabled")}</SuccessNote>
         <RecoveryCodeList intro={t("recoveryIntro")} codes={codes} />
       </div>
     );

@@ -1,9 +1,10 @@
 "use client";
+import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { cancelPortalCallbackAction, movePortalCallbackAction } from "@/lib/callbacks/actions";
-import { buttonClass, ErrorAlert, secondaryButtonClass, SuccessNote, usePortalForm } from "./form-kit";
+import { buttonClass, ErrorAlert, secondaryButtonClass } from "./form-kit";
 import { type SlotChoice, SlotPicker, splitSlotKey } from "./slot-picker";
 
 /** Move or cancel one appointment; the move form opens on demand. */
@@ -12,7 +13,7 @@ export function AppointmentActions({ appointmentId, slots }: { appointmentId: st
   const router = useRouter();
   const [moving, setMoving] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const move = usePortalForm(
+  const move = useFormAction(
     (form) => movePortalCallbackAction({ appointmentId, ...splitSlotKey(form.get("slotKey")) }),
     () => {
       setMoving(false);
@@ -20,7 +21,7 @@ export function AppointmentActions({ appointmentId, slots }: { appointmentId: st
       router.refresh();
     },
   );
-  const cancel = usePortalForm(
+  const cancel = useFormAction(
     () => cancelPortalCallbackAction({ appointmentId }),
     () => {
       setMessage(t("cancelled"));

@@ -1,9 +1,10 @@
 "use client";
+import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { bookPortalCallbackAction } from "@/lib/callbacks/actions";
-import { buttonClass, describedBy, ErrorAlert, FieldError, inputClass, labelClass, SuccessNote, usePortalForm } from "./form-kit";
+import { buttonClass, describedBy, ErrorAlert, FieldError, inputClass, labelClass } from "./form-kit";
 import { type SlotChoice, SlotPicker, splitSlotKey } from "./slot-picker";
 
 export function BookCallbackForm({
@@ -21,7 +22,7 @@ export function BookCallbackForm({
   const router = useRouter();
   const [target, setTarget] = useState(ticketId ?? "");
   const [done, setDone] = useState(false);
-  const { pending, reason, fieldErrors, onSubmit } = usePortalForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => {
       const { date, slot } = splitSlotKey(form.get("slotKey"));
       const chosen = String(form.get("ticketId") ?? "");

@@ -1,16 +1,17 @@
 "use client";
+import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { fileComplaintAsBeneficiaryAction } from "@/lib/complaints/actions";
-import { buttonClass, describedBy, ErrorAlert, FieldError, inputClass, labelClass, SuccessNote, usePortalForm } from "./form-kit";
+import { buttonClass, describedBy, ErrorAlert, FieldError, inputClass, labelClass } from "./form-kit";
 
 export function ComplaintForm({ defaultNumber, today }: { defaultNumber: string; today: string }) {
   const t = useTranslations("portaal.complaints");
   const format = useFormatter();
   const router = useRouter();
   const [filed, setFiled] = useState<{ number: string; dueAt: Date } | null>(null);
-  const { pending, reason, fieldErrors, onSubmit } = usePortalForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) =>
       fileComplaintAsBeneficiaryAction({
         subjectTicketNumber: form.get("subjectTicketNumber") ?? "",

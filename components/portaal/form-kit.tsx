@@ -1,8 +1,5 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-
-export type Outcome<T> = { ok: true; data: T } | { ok: false; reason: string; fieldErrors?: Record<string, string[]> };
 
 const KNOWN_REASONS = new Set([
   "INVALID_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "TICKET_CLOSED", "UNKNOWN_CATEGORY", "TOO_MANY_FILES",
@@ -14,49 +11,12 @@ const KNOWN_REASONS = new Set([
 const FIELD_CODES = new Set(["REQUIRED", "TOO_SHORT", "TOO_LONG", "INVALID_NUMBER", "INVALID_DATE", "INVALID_PHONE", "QUESTION_REQUIRED", "INVALID_SCORE"]);
 const FILE_CODES = new Set(["TOO_MANY_FILES", "FILE_TOO_LARGE", "FILE_TYPE_NOT_ALLOWED"]);
 
-/** Submit state of a portal form: refusal codes become translated messages in an alert and next to fields. */
-export function usePortalForm<T>(run: (form: FormData) => Promise<Outcome<T>>, onSuccess: (data: T, form: HTMLFormElement) => void) {
-  const [pending, setPending] = useState(false);
-  const [reason, setReason] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const element = event.currentTarget;
-    setPending(true);
-    setReason(null);
-    setFieldErrors({});
-    try {
-      const result = await run(new FormData(element));
-      if (result.ok) onSuccess(result.data, element);
-      else {
-        setReason(result.reason);
-        setFieldErrors(result.fieldErrors ?? {});
-        // Errors are announced by the alert; focus moves to the first invalid field.
-        const first = Object.keys(result.fieldErrors ?? {})[0];
-        if (first) element.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-      }
-    } catch {
-      setReason("UNEXPECTED");
-    }
-    setPending(false);
-  }
-  return { pending, reason, fieldErrors, onSubmit };
-}
-
 export function ErrorAlert({ reason }: { reason: string | null }) {
   const t = useTranslations("portaal.errors");
   if (!reason) return null;
   return (
     <div role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
       {t(KNOWN_REASONS.has(reason) ? reason : "UNEXPECTED")}
-    </div>
-  );
-}
-
-export function SuccessNote({ children }: { children: React.ReactNode }) {
-  return (
-    <div role="status" data-testid="form-success" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-      {children}
     </div>
   );
 }

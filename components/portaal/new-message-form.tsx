@@ -1,10 +1,11 @@
 "use client";
+import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { sendPortalMessageAction, suggestArticlesAction } from "@/lib/portal/actions";
 import { PORTAL_CATEGORIES } from "@/lib/portal/schema";
-import { buttonClass, describedBy, ErrorAlert, FieldError, FilesField, inputClass, labelClass, SuccessNote, TextAreaField, usePortalForm } from "./form-kit";
+import { buttonClass, describedBy, ErrorAlert, FieldError, FilesField, inputClass, labelClass, TextAreaField } from "./form-kit";
 
 interface Suggestion {
   id: string;
@@ -19,7 +20,7 @@ export function NewMessageForm() {
   const [query, setQuery] = useState("");
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
-  const { pending, reason, fieldErrors, onSubmit } = usePortalForm(sendPortalMessageAction, (data) => setSent(data));
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(sendPortalMessageAction, (data) => setSent(data));
 
   useEffect(() => {
     if (query.trim().length < 3) return;

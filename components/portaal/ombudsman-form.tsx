@@ -1,13 +1,14 @@
 "use client";
+import { useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { requestOmbudsmanAsBeneficiaryAction } from "@/lib/complaints/actions";
-import { buttonClass, describedBy, ErrorAlert, FieldError, inputClass, labelClass, usePortalForm } from "./form-kit";
+import { buttonClass, describedBy, ErrorAlert, FieldError, inputClass, labelClass } from "./form-kit";
 
 export function OmbudsmanForm({ complaintId }: { complaintId: string }) {
   const t = useTranslations("portaal.complaints");
   const router = useRouter();
-  const { pending, reason, fieldErrors, onSubmit } = usePortalForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => requestOmbudsmanAsBeneficiaryAction({ complaintId, reason: form.get("reason") ?? "" }),
     () => router.refresh(),
   );

@@ -1,15 +1,16 @@
 "use client";
+import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { replyAsBeneficiaryAction } from "@/lib/portal/actions";
-import { buttonClass, ErrorAlert, FilesField, SuccessNote, TextAreaField, usePortalForm } from "./form-kit";
+import { buttonClass, ErrorAlert, FilesField, TextAreaField } from "./form-kit";
 
 export function ReplyForm({ ticketId }: { ticketId: string }) {
   const t = useTranslations("portaal.ticket");
   const router = useRouter();
   const [done, setDone] = useState(false);
-  const { pending, reason, fieldErrors, onSubmit } = usePortalForm(replyAsBeneficiaryAction, (_data, form) => {
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(replyAsBeneficiaryAction, (_data, form) => {
     form.reset();
     setDone(true);
     router.refresh();

@@ -1,15 +1,16 @@
 "use client";
+import { useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { answerSurveyAction } from "@/lib/survey/actions";
-import { buttonClass, describedBy, ErrorAlert, FieldError, inputClass, labelClass, usePortalForm } from "./form-kit";
+import { buttonClass, describedBy, ErrorAlert, FieldError, inputClass, labelClass } from "./form-kit";
 
 const SCORES = ["1", "2", "3", "4", "5"] as const;
 
 export function SurveyForm({ ticketId }: { ticketId: string }) {
   const t = useTranslations("portaal.survey");
   const router = useRouter();
-  const { pending, reason, fieldErrors, onSubmit } = usePortalForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => answerSurveyAction({ ticketId, score: form.get("score") ?? "", comment: form.get("comment") ?? "" }),
     () => router.refresh(),
   );

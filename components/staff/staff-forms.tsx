@@ -1,8 +1,9 @@
 "use client";
+import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { FormSuccess, SubmitButton, useActionForm } from "@/components/werkgever/form-fields";
+import { SubmitButton } from "@/components/werkgever/form-fields";
 import { changeStaffAction, inviteStaffAction, resetStaffTwoFactorAction, setStaffActiveAction } from "@/lib/staff/actions";
 import { Field, RoleSelect, TeamChecks } from "./fields";
 import { StaffAlert } from "./staff-alert";
@@ -13,7 +14,7 @@ export function InviteStaffForm({ roles, teams }: { roles: readonly string[]; te
   const t = useTranslations("staffAdmin");
   const router = useRouter();
   const [invited, setInvited] = useState<string | null>(null);
-  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => inviteStaffAction({ name: form.get("name"), email: form.get("email"), role: form.get("role"), teamIds: form.getAll("teamIds") }),
     (data: { email: string }, form) => {
       setInvited(data.email);
@@ -24,7 +25,7 @@ export function InviteStaffForm({ roles, teams }: { roles: readonly string[]; te
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("inviteTitle")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <StaffAlert reason={reason} />
-      {invited ? <FormSuccess>{t("invited", { email: invited })}</FormSuccess> : null}
+      {invited ? <SuccessNote>{t("invited", { email: invited })}</SuccessNote> : null}
       <Field id="invite-name" name="name" label={t("name")} errors={fieldErrors.name} />
       <Field id="invite-email" name="email" type="email" label={t("email")} errors={fieldErrors.email} />
       <RoleSelect id="invite-role" roles={roles} defaultValue="CALLCENTER_AGENT" errors={fieldErrors.role} />
@@ -38,7 +39,7 @@ export function StaffEditForm({ user, roles, teams }: { user: { id: string; name
   const t = useTranslations("staffAdmin");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => changeStaffAction({ userId: user.id, role: form.get("role"), teamIds: form.getAll("teamIds") }),
     () => {
       setSaved(true);
@@ -48,7 +49,7 @@ export function StaffEditForm({ user, roles, teams }: { user: { id: string; name
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("editOf", { name: user.name })} className="space-y-3">
       <StaffAlert reason={reason} />
-      {saved ? <FormSuccess>{t("saved")}</FormSuccess> : null}
+      {saved ? <SuccessNote>{t("saved")}</SuccessNote> : null}
       <RoleSelect id={`role-${user.id}`} roles={roles} defaultValue={user.role} errors={fieldErrors.role} />
       <TeamChecks prefix={`team-${user.id}`} teams={teams} checked={user.teamIds} />
       <SubmitButton pending={pending} label={t("save")} pendingLabel={t("working")} />

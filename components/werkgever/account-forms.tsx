@@ -1,10 +1,11 @@
 "use client";
+import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { deactivateAction, inviteAction, setRightsAction, setTwoFactorRequiredAction } from "@/lib/organisations/actions";
 import { GRANTABLE_RIGHTS } from "@/lib/organisations/schema";
-import { FormAlert, FormSuccess, SubmitButton, TextField, useActionForm } from "./form-fields";
+import { FormAlert, SubmitButton, TextField } from "./form-fields";
 
 function RightsCheckboxes({ prefix, rights, hrProfessional }: { prefix: string; rights: readonly string[]; hrProfessional: boolean }) {
   const t = useTranslations("werkgever.accounts");
@@ -29,7 +30,7 @@ export function InviteForm() {
   const t = useTranslations("werkgever.accounts");
   const router = useRouter();
   const [invited, setInvited] = useState<string | null>(null);
-  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) =>
       inviteAction({
         email: form.get("email"),
@@ -46,7 +47,7 @@ export function InviteForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-label={t("inviteTitle")}>
       <FormAlert reason={reason} />
-      {invited ? <FormSuccess>{t("invited", { email: invited })}</FormSuccess> : null}
+      {invited ? <SuccessNote>{t("invited", { email: invited })}</SuccessNote> : null}
       <TextField name="name" label={t("name")} required errors={fieldErrors.name} autoComplete="off" />
       <TextField name="email" type="email" label={t("email")} required errors={fieldErrors.email} autoComplete="off" />
       <RightsCheckboxes prefix="invite" rights={["SUBMIT_REQUESTS"]} hrProfessional={false} />
@@ -59,7 +60,7 @@ export function RightsForm({ userId, name, rights, hrProfessional }: { userId: s
   const t = useTranslations("werkgever.accounts");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { pending, reason, onSubmit } = useActionForm(
+  const { pending, reason, onSubmit } = useFormAction(
     (form) => setRightsAction({ userId, rights: form.getAll("rights"), hrProfessional: form.get("hrProfessional") === "on" }),
     () => {
       setSaved(true);
@@ -69,7 +70,7 @@ export function RightsForm({ userId, name, rights, hrProfessional }: { userId: s
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-2" aria-label={t("rightsOf", { name })}>
       <FormAlert reason={reason} />
-      {saved ? <FormSuccess>{t("saved")}</FormSuccess> : null}
+      {saved ? <SuccessNote>{t("saved")}</SuccessNote> : null}
       <RightsCheckboxes prefix={`rights-${userId}`} rights={rights} hrProfessional={hrProfessional} />
       <SubmitButton pending={pending} label={t("save")} pendingLabel={t("sending")} />
     </form>
@@ -79,7 +80,7 @@ export function RightsForm({ userId, name, rights, hrProfessional }: { userId: s
 export function DeactivateButton({ userId, name }: { userId: string; name: string }) {
   const t = useTranslations("werkgever.accounts");
   const router = useRouter();
-  const { pending, reason, onSubmit } = useActionForm(
+  const { pending, reason, onSubmit } = useFormAction(
     () => deactivateAction({ userId }),
     () => router.refresh(),
   );
@@ -106,7 +107,7 @@ export function TwoFactorSettingForm({ required }: { required: boolean }) {
   const t = useTranslations("werkgever.accounts");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { pending, reason, onSubmit } = useActionForm(
+  const { pending, reason, onSubmit } = useFormAction(
     (form) => setTwoFactorRequiredAction({ required: form.get("required") === "on" }),
     () => {
       setSaved(true);
@@ -116,7 +117,7 @@ export function TwoFactorSettingForm({ required }: { required: boolean }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-label={t("twoFactorTitle")}>
       <FormAlert reason={reason} />
-      {saved ? <FormSuccess>{t("saved")}</FormSuccess> : null}
+      {saved ? <SuccessNote>{t("saved")}</SuccessNote> : null}
       <div className="flex items-start gap-2">
         <input id="two-factor-required" name="required" type="checkbox" defaultChecked={required} className="mt-1 h-4 w-4" />
         <label htmlFor="two-factor-required" className="text-sm">{t("twoFactorRequired")}</label>

@@ -1,13 +1,14 @@
 "use client";
+import { useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { fileComplaintAsEmployerAction } from "@/lib/complaints/actions";
-import { FormAlert, SubmitButton, TextArea, TextField, useActionForm } from "./form-fields";
+import { FormAlert, SubmitButton, TextArea, TextField } from "./form-fields";
 
 export function EmployerComplaintForm({ defaultNumber }: { defaultNumber?: string }) {
   const t = useTranslations("werkgever.complaint");
   const router = useRouter();
-  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) =>
       fileComplaintAsEmployerAction({
         subjectTicketNumber: form.get("subjectTicketNumber"),

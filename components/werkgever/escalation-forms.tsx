@@ -1,16 +1,17 @@
 "use client";
+import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { escalateTier2Action, raiseEscalationAction } from "@/lib/escalations/actions";
-import { FormAlert, FormSuccess, SubmitButton, TextArea, TextField, useActionForm } from "./form-fields";
+import { FormAlert, SubmitButton, TextArea, TextField } from "./form-fields";
 
 /** Tier 1: about one ticket (number fixed or typed) or a general concern (number left empty). */
 export function RaiseEscalationForm({ ticketNumber }: { ticketNumber?: string }) {
   const t = useTranslations("werkgever.escalation");
   const router = useRouter();
   const [done, setDone] = useState(false);
-  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => raiseEscalationAction({ ticketNumber: ticketNumber ?? form.get("ticketNumber") ?? "", reason: form.get("reason") }),
     (_data, form) => {
       form.reset();
@@ -21,7 +22,7 @@ export function RaiseEscalationForm({ ticketNumber }: { ticketNumber?: string })
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("raiseTitle")}>
       <FormAlert reason={reason} />
-      {done ? <FormSuccess>{t("raised")}</FormSuccess> : null}
+      {done ? <SuccessNote>{t("raised")}</SuccessNote> : null}
       {ticketNumber ? null : <TextField name="ticketNumber" label={t("ticketNumber")} hint={t("ticketNumberHint")} errors={fieldErrors.ticketNumber} />}
       <TextArea name="reason" label={t("reason")} required errors={fieldErrors.reason} rows={3} />
       <SubmitButton pending={pending} label={t("raise")} pendingLabel={t("sending")} />
@@ -34,7 +35,7 @@ export function Tier2Form({ escalationId }: { escalationId: string }) {
   const router = useRouter();
   const [done, setDone] = useState(false);
   const fieldId = `tier2-${escalationId}`;
-  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => escalateTier2Action({ escalationId, reason: form.get(`${fieldId}-reason`), unsatisfied: form.get("unsatisfied") === "on" }),
     () => {
       setDone(true);
@@ -44,7 +45,7 @@ export function Tier2Form({ escalationId }: { escalationId: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3 rounded border border-slate-200 bg-slate-50 p-3" aria-label={t("tier2Title")}>
       <FormAlert reason={reason} />
-      {done ? <FormSuccess>{t("movedUp")}</FormSuccess> : null}
+      {done ? <SuccessNote>{t("movedUp")}</SuccessNote> : null}
       <TextArea name={`${fieldId}-reason`} label={t("tier2Reason")} required errors={fieldErrors.reason} rows={2} />
       <div className="flex items-center gap-2">
         <input id={`${fieldId}-unsatisfied`} name="unsatisfied" type="checkbox" className="h-4 w-4" />

@@ -1,38 +1,5 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-
-export type ActionOutcome<T> = { ok: true; data: T } | { ok: false; reason: string; fieldErrors?: Record<string, string[]> };
-
-/**
- * Shared state of the employer forms: submit, map refusal codes to translated messages in an
- * alert, and keep field errors next to their fields.
- */
-export function useActionForm<T>(run: (form: FormData) => Promise<ActionOutcome<T>>, onSuccess: (data: T, form: HTMLFormElement) => void) {
-  const [pending, setPending] = useState(false);
-  const [reason, setReason] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    setPending(true);
-    setReason(null);
-    setFieldErrors({});
-    try {
-      const result = await run(new FormData(formElement));
-      if (result.ok) onSuccess(result.data, formElement);
-      else {
-        setReason(result.reason);
-        setFieldErrors(result.fieldErrors ?? {});
-      }
-    } catch {
-      setReason("UNEXPECTED");
-    }
-    setPending(false);
-  }
-  return { pending, reason, fieldErrors, onSubmit };
-}
 
 const KNOWN_REASONS = new Set([
   "INVALID_INPUT", "FORBIDDEN", "UNAUTHENTICATED", "NOT_FOUND", "TICKET_CLOSED", "UNKNOWN_CATEGORY",
@@ -50,14 +17,6 @@ export function FormAlert({ reason }: { reason: string | null }) {
   return (
     <div role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
       {t(KNOWN_REASONS.has(reason) ? reason : "UNEXPECTED")}
-    </div>
-  );
-}
-
-export function FormSuccess({ children }: { children: React.ReactNode }) {
-  return (
-    <div role="status" data-testid="form-success" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-      {children}
     </div>
   );
 }

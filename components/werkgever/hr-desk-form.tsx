@@ -1,13 +1,14 @@
 "use client";
+import { useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { requestHrDeskAction } from "@/lib/employer/actions";
-import { FormAlert, SelectField, SubmitButton, TextArea, TextField, useActionForm } from "./form-fields";
+import { FormAlert, SelectField, SubmitButton, TextArea, TextField } from "./form-fields";
 
 export function HrDeskForm({ slots }: { slots: { key: string; label: string }[] }) {
   const t = useTranslations("werkgever.hrDesk");
   const router = useRouter();
-  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => requestHrDeskAction({ subject: form.get("subject"), body: form.get("body"), phone: form.get("phone"), slot: form.get("slot") }),
     (data: { number: string }) => router.push(`/werkgever/vragen/${data.number}?nieuw=1`),
   );

@@ -1,14 +1,15 @@
 "use client";
+import { useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { fileQuestionAction } from "@/lib/employer/actions";
 import { EMPLOYER_CATEGORIES } from "@/lib/employer/schema";
-import { FormAlert, SelectField, SubmitButton, TextArea, TextField, useActionForm } from "./form-fields";
+import { FormAlert, SelectField, SubmitButton, TextArea, TextField } from "./form-fields";
 
 export function QuestionForm() {
   const t = useTranslations("werkgever.question");
   const router = useRouter();
-  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => fileQuestionAction(form),
     (data: { number: string }) => router.push(`/werkgever/vragen/${data.number}?nieuw=1`),
   );

@@ -1,15 +1,16 @@
 "use client";
+import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { replyAction } from "@/lib/employer/actions";
-import { FormAlert, FormSuccess, SubmitButton, TextArea, useActionForm } from "./form-fields";
+import { FormAlert, SubmitButton, TextArea } from "./form-fields";
 
 export function ReplyForm({ ticketNumber }: { ticketNumber: string }) {
   const t = useTranslations("werkgever.reply");
   const router = useRouter();
   const [sent, setSent] = useState(false);
-  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => replyAction({ ticketNumber, body: form.get("body") }),
     (_data, form) => {
       form.reset();
@@ -20,7 +21,7 @@ export function ReplyForm({ ticketNumber }: { ticketNumber: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <FormAlert reason={reason} />
-      {sent ? <FormSuccess>{t("sent")}</FormSuccess> : null}
+      {sent ? <SuccessNote>{t("sent")}</SuccessNote> : null}
       <TextArea name="body" label={t("label")} required errors={fieldErrors.body} rows={4} />
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
     </form>

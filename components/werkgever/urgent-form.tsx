@@ -1,13 +1,14 @@
 "use client";
+import { useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { submitUrgentRequestAction } from "@/lib/urgent/actions";
-import { FormAlert, SubmitButton, TextArea, TextField, useActionForm } from "./form-fields";
+import { FormAlert, SubmitButton, TextArea, TextField } from "./form-fields";
 
 export function UrgentForm() {
   const t = useTranslations("werkgever.urgent");
   const router = useRouter();
-  const { pending, reason, fieldErrors, onSubmit } = useActionForm(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) =>
       submitUrgentRequestAction({
         subject: form.get("subject"),

@@ -4,8 +4,8 @@ import { Countdown } from "@/components/werkgever/countdown";
 import { RaiseEscalationForm } from "@/components/werkgever/escalation-forms";
 import { EscalationList } from "@/components/werkgever/escalation-list";
 import { ReplyForm } from "@/components/werkgever/reply-form";
-import { FormSuccess } from "@/components/werkgever/form-fields";
 import { AttachmentLinks } from "@/components/ui/attachment-links";
+import { SuccessNote } from "@/components/ui/form-action";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePlaceUser } from "@/lib/auth/place";
 import { getEmployerTicket } from "@/lib/employer/queries";
@@ -29,8 +29,8 @@ export default async function EmployerTicketPage({
   return (
     <>
       <PageHeader title={ticket.subject} intro={`${ticket.number} · ${locale === "en" ? ticket.category.nameEn : ticket.category.nameNl} · ${tc(`status.${ticket.status}`)}`} />
-      {query.nieuw ? <div className="mb-4"><FormSuccess>{t("ticket.filed", { number: ticket.number })}</FormSuccess></div> : null}
-      {query.spoed ? <div className="mb-4"><FormSuccess>{t(query.spoed === "gekoppeld" ? "ticket.urgentLinked" : "ticket.urgentNotLinked", { number: ticket.number })}</FormSuccess></div> : null}
+      {query.nieuw ? <div className="mb-4"><SuccessNote>{t("ticket.filed", { number: ticket.number })}</SuccessNote></div> : null}
+      {query.spoed ? <div className="mb-4"><SuccessNote>{t(query.spoed === "gekoppeld" ? "ticket.urgentLinked" : "ticket.urgentNotLinked", { number: ticket.number })}</SuccessNote></div> : null}
       {ticket.urgentRequest ? (
         <section aria-labelledby="urgent-heading" className="mb-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm">
           <h2 id="urgent-heading" className="font-semibold text-red-900">{t("ticket.urgentTitle")}</h2>

@@ -1,0 +1,45 @@
+"use client";
+import { useState } from "react";
+
+export type ActionOutcome<T> = { ok: true; data: T } | { ok: false; reason: string; fieldErrors?: Record<string, string[]> };
+
+/**
+ * The submit state every form of the portals and account pages shares: run the server action,
+ * keep the refusal code for the alert and the field codes next to their fields, and move focus to
+ * the first invalid field (the alert announces the errors). A thrown error becomes "UNEXPECTED".
+ */
+export function useFormAction<T>(run: (form: FormData) => Promise<ActionOutcome<T>>, onSuccess: (data: T, form: HTMLFormElement) => void | Promise<void>) {
+  const [pending, setPending] = useState(false);
+  const [reason, setReason] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setPending(true);
+    setReason(null);
+    setFieldErrors({});
+    try {
+      const result = await run(new FormData(form));
+      if (result.ok) await onSuccess(result.data, form);
+      else {
+        setReason(result.reason);
+        setFieldErrors(result.fieldErrors ?? {});
+        const first = Object.keys(result.fieldErrors ?? {})[0];
+        if (first) form.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      }
+    } catch {
+      setReason("UNEXPECTED");
+    }
+    setPending(false);
+  }
+  return { pending, reason, fieldErrors, onSubmit };
+}
+
+/** The green confirmation after a form went through. */
+export function SuccessNote({ children }: { children: React.ReactNode }) {
+  return (
+    <div role="status" data-testid="form-success" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+      {children}
+    </div>
+  );
+}
