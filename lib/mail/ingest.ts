@@ -1,6 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Prisma } from "@prisma/client";
 import { simpleParser, type ParsedMail } from "mailparser";
@@ -56,7 +56,11 @@ export async function storeInbound(deps: InboundDeps, raw: Buffer, now: Date): P
   const day = now.toISOString().slice(0, 10);
   const rawPath = path.join(deps.inboundDir, day, `${sha}.eml`);
   await mkdir(path.dirname(rawPath), { recursive: true });
-  await writeFile(rawPath, raw);
+  // Content-addressed and written under a temporary name, then renamed: the same mail received
+  // twice at once (two doors, an MTA retry) never lets one reader see the other's half-written file.
+  const temp = `${rawPath}.${process.pid}.${randomUUID()}.tmp`;
+  await writeFile(temp, raw);
+  await rename(temp, rawPath);
   try {
     const row = await deps.db.inboundMail.create({
       data: {

@@ -1,4 +1,5 @@
 import { mkdtempSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -6,7 +7,7 @@ import { PrismaClient } from "@prisma/client";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { processPendingInbound, storeInbound, type InboundDeps } from "@/lib/mail/ingest";
+import { processPendingInbound, receiveInbound, storeInbound, type InboundDeps } from "@/lib/mail/ingest";
 import { storeMailAttachment } from "@/lib/mail/runtime";
 import { startSmtpListener, type SmtpListener } from "@/lib/mail/smtp-listener";
 import { readStoredUpload } from "@/lib/uploads/storage";
@@ -78,6 +79,31 @@ describe("incoming mail", () => {
     await send(mail);
     expect(await db.inboundMail.count({ where: { mailMessageId: "<dup@mail.example>" } })).toBe(1);
     expect(await db.message.count({ where: { body: "Twee keer verstuurd" } })).toBe(1);
+  });
+
+  it("keeps the same mail arriving several times at once whole: one message, the full text", async () => {
+    // An MTA retry or a second door racing the first: the raw file is written again while the
+    // first receipt reads it back, which must never show a half-written mail.
+    const text = Array.from({ length: 60_000 }, (_, i) => `Regel ${i} van een lange brief.`).join("\n");
+    const raw = Buffer.from(
+      `From: piet@elders.example\r\nTo: vragen@loket.example\r\nSubject: Tegelijk\r\nMessage-ID: <race@mail.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${text.replace(/\n/g, "\r\n")}\r\n`,
+    );
+    const first = await receiveInbound(deps, raw, now, () => undefined);
+    const { rawPath } = await db.inboundMail.findUniqueOrThrow({ where: { id: first.id } });
+    // While the same mail is received again, the stored file is only ever seen whole.
+    let receiving = true;
+    const lengthsSeen = new Set<number>();
+    const reader = (async () => {
+      while (receiving) lengthsSeen.add((await readFile(rawPath)).length);
+    })();
+    const again = await Promise.all(Array.from({ length: 4 }, () => receiveInbound(deps, raw, now, () => undefined)));
+    receiving = false;
+    await reader;
+    expect([...lengthsSeen]).toEqual([raw.length]);
+    expect(again.every((r) => r.duplicate && r.id === first.id)).toBe(true);
+    expect(await db.inboundMail.count({ where: { mailMessageId: "<race@mail.example>" } })).toBe(1);
+    const messages = await db.message.findMany({ where: { ticket: { subject: "Tegelijk" }, direction: "INBOUND" }, select: { body: true } });
+    expect(messages.map((m) => m.body.trim().length)).toEqual([text.length]);
   });
 
   it("does not attach a forged reply to another customer's ticket", async () => {
