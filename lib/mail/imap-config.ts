@@ -59,3 +59,13 @@ export function describeMailbox(config: ImapConfig): string {
 export function reconnectDelayMs(failures: number): number {
   return Math.min(1_000 * 2 ** Math.max(0, failures - 1), 300_000);
 }
+
+/**
+ * When a polled mail counts as received: the server's arrival time (INTERNALDATE), so a mail that
+ * waited in the mailbox through an outage still starts its clock when it arrived; never later
+ * than now (a server clock ahead of ours) and the poll time when the server gives none.
+ */
+export function arrivalTime(internalDate: Date | string | undefined, now: Date): Date {
+  const at = internalDate === undefined ? null : new Date(internalDate);
+  return at && Number.isFinite(at.getTime()) && at.getTime() <= now.getTime() ? at : now;
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { ImapFlow } from "imapflow";
-import { describeMailbox, reconnectDelayMs, type ImapConfig } from "./imap-config";
+import { arrivalTime, describeMailbox, reconnectDelayMs, type ImapConfig } from "./imap-config";
 import { imapLockKey, withMailboxLock } from "./imap-lock";
 import { receiveInbound, type InboundDeps } from "./ingest";
 import { DEFAULT_MAX_MAIL_BYTES } from "./smtp-listener";
@@ -161,7 +161,7 @@ export function startImapPoller(options: {
           await refuse(uid, size);
           continue;
         }
-        const message = await connection.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
+        const message = await connection.fetchOne(String(uid), { uid: true, source: true, internalDate: true }, { uid: true });
         if (!message || !message.source) continue;
         if (message.source.length > maxBytes) {
           await refuse(uid, message.source.length); // the server under-reported the size
@@ -169,7 +169,7 @@ export function startImapPoller(options: {
         }
         let stored: { id: string; duplicate: boolean };
         try {
-          stored = await receiveInbound(deps, message.source, now(), log);
+          stored = await receiveInbound(deps, message.source, arrivalTime(message.internalDate, now()), log);
         } catch (error) {
           result.failed += 1;
           log(`uid ${uid}: could not store, stays unseen for the next poll (${errorName(error)})`);

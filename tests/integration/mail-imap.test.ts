@@ -61,8 +61,8 @@ function mail(fields: { from: string; subject: string; id: string; body: string;
   return [`From: ${fields.from}`, "To: vragen@loket.example", `Subject: ${fields.subject}`, `Message-ID: ${fields.id}`, "Date: Tue, 24 Nov 2026 10:00:00 +0000", ...(fields.headers ?? []), "Content-Type: text/plain; charset=utf-8", "", fields.body, ""].join("\r\n");
 }
 
-async function append(raw: string): Promise<number> {
-  const result = await mailbox.append("INBOX", raw);
+async function append(raw: string, arrivedAt?: Date): Promise<number> {
+  const result = await mailbox.append("INBOX", raw, [], arrivedAt);
   if (!result || !result.uid) throw new Error("APPEND gave no UID");
   return result.uid;
 }
@@ -151,7 +151,9 @@ describe("IMAP poller", () => {
   it("leaves a mail unseen while the database is down and stores it on a later poll", async () => {
     const original = deps.db;
     const down = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://nobody@127.0.0.1:1/none", connectionTimeoutMillis: 500 }) });
-    const uid = await append(mail({ from: "piet@elders.example", subject: "Tijdens storing", id: "<imap-outage@mail.example>", body: "Komt dit aan?" }));
+    // It arrived an hour before the outage ended: its clock starts then, not at the later poll.
+    const arrivedAt = new Date(now.getTime() - 3_600_000);
+    const uid = await append(mail({ from: "piet@elders.example", subject: "Tijdens storing", id: "<imap-outage@mail.example>", body: "Komt dit aan?" }), arrivedAt);
     deps.db = down;
     try {
       expect(await poller.pollNow()).toMatchObject({ stored: 0, failed: 1 });
@@ -162,7 +164,9 @@ describe("IMAP poller", () => {
     expect(await flagsOf(uid)).toEqual([]);
     expect(await db.inboundMail.count()).toBe(0);
     expect(await poller.pollNow()).toMatchObject({ stored: 1, failed: 0 });
-    expect((await ticketOf("<imap-outage@mail.example>"))?.subject).toBe("Tijdens storing");
+    const ticket = await ticketOf("<imap-outage@mail.example>");
+    expect(ticket?.subject).toBe("Tijdens storing");
+    expect(ticket?.createdAt).toEqual(arrivedAt);
     expect(await flagsOf(uid)).toEqual(["\\Seen"]);
   });
 

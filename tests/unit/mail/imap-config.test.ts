@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeMailbox, ImapConfigError, parseImapUrl, reconnectDelayMs } from "@/lib/mail/imap-config";
+import { arrivalTime, describeMailbox, ImapConfigError, parseImapUrl, reconnectDelayMs } from "@/lib/mail/imap-config";
 
 describe("IMAP_URL", () => {
   it("reads an imaps:// URL with an encoded password and a mailbox", () => {
@@ -42,5 +42,18 @@ describe("reconnection backoff", () => {
   it("doubles from one second up to five minutes", () => {
     expect([1, 2, 3, 4].map(reconnectDelayMs)).toEqual([1_000, 2_000, 4_000, 8_000]);
     expect(reconnectDelayMs(20)).toBe(300_000);
+  });
+});
+
+describe("when a polled mail counts as received", () => {
+  const now = new Date("2026-11-24T10:00:00Z");
+  it("is the server's arrival time, so a mail that waited through an outage keeps its place", () => {
+    expect(arrivalTime(new Date("2026-11-23T15:00:00Z"), now)).toEqual(new Date("2026-11-23T15:00:00Z"));
+    expect(arrivalTime("2026-11-23T15:00:00.000Z", now)).toEqual(new Date("2026-11-23T15:00:00Z"));
+  });
+  it("is never later than now, and now when the server gives no usable date", () => {
+    expect(arrivalTime(new Date("2026-11-24T10:05:00Z"), now)).toEqual(now);
+    expect(arrivalTime(undefined, now)).toEqual(now);
+    expect(arrivalTime("not a date", now)).toEqual(now);
   });
 });
