@@ -1,4 +1,5 @@
 "use client";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -57,45 +58,16 @@ export function StaffEditForm({ user, roles, teams }: { user: { id: string; name
   );
 }
 
-/** A one-button form with a confirmation: deactivate, reactivate, reset two-factor. */
-function ConfirmButton({ label, confirm, run, danger, testId }: { label: string; confirm: string; run: () => Promise<{ ok: boolean; reason?: string }>; danger?: boolean; testId: string }) {
-  const router = useRouter();
-  const [reason, setReason] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  return (
-    <div className="space-y-1">
-      <StaffAlert reason={reason} />
-      <button
-        type="button"
-        data-testid={testId}
-        disabled={pending}
-        onClick={async () => {
-          if (!window.confirm(confirm)) return;
-          setPending(true);
-          setReason(null);
-          const result = await run().catch(() => ({ ok: false, reason: "UNEXPECTED" }));
-          setPending(false);
-          if (result.ok) router.refresh();
-          else setReason(result.reason ?? "UNEXPECTED");
-        }}
-        className={`rounded border px-3 py-1 text-sm font-medium disabled:opacity-60 ${danger ? "border-red-700 text-red-800 hover:bg-red-50" : "border-slate-500 text-slate-800 hover:bg-slate-50"}`}
-      >
-        {label}
-      </button>
-    </div>
-  );
-}
-
 export function ActiveToggle({ userId, name, active }: { userId: string; name: string; active: boolean }) {
   const t = useTranslations("staffAdmin");
   return active ? (
-    <ConfirmButton testId="deactivate" danger label={t("deactivate", { name })} confirm={t("confirmDeactivate", { name })} run={() => setStaffActiveAction({ userId, active: false })} />
+    <ConfirmButton testId="deactivate" danger label={t("deactivate", { name })} confirm={t("confirmDeactivate", { name })} run={() => setStaffActiveAction({ userId, active: false })} Alert={StaffAlert} />
   ) : (
-    <ConfirmButton testId="reactivate" label={t("reactivate", { name })} confirm={t("confirmReactivate", { name })} run={() => setStaffActiveAction({ userId, active: true })} />
+    <ConfirmButton testId="reactivate" label={t("reactivate", { name })} confirm={t("confirmReactivate", { name })} run={() => setStaffActiveAction({ userId, active: true })} Alert={StaffAlert} />
   );
 }
 
 export function ResetTwoFactorButton({ userId, name }: { userId: string; name: string }) {
   const t = useTranslations("staffAdmin");
-  return <ConfirmButton testId="reset-two-factor" label={t("resetTwoFactor", { name })} confirm={t("confirmReset", { name })} run={() => resetStaffTwoFactorAction({ userId })} />;
+  return <ConfirmButton testId="reset-two-factor" label={t("resetTwoFactor", { name })} confirm={t("confirmReset", { name })} run={() => resetStaffTwoFactorAction({ userId })} Alert={StaffAlert} />;
 }

@@ -1,10 +1,22 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getSessionUser } from "@/lib/auth/session";
-import { acceptInvite, changeRights, changeTwoFactorSetting, deactivateColleague, inviteToOrganisation } from "./commands";
+import { acceptInvite, changeRights, changeTwoFactorSetting, deactivateColleague, inviteToOrganisation, resendOrganisationInvite, withdrawOrganisationInvite } from "./commands";
 
 export async function inviteAction(input: unknown) {
   const result = await inviteToOrganisation.execute(await getSessionUser(), input, new Date());
+  if (result.ok) revalidatePath("/werkgever/accounts");
+  return result;
+}
+
+export async function withdrawInviteAction(input: unknown) {
+  const result = await withdrawOrganisationInvite.execute(await getSessionUser(), input, new Date());
+  if (result.ok) revalidatePath("/werkgever/accounts");
+  return result;
+}
+
+export async function resendInviteAction(input: unknown) {
+  const result = await resendOrganisationInvite.execute(await getSessionUser(), input, new Date());
   if (result.ok) revalidatePath("/werkgever/accounts");
   return result;
 }

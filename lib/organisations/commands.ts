@@ -3,14 +3,15 @@ import { z } from "zod";
 import { fail, fieldErrorsOf, ok } from "@/lib/actions/define";
 import { db } from "@/lib/db/client";
 import { defineEmployerAction } from "@/lib/employer/action";
+import { InvitationError, resendInvitation, withdrawInvitation } from "./invitations";
 import { acceptInvitation, deactivateAccount, inviteColleague, OrganisationRuleError, setRights, setTwoFactorRequired } from "./mutations";
-import { acceptInviteSchema, deactivateSchema, inviteSchema, setRightsSchema } from "./schema";
+import { acceptInviteSchema, deactivateSchema, invitationSchema, inviteSchema, setRightsSchema } from "./schema";
 
 export function publicBaseUrl(): string {
   return process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
 }
 
-const refusals = [OrganisationRuleError];
+const refusals = [OrganisationRuleError, InvitationError];
 
 export const inviteToOrganisation = defineEmployerAction({
   name: "organisation.invite",
@@ -20,6 +21,25 @@ export const inviteToOrganisation = defineEmployerAction({
   run: async (tx, actor, input, now) => {
     const invite = await inviteColleague(tx, actor, input, publicBaseUrl(), now);
     return { id: invite.id, expiresAt: invite.expiresAt.toISOString() };
+  },
+});
+
+export const withdrawOrganisationInvite = defineEmployerAction({
+  name: "organisation.invite_withdraw",
+  schema: invitationSchema,
+  right: "MANAGE_USERS",
+  refusals,
+  run: (tx, actor, input, now) => withdrawInvitation(tx, actor.id, { organisationId: actor.organisationId }, input.invitationId, now),
+});
+
+export const resendOrganisationInvite = defineEmployerAction({
+  name: "organisation.invite_resend",
+  schema: invitationSchema,
+  right: "MANAGE_USERS",
+  refusals,
+  run: async (tx, actor, input, now) => {
+    const sent = await resendInvitation(tx, actor.id, { organisationId: actor.organisationId }, input.invitationId, publicBaseUrl(), now);
+    return { expiresAt: sent.expiresAt.toISOString() };
   },
 });
 

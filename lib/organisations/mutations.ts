@@ -1,12 +1,11 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { audit } from "@/lib/audit/mutations";
 import { hashPassword } from "@/lib/auth/password";
 import { checkPassword, type PasswordRefusal } from "@/lib/auth/password-policy";
 import { getPasswordPolicy } from "@/lib/auth/password-settings";
 import type { Tx } from "@/lib/db/client";
-import { enqueueMail } from "@/lib/outbox/mutations";
-import { checkInvite, checkRightsChange, hashToken, inviteExpiry, type InviteRefusal, type RightsRefusal } from "./rules";
+import { enqueueInviteMail, newInviteLink, replaceEarlierInvites } from "./invitations";
+import { checkInvite, checkRightsChange, hashToken, type InviteRefusal, type RightsRefusal } from "./rules";
 import type { InviteInput, SetRightsInput } from "./schema";
 
 export class OrganisationRuleError extends Error {
@@ -23,10 +22,8 @@ export interface OrgActor {
 
 /** Invites a colleague: only the token's hash is stored; the link goes out through the outbox. */
 export async function inviteColleague(tx: Tx, actor: OrgActor, input: InviteInput, linkBase: string, now: Date): Promise<{ id: string; token: string; expiresAt: Date }> {
-  const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new OrganisationRuleError("EMAIL_IN_USE");
-  const token = randomBytes(32).toString("base64url");
-  const expiresAt = inviteExpiry(now);
+  await replaceEarlierInvites(tx, { organisationId: actor.organisationId }, input.email, now);
+  const link = newInviteLink(now);
   const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: actor.organisationId }, select: { name: true } });
   const row = await tx.invitation.create({
     data: {
@@ -35,30 +32,16 @@ export async function inviteColleague(tx: Tx, actor: OrgActor, input: InviteInpu
       name: input.name,
       rights: input.rights,
       hrProfessional: input.hrProfessional,
-      tokenHash: hashToken(token),
-      expiresAt,
+      tokenHash: link.tokenHash,
+      expiresAt: link.expiresAt,
       invitedById: actor.id,
       createdAt: now,
     },
     select: { id: true },
   });
-  const link = `${linkBase.replace(/\/$/, "")}/uitnodiging/${token}`;
-  await enqueueMail(tx, {
-    kind: "organisation.invite",
-    to: input.email,
-    subject: `Uitnodiging voor het werkgeversportaal van ${organisation.name}`,
-    text: [
-      `Beste ${input.name},`,
-      "",
-      `U bent uitgenodigd voor het werkgeversportaal van ${organisation.name}. Kies uw wachtwoord via deze link:`,
-      link,
-      "",
-      `De link is eenmalig en geldig tot ${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
-    ].join("\n"),
-    at: now,
-  });
+  await enqueueInviteMail(tx, { email: input.email, name: input.name, organisationName: organisation.name }, link, linkBase, now);
   await audit(tx, { actorId: actor.id, action: "organisation.invite", entityType: "Invitation", entityId: row.id, data: { rights: input.rights, hrProfessional: input.hrProfessional } });
-  return { id: row.id, token, expiresAt };
+  return { id: row.id, token: link.token, expiresAt: link.expiresAt };
 }
 
 async function membershipInOrganisation(tx: Tx, actor: OrgActor, userId: string) {
@@ -121,9 +104,10 @@ export async function acceptInvitation(tx: Tx, input: { token: string; password:
   const passwordRefusal = checkPassword(input.password, { email: invite.email, name: invite.name }, await getPasswordPolicy(tx));
   if (passwordRefusal) throw new OrganisationRuleError(passwordRefusal);
   if (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } })) throw new OrganisationRuleError("EMAIL_IN_USE");
-  // Spend the link first with a guarded update: a second acceptance racing this one matches nothing.
-  const spent = await tx.invitation.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now } });
-  if (spent.count !== 1) throw new OrganisationRuleError("INVITE_USED");
+  // Spend the link first with a guarded update: a second acceptance, a withdrawal or a new link
+  // racing this one leaves nothing to match.
+  const spent = await tx.invitation.updateMany({ where: { id: invite.id, tokenHash: invite.tokenHash, usedAt: null, revokedAt: null }, data: { usedAt: now } });
+  if (spent.count !== 1) throw new OrganisationRuleError(checkInvite(await tx.invitation.findUnique({ where: { id: invite.id } }), now) ?? "INVITE_INVALID");
   const user = await tx.user.create({
     data: {
       email: invite.email,

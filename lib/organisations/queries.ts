@@ -1,7 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
-import { hashToken } from "./rules";
+import type { InvitationScope } from "./invitations";
+import { hashToken, listedInvitesSince } from "./rules";
 
 /** The organisation's accounts, for rights management (MANAGE_USERS holders only). */
 export function listOrganisationAccounts(user: SessionUser) {
@@ -14,14 +15,22 @@ export function listOrganisationAccounts(user: SessionUser) {
   });
 }
 
-export function listOpenInvitations(user: SessionUser, now: Date) {
-  if (user.role !== "EMPLOYER_CONTACT" || !user.organisationId || !user.rights.includes("MANAGE_USERS")) return Promise.resolve([]);
+/**
+ * Invitations not accepted and not withdrawn, newest first: the open ones and those expired in the
+ * last 30 days (they can be sent again). Scoped like every query here: an organisation sees its own.
+ */
+export function listPendingInvitations(scope: InvitationScope, now: Date) {
   return db.invitation.findMany({
-    where: { organisationId: user.organisationId, usedAt: null, expiresAt: { gt: now } },
+    where: { organisationId: scope.organisationId, usedAt: null, revokedAt: null, expiresAt: { gt: listedInvitesSince(now) } },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, email: true, name: true, expiresAt: true, rights: true },
+    select: { id: true, email: true, name: true, role: true, expiresAt: true, rights: true },
   });
+}
+
+export function listOpenInvitations(user: SessionUser, now: Date) {
+  if (user.role !== "EMPLOYER_CONTACT" || !user.organisationId || !user.rights.includes("MANAGE_USERS")) return Promise.resolve([]);
+  return listPendingInvitations({ organisationId: user.organisationId }, now);
 }
 
 /** What the invite page shows before the password is chosen; null for an unknown token. */

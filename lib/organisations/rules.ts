@@ -26,12 +26,37 @@ export function inviteExpiry(now: Date): Date {
   return new Date(now.getTime() + INVITE_DAYS * 24 * 3_600_000);
 }
 
-export type InviteRefusal = "INVITE_INVALID" | "INVITE_USED" | "INVITE_EXPIRED";
+// What the invitee hears about their link.
+export type InviteRefusal = "INVITE_INVALID" | "INVITE_USED" | "INVITE_EXPIRED" | "INVITE_REVOKED";
+// What the inviter hears when inviting, withdrawing or sending again.
+export type InviteManagementRefusal = "INVITE_OPEN" | "INVITATION_NOT_FOUND" | "INVITE_ACCEPTED" | "INVITE_WITHDRAWN";
 
-export function checkInvite(invite: { usedAt: Date | null; expiresAt: Date } | null, now: Date): InviteRefusal | null {
+type InviteRow = { usedAt: Date | null; expiresAt: Date; revokedAt?: Date | null };
+
+/** Whether the invitee may still use the link. A used link says so before a withdrawn or expired one. */
+export function checkInvite(invite: InviteRow | null, now: Date): InviteRefusal | null {
   if (!invite) return "INVITE_INVALID";
   if (invite.usedAt) return "INVITE_USED";
+  if (invite.revokedAt) return "INVITE_REVOKED";
   if (invite.expiresAt.getTime() <= now.getTime()) return "INVITE_EXPIRED";
+  return null;
+}
+
+/** Expired invitations stay listed this long, so the inviter can send them again. */
+export const EXPIRED_INVITES_LISTED_DAYS = 30;
+
+export function listedInvitesSince(now: Date): Date {
+  return new Date(now.getTime() - EXPIRED_INVITES_LISTED_DAYS * 24 * 3_600_000);
+}
+
+/**
+ * What the inviter may still do with an invitation: withdraw it or send it again while it is open or
+ * expired. An accepted one is an account now (deactivate that instead); a withdrawn one stays
+ * withdrawn (invite the person again).
+ */
+export function checkInviteManagement(invite: InviteRow): InviteManagementRefusal | null {
+  if (invite.usedAt) return "INVITE_ACCEPTED";
+  if (invite.revokedAt) return "INVITE_WITHDRAWN";
   return null;
 }
 

@@ -17,6 +17,8 @@ export const setRightsSchema = z.object({
 });
 export type SetRightsInput = z.output<typeof setRightsSchema>;
 
+export const invitationSchema = z.object({ invitationId: z.string().min(1).max(40) });
+
 export const deactivateSchema = z.object({ userId: z.string().min(1).max(40) });
 
 export const acceptInviteSchema = z

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getSessionUser } from "@/lib/auth/session";
-import { changeStaffMember, createStaffTeam, inviteStaffMember, renameStaffTeam, resetStaffMemberTwoFactor, setStaffMemberActive } from "./commands";
+import { changeStaffMember, createStaffTeam, inviteStaffMember, renameStaffTeam, resendStaffInvite, resetStaffMemberTwoFactor, setStaffMemberActive, withdrawStaffInvite } from "./commands";
 
 const STAFF_PAGE = "/agent/beheer/medewerkers";
 const TEAMS_PAGE = "/agent/beheer/teams";
@@ -14,6 +14,14 @@ async function run<R extends { ok: boolean }>(action: { execute(user: Awaited<Re
 
 export async function inviteStaffAction(input: unknown) {
   return run(inviteStaffMember, input, [STAFF_PAGE]);
+}
+
+export async function withdrawStaffInviteAction(input: unknown) {
+  return run(withdrawStaffInvite, input, [STAFF_PAGE]);
+}
+
+export async function resendStaffInviteAction(input: unknown) {
+  return run(resendStaffInvite, input, [STAFF_PAGE]);
 }
 
 export async function changeStaffAction(input: unknown) {

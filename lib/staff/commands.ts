@@ -3,11 +3,13 @@ import { defineAction, fail, ok } from "@/lib/actions/define";
 import { defineTxAction, refusalCode } from "@/lib/actions/transactional";
 import { db } from "@/lib/db/client";
 import { publicBaseUrl } from "@/lib/organisations/commands";
-import { changeStaff, createTeam, inviteStaff, renameTeam, resetStaffTwoFactor, setStaffActive, StaffRuleError } from "./mutations";
+import { InvitationError, resendInvitation, withdrawInvitation } from "@/lib/organisations/invitations";
+import { invitationSchema } from "@/lib/organisations/schema";
+import { changeStaff, createTeam, inviteStaff, renameTeam, resetStaffTwoFactor, setStaffActive, STAFF_INVITATIONS, StaffRuleError } from "./mutations";
 import { changeStaffSchema, createTeamSchema, inviteStaffSchema, renameTeamSchema, setActiveSchema, staffUserSchema } from "./schema";
 
 const ADMIN = ["ADMIN"] as const;
-const refusals = [StaffRuleError];
+const refusals = [StaffRuleError, InvitationError];
 
 export const inviteStaffMember = defineAction({
   name: "staff.invite",
@@ -23,6 +25,22 @@ export const inviteStaffMember = defineAction({
       throw error;
     }
   },
+});
+
+export const withdrawStaffInvite = defineTxAction({
+  name: "staff.invite_withdraw",
+  schema: invitationSchema,
+  roles: ADMIN,
+  refusals,
+  run: (tx, input, { user, now }) => withdrawInvitation(tx, user.id, STAFF_INVITATIONS, input.invitationId, now),
+});
+
+export const resendStaffInvite = defineTxAction({
+  name: "staff.invite_resend",
+  schema: invitationSchema,
+  roles: ADMIN,
+  refusals,
+  run: (tx, input, { user, now }) => resendInvitation(tx, user.id, STAFF_INVITATIONS, input.invitationId, publicBaseUrl(), now),
 });
 
 export const changeStaffMember = defineTxAction({

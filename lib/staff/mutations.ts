@@ -1,13 +1,14 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { Role } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import { STAFF_ROLES } from "@/lib/auth/rules";
 import type { Tx } from "@/lib/db/client";
-import { hashToken, inviteExpiry } from "@/lib/organisations/rules";
-import { enqueueMail } from "@/lib/outbox/mutations";
+import { enqueueInviteMail, newInviteLink, replaceEarlierInvites, type InvitationScope } from "@/lib/organisations/invitations";
 import { checkAdminChange, staffRoleOf, unknownTeams, type StaffRefusal } from "./rules";
 import type { ChangeStaffInput, CreateTeamInput, InviteStaffInput } from "./schema";
+
+/** Staff invitations are the ones without an organisation. */
+export const STAFF_INVITATIONS: InvitationScope = { organisationId: null };
 
 export class StaffRuleError extends Error {
   constructor(readonly code: StaffRefusal) {
@@ -43,31 +44,15 @@ function countActiveAdmins(tx: Tx) {
 export async function inviteStaff(tx: Tx, actorId: string, input: InviteStaffInput, linkBase: string, now: Date): Promise<{ id: string; token: string; expiresAt: Date }> {
   const role = requireStaffRole(input.role);
   const teamIds = await requireTeams(tx, input.teamIds);
-  if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new StaffRuleError("EMAIL_IN_USE");
-  const token = randomBytes(32).toString("base64url");
-  const expiresAt = inviteExpiry(now);
+  await replaceEarlierInvites(tx, STAFF_INVITATIONS, input.email, now);
+  const link = newInviteLink(now);
   const row = await tx.invitation.create({
-    data: { organisationId: null, role, teamIds, email: input.email, name: input.name, tokenHash: hashToken(token), expiresAt, invitedById: actorId, createdAt: now },
+    data: { organisationId: null, role, teamIds, email: input.email, name: input.name, tokenHash: link.tokenHash, expiresAt: link.expiresAt, invitedById: actorId, createdAt: now },
     select: { id: true },
   });
-  const link = `${linkBase.replace(/\/$/, "")}/uitnodiging/${token}`;
-  await enqueueMail(tx, {
-    kind: "staff.invite",
-    to: input.email,
-    subject: "Uitnodiging voor de werkplek van Loket",
-    text: [
-      `Beste ${input.name},`,
-      "",
-      "U bent uitgenodigd voor de werkplek van Loket. Kies uw wachtwoord via deze link:",
-      link,
-      "",
-      "Bij de eerste keer inloggen stelt u tweestapsverificatie in met een authenticator-app op uw telefoon.",
-      `De link is eenmalig en geldig tot ${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
-    ].join("\n"),
-    at: now,
-  });
+  await enqueueInviteMail(tx, { email: input.email, name: input.name, organisationName: null }, link, linkBase, now);
   await audit(tx, { actorId, action: "staff.invite", entityType: "Invitation", entityId: row.id, data: { role, teamIds } });
-  return { id: row.id, token, expiresAt };
+  return { id: row.id, token: link.token, expiresAt: link.expiresAt };
 }
 
 /** Changes a staff member's role and teams; the last active admin keeps their role. */

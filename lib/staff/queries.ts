@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
 import { STAFF_ROLES } from "@/lib/auth/rules";
 import { db } from "@/lib/db/client";
+import { listPendingInvitations } from "@/lib/organisations/queries";
 import { mayAdministerStaff } from "./access";
 
 /** Staff accounts with their teams and two-factor state (admins only; others get nothing). */
@@ -24,15 +25,10 @@ export async function listStaff(user: SessionUser) {
   });
 }
 
-/** Open staff invitations (no organisation), newest first. */
+/** Pending staff invitations (no organisation): open, or expired lately and ready to send again. */
 export async function listOpenStaffInvitations(user: SessionUser, now: Date) {
   if (!mayAdministerStaff(user)) return [];
-  return db.invitation.findMany({
-    where: { organisationId: null, usedAt: null, expiresAt: { gt: now } },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-    select: { id: true, email: true, name: true, role: true, expiresAt: true },
-  });
+  return listPendingInvitations({ organisationId: null }, now);
 }
 
 /** Teams with their member counts (active staff only). */

@@ -1,27 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { expectAccessible, login, PASSWORD, storageStateOf } from "./support";
+import { expectAccessible, login, mailedLink, PASSWORD, storageStateOf } from "./support";
 
 // Bram's password is changed here and set back to the demo password at the end; no other spec
 // logs in as Bram (login.spec only tries a wrong password).
 const BRAM = "bram.devries@burger.example";
 const NEW = "rustige herfstwandeling langs de gracht";
 
-/** The newest reset link mailed to an address, read from the outbox of the e2e server's database. */
-async function mailedResetLink(email: string): Promise<string> {
-  const client = new pg.Client({ connectionString: `postgresql://loket@127.0.0.1:${process.env.E2E_DB_PORT ?? "54339"}/loket?sslmode=disable` });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ bodyText: string }>(
-      `SELECT "bodyText" FROM "OutboxMessage" WHERE "toAddress" = $1 AND "kind" = 'account.password_reset' ORDER BY "createdAt" DESC LIMIT 1`,
-      [email],
-    );
-    const path = /\/wachtwoord-herstellen\/[A-Za-z0-9_-]+/.exec(rows[0]?.bodyText ?? "")?.[0];
-    if (!path) throw new Error(`no reset link mailed to ${email}`);
-    return path;
-  } finally {
-    await client.end();
-  }
+function mailedResetLink(email: string): Promise<string> {
+  return mailedLink(email, "account.password_reset", /\/wachtwoord-herstellen\/[A-Za-z0-9_-]+/);
 }
 
 async function fillNewPassword(page: Page, password: string, confirm = password) {

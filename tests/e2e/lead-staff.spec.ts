@@ -1,26 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { authenticator } from "otplib";
-import pg from "pg";
-import { expectAccessible, login, storageStateOf } from "./support";
+import { expectAccessible, INVITE_LINK, login, mailedLink, storageStateOf } from "./support";
 
 const NOOR = "noor.vos@loket.example";
 const NOOR_PASSWORD = "Zonnebloem-Tulp-42";
 
-/** The invitation link mailed to an address, read from the e2e server's outbox (delivery is off there). */
-async function mailedInvitation(email: string): Promise<string> {
-  const client = new pg.Client({ connectionString: `postgresql://loket@127.0.0.1:${process.env.E2E_DB_PORT ?? "54339"}/loket?sslmode=disable` });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ bodyText: string }>(
-      `SELECT "bodyText" FROM "OutboxMessage" WHERE "toAddress" = $1 AND kind = 'staff.invite' ORDER BY "createdAt" DESC LIMIT 1`,
-      [email],
-    );
-    const path = /\/uitnodiging\/[\w-]+/.exec(rows[0]?.bodyText ?? "")?.[0];
-    if (!path) throw new Error(`no invitation mailed to ${email}`);
-    return path;
-  } finally {
-    await client.end();
-  }
+function mailedInvitation(email: string): Promise<string> {
+  return mailedLink(email, "staff.invite", INVITE_LINK);
 }
 
 async function acceptDialogs(page: Page) {
@@ -70,12 +56,28 @@ test.describe("staff accounts and teams (admins)", () => {
     await invite.getByLabel("Team Pensioenen").check();
     await invite.getByRole("button", { name: "Uitnodiging versturen" }).click();
     await expect(invite.getByTestId("form-success")).toContainText(NOOR);
-    await expect(adminPage.getByTestId("staff-invitations")).toContainText(`Noor Vos · ${NOOR} · Behandelaar`);
+    const pending = adminPage.getByTestId("pending-invitation").filter({ hasText: NOOR });
+    await expect(pending).toContainText("Noor Vos");
+    await expect(pending).toContainText("Behandelaar · geldig tot");
+    await expectAccessible(adminPage);
 
-    // The invitee: the mailed link, a password, then the login holds her until TOTP is enrolled.
+    // A second invitation to the same address is refused; sending the first again replaces its link.
+    await invite.getByLabel("Naam").fill("Noor Vos");
+    await invite.getByLabel("E-mailadres").fill(NOOR);
+    await invite.getByRole("button", { name: "Uitnodiging versturen" }).click();
+    await expect(invite.getByTestId("form-error")).toContainText("al een uitnodiging open");
+    const firstLink = await mailedInvitation(NOOR);
+    await pending.getByRole("button", { name: "Uitnodiging voor Noor Vos opnieuw versturen" }).click();
+    await expect(pending.getByTestId("form-success")).toContainText("de vorige link werkt niet meer");
     const invitee = await browser.newContext();
     const page = await invitee.newPage();
-    await page.goto(await mailedInvitation(NOOR));
+    await page.goto(firstLink);
+    await expect(page.getByRole("alert")).toContainText("niet geldig");
+
+    // The invitee: the mailed link, a password, then the login holds her until TOTP is enrolled.
+    const secondLink = await mailedInvitation(NOOR);
+    expect(secondLink).not.toBe(firstLink);
+    await page.goto(secondLink);
     await expect(page.getByText("uitgenodigd als Behandelaar voor de werkplek van Loket")).toBeVisible();
     await expectAccessible(page);
     await page.getByLabel("Nieuw wachtwoord").fill(NOOR_PASSWORD);

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { authenticator } from "otplib";
+import pg from "pg";
 import { DEMO_TOTP_SECRET } from "../../prisma/seed-totp";
 
 export const PASSWORD = "Loket-demo-2026";
@@ -75,3 +76,25 @@ export async function expectAccessible(page: Page): Promise<void> {
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary).toEqual([]);
 }
+
+/**
+ * The path of the newest link of one kind mailed to an address (e.g. kind "staff.invite", pattern
+ * /\/uitnodiging\/[\w-]+/), read from the e2e server's outbox: delivery is off there.
+ */
+export async function mailedLink(email: string, kind: string, pattern: RegExp): Promise<string> {
+  const client = new pg.Client({ connectionString: `postgresql://loket@127.0.0.1:${process.env.E2E_DB_PORT ?? "54339"}/loket?sslmode=disable` });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ bodyText: string }>(
+      `SELECT "bodyText" FROM "OutboxMessage" WHERE "toAddress" = $1 AND "kind" = $2 ORDER BY "createdAt" DESC LIMIT 1`,
+      [email, kind],
+    );
+    const path = pattern.exec(rows[0]?.bodyText ?? "")?.[0];
+    if (!path) throw new Error(`no ${kind} link mailed to ${email}`);
+    return path;
+  } finally {
+    await client.end();
+  }
+}
+
+export const INVITE_LINK = /\/uitnodiging\/[\w-]+/;

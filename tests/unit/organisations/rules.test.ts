@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkInvite, checkRightsChange, hashToken, inviteExpiry } from "@/lib/organisations/rules";
+import { checkInvite, checkInviteManagement, checkRightsChange, hashToken, inviteExpiry, listedInvitesSince } from "@/lib/organisations/rules";
 
 const now = new Date("2026-11-24T10:00:00Z");
 
@@ -29,6 +29,22 @@ describe("invitations", () => {
     expect(checkInvite({ usedAt: null, expiresAt }, expiresAt)).toBe("INVITE_EXPIRED");
     expect(checkInvite({ usedAt: now, expiresAt }, now)).toBe("INVITE_USED");
     expect(checkInvite(null, now)).toBe("INVITE_INVALID");
+  });
+  it("stop working once withdrawn, and an accepted one says so first", () => {
+    const expiresAt = inviteExpiry(now);
+    expect(checkInvite({ usedAt: null, revokedAt: now, expiresAt }, now)).toBe("INVITE_REVOKED");
+    expect(checkInvite({ usedAt: null, revokedAt: now, expiresAt: now }, now)).toBe("INVITE_REVOKED");
+    expect(checkInvite({ usedAt: now, revokedAt: now, expiresAt }, now)).toBe("INVITE_USED");
+  });
+  it("may be withdrawn or sent again while not accepted and not withdrawn, expired or not", () => {
+    const expiresAt = inviteExpiry(now);
+    expect(checkInviteManagement({ usedAt: null, revokedAt: null, expiresAt })).toBeNull();
+    expect(checkInviteManagement({ usedAt: null, revokedAt: null, expiresAt: new Date(0) })).toBeNull();
+    expect(checkInviteManagement({ usedAt: now, revokedAt: null, expiresAt })).toBe("INVITE_ACCEPTED");
+    expect(checkInviteManagement({ usedAt: null, revokedAt: now, expiresAt })).toBe("INVITE_WITHDRAWN");
+  });
+  it("stay listed for 30 days after they expired", () => {
+    expect(listedInvitesSince(now).toISOString()).toBe("2026-10-25T10:00:00.000Z");
   });
   it("store a hash that does not reveal the token", () => {
     expect(hashToken("abc")).toMatch(/^[0-9a-f]{64}$/);

@@ -2,7 +2,9 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActiveToggle, InviteStaffForm, ResetTwoFactorButton, StaffEditForm } from "@/components/staff/staff-forms";
 import { DataTable } from "@/components/ui/data-table";
+import { PendingInvitations } from "@/components/account/pending-invitations";
 import { PageHeader } from "@/components/ui/page-header";
+import { resendStaffInviteAction, withdrawStaffInviteAction } from "@/lib/staff/actions";
 import { requirePlaceUser } from "@/lib/auth/place";
 import { STAFF_ROLES } from "@/lib/auth/rules";
 import { mayAdministerStaff } from "@/lib/staff/access";
@@ -14,15 +16,16 @@ export default async function StaffPage() {
   const user = await requirePlaceUser("agent", "/agent/beheer/medewerkers");
   if (!mayAdministerStaff(user)) notFound();
   const now = new Date();
-  const [t, tr, format, staff, teams, invitations] = await Promise.all([
+  const [t, ti, tr, format, staff, teams, invitations] = await Promise.all([
     getTranslations("staffAdmin"),
+    getTranslations("invitations"),
     getTranslations("roles"),
     getFormatter(),
     listStaff(user),
     listTeams(user),
     listOpenStaffInvitations(user, now),
   ]);
-  const when = (date: Date) => `${format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })} (${format.relativeTime(date, now)})`;
+  const at = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const lastLogin = (date: Date) => (
     <>
       {format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })}
@@ -71,11 +74,17 @@ export default async function StaffPage() {
           {invitations.length > 0 ? (
             <>
               <h2 className="mb-3 mt-8 text-lg font-semibold">{t("openInvitations")}</h2>
-              <ul className="space-y-1 text-sm" data-testid="staff-invitations">
-                {invitations.map((i) => (
-                  <li key={i.id}>{t("invitation", { name: i.name, email: i.email, role: tr(i.role), until: when(i.expiresAt) })}</li>
-                ))}
-              </ul>
+              <PendingInvitations
+                resend={resendStaffInviteAction}
+                withdraw={withdrawStaffInviteAction}
+                invitations={invitations.map((i) => ({
+                  id: i.id,
+                  name: i.name,
+                  email: i.email,
+                  expired: i.expiresAt <= now,
+                  summary: `${tr(i.role)} · ${i.expiresAt <= now ? ti("expired", { at: at(i.expiresAt) }) : ti("validUntil", { at: at(i.expiresAt), relative: format.relativeTime(i.expiresAt, now) })}`,
+                }))}
+              />
             </>
           ) : null}
         </section>
