@@ -66,14 +66,22 @@ await step("urgent requests", `
   SELECT 'bu' || t."id", t."id", (SELECT "id" FROM "Organisation" ORDER BY "name" LIMIT 1), 'r', 'w', t."createdAt", t."createdAt" + interval '24 hours'
   FROM "Ticket" t WHERE t."priority" = 'URGENT' AND t."id" LIKE 'bt%'`);
 // Each complaint has its own ticket (the bench ticket before its subject); every fourth went to the ombudsman
-// eight days after receipt, so the per-tier figures read stage history and replies.
+// eight days after receipt, so the per-tier figures read stage history and the desk's answers.
 await step("complaints", `
-  INSERT INTO "Complaint" ("id","ticketId","subjectTicketId","description","stage","status","receivedAt","stageStartedAt","ombudsRequestedAt","dueAt","answeredAt")
+  INSERT INTO "Complaint" ("id","ticketId","subjectTicketId","description","stage","status","receivedAt","stageStartedAt","ombudsRequestedAt","dueAt","firstStageDueAt","answeredAt")
   SELECT 'bc' || g, 'bt' || (g * 200 - 1), 'bt' || (g * 200), 'd', (CASE WHEN g % 4 = 0 THEN 'STAGE_2' ELSE 'STAGE_1' END)::"ComplaintStage", 'ANSWERED',
     t."createdAt", t."createdAt" + (CASE WHEN g % 4 = 0 THEN interval '8 days' ELSE interval '0' END),
     CASE WHEN g % 4 = 0 THEN t."createdAt" + interval '8 days' END,
-    t."createdAt" + (CASE WHEN g % 4 = 0 THEN interval '15 days' ELSE interval '7 days' END), t."createdAt" + ((g % 10) * interval '1 day')
+    t."createdAt" + (CASE WHEN g % 4 = 0 THEN interval '15 days' ELSE interval '7 days' END), t."createdAt" + interval '7 days',
+    t."createdAt" + ((g % 10) * interval '1 day')
   FROM generate_series(1, ${Math.floor(n / 200)}) g JOIN "Ticket" t ON t."id" = 'bt' || (g * 200)`);
+// The desk's substantive answers: one per stage 1, and one per stage 2 some days after the ombudsman was asked.
+await step("complaint answers", `
+  INSERT INTO "TicketEvent" ("id","ticketId","kind","data","createdAt")
+  SELECT 'bk1' || c."id", c."ticketId", 'complaint_answer', jsonb_build_object('complaintId', c."id", 'stage', 'STAGE_1'), c."answeredAt" FROM "Complaint" c WHERE c."id" LIKE 'bc%'
+  UNION ALL
+  SELECT 'bk2' || c."id", c."ticketId", 'complaint_answer', jsonb_build_object('complaintId', c."id", 'stage', 'STAGE_2'), c."stageStartedAt" + ((hashtext(c."id") & 7) * interval '1 day')
+  FROM "Complaint" c WHERE c."id" LIKE 'bc%' AND c."stage" = 'STAGE_2'`);
 // Messages: the customer's question on every ticket and a staff reply on every other one.
 await step("messages", `
   INSERT INTO "Message" ("id","ticketId","direction","channel","body","authorId","automatic","createdAt")

@@ -1,4 +1,5 @@
 "use client";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -79,28 +80,7 @@ export function RightsForm({ userId, name, rights, hrProfessional }: { userId: s
 
 export function DeactivateButton({ userId, name }: { userId: string; name: string }) {
   const t = useTranslations("werkgever.accounts");
-  const router = useRouter();
-  const { pending, reason, onSubmit } = useFormAction(
-    () => deactivateAction({ userId }),
-    () => router.refresh(),
-  );
-  return (
-    <form
-      onSubmit={(event) => {
-        if (!window.confirm(t("confirmDeactivate", { name }))) {
-          event.preventDefault();
-          return;
-        }
-        void onSubmit(event);
-      }}
-      className="space-y-2"
-    >
-      <FormAlert reason={reason} />
-      <button type="submit" disabled={pending} className="rounded border border-red-700 px-3 py-1 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60">
-        {t("deactivate", { name })}
-      </button>
-    </form>
-  );
+  return <ConfirmButton testId="deactivate" danger label={t("deactivate", { name })} confirm={t("confirmDeactivate", { name })} run={() => deactivateAction({ userId })} Alert={FormAlert} />;
 }
 
 export function TwoFactorSettingForm({ required }: { required: boolean }) {

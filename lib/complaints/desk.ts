@@ -55,6 +55,9 @@ export async function answerComplaint(
   if (!nextStep) throw new ComplaintDeskError("NEXT_STEP_TEXT_MISSING");
   const reply = await addStaffReply(tx, { ticketId: complaint.ticket.id, authorId: input.actor.id, body: answerWithNextStep(input.body, nextStep) }, now);
   await tx.complaint.update({ where: { id: complaint.id }, data: { status: "ANSWERED", answeredAt: complaint.answeredAt ?? now } });
+  // The substantive answer of this stage, as the KPI "answered in time per tier" counts it; any other
+  // reply on the ticket (a holding reply, a question back) does not stop the stage's clock.
+  await tx.ticketEvent.create({ data: { ticketId: complaint.ticket.id, actorId: input.actor.id, kind: "complaint_answer", data: { complaintId: complaint.id, stage: complaint.stage }, createdAt: now } });
   await changeTicket(tx, { ticketId: complaint.ticket.id, actorId: input.actor.id, status: "RESOLVED" }, now);
   await audit(tx, { actorId: input.actor.id, action: "complaint.answer", entityType: "Complaint", entityId: complaint.id, data: { stage: complaint.stage } });
   return { messageId: reply.messageId };

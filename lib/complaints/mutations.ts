@@ -86,6 +86,7 @@ export async function fileComplaint(tx: Tx, input: FileComplaintInput, now: Date
       receivedAt: now,
       stageStartedAt: now,
       dueAt,
+      firstStageDueAt: dueAt,
     },
     select: { id: true },
   });
@@ -116,7 +117,7 @@ export async function requestOmbudsman(
   const dueAt = await complaintDueAt(tx, now);
   await tx.complaint.update({
     where: { id: complaint.id },
-    data: { stage: "STAGE_2", status: "OPEN", stageStartedAt: now, ombudsRequestedAt: now, ownerId: ombuds?.id ?? null, dueAt },
+    data: { stage: "STAGE_2", status: "OPEN", stageStartedAt: now, ombudsRequestedAt: now, ownerId: ombuds?.id ?? null, dueAt, firstStageDueAt: complaint.firstStageDueAt ?? complaint.dueAt },
   });
   if (complaint.ticketId) {
     await addCustomerMessage(tx, { ticketId: complaint.ticketId, authorId: input.requesterId, channel: "PORTAL", body: input.reason }, now);

@@ -7,16 +7,16 @@ export type ComplaintTier = "STAGE_1" | "STAGE_2";
 export interface ComplaintStageRow {
   tier: ComplaintTier;
   startedAt: Date;
-  /** The due time stored with the complaint while this is its current stage; null for a stage it has left. */
+  /** The stage's due time as stored; null only for a stage 1 left before that was kept. */
   dueAt: Date | null;
-  /** The first answer to the complainant within this stage, if any. */
+  /** The stage's first substantive answer (sent from the complaints desk), if any. */
   answeredAt: Date | null;
 }
 
 /**
  * Per tier: answered on or before that stage's due time, out of the stages that were answered or
- * whose due time has passed (a running stage that is not yet due is left out). A stage the
- * complaint has left gets the due time it had: the same working-day rule from the stage's start.
+ * whose due time has passed (a running stage that is not yet due is left out). A stage without a
+ * stored due time gets the same working-day rule from the stage's start.
  */
 export function judgeComplaintStages(
   rows: readonly ComplaintStageRow[],

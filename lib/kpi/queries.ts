@@ -82,23 +82,18 @@ export interface ComplaintFigures {
 async function complaintStages(db: Db, p: Period): Promise<ComplaintStageRow[]> {
   const rows = await db.$queryRaw<{ tier: ComplaintTier; started_at: Date; due_at: Date | null; answered_at: Date | null }[]>`
     WITH stage AS (
-      SELECT 'STAGE_1' AS tier, "ticketId", "answeredAt", "receivedAt" AS started_at,
-             CASE WHEN "stage" = 'STAGE_1' THEN NULL ELSE "stageStartedAt" END AS ended_at,
-             CASE WHEN "stage" = 'STAGE_1' THEN "dueAt" END AS due_at
+      SELECT 'STAGE_1' AS tier, "ticketId", "receivedAt" AS started_at,
+             COALESCE("firstStageDueAt", CASE WHEN "stage" = 'STAGE_1' THEN "dueAt" END) AS due_at
       FROM "Complaint"
       WHERE "receivedAt" >= ${p.from} AND "receivedAt" < ${p.to} AND "stage" <> 'SIGNAL'
       UNION ALL
-      SELECT 'STAGE_2', "ticketId", "answeredAt", "stageStartedAt", NULL, "dueAt"
+      SELECT 'STAGE_2', "ticketId", "stageStartedAt", "dueAt"
       FROM "Complaint"
       WHERE "stageStartedAt" >= ${p.from} AND "stageStartedAt" < ${p.to} AND "stage" IN ('STAGE_2', 'STAGE_3')
     )
     SELECT s.tier, s.started_at, s.due_at,
-      LEAST(
-        CASE WHEN s."answeredAt" >= s.started_at AND (s.ended_at IS NULL OR s."answeredAt" < s.ended_at) THEN s."answeredAt" END,
-        (SELECT min(m."createdAt") FROM "Message" m
-          WHERE m."ticketId" = s."ticketId" AND m."direction" = 'OUTBOUND' AND NOT m."automatic" AND m."authorId" IS NOT NULL
-            AND m."createdAt" >= s.started_at AND (s.ended_at IS NULL OR m."createdAt" < s.ended_at))
-      ) AS answered_at
+      (SELECT min(e."createdAt") FROM "TicketEvent" e
+        WHERE e."ticketId" = s."ticketId" AND e."kind" = 'complaint_answer' AND e."data"->>'stage' = s.tier) AS answered_at
     FROM stage s`;
   return rows.map((r) => ({ tier: r.tier, startedAt: r.started_at, dueAt: r.due_at, answeredAt: r.answered_at }));
 }
@@ -110,7 +105,7 @@ export async function complaintFigures(db: Db, p: Period, now: Date): Promise<Co
       (SELECT count(*) FROM "Ticket" t JOIN "TicketCategory" c ON c."id" = t."categoryId"
         WHERE t."createdAt" >= ${p.from} AND t."createdAt" < ${p.to} AND c."key" <> 'COMPLAINT') AS contacts`;
   const stages = await complaintStages(db, p);
-  // A stage the complaint has left no longer has its due time stored: the same rule gives it again.
+  // Complaints that left stage 1 before its due time was kept: the same rule gives it again.
   const needsRule = stages.some((row) => row.dueAt === null);
   const [settings, policies] = needsRule ? await Promise.all([getCalendarSettings(db), getSlaPolicies(db)]) : [null, null];
   const dueOf = (startedAt: Date) => dueAfterWorkingDays(startedAt, policyByKey("COMPLAINT", policies!).amount, settings!);

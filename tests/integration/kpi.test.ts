@@ -66,11 +66,17 @@ beforeAll(async () => {
   }
 
   // Complaints: 2 received against 11 contacts (4 phone + 4 written + 3 urgent) -> 181.8 per 1,000;
-  // stage 1: the first answered in time, the second (received Fri 21 Feb, due Fri 28 Feb 17:00)
-  // went to stage 2 on 1 Mar unanswered -> 1/2; stage 2 answered late (0/1).
-  const complaintTicket = await ticket({ channel: "PORTAL", createdAt: at("2025-02-20T09:00:00Z") }, "COMPLAINT");
-  await db.complaint.create({ data: { ticketId: complaintTicket.id, subjectTicketId: a.id, complainantId: anna.id, description: "d", stage: "STAGE_1", receivedAt: at("2025-02-20T09:00:00Z"), stageStartedAt: at("2025-02-20T09:00:00Z"), dueAt: at("2025-02-27T16:00:00Z"), answeredAt: at("2025-02-25T09:00:00Z") } });
-  await db.complaint.create({ data: { subjectTicketId: b.id, complainantId: eva.id, organisationId: org, description: "d", stage: "STAGE_2", receivedAt: at("2025-02-21T09:00:00Z"), stageStartedAt: at("2025-03-01T09:00:00Z"), dueAt: at("2025-03-07T16:00:00Z"), answeredAt: at("2025-03-10T09:00:00Z") } });
+  // stage 1: the first answered in time from the desk, the second (received Fri 21 Feb, due Fri 28
+  // Feb 17:00) went to stage 2 on 1 Mar unanswered -> 1/2; stage 2 answered late (0/1). A desk
+  // answer is the "complaint_answer" event the complaints desk writes with its reply.
+  const deskAnswer = (ticketId: string, stage: string, iso: string) =>
+    db.ticketEvent.create({ data: { ticketId, kind: "complaint_answer", data: { stage }, createdAt: at(iso) } });
+  const firstTicket = await ticket({ channel: "PORTAL", createdAt: at("2025-02-20T09:00:00Z") }, "COMPLAINT");
+  await db.complaint.create({ data: { ticketId: firstTicket.id, subjectTicketId: a.id, complainantId: anna.id, description: "d", stage: "STAGE_1", receivedAt: at("2025-02-20T09:00:00Z"), stageStartedAt: at("2025-02-20T09:00:00Z"), dueAt: at("2025-02-27T16:00:00Z"), firstStageDueAt: at("2025-02-27T16:00:00Z"), answeredAt: at("2025-02-25T09:00:00Z") } });
+  await deskAnswer(firstTicket.id, "STAGE_1", "2025-02-25T09:00:00Z");
+  const secondTicket = await ticket({ channel: "PORTAL", createdAt: at("2025-02-21T09:00:00Z") }, "COMPLAINT");
+  await db.complaint.create({ data: { ticketId: secondTicket.id, subjectTicketId: b.id, complainantId: eva.id, organisationId: org, description: "d", stage: "STAGE_2", receivedAt: at("2025-02-21T09:00:00Z"), stageStartedAt: at("2025-03-01T09:00:00Z"), dueAt: at("2025-03-07T16:00:00Z"), firstStageDueAt: at("2025-02-28T16:00:00Z"), answeredAt: at("2025-03-10T09:00:00Z") } });
+  await deskAnswer(secondTicket.id, "STAGE_2", "2025-03-10T09:00:00Z");
 
   // Satisfaction: 5 and 3 on the portal (beneficiaries), 4 by mail (employer), 2 by phone.
   // Overall 2/4; portal 1/2, mail 1/1, phone 0/1; beneficiaries 1/3, employers 1/1.
