@@ -51,7 +51,7 @@ export async function seedPortaal(tx: Tx, now: Date): Promise<void> {
       },
     },
   });
-  await tx.complaint.create({
+  const complaint = await tx.complaint.create({
     data: {
       ticketId: ticket.id,
       subjectTicketId: subject.id,
@@ -64,7 +64,10 @@ export async function seedPortaal(tx: Tx, now: Date): Promise<void> {
       receivedAt,
       stageStartedAt: receivedAt,
       dueAt: ticket.slaDueAt,
+      firstStageDueAt: ticket.slaDueAt,
       answeredAt,
     },
   });
+  // The desk's answer, as the complaint KPI reads it.
+  await tx.ticketEvent.create({ data: { ticketId: ticket.id, actorId: coordinator.id, kind: "complaint_answer", data: { complaintId: complaint.id, stage: "STAGE_1" }, createdAt: answeredAt } });
 }
