@@ -3,34 +3,33 @@ import { revalidatePath } from "next/cache";
 import { getSessionUser } from "@/lib/auth/session";
 import { acceptInvite, changeRights, changeTwoFactorSetting, deactivateColleague, inviteToOrganisation, resendOrganisationInvite, withdrawOrganisationInvite } from "./commands";
 
-export async function inviteAction(input: unknown) {
-  const result = await inviteToOrganisation.execute(await getSessionUser(), input, new Date());
-  if (result.ok) revalidatePath("/werkgever/accounts");
+const ACCOUNTS_PAGE = "/werkgever/accounts";
+
+/** Runs one of the accounts page's commands for the session's user; on success the page is read afresh. */
+async function onAccountsPage<R extends { ok: boolean }>(command: { execute(user: Awaited<ReturnType<typeof getSessionUser>>, input: unknown, now: Date): Promise<R> }, input: unknown): Promise<R> {
+  const result = await command.execute(await getSessionUser(), input, new Date());
+  if (result.ok) revalidatePath(ACCOUNTS_PAGE);
   return result;
+}
+
+export async function inviteAction(input: unknown) {
+  return onAccountsPage(inviteToOrganisation, input);
 }
 
 export async function withdrawInviteAction(input: unknown) {
-  const result = await withdrawOrganisationInvite.execute(await getSessionUser(), input, new Date());
-  if (result.ok) revalidatePath("/werkgever/accounts");
-  return result;
+  return onAccountsPage(withdrawOrganisationInvite, input);
 }
 
 export async function resendInviteAction(input: unknown) {
-  const result = await resendOrganisationInvite.execute(await getSessionUser(), input, new Date());
-  if (result.ok) revalidatePath("/werkgever/accounts");
-  return result;
+  return onAccountsPage(resendOrganisationInvite, input);
 }
 
 export async function setRightsAction(input: unknown) {
-  const result = await changeRights.execute(await getSessionUser(), input, new Date());
-  if (result.ok) revalidatePath("/werkgever/accounts");
-  return result;
+  return onAccountsPage(changeRights, input);
 }
 
 export async function deactivateAction(input: unknown) {
-  const result = await deactivateColleague.execute(await getSessionUser(), input, new Date());
-  if (result.ok) revalidatePath("/werkgever/accounts");
-  return result;
+  return onAccountsPage(deactivateColleague, input);
 }
 
 export async function acceptInviteAction(input: unknown) {
@@ -38,7 +37,5 @@ export async function acceptInviteAction(input: unknown) {
 }
 
 export async function setTwoFactorRequiredAction(input: unknown) {
-  const result = await changeTwoFactorSetting.execute(await getSessionUser(), input, new Date());
-  if (result.ok) revalidatePath("/werkgever/accounts");
-  return result;
+  return onAccountsPage(changeTwoFactorSetting, input);
 }

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { DeactivateButton, InviteForm, RightsForm, TwoFactorSettingForm } from "@/components/werkgever/account-forms";
+import { pendingInvitationRows } from "@/components/account/pending-invitation-rows";
 import { PendingInvitations } from "@/components/account/pending-invitations";
 import { PageHeader } from "@/components/ui/page-header";
 import { resendInviteAction, withdrawInviteAction } from "@/lib/organisations/actions";
@@ -12,16 +13,13 @@ export default async function AccountsPage() {
   // Rights management is for MANAGE_USERS holders only; others get "not found", not a hint.
   if (!user.rights.includes("MANAGE_USERS")) notFound();
   const now = new Date();
-  const [t, ti, format, accounts, invitations, security] = await Promise.all([
+  const [t, accounts, invitations, security] = await Promise.all([
     getTranslations("werkgever.accounts"),
-    getTranslations("invitations"),
-    getFormatter(),
     listOrganisationAccounts(user),
     listOpenInvitations(user, now),
     getOrganisationSecurity(user),
   ]);
-  const at = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
-  const validity = (expiresAt: Date) => (expiresAt <= now ? ti("expired", { at: at(expiresAt) }) : ti("validUntil", { at: at(expiresAt), relative: format.relativeTime(expiresAt, now) }));
+  const invitationRows = await pendingInvitationRows(invitations, (i) => i.rights.map((r) => t(`right.${r}`)).join(", "), now);
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -47,17 +45,7 @@ export default async function AccountsPage() {
           {invitations.length > 0 ? (
             <>
               <h2 className="mb-3 mt-8 text-lg font-semibold">{t("openInvitations")}</h2>
-              <PendingInvitations
-                resend={resendInviteAction}
-                withdraw={withdrawInviteAction}
-                invitations={invitations.map((i) => ({
-                  id: i.id,
-                  name: i.name,
-                  email: i.email,
-                  expired: i.expiresAt <= now,
-                  summary: [i.rights.map((r) => t(`right.${r}`)).join(", "), validity(i.expiresAt)].filter(Boolean).join(" · "),
-                }))}
-              />
+              <PendingInvitations resend={resendInviteAction} withdraw={withdrawInviteAction} invitations={invitationRows} />
             </>
           ) : null}
         </section>

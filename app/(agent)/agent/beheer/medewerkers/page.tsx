@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActiveToggle, InviteStaffForm, ResetTwoFactorButton, StaffEditForm } from "@/components/staff/staff-forms";
 import { DataTable } from "@/components/ui/data-table";
+import { pendingInvitationRows } from "@/components/account/pending-invitation-rows";
 import { PendingInvitations } from "@/components/account/pending-invitations";
 import { PageHeader } from "@/components/ui/page-header";
 import { resendStaffInviteAction, withdrawStaffInviteAction } from "@/lib/staff/actions";
@@ -16,16 +17,15 @@ export default async function StaffPage() {
   const user = await requirePlaceUser("agent", "/agent/beheer/medewerkers");
   if (!mayAdministerStaff(user)) notFound();
   const now = new Date();
-  const [t, ti, tr, format, staff, teams, invitations] = await Promise.all([
+  const [t, tr, format, staff, teams, invitations] = await Promise.all([
     getTranslations("staffAdmin"),
-    getTranslations("invitations"),
     getTranslations("roles"),
     getFormatter(),
     listStaff(user),
     listTeams(user),
     listOpenStaffInvitations(user, now),
   ]);
-  const at = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const invitationRows = await pendingInvitationRows(invitations, (i) => tr(i.role), now);
   const lastLogin = (date: Date) => (
     <>
       {format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })}
@@ -74,17 +74,7 @@ export default async function StaffPage() {
           {invitations.length > 0 ? (
             <>
               <h2 className="mb-3 mt-8 text-lg font-semibold">{t("openInvitations")}</h2>
-              <PendingInvitations
-                resend={resendStaffInviteAction}
-                withdraw={withdrawStaffInviteAction}
-                invitations={invitations.map((i) => ({
-                  id: i.id,
-                  name: i.name,
-                  email: i.email,
-                  expired: i.expiresAt <= now,
-                  summary: `${tr(i.role)} · ${i.expiresAt <= now ? ti("expired", { at: at(i.expiresAt) }) : ti("validUntil", { at: at(i.expiresAt), relative: format.relativeTime(i.expiresAt, now) })}`,
-                }))}
-              />
+              <PendingInvitations resend={resendStaffInviteAction} withdraw={withdrawStaffInviteAction} invitations={invitationRows} />
             </>
           ) : null}
         </section>
