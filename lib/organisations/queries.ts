@@ -37,7 +37,7 @@ export function listOpenInvitations(user: SessionUser, now: Date) {
 export function findInvitation(token: string) {
   return db.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { email: true, name: true, role: true, usedAt: true, expiresAt: true, organisationId: true, organisation: { select: { name: true } } },
+    select: { email: true, name: true, role: true, usedAt: true, revokedAt: true, expiresAt: true, organisationId: true, organisation: { select: { name: true } } },
   });
 }
 

@@ -31,7 +31,7 @@ export type InviteRefusal = "INVITE_INVALID" | "INVITE_USED" | "INVITE_EXPIRED" 
 // What the inviter hears when inviting, withdrawing or sending again.
 export type InviteManagementRefusal = "INVITE_OPEN" | "INVITATION_NOT_FOUND" | "INVITE_ACCEPTED" | "INVITE_WITHDRAWN";
 
-type InviteRow = { usedAt: Date | null; expiresAt: Date; revokedAt?: Date | null };
+type InviteRow = { usedAt: Date | null; expiresAt: Date; revokedAt: Date | null };
 
 /** Whether the invitee may still use the link. A used link says so before a withdrawn or expired one. */
 export function checkInvite(invite: InviteRow | null, now: Date): InviteRefusal | null {

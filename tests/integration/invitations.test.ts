@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { acceptInvite, inviteToOrganisation, resendOrganisationInvite, withdrawOrganisationInvite } from "@/lib/organisations/commands";
-import { listOpenInvitations } from "@/lib/organisations/queries";
+import { findInvitation, listOpenInvitations } from "@/lib/organisations/queries";
+import { checkInvite } from "@/lib/organisations/rules";
 import { inviteStaffMember, resendStaffInvite, withdrawStaffInvite } from "@/lib/staff/commands";
 import { listOpenStaffInvitations } from "@/lib/staff/queries";
 import { seedDemo, sessionFor } from "../support/fixtures";
@@ -45,6 +46,8 @@ describe("withdrawing an invitation", () => {
     expect(await withdrawOrganisationInvite.execute(eva, { invitationId }, later(1))).toEqual({ ok: true, data: undefined });
 
     expect(await accept(token!, later(2))).toMatchObject({ ok: false, reason: "INVITE_REVOKED" });
+    // The invitation page reads the link the same way before it shows the password form.
+    expect(checkInvite(await findInvitation(token!), later(2))).toBe("INVITE_REVOKED");
     expect(await db.user.count({ where: { email: NINA } })).toBe(0);
     expect(await listOpenInvitations(eva, later(2))).toEqual([]);
     expect(await db.auditEvent.count({ where: { action: "invitation.withdraw", entityId: invitationId, actorId: eva.id } })).toBe(1);

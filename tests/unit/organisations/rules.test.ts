@@ -25,9 +25,9 @@ describe("invitations", () => {
   it("expire after seven days and are spent once", () => {
     const expiresAt = inviteExpiry(now);
     expect(expiresAt.toISOString()).toBe("2026-12-01T10:00:00.000Z");
-    expect(checkInvite({ usedAt: null, expiresAt }, now)).toBeNull();
-    expect(checkInvite({ usedAt: null, expiresAt }, expiresAt)).toBe("INVITE_EXPIRED");
-    expect(checkInvite({ usedAt: now, expiresAt }, now)).toBe("INVITE_USED");
+    expect(checkInvite({ usedAt: null, revokedAt: null, expiresAt }, now)).toBeNull();
+    expect(checkInvite({ usedAt: null, revokedAt: null, expiresAt }, expiresAt)).toBe("INVITE_EXPIRED");
+    expect(checkInvite({ usedAt: now, revokedAt: null, expiresAt }, now)).toBe("INVITE_USED");
     expect(checkInvite(null, now)).toBe("INVITE_INVALID");
   });
   it("stop working once withdrawn, and an accepted one says so first", () => {
