@@ -9,7 +9,7 @@ import { AccountAlert, Field, SubmitButton } from "./form-parts";
 export function ForgotPasswordForm() {
   const t = useTranslations("passwordReset");
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
+  const { pending, succeeded, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => requestPasswordResetAction({ email: form.get("email") }),
     (_data, form) => {
       setSentTo(String(new FormData(form).get("email") ?? "").trim());
@@ -18,7 +18,7 @@ export function ForgotPasswordForm() {
   );
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      {sentTo ? <SuccessNote>{t("requested", { email: sentTo })}</SuccessNote> : null}
+      {succeeded && sentTo ? <SuccessNote>{t("requested", { email: sentTo })}</SuccessNote> : null}
       <AccountAlert reason={reason === "INVALID_INPUT" ? null : reason} />
       <Field name="email" type="email" label={t("email")} autoComplete="username" errors={fieldErrors.email} />
       <SubmitButton pending={pending} label={t("requestSubmit")} pendingLabel={t("requestSubmitting")} />

@@ -21,8 +21,7 @@ export function BookCallbackForm({
   const t = useTranslations("portaal.callback");
   const router = useRouter();
   const [target, setTarget] = useState(ticketId ?? "");
-  const [done, setDone] = useState(false);
-  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
+  const { pending, succeeded, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => {
       const { date, slot } = splitSlotKey(form.get("slotKey"));
       const chosen = String(form.get("ticketId") ?? "");
@@ -35,7 +34,6 @@ export function BookCallbackForm({
       });
     },
     () => {
-      setDone(true);
       router.refresh();
     },
   );
@@ -43,7 +41,7 @@ export function BookCallbackForm({
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <ErrorAlert reason={reason} />
-      {done ? <SuccessNote>{t("booked")}</SuccessNote> : null}
+      {succeeded ? <SuccessNote>{t("booked")}</SuccessNote> : null}
       <div>
         <label htmlFor="ticketId" className={labelClass}>{t("forTicket")}</label>
         <select id="ticketId" name="ticketId" value={target} onChange={(e) => setTarget(e.target.value)} className={inputClass}>

@@ -15,7 +15,7 @@ export function InviteStaffForm({ roles, teams }: { roles: readonly string[]; te
   const t = useTranslations("staffAdmin");
   const router = useRouter();
   const [invited, setInvited] = useState<string | null>(null);
-  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
+  const { pending, succeeded, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => inviteStaffAction({ name: form.get("name"), email: form.get("email"), role: form.get("role"), teamIds: form.getAll("teamIds") }),
     (data: { email: string }, form) => {
       setInvited(data.email);
@@ -26,7 +26,7 @@ export function InviteStaffForm({ roles, teams }: { roles: readonly string[]; te
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("inviteTitle")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <StaffAlert reason={reason} />
-      {invited ? <SuccessNote>{t("invited", { email: invited })}</SuccessNote> : null}
+      {succeeded && invited ? <SuccessNote>{t("invited", { email: invited })}</SuccessNote> : null}
       <Field id="invite-name" name="name" label={t("name")} errors={fieldErrors.name} />
       <Field id="invite-email" name="email" type="email" label={t("email")} errors={fieldErrors.email} />
       <RoleSelect id="invite-role" roles={roles} defaultValue="CALLCENTER_AGENT" errors={fieldErrors.role} />
@@ -39,18 +39,16 @@ export function InviteStaffForm({ roles, teams }: { roles: readonly string[]; te
 export function StaffEditForm({ user, roles, teams }: { user: { id: string; name: string; role: string; teamIds: string[] }; roles: readonly string[]; teams: Team[] }) {
   const t = useTranslations("staffAdmin");
   const router = useRouter();
-  const [saved, setSaved] = useState(false);
-  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
+  const { pending, succeeded, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => changeStaffAction({ userId: user.id, role: form.get("role"), teamIds: form.getAll("teamIds") }),
     () => {
-      setSaved(true);
       router.refresh();
     },
   );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("editOf", { name: user.name })} className="space-y-3">
       <StaffAlert reason={reason} />
-      {saved ? <SuccessNote>{t("saved")}</SuccessNote> : null}
+      {succeeded ? <SuccessNote>{t("saved")}</SuccessNote> : null}
       <RoleSelect id={`role-${user.id}`} roles={roles} defaultValue={user.role} errors={fieldErrors.role} />
       <TeamChecks prefix={`team-${user.id}`} teams={teams} checked={user.teamIds} />
       <SubmitButton pending={pending} label={t("save")} pendingLabel={t("working")} />

@@ -12,7 +12,7 @@ export function CreateTeamForm() {
   const t = useTranslations("teamsAdmin");
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
-  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
+  const { pending, succeeded, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => createTeamAction({ key: form.get("key"), name: form.get("name") }),
     (_data, form) => {
       setCreated(String(new FormData(form).get("name") ?? ""));
@@ -23,7 +23,7 @@ export function CreateTeamForm() {
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("createTitle")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <StaffAlert reason={reason} />
-      {created ? <SuccessNote>{t("created", { name: created })}</SuccessNote> : null}
+      {succeeded && created ? <SuccessNote>{t("created", { name: created })}</SuccessNote> : null}
       <Field id="team-key" name="key" label={t("key")} hint={t("keyHint")} errors={fieldErrors.key} />
       <Field id="team-name" name="name" label={t("name")} errors={fieldErrors.name} />
       <SubmitButton pending={pending} label={t("create")} pendingLabel={t("working")} />
@@ -34,11 +34,9 @@ export function CreateTeamForm() {
 export function RenameTeamForm({ team }: { team: { id: string; name: string } }) {
   const t = useTranslations("teamsAdmin");
   const router = useRouter();
-  const [saved, setSaved] = useState(false);
-  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
+  const { pending, succeeded, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => renameTeamAction({ teamId: team.id, name: form.get("name") }),
     () => {
-      setSaved(true);
       router.refresh();
     },
   );
@@ -50,7 +48,7 @@ export function RenameTeamForm({ team }: { team: { id: string; name: string } })
       <SubmitButton pending={pending} label={t("rename")} pendingLabel={t("working")} />
       <div className="w-full">
         <StaffAlert reason={reason} />
-        {saved ? <SuccessNote>{t("saved")}</SuccessNote> : null}
+        {succeeded ? <SuccessNote>{t("saved")}</SuccessNote> : null}
       </div>
     </form>
   );

@@ -7,20 +7,27 @@ export type ActionOutcome<T> = { ok: true; data: T } | { ok: false; reason: stri
  * The submit state every form of the portals and account pages shares: run the server action,
  * keep the refusal code for the alert and the field codes next to their fields, and move focus to
  * the first invalid field (the alert announces the errors). A thrown error becomes "UNEXPECTED".
+ * `succeeded` is true only while the latest submit is the one that went through, so a form's
+ * confirmation never stands next to the refusal of a later try.
  */
 export function useFormAction<T>(run: (form: FormData) => Promise<ActionOutcome<T>>, onSuccess: (data: T, form: HTMLFormElement) => void | Promise<void>) {
   const [pending, setPending] = useState(false);
   const [reason, setReason] = useState<string | null>(null);
+  const [succeeded, setSucceeded] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     setPending(true);
+    setSucceeded(false);
     setReason(null);
     setFieldErrors({});
     try {
       const result = await run(new FormData(form));
-      if (result.ok) await onSuccess(result.data, form);
+      if (result.ok) {
+        setSucceeded(true);
+        await onSuccess(result.data, form);
+      }
       else {
         setReason(result.reason);
         setFieldErrors(result.fieldErrors ?? {});
@@ -32,7 +39,7 @@ export function useFormAction<T>(run: (form: FormData) => Promise<ActionOutcome<
     }
     setPending(false);
   }
-  return { pending, reason, fieldErrors, onSubmit };
+  return { pending, succeeded, reason, fieldErrors, onSubmit };
 }
 
 /** The green confirmation after a form went through. */

@@ -31,7 +31,7 @@ export function InviteForm() {
   const t = useTranslations("werkgever.accounts");
   const router = useRouter();
   const [invited, setInvited] = useState<string | null>(null);
-  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
+  const { pending, succeeded, reason, fieldErrors, onSubmit } = useFormAction(
     (form) =>
       inviteAction({
         email: form.get("email"),
@@ -48,7 +48,7 @@ export function InviteForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-label={t("inviteTitle")}>
       <FormAlert reason={reason} />
-      {invited ? <SuccessNote>{t("invited", { email: invited })}</SuccessNote> : null}
+      {succeeded && invited ? <SuccessNote>{t("invited", { email: invited })}</SuccessNote> : null}
       <TextField name="name" label={t("name")} required errors={fieldErrors.name} autoComplete="off" />
       <TextField name="email" type="email" label={t("email")} required errors={fieldErrors.email} autoComplete="off" />
       <RightsCheckboxes prefix="invite" rights={["SUBMIT_REQUESTS"]} hrProfessional={false} />
@@ -60,18 +60,16 @@ export function InviteForm() {
 export function RightsForm({ userId, name, rights, hrProfessional }: { userId: string; name: string; rights: readonly string[]; hrProfessional: boolean }) {
   const t = useTranslations("werkgever.accounts");
   const router = useRouter();
-  const [saved, setSaved] = useState(false);
-  const { pending, reason, onSubmit } = useFormAction(
+  const { pending, succeeded, reason, onSubmit } = useFormAction(
     (form) => setRightsAction({ userId, rights: form.getAll("rights"), hrProfessional: form.get("hrProfessional") === "on" }),
     () => {
-      setSaved(true);
       router.refresh();
     },
   );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-2" aria-label={t("rightsOf", { name })}>
       <FormAlert reason={reason} />
-      {saved ? <SuccessNote>{t("saved")}</SuccessNote> : null}
+      {succeeded ? <SuccessNote>{t("saved")}</SuccessNote> : null}
       <RightsCheckboxes prefix={`rights-${userId}`} rights={rights} hrProfessional={hrProfessional} />
       <SubmitButton pending={pending} label={t("save")} pendingLabel={t("sending")} />
     </form>
@@ -86,18 +84,16 @@ export function DeactivateButton({ userId, name }: { userId: string; name: strin
 export function TwoFactorSettingForm({ required }: { required: boolean }) {
   const t = useTranslations("werkgever.accounts");
   const router = useRouter();
-  const [saved, setSaved] = useState(false);
-  const { pending, reason, onSubmit } = useFormAction(
+  const { pending, succeeded, reason, onSubmit } = useFormAction(
     (form) => setTwoFactorRequiredAction({ required: form.get("required") === "on" }),
     () => {
-      setSaved(true);
       router.refresh();
     },
   );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-label={t("twoFactorTitle")}>
       <FormAlert reason={reason} />
-      {saved ? <SuccessNote>{t("saved")}</SuccessNote> : null}
+      {succeeded ? <SuccessNote>{t("saved")}</SuccessNote> : null}
       <div className="flex items-start gap-2">
         <input id="two-factor-required" name="required" type="checkbox" defaultChecked={required} className="mt-1 h-4 w-4" />
         <label htmlFor="two-factor-required" className="text-sm">{t("twoFactorRequired")}</label>

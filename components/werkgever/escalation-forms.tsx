@@ -2,7 +2,6 @@
 import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { escalateTier2Action, raiseEscalationAction } from "@/lib/escalations/actions";
 import { FormAlert, SubmitButton, TextArea, TextField } from "./form-fields";
 
@@ -10,19 +9,17 @@ import { FormAlert, SubmitButton, TextArea, TextField } from "./form-fields";
 export function RaiseEscalationForm({ ticketNumber }: { ticketNumber?: string }) {
   const t = useTranslations("werkgever.escalation");
   const router = useRouter();
-  const [done, setDone] = useState(false);
-  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
+  const { pending, succeeded, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => raiseEscalationAction({ ticketNumber: ticketNumber ?? form.get("ticketNumber") ?? "", reason: form.get("reason") }),
     (_data, form) => {
       form.reset();
-      setDone(true);
       router.refresh();
     },
   );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("raiseTitle")}>
       <FormAlert reason={reason} />
-      {done ? <SuccessNote>{t("raised")}</SuccessNote> : null}
+      {succeeded ? <SuccessNote>{t("raised")}</SuccessNote> : null}
       {ticketNumber ? null : <TextField name="ticketNumber" label={t("ticketNumber")} hint={t("ticketNumberHint")} errors={fieldErrors.ticketNumber} />}
       <TextArea name="reason" label={t("reason")} required errors={fieldErrors.reason} rows={3} />
       <SubmitButton pending={pending} label={t("raise")} pendingLabel={t("sending")} />
@@ -33,19 +30,17 @@ export function RaiseEscalationForm({ ticketNumber }: { ticketNumber?: string })
 export function Tier2Form({ escalationId }: { escalationId: string }) {
   const t = useTranslations("werkgever.escalation");
   const router = useRouter();
-  const [done, setDone] = useState(false);
   const fieldId = `tier2-${escalationId}`;
-  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
+  const { pending, succeeded, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => escalateTier2Action({ escalationId, reason: form.get(`${fieldId}-reason`), unsatisfied: form.get("unsatisfied") === "on" }),
     () => {
-      setDone(true);
       router.refresh();
     },
   );
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3 rounded border border-slate-200 bg-slate-50 p-3" aria-label={t("tier2Title")}>
       <FormAlert reason={reason} />
-      {done ? <SuccessNote>{t("movedUp")}</SuccessNote> : null}
+      {succeeded ? <SuccessNote>{t("movedUp")}</SuccessNote> : null}
       <TextArea name={`${fieldId}-reason`} label={t("tier2Reason")} required errors={fieldErrors.reason} rows={2} />
       <div className="flex items-center gap-2">
         <input id={`${fieldId}-unsatisfied`} name="unsatisfied" type="checkbox" className="h-4 w-4" />

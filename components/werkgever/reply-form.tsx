@@ -2,26 +2,23 @@
 import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { replyAction } from "@/lib/employer/actions";
 import { FormAlert, SubmitButton, TextArea } from "./form-fields";
 
 export function ReplyForm({ ticketNumber }: { ticketNumber: string }) {
   const t = useTranslations("werkgever.reply");
   const router = useRouter();
-  const [sent, setSent] = useState(false);
-  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
+  const { pending, succeeded, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => replyAction({ ticketNumber, body: form.get("body") }),
     (_data, form) => {
       form.reset();
-      setSent(true);
       router.refresh();
     },
   );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <FormAlert reason={reason} />
-      {sent ? <SuccessNote>{t("sent")}</SuccessNote> : null}
+      {succeeded ? <SuccessNote>{t("sent")}</SuccessNote> : null}
       <TextArea name="body" label={t("label")} required errors={fieldErrors.body} rows={4} />
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
     </form>
