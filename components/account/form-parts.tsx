@@ -1,4 +1,5 @@
 "use client";
+import { ErrorNote } from "@/components/ui/form-action";
 import { useTranslations } from "next-intl";
 import type { PasswordPolicy } from "@/lib/auth/password-policy";
 import { describePolicy } from "@/lib/auth/password-policy-setting";
@@ -7,9 +8,7 @@ export function AccountAlert({ reason }: { reason: string | null }) {
   const t = useTranslations("accountErrors");
   if (!reason) return null;
   return (
-    <div role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {t.has(reason) ? t(reason) : t("UNEXPECTED")}
-    </div>
+    <ErrorNote>{t.has(reason) ? t(reason) : t("UNEXPECTED")}</ErrorNote>
   );
 }
 

@@ -1,4 +1,5 @@
 "use client";
+import { ErrorNote } from "@/components/ui/form-action";
 import { useTranslations } from "next-intl";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 
@@ -19,9 +20,7 @@ function InvitationAlert({ reason }: { reason: string | null }) {
   const t = useTranslations("invitations.errors");
   if (!reason) return null;
   return (
-    <div role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {t(KNOWN.has(reason) ? reason : "UNEXPECTED")}
-    </div>
+    <ErrorNote>{t(KNOWN.has(reason) ? reason : "UNEXPECTED")}</ErrorNote>
   );
 }
 

@@ -1,4 +1,5 @@
 "use client";
+import { ErrorNote } from "@/components/ui/form-action";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -38,9 +39,7 @@ export function TwoFactorForm({ method, callbackUrl }: { method: "TOTP" | "MAIL"
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
       {error ? (
-        <div role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t(`errors.${error}`)}
-        </div>
+        <ErrorNote>{t(`errors.${error}`)}</ErrorNote>
       ) : null}
       <div>
         <label htmlFor="code" className="block text-sm font-medium text-slate-800">{t(method === "MAIL" ? "mailCode" : "totpCode")}</label>

@@ -1,4 +1,5 @@
 "use client";
+import { ErrorNote } from "@/components/ui/form-action";
 import { useTranslations } from "next-intl";
 
 // Every refusal code of the staff pages and the staff enrolment; anything else reads "unexpected".
@@ -16,8 +17,6 @@ export function StaffAlert({ reason }: { reason: string | null }) {
   const t = useTranslations("staffErrors");
   if (!reason) return null;
   return (
-    <div role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {t(staffReason(reason))}
-    </div>
+    <ErrorNote>{t(staffReason(reason))}</ErrorNote>
   );
 }

@@ -50,3 +50,12 @@ export function SuccessNote({ children }: { children: React.ReactNode }) {
     </div>
   );
 }
+
+/** The red refusal above a form: announced at once (role alert); its text comes from the place's translations. */
+export function ErrorNote({ children }: { children: React.ReactNode }) {
+  return (
+    <div role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {children}
+    </div>
+  );
+}

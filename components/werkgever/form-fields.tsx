@@ -1,4 +1,5 @@
 "use client";
+import { ErrorNote } from "@/components/ui/form-action";
 import { useTranslations } from "next-intl";
 
 const KNOWN_REASONS = new Set([
@@ -15,9 +16,7 @@ export function FormAlert({ reason }: { reason: string | null }) {
   const t = useTranslations("werkgever.errors");
   if (!reason) return null;
   return (
-    <div role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {t(KNOWN_REASONS.has(reason) ? reason : "UNEXPECTED")}
-    </div>
+    <ErrorNote>{t(KNOWN_REASONS.has(reason) ? reason : "UNEXPECTED")}</ErrorNote>
   );
 }
 
