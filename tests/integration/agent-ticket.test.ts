@@ -1,13 +1,11 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { sendPortalMessage } from "@/lib/portal/commands";
 import { downloadResponse } from "@/lib/uploads/download";
 import { getStaffTicket, getTimeline } from "@/lib/workspace/queries";
 import { addNote, changeTicketFields, replyToTicket } from "@/lib/workspace/commands";
 import { seedDemo, sessionFor } from "../support/fixtures";
+import { withScratchUploadDir } from "../support/upload-dir";
 
 const now = new Date("2026-11-24T10:00:00Z");
 
@@ -128,15 +126,7 @@ describe("changing a ticket", () => {
 });
 
 describe("attachments on the timeline", () => {
-  let dataDir: string;
-  beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "loket-agent-attachments-"));
-    process.env.LOKET_DATA_DIR = dataDir;
-  });
-  afterAll(async () => {
-    delete process.env.LOKET_DATA_DIR;
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  withScratchUploadDir("agent-attachments");
 
   it("shows a customer's attachment to the case handler, who downloads it; a first-line agent gets neither ticket nor file", async () => {
     const anna = await sessionFor("anna.jansen@burger.example");

@@ -1,6 +1,4 @@
-import { rm } from "node:fs/promises";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { replyAsBeneficiary, sendPortalMessage } from "@/lib/portal/commands";
 import { getMyTicket, listMyTickets } from "@/lib/portal/queries";
@@ -8,19 +6,13 @@ import { findDownloadableAttachment } from "@/lib/uploads/queries";
 import { readStoredUpload } from "@/lib/uploads/storage";
 import { addInternalNote, addStaffReply, changeTicket } from "@/lib/tickets/mutations";
 import { seedDemo, sessionFor } from "../support/fixtures";
+import { withScratchUploadDir } from "../support/upload-dir";
 
 const now = new Date("2026-11-24T10:00:00Z");
-const dataDir = path.resolve(".data", `test-uploads-${process.pid}`);
 const pdf = (name = "loonstrook.pdf") => ({ name, type: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF") });
 const exe = { name: "factuur.pdf", type: "application/pdf", bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]) };
 
-beforeAll(() => {
-  process.env.LOKET_DATA_DIR = dataDir;
-});
-afterAll(async () => {
-  delete process.env.LOKET_DATA_DIR;
-  await rm(dataDir, { recursive: true, force: true });
-});
+withScratchUploadDir("portal-uploads");
 beforeEach(async () => {
   await seedDemo(now);
 });

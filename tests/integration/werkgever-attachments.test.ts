@@ -1,8 +1,5 @@
 // Employer contacts download the attachments of their organisation's tickets, and nothing else.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { fileQuestion } from "@/lib/employer/commands";
 import { getEmployerTicket } from "@/lib/employer/queries";
@@ -10,19 +7,11 @@ import { addInternalNote } from "@/lib/tickets/mutations";
 import { downloadResponse } from "@/lib/uploads/download";
 import { storeUpload } from "@/lib/uploads/storage";
 import { seedDemo, sessionFor } from "../support/fixtures";
+import { withScratchUploadDir } from "../support/upload-dir";
 
 const now = new Date("2026-11-24T10:00:00Z");
 const pdf = new TextEncoder().encode("%PDF-1.7\n% loonstaat\n1 0 obj\n<<>>\nendobj\n%%EOF");
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "loket-employer-uploads-"));
-  process.env.LOKET_DATA_DIR = dataDir;
-});
-afterAll(async () => {
-  delete process.env.LOKET_DATA_DIR;
-  await rm(dataDir, { recursive: true, force: true });
-});
+withScratchUploadDir("employer-uploads");
 beforeEach(async () => {
   await seedDemo(now);
 });
