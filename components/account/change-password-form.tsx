@@ -1,11 +1,11 @@
 "use client";
-import { useFormAction } from "@/components/ui/form-action";
+import { SubmitButton, useFormAction } from "@/components/ui/form-action";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import type { PasswordPolicy } from "@/lib/auth/password-policy";
 import { changePasswordAction } from "@/lib/account/actions";
-import { AccountAlert, Field, PolicyRules, SubmitButton } from "./form-parts";
+import { AccountAlert, Field, PolicyRules } from "./form-parts";
 
 /**
  * Current, new and repeated password. A change ends every session, this one included, so on

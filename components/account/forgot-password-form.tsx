@@ -1,9 +1,9 @@
 "use client";
-import { SuccessNote, useFormAction } from "@/components/ui/form-action";
+import { SubmitButton, SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { requestPasswordResetAction } from "@/lib/account/actions";
-import { AccountAlert, Field, SubmitButton } from "./form-parts";
+import { AccountAlert, Field } from "./form-parts";
 
 /** The answer is the same for every well-formed address: nobody learns whether an account exists. */
 export function ForgotPasswordForm() {

@@ -1,10 +1,10 @@
 "use client";
-import { SuccessNote, useFormAction } from "@/components/ui/form-action";
+import { SubmitButton, SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { PasswordPolicy } from "@/lib/auth/password-policy";
 import { resetPasswordAction } from "@/lib/account/actions";
-import { AccountAlert, Field, PolicyRules, SubmitButton } from "./form-parts";
+import { AccountAlert, Field, PolicyRules } from "./form-parts";
 
 const LINK_REFUSALS = new Set(["RESET_INVALID", "RESET_USED", "RESET_EXPIRED"]);
 

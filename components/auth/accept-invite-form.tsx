@@ -1,10 +1,10 @@
 "use client";
-import { SuccessNote, useFormAction } from "@/components/ui/form-action";
+import { SubmitButton, SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { acceptInviteAction } from "@/lib/organisations/actions";
 import { PolicyRules } from "@/components/account/form-parts";
-import { FormAlert, SubmitButton, TextField } from "@/components/werkgever/form-fields";
+import { FormAlert, TextField } from "@/components/werkgever/form-fields";
 import type { PasswordPolicy } from "@/lib/auth/password-policy";
 
 /** `doneNote`: what comes next for this kind of account (staff enrol two-factor at first login). */

@@ -1,11 +1,11 @@
 "use client";
-import { SuccessNote, useFormAction } from "@/components/ui/form-action";
+import { SubmitButton, SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { RecoveryCodeList, StartEnrolmentButton, TotpScan } from "./enrolment-parts";
 import { StaffAlert } from "@/components/staff/staff-alert";
-import { SubmitButton, TextField } from "@/components/werkgever/form-fields";
+import { TextField } from "@/components/werkgever/form-fields";
 import { finishPendingEnrolmentAction, rememberDeviceAction, startPendingEnrolmentAction } from "@/lib/auth/actions";
 
 /**

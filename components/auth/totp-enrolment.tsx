@@ -1,10 +1,10 @@
 "use client";
-import { SuccessNote, useFormAction } from "@/components/ui/form-action";
+import { SubmitButton, SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { RecoveryCodeList, StartEnrolmentButton, TotpScan } from "./enrolment-parts";
 import { finishTotpEnrolmentAction, startTotpEnrolmentAction } from "@/lib/auth/actions";
-import { FormAlert, SubmitButton, TextField } from "@/components/werkgever/form-fields";
+import { FormAlert, TextField } from "@/components/werkgever/form-fields";
 
 /** Enrolment: a QR code (and the secret typed out), then a first code, then the recovery codes once. */
 export function TotpEnrolment() {

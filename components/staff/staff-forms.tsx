@@ -1,10 +1,9 @@
 "use client";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { SuccessNote, useFormAction } from "@/components/ui/form-action";
+import { SubmitButton, SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { SubmitButton } from "@/components/werkgever/form-fields";
 import { changeStaffAction, inviteStaffAction, resetStaffTwoFactorAction, setStaffActiveAction } from "@/lib/staff/actions";
 import { Field, RoleSelect, TeamChecks } from "./fields";
 import { StaffAlert } from "./staff-alert";

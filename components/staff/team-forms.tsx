@@ -1,9 +1,8 @@
 "use client";
-import { SuccessNote, useFormAction } from "@/components/ui/form-action";
+import { SubmitButton, SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { SubmitButton } from "@/components/werkgever/form-fields";
 import { createTeamAction, renameTeamAction } from "@/lib/staff/actions";
 import { Field } from "./fields";
 import { StaffAlert } from "./staff-alert";

@@ -59,3 +59,12 @@ export function ErrorNote({ children }: { children: React.ReactNode }) {
     </div>
   );
 }
+
+/** The form's primary button; while the action runs it is disabled and says so. */
+export function SubmitButton({ pending, label, pendingLabel }: { pending: boolean; label: string; pendingLabel: string }) {
+  return (
+    <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      {pending ? pendingLabel : label}
+    </button>
+  );
+}

@@ -1,12 +1,12 @@
 "use client";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { SuccessNote, useFormAction } from "@/components/ui/form-action";
+import { SubmitButton, SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { deactivateAction, inviteAction, setRightsAction, setTwoFactorRequiredAction } from "@/lib/organisations/actions";
 import { GRANTABLE_RIGHTS } from "@/lib/organisations/schema";
-import { FormAlert, SubmitButton, TextField } from "./form-fields";
+import { FormAlert, TextField } from "./form-fields";
 
 function RightsCheckboxes({ prefix, rights, hrProfessional }: { prefix: string; rights: readonly string[]; hrProfessional: boolean }) {
   const t = useTranslations("werkgever.accounts");

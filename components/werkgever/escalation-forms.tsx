@@ -1,9 +1,9 @@
 "use client";
-import { SuccessNote, useFormAction } from "@/components/ui/form-action";
+import { SubmitButton, SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { escalateTier2Action, raiseEscalationAction } from "@/lib/escalations/actions";
-import { FormAlert, SubmitButton, TextArea, TextField } from "./form-fields";
+import { FormAlert, TextArea, TextField } from "./form-fields";
 
 /** Tier 1: about one ticket (number fixed or typed) or a general concern (number left empty). */
 export function RaiseEscalationForm({ ticketNumber }: { ticketNumber?: string }) {

@@ -101,10 +101,3 @@ export function SelectField({ name, label, errors, options }: FieldProps & { opt
   );
 }
 
-export function SubmitButton({ pending, label, pendingLabel }: { pending: boolean; label: string; pendingLabel: string }) {
-  return (
-    <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-      {pending ? pendingLabel : label}
-    </button>
-  );
-}

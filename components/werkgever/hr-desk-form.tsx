@@ -1,9 +1,9 @@
 "use client";
-import { useFormAction } from "@/components/ui/form-action";
+import { SubmitButton, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { requestHrDeskAction } from "@/lib/employer/actions";
-import { FormAlert, SelectField, SubmitButton, TextArea, TextField } from "./form-fields";
+import { FormAlert, SelectField, TextArea, TextField } from "./form-fields";
 
 export function HrDeskForm({ slots }: { slots: { key: string; label: string }[] }) {
   const t = useTranslations("werkgever.hrDesk");

@@ -1,10 +1,10 @@
 "use client";
-import { useFormAction } from "@/components/ui/form-action";
+import { SubmitButton, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { fileQuestionAction } from "@/lib/employer/actions";
 import { EMPLOYER_CATEGORIES } from "@/lib/employer/schema";
-import { FormAlert, SelectField, SubmitButton, TextArea, TextField } from "./form-fields";
+import { FormAlert, SelectField, TextArea, TextField } from "./form-fields";
 
 export function QuestionForm() {
   const t = useTranslations("werkgever.question");

@@ -1,9 +1,9 @@
 "use client";
-import { SuccessNote, useFormAction } from "@/components/ui/form-action";
+import { SubmitButton, SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { replyAction } from "@/lib/employer/actions";
-import { FormAlert, SubmitButton, TextArea } from "./form-fields";
+import { FormAlert, TextArea } from "./form-fields";
 
 export function ReplyForm({ ticketNumber }: { ticketNumber: string }) {
   const t = useTranslations("werkgever.reply");

@@ -1,9 +1,9 @@
 "use client";
-import { useFormAction } from "@/components/ui/form-action";
+import { SubmitButton, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { submitUrgentRequestAction } from "@/lib/urgent/actions";
-import { FormAlert, SubmitButton, TextArea, TextField } from "./form-fields";
+import { FormAlert, TextArea, TextField } from "./form-fields";
 
 export function UrgentForm() {
   const t = useTranslations("werkgever.urgent");

@@ -1,20 +1,9 @@
 // The mails about a person's password, in their language. Plain text; the outbox delivery derives
 // the HTML from it (lib/mail/render.ts). Never the password itself, only links and times.
-type Locale = "nl" | "en";
-
-function formatTime(at: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
-    timeZone: "Europe/Amsterdam",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(at);
-}
+import { formatAmsterdamDateTime, type Locale } from "@/lib/calendar/format";
 
 export function resetLinkMail(input: { name: string; link: string; expiresAt: Date; locale: Locale }): { subject: string; text: string } {
-  const until = formatTime(input.expiresAt, input.locale);
+  const until = formatAmsterdamDateTime(input.expiresAt, input.locale);
   if (input.locale === "en") {
     return {
       subject: "Set a new password for Loket",
@@ -38,7 +27,7 @@ export function resetLinkMail(input: { name: string; link: string; expiresAt: Da
 }
 
 export function passwordChangedMail(input: { name: string; at: Date; how: "change" | "reset"; resetUrl: string; locale: Locale }): { subject: string; text: string } {
-  const at = formatTime(input.at, input.locale);
+  const at = formatAmsterdamDateTime(input.at, input.locale);
   if (input.locale === "en") {
     return {
       subject: "Your Loket password was changed",

@@ -28,3 +28,16 @@ export function formatDayMonth(dn: number, locale: Locale): string {
 export function formatLongDate(dn: number, locale: Locale): string {
   return `${formatDayMonth(dn, locale)} ${civilOf(dn).year}`;
 }
+
+/** A moment as date and Amsterdam clock time for running text (Intl, long month), optionally with the weekday. */
+export function formatAmsterdamDateTime(at: Date, locale: Locale, options: { weekday?: boolean } = {}): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
+    timeZone: "Europe/Amsterdam",
+    ...(options.weekday ? { weekday: "long" as const } : {}),
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(at);
+}

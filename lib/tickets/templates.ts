@@ -1,21 +1,9 @@
 // Texts the system writes into a ticket or a mail on its own. Kept here, not in the interface
 // message files, because they are stored with the ticket in the requester's language.
-type Locale = "nl" | "en";
-
-function formatDue(due: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
-    timeZone: "Europe/Amsterdam",
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(due);
-}
+import { formatAmsterdamDateTime, type Locale } from "@/lib/calendar/format";
 
 export function acknowledgementText(input: { number: string; subject: string; dueAt: Date | null; locale: Locale }): string {
-  const due = input.dueAt ? formatDue(input.dueAt, input.locale) : null;
+  const due = input.dueAt ? formatAmsterdamDateTime(input.dueAt, input.locale, { weekday: true }) : null;
   if (input.locale === "en") {
     return [
       `We have received your question "${input.subject}" under registration number ${input.number}.`,
