@@ -4,6 +4,7 @@ import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "@/lib/db/client";
 import { mailDomain } from "@/lib/outbox/mutations";
+import { REDACTED_BODY } from "@/lib/outbox/rules";
 import { renderMail } from "./render";
 import { afterFailedDelivery } from "./rules";
 
@@ -47,6 +48,11 @@ export function fromAddress(): string {
 
 const LEASE_MS = 5 * 60_000;
 
+/** A delivered (or finally failed) sensitive mail keeps its envelope for the log, not its body. */
+function redactedIf(sensitive: boolean, now: Date) {
+  return sensitive ? { bodyText: REDACTED_BODY, bodyHtml: null, redactedAt: now } : {};
+}
+
 /**
  * Sends the outbox messages that are due. Rows are leased with FOR UPDATE SKIP LOCKED, so any
  * number of workers may run this at once without sending a mail twice; a crashed worker's lease
@@ -83,7 +89,7 @@ export async function deliverDueMail(db: Db, sender: MailSender, now: Date, batc
       });
       await db.outboxMessage.update({
         where: { id },
-        data: { status: "SENT", sentAt: now, attempts: { increment: 1 }, lastError: null },
+        data: { status: "SENT", sentAt: now, attempts: { increment: 1 }, lastError: null, ...redactedIf(row.sensitive, now) },
       });
       sent += 1;
     } catch (error) {
@@ -91,7 +97,9 @@ export async function deliverDueMail(db: Db, sender: MailSender, now: Date, batc
       const next = afterFailedDelivery(attempts, now);
       // The error's text is kept for the admin page: SMTP replies carry no message bodies.
       const reason = error instanceof Error ? error.message.slice(0, 500) : "unknown error";
-      await db.outboxMessage.update({ where: { id }, data: { attempts, status: next.status, nextAttemptAt: next.nextAttemptAt, lastError: reason } });
+      // A mail that will not be tried again need not keep its link either.
+      const final = next.status === "FAILED" ? redactedIf(row.sensitive, now) : {};
+      await db.outboxMessage.update({ where: { id }, data: { attempts, status: next.status, nextAttemptAt: next.nextAttemptAt, lastError: reason, ...final } });
       failed += 1;
     }
   }

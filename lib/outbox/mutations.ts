@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Locale } from "@prisma/client";
 import type { Tx } from "@/lib/db/client";
+import { isSensitiveKind } from "./rules";
 
 export interface OutgoingMail {
   kind: string;
@@ -14,6 +15,8 @@ export interface OutgoingMail {
   ticketId?: string | null;
   inReplyTo?: string | null;
   references?: string[];
+  /** Holds a one-time link or code: blanked once delivered. Default: decided by kind (rules.ts). */
+  sensitive?: boolean;
   /** The moment of the change that causes the mail (the action's `now`); default: the database clock. */
   at?: Date;
 }
@@ -41,6 +44,7 @@ export async function enqueueMail(tx: Tx, mail: OutgoingMail): Promise<{ id: str
       mailMessageId,
       inReplyTo: mail.inReplyTo ?? null,
       references: mail.references ?? [],
+      sensitive: mail.sensitive ?? isSensitiveKind(mail.kind),
       ...(mail.at ? { createdAt: mail.at, nextAttemptAt: mail.at } : {}),
     },
     select: { id: true },
