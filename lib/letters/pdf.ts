@@ -56,7 +56,12 @@ export function printable(text: string, supported: ReadonlySet<number>): string 
   return out;
 }
 
-/** Greedy line breaking by measured width; a word longer than a line (a URL) is cut by characters. */
+/**
+ * Greedy line breaking by measured width; a word longer than a line (a URL) is cut by characters.
+ * Linear in the text: every word is measured once with its line, and an overlong word is cut by
+ * probing slices at most about two lines long, never the whole remaining word (measuring the rest
+ * of a 20,000-character word per cut froze the server).
+ */
 export function wrap(text: string, fits: (line: string) => boolean): string[] {
   const lines: string[] = [];
   for (const hardLine of text.split("\n")) {
@@ -68,19 +73,47 @@ export function wrap(text: string, fits: (line: string) => boolean): string[] {
         continue;
       }
       if (line) lines.push(line);
-      line = "";
-      let rest = word;
-      while (!fits(rest)) {
-        let cut = rest.length - 1;
-        while (cut > 1 && !fits(rest.slice(0, cut))) cut -= 1;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      line = rest;
+      const pieces = cutWord(word, fits);
+      line = pieces.pop()!;
+      lines.push(...pieces);
     }
     lines.push(line);
   }
   return lines;
+}
+
+/**
+ * Cuts a word into the longest pieces that fit, left to right; the last piece is where the line
+ * continues. Widths grow with length, so the longest fitting piece is found by doubling the probe
+ * and then bisecting: O(log line) measurements of at most two lines' length per piece. A piece holds
+ * at least one character, even one wider than the line, so the loop always advances.
+ */
+function cutWord(word: string, fits: (line: string) => boolean): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (;;) {
+    let good = start + 1;
+    let bad = -1;
+    for (let step = 1; good < word.length; step *= 2) {
+      const probe = Math.min(word.length, good + step);
+      if (!fits(word.slice(start, probe))) {
+        bad = probe;
+        break;
+      }
+      good = probe;
+    }
+    if (bad === -1) {
+      pieces.push(word.slice(start));
+      return pieces;
+    }
+    while (bad - good > 1) {
+      const middle = (good + bad) >> 1;
+      if (fits(word.slice(start, middle))) good = middle;
+      else bad = middle;
+    }
+    pieces.push(word.slice(start, good));
+    start = good;
+  }
 }
 
 interface Fonts {
