@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { sweepRateLimits } from "@/lib/security/rate-limit";
 import { withSweepLock } from "./lock";
 import { sweepAutoClose, sweepCallbackReminders, sweepSlaStates, sweepSurveyInvitations } from "./sweeps";
 
@@ -8,6 +9,7 @@ export interface SweepReport {
   autoClosed: number | "skipped";
   surveys: number | "skipped";
   reminders: number | "skipped";
+  rateLimits: number | "skipped";
 }
 
 function outcome<T>(result: { ran: true; result: T } | { ran: false }): T | "skipped" {
@@ -21,6 +23,7 @@ export async function runSweeps(db: Db, now: Date): Promise<SweepReport> {
     autoClosed: outcome(await withSweepLock("autoClose", () => sweepAutoClose(db, now))),
     surveys: outcome(await withSweepLock("surveys", () => sweepSurveyInvitations(db, now))),
     reminders: outcome(await withSweepLock("reminders", () => sweepCallbackReminders(db, now))),
+    rateLimits: outcome(await withSweepLock("rateLimits", () => sweepRateLimits(db, now))),
   };
 }
 

@@ -1,0 +1,89 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import {
+  closeRateLimits,
+  consumeRateLimit,
+  createRateLimitStore,
+  RATE_LIMITS,
+  resetRateLimit,
+  sweepRateLimits,
+} from "@/lib/security/rate-limit";
+import { runSweeps } from "@/lib/sweeps/run";
+
+// password_reset_account has the smallest budget; the tests below rely on its numbers.
+const budget = RATE_LIMITS.password_reset_account;
+
+beforeEach(async () => {
+  await db.rateLimit.deleteMany();
+});
+
+afterAll(async () => {
+  await closeRateLimits();
+});
+
+describe("rate limits in PostgreSQL", () => {
+  it("refuses once the budget is spent, with a retry time inside the window", async () => {
+    expect(budget.points).toBe(3);
+    for (let i = 0; i < 3; i++) expect(await consumeRateLimit("password_reset_account", "anna@burger.example")).toEqual({ ok: true });
+
+    const refused = await consumeRateLimit("password_reset_account", "anna@burger.example");
+    expect(refused.ok).toBe(false);
+    const retry = refused.ok ? 0 : refused.retryAfterSeconds;
+    expect(retry).toBeGreaterThan(0);
+    expect(retry).toBeLessThanOrEqual(budget.durationSeconds);
+
+    // Another key and another kind keep their own budgets; case does not make a new key.
+    expect(await consumeRateLimit("password_reset_account", "ANNA@Burger.example ")).toMatchObject({ ok: false });
+    expect(await consumeRateLimit("password_reset_account", "bert@burger.example")).toEqual({ ok: true });
+    expect(await consumeRateLimit("password_reset_ip", "anna@burger.example")).toEqual({ ok: true });
+  });
+
+  it("stores hashed keys, one row per kind and key, never the address itself", async () => {
+    await consumeRateLimit("login_account", "anna@burger.example");
+    const rows = await db.rateLimit.findMany();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.key).toMatch(/^login_account:[A-Za-z0-9_-]{43}$/);
+    expect(rows[0]!.points).toBe(1);
+  });
+
+  it("a second app instance (its own pool) counts against the same budget", async () => {
+    const first = createRateLimitStore(process.env.DATABASE_URL!);
+    const second = createRateLimitStore(process.env.DATABASE_URL!);
+    try {
+      expect(await first.consume("password_reset_account", "k@x.example")).toEqual({ ok: true });
+      expect(await second.consume("password_reset_account", "k@x.example")).toEqual({ ok: true });
+      expect(await first.consume("password_reset_account", "k@x.example")).toEqual({ ok: true });
+      expect(await second.consume("password_reset_account", "k@x.example")).toMatchObject({ ok: false });
+      expect(await first.consume("password_reset_account", "k@x.example")).toMatchObject({ ok: false });
+
+      // A reset in one instance frees the key in the other.
+      await second.reset("password_reset_account", "k@x.example");
+      expect(await first.consume("password_reset_account", "k@x.example")).toEqual({ ok: true });
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  it("resetRateLimit clears a key, and a window that has ended starts afresh", async () => {
+    for (let i = 0; i < 4; i++) await consumeRateLimit("password_reset_account", "c@x.example");
+    await resetRateLimit("password_reset_account", "c@x.example");
+    expect(await consumeRateLimit("password_reset_account", "c@x.example")).toEqual({ ok: true });
+
+    for (let i = 0; i < 4; i++) await consumeRateLimit("password_reset_account", "d@x.example");
+    await db.rateLimit.updateMany({ data: { expire: BigInt(Date.now() - 1000) } });
+    expect(await consumeRateLimit("password_reset_account", "d@x.example")).toEqual({ ok: true });
+  });
+
+  it("the sweep deletes counters whose window ended over an hour ago, and only those", async () => {
+    await consumeRateLimit("login_ip", "192.0.2.1");
+    await consumeRateLimit("login_ip", "192.0.2.2");
+    const now = Date.now();
+    const [old] = await db.rateLimit.findMany({ orderBy: { key: "asc" } });
+    await db.rateLimit.update({ where: { key: old!.key }, data: { expire: BigInt(now - 3_600_000 - 1) } });
+
+    expect(await sweepRateLimits(db, new Date(now))).toBe(1);
+    expect(await db.rateLimit.count()).toBe(1);
+    expect((await runSweeps(db, new Date(now))).rateLimits).toBe(0);
+  });
+});
