@@ -1,16 +1,13 @@
 import "server-only";
-import type { Role } from "@prisma/client";
 import { defineAction, fail, fieldErrorsOf, ok, type ActionResult } from "@/lib/actions/define";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { checkPassword } from "@/lib/auth/password-policy";
 import { getPasswordPolicy } from "@/lib/auth/password-settings";
-import { isLocked, STAFF_ROLES } from "@/lib/auth/rules";
+import { isLocked } from "@/lib/auth/rules";
 import { db, type Tx } from "@/lib/db/client";
 import { AccountRuleError, createResetLink, recordWrongPassword, spendResetToken, storeNewPassword } from "./mutations";
 import { checkResetToken, hashResetToken } from "./rules";
 import { changePasswordSchema, requestResetSchema, resetPasswordSchema } from "./schema";
-
-const EVERYONE: readonly Role[] = ["BENEFICIARY", "EMPLOYER_CONTACT", ...STAFF_ROLES];
 
 /** The policy check, repeated inside the transaction so a policy saved meanwhile still counts. */
 async function assertPolicy(client: Tx | typeof db, password: string, person: { email: string; name: string }): Promise<void> {
@@ -31,7 +28,7 @@ function refused(error: unknown, action: string): ActionResult<never> {
 export const changeOwnPassword = defineAction({
   name: "account.password.change",
   schema: changePasswordSchema,
-  roles: EVERYONE,
+  permission: "account.password.change",
   async handler(input, { user: session, now }) {
     const user = await db.user.findUniqueOrThrow({ where: { id: session.id }, select: { id: true, email: true, name: true, passwordHash: true, lockedUntil: true } });
     if (isLocked(user.lockedUntil, now)) return fail("LOCKED");

@@ -1,8 +1,8 @@
-// The shared base of every server action: parse with zod, require a session and a role (and an
-// organisation right where asked), run, and turn surprises into a generic code. Keeping `execute`
-// separate from the "use server" wrapper lets tests call the same path with an explicit user.
-import type { OrganisationRight, Role } from "@prisma/client";
+// The shared base of every server action: parse with zod, require a session and the named
+// permission (lib/auth/permissions.ts), run, and turn surprises into a generic code. Keeping
+// `execute` separate from the "use server" wrapper lets tests call the same path with an explicit user.
 import type { z } from "zod";
+import { can, type Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/queries";
 
 export type ActionResult<T = undefined> =
@@ -17,13 +17,14 @@ export interface ActionContext {
 export interface ActionDefinition<S extends z.ZodType, R> {
   name: string;
   schema: S;
-  roles: readonly Role[];
-  right?: OrganisationRight;
+  /** What the caller must be allowed to do; the table decides which roles and rights grant it. */
+  permission: Permission;
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<ActionResult<R>>;
 }
 
 export interface DefinedAction<S extends z.ZodType, R> {
   name: string;
+  readonly permission: Permission;
   execute(user: SessionUser | null, rawInput: unknown, now: Date): Promise<ActionResult<R>>;
   readonly schema: S;
 }
@@ -50,10 +51,10 @@ export function defineAction<S extends z.ZodType, R>(def: ActionDefinition<S, R>
   return {
     name: def.name,
     schema: def.schema,
+    permission: def.permission,
     async execute(user, rawInput, now) {
       if (!user) return fail("UNAUTHENTICATED");
-      if (!def.roles.includes(user.role)) return fail("FORBIDDEN");
-      if (def.right && !user.rights.includes(def.right)) return fail("FORBIDDEN");
+      if (!can(user, def.permission)) return fail("FORBIDDEN");
       const parsed = def.schema.safeParse(rawInput);
       if (!parsed.success) return fail("INVALID_INPUT", fieldErrorsOf(parsed.error));
       try {

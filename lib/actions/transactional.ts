@@ -1,6 +1,6 @@
 import "server-only";
-import type { OrganisationRight, Role } from "@prisma/client";
 import type { z } from "zod";
+import type { Permission } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db/client";
 import { defineAction, fail, ok, type ActionContext } from "./define";
 
@@ -18,16 +18,14 @@ export function refusalCode(error: unknown, refusals: readonly CodedError[]): st
 export function defineTxAction<S extends z.ZodType>(def: {
   name: string;
   schema: S;
-  roles: readonly Role[];
-  right?: OrganisationRight;
+  permission: Permission;
   refusals: readonly CodedError[];
   run: (tx: Tx, input: z.output<S>, ctx: ActionContext) => Promise<unknown>;
 }) {
   return defineAction({
     name: def.name,
     schema: def.schema,
-    roles: def.roles,
-    right: def.right,
+    permission: def.permission,
     async handler(input, ctx) {
       try {
         await db.$transaction((tx) => def.run(tx, input, ctx));

@@ -6,8 +6,6 @@ import { db } from "@/lib/db/client";
 import { authSecret } from "./auth-secret";
 import { beginTotpEnrolment, confirmTotpEnrolment, TwoFactorError } from "./two-factor";
 
-const ALL_SIGNED_IN = ["EMPLOYER_CONTACT", "BENEFICIARY", "CALLCENTER_AGENT", "CASE_HANDLER", "TEAM_COORDINATOR", "MANAGER", "CUSTOMER_SUCCESS_MANAGER", "OMBUDS", "ADMIN"] as const;
-
 function refusal(error: unknown) {
   if (error instanceof TwoFactorError) return fail(error.code);
   throw error;
@@ -16,7 +14,7 @@ function refusal(error: unknown) {
 export const startTotpEnrolment = defineAction({
   name: "auth.totp_begin",
   schema: z.object({}),
-  roles: ALL_SIGNED_IN,
+  permission: "account.twoFactor.manage",
   handler: async (_input, { user }) => {
     try {
       const started = await db.$transaction((tx) => beginTotpEnrolment(tx, user.id, authSecret()));
@@ -31,7 +29,7 @@ export const startTotpEnrolment = defineAction({
 export const finishTotpEnrolment = defineAction({
   name: "auth.totp_confirm",
   schema: z.object({ code: z.string().trim().regex(/^\d{6}$/, "SIX_DIGITS") }),
-  roles: ALL_SIGNED_IN,
+  permission: "account.twoFactor.manage",
   handler: async (input, { user, now }) => {
     try {
       return ok(await db.$transaction((tx) => confirmTotpEnrolment(tx, user.id, input.code, authSecret(), now)));

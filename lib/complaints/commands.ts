@@ -14,7 +14,7 @@ function refusal(error: unknown) {
 export const fileComplaintAsBeneficiary = defineAction({
   name: "complaint.file.beneficiary",
   schema: complaintFormSchema,
-  roles: ["BENEFICIARY"],
+  permission: "portal.complaint.file",
   handler: async (input, { user, now }) => {
     try {
       return ok(await db.$transaction((tx) => fileComplaint(tx, { ...input, complainantId: user.id, organisationId: null }, now)));
@@ -28,7 +28,7 @@ export const fileComplaintAsBeneficiary = defineAction({
 export const fileComplaintAsEmployer = defineAction({
   name: "complaint.file.employer",
   schema: complaintFormSchema,
-  roles: ["EMPLOYER_CONTACT"],
+  permission: "employer.complaint.file",
   handler: async (input, { user, now }) => {
     if (!user.organisationId) return fail("FORBIDDEN");
     const organisationId = user.organisationId;
@@ -43,7 +43,7 @@ export const fileComplaintAsEmployer = defineAction({
 export const requestOmbudsmanAsBeneficiary = defineAction({
   name: "complaint.ombudsman.beneficiary",
   schema: ombudsmanRequestSchema,
-  roles: ["BENEFICIARY"],
+  permission: "portal.complaint.ombudsman",
   handler: async (input, { user, now }) => {
     try {
       return ok(await db.$transaction((tx) => requestOmbudsman(tx, { ...input, requesterId: user.id, organisationId: null }, now)));
@@ -56,7 +56,7 @@ export const requestOmbudsmanAsBeneficiary = defineAction({
 export const requestOmbudsmanAsEmployer = defineAction({
   name: "complaint.ombudsman.employer",
   schema: ombudsmanRequestSchema,
-  roles: ["EMPLOYER_CONTACT"],
+  permission: "employer.complaint.ombudsman",
   handler: async (input, { user, now }) => {
     if (!user.organisationId) return fail("FORBIDDEN");
     const organisationId = user.organisationId;

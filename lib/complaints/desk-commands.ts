@@ -3,34 +3,35 @@ import { defineTxAction } from "@/lib/actions/transactional";
 import { TicketRuleError } from "@/lib/tickets/mutations";
 import { addComplaintNote, answerComplaint, ComplaintDeskError, deskAnswerSchema, deskNoteSchema, deskReferSchema, logComplaintSignal, referToExternalBody, signalSchema } from "./desk";
 
-const roles = ["TEAM_COORDINATOR", "MANAGER", "OMBUDS"] as const;
+// The desk's actions need complaints.desk.use; the complaint's stage decides further
+// (complaints.stage1.handle or complaints.stage2.handle).
 const refusals = [ComplaintDeskError, TicketRuleError];
 
 export const answerComplaintAction = defineTxAction({
   name: "complaint.answer",
   schema: deskAnswerSchema,
-  roles,
+  permission: "complaints.desk.use",
   refusals,
   run: (tx, input, { user, now }) => answerComplaint(tx, { complaintId: input.complaintId, actor: { id: user.id, role: user.role }, body: input.body }, now),
 });
 export const addComplaintNoteAction = defineTxAction({
   name: "complaint.note",
   schema: deskNoteSchema,
-  roles,
+  permission: "complaints.desk.use",
   refusals,
   run: (tx, input, { user, now }) => addComplaintNote(tx, { complaintId: input.complaintId, actor: { id: user.id, role: user.role }, body: input.body }, now),
 });
 export const referComplaintAction = defineTxAction({
   name: "complaint.refer",
   schema: deskReferSchema,
-  roles,
+  permission: "complaints.desk.use",
   refusals,
   run: (tx, input, { user, now }) => referToExternalBody(tx, { complaintId: input.complaintId, actor: { id: user.id, role: user.role } }, now),
 });
 export const logComplaintSignalAction = defineTxAction({
   name: "complaint.signal",
   schema: signalSchema,
-  roles: ["CALLCENTER_AGENT", "CASE_HANDLER", "TEAM_COORDINATOR", "MANAGER"],
+  permission: "complaints.signal.log",
   refusals,
   run: (tx, input, { user, now }) => logComplaintSignal(tx, { ticketId: input.ticketId, actorId: user.id, actorRole: user.role, description: input.description }, now),
 });

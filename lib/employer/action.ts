@@ -1,8 +1,8 @@
 import "server-only";
-import type { OrganisationRight } from "@prisma/client";
 import type { z } from "zod";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { refusalCode, type CodedError } from "@/lib/actions/transactional";
+import type { Permission } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db/client";
 
 export interface EmployerActor {
@@ -11,21 +11,21 @@ export interface EmployerActor {
 }
 
 /**
- * An employer contact's action on their own organisation: the right is checked, the actor is
- * the contact within their organisation, the work is one transaction, listed errors are refusals.
+ * An employer contact's action on their own organisation: the permission is checked (employer
+ * permissions come from organisation rights), the actor is the contact within their organisation,
+ * the work is one transaction, listed errors are refusals.
  */
 export function defineEmployerAction<S extends z.ZodType, R>(def: {
   name: string;
   schema: S;
-  right: OrganisationRight;
+  permission: Permission;
   refusals: readonly CodedError[];
   run: (tx: Tx, actor: EmployerActor, input: z.output<S>, now: Date) => Promise<R>;
 }) {
   return defineAction({
     name: def.name,
     schema: def.schema,
-    roles: ["EMPLOYER_CONTACT"],
-    right: def.right,
+    permission: def.permission,
     async handler(input, { user, now }) {
       if (!user.organisationId) return fail("FORBIDDEN");
       const actor = { id: user.id, organisationId: user.organisationId };

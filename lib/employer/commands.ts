@@ -15,8 +15,7 @@ export function ticketRefusal(error: unknown) {
 export const fileQuestion = defineAction({
   name: "employer.question",
   schema: fileQuestionSchema,
-  roles: ["EMPLOYER_CONTACT"],
-  right: "SUBMIT_REQUESTS",
+  permission: "employer.request.submit",
   handler: async (input, { user, now }) => {
     if (!user.organisationId) return fail("FORBIDDEN");
     const actor = { id: user.id, organisationId: user.organisationId };
@@ -37,7 +36,7 @@ export const fileQuestion = defineAction({
 export const replyToTicket = defineEmployerAction({
   name: "employer.reply",
   schema: replySchema,
-  right: "SUBMIT_REQUESTS",
+  permission: "employer.request.submit",
   refusals: [TicketRuleError],
   run: async (tx, actor, input, now) => ({ reopened: (await replyAsEmployer(tx, actor, input, now)).reopened }),
 });

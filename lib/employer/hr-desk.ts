@@ -44,7 +44,7 @@ export async function requestHrDesk(tx: Tx, actor: { id: string; organisationId:
 export const requestHrDeskConversation = defineAction({
   name: "employer.hrDesk",
   schema: hrDeskSchema,
-  roles: ["EMPLOYER_CONTACT"],
+  permission: "employer.hrdesk.use",
   handler: async (input, { user, now }) => {
     if (!user.organisationId || !user.hrProfessional) return fail("FORBIDDEN");
     const actor = { id: user.id, organisationId: user.organisationId };

@@ -12,8 +12,7 @@ function refusal(error: unknown) {
 export const raiseEmployerEscalation = defineAction({
   name: "escalation.raise",
   schema: raiseEscalationSchema,
-  roles: ["EMPLOYER_CONTACT"],
-  right: "SUBMIT_REQUESTS",
+  permission: "employer.escalation.raise",
   handler: async (input, { user, now }) => {
     if (!user.organisationId) return fail("FORBIDDEN");
     const organisationId = user.organisationId;
@@ -31,8 +30,7 @@ export const raiseEmployerEscalation = defineAction({
 export const escalateEmployerTier2 = defineAction({
   name: "escalation.tier2",
   schema: escalateTier2Schema,
-  roles: ["EMPLOYER_CONTACT"],
-  right: "SUBMIT_REQUESTS",
+  permission: "employer.escalation.raise",
   handler: async (input, { user, now }) => {
     if (!user.organisationId) return fail("FORBIDDEN");
     const organisationId = user.organisationId;

@@ -2,7 +2,6 @@ import "server-only";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { db } from "@/lib/db/client";
 import { createArticle, KbRuleError, setPublished, updateArticle } from "./mutations";
-import { KB_MANAGER_ROLES } from "./rules";
 import { kbCreateSchema, kbPublishSchema, kbUpdateSchema } from "./schema";
 
 function refusal(error: unknown) {
@@ -13,14 +12,14 @@ function refusal(error: unknown) {
 export const createKbArticle = defineAction({
   name: "kb.create",
   schema: kbCreateSchema,
-  roles: KB_MANAGER_ROLES,
+  permission: "kb.article.manage",
   handler: async (input, { user, now }) => ok(await db.$transaction((tx) => createArticle(tx, { ...input, authorId: user.id }, now))),
 });
 
 export const updateKbArticle = defineAction({
   name: "kb.update",
   schema: kbUpdateSchema,
-  roles: KB_MANAGER_ROLES,
+  permission: "kb.article.manage",
   handler: async (input, { user, now }) => {
     try {
       await db.$transaction((tx) => updateArticle(tx, { ...input, actorId: user.id }, now));
@@ -34,7 +33,7 @@ export const updateKbArticle = defineAction({
 export const publishKbArticle = defineAction({
   name: "kb.publish",
   schema: kbPublishSchema,
-  roles: KB_MANAGER_ROLES,
+  permission: "kb.article.manage",
   handler: async (input, { user, now }) => {
     try {
       await db.$transaction((tx) => setPublished(tx, { ...input, actorId: user.id }, now));

@@ -8,7 +8,7 @@ import { retryFailedMail } from "./delivery";
 export const retryMail = defineAction({
   name: "mail.retry",
   schema: z.object({ id: z.string().min(1).max(64) }),
-  roles: ["ADMIN"],
+  permission: "mail.outbox.manage",
   async handler(input, { user, now }) {
     const retried = await retryFailedMail(db, input.id, user.id, now);
     return retried ? ok(undefined) : fail("NOT_FAILED");

@@ -16,7 +16,7 @@ const refusals = [OrganisationRuleError, InvitationError];
 export const inviteToOrganisation = defineEmployerAction({
   name: "organisation.invite",
   schema: inviteSchema,
-  right: "MANAGE_USERS",
+  permission: "employer.users.manage",
   refusals,
   run: async (tx, actor, input, now) => {
     const invite = await inviteColleague(tx, actor, input, publicBaseUrl(), now);
@@ -27,7 +27,7 @@ export const inviteToOrganisation = defineEmployerAction({
 export const withdrawOrganisationInvite = defineEmployerAction({
   name: "organisation.invite_withdraw",
   schema: invitationSchema,
-  right: "MANAGE_USERS",
+  permission: "employer.users.manage",
   refusals,
   run: (tx, actor, input, now) => withdrawInvitation(tx, actor.id, { organisationId: actor.organisationId }, input.invitationId, now),
 });
@@ -35,7 +35,7 @@ export const withdrawOrganisationInvite = defineEmployerAction({
 export const resendOrganisationInvite = defineEmployerAction({
   name: "organisation.invite_resend",
   schema: invitationSchema,
-  right: "MANAGE_USERS",
+  permission: "employer.users.manage",
   refusals,
   run: async (tx, actor, input, now) => {
     const sent = await resendInvitation(tx, actor.id, { organisationId: actor.organisationId }, input.invitationId, publicBaseUrl(), now);
@@ -46,7 +46,7 @@ export const resendOrganisationInvite = defineEmployerAction({
 export const changeRights = defineEmployerAction({
   name: "organisation.rights",
   schema: setRightsSchema,
-  right: "MANAGE_USERS",
+  permission: "employer.users.manage",
   refusals,
   run: async (tx, actor, input, now) => {
     await setRights(tx, actor, input, now);
@@ -56,7 +56,7 @@ export const changeRights = defineEmployerAction({
 export const deactivateColleague = defineEmployerAction({
   name: "organisation.deactivate",
   schema: deactivateSchema,
-  right: "MANAGE_USERS",
+  permission: "employer.users.manage",
   refusals,
   run: async (tx, actor, input, now) => {
     await deactivateAccount(tx, actor, input.userId, now);
@@ -66,7 +66,7 @@ export const deactivateColleague = defineEmployerAction({
 export const changeTwoFactorSetting = defineEmployerAction({
   name: "organisation.two_factor",
   schema: z.object({ required: z.boolean() }),
-  right: "MANAGE_USERS",
+  permission: "employer.users.manage",
   refusals: [],
   run: async (tx, actor, input, now) => {
     await setTwoFactorRequired(tx, actor, input.required, now);

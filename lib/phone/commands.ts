@@ -2,7 +2,6 @@ import "server-only";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { CallbackRuleError } from "@/lib/callbacks/mutations";
 import { db } from "@/lib/db/client";
-import { QUEUE_ROLES } from "@/lib/queue/rules";
 import { TicketRuleError } from "@/lib/tickets/mutations";
 import { logCall, logPreAnnouncement, PhoneRuleError } from "./mutations";
 import { logCallSchema, preAnnouncementSchema } from "./schema";
@@ -15,7 +14,7 @@ function refusal(error: unknown) {
 export const logPhoneCall = defineAction({
   name: "phone.call",
   schema: logCallSchema,
-  roles: QUEUE_ROLES,
+  permission: "phone.call.log",
   handler: async (input, { user, now }) => {
     try {
       return ok(await db.$transaction((tx) => logCall(tx, user, input, now)));
@@ -28,7 +27,7 @@ export const logPhoneCall = defineAction({
 export const logPhonePreAnnouncement = defineAction({
   name: "phone.preAnnouncement",
   schema: preAnnouncementSchema,
-  roles: QUEUE_ROLES,
+  permission: "phone.preannouncement.log",
   handler: async (input, { user, now }) => {
     try {
       return ok(await db.$transaction((tx) => logPreAnnouncement(tx, user, input, now)));

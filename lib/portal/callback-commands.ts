@@ -22,7 +22,7 @@ function refusal(error: unknown) {
 export const bookPortalCallback = defineAction({
   name: "portal.callback.book",
   schema: portalBookSchema,
-  roles: ["BENEFICIARY"],
+  permission: "portal.callback.book",
   handler: async (input, { user, now }) => {
     try {
       const result = await db.$transaction(async (tx) => {
@@ -60,7 +60,7 @@ async function ownAppointment(appointmentId: string, personId: string): Promise<
 export const movePortalCallback = defineAction({
   name: "portal.callback.move",
   schema: portalMoveSchema,
-  roles: ["BENEFICIARY"],
+  permission: "portal.callback.change",
   handler: async (input, { user, now }) => {
     if (!(await ownAppointment(input.appointmentId, user.id))) return fail("NOT_FOUND");
     try {
@@ -74,7 +74,7 @@ export const movePortalCallback = defineAction({
 export const cancelPortalCallback = defineAction({
   name: "portal.callback.cancel",
   schema: portalCancelSchema,
-  roles: ["BENEFICIARY"],
+  permission: "portal.callback.change",
   handler: async (input, { user, now }) => {
     if (!(await ownAppointment(input.appointmentId, user.id))) return fail("NOT_FOUND");
     try {

@@ -19,7 +19,7 @@ async function storeFiles(files: readonly (File | { name: string; type: string; 
 export const sendPortalMessage = defineAction({
   name: "portal.message.send",
   schema: newMessageSchema,
-  roles: ["BENEFICIARY"],
+  permission: "portal.ticket.create",
   handler: async (input, { user, now }) => {
     const attachments = await storeFiles(input.files, now);
     if (typeof attachments === "string") return fail(attachments, { files: [attachments] });
@@ -39,7 +39,7 @@ export const sendPortalMessage = defineAction({
 export const replyAsBeneficiary = defineAction({
   name: "portal.message.reply",
   schema: replySchema,
-  roles: ["BENEFICIARY"],
+  permission: "portal.ticket.reply",
   handler: async (input, { user, now }) => {
     const own = await db.ticket.findFirst({ where: { id: input.ticketId, requesterId: user.id }, select: { id: true, status: true } });
     if (!own) return fail("NOT_FOUND");

@@ -28,13 +28,17 @@ export const kbSearchSchema = z.object({ query: z.string().trim().max(300) });
 
 /** A server action receives FormData from the form; this turns it into the schema's shape. */
 export function formToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const fields: [string, unknown][] = [];
+  const files: unknown[] = [];
   for (const [key, value] of form.entries()) {
     if (key === "files") {
       // A file input with nothing picked still sends one empty part; an empty file is no attachment.
       if (typeof value !== "string" && value.size === 0) continue;
-      ((out.files ??= []) as unknown[]).push(value);
-    } else if (!key.startsWith("$")) out[key] = value;
+      files.push(value);
+    } else if (!key.startsWith("$")) fields.push([key, value]);
   }
-  return out;
+  if (files.length > 0) fields.push(["files", files]);
+  // fromEntries defines own properties: a field named "__proto__" stays a field the schema drops,
+  // where `out[key] = file` would have made the file the object's prototype.
+  return Object.fromEntries(fields);
 }

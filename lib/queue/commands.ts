@@ -2,7 +2,7 @@ import "server-only";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { db } from "@/lib/db/client";
 import { QueueRuleError, takeNext, takeTicket } from "./mutations";
-import { QUEUE_ROLES, takeNextTeams } from "./rules";
+import { takeNextTeams } from "./rules";
 import { takeNextSchema, takeTicketSchema } from "./schema";
 
 function refusal(error: unknown) {
@@ -13,7 +13,7 @@ function refusal(error: unknown) {
 export const takeNextTicket = defineAction({
   name: "queue.takeNext",
   schema: takeNextSchema,
-  roles: QUEUE_ROLES,
+  permission: "workspace.ticket.take",
   handler: async (input, { user, now }) => {
     try {
       return ok(await db.$transaction((tx) => takeNext(tx, user, takeNextTeams(user, input.teamId), now)));
@@ -26,7 +26,7 @@ export const takeNextTicket = defineAction({
 export const takeTicketAction = defineAction({
   name: "queue.take",
   schema: takeTicketSchema,
-  roles: QUEUE_ROLES,
+  permission: "workspace.ticket.take",
   handler: async (input, { user, now }) => {
     try {
       return ok(await db.$transaction((tx) => takeTicket(tx, user, input.ticketId, now)));

@@ -26,7 +26,7 @@ import {
 
 /** Every configuration change: admins only, validated, one transaction with its audit event. */
 function adminSetting<S extends z.ZodType>(name: string, schema: S, save: (tx: Tx, input: z.output<S>, actorId: string) => Promise<void>) {
-  return defineTxAction({ name, schema, roles: ["ADMIN"], refusals: [SettingsRuleError], run: (tx, input, { user }) => save(tx, input, user.id) });
+  return defineTxAction({ name, schema, permission: "settings.manage", refusals: [SettingsRuleError], run: (tx, input, { user }) => save(tx, input, user.id) });
 }
 
 export const updateHolidaySettings = adminSetting("settings.holidays", holidaySettingsSchema, saveHolidaySettings);

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
 import { DEFAULT_SLA_POLICIES } from "@/lib/sla/rules";
+import { ownValue } from "@/lib/util/own-key";
 import type { closureDaySchema, externalBodySchema, holidaySettingsSchema, openingHoursSchema, slaPolicySchema, slotCapacitySchema } from "./schema";
 
 export class SettingsRuleError extends Error {
@@ -44,7 +45,7 @@ export async function saveOpeningHours(tx: Tx, input: z.infer<typeof openingHour
 
 export async function saveSlaPolicy(tx: Tx, input: z.infer<typeof slaPolicySchema>, actorId: string) {
   const existing = await tx.slaPolicy.findUnique({ where: { key: input.key } });
-  const fallback = DEFAULT_SLA_POLICIES[input.key as keyof typeof DEFAULT_SLA_POLICIES];
+  const fallback = ownValue(DEFAULT_SLA_POLICIES, input.key);
   if (!existing && !fallback) throw new SettingsRuleError("NOT_FOUND");
   const unit = existing?.unit ?? fallback!.unit;
   if (unit === "WORKING_DAYS" && !Number.isInteger(input.amount)) throw new SettingsRuleError("WHOLE_WORKING_DAYS");

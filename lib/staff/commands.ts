@@ -8,13 +8,12 @@ import { invitationSchema } from "@/lib/organisations/schema";
 import { changeStaff, createTeam, inviteStaff, renameTeam, resetStaffTwoFactor, setStaffActive, STAFF_INVITATIONS, StaffRuleError } from "./mutations";
 import { changeStaffSchema, createTeamSchema, inviteStaffSchema, renameTeamSchema, setActiveSchema, staffUserSchema } from "./schema";
 
-const ADMIN = ["ADMIN"] as const;
 const refusals = [StaffRuleError, InvitationError];
 
 export const inviteStaffMember = defineAction({
   name: "staff.invite",
   schema: inviteStaffSchema,
-  roles: ADMIN,
+  permission: "staff.manage",
   handler: async (input, { user, now }) => {
     try {
       const invite = await db.$transaction((tx) => inviteStaff(tx, user.id, input, publicBaseUrl(), now));
@@ -30,7 +29,7 @@ export const inviteStaffMember = defineAction({
 export const withdrawStaffInvite = defineTxAction({
   name: "staff.invite_withdraw",
   schema: invitationSchema,
-  roles: ADMIN,
+  permission: "staff.manage",
   refusals,
   run: (tx, input, { user, now }) => withdrawInvitation(tx, user.id, STAFF_INVITATIONS, input.invitationId, now),
 });
@@ -38,7 +37,7 @@ export const withdrawStaffInvite = defineTxAction({
 export const resendStaffInvite = defineTxAction({
   name: "staff.invite_resend",
   schema: invitationSchema,
-  roles: ADMIN,
+  permission: "staff.manage",
   refusals,
   run: (tx, input, { user, now }) => resendInvitation(tx, user.id, STAFF_INVITATIONS, input.invitationId, publicBaseUrl(), now),
 });
@@ -46,7 +45,7 @@ export const resendStaffInvite = defineTxAction({
 export const changeStaffMember = defineTxAction({
   name: "staff.change",
   schema: changeStaffSchema,
-  roles: ADMIN,
+  permission: "staff.manage",
   refusals,
   run: (tx, input, { user, now }) => changeStaff(tx, user.id, input, now),
 });
@@ -54,7 +53,7 @@ export const changeStaffMember = defineTxAction({
 export const setStaffMemberActive = defineTxAction({
   name: "staff.active",
   schema: setActiveSchema,
-  roles: ADMIN,
+  permission: "staff.manage",
   refusals,
   run: (tx, input, { user, now }) => setStaffActive(tx, user.id, input.userId, input.active, now),
 });
@@ -62,7 +61,7 @@ export const setStaffMemberActive = defineTxAction({
 export const resetStaffMemberTwoFactor = defineTxAction({
   name: "staff.two_factor_reset",
   schema: staffUserSchema,
-  roles: ADMIN,
+  permission: "staff.manage",
   refusals,
   run: (tx, input, { user, now }) => resetStaffTwoFactor(tx, user.id, input.userId, now),
 });
@@ -70,7 +69,7 @@ export const resetStaffMemberTwoFactor = defineTxAction({
 export const createStaffTeam = defineTxAction({
   name: "team.create",
   schema: createTeamSchema,
-  roles: ADMIN,
+  permission: "staff.manage",
   refusals,
   run: (tx, input, { user, now }) => createTeam(tx, user.id, input, now),
 });
@@ -78,7 +77,7 @@ export const createStaffTeam = defineTxAction({
 export const renameStaffTeam = defineTxAction({
   name: "team.rename",
   schema: renameTeamSchema,
-  roles: ADMIN,
+  permission: "staff.manage",
   refusals,
   run: (tx, input, { user, now }) => renameTeam(tx, user.id, input.teamId, input.name, now),
 });

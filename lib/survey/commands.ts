@@ -8,7 +8,7 @@ import { surveySchema } from "./schema";
 export const answerSurveyAsBeneficiary = defineAction({
   name: "survey.answer",
   schema: surveySchema,
-  roles: ["BENEFICIARY"],
+  permission: "portal.survey.answer",
   handler: async (input, { user, now }) => {
     try {
       return ok(await db.$transaction((tx) => answerSurvey(tx, { ...input, respondentId: user.id }, now)));

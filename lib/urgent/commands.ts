@@ -7,7 +7,7 @@ import { urgentRequestSchema } from "./schema";
 export const submitUrgentRequest = defineEmployerAction({
   name: "urgent.request",
   schema: urgentRequestSchema,
-  right: "SUBMIT_REQUESTS",
+  permission: "employer.request.submit",
   refusals: [TicketRuleError],
   run: async (tx, actor, input, now) => {
     const outcome = await fileUrgentRequest(tx, actor, input, now);

@@ -11,13 +11,11 @@ export const attemptSchema = z.object({
   note: z.string().trim().max(2_000, "TOO_LONG").default(""),
 });
 
-/** DESIGN: a case handler logs each attempt; the first line books, it does not call back. */
-export const ATTEMPT_ROLES = ["CASE_HANDLER", "TEAM_COORDINATOR", "MANAGER", "ADMIN"] as const;
-
 export const logCallbackAttempt = defineAction({
   name: "callback.attempt",
   schema: attemptSchema,
-  roles: ATTEMPT_ROLES,
+  // DESIGN: a case handler logs each attempt; the first line books, it does not call back.
+  permission: "callbacks.attempt.log",
   handler: async (input, { user, now }) => {
     const outcome = await db.$transaction(async (tx) => {
       // Lock the appointment so two handlers logging at once count attempts correctly.

@@ -1,7 +1,6 @@
 import "server-only";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { db } from "@/lib/db/client";
-import { QUEUE_ROLES } from "@/lib/queue/rules";
 import { addInternalNote, addStaffReply, changeTicket, TicketRuleError } from "@/lib/tickets/mutations";
 import { checkChangeTargets, requireScopedTicket, WorkspaceRuleError } from "./mutations";
 import { changeSchema, noteSchema, replySchema } from "./schema";
@@ -14,7 +13,7 @@ function refusal(error: unknown) {
 export const replyToTicket = defineAction({
   name: "ticket.reply",
   schema: replySchema,
-  roles: QUEUE_ROLES,
+  permission: "workspace.ticket.reply",
   handler: async (input, { user, now }) => {
     try {
       const result = await db.$transaction(async (tx) => {
@@ -31,7 +30,7 @@ export const replyToTicket = defineAction({
 export const addNote = defineAction({
   name: "ticket.note",
   schema: noteSchema,
-  roles: QUEUE_ROLES,
+  permission: "workspace.ticket.note",
   handler: async (input, { user, now }) => {
     try {
       const result = await db.$transaction(async (tx) => {
@@ -48,7 +47,7 @@ export const addNote = defineAction({
 export const changeTicketFields = defineAction({
   name: "ticket.change",
   schema: changeSchema,
-  roles: QUEUE_ROLES,
+  permission: "workspace.ticket.change",
   handler: async (input, { user, now }) => {
     try {
       await db.$transaction(async (tx) => {
