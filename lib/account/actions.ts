@@ -1,5 +1,7 @@
 "use server";
+import { headers } from "next/headers";
 import { getSessionUser } from "@/lib/auth/session";
+import { clientIp } from "@/lib/security/client-ip";
 import { changeOwnPassword, requestPasswordReset, resetPasswordWithToken } from "./commands";
 
 export async function changePasswordAction(input: unknown) {
@@ -7,7 +9,7 @@ export async function changePasswordAction(input: unknown) {
 }
 
 export async function requestPasswordResetAction(input: unknown) {
-  return requestPasswordReset(input, new Date());
+  return requestPasswordReset(input, new Date(), { ip: clientIp(await headers()) });
 }
 
 export async function resetPasswordAction(input: unknown) {

@@ -5,6 +5,7 @@ import { checkPassword } from "@/lib/auth/password-policy";
 import { getPasswordPolicy } from "@/lib/auth/password-settings";
 import { isLocked } from "@/lib/auth/rules";
 import { db, type Tx } from "@/lib/db/client";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { AccountRuleError, createResetLink, recordWrongPassword, spendResetToken, storeNewPassword } from "./mutations";
 import { checkResetToken, hashResetToken } from "./rules";
 import { changePasswordSchema, requestResetSchema, resetPasswordSchema } from "./schema";
@@ -52,11 +53,18 @@ export const changeOwnPassword = defineAction({
   },
 });
 
-/** Public. Always the same answer, whether or not the address has an account (no enumeration). */
-export async function requestPasswordReset(rawInput: unknown, now: Date): Promise<ActionResult<undefined>> {
+/**
+ * Public. Always the same answer, whether or not the address has an account (no enumeration), and
+ * also when a rate limit (per client address, per account) holds the request back: then nothing
+ * is looked up or mailed. `ip` comes from the action (clientIp); callers without one skip that limit.
+ */
+export async function requestPasswordReset(rawInput: unknown, now: Date, context: { ip?: string } = {}): Promise<ActionResult<undefined>> {
   const parsed = requestResetSchema.safeParse(rawInput);
   if (!parsed.success) return fail("INVALID_INPUT", fieldErrorsOf(parsed.error));
   try {
+    // Outside the transaction: the limiter has its own connection (see lib/security/rate-limit.ts).
+    if (context.ip !== undefined && !(await consumeRateLimit("password_reset_ip", context.ip)).ok) return ok(undefined);
+    if (!(await consumeRateLimit("password_reset_account", parsed.data.email)).ok) return ok(undefined);
     await db.$transaction((tx) => createResetLink(tx, parsed.data.email, now));
     return ok(undefined);
   } catch (error) {
