@@ -55,7 +55,8 @@ export function hasRight(rights: readonly OrganisationRight[], right: Organisati
 }
 
 /** Only same-site relative paths may be a post-login destination (no open redirects). */
-export function safeCallbackPath(value: string | null | undefined): string | null {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
+export function safeCallbackPath(value: unknown): string | null {
+  // unknown: a repeated ?callbackUrl= reaches the login pages as an array.
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
   return value;
 }

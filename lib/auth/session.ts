@@ -2,10 +2,11 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { authSecret } from "./auth-secret";
+import { can, type Permission } from "./permissions";
 import { pendingEnrolmentOf, resolveSession, SESSION_COOKIES } from "./login-flow";
 import { authOptions } from "./options";
 import { loadSessionUser, type SessionUser } from "./queries";
@@ -55,5 +56,15 @@ export async function getTwoFactorCompletedAt(): Promise<number | null> {
 export async function requireSessionUser(returnTo: string): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/**
+ * For pages: signed in (else to the login page) and holding the permission (else a 404, as for
+ * a record outside one's scope: the page does not tell others it exists).
+ */
+export async function requirePermission(permission: Permission, returnTo: string): Promise<SessionUser> {
+  const user = await requireSessionUser(returnTo);
+  if (!can(user, permission)) notFound();
   return user;
 }

@@ -1,9 +1,15 @@
 // Reporting periods in Amsterdam calendar days: [from 00:00, day after `to` 00:00).
 import { z } from "zod";
 import { amsterdamDateKey, startOfAmsterdamDay } from "@/lib/calendar/rules";
+import { parseDateKey } from "@/lib/calendar/local-time";
 import type { Period } from "./rules";
 
-const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A real calendar day before the year 9999 (the day after `to` must still be a date): the keys come
+// from the URL, and "2026-02-30" made the period calculation throw (a 500 instead of INVALID_PERIOD).
+const dateKey = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((key) => parseDateKey(key) !== null && key < "9999");
 
 export const periodSchema = z
   .object({ from: dateKey, to: dateKey })

@@ -5,20 +5,20 @@ import { QueuePoller } from "@/components/agent/queue-poller";
 import { QueueTable } from "@/components/agent/queue-table";
 import { TakeNextButton } from "@/components/agent/take-next-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
-import { QUEUE_ROLES } from "@/lib/queue/rules";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
 import { parseQueueFilter } from "@/lib/queue/schema";
 import { queueOptions, searchQueue } from "@/lib/tickets/queries";
 
 export default async function AgentQueue({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePlaceUser("agent");
+  const user = await requirePermission("workspace.ticket.read", "/agent");
   const filter = parseQueueFilter(await searchParams);
   const [t, result, options] = await Promise.all([getTranslations("agent"), searchQueue(user, filter), queueOptions(user)]);
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(filter)) if (key !== "page" && typeof value === "string") params[key] = value;
   return (
     <>
-      <PageHeader title={t("title")} intro={t("intro")} actions={QUEUE_ROLES.includes(user.role) ? <TakeNextButton /> : undefined} />
+      <PageHeader title={t("title")} intro={t("intro")} actions={can(user, "workspace.ticket.take") ? <TakeNextButton /> : undefined} />
       <QueueFilters filter={filter} options={options} />
       <div className="mb-2 flex items-center justify-between">
         <p className="text-sm text-slate-700" data-testid="queue-total">

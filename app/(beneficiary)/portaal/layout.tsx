@@ -1,14 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { NoAccess } from "@/components/auth/no-access";
 import { AppShell } from "@/components/layout/app-shell";
-import { canEnter } from "@/lib/auth/rules";
+import { can } from "@/lib/auth/permissions";
 import { requireSessionUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
 export default async function Layout({ children }: { children: React.ReactNode }) {
   const user = await requireSessionUser("/portaal");
-  if (!canEnter(user.role, "portaal")) return <NoAccess user={user} place="portaal" />;
+  if (!can(user, "portal.enter")) return <NoAccess user={user} place="portaal" />;
   const t = await getTranslations("portaal.nav");
   return (
     <AppShell

@@ -3,14 +3,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AppointmentList } from "@/components/portaal/appointment-list";
 import { MyTicketList } from "@/components/portaal/my-ticket-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 import { formatLongDate } from "@/lib/calendar/format";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { parseDateKey } from "@/lib/calendar/local-time";
 import { latestUnreachable, listMyAppointments, listMyTickets } from "@/lib/portal/queries";
 
 export default async function PortalHome({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
-  const user = await requirePlaceUser("portaal");
+  const user = await requirePermission("portal.ticket.read", "/portaal");
   const now = new Date();
   const page = Math.max(0, (Number.parseInt((await searchParams).pagina ?? "1", 10) || 1) - 1);
   const [t, th, ts, locale, tickets, appointments, unreachable] = await Promise.all([

@@ -4,14 +4,15 @@ import { Countdown } from "@/components/werkgever/countdown";
 import { EmployerTicketTable } from "@/components/werkgever/employer-ticket-table";
 import { Pagination, pageFrom } from "@/components/werkgever/pagination";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
 import { EMPLOYER_PAGE_SIZE, listEmployerTickets, listRunningUrgentRequests } from "@/lib/employer/queries";
 
 export default async function EmployerHome({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
-  const user = await requirePlaceUser("werkgever");
+  const user = await requirePermission("employer.enter", "/werkgever");
   const page = pageFrom((await searchParams).pagina);
   const [t, tickets, urgent] = await Promise.all([getTranslations("werkgever"), listEmployerTickets(user, page), listRunningUrgentRequests(user)]);
-  const mayFile = user.rights.includes("SUBMIT_REQUESTS");
+  const mayFile = can(user, "employer.request.submit");
   return (
     <>
       <PageHeader

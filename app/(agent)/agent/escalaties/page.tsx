@@ -1,23 +1,21 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EscalationControls } from "@/components/lead/escalations/escalation-card";
 import { EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { can, escalationTierPermission } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
 import { listEscalationBoard } from "@/lib/escalations/desk-queries";
-import { mayHandleTier, mayViewBoard } from "@/lib/escalations/desk-rules";
 
 export const dynamic = "force-dynamic";
 
 export default async function EscalationBoard({ searchParams }: { searchParams: Promise<{ tier?: string }> }) {
-  const user = await requirePlaceUser("agent", "/agent/escalaties");
-  if (!mayViewBoard(user.role)) notFound();
+  const user = await requirePermission("escalations.board.read", "/agent/escalaties");
   const params = await searchParams;
-  const tier: 1 | 2 = params.tier === "2" || (params.tier === undefined && user.role === "MANAGER") ? 2 : 1;
+  const tier: 1 | 2 = params.tier === "2" || (params.tier === undefined && can(user, "escalations.tier2.handle")) ? 2 : 1;
   const now = new Date();
   const [t, format, items] = await Promise.all([getTranslations("leadEscalations"), getFormatter(), listEscalationBoard(user, tier)]);
-  const handles = mayHandleTier(user.role, tier);
+  const handles = can(user, escalationTierPermission(tier));
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />

@@ -2,18 +2,20 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Pager } from "@/components/agent/pager";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { KB_PAGE_SIZE, searchStaffArticles } from "@/lib/kb/queries";
-import { mayManageKb } from "@/lib/kb/rules";
+import { firstParam } from "@/lib/util/url-params";
 
-export default async function KnowledgeBase({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const user = await requirePlaceUser("agent", "/agent/kennisbank");
-  const params = await searchParams;
+export default async function KnowledgeBase({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission("kb.read", "/agent/kennisbank");
+  // A repeated parameter arrives as an array; the first value counts.
+  const params = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, firstParam(value)]));
   const q = (params.q ?? "").slice(0, 200);
   const kind = params.kind === "ARTICLE" || params.kind === "CALL_SCRIPT" ? params.kind : undefined;
   const page = Math.max(0, Math.min(10_000, Number.parseInt(params.page ?? "0", 10) || 0));
-  const manager = mayManageKb(user.role);
+  const manager = can(user, "kb.article.manage");
   const [t, result] = await Promise.all([getTranslations("agentKb"), searchStaffArticles(db, { query: q, kind, page, includeDrafts: manager })]);
   const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
   return (

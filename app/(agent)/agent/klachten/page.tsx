@@ -1,21 +1,19 @@
 import type { ComplaintStage } from "@prisma/client";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
 import { STAGE_TABS } from "@/lib/complaints/desk";
 import { listDeskComplaints } from "@/lib/complaints/desk-queries";
-import { mayUseComplaintDesk } from "@/lib/complaints/desk-rules";
 
 export const dynamic = "force-dynamic";
 
 export default async function ComplaintsDesk({ searchParams }: { searchParams: Promise<{ stage?: string; page?: string }> }) {
-  const user = await requirePlaceUser("agent", "/agent/klachten");
-  if (!mayUseComplaintDesk(user.role)) notFound();
+  const user = await requirePermission("complaints.desk.use", "/agent/klachten");
   const params = await searchParams;
-  const stage: ComplaintStage = STAGE_TABS.find((s) => s === params.stage) ?? (user.role === "OMBUDS" ? "STAGE_2" : "STAGE_1");
+  const stage: ComplaintStage = STAGE_TABS.find((s) => s === params.stage) ?? (can(user, "complaints.stage1.handle") ? "STAGE_1" : "STAGE_2");
   const page = Math.max(0, Number.parseInt(params.page ?? "0", 10) || 0);
   const [t, format, list] = await Promise.all([getTranslations("leadComplaints"), getFormatter(), listDeskComplaints(user, stage, page)]);
   return (

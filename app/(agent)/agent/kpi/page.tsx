@@ -4,13 +4,13 @@ import { KpiBar } from "@/components/lead/kpi-bar";
 import { KpiSummaryTable } from "@/components/lead/kpi-summary-table";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 import { loadKpisFor } from "@/lib/kpi/load";
 import { ESCALATION_AGE_BUCKETS } from "@/lib/kpi/rules";
 import { escalationRows, satisfactionRows, summaryRows } from "@/lib/kpi/view";
 
 export default async function KpiPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
-  const user = await requirePlaceUser("agent", "/agent/kpi");
+  const user = await requirePermission("kpi.read", "/agent/kpi");
   const params = await searchParams;
   const data = await loadKpisFor(user, params, new Date());
   if (!data.ok && data.reason === "FORBIDDEN") notFound();

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
-import { loadSlaMonitor, mayWatchSla, type MonitorItem } from "@/lib/sla/monitor";
+import { requirePermission } from "@/lib/auth/session";
+import { loadSlaMonitor, type MonitorItem } from "@/lib/sla/monitor";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +14,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): [string, T[]][] {
 }
 
 export default async function SlaMonitorPage() {
-  const user = await requirePlaceUser("agent", "/agent/sla");
-  if (!mayWatchSla(user)) notFound();
+  const user = await requirePermission("sla.monitor.read", "/agent/sla");
   const now = new Date();
   const [t, format, items] = await Promise.all([getTranslations("leadSla"), getFormatter(), loadSlaMonitor(user, now)]);
   const noTeam = t("noTeam");

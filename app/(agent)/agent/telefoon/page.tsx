@@ -5,15 +5,17 @@ import { CallerPanel } from "@/components/agent/caller-panel";
 import { PreAnnouncementForm } from "@/components/agent/pre-announcement-form";
 import { When } from "@/components/agent/when";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 import { listTeamSlots } from "@/lib/callbacks/queries";
 import { db } from "@/lib/db/client";
 import { getCaller, listHandoverStaff, listOpenPreAnnouncements, listOrganisations, searchCallers } from "@/lib/phone/queries";
 import { queueOptions } from "@/lib/tickets/queries";
+import { firstParam } from "@/lib/util/url-params";
 
-export default async function PhonePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const user = await requirePlaceUser("agent", "/agent/telefoon");
-  const params = await searchParams;
+export default async function PhonePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission("workspace.enter", "/agent/telefoon");
+  // A repeated parameter arrives as an array; the first value counts.
+  const params = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, firstParam(value)]));
   const q = (params.q ?? "").slice(0, 100);
   const callerParam = params.caller;
   const [t, locale, results, view, options, organisations, handlers, pre] = await Promise.all([

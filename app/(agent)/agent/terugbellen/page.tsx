@@ -3,21 +3,21 @@ import { getTranslations } from "next-intl/server";
 import { AttemptForm } from "@/components/agent/attempt-form";
 import { When } from "@/components/agent/when";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { queueOptions } from "@/lib/tickets/queries";
 import { listCallbacks, upcomingCallbackCounts } from "@/lib/workspace/callback-list";
-import { ATTEMPT_ROLES } from "@/lib/workspace/attempt";
 
 export default async function CallbackList({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const user = await requirePlaceUser("agent", "/agent/terugbellen");
+  const user = await requirePermission("workspace.enter", "/agent/terugbellen");
   const params = await searchParams;
   const today = amsterdamDateKey(new Date());
   const date = params.date && /^\d{4}-\d{2}-\d{2}$/.test(params.date) ? params.date : today;
   const options = await queueOptions(user);
   const teamId = options.teams.some((x) => x.id === params.team) ? params.team : undefined;
   const [t, rows, upcoming] = await Promise.all([getTranslations(), listCallbacks(user, { date, teamId }), upcomingCallbackCounts(user, date)]);
-  const mayAttempt = (ATTEMPT_ROLES as readonly string[]).includes(user.role);
+  const mayAttempt = can(user, "callbacks.attempt.log");
   const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
   return (
     <>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 import { describeOpening, type IsoWeekday } from "@/lib/calendar/opening-hours";
 import { formatLongDate, weekdayName } from "@/lib/calendar/format";
 import { parseDateKey } from "@/lib/calendar/local-time";
@@ -15,7 +15,7 @@ import { getCalendarSettings, getOpeningHours } from "@/lib/settings/queries";
 const WEEKDAYS: IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 
 export default async function ContactPage() {
-  await requirePlaceUser("portaal", "/portaal/contact");
+  await requirePermission("portal.enter", "/portaal/contact");
   const now = new Date();
   const today = amsterdamDateKey(now);
   const locale = (await getLocale()) === "en" ? "en" : "nl";

@@ -3,12 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { ComplaintForm } from "@/components/portaal/complaint-form";
 import { When } from "@/components/portaal/when";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { listOwnComplaints } from "@/lib/complaints/queries";
 
 export default async function ComplaintsPage({ searchParams }: { searchParams: Promise<{ nummer?: string }> }) {
-  const user = await requirePlaceUser("portaal", "/portaal/klachten");
+  const user = await requirePermission("portal.complaint.file", "/portaal/klachten");
   const now = new Date();
   const { nummer } = await searchParams;
   const [t, complaints] = await Promise.all([getTranslations("portaal.complaints"), listOwnComplaints(user)]);

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { NewMessageForm } from "@/components/portaal/new-message-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 
 export default async function NewMessagePage() {
-  await requirePlaceUser("portaal", "/portaal/nieuw");
+  await requirePermission("portal.ticket.create", "/portaal/nieuw");
   const t = await getTranslations("portaal.newMessage");
   return (
     <>

@@ -2,14 +2,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AppointmentList } from "@/components/portaal/appointment-list";
 import { BookCallbackForm } from "@/components/portaal/book-callback-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { db } from "@/lib/db/client";
 import { listMyAppointments, listMyOpenTickets } from "@/lib/portal/queries";
 import { portalSlots } from "@/lib/portal/slots";
 
 export default async function CallbackPage({ searchParams }: { searchParams: Promise<{ vraag?: string }> }) {
-  const user = await requirePlaceUser("portaal", "/portaal/terugbellen");
+  const user = await requirePermission("portal.callback.book", "/portaal/terugbellen");
   const now = new Date();
   const { vraag } = await searchParams;
   const [t, locale, tickets, appointments, person] = await Promise.all([

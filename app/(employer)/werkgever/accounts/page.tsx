@@ -1,17 +1,15 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DeactivateButton, InviteForm, RightsForm, TwoFactorSettingForm } from "@/components/werkgever/account-forms";
 import { pendingInvitationRows } from "@/components/account/pending-invitation-rows";
 import { PendingInvitations } from "@/components/account/pending-invitations";
 import { PageHeader } from "@/components/ui/page-header";
 import { resendInviteAction, withdrawInviteAction } from "@/lib/organisations/actions";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 import { getOrganisationSecurity, listOpenInvitations, listOrganisationAccounts } from "@/lib/organisations/queries";
 
 export default async function AccountsPage() {
-  const user = await requirePlaceUser("werkgever", "/werkgever/accounts");
+  const user = await requirePermission("employer.users.manage", "/werkgever/accounts");
   // Rights management is for MANAGE_USERS holders only; others get "not found", not a hint.
-  if (!user.rights.includes("MANAGE_USERS")) notFound();
   const now = new Date();
   const [t, accounts, invitations, security] = await Promise.all([
     getTranslations("werkgever.accounts"),

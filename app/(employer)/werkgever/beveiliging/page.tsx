@@ -1,11 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TotpEnrolment } from "@/components/auth/totp-enrolment";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 import { getTwoFactorStatus } from "@/lib/employer/security-queries";
 
 export default async function SecurityPage() {
-  const user = await requirePlaceUser("werkgever", "/werkgever/beveiliging");
+  const user = await requirePermission("employer.enter", "/werkgever/beveiliging");
   const [t, format, status] = await Promise.all([getTranslations("werkgeverAuth.enrol"), getFormatter(), getTwoFactorStatus(user)]);
   return (
     <>

@@ -1,15 +1,13 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RaiseEscalationForm } from "@/components/werkgever/escalation-forms";
 import { EscalationList } from "@/components/werkgever/escalation-list";
 import { Pagination, pageFrom } from "@/components/werkgever/pagination";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 import { ESCALATION_PAGE_SIZE, listOrganisationEscalations } from "@/lib/escalations/queries";
 
 export default async function EscalationsPage({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
-  const user = await requirePlaceUser("werkgever", "/werkgever/escalaties");
-  if (!user.rights.includes("SUBMIT_REQUESTS")) notFound();
+  const user = await requirePermission("employer.escalation.raise", "/werkgever/escalaties");
   const page = pageFrom((await searchParams).pagina);
   const [t, escalations] = await Promise.all([getTranslations("werkgever.escalation"), listOrganisationEscalations(user, page)]);
   return (

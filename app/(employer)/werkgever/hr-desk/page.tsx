@@ -1,13 +1,11 @@
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { HrDeskForm } from "@/components/werkgever/hr-desk-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
-import { listHrDeskSlots, mayUseHrDesk } from "@/lib/employer/hr-desk";
+import { requirePermission } from "@/lib/auth/session";
+import { listHrDeskSlots } from "@/lib/employer/hr-desk";
 
 export default async function HrDeskPage() {
-  const user = await requirePlaceUser("werkgever", "/werkgever/hr-desk");
-  if (!mayUseHrDesk(user)) notFound();
+  const user = await requirePermission("employer.hrdesk.use", "/werkgever/hr-desk");
   const [t, format, slots] = await Promise.all([getTranslations("werkgever.hrDesk"), getFormatter(), listHrDeskSlots(new Date())]);
   const options = slots.map((s) => ({
     key: s.key,

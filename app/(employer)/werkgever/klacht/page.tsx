@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { EmployerComplaintForm } from "@/components/werkgever/complaint-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 
 export default async function ComplaintPage({ searchParams }: { searchParams: Promise<{ nummer?: string }> }) {
-  await requirePlaceUser("werkgever", "/werkgever/klacht");
+  await requirePermission("employer.complaint.file", "/werkgever/klacht");
   const number = (await searchParams).nummer;
   const t = await getTranslations("werkgever.complaint");
   return (

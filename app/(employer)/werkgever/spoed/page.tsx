@@ -1,13 +1,11 @@
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { UrgentForm } from "@/components/werkgever/urgent-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 import { findOpenPreAnnouncement } from "@/lib/employer/queries";
 
 export default async function UrgentPage() {
-  const user = await requirePlaceUser("werkgever", "/werkgever/spoed");
-  if (!user.rights.includes("SUBMIT_REQUESTS")) notFound();
+  const user = await requirePermission("employer.request.submit", "/werkgever/spoed");
   const [t, format, announced] = await Promise.all([getTranslations("werkgever.urgent"), getFormatter(), findOpenPreAnnouncement(user)]);
   return (
     <>

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClosureDays } from "@/components/lead/settings/closure-days";
 import { HolidayForm } from "@/components/lead/settings/holiday-form";
@@ -6,7 +5,7 @@ import { OpeningHoursForm } from "@/components/lead/settings/opening-hours-form"
 import { PasswordPolicyForm } from "@/components/lead/settings/password-policy-form";
 import { ExternalBodyForm, SlaPolicyForm, SlotCapacityForm } from "@/components/lead/settings/sla-capacity-forms";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 import { loadSettingsOverview } from "@/lib/settings/overview";
 
 export const dynamic = "force-dynamic";
@@ -22,8 +21,7 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
 }
 
 export default async function SettingsPage() {
-  const user = await requirePlaceUser("agent", "/agent/beheer/instellingen");
-  if (user.role !== "ADMIN") notFound();
+  const user = await requirePermission("settings.manage", "/agent/beheer/instellingen");
   const [t, tp, locale, settings] = await Promise.all([getTranslations("leadSettings"), getTranslations("passwordPolicySettings"), getLocale(), loadSettingsOverview()]);
   return (
     <>

@@ -1,18 +1,16 @@
 import type { OutboxStatus } from "@prisma/client";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RetryMailButton } from "@/components/lead/retry-mail-button";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
-import { listOutbox, mayManageMail, OUTBOX_PAGE_SIZE } from "@/lib/mail/queries";
+import { requirePermission } from "@/lib/auth/session";
+import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/mail/queries";
 
 const STATUSES: OutboxStatus[] = ["PENDING", "SENT", "FAILED"];
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
-  const user = await requirePlaceUser("agent", "/agent/beheer/mail");
-  if (!mayManageMail(user)) notFound();
+  const user = await requirePermission("mail.outbox.read", "/agent/beheer/mail");
   const params = await searchParams;
   const status = STATUSES.find((s) => s === params.status);
   const page = Math.max(0, Number.parseInt(params.page ?? "0", 10) || 0);

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActiveToggle, InviteStaffForm, ResetTwoFactorButton, StaffEditForm } from "@/components/staff/staff-forms";
 import { DataTable } from "@/components/ui/data-table";
@@ -6,16 +5,14 @@ import { pendingInvitationRows } from "@/components/account/pending-invitation-r
 import { PendingInvitations } from "@/components/account/pending-invitations";
 import { PageHeader } from "@/components/ui/page-header";
 import { resendStaffInviteAction, withdrawStaffInviteAction } from "@/lib/staff/actions";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 import { STAFF_ROLES } from "@/lib/auth/rules";
-import { mayAdministerStaff } from "@/lib/staff/access";
 import { listOpenStaffInvitations, listStaff, listTeams } from "@/lib/staff/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function StaffPage() {
-  const user = await requirePlaceUser("agent", "/agent/beheer/medewerkers");
-  if (!mayAdministerStaff(user)) notFound();
+  const user = await requirePermission("staff.manage", "/agent/beheer/medewerkers");
   const now = new Date();
   const [t, tr, format, staff, teams, invitations] = await Promise.all([
     getTranslations("staffAdmin"),

@@ -1,17 +1,14 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CreateTeamForm, RenameTeamForm } from "@/components/staff/team-forms";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
-import { mayAdministerStaff } from "@/lib/staff/access";
+import { requirePermission } from "@/lib/auth/session";
 import { listTeams } from "@/lib/staff/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function TeamsPage() {
-  const user = await requirePlaceUser("agent", "/agent/beheer/teams");
-  if (!mayAdministerStaff(user)) notFound();
+  const user = await requirePermission("staff.manage", "/agent/beheer/teams");
   const [t, teams] = await Promise.all([getTranslations("teamsAdmin"), listTeams(user)]);
   return (
     <>

@@ -4,15 +4,15 @@ import { getTranslations } from "next-intl/server";
 import { KbForm } from "@/components/agent/kb-form";
 import { When } from "@/components/agent/when";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getStaffArticle } from "@/lib/kb/queries";
-import { mayManageKb } from "@/lib/kb/rules";
 
 export default async function Article({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePlaceUser("agent", `/agent/kennisbank/${id}`);
-  const manager = mayManageKb(user.role);
+  const user = await requirePermission("kb.read", `/agent/kennisbank/${id}`);
+  const manager = can(user, "kb.article.manage");
   const article = await getStaffArticle(db, id, manager);
   if (!article) notFound();
   const t = await getTranslations("agentKb");

@@ -1,13 +1,10 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { KbForm } from "@/components/agent/kb-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
-import { mayManageKb } from "@/lib/kb/rules";
+import { requirePermission } from "@/lib/auth/session";
 
 export default async function NewArticle() {
-  const user = await requirePlaceUser("agent", "/agent/kennisbank/nieuw");
-  if (!mayManageKb(user.role)) notFound();
+  await requirePermission("kb.article.manage", "/agent/kennisbank/nieuw");
   const t = await getTranslations("agentKb");
   return (
     <>

@@ -3,19 +3,19 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AnswerForm, NoteForm, ReferButton } from "@/components/lead/complaints/desk-forms";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { can, complaintStagePermission } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
 import { getDeskComplaint } from "@/lib/complaints/desk-queries";
-import { mayHandleStage } from "@/lib/complaints/desk-rules";
 
 export const dynamic = "force-dynamic";
 
 export default async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePlaceUser("agent", `/agent/klachten/${id}`);
+  const user = await requirePermission("complaints.desk.use", `/agent/klachten/${id}`);
   const complaint = await getDeskComplaint(user, id);
   if (!complaint) notFound();
   const [t, format] = await Promise.all([getTranslations("leadComplaints"), getFormatter()]);
-  const handles = mayHandleStage(user.role, complaint.stage) && complaint.status !== "REFERRED" && complaint.status !== "CLOSED";
+  const handles = can(user, complaintStagePermission(complaint.stage)) && complaint.status !== "REFERRED" && complaint.status !== "CLOSED";
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { loadKpisFor } from "@/lib/kpi/load";
 import { toCsv } from "@/lib/kpi/rules";
@@ -8,6 +9,7 @@ import { escalationRows, satisfactionRows, summaryRows } from "@/lib/kpi/view";
 export async function GET(request: Request) {
   const user = await getSessionUser();
   if (!user) return new Response("Unauthorized", { status: 401 });
+  if (!can(user, "kpi.read")) return new Response("FORBIDDEN", { status: 403 });
   const url = new URL(request.url);
   const data = await loadKpisFor(user, { from: url.searchParams.get("from") ?? undefined, to: url.searchParams.get("to") ?? undefined }, new Date());
   if (!data.ok) return new Response(data.reason, { status: data.reason === "FORBIDDEN" ? 403 : 400 });

@@ -7,15 +7,15 @@ import { TakeButton } from "@/components/agent/take-button";
 import { TicketTimeline } from "@/components/agent/ticket-timeline";
 import { When } from "@/components/agent/when";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
-import { QUEUE_ROLES } from "@/lib/queue/rules";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
 import { queueOptions } from "@/lib/tickets/queries";
 import { defaultReplyChannel } from "@/lib/tickets/rules";
 import { getStaffTicket, getTimeline, timelineNames } from "@/lib/workspace/queries";
 
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePlaceUser("agent", `/agent/tickets/${id}`);
+  const user = await requirePermission("workspace.ticket.read", `/agent/tickets/${id}`);
   // Outside the user's scope (another team, or dossier content for the first line) is a 404.
   const ticket = await getStaffTicket(user, id);
   if (!ticket) notFound();
@@ -24,7 +24,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const hasMail = (ticket.requesterEmail ?? ticket.requester?.email ?? null) !== null;
   const channel = defaultReplyChannel({ channel: ticket.channel, replyChannel: ticket.replyChannel, hasAccount: ticket.requesterId !== null, hasMailAddress: hasMail });
   const written = channel === "PORTAL" || channel === "EMAIL" || channel === "LETTER" ? channel : "LETTER";
-  const mayWork = QUEUE_ROLES.includes(user.role);
+  const mayWork = can(user, "workspace.ticket.reply");
   const categories = options.categories.map((c) => ({ key: c.key, name: locale === "en" ? c.nameEn : c.nameNl }));
   if (!categories.some((c) => c.key === ticket.category.key)) categories.push({ key: ticket.category.key, name: locale === "en" ? ticket.category.nameEn : ticket.category.nameNl });
   const dl = "grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1 text-sm";

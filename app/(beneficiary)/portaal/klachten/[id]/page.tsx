@@ -3,13 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { OmbudsmanForm } from "@/components/portaal/ombudsman-form";
 import { When } from "@/components/portaal/when";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 import { getOwnComplaint } from "@/lib/complaints/queries";
 import { mayRequestOmbudsman } from "@/lib/complaints/rules";
 
 export default async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePlaceUser("portaal", `/portaal/klachten/${id}`);
+  const user = await requirePermission("portal.complaint.file", `/portaal/klachten/${id}`);
   const complaint = await getOwnComplaint(user, id);
   if (!complaint) notFound();
   const now = new Date();

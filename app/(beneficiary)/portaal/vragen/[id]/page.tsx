@@ -6,7 +6,7 @@ import { ReplyForm } from "@/components/portaal/reply-form";
 import { SurveyForm } from "@/components/portaal/survey-form";
 import { When } from "@/components/portaal/when";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 import { formatLongDate } from "@/lib/calendar/format";
 import { parseDateKey } from "@/lib/calendar/local-time";
 import { getMyTicket } from "@/lib/portal/queries";
@@ -14,7 +14,7 @@ import { surveyOpen } from "@/lib/survey/rules";
 
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePlaceUser("portaal", `/portaal/vragen/${id}`);
+  const user = await requirePermission("portal.ticket.read", `/portaal/vragen/${id}`);
   const ticket = await getMyTicket(user, id);
   if (!ticket) notFound();
   const now = new Date();

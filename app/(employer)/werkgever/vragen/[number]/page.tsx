@@ -7,8 +7,10 @@ import { ReplyForm } from "@/components/werkgever/reply-form";
 import { AttachmentLinks } from "@/components/ui/attachment-links";
 import { SuccessNote } from "@/components/ui/form-action";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
 import { getEmployerTicket } from "@/lib/employer/queries";
+import { decodePathParam } from "@/lib/util/url-params";
 
 export default async function EmployerTicketPage({
   params,
@@ -19,8 +21,10 @@ export default async function EmployerTicketPage({
 }) {
   const { number } = await params;
   const query = await searchParams;
-  const user = await requirePlaceUser("werkgever", `/werkgever/vragen/${number}`);
-  const ticket = await getEmployerTicket(user, decodeURIComponent(number));
+  const user = await requirePermission("employer.enter", `/werkgever/vragen/${number}`);
+  // A malformed %-escape in the address is a ticket that does not exist, not a 500.
+  const decoded = decodePathParam(number);
+  const ticket = decoded === null ? null : await getEmployerTicket(user, decoded);
   if (!ticket) notFound();
   const [t, tc, format, locale] = await Promise.all([getTranslations("werkgever"), getTranslations(), getFormatter(), getLocale()]);
   const now = new Date();
@@ -55,7 +59,7 @@ export default async function EmployerTicketPage({
           ))}
         </ol>
       </section>
-      {!closed && user.rights.includes("SUBMIT_REQUESTS") ? (
+      {!closed && can(user, "employer.request.submit") ? (
         <section aria-labelledby="reply-heading" className="mb-8 max-w-2xl">
           <h2 id="reply-heading" className="mb-3 text-lg font-semibold">{t("reply.title")}</h2>
           <ReplyForm ticketNumber={ticket.number} />

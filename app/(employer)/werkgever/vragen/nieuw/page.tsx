@@ -1,12 +1,10 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { QuestionForm } from "@/components/werkgever/question-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePlaceUser } from "@/lib/auth/place";
+import { requirePermission } from "@/lib/auth/session";
 
 export default async function NewQuestionPage() {
-  const user = await requirePlaceUser("werkgever", "/werkgever/vragen/nieuw");
-  if (!user.rights.includes("SUBMIT_REQUESTS")) notFound();
+  const user = await requirePermission("employer.request.submit", "/werkgever/vragen/nieuw");
   const t = await getTranslations("werkgever.question");
   return (
     <>

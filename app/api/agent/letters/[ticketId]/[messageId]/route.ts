@@ -1,7 +1,7 @@
 import { format } from "date-fns";
 import { TZDate } from "@date-fns/tz";
 import { enGB, nl } from "date-fns/locale";
-import { canEnter } from "@/lib/auth/rules";
+import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { renderLetterPdf } from "@/lib/letters/pdf";
 import { getLetter } from "@/lib/letters/queries";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** A letter reply as a PDF to print and post; only for staff who may see the ticket. */
 export async function GET(_request: Request, { params }: { params: Promise<{ ticketId: string; messageId: string }> }) {
   const user = await getSessionUser();
-  if (!user || !canEnter(user.role, "agent")) return new Response("Forbidden", { status: 403 });
+  if (!user || !can(user, "workspace.ticket.read")) return new Response("Forbidden", { status: 403 });
   const { ticketId, messageId } = await params;
   const letter = await getLetter(user, ticketId, messageId);
   if (!letter) return new Response("Not found", { status: 404 });
