@@ -33,7 +33,7 @@ export const fileComplaintAsEmployer = defineAction({
     if (!user.organisationId) return fail("FORBIDDEN");
     const organisationId = user.organisationId;
     try {
-      return ok(await db.$transaction((tx) => fileComplaint(tx, { ...input, complainantId: user.id, organisationId }, now)));
+      return ok(await db.$transaction((tx) => fileComplaint(tx, { ...input, complainantId: user.id, organisationId, employer: user }, now)));
     } catch (error) {
       return refusal(error);
     }
@@ -61,7 +61,7 @@ export const requestOmbudsmanAsEmployer = defineAction({
     if (!user.organisationId) return fail("FORBIDDEN");
     const organisationId = user.organisationId;
     try {
-      return ok(await db.$transaction((tx) => requestOmbudsman(tx, { ...input, requesterId: user.id, organisationId }, now)));
+      return ok(await db.$transaction((tx) => requestOmbudsman(tx, { ...input, requesterId: user.id, organisationId, employer: user }, now)));
     } catch (error) {
       return refusal(error);
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { audit } from "@/lib/audit/mutations";
 import { amsterdamDateKey, dueAfterWorkingDays } from "@/lib/calendar/rules";
 import type { Tx } from "@/lib/db/client";
+import { employerComplaintScope, employerTicketScope, type EmployerScopeActor } from "@/lib/employer/scope";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { policyByKey } from "@/lib/sla/rules";
 import { addCustomerMessage, createTicket } from "@/lib/tickets/mutations";
@@ -19,8 +20,9 @@ export class ComplaintRuleError extends Error {
 
 export interface FileComplaintInput {
   complainantId: string;
-  /** Set for an employer contact: the subject ticket must be the organisation's. */
+  /** Set for an employer contact, with `employer`: the subject ticket must be in their scope. */
   organisationId: string | null;
+  employer?: EmployerScopeActor;
   subjectTicketNumber: string;
   lastContactDate: string;
   handlerName?: string;
@@ -42,11 +44,22 @@ async function stageOneOwner(tx: Tx, teamId: string | null): Promise<string | nu
   return any?.id ?? null;
 }
 
+/**
+ * Which ticket a complainant may complain about: a beneficiary their own; an employer contact one
+ * they may see (employerTicketScope: not a colleague's HR-desk conversation). An organisation
+ * without the contact's scope matches nothing rather than the whole organisation.
+ */
+function subjectTicketScope(input: FileComplaintInput, number: string) {
+  if (!input.organisationId) return { number, requesterId: input.complainantId };
+  if (!input.employer || input.employer.organisationId !== input.organisationId) return { id: { in: [] } };
+  return { AND: [employerTicketScope(input.employer), { number }] };
+}
+
 /** A formal (stage-1) complaint about how one of the complainant's own contacts was handled. */
 export async function fileComplaint(tx: Tx, input: FileComplaintInput, now: Date): Promise<{ id: string; ticketId: string; number: string; dueAt: Date }> {
   const number = input.subjectTicketNumber.trim().toUpperCase();
   const subject = await tx.ticket.findFirst({
-    where: input.organisationId ? { number, organisationId: input.organisationId } : { number, requesterId: input.complainantId },
+    where: subjectTicketScope(input, number),
     select: { id: true, number: true, teamId: true, category: { select: { key: true } } },
   });
   // A complaint is about a contact, not about another complaint.
@@ -103,13 +116,15 @@ export async function fileComplaint(tx: Tx, input: FileComplaintInput, now: Date
 /** Stage 2: the complainant asks the independent internal ombudsman to look at it. */
 export async function requestOmbudsman(
   tx: Tx,
-  input: { complaintId: string; requesterId: string; organisationId: string | null; reason: string },
+  input: { complaintId: string; requesterId: string; organisationId: string | null; employer?: EmployerScopeActor; reason: string },
   now: Date,
 ): Promise<{ id: string; dueAt: Date }> {
   const complaint = await tx.complaint.findFirst({
-    where: input.organisationId
-      ? { id: input.complaintId, organisationId: input.organisationId }
-      : { id: input.complaintId, complainantId: input.requesterId, organisationId: null },
+    where: !input.organisationId
+      ? { id: input.complaintId, complainantId: input.requesterId, organisationId: null }
+      : input.employer?.organisationId === input.organisationId
+        ? { AND: [employerComplaintScope(input.employer), { id: input.complaintId }] }
+        : { id: { in: [] } },
   });
   if (!complaint) throw new ComplaintRuleError("COMPLAINT_NOT_FOUND");
   if (!mayRequestOmbudsman(complaint, now)) throw new ComplaintRuleError("OMBUDSMAN_NOT_AVAILABLE");

@@ -1,14 +1,17 @@
 import "server-only";
+import type { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
+import { employerComplaintScope } from "@/lib/employer/scope";
 
 const PAGE = 20;
 
-/** The complaints this person may see: their own, or their organisation's for an employer contact. */
-function scope(user: SessionUser) {
-  return user.role === "EMPLOYER_CONTACT" && user.organisationId
-    ? { organisationId: user.organisationId }
-    : { complainantId: user.id, organisationId: null };
+/**
+ * The complaints this person may see: their own, or for an employer contact the organisation's
+ * about tickets in their scope (a complaint about an HR-desk conversation only for HR professionals).
+ */
+function scope(user: SessionUser): Prisma.ComplaintWhereInput {
+  return user.role === "EMPLOYER_CONTACT" ? employerComplaintScope(user) : { complainantId: user.id, organisationId: null };
 }
 
 export function listOwnComplaints(user: SessionUser, page = 0) {
@@ -32,7 +35,7 @@ export function listOwnComplaints(user: SessionUser, page = 0) {
 /** One complaint with the answers meant for the complainant (never internal notes). */
 export function getOwnComplaint(user: SessionUser, id: string) {
   return db.complaint.findFirst({
-    where: { id, ...scope(user) },
+    where: { AND: [scope(user), { id }] },
     select: {
       id: true,
       stage: true,

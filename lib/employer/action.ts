@@ -1,4 +1,5 @@
 import "server-only";
+import type { OrganisationRight, Role } from "@prisma/client";
 import type { z } from "zod";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { refusalCode, type CodedError } from "@/lib/actions/transactional";
@@ -8,6 +9,10 @@ import { db, type Tx } from "@/lib/db/client";
 export interface EmployerActor {
   id: string;
   organisationId: string;
+  // What lib/employer/scope.ts needs to decide which of the organisation's tickets are theirs.
+  role: Role;
+  rights: OrganisationRight[];
+  hrProfessional: boolean;
 }
 
 /**
@@ -28,7 +33,7 @@ export function defineEmployerAction<S extends z.ZodType, R>(def: {
     permission: def.permission,
     async handler(input, { user, now }) {
       if (!user.organisationId) return fail("FORBIDDEN");
-      const actor = { id: user.id, organisationId: user.organisationId };
+      const actor = { id: user.id, organisationId: user.organisationId, role: user.role, rights: user.rights, hrProfessional: user.hrProfessional };
       try {
         return ok(await db.$transaction((tx) => def.run(tx, actor, input, now)));
       } catch (error) {

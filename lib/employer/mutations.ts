@@ -1,7 +1,9 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { addCustomerMessage, createTicket, TicketRuleError, type StoredAttachment } from "@/lib/tickets/mutations";
+import type { EmployerActor as ScopedEmployerActor } from "./action";
 import type { FileQuestionInput } from "./schema";
+import { employerTicketScope } from "./scope";
 
 export interface EmployerActor {
   id: string;
@@ -26,10 +28,13 @@ export function fileEmployerQuestion(tx: Tx, actor: EmployerActor, input: Omit<F
   );
 }
 
-/** A reply on one of the organisation's tickets; another organisation's number is NOT_FOUND. */
-export async function replyAsEmployer(tx: Tx, actor: EmployerActor, input: { ticketNumber: string; body: string }, now: Date) {
+/**
+ * A reply on a ticket in the contact's scope; another organisation's number, and a ticket of their
+ * own organisation they may not see (an HR-desk conversation for a non-HR colleague), are NOT_FOUND.
+ */
+export async function replyAsEmployer(tx: Tx, actor: ScopedEmployerActor, input: { ticketNumber: string; body: string }, now: Date) {
   const ticket = await tx.ticket.findFirst({
-    where: { number: input.ticketNumber, organisationId: actor.organisationId },
+    where: { AND: [employerTicketScope(actor), { number: input.ticketNumber }] },
     select: { id: true },
   });
   if (!ticket) throw new TicketRuleError("NOT_FOUND");

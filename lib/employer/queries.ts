@@ -2,19 +2,9 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
+import { employerTicketScope } from "./scope";
 
 export const EMPLOYER_PAGE_SIZE = 20;
-
-/**
- * Every employer read goes through this: the organisation's tickets, and only for a contact who
- * holds SUBMIT_REQUESTS. No organisation or no right gives a filter that matches nothing.
- */
-export function employerTicketScope(user: SessionUser): Prisma.TicketWhereInput {
-  if (user.role !== "EMPLOYER_CONTACT" || !user.organisationId || !user.rights.includes("SUBMIT_REQUESTS")) {
-    return { id: { in: [] } };
-  }
-  return { organisationId: user.organisationId };
-}
 
 const listSelect = {
   id: true,
@@ -50,7 +40,7 @@ export async function listEmployerTickets(user: SessionUser, page = 0): Promise<
 /** The organisation's urgent requests still running, soonest due first (dashboard countdowns). */
 export function listRunningUrgentRequests(user: SessionUser) {
   return db.urgentRequest.findMany({
-    where: { answeredAt: null, ticket: { ...employerTicketScope(user), status: { in: ["NEW", "OPEN", "PENDING_CUSTOMER"] } } },
+    where: { answeredAt: null, ticket: { AND: [employerTicketScope(user), { status: { in: ["NEW", "OPEN", "PENDING_CUSTOMER"] } }] } },
     orderBy: { dueAt: "asc" },
     take: 10,
     select: { dueAt: true, receivedAt: true, ticket: { select: { number: true, subject: true } } },

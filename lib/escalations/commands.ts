@@ -1,6 +1,7 @@
 import "server-only";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { db } from "@/lib/db/client";
+import { employerTicketScope } from "@/lib/employer/scope";
 import { EscalationRuleError, escalateToTier2, raiseEscalation } from "./mutations";
 import { escalateTier2Schema, raiseEscalationSchema } from "./schema";
 
@@ -18,7 +19,7 @@ export const raiseEmployerEscalation = defineAction({
     const organisationId = user.organisationId;
     try {
       const row = await db.$transaction((tx) =>
-        raiseEscalation(tx, { organisationId, raisedById: user.id, ticketNumber: input.ticketNumber || null, reason: input.reason }, now),
+        raiseEscalation(tx, { organisationId, raisedById: user.id, ticketNumber: input.ticketNumber || null, ticketScope: employerTicketScope(user), reason: input.reason }, now),
       );
       return ok({ id: row.id, dueAt: row.dueAt.toISOString() });
     } catch (error) {
@@ -35,7 +36,7 @@ export const escalateEmployerTier2 = defineAction({
     if (!user.organisationId) return fail("FORBIDDEN");
     const organisationId = user.organisationId;
     try {
-      const row = await db.$transaction((tx) => escalateToTier2(tx, { organisationId, raisedById: user.id, ...input }, now));
+      const row = await db.$transaction((tx) => escalateToTier2(tx, { organisationId, raisedById: user.id, ticketScope: employerTicketScope(user), ...input }, now));
       return ok({ id: row.id, dueAt: row.dueAt.toISOString() });
     } catch (error) {
       return refusal(error);

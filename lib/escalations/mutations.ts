@@ -1,5 +1,5 @@
 import "server-only";
-import type { Role } from "@prisma/client";
+import type { Prisma, Role } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/outbox/mutations";
@@ -63,13 +63,15 @@ export interface RaiseInput {
   raisedById: string;
   /** The organisation's ticket, or null for a general concern. */
   ticketNumber: string | null;
+  /** The tickets the raiser may see (employerTicketScope): only those can be escalated. */
+  ticketScope: Prisma.TicketWhereInput;
   reason: string;
 }
 
 /** Tier 1: to the team coordinator, due in the tier-1 budget, CSM in CC. */
 export async function raiseEscalation(tx: Tx, input: RaiseInput, now: Date): Promise<{ id: string; dueAt: Date }> {
   const ticket = input.ticketNumber
-    ? await tx.ticket.findFirst({ where: { number: input.ticketNumber, organisationId: input.organisationId }, select: { id: true, number: true, status: true, teamId: true } })
+    ? await tx.ticket.findFirst({ where: { AND: [input.ticketScope, { number: input.ticketNumber, organisationId: input.organisationId }] }, select: { id: true, number: true, status: true, teamId: true } })
     : null;
   if (input.ticketNumber && !ticket) throw new EscalationRuleError("ESCALATION_NOT_FOUND");
   const running = ticket
@@ -105,6 +107,8 @@ export interface Tier2Input {
   organisationId: string;
   raisedById: string;
   escalationId: string;
+  /** As for raising: an escalation about a ticket the raiser may not see is not theirs to move up. */
+  ticketScope: Prisma.TicketWhereInput;
   reason: string;
   unsatisfied: boolean;
 }
@@ -112,7 +116,7 @@ export interface Tier2Input {
 /** Tier 2: to a manager, when tier 1 is overdue or its outcome did not satisfy; CSM in CC. */
 export async function escalateToTier2(tx: Tx, input: Tier2Input, now: Date): Promise<{ id: string; dueAt: Date }> {
   const tier1 = await tx.escalation.findFirst({
-    where: { id: input.escalationId, organisationId: input.organisationId },
+    where: { id: input.escalationId, organisationId: input.organisationId, OR: [{ ticketId: null }, { ticket: input.ticketScope }] },
     include: { ticket: { select: { id: true, number: true, status: true, teamId: true } }, next: { select: { id: true } } },
   });
   if (!tier1) throw new EscalationRuleError("ESCALATION_NOT_FOUND");

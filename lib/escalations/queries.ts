@@ -1,13 +1,17 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
+import { employerTicketScope } from "@/lib/employer/scope";
 
 export const ESCALATION_PAGE_SIZE = 20;
 
-/** The organisation's escalations (tier, owner, due time, outcome), newest first. */
+/**
+ * The organisation's escalations (tier, owner, due time, outcome), newest first: general concerns
+ * and those about a ticket the contact may see (an HR-desk one only for HR professionals).
+ */
 export async function listOrganisationEscalations(user: SessionUser, page = 0) {
   if (user.role !== "EMPLOYER_CONTACT" || !user.organisationId) return { items: [], total: 0 };
-  const where = { organisationId: user.organisationId };
+  const where = { organisationId: user.organisationId, OR: [{ ticketId: null }, { ticket: employerTicketScope(user) }] };
   const [items, total] = await Promise.all([
     db.escalation.findMany({
       where,

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
+import { employerTicketScope } from "@/lib/employer/scope";
 import type { QueueFilter } from "@/lib/queue/schema";
 import { COUNT_CAP, queueFingerprintSql, queuePageIds } from "@/lib/queue/sql";
 import { OPEN_STATUSES, mayViewDossier, parseTicketNumber, seesAllTeams } from "./rules";
@@ -38,11 +39,10 @@ export function listOwnTickets(user: SessionUser, page = 0): Promise<TicketListI
   });
 }
 
-/** An employer contact sees the tickets of their own organisation only. */
+/** An employer contact's tickets of their organisation, by the one employer scope. */
 export function listOrganisationTickets(user: SessionUser, page = 0): Promise<TicketListItem[]> {
-  if (!user.organisationId) return Promise.resolve([]);
   return db.ticket.findMany({
-    where: { organisationId: user.organisationId },
+    where: employerTicketScope(user),
     orderBy: { lastActivityAt: "desc" },
     select: listSelect,
     take: PAGE_SIZE,

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
-import { employerTicketScope } from "@/lib/employer/queries";
+import { employerTicketScope } from "@/lib/employer/scope";
 import { staffTicketScope } from "@/lib/tickets/queries";
 
 /**

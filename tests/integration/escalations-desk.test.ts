@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { answerEscalationAction, moveEscalationUpAction, resolveEscalationAction, takeEscalationAction } from "@/lib/escalations/desk-commands";
 import { listEscalationBoard } from "@/lib/escalations/desk-queries";
+import { employerTicketScope } from "@/lib/employer/scope";
 import { raiseEscalation } from "@/lib/escalations/mutations";
 import { seedDemo, sessionFor } from "../support/fixtures";
 
@@ -17,7 +18,7 @@ beforeEach(async () => {
 async function evasEscalation() {
   const eva = await sessionFor("eva.bakker@vandijk.example");
   const ticket = await db.ticket.findFirstOrThrow({ where: { organisationId: eva.organisationId, status: "OPEN" } });
-  const raised = await db.$transaction((tx) => raiseEscalation(tx, { organisationId: eva.organisationId!, raisedById: eva.id, ticketNumber: ticket.number, reason: "Al drie weken geen antwoord" }, now));
+  const raised = await db.$transaction((tx) => raiseEscalation(tx, { organisationId: eva.organisationId!, raisedById: eva.id, ticketNumber: ticket.number, ticketScope: employerTicketScope(eva), reason: "Al drie weken geen antwoord" }, now));
   return { eva, ticket, raised };
 }
 
