@@ -2,7 +2,7 @@
 // employer contact's organisation rights and the HR-professional flag add more. Actions, pages
 // and route handlers name the permission they need and ask `can`; nothing else lists roles.
 // Pure: no I/O, so the action base, the layouts and the authorization matrix test share it.
-import type { OrganisationRight, Role } from "@prisma/client";
+import type { ComplaintStage, OrganisationRight, Role } from "@prisma/client";
 
 export const PERMISSIONS = [
   // Everyone signed in, about their own account.
@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   "kb.read",
   "kb.article.manage",
   "complaints.signal.log",
+  // Vouch for the sender of a mail that arrived unauthenticated (links it to an account).
+  "mail.sender.confirm",
 
   // Lead desk.
   "escalations.board.read",
@@ -86,6 +88,7 @@ const COORDINATOR: readonly Permission[] = [
   "workspace.dossier.read",
   "callbacks.attempt.log",
   "complaints.signal.log",
+  "mail.sender.confirm",
   "kb.article.manage",
   "escalations.board.read",
   "escalations.tier1.handle",
@@ -111,7 +114,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   EMPLOYER_CONTACT: [...ACCOUNT, "employer.enter", "employer.complaint.file", "employer.complaint.ombudsman"],
   // First line: no dossier content, no callback attempts (a case handler calls back).
   CALLCENTER_AGENT: [...STAFF, ...TICKET_WORK, "complaints.signal.log"],
-  CASE_HANDLER: [...STAFF, ...TICKET_WORK, "workspace.dossier.read", "callbacks.attempt.log", "complaints.signal.log"],
+  CASE_HANDLER: [...STAFF, ...TICKET_WORK, "workspace.dossier.read", "callbacks.attempt.log", "complaints.signal.log", "mail.sender.confirm"],
   TEAM_COORDINATOR: COORDINATOR,
   MANAGER: [...COORDINATOR, "escalations.tier2.handle"],
   // Reads their organisations' tickets and escalations; works none of them.
@@ -125,6 +128,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...TICKET_WORK,
     "workspace.dossier.read",
     "callbacks.attempt.log",
+    "mail.sender.confirm",
     "kb.article.manage",
     "sla.monitor.read",
     "kpi.read",
@@ -172,4 +176,14 @@ export function can(user: PermissionSubject | null | undefined, permission: Perm
 
 export function isPermission(value: string): value is Permission {
   return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+/** Which permission handles a complaint in this stage (signals and stage 1 are the line's). */
+export function complaintStagePermission(stage: ComplaintStage): Permission {
+  return stage === "STAGE_2" ? "complaints.stage2.handle" : "complaints.stage1.handle";
+}
+
+/** Which permission handles an escalation of this tier. */
+export function escalationTierPermission(tier: number): Permission {
+  return tier >= 2 ? "escalations.tier2.handle" : "escalations.tier1.handle";
 }

@@ -23,8 +23,7 @@ function action(handler = vi.fn(async (input: { subject: string }) => ok(input.s
     action: defineAction({
       name: "test.echo",
       schema: z.object({ subject: z.string().trim().min(1).max(10) }),
-      roles: ["EMPLOYER_CONTACT"],
-      right: "SUBMIT_REQUESTS",
+      permission: "employer.request.submit",
       handler,
     }),
   };
@@ -38,9 +37,12 @@ describe("the action base", () => {
 
   it("refuses without a session, with the wrong role, or without the right, before running anything", async () => {
     const { action: a, handler } = action();
+    expect(a.permission).toBe("employer.request.submit");
     expect(await a.execute(null, { subject: "x" }, now)).toEqual({ ok: false, reason: "UNAUTHENTICATED" });
     expect(await a.execute({ ...user, role: "BENEFICIARY" }, { subject: "x" }, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
     expect(await a.execute({ ...user, rights: [] }, { subject: "x" }, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
+    // A right without an organisation grants nothing.
+    expect(await a.execute({ ...user, organisationId: null }, { subject: "x" }, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
     expect(handler).not.toHaveBeenCalled();
   });
 

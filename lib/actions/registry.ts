@@ -1,0 +1,117 @@
+// Every server action in one list, so the authorization matrix can enumerate them and a unit test
+// can prove no action was left out (tests/unit/actions/registry.test.ts). Not for the app's own
+// imports: it pulls in every domain.
+import "server-only";
+import type { z } from "zod";
+import { changeOwnPassword } from "@/lib/account/commands";
+import { finishTotpEnrolment, startTotpEnrolment } from "@/lib/auth/two-factor-commands";
+import { fileComplaintAsBeneficiary, fileComplaintAsEmployer, requestOmbudsmanAsBeneficiary, requestOmbudsmanAsEmployer } from "@/lib/complaints/commands";
+import { addComplaintNoteAction, answerComplaintAction, logComplaintSignalAction, referComplaintAction } from "@/lib/complaints/desk-commands";
+import { fileQuestion, replyToTicket as replyAsEmployer } from "@/lib/employer/commands";
+import { requestHrDeskConversation } from "@/lib/employer/hr-desk";
+import { escalateEmployerTier2, raiseEmployerEscalation } from "@/lib/escalations/commands";
+import { answerEscalationAction, moveEscalationUpAction, resolveEscalationAction, takeEscalationAction } from "@/lib/escalations/desk-commands";
+import { createKbArticle, publishKbArticle, updateKbArticle } from "@/lib/kb/commands";
+import { retryMail } from "@/lib/mail/admin";
+import { changeRights, changeTwoFactorSetting, deactivateColleague, inviteToOrganisation, resendOrganisationInvite, withdrawOrganisationInvite } from "@/lib/organisations/commands";
+import { logPhoneCall, logPhonePreAnnouncement } from "@/lib/phone/commands";
+import { bookPortalCallback, cancelPortalCallback, movePortalCallback } from "@/lib/portal/callback-commands";
+import { replyAsBeneficiary, sendPortalMessage } from "@/lib/portal/commands";
+import { takeNextTicket, takeTicketAction } from "@/lib/queue/commands";
+import {
+  createClosureDay,
+  deleteClosureDay,
+  updateExternalBody,
+  updateHolidaySettings,
+  updateOpeningHours,
+  updatePasswordPolicy,
+  updateSlaPolicy,
+  updateSlotCapacity,
+} from "@/lib/settings/admin";
+import {
+  changeStaffMember,
+  createStaffTeam,
+  inviteStaffMember,
+  renameStaffTeam,
+  resendStaffInvite,
+  resetStaffMemberTwoFactor,
+  setStaffMemberActive,
+  withdrawStaffInvite,
+} from "@/lib/staff/commands";
+import { answerSurveyAsBeneficiary } from "@/lib/survey/commands";
+import { submitUrgentRequest } from "@/lib/urgent/commands";
+import { logCallbackAttempt } from "@/lib/workspace/attempt";
+import { addNote, changeTicketFields, replyToTicket as replyAsStaff } from "@/lib/workspace/commands";
+import type { DefinedAction } from "./define";
+
+export type RegisteredAction = DefinedAction<z.ZodType, unknown>;
+
+export const ACTIONS: readonly RegisteredAction[] = [
+  // Everyone signed in
+  changeOwnPassword,
+  startTotpEnrolment,
+  finishTotpEnrolment,
+  // Beneficiary portal
+  sendPortalMessage,
+  replyAsBeneficiary,
+  bookPortalCallback,
+  movePortalCallback,
+  cancelPortalCallback,
+  fileComplaintAsBeneficiary,
+  requestOmbudsmanAsBeneficiary,
+  answerSurveyAsBeneficiary,
+  // Employer portal
+  fileQuestion,
+  replyAsEmployer,
+  submitUrgentRequest,
+  raiseEmployerEscalation,
+  escalateEmployerTier2,
+  fileComplaintAsEmployer,
+  requestOmbudsmanAsEmployer,
+  requestHrDeskConversation,
+  inviteToOrganisation,
+  withdrawOrganisationInvite,
+  resendOrganisationInvite,
+  changeRights,
+  deactivateColleague,
+  changeTwoFactorSetting,
+  // Agent workspace
+  takeNextTicket,
+  takeTicketAction,
+  replyAsStaff,
+  addNote,
+  changeTicketFields,
+  logPhoneCall,
+  logPhonePreAnnouncement,
+  logCallbackAttempt,
+  logComplaintSignalAction,
+  createKbArticle,
+  updateKbArticle,
+  publishKbArticle,
+  // Lead desk
+  takeEscalationAction,
+  answerEscalationAction,
+  resolveEscalationAction,
+  moveEscalationUpAction,
+  answerComplaintAction,
+  addComplaintNoteAction,
+  referComplaintAction,
+  // Administration
+  updateHolidaySettings,
+  createClosureDay,
+  deleteClosureDay,
+  updateOpeningHours,
+  updateSlaPolicy,
+  updateSlotCapacity,
+  updateExternalBody,
+  updatePasswordPolicy,
+  inviteStaffMember,
+  withdrawStaffInvite,
+  resendStaffInvite,
+  changeStaffMember,
+  setStaffMemberActive,
+  resetStaffMemberTwoFactor,
+  createStaffTeam,
+  renameStaffTeam,
+  retryMail,
+];
