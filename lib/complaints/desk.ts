@@ -115,9 +115,9 @@ export async function logComplaintSignal(tx: Tx, input: { ticketId: string; acto
   return { id: signal.id };
 }
 
-export const deskAnswerSchema = z.object({ complaintId: z.string().min(1).max(64), body: z.string().trim().min(10, "TOO_SHORT").max(20_000) });
-export const deskNoteSchema = z.object({ complaintId: z.string().min(1).max(64), body: z.string().trim().min(1, "REQUIRED").max(10_000) });
+export const deskAnswerSchema = z.object({ complaintId: z.string().min(1).max(64), body: z.string().trim().min(10, "TOO_SHORT").max(20_000, "TOO_LONG") });
+export const deskNoteSchema = z.object({ complaintId: z.string().min(1).max(64), body: z.string().trim().min(1, "REQUIRED").max(10_000, "TOO_LONG") });
 export const deskReferSchema = z.object({ complaintId: z.string().min(1).max(64) });
-export const signalSchema = z.object({ ticketId: z.string().min(1).max(64), description: z.string().trim().min(5, "TOO_SHORT").max(5_000) });
+export const signalSchema = z.object({ ticketId: z.string().min(1).max(64), description: z.string().trim().min(5, "TOO_SHORT").max(5_000, "TOO_LONG") });
 
 export const STAGE_TABS: ComplaintStage[] = ["STAGE_1", "STAGE_2", "STAGE_3", "SIGNAL"];

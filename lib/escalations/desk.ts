@@ -116,6 +116,6 @@ export async function moveEscalationUp(tx: Tx, input: { escalationId: string; ac
 
 const id = z.string().min(1).max(64);
 export const takeSchema = z.object({ escalationId: id });
-export const answerSchema = z.object({ escalationId: id, body: z.string().trim().min(10, "TOO_SHORT").max(10_000) });
-export const resolveSchema = z.object({ escalationId: id, outcome: z.string().trim().min(10, "TOO_SHORT").max(5_000) });
-export const moveUpSchema = z.object({ escalationId: id, reason: z.string().trim().min(10, "TOO_SHORT").max(5_000) });
+export const answerSchema = z.object({ escalationId: id, body: z.string().trim().min(10, "TOO_SHORT").max(10_000, "TOO_LONG") });
+export const resolveSchema = z.object({ escalationId: id, outcome: z.string().trim().min(10, "TOO_SHORT").max(5_000, "TOO_LONG") });
+export const moveUpSchema = z.object({ escalationId: id, reason: z.string().trim().min(10, "TOO_SHORT").max(5_000, "TOO_LONG") });

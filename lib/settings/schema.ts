@@ -8,8 +8,8 @@ export const holidaySettingsSchema = z.object({ goodFriday: yearlyRule, liberati
 
 export const closureDaySchema = z.object({
   date: dateKey,
-  reasonNl: z.string().trim().min(1, "REQUIRED").max(200),
-  reasonEn: z.string().trim().min(1, "REQUIRED").max(200),
+  reasonNl: z.string().trim().min(1, "REQUIRED").max(200, "TOO_LONG"),
+  reasonEn: z.string().trim().min(1, "REQUIRED").max(200, "TOO_LONG"),
 });
 
 export const removeClosureDaySchema = z.object({ date: dateKey });
@@ -38,6 +38,6 @@ export const slotCapacitySchema = z.object({
 });
 
 export const externalBodySchema = z.object({
-  nl: z.string().trim().min(20, "TOO_SHORT").max(2000),
-  en: z.string().trim().min(20, "TOO_SHORT").max(2000),
+  nl: z.string().trim().min(20, "TOO_SHORT").max(2000, "TOO_LONG"),
+  en: z.string().trim().min(20, "TOO_SHORT").max(2000, "TOO_LONG"),
 });
