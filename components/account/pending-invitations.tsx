@@ -14,7 +14,7 @@ export interface PendingInvitation {
   expired: boolean;
 }
 
-const KNOWN = new Set(["INVITATION_NOT_FOUND", "INVITE_ACCEPTED", "INVITE_WITHDRAWN", "EMAIL_IN_USE", "INVALID_INPUT", "FORBIDDEN", "UNAUTHENTICATED", "UNEXPECTED"]);
+const KNOWN = new Set(["INVITATION_NOT_FOUND", "INVITE_ACCEPTED", "INVITE_WITHDRAWN", "EMAIL_IN_USE", "RATE_LIMITED", "INVALID_INPUT", "FORBIDDEN", "UNAUTHENTICATED", "UNEXPECTED"]);
 
 function InvitationAlert({ reason }: { reason: string | null }) {
   const t = useTranslations("invitations.errors");

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { fail, fieldErrorsOf, ok } from "@/lib/actions/define";
 import { db } from "@/lib/db/client";
 import { defineEmployerAction } from "@/lib/employer/action";
+import { limitedPerActor } from "@/lib/security/limited-action";
 import { InvitationError, resendInvitation, withdrawInvitation } from "./invitations";
 import { acceptInvitation, deactivateAccount, inviteColleague, OrganisationRuleError, setRights, setTwoFactorRequired } from "./mutations";
 import { acceptInviteSchema, deactivateSchema, invitationSchema, inviteSchema, setRightsSchema } from "./schema";
@@ -13,16 +14,20 @@ export function publicBaseUrl(): string {
 
 const refusals = [OrganisationRuleError, InvitationError];
 
-export const inviteToOrganisation = defineEmployerAction({
-  name: "organisation.invite",
-  schema: inviteSchema,
-  permission: "employer.users.manage",
-  refusals,
-  run: async (tx, actor, input, now) => {
-    const invite = await inviteColleague(tx, actor, input, publicBaseUrl(), now);
-    return { id: invite.id, expiresAt: invite.expiresAt.toISOString() };
-  },
-});
+// Invitations and their resends mail someone: both spend the inviter's invitation budget.
+export const inviteToOrganisation = limitedPerActor(
+  defineEmployerAction({
+    name: "organisation.invite",
+    schema: inviteSchema,
+    permission: "employer.users.manage",
+    refusals,
+    run: async (tx, actor, input, now) => {
+      const invite = await inviteColleague(tx, actor, input, publicBaseUrl(), now);
+      return { id: invite.id, expiresAt: invite.expiresAt.toISOString() };
+    },
+  }),
+  "invitation_actor",
+);
 
 export const withdrawOrganisationInvite = defineEmployerAction({
   name: "organisation.invite_withdraw",
@@ -32,16 +37,19 @@ export const withdrawOrganisationInvite = defineEmployerAction({
   run: (tx, actor, input, now) => withdrawInvitation(tx, actor.id, { organisationId: actor.organisationId }, input.invitationId, now),
 });
 
-export const resendOrganisationInvite = defineEmployerAction({
-  name: "organisation.invite_resend",
-  schema: invitationSchema,
-  permission: "employer.users.manage",
-  refusals,
-  run: async (tx, actor, input, now) => {
-    const sent = await resendInvitation(tx, actor.id, { organisationId: actor.organisationId }, input.invitationId, publicBaseUrl(), now);
-    return { expiresAt: sent.expiresAt.toISOString() };
-  },
-});
+export const resendOrganisationInvite = limitedPerActor(
+  defineEmployerAction({
+    name: "organisation.invite_resend",
+    schema: invitationSchema,
+    permission: "employer.users.manage",
+    refusals,
+    run: async (tx, actor, input, now) => {
+      const sent = await resendInvitation(tx, actor.id, { organisationId: actor.organisationId }, input.invitationId, publicBaseUrl(), now);
+      return { expiresAt: sent.expiresAt.toISOString() };
+    },
+  }),
+  "invitation_actor",
+);
 
 export const changeRights = defineEmployerAction({
   name: "organisation.rights",

@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { checkPassword, type PasswordRefusal } from "@/lib/auth/password-policy";
 import { getPasswordPolicy } from "@/lib/auth/password-settings";
 import type { Tx } from "@/lib/db/client";
-import { enqueueInviteMail, newInviteLink, replaceEarlierInvites } from "./invitations";
+import { deliverInvitation, newInviteLink, replaceEarlierInvites } from "./invitations";
 import { checkInvite, checkRightsChange, hashToken, type InviteRefusal, type RightsRefusal } from "./rules";
 import type { InviteInput, SetRightsInput } from "./schema";
 
@@ -39,7 +39,7 @@ export async function inviteColleague(tx: Tx, actor: OrgActor, input: InviteInpu
     },
     select: { id: true },
   });
-  await enqueueInviteMail(tx, { email: input.email, name: input.name, organisationName: organisation.name }, link, linkBase, now);
+  await deliverInvitation(tx, { organisationId: actor.organisationId }, { email: input.email, name: input.name, organisationName: organisation.name }, link, linkBase, now);
   await audit(tx, { actorId: actor.id, action: "organisation.invite", entityType: "Invitation", entityId: row.id, data: { rights: input.rights, hrProfessional: input.hrProfessional } });
   return { id: row.id, token: link.token, expiresAt: link.expiresAt };
 }

@@ -3,7 +3,7 @@ import type { Role } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import { STAFF_ROLES } from "@/lib/auth/rules";
 import type { Tx } from "@/lib/db/client";
-import { enqueueInviteMail, newInviteLink, replaceEarlierInvites, type InvitationScope } from "@/lib/organisations/invitations";
+import { deliverInvitation, newInviteLink, replaceEarlierInvites, type InvitationScope } from "@/lib/organisations/invitations";
 import { checkAdminChange, staffRoleOf, unknownTeams, type StaffRefusal } from "./rules";
 import type { ChangeStaffInput, CreateTeamInput, InviteStaffInput } from "./schema";
 
@@ -50,7 +50,7 @@ export async function inviteStaff(tx: Tx, actorId: string, input: InviteStaffInp
     data: { organisationId: null, role, teamIds, email: input.email, name: input.name, tokenHash: link.tokenHash, expiresAt: link.expiresAt, invitedById: actorId, createdAt: now },
     select: { id: true },
   });
-  await enqueueInviteMail(tx, { email: input.email, name: input.name, organisationName: null }, link, linkBase, now);
+  await deliverInvitation(tx, STAFF_INVITATIONS, { email: input.email, name: input.name, organisationName: null }, link, linkBase, now);
   await audit(tx, { actorId, action: "staff.invite", entityType: "Invitation", entityId: row.id, data: { role, teamIds } });
   return { id: row.id, token: link.token, expiresAt: link.expiresAt };
 }

@@ -98,9 +98,20 @@ describe("sending an invitation again", () => {
     expect(await accept(tokens.at(-1)!, later(8 * 24 + 1))).toMatchObject({ ok: true });
   });
 
-  it("refuses when an account with the address exists by now, and mails nothing", async () => {
+  it("when the address got an account elsewhere meanwhile, answers as usual but mails the holder a notice, not a link", async () => {
     const { eva, invitationId } = await inviteNina();
     await db.user.create({ data: { email: NINA, name: "Nina Kok", role: "EMPLOYER_CONTACT", passwordHash: "x", createdAt: now } });
+    // Not the inviter's colleague: saying "in use" would tell them someone else has an account.
+    expect(await resendOrganisationInvite.execute(eva, { invitationId }, later(1))).toMatchObject({ ok: true });
+    expect(await mailedTokens(NINA)).toHaveLength(1);
+    expect(await db.outboxMessage.count({ where: { toAddress: NINA, kind: "invitation.address_taken" } })).toBe(1);
+  });
+
+  it("refuses when the address became the inviter's own colleague meanwhile, and mails nothing", async () => {
+    const { eva, invitationId } = await inviteNina();
+    await db.user.create({
+      data: { email: NINA, name: "Nina Kok", role: "EMPLOYER_CONTACT", passwordHash: "x", createdAt: now, memberships: { create: { organisationId: eva.organisationId!, createdAt: now } } },
+    });
     expect(await resendOrganisationInvite.execute(eva, { invitationId }, later(1))).toMatchObject({ ok: false, reason: "EMAIL_IN_USE" });
     expect(await mailedTokens(NINA)).toHaveLength(1);
   });

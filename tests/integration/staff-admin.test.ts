@@ -41,7 +41,8 @@ describe("staff accounts", () => {
   it("refuses clearly: e-mail in use, unknown team, a non-staff role, bad input; nothing is written", async () => {
     const admin = await sessionFor("admin@loket.example");
     const base = { name: "Noor Vos", email: "noor.vos@loket.example", role: "CASE_HANDLER", teamIds: [] as string[] };
-    expect(await inviteStaffMember.execute(admin, { ...base, email: "tom.visser@vandijk.example" }, now)).toMatchObject({ ok: false, reason: "EMAIL_IN_USE" });
+    // An existing staff account; another kind of account is not named (tests/integration/invitations-privacy.test.ts).
+    expect(await inviteStaffMember.execute(admin, { ...base, email: "agent@loket.example" }, now)).toMatchObject({ ok: false, reason: "EMAIL_IN_USE" });
     expect(await inviteStaffMember.execute(admin, { ...base, teamIds: ["no-such-team"] }, now)).toMatchObject({ ok: false, reason: "UNKNOWN_TEAM" });
     expect(await inviteStaffMember.execute(admin, { ...base, role: "BENEFICIARY" }, now)).toMatchObject({ ok: false, reason: "NOT_STAFF_ROLE" });
     expect(await inviteStaffMember.execute(admin, { ...base, role: "EMPLOYER_CONTACT" }, now)).toMatchObject({ ok: false, reason: "NOT_STAFF_ROLE" });
