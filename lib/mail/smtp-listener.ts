@@ -1,6 +1,7 @@
 import "server-only";
 import { SMTPServer, type SMTPServerDataStream } from "smtp-server";
 import { receiveInbound, type InboundDeps } from "./ingest";
+import { mailIntakeLimiter } from "@/lib/security/mail-intake-limit";
 
 export const DEFAULT_MAX_MAIL_BYTES = 25 * 1024 * 1024;
 
@@ -41,10 +42,13 @@ export async function startSmtpListener(options: {
   log?: (line: string) => void;
   /** Called with the milliseconds from the end of DATA to the stored ticket (benchmarks). */
   onIntakeMs?: (ms: number) => void;
+  /** Addresses not held to the per-address intake limit; default MAIL_INTAKE_UNLIMITED_IPS or loopback. */
+  unlimitedAddresses?: string[];
 }): Promise<SmtpListener> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_MAIL_BYTES;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.log(`[smtp] ${line}`));
+  const intakeLimit = mailIntakeLimiter(options.unlimitedAddresses);
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
@@ -52,6 +56,10 @@ export async function startSmtpListener(options: {
     size: maxBytes,
     banner: "Loket mail intake",
     logger: false,
+    // Rate limit per connecting address, per message (lib/security/mail-intake-limit.ts).
+    onMailFrom(_address, session, callback) {
+      void intakeLimit(session.remoteAddress).then((refusal) => callback(refusal ? new SmtpReply(refusal.responseCode, refusal.message) : undefined));
+    },
     async onData(stream, _session, callback) {
       try {
         const raw = await readAll(stream);
