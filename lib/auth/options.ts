@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { safeReturnPath } from "@/lib/security/return-path";
 import { db } from "@/lib/db/client";
 import { authSecret, DEVICE_COOKIE } from "./auth-secret";
 import { codeStep, enrolledStep, passwordStep, tokenFromCookies } from "./login-flow";
@@ -51,6 +52,12 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only our own origin (lib/security/return-path.ts). next-auth's default accepted any value
+    // starting with "/", so "/\t/evil.example" became "//evil.example" in the browser.
+    redirect({ url, baseUrl }) {
+      const origin = new URL(baseUrl).origin;
+      return `${origin}${safeReturnPath(url, origin)}`;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

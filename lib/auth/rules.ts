@@ -1,5 +1,6 @@
 // Pure rules about who goes where and when an account locks. No I/O.
 import type { OrganisationRight, Role } from "@prisma/client";
+import { safeReturnPath } from "@/lib/security/return-path";
 
 export type Place = "portaal" | "werkgever" | "agent";
 
@@ -54,9 +55,12 @@ export function hasRight(rights: readonly OrganisationRight[], right: Organisati
   return rights.includes(right);
 }
 
-/** Only same-site relative paths may be a post-login destination (no open redirects). */
+/**
+ * A post-login destination on our own origin, or null: then the person goes to their home. The
+ * check itself is safeReturnPath (lib/security/return-path.ts), the one place that decides.
+ */
 export function safeCallbackPath(value: unknown): string | null {
   // unknown: a repeated ?callbackUrl= reaches the login pages as an array.
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
-  return value;
+  const path = safeReturnPath(value);
+  return path === "/" ? null : path;
 }
