@@ -4,6 +4,7 @@ import { loadPasswordPolicy } from "@/lib/account/queries";
 import { requirePlaceUser } from "@/lib/auth/place";
 import type { Place } from "@/lib/auth/rules";
 import { ChangePasswordForm } from "./change-password-form";
+import { LogoutEverywhere } from "./logout-everywhere";
 
 /** The change-password page of one place; each place's route renders this inside its own frame. */
 export async function ChangePasswordPage({ place }: { place: Place }) {
@@ -15,6 +16,7 @@ export async function ChangePasswordPage({ place }: { place: Place }) {
       <div className="max-w-lg rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <ChangePasswordForm policy={policy} email={user.email} />
       </div>
+      <LogoutEverywhere />
     </>
   );
 }

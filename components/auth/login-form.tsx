@@ -3,15 +3,17 @@ import { ErrorNote } from "@/components/ui/form-action";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { refusalOf } from "./login-errors";
 
-const KNOWN_ERRORS = new Set(["INVALID_CREDENTIALS", "LOCKED", "SESSION_EXPIRED", "REQUIRED"]);
+// No "LOCKED": a locked account is answered like a wrong password, so the form cannot tell anyone
+// that an address has an account (its owner learns of the lock by mail).
+const KNOWN_ERRORS = new Set(["INVALID_CREDENTIALS", "SESSION_EXPIRED", "REQUIRED"]);
+const loginErrorOf = (code: string | null | undefined) => refusalOf(code, KNOWN_ERRORS);
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
   const t = useTranslations("login");
   const tr = useTranslations("passwordReset");
-  const [error, setError] = useState<string | null>(
-    initialError ? (KNOWN_ERRORS.has(initialError) ? initialError : "GENERIC") : null,
-  );
+  const [error, setError] = useState<{ key: string; minutes?: number } | null>(initialError ? loginErrorOf(initialError) : null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -20,7 +22,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string |
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
     if (!email || !password) {
-      setError("REQUIRED");
+      setError({ key: "REQUIRED" });
       return;
     }
     setPending(true);
@@ -32,9 +34,9 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string |
         window.location.assign(callbackUrl ?? "/");
         return;
       }
-      setError(result?.error && KNOWN_ERRORS.has(result.error) ? result.error : "GENERIC");
+      setError(loginErrorOf(result?.error));
     } catch {
-      setError("GENERIC");
+      setError({ key: "GENERIC" });
     }
     setPending(false);
   }
@@ -42,7 +44,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string |
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
       {error ? (
-        <ErrorNote>{t(`errors.${error}`)}</ErrorNote>
+        <ErrorNote>{t(`errors.${error.key}`, { minutes: error.minutes ?? 0 })}</ErrorNote>
       ) : null}
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-slate-800">

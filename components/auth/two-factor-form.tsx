@@ -1,15 +1,21 @@
 "use client";
 import { ErrorNote } from "@/components/ui/form-action";
-import { signIn } from "next-auth/react";
+import { signIn, signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { rememberDeviceAction } from "@/lib/auth/actions";
+import { refusalOf, type Refusal } from "./login-errors";
 
-const KNOWN = new Set(["WRONG_CODE", "REPLAYED_CODE", "CODE_EXPIRED", "SESSION_EXPIRED", "REQUIRED"]);
+const KNOWN = new Set(["WRONG_CODE", "REPLAYED_CODE", "CODE_EXPIRED", "SESSION_EXPIRED", "TOO_MANY_ATTEMPTS", "REQUIRED"]);
+// After these the login is over: the code field goes, and the way on is to log in again.
+const ENDED = new Set(["TOO_MANY_ATTEMPTS", "CODE_EXPIRED", "SESSION_EXPIRED"]);
+// Texts of their own (common.json), beside the place's two-factor texts.
+const LIMITS = new Set(["TOO_MANY_ATTEMPTS", "RATE_LIMITED"]);
 
 export function TwoFactorForm({ method, callbackUrl }: { method: "TOTP" | "MAIL"; callbackUrl: string }) {
   const t = useTranslations("werkgeverAuth.twoFactor");
-  const [error, setError] = useState<string | null>(null);
+  const tl = useTranslations("login");
+  const [error, setError] = useState<Refusal | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -17,7 +23,7 @@ export function TwoFactorForm({ method, callbackUrl }: { method: "TOTP" | "MAIL"
     const form = new FormData(event.currentTarget);
     const code = String(form.get("code") ?? "").trim();
     if (!code) {
-      setError("REQUIRED");
+      setError({ key: "REQUIRED" });
       return;
     }
     setPending(true);
@@ -29,18 +35,38 @@ export function TwoFactorForm({ method, callbackUrl }: { method: "TOTP" | "MAIL"
         window.location.assign(callbackUrl);
         return;
       }
-      setError(result?.error && KNOWN.has(result.error) ? result.error : "GENERIC");
+      setError(refusalOf(result?.error, KNOWN));
     } catch {
-      setError("GENERIC");
+      setError({ key: "GENERIC" });
     }
     setPending(false);
   }
 
+  const message = error
+    ? LIMITS.has(error.key)
+      ? tl(`codeErrors.${error.key}`, { minutes: error.minutes ?? 0 })
+      : t(`errors.${error.key}`)
+    : null;
+
+  if (error && ENDED.has(error.key)) {
+    return (
+      <div className="mt-6 space-y-4">
+        <ErrorNote>{message}</ErrorNote>
+        <button
+          type="button"
+          // Clears the finished pending login's cookie, then the login page starts afresh.
+          onClick={() => void signOut({ callbackUrl: `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` })}
+          className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+        >
+          {tl("loginAgain")}
+        </button>
+      </div>
+    );
+  }
+
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      {error ? (
-        <ErrorNote>{t(`errors.${error}`)}</ErrorNote>
-      ) : null}
+      {message ? <ErrorNote>{message}</ErrorNote> : null}
       <div>
         <label htmlFor="code" className="block text-sm font-medium text-slate-800">{t(method === "MAIL" ? "mailCode" : "totpCode")}</label>
         <p id="code-hint" className="text-sm text-slate-600">{t(method === "MAIL" ? "mailHint" : "totpHint")}</p>

@@ -1,8 +1,11 @@
 "use server";
 import { cookies, headers } from "next/headers";
+import { db } from "@/lib/db/client";
 import { authSecret, DEVICE_COOKIE } from "./auth-secret";
 import { beginPendingEnrolment, finishPendingEnrolment } from "./enrolment";
-import { getPendingEnrolment, getSessionUser, getTwoFactorCompletedAt } from "./session";
+import { currentToken, getPendingEnrolment, getSessionUser, getTwoFactorCompletedAt } from "./session";
+import { logOutEverywhere } from "./session-commands";
+import { endSession } from "./sessions";
 import { finishTotpEnrolment, startTotpEnrolment } from "./two-factor-commands";
 import { REMEMBER_DEVICE_DAYS, signDeviceToken } from "./two-factor-rules";
 
@@ -27,6 +30,26 @@ export async function rememberDeviceAction(): Promise<{ ok: boolean }> {
   return { ok: true };
 }
 
+/**
+ * Logout, on the server: the session row ends, so a copy of the cookie opens nothing any more.
+ * The client then calls next-auth's signOut, which clears the cookie.
+ */
+export async function logoutAction(): Promise<{ ok: boolean }> {
+  const token = await currentToken();
+  if (!token?.sid || !token.uid) return { ok: true };
+  try {
+    await db.$transaction((tx) => endSession(tx, { sid: token.sid!, userId: token.uid }, new Date()));
+    return { ok: true };
+  } catch (error) {
+    console.error("[action auth.logout] failed", error instanceof Error ? error.stack : error);
+    return { ok: false };
+  }
+}
+
+export async function logOutEverywhereAction() {
+  return logOutEverywhere.execute(await getSessionUser(), {}, new Date());
+}
+
 export async function startTotpEnrolmentAction() {
   return startTotpEnrolment.execute(await getSessionUser(), {}, new Date());
 }
@@ -37,7 +60,7 @@ export async function finishTotpEnrolmentAction(input: unknown) {
 
 /** Staff held for enrolment: start (QR code) and confirm (first code), for that pending login only. */
 export async function startPendingEnrolmentAction() {
-  return beginPendingEnrolment(await getPendingEnrolment(), authSecret());
+  return beginPendingEnrolment(await getPendingEnrolment());
 }
 
 export async function finishPendingEnrolmentAction(input: unknown) {

@@ -1,10 +1,13 @@
 import "server-only";
 // TOTP enrolment for a staff login held before its workspace: the only thing such a login can do.
 // Separate from the signed-in enrolment (two-factor-commands.ts) because there is no session user.
+// Unlike that one it does not ask for the password again: the password was given moments ago in
+// this very login, and the held login can do nothing but enrol (nor outlive its pending cookie).
 import QRCode from "qrcode";
 import { z } from "zod";
 import { fail, fieldErrorsOf, ok, type ActionResult } from "@/lib/actions/define";
 import { db } from "@/lib/db/client";
+import { totpKeyring } from "./auth-secret";
 import { beginTotpEnrolment, confirmTotpEnrolment, TwoFactorError } from "./two-factor";
 import { enrolmentProof } from "./two-factor-rules";
 
@@ -21,10 +24,10 @@ function refusal(error: unknown) {
   return fail("UNEXPECTED");
 }
 
-export async function beginPendingEnrolment(pending: PendingEnrolment | null, key: string): Promise<ActionResult<{ secret: string; qr: string }>> {
+export async function beginPendingEnrolment(pending: PendingEnrolment | null): Promise<ActionResult<{ secret: string; qr: string }>> {
   if (!pending) return fail("SESSION_EXPIRED");
   try {
-    const started = await db.$transaction((tx) => beginTotpEnrolment(tx, pending.userId, key));
+    const started = await db.$transaction((tx) => beginTotpEnrolment(tx, pending.userId, totpKeyring()));
     return ok({ secret: started.secret, qr: await QRCode.toDataURL(started.uri, { margin: 1, width: 220 }) });
   } catch (error) {
     return refusal(error);
@@ -42,7 +45,7 @@ export async function finishPendingEnrolment(
   const parsed = confirmSchema.safeParse(rawInput);
   if (!parsed.success) return fail("INVALID_INPUT", fieldErrorsOf(parsed.error));
   try {
-    const { recoveryCodes } = await db.$transaction((tx) => confirmTotpEnrolment(tx, pending.userId, parsed.data.code, key, now));
+    const { recoveryCodes } = await db.$transaction((tx) => confirmTotpEnrolment(tx, pending.userId, parsed.data.code, totpKeyring(), now));
     return ok({ recoveryCodes, proof: enrolmentProof(pending.userId, pending.nonce, key) });
   } catch (error) {
     return refusal(error);

@@ -6,18 +6,54 @@ import { randomBytes } from "node:crypto";
 import type { User } from "next-auth";
 import { decode, type JWT } from "next-auth/jwt";
 import type { Db } from "@/lib/db/client";
-import { attemptLogin } from "./mutations";
-import { loadSessionUser, type SessionUser } from "./queries";
+import type { RateLimitKind, RateLimitOutcome } from "@/lib/security/rate-limit";
+import { answerChallenge } from "./login-challenge";
+import { attemptLogin, type AuthenticatedUser } from "./mutations";
+import { loadSessionUser, sessionIsOpen, type SessionUser } from "./queries";
 import { isStaff } from "./rules";
 import { loginSchema } from "./schema";
-import { sendMailCode, TwoFactorError, verifySecondFactor } from "./two-factor";
-import { cookieFrom, deviceStillRemembered, deviceTokenIssuedAt, deviceTokenValid, enrolmentProof, sameHash, sessionMayAct } from "./two-factor-rules";
+import { startSession } from "./sessions";
+import { openLoginChallenge, TwoFactorError } from "./two-factor";
+import {
+  cookieFrom,
+  deviceStillRemembered,
+  deviceTokenIssuedAt,
+  deviceTokenValid,
+  enrolmentProof,
+  sameHash,
+  sessionMayAct,
+  type TotpKeyring,
+} from "./two-factor-rules";
 
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/** What a login step needs beyond the form: keys, the moment, and who is asking from where. */
+export interface LoginContext {
+  /** AUTH_SECRET: mailed codes, device tokens, enrolment proofs. */
+  key: string;
+  totpKeys: TotpKeyring;
+  now: Date;
+  /** The client's address (per-IP limits) and browser (kept with the session). */
+  ip: string;
+  userAgent: string | null;
+  /** The shared budgets of lib/security/rate-limit.ts; tests pass their own. */
+  limits: {
+    consume(kind: RateLimitKind, key: string): Promise<RateLimitOutcome>;
+    reset(kind: RateLimitKind, key: string): Promise<void>;
+  };
+}
 
 /** A refusal the login forms translate; next-auth passes an Error's message through as `error`. */
 function refuse(code: string): never {
   throw new Error(code);
+}
+
+/** Counts the attempt against each budget; a spent one refuses with "RATE_LIMITED:<minutes>". */
+async function withinLimits(ctx: LoginContext, budgets: [RateLimitKind, string][]): Promise<void> {
+  for (const [kind, key] of budgets) {
+    const outcome = await ctx.limits.consume(kind, key);
+    if (!outcome.ok) refuse(`RATE_LIMITED:${Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60))}`);
+  }
 }
 
 /** The session token in a raw Cookie header (the second steps complete that pending session). */
@@ -26,26 +62,36 @@ export async function tokenFromCookies(header: string | null, key: string): Prom
   return raw ? decode({ token: raw, secret: key }).catch(() => null) : null;
 }
 
+function baseOf(user: Pick<AuthenticatedUser, "id" | "email" | "name" | "role" | "sessionVersion">) {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sv: user.sessionVersion };
+}
+
+async function sessionFor(db: Db, userId: string, ctx: LoginContext): Promise<string> {
+  return db.$transaction((tx) => startSession(tx, { userId, userAgent: ctx.userAgent, totpKeys: ctx.totpKeys }, ctx.now));
+}
+
 /**
  * Step one: the password. Then a remembered device may skip the code, but only one remembered
  * after the current TOTP enrolment and the last password change (either voids older devices).
+ * A code step is opened on the server (LoginChallenge); the cookie carries only its id.
  */
-export async function passwordStep(db: Db, credentials: unknown, deviceToken: string | null, key: string, now: Date): Promise<User> {
+export async function passwordStep(db: Db, credentials: unknown, deviceToken: string | null, ctx: LoginContext): Promise<User> {
   const parsed = loginSchema.safeParse(credentials ?? {});
   if (!parsed.success) refuse("INVALID_CREDENTIALS");
-  const outcome = await attemptLogin(db, parsed.data, now);
+  await withinLimits(ctx, [["login_account", parsed.data.email], ["login_ip", ctx.ip]]);
+  const outcome = await attemptLogin(db, parsed.data, ctx.now);
   if (!outcome.ok) refuse(outcome.reason);
   const { user } = outcome;
-  const base = { id: user.id, email: user.email, name: user.name, role: user.role, sv: user.sessionVersion };
-  if (user.secondFactor === null) return base;
+  // The password was right: the account's own budget starts over (the per-IP one does not).
+  await ctx.limits.reset("login_account", parsed.data.email);
+  const base = baseOf(user);
+  if (user.secondFactor === null) return { ...base, sid: await sessionFor(db, user.id, ctx) };
   if (user.secondFactor === "ENROL") return { ...base, tfa: "enrol", tfaNonce: randomBytes(16).toString("base64url") };
   const deviceCurrent = deviceStillRemembered(deviceTokenIssuedAt(deviceToken), [user.totpEnabledAt, user.passwordChangedAt]);
-  if (deviceCurrent && deviceTokenValid(deviceToken, user.id, now, key)) return { ...base, mfa: true };
-  if (user.secondFactor === "MAIL") {
-    const mailed = await db.$transaction((tx) => sendMailCode(tx, user.id, key, now));
-    return { ...base, tfa: "pending", tfaMethod: "MAIL", tfaNonce: mailed.nonce, tfaCodeHash: mailed.codeHash };
-  }
-  return { ...base, tfa: "pending", tfaMethod: "TOTP" };
+  if (deviceCurrent && deviceTokenValid(deviceToken, user.id, ctx.now, ctx.key)) return { ...base, mfa: true, sid: await sessionFor(db, user.id, ctx) };
+  const method = user.secondFactor;
+  const challenge = await db.$transaction((tx) => openLoginChallenge(tx, user.id, method, ctx.key, ctx.now));
+  return { ...base, tfa: "pending", tfaMethod: method, tfaChallenge: challenge.id };
 }
 
 async function activeUserOf(db: Db, token: JWT | null) {
@@ -54,21 +100,29 @@ async function activeUserOf(db: Db, token: JWT | null) {
   return user?.active && user.sessionVersion === token.sv ? user : null;
 }
 
-/** Step two: the code (TOTP, recovery or mailed) for a pending login. */
-export async function codeStep(db: Db, token: JWT | null, rawCode: unknown, key: string, now: Date): Promise<User> {
-  if (token?.tfa !== "pending" || !token.tfaMethod) refuse("SESSION_EXPIRED");
+/**
+ * Step two: the code (TOTP, recovery or mailed) for the pending login's challenge. Wrong codes are
+ * counted on the server (five end the challenge: TOO_MANY_ATTEMPTS, log in again).
+ */
+export async function codeStep(db: Db, token: JWT | null, rawCode: unknown, ctx: LoginContext): Promise<User> {
+  if (token?.tfa !== "pending" || !token.tfaChallenge) refuse("SESSION_EXPIRED");
+  const challengeId = token.tfaChallenge;
   const user = await activeUserOf(db, token);
   if (!user) refuse("SESSION_EXPIRED");
+  await withinLimits(ctx, [["second_factor_user", user.id], ["second_factor_ip", ctx.ip]]);
   const code = typeof rawCode === "string" ? rawCode.slice(0, 64) : "";
+  let outcome;
   try {
-    await db.$transaction((tx) =>
-      verifySecondFactor(tx, { userId: user.id, method: token.tfaMethod!, nonce: token.tfaNonce, codeHash: token.tfaCodeHash }, code, key, now),
+    outcome = await db.$transaction((tx) =>
+      answerChallenge(tx, { challengeId, userId: user.id, code, userAgent: ctx.userAgent }, { key: ctx.key, totpKeys: ctx.totpKeys }, ctx.now),
     );
   } catch (error) {
     if (error instanceof TwoFactorError) refuse(error.code);
     throw error;
   }
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sv: user.sessionVersion, tfaAt: now.getTime(), mfa: true };
+  if (!outcome.ok) refuse(outcome.reason);
+  await ctx.limits.reset("second_factor_user", user.id);
+  return { ...baseOf(user), sid: outcome.sid, tfaAt: ctx.now.getTime(), mfa: true };
 }
 
 /** A staff login held for enrolment: who it is and the nonce that binds the enrolment to it. */
@@ -79,21 +133,33 @@ export async function pendingEnrolmentOf(db: Db, token: JWT | null): Promise<{ u
 }
 
 /** After enrolment: the pending login becomes a full session, with the proof only it was given. */
-export async function enrolledStep(db: Db, token: JWT | null, rawProof: unknown, key: string, now: Date): Promise<User> {
+export async function enrolledStep(db: Db, token: JWT | null, rawProof: unknown, ctx: LoginContext): Promise<User> {
   const pending = await pendingEnrolmentOf(db, token);
   if (!pending) refuse("SESSION_EXPIRED");
   const user = await db.user.findUniqueOrThrow({ where: { id: pending.userId } });
   const proof = typeof rawProof === "string" ? rawProof.slice(0, 128) : "";
-  if (!user.totpEnabledAt || !sameHash(proof, enrolmentProof(user.id, pending.nonce, key))) refuse("ENROLMENT_INCOMPLETE");
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sv: user.sessionVersion, tfaAt: now.getTime(), mfa: true };
+  if (!user.totpEnabledAt || !sameHash(proof, enrolmentProof(user.id, pending.nonce, ctx.key))) refuse("ENROLMENT_INCOMPLETE");
+  return { ...baseOf(user), sid: await sessionFor(db, user.id, ctx), tfaAt: ctx.now.getTime(), mfa: true };
+}
+
+/** The pending code step of a token, while its challenge still takes codes; null otherwise. */
+export async function pendingChallengeOf(db: Db, token: JWT | null, now: Date): Promise<{ userId: string; method: "TOTP" | "MAIL" } | null> {
+  if (token?.tfa !== "pending" || !token.tfaChallenge) return null;
+  const user = await activeUserOf(db, token);
+  if (!user) return null;
+  const challenge = await db.loginChallenge.findUnique({ where: { id: token.tfaChallenge } });
+  if (!challenge || challenge.userId !== user.id || challenge.endedAt || challenge.expiresAt.getTime() <= now.getTime()) return null;
+  return { userId: user.id, method: challenge.method === "MAIL" ? "MAIL" : "TOTP" };
 }
 
 /**
- * Whether a decoded session may act, and as whom: not while a code or an enrolment is due, and a
- * staff session only once it passed TOTP. Every layout, page, route and action goes through here.
+ * Whether a decoded session may act, and as whom: not while a code or an enrolment is due, not
+ * once its server-side session ended (logout), and a staff session only once it passed TOTP.
+ * Every layout, page, route and action goes through here.
  */
-export async function resolveSession(session: { userId?: string; sv?: number; pending: boolean; mfa: boolean }): Promise<SessionUser | null> {
-  if (!session.userId || session.pending) return null;
+export async function resolveSession(session: { userId?: string; sv?: number; sid?: string; pending: boolean; mfa: boolean }): Promise<SessionUser | null> {
+  if (!session.userId || !session.sid || session.pending) return null;
+  if (!(await sessionIsOpen(session.sid, session.userId))) return null;
   const user = await loadSessionUser(session.userId, session.sv);
   if (!user || !sessionMayAct({ staff: isStaff(user.role), secondFactorPassed: session.mfa })) return null;
   return user;

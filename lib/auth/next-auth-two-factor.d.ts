@@ -1,4 +1,4 @@
-// The two-factor fields the session token carries (see lib/auth/options.ts and login-flow.ts).
+// The login fields the session token carries (see lib/auth/options.ts and login-flow.ts).
 import type { TwoFactorMethod } from "./two-factor-rules";
 
 declare module "next-auth" {
@@ -6,11 +6,15 @@ declare module "next-auth" {
     /** "pending": a code is due; "enrol": a staff member must enrol TOTP first. */
     tfa?: "pending" | "enrol";
     tfaMethod?: TwoFactorMethod;
+    /** The server-side LoginChallenge of a pending code step (attempts are counted there). */
+    tfaChallenge?: string;
+    /** Binds a staff member's enrolment to the held login that did it. */
     tfaNonce?: string;
-    tfaCodeHash?: string;
     tfaAt?: number;
     /** A second factor was passed in this login (a code, a remembered device, or enrolment). */
     mfa?: boolean;
+    /** The server-side AuthSession of a completed login; logout ends it. */
+    sid?: string;
   }
   interface Session {
     tfaPending?: boolean;
@@ -25,9 +29,10 @@ declare module "next-auth/jwt" {
   interface JWT {
     tfa?: "pending" | "enrol";
     tfaMethod?: TwoFactorMethod;
+    tfaChallenge?: string;
     tfaNonce?: string;
-    tfaCodeHash?: string;
     tfaAt?: number;
     mfa?: boolean;
+    sid?: string;
   }
 }

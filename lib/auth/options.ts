@@ -3,15 +3,34 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { safeReturnPath } from "@/lib/security/return-path";
 import { db } from "@/lib/db/client";
-import { authSecret, DEVICE_COOKIE } from "./auth-secret";
-import { codeStep, enrolledStep, passwordStep, tokenFromCookies } from "./login-flow";
+import { clientIp, consumeRateLimit, resetRateLimit } from "@/lib/security/rate-limit";
+import { authSecret, DEVICE_COOKIE, totpKeyring } from "./auth-secret";
+import { codeStep, enrolledStep, passwordStep, tokenFromCookies, type LoginContext } from "./login-flow";
+import { endSession } from "./sessions";
 import { cookieFrom } from "./two-factor-rules";
 
 const SESSION_HOURS = 8;
 
-function cookieHeader(req: { headers?: Record<string, unknown> } | undefined): string | null {
-  const value = req?.headers?.cookie;
+type RequestLike = { headers?: Record<string, unknown> } | undefined;
+
+function header(req: RequestLike, name: string): string | null {
+  const value = req?.headers?.[name];
   return typeof value === "string" ? value : null;
+}
+
+function cookieHeader(req: RequestLike): string | null {
+  return header(req, "cookie");
+}
+
+function contextOf(req: RequestLike): LoginContext {
+  return {
+    key: authSecret(),
+    totpKeys: totpKeyring(),
+    now: new Date(),
+    ip: clientIp({ get: (name) => header(req, name.toLowerCase()) }),
+    userAgent: header(req, "user-agent"),
+    limits: { consume: consumeRateLimit, reset: resetRateLimit },
+  };
 }
 
 // The steps themselves live in login-flow.ts; these providers only hand them the request's cookies.
@@ -27,8 +46,7 @@ export const authOptions: NextAuthOptions = {
       id: "credentials",
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: (credentials, req) =>
-        passwordStep(db, credentials, cookieFrom(cookieHeader(req), DEVICE_COOKIE), authSecret(), new Date()),
+      authorize: (credentials, req) => passwordStep(db, credentials, cookieFrom(cookieHeader(req), DEVICE_COOKIE), contextOf(req)),
     }),
     CredentialsProvider({
       // The second step: completes the pending session found in the request's cookie.
@@ -37,7 +55,7 @@ export const authOptions: NextAuthOptions = {
       credentials: { code: { type: "text" } },
       async authorize(credentials, req) {
         const token = await tokenFromCookies(cookieHeader(req), authSecret());
-        return codeStep(db, token, credentials?.code, authSecret(), new Date());
+        return codeStep(db, token, credentials?.code, contextOf(req));
       },
     }),
     CredentialsProvider({
@@ -47,10 +65,16 @@ export const authOptions: NextAuthOptions = {
       credentials: { proof: { type: "text" } },
       async authorize(credentials, req) {
         const token = await tokenFromCookies(cookieHeader(req), authSecret());
-        return enrolledStep(db, token, credentials?.proof, authSecret(), new Date());
+        return enrolledStep(db, token, credentials?.proof, contextOf(req));
       },
     }),
   ],
+  events: {
+    // Backstop for a sign-out that did not go through logoutAction: the server-side session ends.
+    async signOut({ token }) {
+      if (token?.sid && token.uid) await db.$transaction((tx) => endSession(tx, { sid: token.sid!, userId: token.uid }, new Date()));
+    },
+  },
   callbacks: {
     // Only our own origin (lib/security/return-path.ts). next-auth's default accepted any value
     // starting with "/", so "/\t/evil.example" became "//evil.example" in the browser.
@@ -65,8 +89,9 @@ export const authOptions: NextAuthOptions = {
         token.sv = user.sv;
         token.tfa = user.tfa;
         token.tfaMethod = user.tfaMethod;
+        token.tfaChallenge = user.tfaChallenge;
         token.tfaNonce = user.tfaNonce;
-        token.tfaCodeHash = user.tfaCodeHash;
+        token.sid = user.sid;
         token.tfaAt = user.tfaAt;
         token.mfa = user.mfa;
       }

@@ -40,3 +40,9 @@ export async function loadSessionUser(id: string, sessionVersion?: number): Prom
     teamIds: user.teams.map((t) => t.teamId),
   };
 }
+
+/** Whether a session's server-side row exists, belongs to this person and has not ended (logout). */
+export async function sessionIsOpen(sid: string, userId: string): Promise<boolean> {
+  const row = await db.authSession.findUnique({ where: { id: sid }, select: { userId: true, endedAt: true } });
+  return row !== null && row.userId === userId && row.endedAt === null;
+}

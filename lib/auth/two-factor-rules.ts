@@ -7,6 +7,10 @@ export type TwoFactorMethod = "TOTP" | "MAIL";
 export const TOTP_STEP_SECONDS = 30;
 export const REMEMBER_DEVICE_DAYS = 30;
 export const MAIL_CODE_MINUTES = 10;
+/** How long the second step of a login stays open on the server (a mailed code: its own lifetime). */
+export const CHALLENGE_MINUTES = 10;
+/** Wrong codes one challenge takes before it ends and the person must log in again. */
+export const MAX_CODE_ATTEMPTS = 5;
 export const RECOVERY_CODE_COUNT = 10;
 export const ISSUER = "Loket";
 
@@ -32,6 +36,31 @@ export function loginStepAfterPassword(input: { staff: boolean; totpEnabled: boo
  */
 export function sessionMayAct(input: { staff: boolean; secondFactorPassed: boolean }): boolean {
   return !input.staff || input.secondFactorPassed;
+}
+
+/** When a login challenge stops accepting codes. */
+export function challengeExpiresAt(method: TwoFactorMethod, now: Date): Date {
+  const minutes = method === "MAIL" ? Math.min(MAIL_CODE_MINUTES, CHALLENGE_MINUTES) : CHALLENGE_MINUTES;
+  return new Date(now.getTime() + minutes * 60_000);
+}
+
+export type ChallengeRefusal = "SESSION_EXPIRED" | "CODE_EXPIRED" | "TOO_MANY_ATTEMPTS";
+
+/** Why a stored challenge takes no code (any more), or null while it is open. */
+export function challengeRefusal(
+  challenge: { method: string; attempts: number; expiresAt: Date; endedAt: Date | null },
+  now: Date,
+): ChallengeRefusal | null {
+  if (challenge.attempts >= MAX_CODE_ATTEMPTS) return "TOO_MANY_ATTEMPTS";
+  if (challenge.endedAt) return "SESSION_EXPIRED";
+  if (challenge.expiresAt.getTime() <= now.getTime()) return challenge.method === "MAIL" ? "CODE_EXPIRED" : "SESSION_EXPIRED";
+  return null;
+}
+
+/** A challenge after one more wrong code: the fifth ends it. */
+export function afterWrongCode(attempts: number): { attempts: number; ended: boolean } {
+  const next = attempts + 1;
+  return { attempts: next, ended: next >= MAX_CODE_ATTEMPTS };
 }
 
 function totpAt(now: Date) {
@@ -129,24 +158,71 @@ function keyFrom(secret: string): Buffer {
   return createHash("sha256").update(`totp-at-rest:${secret}`).digest();
 }
 
-/** AES-256-GCM; the stored form is "iv.tag.ciphertext" in base64url. */
-export function encryptSecret(plain: string, secret: string): string {
+function seal(plain: string, key: Buffer): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", keyFrom(secret), iv);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
   const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
   return [iv, cipher.getAuthTag(), data].map((b) => b.toString("base64url")).join(".");
 }
 
-export function decryptSecret(stored: string, secret: string): string | null {
-  const [iv, tag, data] = stored.split(".").map((p) => Buffer.from(p, "base64url"));
+function open(sealed: string, key: Buffer): string | null {
+  const [iv, tag, data] = sealed.split(".").map((p) => Buffer.from(p, "base64url"));
   if (!iv || !tag || !data) return null;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", keyFrom(secret), iv);
+    const decipher = createDecipheriv("aes-256-gcm", key, iv);
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
   } catch {
     return null;
   }
+}
+
+/**
+ * The original stored form, "iv.tag.ciphertext" (base64url, AES-256-GCM) without a key id. Still
+ * read (openTotpSecret tries every known key on it); new secrets are sealed with sealTotpSecret.
+ */
+export function encryptSecret(plain: string, secret: string): string {
+  return seal(plain, keyFrom(secret));
+}
+
+export function decryptSecret(stored: string, secret: string): string | null {
+  return open(stored, keyFrom(secret));
+}
+
+/** The keys for TOTP secrets at rest: `current` seals, every key opens (see auth-secret.ts). */
+export interface TotpKeyring {
+  current: string;
+  previous: readonly string[];
+}
+
+/** A short, stable name for a key, stored with each ciphertext; it reveals nothing of the key. */
+export function totpKeyId(key: string): string {
+  return createHmac("sha256", key).update("totp-key-id").digest("base64url").slice(0, 8);
+}
+
+/** "<key id>:iv.tag.ciphertext": the key id says which key opens it, so keys can be rotated. */
+export function sealTotpSecret(plain: string, keys: TotpKeyring): string {
+  return `${totpKeyId(keys.current)}:${encryptSecret(plain, keys.current)}`;
+}
+
+/**
+ * Opens a stored TOTP secret with whichever known key sealed it; `current` says whether that was
+ * the current key (if not, the caller re-seals it). Unprefixed (older) ciphertexts try every key.
+ */
+export function openTotpSecret(stored: string, keys: TotpKeyring): { secret: string; current: boolean } | null {
+  const all = [keys.current, ...keys.previous];
+  const colon = stored.indexOf(":");
+  if (colon > 0) {
+    const id = stored.slice(0, colon);
+    const key = all.find((k) => totpKeyId(k) === id);
+    const secret = key === undefined ? null : decryptSecret(stored.slice(colon + 1), key);
+    return secret === null ? null : { secret, current: key === keys.current };
+  }
+  for (const key of all) {
+    const secret = decryptSecret(stored, key);
+    if (secret !== null) return { secret, current: false };
+  }
+  return null;
 }
 
 /** Reads one cookie from a raw Cookie header. */

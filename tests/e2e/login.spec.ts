@@ -48,6 +48,18 @@ test.describe("logging in", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
+  test("a session cookie saved before logout opens nothing after it", async ({ page, context }) => {
+    await login(page, "bram.devries@burger.example");
+    await expect(page).toHaveURL(/\/portaal$/);
+    const saved = (await context.cookies()).find((c) => c.name.includes("session-token"));
+    expect(saved).toBeDefined();
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await context.addCookies([saved!]);
+    await page.goto("/portaal");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
   test("a tampered session cookie is not a session", async ({ page, context }) => {
     await login(page, "bram.devries@burger.example");
     await expect(page).toHaveURL(/\/portaal$/);

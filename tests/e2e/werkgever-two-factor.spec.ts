@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { authenticator } from "otplib";
-import { expectAccessible, login } from "./support";
+import { expectAccessible, login, PASSWORD } from "./support";
 
 // A code for the step after the current one: the server accepts one step either side, and it is
 // never the step used at enrolment, so it is not refused as a replay.
@@ -21,7 +21,13 @@ test.describe("two-factor sign-in with TOTP", () => {
     await page.getByLabel("Code uit de app").fill("12");
     await page.getByRole("button", { name: "Bevestigen" }).click();
     await expect(page.getByText("Vul de zes cijfers uit uw app in.")).toBeVisible();
+    // Enrolling asks for the password again: a wrong one is refused, and nothing is enabled.
     await page.getByLabel("Code uit de app").fill(authenticator.generate(secret));
+    await page.getByLabel("Uw wachtwoord").fill("niet-het-wachtwoord");
+    await page.getByRole("button", { name: "Bevestigen" }).click();
+    await expect(page.getByTestId("form-error")).toContainText("wachtwoord klopt niet");
+    await page.getByLabel("Code uit de app").fill(authenticator.generate(secret));
+    await page.getByLabel("Uw wachtwoord").fill(PASSWORD);
     await page.getByRole("button", { name: "Bevestigen" }).click();
     await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
     await expectAccessible(page);

@@ -99,7 +99,8 @@ describe("changing one's own password", () => {
     expect(await changeOwnPassword.execute(bram, { current: "niet-mijn-wachtwoord", password: NEW, confirm: NEW }, now)).toEqual({ ok: false, reason: "LOCKED" });
     // Locked: even the right password is refused now, for the change and for the login.
     expect(await changeOwnPassword.execute(bram, { current: DEMO, password: NEW, confirm: NEW }, now)).toEqual({ ok: false, reason: "LOCKED" });
-    expect(await attemptLogin(db, { email: BRAM, password: DEMO }, now)).toMatchObject({ ok: false, reason: "LOCKED" });
+    // (The login form answers a locked account like a wrong password: it does not say the account exists.)
+    expect(await attemptLogin(db, { email: BRAM, password: DEMO }, now)).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
     const after = await row(BRAM);
     expect(after.passwordHash).toBe(before.passwordHash);
     expect(after.sessionVersion).toBe(before.sessionVersion);

@@ -32,15 +32,19 @@ describe("password login", () => {
     });
   });
 
-  it("locks the account for 15 minutes after five failures, even for the right password", async () => {
+  it("locks the account for 15 minutes after five failures, even for the right password, and answers it like a wrong password", async () => {
+    const unknown = await attemptLogin(db, { email: "nobody@nowhere.example", password: DEMO_PASSWORD }, t0);
     for (let i = 1; i <= 4; i++) {
-      expect((await attemptLogin(db, { email, password: `wrong-${i}` }, minutes(i))).ok).toBe(false);
+      expect(await attemptLogin(db, { email, password: `wrong-${i}` }, minutes(i))).toEqual(unknown);
     }
     const fifth = await attemptLogin(db, { email, password: "wrong-5" }, minutes(5));
-    expect(fifth).toMatchObject({ ok: false, reason: "LOCKED" });
+    expect(fifth).toEqual(unknown);
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).lockedUntil?.toISOString()).toBe(minutes(20).toISOString());
 
+    // Locked: the right password gets the very answer of an unknown address and a wrong password.
     const stillLocked = await attemptLogin(db, { email, password: DEMO_PASSWORD }, minutes(19));
-    expect(stillLocked).toMatchObject({ ok: false, reason: "LOCKED" });
+    expect(stillLocked).toEqual(unknown);
+    expect(stillLocked).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
 
     const afterwards = await attemptLogin(db, { email, password: DEMO_PASSWORD }, minutes(21));
     expect(afterwards.ok).toBe(true);
@@ -56,6 +60,16 @@ describe("password login", () => {
       "auth.locked",
       "auth.login",
     ]);
+  });
+
+  it("tells the owner of a locked account by mail, once, in their language", async () => {
+    for (let i = 1; i <= 5; i++) await attemptLogin(db, { email, password: `wrong-${i}` }, minutes(i));
+    await attemptLogin(db, { email, password: DEMO_PASSWORD }, minutes(6));
+    const mails = await db.outboxMessage.findMany({ where: { toAddress: email, kind: "auth.account_locked" } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ sensitive: false, subject: "Uw Loket-account is tijdelijk geblokkeerd", locale: "nl" });
+    expect(mails[0]!.bodyText).toContain("/wachtwoord-vergeten");
+    expect(mails[0]!.bodyText).toContain("10:20");
   });
 
   it("counts failures from zero again after a successful login", async () => {

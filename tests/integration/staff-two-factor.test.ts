@@ -10,13 +10,24 @@ import { inviteStaffMember } from "@/lib/staff/commands";
 import { DEMO_PASSWORD } from "@/prisma/seed";
 import { DEMO_TOTP_SECRET } from "@/prisma/seed-totp";
 import { seedDemo } from "../support/fixtures";
+import { loginContext } from "../support/login-context";
 
 const now = new Date("2026-11-24T10:00:00Z");
 const at = (s: number) => new Date(now.getTime() + s * 1000);
 const key = authSecret();
-const login = (email: string, device: string | null = null, when = at(60)) => passwordStep(db, { email, password: DEMO_PASSWORD }, device, key, when);
+const login = (email: string, device: string | null = null, when = at(60)) => passwordStep(db, { email, password: DEMO_PASSWORD }, device, loginContext(when));
 /** The token next-auth would keep after a step (the jwt callback copies these fields). */
-const tokenOf = (user: Awaited<ReturnType<typeof login>>): JWT => ({ uid: user.id, role: user.role, sv: user.sv, tfa: user.tfa, tfaMethod: user.tfaMethod, tfaNonce: user.tfaNonce, mfa: user.mfa });
+const tokenOf = (user: Awaited<ReturnType<typeof login>>): JWT => ({
+  uid: user.id,
+  role: user.role,
+  sv: user.sv,
+  tfa: user.tfa,
+  tfaMethod: user.tfaMethod,
+  tfaChallenge: user.tfaChallenge,
+  tfaNonce: user.tfaNonce,
+  mfa: user.mfa,
+  sid: user.sid,
+});
 
 async function clearTotp(email: string) {
   await db.user.update({ where: { email }, data: { totpSecret: null, totpEnabledAt: null, recoveryCodes: [] } });
@@ -43,12 +54,12 @@ describe("staff must use TOTP", () => {
     expect(first).toMatchObject({ tfa: "pending", tfaMethod: "TOTP" });
     expect(await resolveSession({ userId: first.id, sv: first.sv, pending: true, mfa: false })).toBeNull();
     const code = totpCode(DEMO_TOTP_SECRET, at(60));
-    await expect(codeStep(db, tokenOf(first), "000000" === code ? "111111" : "000000", key, at(60))).rejects.toThrow("WRONG_CODE");
-    const done = await codeStep(db, tokenOf(first), code, key, at(61));
+    await expect(codeStep(db, tokenOf(first), "000000" === code ? "111111" : "000000", loginContext(at(60)))).rejects.toThrow("WRONG_CODE");
+    const done = await codeStep(db, tokenOf(first), code, loginContext(at(61)));
     expect(done).toMatchObject({ mfa: true });
-    expect(await resolveSession({ userId: done.id, sv: done.sv, pending: false, mfa: true })).toMatchObject({ email: "behandelaar@loket.example" });
+    expect(await resolveSession({ userId: done.id, sv: done.sv, sid: done.sid, pending: false, mfa: true })).toMatchObject({ email: "behandelaar@loket.example" });
     const second = await login("behandelaar@loket.example", null, at(65));
-    await expect(codeStep(db, tokenOf(second), code, key, at(65))).rejects.toThrow("REPLAYED_CODE");
+    await expect(codeStep(db, tokenOf(second), code, loginContext(at(65)))).rejects.toThrow("REPLAYED_CODE");
   });
 
   it("a remembered device skips the code, unless it was remembered before the current enrolment", async () => {
@@ -73,14 +84,19 @@ describe("staff must use TOTP", () => {
 
   it("a staff session that has not passed TOTP is no session: pages, routes and actions see nobody", async () => {
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@loket.example" } });
-    const unpassed = await resolveSession({ userId: admin.id, sv: admin.sessionVersion, pending: false, mfa: false });
+    // A server-side session exists: only the missing second factor stands in the way.
+    const sid = (await db.authSession.create({ data: { userId: admin.id } })).id;
+    const unpassed = await resolveSession({ userId: admin.id, sv: admin.sessionVersion, sid, pending: false, mfa: false });
     expect(unpassed).toBeNull();
     expect(await inviteStaffMember.execute(unpassed, { name: "Nieuw", email: "nieuw@loket.example", role: "CASE_HANDLER", teamIds: [] }, now)).toMatchObject({ ok: false, reason: "UNAUTHENTICATED" });
-    expect(await resolveSession({ userId: admin.id, sv: admin.sessionVersion, pending: true, mfa: true })).toBeNull();
-    expect(await resolveSession({ userId: admin.id, sv: admin.sessionVersion, pending: false, mfa: true })).toMatchObject({ role: "ADMIN" });
+    expect(await resolveSession({ userId: admin.id, sv: admin.sessionVersion, sid, pending: true, mfa: true })).toBeNull();
+    expect(await resolveSession({ userId: admin.id, sv: admin.sessionVersion, sid, pending: false, mfa: true })).toMatchObject({ role: "ADMIN" });
     // Beneficiaries and employer contacts without a second factor keep their sessions.
     const anna = await db.user.findUniqueOrThrow({ where: { email: "anna.jansen@burger.example" } });
-    expect(await resolveSession({ userId: anna.id, sv: anna.sessionVersion, pending: false, mfa: false })).toMatchObject({ role: "BENEFICIARY" });
+    const annaSid = (await db.authSession.create({ data: { userId: anna.id } })).id;
+    expect(await resolveSession({ userId: anna.id, sv: anna.sessionVersion, sid: annaSid, pending: false, mfa: false })).toMatchObject({ role: "BENEFICIARY" });
+    // Another person's session id opens nothing.
+    expect(await resolveSession({ userId: anna.id, sv: anna.sessionVersion, sid, pending: false, mfa: false })).toBeNull();
   });
 });
 
@@ -93,10 +109,10 @@ describe("a staff login without TOTP is held for enrolment", () => {
     const pending = await pendingEnrolmentOf(db, tokenOf(held));
     expect(pending).toMatchObject({ userId: held.id });
     // Held, it is no session: the code step and the places refuse it.
-    await expect(codeStep(db, tokenOf(held), "123456", key, at(61))).rejects.toThrow("SESSION_EXPIRED");
+    await expect(codeStep(db, tokenOf(held), "123456", loginContext(at(61)))).rejects.toThrow("SESSION_EXPIRED");
     expect(await resolveSession({ userId: held.id, sv: held.sv, pending: true, mfa: false })).toBeNull();
 
-    const started = await beginPendingEnrolment(pending, key);
+    const started = await beginPendingEnrolment(pending);
     expect(started.ok).toBe(true);
     if (!started.ok) return;
     expect(started.data.qr).toMatch(/^data:image\/png;base64,/);
@@ -106,22 +122,22 @@ describe("a staff login without TOTP is held for enrolment", () => {
     if (!finished.ok) return;
     expect(finished.data.recoveryCodes).toHaveLength(10);
 
-    await expect(enrolledStep(db, tokenOf(other), finished.data.proof, key, at(75))).rejects.toThrow("ENROLMENT_INCOMPLETE");
-    await expect(enrolledStep(db, tokenOf(held), "forged", key, at(75))).rejects.toThrow("ENROLMENT_INCOMPLETE");
-    const full = await enrolledStep(db, tokenOf(held), finished.data.proof, key, at(75));
+    await expect(enrolledStep(db, tokenOf(other), finished.data.proof, loginContext(at(75)))).rejects.toThrow("ENROLMENT_INCOMPLETE");
+    await expect(enrolledStep(db, tokenOf(held), "forged", loginContext(at(75)))).rejects.toThrow("ENROLMENT_INCOMPLETE");
+    const full = await enrolledStep(db, tokenOf(held), finished.data.proof, loginContext(at(75)));
     expect(full.mfa).toBe(true);
     expect(full.tfa).toBeUndefined();
-    expect(await resolveSession({ userId: full.id, sv: full.sv, pending: false, mfa: true })).toMatchObject({ role: "TEAM_COORDINATOR" });
+    expect(await resolveSession({ userId: full.id, sv: full.sv, sid: full.sid, pending: false, mfa: true })).toMatchObject({ role: "TEAM_COORDINATOR" });
     const events = await db.auditEvent.findMany({ where: { entityId: held.id, action: "auth.totp_enrolled" } });
     expect(events).toHaveLength(1);
   });
 
   it("enrolment needs a pending login: nobody, or a finished session, gets SESSION_EXPIRED", async () => {
-    expect(await beginPendingEnrolment(null, key)).toMatchObject({ ok: false, reason: "SESSION_EXPIRED" });
+    expect(await beginPendingEnrolment(null)).toMatchObject({ ok: false, reason: "SESSION_EXPIRED" });
     expect(await finishPendingEnrolment(null, { code: "123456" }, key, now)).toMatchObject({ ok: false, reason: "SESSION_EXPIRED" });
     const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@loket.example" } });
     expect(await pendingEnrolmentOf(db, { uid: agent.id, role: agent.role, sv: agent.sessionVersion, mfa: true })).toBeNull();
-    await expect(enrolledStep(db, { uid: agent.id, role: agent.role, sv: agent.sessionVersion, mfa: true }, "x", key, now)).rejects.toThrow("SESSION_EXPIRED");
+    await expect(enrolledStep(db, { uid: agent.id, role: agent.role, sv: agent.sessionVersion, mfa: true }, "x", loginContext(now))).rejects.toThrow("SESSION_EXPIRED");
   });
 
   it("reads the pending login from the session cookie, and not a tampered one", async () => {
