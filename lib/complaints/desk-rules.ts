@@ -7,6 +7,19 @@ export function mayHandleStage(role: Role, stage: ComplaintStage): boolean {
   return role === "TEAM_COORDINATOR" || role === "MANAGER";
 }
 
+export const COMPLAINT_STAGES: readonly ComplaintStage[] = ["SIGNAL", "STAGE_1", "STAGE_2", "STAGE_3"];
+
+/**
+ * Who may open a complaint's own ticket in the workspace, and so answer, annotate or change it
+ * there: whoever handles its stage on the desk. A referred complaint (stage 3) stays with the
+ * ombudsman who handled stage 2: its ticket holds the ombudsman's work, which the line does not
+ * read (DESIGN: independent of the line); internal handling has ended, so nobody else needs it.
+ */
+export function mayWorkComplaintTicket(role: Role, stage: ComplaintStage): boolean {
+  if (stage === "STAGE_3") return role === "OMBUDS";
+  return mayHandleStage(role, stage);
+}
+
 /** Only the ombudsman reads the working notes of stage 2 (DESIGN: independent of the line). */
 export function mayReadNotesOf(role: Role, stage: ComplaintStage): boolean {
   return stage === "STAGE_2" ? role === "OMBUDS" : role === "TEAM_COORDINATOR" || role === "MANAGER" || role === "OMBUDS";

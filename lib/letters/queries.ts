@@ -1,7 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
-import { staffTicketScope } from "@/lib/tickets/queries";
+import { staffTicketScope } from "@/lib/workspace/scope";
 
 /** An outgoing letter on a ticket the user may see; null otherwise. */
 export async function getLetter(user: SessionUser, ticketId: string, messageId: string) {

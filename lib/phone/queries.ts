@@ -1,7 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
-import { staffTicketScope } from "@/lib/tickets/queries";
+import { staffTicketScope } from "@/lib/workspace/scope";
 import { OPEN_STATUSES } from "@/lib/tickets/rules";
 import { HANDOVER_ROLES, orderContactNotes } from "./rules";
 

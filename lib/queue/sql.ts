@@ -3,15 +3,17 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
 import type { DbClient } from "@/lib/settings/queries";
-import { OPEN_STATUSES, mayViewDossier, parseTicketNumber, seesAllTeams } from "@/lib/tickets/rules";
+import { OPEN_STATUSES, parseTicketNumber } from "@/lib/tickets/rules";
+import { staffScopeSql } from "@/lib/workspace/scope";
 import type { QueueFilter } from "./schema";
 
 // The queue page is selected in SQL rather than through Prisma's where builder for one reason:
 // Prisma sends enum values as CAST($n AS "TicketStatus") parameters, which the planner cannot
 // match against the partial index on open tickets (prisma/migrations/*_queue_open_order), so it
 // sorted every open ticket of the user's teams. With the status written as literals the first
-// page is read in index order and stops after 25 rows (npm run bench:queue). The scope rules are
-// the same as staffTicketScope in lib/tickets/queries.ts; tests/integration/queue-claiming checks both.
+// page is read in index order and stops after 25 rows (npm run bench:queue). The scope is
+// staffScopeSql, the SQL form of the one staff rule in lib/workspace/scope.ts;
+// tests/integration/scope-staff and queue-claiming check that it agrees with the Prisma form.
 
 const STATUS_LITERALS = new Set(["NEW", "OPEN", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"]);
 
@@ -38,15 +40,7 @@ function searchSql(q: string): Prisma.Sql {
 }
 
 export function queueConditions(user: SessionUser, filter: Partial<QueueFilter>): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  if (!seesAllTeams(user.role)) {
-    const scope: Prisma.Sql[] = [Prisma.sql`t."teamId" = ANY(${user.teamIds}::text[])`, Prisma.sql`t."assigneeId" = ${user.id}`];
-    if (user.role === "CUSTOMER_SUCCESS_MANAGER") {
-      scope.push(Prisma.sql`t."organisationId" IN (SELECT id FROM "Organisation" WHERE "customerSuccessManagerId" = ${user.id})`);
-    }
-    parts.push(Prisma.sql`(${Prisma.join(scope, " OR ")})`);
-  }
-  if (!mayViewDossier(user.role)) parts.push(Prisma.sql`c."dossierSensitive" = false`);
+  const parts: Prisma.Sql[] = [staffScopeSql(user)];
   parts.push(Prisma.sql`t.status IN (${statusList(filter.status ? [filter.status] : OPEN_STATUSES)})`);
   if (filter.channel) parts.push(Prisma.sql`t.channel = ${filter.channel}::"Channel"`);
   if (filter.category) parts.push(Prisma.sql`c.key = ${filter.category}`);

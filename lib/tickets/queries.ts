@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { employerTicketScope } from "@/lib/employer/scope";
 import type { QueueFilter } from "@/lib/queue/schema";
 import { COUNT_CAP, queueFingerprintSql, queuePageIds } from "@/lib/queue/sql";
+import { staffTicketScope } from "@/lib/workspace/scope";
 import { OPEN_STATUSES, mayViewDossier, parseTicketNumber, seesAllTeams } from "./rules";
 
 const listSelect = {
@@ -50,21 +51,8 @@ export function listOrganisationTickets(user: SessionUser, page = 0): Promise<Ti
   });
 }
 
-/**
- * Which tickets a staff member may see at all: their teams' tickets and those assigned to them
- * (managers and admins: every team), a customer success manager also their organisations', and
- * never a dossier-sensitive one for a first-line agent. Every staff read goes through this.
- */
-export function staffTicketScope(user: SessionUser): Prisma.TicketWhereInput {
-  const and: Prisma.TicketWhereInput[] = [];
-  if (!seesAllTeams(user.role)) {
-    const or: Prisma.TicketWhereInput[] = [{ teamId: { in: user.teamIds } }, { assigneeId: user.id }];
-    if (user.role === "CUSTOMER_SUCCESS_MANAGER") or.push({ organisation: { customerSuccessManagerId: user.id } });
-    and.push({ OR: or });
-  }
-  if (!mayViewDossier(user.role)) and.push({ category: { dossierSensitive: false } });
-  return { AND: and };
-}
+// The staff rule lives in lib/workspace/scope.ts; this keeps older imports (lib/mail) working.
+export { staffTicketScope };
 
 export const QUEUE_ORDER: Prisma.TicketOrderByWithRelationInput[] = [
   { priority: "desc" },

@@ -1,5 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
+import { recordDownload } from "./mutations";
 import { findDownloadableAttachment } from "./queries";
 import { openStoredUpload } from "./storage";
 
@@ -22,6 +23,8 @@ export async function downloadResponse(user: SessionUser, attachmentId: string):
     return new Response("Service unavailable", { status: 503, headers: { "Retry-After": "60" } });
   }
   if (!opened) return notFound();
+  // Recorded once the file is there to be sent: a refused or missing file is no download.
+  await recordDownload(user.id, { id: attachment.id, ticketId: attachment.message.ticketId });
   return new Response(opened.body, {
     headers: {
       "Content-Type": attachment.mimeType,

@@ -3,7 +3,7 @@ import type { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
 import { employerTicketScope } from "@/lib/employer/scope";
-import { staffTicketScope } from "@/lib/tickets/queries";
+import { staffTicketScope } from "@/lib/workspace/scope";
 
 /**
  * Which tickets' attachments this person may download: their own; for an employer contact the
@@ -26,6 +26,6 @@ export async function findDownloadableAttachment(user: SessionUser, attachmentId
       id: attachmentId,
       message: { ticket: scope, ...(customer ? { direction: { not: "INTERNAL" } } : {}) },
     },
-    select: { id: true, fileName: true, mimeType: true, size: true, storageKey: true },
+    select: { id: true, fileName: true, mimeType: true, size: true, storageKey: true, message: { select: { ticketId: true } } },
   });
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
-import type { Tx } from "@/lib/db/client";
-import { staffTicketScope } from "@/lib/tickets/queries";
+import { audit } from "@/lib/audit/mutations";
+import { db, type Tx } from "@/lib/db/client";
+import { staffTicketScope } from "./scope";
 import { TicketRuleError } from "@/lib/tickets/mutations";
 import { mayViewDossier } from "@/lib/tickets/rules";
 
@@ -10,6 +11,11 @@ export async function requireScopedTicket(tx: Tx, user: SessionUser, ticketId: s
   const ticket = await tx.ticket.findFirst({ where: { AND: [{ id: ticketId }, staffTicketScope(user)] }, select: { id: true, teamId: true, status: true } });
   if (!ticket) throw new TicketRuleError("NOT_FOUND");
   return ticket;
+}
+
+/** One insert, no body: who opened which dossier ticket (DESIGN: Security, reads of dossier tickets). */
+export function recordDossierView(actorId: string, ticketId: string): Promise<void> {
+  return audit(db, { actorId, action: "ticket.dossier_viewed", entityType: "Ticket", entityId: ticketId });
 }
 
 export class WorkspaceRuleError extends Error {

@@ -1,10 +1,18 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
-import { staffTicketScope } from "@/lib/tickets/queries";
+import { recordDossierView } from "./mutations";
+import { isDossierTicket, staffTicketScope } from "./scope";
 import { sortTimeline, type TimelineEntry } from "./timeline";
 
-/** A ticket as a staff member may see it, or null when it is outside their scope. */
+/** A ticket id that came out of the staff scope: what the timeline takes, so it cannot be skipped. */
+export type ScopedTicketId = string & { readonly __scope: "staff" };
+
+/**
+ * A ticket as a staff member may see it, or null when it is outside their scope. This is the
+ * ticket page's read, so opening a dossier ticket (a complaint about one included) leaves a
+ * ticket.dossier_viewed audit event (DESIGN: Security).
+ */
 export async function getStaffTicket(user: SessionUser, id: string) {
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id }, staffTicketScope(user)] },
@@ -15,16 +23,21 @@ export async function getStaffTicket(user: SessionUser, id: string) {
       requester: { select: { id: true, name: true, email: true, phone: true, clientNumber: true } },
       organisation: { select: { id: true, name: true, externalNumber: true } },
       urgentRequest: true,
+      complaint: { select: { stage: true, subjectTicket: { select: { category: { select: { dossierSensitive: true } } } } } },
     },
   });
-  return ticket;
+  if (!ticket) return null;
+  const complaint = ticket.complaint ? { stage: ticket.complaint.stage, subjectDossierSensitive: ticket.complaint.subjectTicket.category.dossierSensitive } : null;
+  if (isDossierTicket({ dossierSensitive: ticket.category.dossierSensitive, complaint })) await recordDossierView(user.id, ticket.id);
+  return { ...ticket, id: ticket.id as ScopedTicketId };
 }
 export type StaffTicket = NonNullable<Awaited<ReturnType<typeof getStaffTicket>>>;
 
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
 
-/** Messages (every channel and internal notes), events, calls, appointments and attempts. */
-export async function getTimeline(ticketId: string): Promise<TimelineEntry[]> {
+/** Messages (every channel and internal notes), events, calls, appointments and attempts of a ticket the page opened. */
+export async function getTimeline(ticket: { id: ScopedTicketId }): Promise<TimelineEntry[]> {
+  const ticketId: string = ticket.id;
   const [messages, events, calls, appointments] = await Promise.all([
     db.message.findMany({
       where: { ticketId },

@@ -25,7 +25,7 @@ describe("replying to a ticket", () => {
     const outbox = await db.outboxMessage.findUniqueOrThrow({ where: { id: result.data.outboxId! } });
     expect(outbox.subject).toContain(ticket.number);
     expect(outbox.toAddress).toBe("anna.jansen@burger.example");
-    const timeline = await getTimeline(ticket.id);
+    const timeline = await getTimeline((await getStaffTicket(handler, ticket.id))!);
     expect(timeline.some((e) => e.kind === "message" && e.direction === "OUTBOUND" && e.body === "Uw adres is aangepast.")).toBe(true);
     expect(timeline.some((e) => e.kind === "event" && e.event === "status" && e.to === "OPEN")).toBe(true);
   });
@@ -101,7 +101,7 @@ describe("changing a ticket", () => {
     const row = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
     expect(row).toMatchObject({ status: "PENDING_CUSTOMER", teamId: werkgevers.id, assigneeId: handler.id });
     expect(row.slaPausedAt).not.toBeNull();
-    const kinds = (await getTimeline(ticket.id)).filter((e) => e.kind === "event").map((e) => (e.kind === "event" ? e.event : ""));
+    const kinds = (await getTimeline((await getStaffTicket(coordinator, ticket.id))!)).filter((e) => e.kind === "event").map((e) => (e.kind === "event" ? e.event : ""));
     expect(kinds).toEqual(expect.arrayContaining(["status", "team", "assignee"]));
   });
 
@@ -137,11 +137,11 @@ describe("attachments on the timeline", () => {
       now,
     );
     if (!sent.ok) throw new Error(sent.reason);
-    const message = (await getTimeline(sent.data.id)).find((e) => e.kind === "message" && e.direction === "INBOUND");
+    const handler = await sessionFor("behandelaar@loket.example");
+    const message = (await getTimeline((await getStaffTicket(handler, sent.data.id))!)).find((e) => e.kind === "message" && e.direction === "INBOUND");
     expect(message?.kind === "message" && message.attachments.map((a) => a.fileName)).toEqual(["jaaropgave.pdf"]);
     const attachmentId = message?.kind === "message" ? message.attachments[0]!.id : "";
 
-    const handler = await sessionFor("behandelaar@loket.example");
     const download = await downloadResponse(handler, attachmentId);
     expect(download.status).toBe(200);
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);

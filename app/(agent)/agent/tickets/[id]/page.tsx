@@ -19,7 +19,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   // Outside the user's scope (another team, or dossier content for the first line) is a 404.
   const ticket = await getStaffTicket(user, id);
   if (!ticket) notFound();
-  const [t, locale, timeline, options, names] = await Promise.all([getTranslations(), getLocale(), getTimeline(ticket.id), queueOptions(user), timelineNames()]);
+  const [t, locale, timeline, options, names] = await Promise.all([getTranslations(), getLocale(), getTimeline(ticket), queueOptions(user), timelineNames()]);
   for (const s of options.staff) names.set(s.id, s.name);
   const hasMail = (ticket.requesterEmail ?? ticket.requester?.email ?? null) !== null;
   const channel = defaultReplyChannel({ channel: ticket.channel, replyChannel: ticket.replyChannel, hasAccount: ticket.requesterId !== null, hasMailAddress: hasMail });
