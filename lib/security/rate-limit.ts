@@ -1,9 +1,9 @@
 // Rate limits shared by every app instance: counters live in PostgreSQL (table rate_limits,
 // migration 20261204053758_security_hardening) through rate-limiter-flexible's Postgres store.
 //
-// - Call consumeRateLimit OUTSIDE a Prisma transaction: the limiter has its own small pool, and the
-//   embedded database (PGlite) serves one transaction at a time, so a consume inside a transaction
-//   would wait for that transaction to end.
+// - Call consumeRateLimit OUTSIDE a Prisma transaction: on PostgreSQL the limiter has its own small
+//   pool; on the embedded database (PGlite) it shares Prisma's single connection, which a running
+//   transaction holds, so a consume inside a transaction would wait for that transaction to end.
 // - A store failure rejects (fails closed): callers treat it like any unexpected error.
 // - Keys are hashed (no e-mail addresses or IPs in the table) and case-folded, so "A@x.nl" and
 //   "a@x.nl" share one budget.
@@ -13,7 +13,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import type { Db } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
 
 export { clientIp } from "./client-ip";
 
@@ -50,12 +50,15 @@ function storageKey(key: string): string {
   return createHash("sha256").update(key.trim().toLowerCase()).digest("base64url");
 }
 
-/** One store on its own pg pool; a second store on the same URL behaves as a second app instance. */
-export function createRateLimitStore(databaseUrl: string): RateLimitStore {
+/** What RateLimiterPostgres calls on its store client (the `pool` store type). */
+interface QueryClient {
+  query(q: { text: string; values?: unknown[] }): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+
+function poolClient(databaseUrl: string): { client: QueryClient; close: () => Promise<void> } {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
-    // The embedded database serialises everything; two connections are plenty for short upserts.
-    max: process.env.LOKET_EMBEDDED === "1" ? 1 : 2,
+    max: 2,
     idleTimeoutMillis: 10_000,
     connectionTimeoutMillis: 5_000,
     query_timeout: 5_000,
@@ -63,12 +66,36 @@ export function createRateLimitStore(databaseUrl: string): RateLimitStore {
   });
   // An idle connection dropped by the server must not crash the process.
   pool.on("error", () => {});
-  // rate-limiter-flexible names its prepared statements; PGlite shares one backend session between
-  // all connections, so a second connection (or a second pool) re-preparing the same name fails
-  // with "prepared statement already exists". Unnamed statements behave the same everywhere.
-  const client = {
-    query: (q: { text: string; values?: unknown[] }) => pool.query({ text: q.text, values: q.values }),
+  return {
+    // rate-limiter-flexible names its prepared statements; PGlite shares one backend session
+    // between all connections, where a second connection re-preparing a name fails with "prepared
+    // statement already exists". Unnamed statements behave the same everywhere.
+    client: { query: (q) => pool.query({ text: q.text, values: q.values }) },
+    close: () => pool.end(),
   };
+}
+
+/**
+ * The embedded database interleaves the protocol messages of concurrent queries on different
+ * connections (see scripts/launch.ts), so there the limiter shares Prisma's one connection.
+ */
+function prismaClient(client: Db): QueryClient {
+  return {
+    async query(q) {
+      const rows = await client.$queryRawUnsafe<Record<string, unknown>[]>(q.text, ...(q.values ?? []));
+      // pg hands bigint over as a string the library does arithmetic with; Prisma as a BigInt.
+      const plain = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
+      return { rows: plain, rowCount: plain.length };
+    },
+  };
+}
+
+/**
+ * One store. Given a URL it has its own small pg pool (a second store on the same URL behaves as a
+ * second app instance); given the Prisma client it goes through that client's connection.
+ */
+export function createRateLimitStore(database: string | Db): RateLimitStore {
+  const { client, close } = typeof database === "string" ? poolClient(database) : { client: prismaClient(database), close: async () => {} };
   const limiters = new Map<RateLimitKind, RateLimiterPostgres>();
   const limiter = (kind: RateLimitKind): RateLimiterPostgres => {
     let found = limiters.get(kind);
@@ -103,7 +130,7 @@ export function createRateLimitStore(databaseUrl: string): RateLimitStore {
     async reset(kind, key) {
       await limiter(kind).delete(storageKey(key));
     },
-    close: () => pool.end(),
+    close,
   };
 }
 
@@ -116,7 +143,7 @@ function defaultStore(): RateLimitStore {
   if (!url) throw new Error("DATABASE_URL is not set: rate limits need the database.");
   if (holder.__loketRateLimits?.url !== url) {
     void holder.__loketRateLimits?.store.close().catch(() => {});
-    holder.__loketRateLimits = { url, store: createRateLimitStore(url) };
+    holder.__loketRateLimits = { url, store: createRateLimitStore(process.env.LOKET_EMBEDDED === "1" ? getDb() : url) };
   }
   return holder.__loketRateLimits.store;
 }

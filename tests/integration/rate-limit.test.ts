@@ -68,6 +68,23 @@ describe("rate limits in PostgreSQL", () => {
     }
   });
 
+  it("a store on the app's Prisma connection (the embedded database's way) and one on its own pool keep one count", async () => {
+    const viaPrisma = createRateLimitStore(db);
+    const viaPool = createRateLimitStore(process.env.DATABASE_URL!);
+    try {
+      for (let i = 0; i < budget.points; i++) expect(await (i % 2 ? viaPool : viaPrisma).consume("password_reset_account", "p@x.example")).toEqual({ ok: true });
+      const refused = await viaPrisma.consume("password_reset_account", "p@x.example");
+      expect(refused.ok).toBe(false);
+      expect(refused.ok ? 0 : refused.retryAfterSeconds).toBeGreaterThan(budget.durationSeconds - 60);
+      expect(await viaPool.consume("password_reset_account", "p@x.example")).toMatchObject({ ok: false });
+      // Many at once through the one connection: none lost, none refused early.
+      const outcomes = await Promise.all(Array.from({ length: budget.points + 2 }, () => viaPrisma.consume("password_reset_account", "q@x.example")));
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(budget.points);
+    } finally {
+      await viaPool.close();
+    }
+  });
+
   it("resetRateLimit clears a key, and a window that has ended starts afresh", async () => {
     for (let i = 0; i <= budget.points; i++) await consumeRateLimit("password_reset_account", "c@x.example");
     expect(await consumeRateLimit("password_reset_account", "c@x.example")).toMatchObject({ ok: false });
