@@ -44,8 +44,15 @@ export interface LoginContext {
 }
 
 /** A refusal the login forms translate; next-auth passes an Error's message through as `error`. */
+export class LoginRefusal extends Error {
+  constructor(code: string) {
+    super(code);
+    this.name = "LoginRefusal";
+  }
+}
+
 function refuse(code: string): never {
-  throw new Error(code);
+  throw new LoginRefusal(code);
 }
 
 /** Counts the attempt against each budget; a spent one refuses with "RATE_LIMITED:<minutes>". */

@@ -1,11 +1,11 @@
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { safeReturnPath } from "@/lib/security/return-path";
 import { db } from "@/lib/db/client";
 import { clientIp, consumeRateLimit, resetRateLimit } from "@/lib/security/rate-limit";
 import { authSecret, DEVICE_COOKIE, totpKeyring } from "./auth-secret";
-import { codeStep, enrolledStep, passwordStep, tokenFromCookies, type LoginContext } from "./login-flow";
+import { codeStep, enrolledStep, LoginRefusal, passwordStep, tokenFromCookies, type LoginContext } from "./login-flow";
 import { endSession } from "./sessions";
 import { cookieFrom } from "./two-factor-rules";
 
@@ -33,6 +33,20 @@ function contextOf(req: RequestLike): LoginContext {
   };
 }
 
+/**
+ * Refusals reach the form as their code; anything else (the database or the rate-limit store down)
+ * is logged here and reaches the browser as a bare "UNEXPECTED", never as the error's own text.
+ */
+async function guarded(step: string, run: () => Promise<User>): Promise<User> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof LoginRefusal) throw error;
+    console.error(`[auth ${step}] failed`, error instanceof Error ? error.stack : error);
+    throw new Error("UNEXPECTED");
+  }
+}
+
 // The steps themselves live in login-flow.ts; these providers only hand them the request's cookies.
 export const authOptions: NextAuthOptions = {
   // A getter: read per request, so `next build` does not need the secret.
@@ -46,33 +60,34 @@ export const authOptions: NextAuthOptions = {
       id: "credentials",
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: (credentials, req) => passwordStep(db, credentials, cookieFrom(cookieHeader(req), DEVICE_COOKIE), contextOf(req)),
+      authorize: (credentials, req) =>
+        guarded("password", () => passwordStep(db, credentials, cookieFrom(cookieHeader(req), DEVICE_COOKIE), contextOf(req))),
     }),
     CredentialsProvider({
       // The second step: completes the pending session found in the request's cookie.
       id: "two-factor",
       name: "two-factor",
       credentials: { code: { type: "text" } },
-      async authorize(credentials, req) {
-        const token = await tokenFromCookies(cookieHeader(req), authSecret());
-        return codeStep(db, token, credentials?.code, contextOf(req));
-      },
+      authorize: (credentials, req) =>
+        guarded("code", async () => codeStep(db, await tokenFromCookies(cookieHeader(req), authSecret()), credentials?.code, contextOf(req))),
     }),
     CredentialsProvider({
       // A staff member held for enrolment continues once their TOTP is confirmed.
       id: "totp-enrolled",
       name: "totp-enrolled",
       credentials: { proof: { type: "text" } },
-      async authorize(credentials, req) {
-        const token = await tokenFromCookies(cookieHeader(req), authSecret());
-        return enrolledStep(db, token, credentials?.proof, contextOf(req));
-      },
+      authorize: (credentials, req) =>
+        guarded("enrolled", async () => enrolledStep(db, await tokenFromCookies(cookieHeader(req), authSecret()), credentials?.proof, contextOf(req))),
     }),
   ],
   events: {
     // Backstop for a sign-out that did not go through logoutAction: the server-side session ends.
     async signOut({ token }) {
-      if (token?.sid && token.uid) await db.$transaction((tx) => endSession(tx, { sid: token.sid!, userId: token.uid }, new Date()));
+      if (!token?.sid || !token.uid) return;
+      // Never in the way of clearing the cookie.
+      await db
+        .$transaction((tx) => endSession(tx, { sid: token.sid!, userId: token.uid }, new Date()))
+        .catch((error: unknown) => console.error("[auth signOut] failed", error instanceof Error ? error.stack : error));
     },
   },
   callbacks: {

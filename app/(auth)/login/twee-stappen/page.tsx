@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { TwoFactorForm } from "@/components/auth/two-factor-form";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { homePath, safeCallbackPath } from "@/lib/auth/rules";
-import { getPendingEnrolment, getPendingTwoFactor, getSessionUser } from "@/lib/auth/session";
+import { currentToken, getPendingEnrolment, getPendingTwoFactor, getSessionUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,10 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
   if (!pending) {
     const back = safeCallbackPath(params.callbackUrl);
     if (await getPendingEnrolment()) redirect(`/login/twee-stappen/instellen${back ? `?callbackUrl=${encodeURIComponent(back)}` : ""}`);
-    redirect("/login");
+    // A code step that ended (expired, or too many wrong codes): say so on the login page.
+    const ended = (await currentToken())?.tfa === "pending";
+    const query = new URLSearchParams({ ...(ended ? { error: "SESSION_EXPIRED" } : {}), ...(back ? { callbackUrl: back } : {}) }).toString();
+    redirect(query ? `/login?${query}` : "/login");
   }
   const t = await getTranslations("werkgeverAuth.twoFactor");
   return (
