@@ -8,12 +8,16 @@ import path from "node:path";
 import nodemailer from "nodemailer";
 import { applyMigrations } from "../lib/db/migrate";
 import { createScratchDatabase, MIGRATIONS_DIR } from "../tests/support/database";
+import { fakeDns } from "../tests/support/mail-auth";
 
 const total = Number(process.argv[2] ?? 10_000);
-process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL;
+// Assigning undefined to process.env stores the string "undefined": only copy a set value.
+if (!process.env.TEST_DATABASE_URL && process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
 const database = await createScratchDatabase("benchmail");
 process.env.DATABASE_URL = database.url;
-process.env.DATABASE_POOL_MAX = database.kind === "postgres" ? "10" : "4";
+// The embedded database is one session: one connection, as the launcher and the tests use it.
+process.env.DATABASE_POOL_MAX = database.kind === "postgres" ? "10" : "1";
+if (database.kind === "pglite") process.env.LOKET_EMBEDDED = "1";
 await applyMigrations({ databaseUrl: database.url, migrationsDir: MIGRATIONS_DIR });
 
 const { db, disconnectDb } = await import("../lib/db/client");
@@ -23,34 +27,44 @@ await seedDatabase({ force: true, now: new Date() });
 
 const inboundDir = mkdtempSync(path.join(tmpdir(), "loket-bench-inbound-"));
 const intake: number[] = [];
+// Offline DNS: the senders' domains allow this machine by SPF and publish DMARC, so every mail
+// is authenticated (SPF aligned) as real mail would be, without network lookups.
+const dns = fakeDns();
+for (const domain of ["elders.example", "burger.example", "vandijk.example"]) {
+  dns.publish(domain, { TXT: ["v=spf1 ip4:127.0.0.1 -all"] });
+  dns.publish(`_dmarc.${domain}`, { TXT: ["v=DMARC1; p=reject"] });
+}
 const listener = await startSmtpListener({
   deps: { db, inboundDir },
   port: 0,
   log: () => undefined,
   onIntakeMs: (ms) => intake.push(ms),
+  resolver: dns.resolver,
 });
 const transport = nodemailer.createTransport({ host: "127.0.0.1", port: listener.port, secure: false, ignoreTLS: true, pool: true, maxConnections: 4, maxMessages: Infinity });
 
-// A realistic mix: mostly new questions from unknown senders, a fifth replies quoting their
-// registration number, some from known portal users.
+// A realistic mix: mostly new questions from unknown senders, a fifth replies to the reply
+// address of their acknowledgement, some from known portal users.
 const known = ["anna.jansen@burger.example", "bram.devries@burger.example", "tom.visser@vandijk.example"];
-const numbers: { from: string; number: string }[] = [];
+const numbers: { from: string; number: string; replyTo: string }[] = [];
 async function one(i: number) {
   const kind = i % 10;
   let from = `klant${i % 2000}@elders.example`;
+  let to = "vragen@loket.example";
   let subject = `Vraag ${i} over mijn uitkering`;
   if (kind < 2 && numbers.length > 0) {
     const earlier = numbers[(i * 7919) % numbers.length]!;
     from = earlier.from;
+    to = earlier.replyTo;
     subject = `Re: [${earlier.number}] aanvulling`;
   } else if (kind === 2) {
     from = known[i % known.length]!;
   }
-  await transport.sendMail({ from, to: "vragen@loket.example", subject, text: `Beste Loket,\n\nBericht ${i}.\n\nMet vriendelijke groet`, messageId: `<bench-${i}@elders.example>` });
+  await transport.sendMail({ from, to, subject, text: `Beste Loket,\n\nBericht ${i}.\n\nMet vriendelijke groet`, messageId: `<bench-${i}@elders.example>` });
   if (kind >= 3 && i % 25 === 0) {
     const row = await db.inboundMail.findUnique({ where: { mailMessageId: `<bench-${i}@elders.example>` } });
-    const ticket = row?.ticketId ? await db.ticket.findUnique({ where: { id: row.ticketId }, select: { number: true } }) : null;
-    if (ticket) numbers.push({ from, number: ticket.number });
+    const ticket = row?.ticketId ? await db.ticket.findUnique({ where: { id: row.ticketId }, select: { number: true, replyToken: true } }) : null;
+    if (ticket?.replyToken) numbers.push({ from, number: ticket.number, replyTo: `vragen+${ticket.replyToken}@loket.example` });
   }
 }
 

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { mailDomain } from "@/lib/outbox/mutations";
 import { REDACTED_BODY } from "@/lib/outbox/rules";
 import { renderMail } from "./render";
+import { replyAddressFor } from "./reply-token";
 import { afterFailedDelivery } from "./rules";
 
 export interface MailSender {
@@ -46,6 +47,15 @@ export function fromAddress(): string {
   return process.env.MAIL_FROM ?? `Loket <noreply@${mailDomain()}>`;
 }
 
+/**
+ * The address whose mail reaches Loket's intake (the SMTP listener or the IMAP mailbox), from
+ * MAIL_REPLY_ADDRESS. Mail about a ticket says Reply-To `<local>+<token>@<domain>` of it, so the
+ * intake's mail server must deliver sub-addresses (plus addressing) to the same mailbox.
+ */
+export function replyIntakeAddress(): string {
+  return (process.env.MAIL_REPLY_ADDRESS ?? `vragen@${mailDomain()}`).trim().toLowerCase();
+}
+
 const LEASE_MS = 5 * 60_000;
 
 /** A delivered (or finally failed) sensitive mail keeps its envelope for the log, not its body. */
@@ -72,7 +82,7 @@ export async function deliverDueMail(db: Db, sender: MailSender, now: Date, batc
   let sent = 0;
   let failed = 0;
   for (const { id } of leased) {
-    const row = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+    const row = await db.outboxMessage.findUniqueOrThrow({ where: { id }, include: { ticket: { select: { replyToken: true } } } });
     const body = renderMail({ text: row.bodyText, html: row.bodyHtml, locale: row.locale, kind: row.kind });
     try {
       await sender.send({
@@ -83,6 +93,7 @@ export async function deliverDueMail(db: Db, sender: MailSender, now: Date, batc
         text: body.text,
         html: body.html,
         messageId: row.mailMessageId,
+        replyTo: row.ticket?.replyToken ? replyAddressFor(replyIntakeAddress(), row.ticket.replyToken) : undefined,
         inReplyTo: row.inReplyTo ?? undefined,
         references: row.references.length ? row.references : undefined,
         headers: { "Auto-Submitted": row.kind.startsWith("ticket.reply") ? "no" : "auto-generated" },

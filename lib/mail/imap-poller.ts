@@ -1,5 +1,6 @@
 import "server-only";
 import { ImapFlow } from "imapflow";
+import { verdictFromAuthResults } from "./auth-results";
 import { arrivalTime, describeMailbox, reconnectDelayMs, type ImapConfig } from "./imap-config";
 import { imapLockKey, withMailboxLock } from "./imap-lock";
 import { receiveInbound, type InboundDeps } from "./ingest";
@@ -51,6 +52,12 @@ export function startImapPoller(options: {
   databaseUrl?: string;
   /** Start polling in the background (the runtime); tests drive pollNow() themselves. */
   background?: boolean;
+  /**
+   * The authserv-id of the receiving mail server whose Authentication-Results header is trusted
+   * (MAIL_AUTHSERV_ID, e.g. "mx.example.org"). Unset: no header is trusted and every polled mail
+   * counts as sender not verified (NONE) until staff confirm it.
+   */
+  authservId?: string | null;
 }): ImapPoller {
   const { config, deps } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_MAIL_BYTES;
@@ -59,6 +66,7 @@ export function startImapPoller(options: {
   const lockKey = imapLockKey(config);
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   const background = options.background ?? true;
+  const authservId = options.authservId === undefined ? (process.env.MAIL_AUTHSERV_ID ?? null) : options.authservId;
 
   let stopped = false;
   let client: ImapFlow | null = null;
@@ -169,7 +177,8 @@ export function startImapPoller(options: {
         }
         let stored: { id: string; duplicate: boolean };
         try {
-          stored = await receiveInbound(deps, message.source, arrivalTime(message.internalDate, now()), log);
+          const auth = verdictFromAuthResults(message.source, authservId);
+          stored = await receiveInbound(deps, message.source, arrivalTime(message.internalDate, now()), log, auth);
         } catch (error) {
           result.failed += 1;
           log(`uid ${uid}: could not store, stays unseen for the next poll (${errorName(error)})`);

@@ -7,6 +7,10 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import sanitizeHtml from "sanitize-html";
 import type { Db, Tx } from "@/lib/db/client";
 import { addCustomerMessage, createTicket, type StoredAttachment } from "@/lib/tickets/mutations";
+import { linkMailedUrgentRequest } from "@/lib/urgent/mutations";
+import { unchecked, type InboundAuth } from "./auth-results";
+import { replyIntakeAddress } from "./delivery";
+import { addressesIn, replyTokensIn } from "./reply-token";
 import { classifyAutomatic, cleanSubject, isUrgentSubject, messageIdsIn, normaliseAddress, registrationNumberIn } from "./rules";
 
 export interface InboundFile {
@@ -24,7 +28,7 @@ export interface InboundDeps {
 }
 
 export type IngestOutcome =
-  | { kind: "TICKET_CREATED"; ticketId: string; urgent: boolean; preAnnounced: boolean | null }
+  | { kind: "TICKET_CREATED"; ticketId: string; urgent: boolean; preAnnounced: boolean | null; senderUnverified: boolean }
   | { kind: "REPLY_ADDED"; ticketId: string }
   | { kind: "IGNORED"; reason: string }
   | { kind: "ALREADY_PROCESSED" };
@@ -44,7 +48,13 @@ function headerText(parsed: ParsedMail, name: string): string | null {
  * Step one of receipt: keep the raw message (file + row) and nothing else, so the SMTP listener
  * can answer 250 only once the mail cannot be lost. The same Message-ID twice is one mail.
  */
-export async function storeInbound(deps: InboundDeps, raw: Buffer, now: Date): Promise<{ id: string; duplicate: boolean }> {
+export async function storeInbound(
+  deps: InboundDeps,
+  raw: Buffer,
+  now: Date,
+  // The door's verdict on the sender; a mail stored without one counts as not verified.
+  auth: InboundAuth = unchecked("other", "not checked"),
+): Promise<{ id: string; duplicate: boolean }> {
   const sha = createHash("sha256").update(raw).digest("hex");
   let parsed: ParsedMail | null = null;
   try {
@@ -70,6 +80,8 @@ export async function storeInbound(deps: InboundDeps, raw: Buffer, now: Date): P
         rawPath,
         size: raw.length,
         receivedAt: now,
+        authVerdict: auth.verdict,
+        authDetails: auth.details as unknown as Prisma.InputJsonObject,
       },
       select: { id: true },
     });
@@ -98,21 +110,41 @@ export function sanitizeMailHtml(html: string): string {
   return sanitizeHtml(html, SAFE_HTML);
 }
 
-/** Finds the ticket a mail answers: by its headers, then by the registration number. */
-async function findThread(tx: Tx, parsed: ParsedMail, subject: string): Promise<string | null> {
-  const ids = [...messageIdsIn(parsed.inReplyTo), ...messageIdsIn(parsed.references)];
-  if (ids.length > 0) {
-    const message = await tx.message.findFirst({ where: { mailMessageId: { in: ids } }, select: { ticketId: true } });
-    if (message) return message.ticketId;
-    const sent = await tx.outboxMessage.findFirst({ where: { mailMessageId: { in: ids }, ticketId: { not: null } }, select: { ticketId: true } });
-    if (sent?.ticketId) return sent.ticketId;
-  }
-  const number = registrationNumberIn(subject);
-  if (number) {
-    const ticket = await tx.ticket.findUnique({ where: { number }, select: { id: true } });
+/**
+ * The ticket a mail claims to answer, by proof Loket issued only: a reply token in a recipient
+ * address (To, Cc, Delivered-To), or In-Reply-To/References naming a Message-ID Loket gave one of
+ * that ticket's mails. The customer's own Message-IDs and the number in the subject do not count:
+ * anyone who saw one mail, or guessed a number, has those.
+ */
+async function claimedTicket(tx: Tx, parsed: ParsedMail): Promise<string | null> {
+  const recipients = parsed.headerLines.filter((h) => ["to", "cc", "delivered-to", "x-original-to"].includes(h.key)).map((h) => h.line.slice(h.line.indexOf(":") + 1));
+  const tokens = replyTokensIn(addressesIn(recipients), replyIntakeAddress());
+  if (tokens.length > 0) {
+    const ticket = await tx.ticket.findFirst({ where: { replyToken: { in: tokens.slice(0, 10) } }, select: { id: true } });
     if (ticket) return ticket.id;
   }
+  const ids = [...messageIdsIn(parsed.inReplyTo), ...messageIdsIn(parsed.references)].slice(0, 50);
+  if (ids.length > 0) {
+    const sent = await tx.outboxMessage.findFirst({ where: { mailMessageId: { in: ids }, ticketId: { not: null } }, orderBy: { createdAt: "desc" }, select: { ticketId: true } });
+    if (sent?.ticketId) return sent.ticketId;
+  }
   return null;
+}
+
+/** The active account a mail address belongs to, and for an employer contact their organisation. */
+export async function senderAccount(tx: Tx, address: string) {
+  const user = await tx.user.findUnique({
+    where: { email: address },
+    include: { memberships: { take: 1, orderBy: { createdAt: "asc" } } },
+  });
+  const known = user?.active ? user : null;
+  const organisationId = known?.role === "EMPLOYER_CONTACT" ? (known.memberships[0]?.organisationId ?? null) : null;
+  return { user: known, organisationId };
+}
+
+/** A note from the intake itself on the timeline, for staff only. */
+async function intakeNote(tx: Tx, ticketId: string, body: string, now: Date) {
+  await tx.message.create({ data: { ticketId, direction: "INTERNAL", channel: "EMAIL", authorId: null, body, automatic: true, createdAt: now } });
 }
 
 /**
@@ -164,8 +196,8 @@ export async function processInbound(deps: InboundDeps, id: string, now: Date): 
       // The row lock makes concurrent processing (listener and recovery) create one ticket.
       const [current] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "InboundMail" WHERE "id" = ${id} FOR UPDATE`;
       if (current?.status !== "RECEIVED") return { kind: "ALREADY_PROCESSED" };
-      const outcome = await ticketFor(tx, row, parsed, { subject, from, body, bodyHtml, attachments }, now);
-      await tx.inboundMail.update({ where: { id }, data: { status: "PROCESSED", processedAt: now, ticketId: outcome.ticketId } });
+      const { outcome, claimedTicketId } = await ticketFor(tx, row, parsed, { subject, from, body, bodyHtml, attachments }, now);
+      await tx.inboundMail.update({ where: { id }, data: { status: "PROCESSED", processedAt: now, ticketId: outcome.ticketId, claimedTicketId } });
       return outcome;
     },
     { timeout: 30_000 },
@@ -175,17 +207,18 @@ export async function processInbound(deps: InboundDeps, id: string, now: Date): 
 
 async function ticketFor(
   tx: Tx,
-  row: { mailMessageId: string },
+  row: { mailMessageId: string; authVerdict: string; receivedAt: Date },
   parsed: ParsedMail,
   mail: { subject: string; from: string; body: string; bodyHtml: string | null; attachments: StoredAttachment[] },
   now: Date,
-): Promise<Extract<IngestOutcome, { ticketId: string }>> {
+): Promise<{ outcome: Extract<IngestOutcome, { ticketId: string }>; claimedTicketId: string | null }> {
   const { subject, from, body, bodyHtml, attachments } = mail;
-  const threadId = await findThread(tx, parsed, subject);
-  if (threadId) {
-    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: threadId }, include: { requester: { select: { email: true } } } });
-    // A reply attaches only when it comes from the ticket's own requester: a forged
-    // In-Reply-To or a guessed number must not put text on someone else's ticket.
+  const verified = row.authVerdict === "PASS";
+  const claimedTicketId = await claimedTicket(tx, parsed);
+  if (claimedTicketId && verified) {
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: claimedTicketId }, include: { requester: { select: { email: true } } } });
+    // Even with a valid token, a reply attaches only when it comes from the ticket's own
+    // requester: a forwarded mail must not let a third person write on someone else's ticket.
     const owner = normaliseAddress(ticket.requesterEmail) ?? normaliseAddress(ticket.requester?.email);
     if (owner === from && ticket.status !== "CLOSED") {
       await addCustomerMessage(
@@ -193,47 +226,56 @@ async function ticketFor(
         { ticketId: ticket.id, authorId: ticket.requesterId, channel: "EMAIL", body, bodyHtml, attachments, mailMessageId: row.mailMessageId, inReplyTo: messageIdsIn(parsed.inReplyTo)[0] ?? null },
         now,
       );
-      return { kind: "REPLY_ADDED", ticketId: ticket.id };
+      return { outcome: { kind: "REPLY_ADDED", ticketId: ticket.id }, claimedTicketId };
     }
   }
-  const user = await tx.user.findUnique({
-    where: { email: from },
-    include: { memberships: { take: 1, orderBy: { createdAt: "asc" } } },
-  });
-  const known = user?.active ? user : null;
-  const organisationId = known?.role === "EMPLOYER_CONTACT" ? (known.memberships[0]?.organisationId ?? null) : null;
-  const common = {
-    subject,
-    channel: "EMAIL" as const,
-    body,
-    bodyHtml,
-    attachments,
-    requesterId: known?.id ?? null,
-    requesterEmail: from,
-    requesterName: parsed.from?.value[0]?.name || known?.name || null,
-    organisationId,
-    mailMessageId: row.mailMessageId,
-  };
-  if (organisationId && isUrgentSubject(subject)) {
-    const ticket = await createTicket(tx, { ...common, categoryKey: "URGENT_REQUEST", priority: "URGENT", policyKey: "URGENT_REQUEST" }, now);
-    const announcement = await tx.preAnnouncement.findFirst({ where: { organisationId, status: "OPEN" }, orderBy: { createdAt: "desc" } });
-    if (announcement) await tx.preAnnouncement.update({ where: { id: announcement.id }, data: { status: "LINKED" } });
-    await tx.urgentRequest.create({
-      data: {
-        ticketId: ticket.id,
-        organisationId,
-        reason: announcement?.reason ?? subject,
-        forWhom: announcement?.forWhom ?? "",
-        preAnnouncementId: announcement?.id ?? null,
-        notPreAnnounced: !announcement,
-        receivedAt: now,
-        dueAt: ticket.slaDueAt ?? now,
-      },
-    });
-    return { kind: "TICKET_CREATED", ticketId: ticket.id, urgent: true, preAnnounced: Boolean(announcement) };
+  const requesterName = parsed.from?.value[0]?.name || null;
+  const common = { subject, channel: "EMAIL" as const, body, bodyHtml, attachments, requesterEmail: from, mailMessageId: row.mailMessageId };
+  let created: { ticketId: string; urgent: boolean; preAnnounced: boolean | null };
+  if (!verified) {
+    // Stored and visible to staff, but tied to nobody: no account or organisation (so no portal
+    // shows it), no urgent request, no acknowledgement to an address that may not have written.
+    // Staff confirm the sender to do what the verified path would have done (confirm-sender.ts).
+    const ticket = await createTicket(tx, { ...common, requesterName, categoryKey: "GENERAL_QUESTION", acknowledge: false }, now);
+    await tx.ticket.update({ where: { id: ticket.id }, data: { senderUnverified: true } });
+    created = { ticketId: ticket.id, urgent: false, preAnnounced: null };
+  } else {
+    const { user, organisationId } = await senderAccount(tx, from);
+    const known = { ...common, requesterId: user?.id ?? null, requesterName: requesterName || user?.name || null, organisationId };
+    if (organisationId && isUrgentSubject(subject)) {
+      const ticket = await createTicket(tx, { ...known, categoryKey: "URGENT_REQUEST", priority: "URGENT", policyKey: "URGENT_REQUEST" }, now);
+      const { preAnnounced } = await linkMailedUrgentRequest(tx, { ticketId: ticket.id, organisationId, subject, receivedAt: now, dueAt: ticket.slaDueAt ?? now });
+      created = { ticketId: ticket.id, urgent: true, preAnnounced };
+    } else {
+      const ticket = await createTicket(tx, { ...known, categoryKey: "GENERAL_QUESTION" }, now);
+      created = { ticketId: ticket.id, urgent: false, preAnnounced: null };
+    }
   }
-  const ticket = await createTicket(tx, { ...common, categoryKey: "GENERAL_QUESTION" }, now);
-  return { kind: "TICKET_CREATED", ticketId: ticket.id, urgent: false, preAnnounced: null };
+  await noteWhatDidNotThread(tx, created.ticketId, { subject, claimedTicketId, verified }, now);
+  return { outcome: { kind: "TICKET_CREATED", ...created, senderUnverified: !verified }, claimedTicketId };
+}
+
+/**
+ * A mail that names a ticket but did not join it becomes a new ticket, as a helpdesk does; this
+ * note tells staff which ticket it mentions, so they can merge it by hand or confirm the sender.
+ */
+async function noteWhatDidNotThread(tx: Tx, ticketId: string, mail: { subject: string; claimedTicketId: string | null; verified: boolean }, now: Date) {
+  const numbers = new Set<string>();
+  const named = registrationNumberIn(mail.subject);
+  if (named) {
+    const ticket = await tx.ticket.findUnique({ where: { number: named }, select: { id: true, number: true } });
+    if (ticket && ticket.id !== ticketId) numbers.add(ticket.number);
+  }
+  if (mail.claimedTicketId) {
+    const claimed = await tx.ticket.findUnique({ where: { id: mail.claimedTicketId }, select: { number: true } });
+    if (claimed) numbers.add(claimed.number);
+  }
+  if (numbers.size === 0) return;
+  const list = [...numbers].join(", ");
+  const why = mail.verified
+    ? "De afzender is niet de aanvrager van dat ticket, het ticket is gesloten, of de mail had geen antwoordadres van Loket. / The sender is not that ticket's requester, the ticket is closed, or the mail did not use a Loket reply address."
+    : "De afzender is niet geverifieerd. / The sender is not verified.";
+  await intakeNote(tx, ticketId, `Deze e-mail noemt ${list} maar is daar niet aan toegevoegd. / This email mentions ${list} but was not added to it.\n${why}`, now);
 }
 
 /**
@@ -241,8 +283,14 @@ async function ticketFor(
  * ticket. Throws only when storing failed, so the door keeps the mail (SMTP answers 451, IMAP
  * leaves it unseen); a failure after storing is logged and left to processPendingInbound.
  */
-export async function receiveInbound(deps: InboundDeps, raw: Buffer, now: Date, log: (line: string) => void): Promise<{ id: string; duplicate: boolean }> {
-  const stored = await storeInbound(deps, raw, now);
+export async function receiveInbound(
+  deps: InboundDeps,
+  raw: Buffer,
+  now: Date,
+  log: (line: string) => void,
+  auth?: InboundAuth,
+): Promise<{ id: string; duplicate: boolean }> {
+  const stored = await storeInbound(deps, raw, now, auth);
   if (!stored.duplicate) {
     try {
       await processInbound(deps, stored.id, now);

@@ -47,6 +47,7 @@ export async function startMailRuntime(options: {
     listener = await startSmtpListener({ deps, port: options.smtpPort, log });
     log(`SMTP intake listening on 127.0.0.1:${listener.port}`);
   }
+  if (imap && !process.env.MAIL_AUTHSERV_ID) log("IMAP: MAIL_AUTHSERV_ID is unset, so polled mail counts as sender not verified until staff confirm it");
   const poller: ImapPoller | null = imap ? startImapPoller({ config: imap, deps, log: (line) => log(`IMAP ${line}`) }) : null;
 
   let running = false;

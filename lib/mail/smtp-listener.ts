@@ -1,5 +1,6 @@
 import "server-only";
 import { SMTPServer, type SMTPServerDataStream } from "smtp-server";
+import { authenticateSmtp, mailResolverFromEnv, type DNSResolver } from "./authenticate";
 import { receiveInbound, type InboundDeps } from "./ingest";
 import { mailIntakeLimiter } from "@/lib/security/mail-intake-limit";
 
@@ -44,7 +45,13 @@ export async function startSmtpListener(options: {
   onIntakeMs?: (ms: number) => void;
   /** Addresses not held to the per-address intake limit; default MAIL_INTAKE_UNLIMITED_IPS or loopback. */
   unlimitedAddresses?: string[];
+  /**
+   * DNS for the SPF, DKIM and DMARC checks; default: MAIL_DNS (the system resolver). Tests pass a
+   * resolver over a fixed map; checking itself cannot be turned off.
+   */
+  resolver?: DNSResolver;
 }): Promise<SmtpListener> {
+  const resolver = options.resolver ?? mailResolverFromEnv();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_MAIL_BYTES;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.log(`[smtp] ${line}`));
@@ -60,7 +67,7 @@ export async function startSmtpListener(options: {
     onMailFrom(_address, session, callback) {
       void intakeLimit(session.remoteAddress).then((refusal) => callback(refusal ? new SmtpReply(refusal.responseCode, refusal.message) : undefined));
     },
-    async onData(stream, _session, callback) {
+    async onData(stream, session, callback) {
       try {
         const raw = await readAll(stream);
         const started = performance.now();
@@ -68,10 +75,18 @@ export async function startSmtpListener(options: {
           callback(new SmtpReply(552, `Message exceeds the fixed maximum size of ${maxBytes} bytes`));
           return;
         }
+        // The sender is judged here, where the connecting address, HELO and MAIL FROM are known;
+        // the verdict is stored with the mail (a failed check still stores it, as not verified).
+        const mailFrom = session.envelope.mailFrom;
+        const auth = await authenticateSmtp(
+          raw,
+          { ip: session.remoteAddress || null, helo: session.hostNameAppearsAs || null, mailFrom: mailFrom ? mailFrom.address : null },
+          { resolver, mta: process.env.MAIL_AUTHSERV_ID || undefined },
+        );
         let stored: { id: string; duplicate: boolean };
         try {
           // Once stored the mail is accepted, even if making its ticket has to wait.
-          stored = await receiveInbound(options.deps, raw, now(), log);
+          stored = await receiveInbound(options.deps, raw, now(), log, auth);
         } catch (error) {
           log(`could not store a message: ${error instanceof Error ? error.name : "error"}`);
           callback(new SmtpReply(451, "Temporary local problem, please try again later"));

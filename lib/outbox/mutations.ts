@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Locale } from "@prisma/client";
 import type { Tx } from "@/lib/db/client";
+import { newReplyToken } from "@/lib/mail/reply-token";
 import { isSensitiveKind } from "./rules";
 
 export interface OutgoingMail {
@@ -30,7 +31,11 @@ export function mailDomain(): string {
  * only if the change that caused it commits. The Message-ID is fixed here so replies can thread.
  */
 export async function enqueueMail(tx: Tx, mail: OutgoingMail): Promise<{ id: string; mailMessageId: string }> {
+  // A random UUID (122 bits from the CSPRNG): inbound threading trusts In-Reply-To only when it
+  // names one of these, so it must be unguessable.
   const mailMessageId = `<${randomUUID()}@${mailDomain()}>`;
+  // A ticket's first outgoing mail gives it its reply token; delivery puts it in Reply-To.
+  if (mail.ticketId) await ensureReplyToken(tx, mail.ticketId);
   const row = await tx.outboxMessage.create({
     data: {
       kind: mail.kind,
@@ -50,4 +55,11 @@ export async function enqueueMail(tx: Tx, mail: OutgoingMail): Promise<{ id: str
     select: { id: true },
   });
   return { id: row.id, mailMessageId };
+}
+
+/** The ticket's reply token, made on first use (tickets from before tokens get one with their next mail). */
+export async function ensureReplyToken(tx: Tx, ticketId: string): Promise<string | null> {
+  await tx.ticket.updateMany({ where: { id: ticketId, replyToken: null }, data: { replyToken: newReplyToken() } });
+  const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, select: { replyToken: true } });
+  return ticket?.replyToken ?? null;
 }

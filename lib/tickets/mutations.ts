@@ -50,6 +50,8 @@ export interface NewTicketInput {
   mailMessageId?: string | null;
   /** Sanitised HTML of a mail, kept beside the plain text body. */
   bodyHtml?: string | null;
+  /** false: no automatic acknowledgement (mail whose sender is not verified; sent once confirmed). */
+  acknowledge?: boolean;
 }
 
 async function createMessage(
@@ -181,22 +183,12 @@ export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Pr
   );
 
   // A written question gets an automatic acknowledgement with its registration number.
-  if (WRITTEN_CHANNELS.includes(input.channel) && !resolvedNow) {
-    const text = acknowledgementText({ number, subject: input.subject, dueAt: clock.dueAt, locale });
-    await createMessage(tx, { ticketId: ticket.id, direction: "OUTBOUND", channel: input.channel, authorId: null, body: text, automatic: true }, now);
-    if (input.channel !== "PORTAL" && requesterEmail) {
-      await enqueueMail(tx, {
-        kind: "ticket.acknowledgement",
-        to: requesterEmail,
-        subject: mailSubject(number, input.subject),
-        text,
-        locale,
-        ticketId: ticket.id,
-        inReplyTo: input.mailMessageId ?? null,
-        references: input.mailMessageId ? [input.mailMessageId] : [],
-        at: now,
-      });
-    }
+  if (WRITTEN_CHANNELS.includes(input.channel) && !resolvedNow && input.acknowledge !== false) {
+    await sendAcknowledgement(
+      tx,
+      { id: ticket.id, number, subject: input.subject, channel: input.channel, dueAt: clock.dueAt, locale, requesterEmail, mailMessageId: input.mailMessageId ?? null },
+      now,
+    );
   }
 
   await event(tx, ticket.id, input.authorId ?? null, "created", { channel: input.channel, category: category.key }, now);
@@ -208,6 +200,29 @@ export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Pr
     data: { number, channel: input.channel, category: category.key },
   });
   return { id: ticket.id, number, slaDueAt: clock.dueAt };
+}
+
+/** The automatic acknowledgement: on the timeline, and by mail unless the question came by portal. */
+export async function sendAcknowledgement(
+  tx: Tx,
+  ticket: { id: string; number: string; subject: string; channel: Channel; dueAt: Date | null; locale: "nl" | "en"; requesterEmail: string | null; mailMessageId: string | null },
+  now: Date,
+): Promise<void> {
+  const text = acknowledgementText({ number: ticket.number, subject: ticket.subject, dueAt: ticket.dueAt, locale: ticket.locale });
+  await createMessage(tx, { ticketId: ticket.id, direction: "OUTBOUND", channel: ticket.channel, authorId: null, body: text, automatic: true }, now);
+  if (ticket.channel !== "PORTAL" && ticket.requesterEmail) {
+    await enqueueMail(tx, {
+      kind: "ticket.acknowledgement",
+      to: ticket.requesterEmail,
+      subject: mailSubject(ticket.number, ticket.subject),
+      text,
+      locale: ticket.locale,
+      ticketId: ticket.id,
+      inReplyTo: ticket.mailMessageId,
+      references: ticket.mailMessageId ? [ticket.mailMessageId] : [],
+      at: now,
+    });
+  }
 }
 
 async function loadOpenTicket(tx: Tx, ticketId: string) {

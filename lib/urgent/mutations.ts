@@ -67,3 +67,29 @@ export async function fileUrgentRequest(tx: Tx, actor: UrgentActor, input: Urgen
   });
   return { ticketId: ticket.id, number: ticket.number, dueAt: ticket.slaDueAt, preAnnounced: preAnnouncement !== null };
 }
+
+/**
+ * A "spoed" mail from an employer contact (DESIGN: Urgent requests, step 2): linked to the
+ * organisation's newest open pre-announcement, or flagged "not pre-announced" so an agent calls to
+ * verify. Only for a verified sender: the mail intake, or staff confirming the sender later.
+ */
+export async function linkMailedUrgentRequest(
+  tx: Tx,
+  input: { ticketId: string; organisationId: string; subject: string; receivedAt: Date; dueAt: Date },
+): Promise<{ preAnnounced: boolean }> {
+  const announcement = await tx.preAnnouncement.findFirst({ where: { organisationId: input.organisationId, status: "OPEN" }, orderBy: { createdAt: "desc" } });
+  if (announcement) await tx.preAnnouncement.update({ where: { id: announcement.id }, data: { status: "LINKED" } });
+  await tx.urgentRequest.create({
+    data: {
+      ticketId: input.ticketId,
+      organisationId: input.organisationId,
+      reason: announcement?.reason ?? input.subject,
+      forWhom: announcement?.forWhom ?? "",
+      preAnnouncementId: announcement?.id ?? null,
+      notPreAnnounced: !announcement,
+      receivedAt: input.receivedAt,
+      dueAt: input.dueAt,
+    },
+  });
+  return { preAnnounced: Boolean(announcement) };
+}

@@ -13,10 +13,13 @@ import { startImapPoller, type ImapPoller } from "@/lib/mail/imap-poller";
 import type { InboundDeps } from "@/lib/mail/ingest";
 import { startDovecot, type Dovecot } from "../support/dovecot";
 import { seedDemo } from "../support/fixtures";
+import { passingAuthResults } from "../support/mail-auth";
 
 const now = new Date("2026-11-24T10:00:00Z");
 const deps: InboundDeps = { db, inboundDir: mkdtempSync(path.join(tmpdir(), "loket-imap-inbound-")) };
 const MAX_BYTES = 64 * 1024;
+// The organisation's receiving server: only its Authentication-Results header is believed.
+const AUTHSERV_ID = "mx.loket.example";
 let dovecot: Dovecot;
 let config: ImapConfig;
 let poller: ImapPoller;
@@ -24,7 +27,7 @@ let mailbox: ImapFlow; // the test's own client: what the organisation's mail se
 const logLines: string[] = [];
 
 function start(extra: Partial<Parameters<typeof startImapPoller>[0]> = {}): ImapPoller {
-  return startImapPoller({ config, deps, now: () => now, maxBytes: MAX_BYTES, log: (line) => logLines.push(line), background: false, ...extra });
+  return startImapPoller({ config, deps, now: () => now, maxBytes: MAX_BYTES, log: (line) => logLines.push(line), background: false, authservId: AUTHSERV_ID, ...extra });
 }
 
 async function reconnect(): Promise<ImapFlow> {
@@ -57,8 +60,11 @@ beforeEach(async () => {
   logLines.length = 0;
 });
 
-function mail(fields: { from: string; subject: string; id: string; body: string; headers?: string[] }): string {
-  return [`From: ${fields.from}`, "To: vragen@loket.example", `Subject: ${fields.subject}`, `Message-ID: ${fields.id}`, "Date: Tue, 24 Nov 2026 10:00:00 +0000", ...(fields.headers ?? []), "Content-Type: text/plain; charset=utf-8", "", fields.body, ""].join("\r\n");
+/** A mail as the receiving server delivers it: with its passing Authentication-Results on top, unless `authResults` says otherwise. */
+function mail(fields: { from: string; subject: string; id: string; body: string; headers?: string[]; authResults?: string | null }): string {
+  const domain = /@([^@>\s]+)>?\s*$/.exec(fields.from)?.[1] ?? "";
+  const authResults = fields.authResults === undefined ? passingAuthResults(AUTHSERV_ID, domain) : fields.authResults;
+  return [...(authResults ? [authResults] : []), `From: ${fields.from}`, "To: vragen@loket.example", `Subject: ${fields.subject}`, `Message-ID: ${fields.id}`, "Date: Tue, 24 Nov 2026 10:00:00 +0000", ...(fields.headers ?? []), "Content-Type: text/plain; charset=utf-8", "", fields.body, ""].join("\r\n");
 }
 
 async function append(raw: string, arrivedAt?: Date): Promise<number> {
@@ -111,17 +117,72 @@ describe("IMAP poller", () => {
     expect(logLines.join("\n")).not.toContain("jaaropgave");
   });
 
-  it("threads replies onto their ticket, also when question and reply arrive in one poll", async () => {
+  it("threads replies onto their ticket by what Loket sent, oldest mail first within one poll", async () => {
+    // A follow-up to the customer's own mail names no Message-ID Loket issued: its own ticket.
     await append(mail({ from: "piet@elders.example", subject: "Vraag", id: "<imap-q@mail.example>", body: "Eerste vraag" }));
     await append(mail({ from: "piet@elders.example", subject: "Re: Vraag", id: "<imap-r1@mail.example>", body: "Aanvulling", headers: ["In-Reply-To: <imap-q@mail.example>"] }));
     expect(await poller.pollNow()).toMatchObject({ stored: 2 });
     const ticket = (await ticketOf("<imap-q@mail.example>"))!;
+    expect((await ticketOf("<imap-r1@mail.example>"))!.id).not.toBe(ticket.id);
     const ack = await db.outboxMessage.findFirstOrThrow({ where: { ticketId: ticket.id } });
+    const { replyToken } = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    // A reply to our acknowledgement, and one to its reply address in the same poll.
     await append(mail({ from: "piet@elders.example", subject: "Re: bevestiging", id: "<imap-r2@mail.example>", body: "Op uw bevestiging", headers: [`In-Reply-To: ${ack.mailMessageId}`] }));
-    await poller.pollNow();
+    await append(mail({ from: "piet@elders.example", subject: "Nog iets", id: "<imap-r3@mail.example>", body: "Nog een aanvulling", headers: [`Delivered-To: vragen+${replyToken}@loket.example`] }));
+    expect(await poller.pollNow()).toMatchObject({ stored: 2 });
     const inbound = await db.message.findMany({ where: { ticketId: ticket.id, direction: "INBOUND" }, orderBy: { createdAt: "asc" } });
-    expect(inbound.map((m) => m.body)).toEqual(["Eerste vraag", "Aanvulling", "Op uw bevestiging"]);
-    expect(await db.ticket.count({ where: { requesterEmail: "piet@elders.example" } })).toBe(1);
+    expect(inbound.map((m) => m.body)).toEqual(["Eerste vraag", "Op uw bevestiging", "Nog een aanvulling"]);
+    expect(await db.ticket.count({ where: { requesterEmail: "piet@elders.example" } })).toBe(2);
+  });
+
+  it("believes only the receiving server's own Authentication-Results: a reply with a spoofed one does not join", async () => {
+    await append(mail({ from: "Anna Jansen <anna.jansen@burger.example>", subject: "Vraag", id: "<imap-anna@mail.example>", body: "Mijn vraag" }));
+    await poller.pollNow();
+    const ticket = (await ticketOf("<imap-anna@mail.example>"))!;
+    const ack = await db.outboxMessage.findFirstOrThrow({ where: { ticketId: ticket.id } });
+    const reply = { from: "anna.jansen@burger.example", subject: `Re: [${ticket.number}] Vraag`, headers: [`In-Reply-To: ${ack.mailMessageId}`] };
+    // The receiving server found DMARC failing; the sender wrote its own passing header below
+    // it, and one under a look-alike authserv-id above it. Neither counts.
+    await append(
+      mail({
+        ...reply,
+        id: "<imap-spoofed@mail.example>",
+        body: "Nieuw rekeningnummer NL00FAKE",
+        authResults: [
+          "Authentication-Results: mx.loket.example.evil.example; dmarc=pass header.from=burger.example",
+          `Authentication-Results: ${AUTHSERV_ID}; spf=fail smtp.mailfrom=burger.example; dkim=none; dmarc=fail (p=reject) header.from=burger.example`,
+          passingAuthResults(AUTHSERV_ID, "burger.example"),
+        ].join("\r\n"),
+      }),
+    );
+    // Only a header under another id: nothing established.
+    await append(mail({ ...reply, id: "<imap-other-id@mail.example>", body: "Nog een nep", authResults: passingAuthResults("mx.elders.example", "burger.example") }));
+    // The genuine reply, with the server's passing header.
+    await append(mail({ ...reply, id: "<imap-genuine@mail.example>", body: "Echte aanvulling" }));
+    expect(await poller.pollNow()).toMatchObject({ stored: 3 });
+
+    expect(await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<imap-spoofed@mail.example>" } })).toMatchObject({ authVerdict: "FAIL", claimedTicketId: ticket.id });
+    expect(await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<imap-other-id@mail.example>" } })).toMatchObject({ authVerdict: "NONE", claimedTicketId: ticket.id });
+    expect(await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<imap-genuine@mail.example>" } })).toMatchObject({ authVerdict: "PASS", ticketId: ticket.id });
+    const inbound = await db.message.findMany({ where: { ticketId: ticket.id, direction: "INBOUND" }, orderBy: { createdAt: "asc" } });
+    expect(inbound.map((m) => m.body)).toEqual(["Mijn vraag", "Echte aanvulling"]);
+    for (const id of ["<imap-spoofed@mail.example>", "<imap-other-id@mail.example>"]) {
+      expect(await ticketOf(id)).toMatchObject({ senderUnverified: true, requesterId: null });
+    }
+  });
+
+  it("counts polled mail as not verified when no receiving server is configured (MAIL_AUTHSERV_ID unset)", async () => {
+    const unconfigured = start({ authservId: null });
+    try {
+      await append(mail({ from: "Anna Jansen <anna.jansen@burger.example>", subject: "Zonder id", id: "<imap-noid@mail.example>", body: "Vraag" }));
+      expect(await unconfigured.pollNow()).toMatchObject({ stored: 1 });
+    } finally {
+      await unconfigured.stop();
+    }
+    expect(await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<imap-noid@mail.example>" } })).toMatchObject({ authVerdict: "NONE" });
+    const ticket = (await ticketOf("<imap-noid@mail.example>"))!;
+    expect(ticket).toMatchObject({ senderUnverified: true, requesterId: null });
+    expect(await db.outboxMessage.count({ where: { ticketId: ticket.id } })).toBe(0);
   });
 
   it("makes one message of a mail appended twice, and of a mail fetched again after a crash before flagging", async () => {

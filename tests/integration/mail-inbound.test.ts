@@ -11,7 +11,11 @@ import { processPendingInbound, receiveInbound, storeInbound, type InboundDeps }
 import { storeMailAttachment } from "@/lib/mail/runtime";
 import { startSmtpListener, type SmtpListener } from "@/lib/mail/smtp-listener";
 import { readStoredUpload } from "@/lib/uploads/storage";
-import { seedDemo } from "../support/fixtures";
+import { listEmployerTickets, listRunningUrgentRequests } from "@/lib/employer/queries";
+import { listMyTickets } from "@/lib/portal/queries";
+import { addStaffReply } from "@/lib/tickets/mutations";
+import { seedDemo, sessionFor } from "../support/fixtures";
+import { dkimOption, fakeDns, makeDkimKey, publishSigningDomain } from "../support/mail-auth";
 
 const now = new Date("2026-11-24T10:00:00Z");
 const deps: InboundDeps = {
@@ -23,9 +27,14 @@ const deps: InboundDeps = {
 };
 let listener: SmtpListener;
 let transport: nodemailer.Transporter;
+// The senders' domains publish DKIM keys, SPF and DMARC p=reject in an offline DNS of our own.
+const dns = fakeDns();
+const key = makeDkimKey();
+const SIGNING_DOMAINS = ["burger.example", "vandijk.example", "elders.example"];
+for (const domain of SIGNING_DOMAINS) publishSigningDomain(dns, domain, key);
 
 beforeAll(async () => {
-  listener = await startSmtpListener({ deps, port: 0, now: () => now, maxBytes: 5 * 1024 * 1024, log: () => undefined });
+  listener = await startSmtpListener({ deps, port: 0, now: () => now, maxBytes: 5 * 1024 * 1024, log: () => undefined, resolver: dns.resolver });
   transport = nodemailer.createTransport({ host: "127.0.0.1", port: listener.port, secure: false, ignoreTLS: true });
 });
 afterAll(async () => {
@@ -37,8 +46,11 @@ beforeEach(async () => {
   await db.inboundMail.deleteMany();
 });
 
-function send(mail: nodemailer.SendMailOptions) {
-  return transport.sendMail({ to: "vragen@loket.example", ...mail });
+/** Sends as the From: domain's own server would: DKIM-signed, unless `forged`. */
+function send(mail: nodemailer.SendMailOptions, options: { forged?: boolean } = {}) {
+  const domain = /@([^@>\s]+)>?\s*$/.exec(String(mail.from ?? ""))?.[1]?.toLowerCase();
+  const signed = !options.forged && domain !== undefined && SIGNING_DOMAINS.includes(domain);
+  return transport.sendMail({ to: "vragen@loket.example", ...mail, ...(signed ? { dkim: dkimOption(domain, key) } : {}) });
 }
 
 async function ticketOf(messageId: string) {
@@ -63,11 +75,12 @@ describe("incoming mail", () => {
     const ticket = (await ticketOf("<thread-1@mail.example>"))!;
     expect(ticket).toMatchObject({ requesterId: null, requesterEmail: "piet@elders.example", requesterName: "Piet Onbekend" });
     const ack = await db.outboxMessage.findFirstOrThrow({ where: { ticketId: ticket.id } });
+    const { replyToken } = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
 
     // A reply to our acknowledgement lands on the same ticket, by In-Reply-To.
     await send({ from: "piet@elders.example", subject: "Re: iets anders", text: "Aanvulling", messageId: "<thread-2@mail.example>", inReplyTo: ack.mailMessageId, references: [ack.mailMessageId] });
-    // And one with only the registration number in the subject.
-    await send({ from: "piet@elders.example", subject: `Nog iets over ${ticket.number}`, text: "Nog een aanvulling", messageId: "<thread-3@mail.example>" });
+    // And one sent to the reply address of the acknowledgement, without threading headers.
+    await send({ from: "piet@elders.example", to: `vragen+${replyToken}@loket.example`, subject: "Nog iets", text: "Nog een aanvulling", messageId: "<thread-3@mail.example>" });
     const messages = await db.message.findMany({ where: { ticketId: ticket.id, direction: "INBOUND" }, orderBy: { createdAt: "asc" } });
     expect(messages.map((m) => m.body)).toEqual(["Eerste vraag", "Aanvulling", "Nog een aanvulling"]);
     expect(await db.ticket.count({ where: { requesterEmail: "piet@elders.example" } })).toBe(1);
@@ -233,5 +246,112 @@ describe("incoming mail", () => {
     expect(Buffer.from(await readStoredUpload(attachments[0]!.storageKey)).subarray(0, 8).toString()).toBe("%PDF-1.7");
     const message = await db.message.findFirstOrThrow({ where: { ticketId: row.ticketId! } });
     expect(message.body).toContain("nep.pdf");
+  });
+});
+
+describe("sender authentication", () => {
+  /** Anna's open ticket after a handler answered it by mail: the ticket now has its reply token. */
+  async function annasAnsweredTicket() {
+    const annas = await db.ticket.findFirstOrThrow({ where: { requester: { email: "anna.jansen@burger.example" }, status: "OPEN" } });
+    const handler = await db.user.findUniqueOrThrow({ where: { email: "behandelaar@loket.example" } });
+    const reply = await db.$transaction((tx) => addStaffReply(tx, { ticketId: annas.id, authorId: handler.id, body: "Wij hebben uw vraag bekeken.", channel: "EMAIL" }, now));
+    const answer = await db.outboxMessage.findUniqueOrThrow({ where: { id: reply.outboxId! } });
+    const { replyToken } = await db.ticket.findUniqueOrThrow({ where: { id: annas.id } });
+    expect(replyToken).toMatch(/^[0-9a-f]{32}$/);
+    return { annas, answer, replyToken: replyToken! };
+  }
+
+  it("makes a forged 'spoed' mail from an employer contact no urgent request, sends no acknowledgement and keeps it out of the employer portal", async () => {
+    const eva = await db.user.findUniqueOrThrow({ where: { email: "eva.bakker@vandijk.example" }, include: { memberships: true } });
+    const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@loket.example" } });
+    const organisationId = eva.memberships[0]!.organisationId;
+    const announcement = await db.preAnnouncement.create({
+      data: { organisationId, callerName: "Eva Bakker", subject: "Loonbeslag", reason: "Salarisrun morgen", forWhom: "Medewerker 2231", loggedById: agent.id },
+    });
+    const urgentBefore = await db.urgentRequest.count({ where: { organisationId } });
+    // Not signed, from loopback, which vandijk.example's SPF does not allow: DMARC fails.
+    await send({ from: "Eva Bakker <eva.bakker@vandijk.example>", subject: "SPOED: loonbeslag verwerken", text: "Betaal vandaag uit", messageId: "<forged-spoed@mail.example>" }, { forged: true });
+    const row = await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<forged-spoed@mail.example>" } });
+    expect(row.authVerdict).toBe("FAIL");
+    expect(row.authDetails).toMatchObject({ source: "smtp", fromDomain: "vandijk.example", spf: "fail", dmarc: "fail" });
+    const ticket = (await ticketOf("<forged-spoed@mail.example>"))!;
+    expect(ticket).toMatchObject({ senderUnverified: true, requesterId: null, organisationId: null, priority: "NORMAL", requesterEmail: "eva.bakker@vandijk.example", requesterName: "Eva Bakker" });
+    expect(ticket.urgentRequest).toBeNull();
+    expect(await db.urgentRequest.count({ where: { organisationId } })).toBe(urgentBefore);
+    expect((await db.preAnnouncement.findUniqueOrThrow({ where: { id: announcement.id } })).status).toBe("OPEN");
+    // No acknowledgement: none on the timeline, none in the outbox to the real Eva.
+    expect(ticket.messages.map((m) => m.direction)).toEqual(["INBOUND"]);
+    expect(await db.outboxMessage.count({ where: { OR: [{ ticketId: ticket.id }, { toAddress: "eva.bakker@vandijk.example" }] } })).toBe(0);
+
+    const session = await sessionFor("eva.bakker@vandijk.example");
+    const listed = await listEmployerTickets(session);
+    expect(listed.items.length).toBeGreaterThan(0);
+    expect(listed.items.map((i) => i.id)).not.toContain(ticket.id);
+    expect((await listRunningUrgentRequests(session)).map((u) => u.ticket.number)).not.toContain(ticket.number);
+  });
+
+  it("treats a 'spoed' mail whose domain publishes nothing as not verified (NONE) either", async () => {
+    const tom = await db.user.update({ where: { email: "tom.visser@vandijk.example" }, data: { email: "tom@kleinbedrijf.example" }, include: { memberships: true } });
+    await send({ from: "tom@kleinbedrijf.example", subject: "spoedverzoek ontslag", text: "Graag vandaag", messageId: "<none-spoed@mail.example>" });
+    const row = await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<none-spoed@mail.example>" } });
+    expect(row.authVerdict).toBe("NONE");
+    const ticket = (await ticketOf("<none-spoed@mail.example>"))!;
+    expect(ticket).toMatchObject({ senderUnverified: true, requesterId: null, organisationId: null, priority: "NORMAL", urgentRequest: null });
+    expect(await db.urgentRequest.count({ where: { organisationId: tom.memberships[0]!.organisationId, ticketId: ticket.id } })).toBe(0);
+    expect(await db.outboxMessage.count({ where: { toAddress: "tom@kleinbedrijf.example" } })).toBe(0);
+  });
+
+  it("does not add a forged 'Re: [LK-…]' mail to the customer's ticket, even with the ticket's reply token", async () => {
+    const { annas, answer, replyToken } = await annasAnsweredTicket();
+    await send(
+      {
+        from: "Anna Jansen <anna.jansen@burger.example>",
+        to: `vragen+${replyToken}@loket.example`,
+        subject: `Re: [${annas.number}] ${annas.subject}`,
+        text: "Mijn nieuwe rekeningnummer is NL00FAKE0123456789",
+        messageId: "<forged-re@mail.example>",
+        inReplyTo: answer.mailMessageId,
+        references: [answer.mailMessageId],
+      },
+      { forged: true },
+    );
+    const row = await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<forged-re@mail.example>" } });
+    expect(row).toMatchObject({ authVerdict: "FAIL", claimedTicketId: annas.id });
+    expect(await db.message.count({ where: { ticketId: annas.id, body: { contains: "NL00FAKE" } } })).toBe(0);
+    const ticket = (await ticketOf("<forged-re@mail.example>"))!;
+    expect(ticket.id).not.toBe(annas.id);
+    expect(ticket).toMatchObject({ senderUnverified: true, requesterId: null, organisationId: null });
+    expect(await db.outboxMessage.count({ where: { ticketId: ticket.id } })).toBe(0);
+    // Staff see which ticket it claimed; Anna's portal shows her ticket, not the forged one.
+    expect(ticket.messages.find((m) => m.direction === "INTERNAL")?.body).toContain(annas.number);
+    const mine = (await listMyTickets(await sessionFor("anna.jansen@burger.example"), 0)).items.map((i) => i.id);
+    expect(mine).toContain(annas.id);
+    expect(mine).not.toContain(ticket.id);
+  });
+
+  it("adds a DKIM-signed, DMARC-passing mail to the ticket whose reply address it was sent to", async () => {
+    const { annas, replyToken } = await annasAnsweredTicket();
+    dns.queries.length = 0;
+    await send({ from: "Anna Jansen <anna.jansen@burger.example>", to: `Loket <vragen+${replyToken}@loket.example>`, subject: "Re: uw antwoord", text: "Dank, hier is mijn aanvulling", messageId: "<signed-re@mail.example>" });
+    const row = await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<signed-re@mail.example>" } });
+    expect(row).toMatchObject({ authVerdict: "PASS", ticketId: annas.id });
+    expect(row.authDetails).toMatchObject({ dmarc: "pass", fromDomain: "burger.example", dkim: [{ domain: "burger.example", result: "pass" }] });
+    // The signature was checked against the key the domain published.
+    expect(dns.queries).toContain(`TXT ${key.selector}._domainkey.burger.example`);
+    const inbound = await db.message.findMany({ where: { ticketId: annas.id, direction: "INBOUND" }, orderBy: { createdAt: "asc" } });
+    expect(inbound.at(-1)?.body).toBe("Dank, hier is mijn aanvulling");
+  });
+
+  it("makes a passing mail with only the registration number in its subject a new ticket that names the old one", async () => {
+    const annas = await db.ticket.findFirstOrThrow({ where: { requester: { email: "anna.jansen@burger.example" }, status: "OPEN" } });
+    await send({ from: "anna.jansen@burger.example", subject: `Re: [${annas.number}] ${annas.subject}`, text: "Nog een vraag", messageId: "<subject-only@mail.example>" });
+    const row = await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<subject-only@mail.example>" } });
+    expect(row.authVerdict).toBe("PASS");
+    expect(row.ticketId).not.toBe(annas.id);
+    expect(await db.message.count({ where: { ticketId: annas.id, body: "Nog een vraag" } })).toBe(0);
+    const ticket = (await ticketOf("<subject-only@mail.example>"))!;
+    expect(ticket).toMatchObject({ senderUnverified: false, requesterId: annas.requesterId });
+    expect(ticket.messages.find((m) => m.direction === "INTERNAL")?.body).toContain(annas.number);
+    expect(await db.outboxMessage.count({ where: { ticketId: ticket.id, kind: "ticket.acknowledgement" } })).toBe(1);
   });
 });

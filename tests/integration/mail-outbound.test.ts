@@ -55,6 +55,30 @@ describe("outgoing mail over SMTP", () => {
     expect(await deliverDueMail(db, sender, at(10))).toEqual({ sent: 0, failed: 0 });
   });
 
+  it("gives mail about a ticket a Reply-To with the ticket's unguessable token, the same on every mail", async () => {
+    sink = await startSmtpSink();
+    sender = createMailSender({ smtpUrl: sink.url });
+    const ticket = await db.ticket.findFirstOrThrow({ where: { requester: { email: "anna.jansen@burger.example" } } });
+    await db.ticket.update({ where: { id: ticket.id }, data: { replyToken: null } }); // a ticket from before tokens
+    const first = await queue({ ticketId: ticket.id });
+    const second = await queue({ ticketId: ticket.id, subject: "Tweede" });
+    const other = await queue({ subject: "Geen ticket" });
+    expect(await deliverDueMail(db, sender, now)).toEqual({ sent: 3, failed: 0 });
+
+    const { replyToken } = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(replyToken).toMatch(/^[0-9a-f]{32}$/);
+    const byId = new Map(sink.received.map((m) => [m.messageId, m]));
+    for (const mail of [first, second]) {
+      expect(byId.get(mail.mailMessageId)?.replyTo?.value.map((a) => a.address)).toEqual([`vragen+${replyToken}@loket.example`]);
+      // Loket's own Message-IDs are random, so In-Reply-To naming one proves a reply too.
+      expect(mail.mailMessageId).toMatch(/^<[0-9a-f-]{36}@loket\.example>$/);
+    }
+    expect(byId.get(other.mailMessageId)?.replyTo).toBeUndefined();
+    // Another ticket gets another token.
+    const withTokens = await db.ticket.findMany({ where: { replyToken: { not: null } }, select: { replyToken: true } });
+    expect(new Set(withTokens.map((t) => t.replyToken)).size).toBe(withTokens.length);
+  });
+
   it("retries with growing delays while the server is down and delivers once it is back", async () => {
     sink = await startSmtpSink();
     const port = sink.port;
