@@ -33,5 +33,5 @@ export const logComplaintSignalAction = defineTxAction({
   schema: signalSchema,
   permission: "complaints.signal.log",
   refusals,
-  run: (tx, input, { user, now }) => logComplaintSignal(tx, { ticketId: input.ticketId, actorId: user.id, actorRole: user.role, description: input.description }, now),
+  run: (tx, input, { user, now }) => logComplaintSignal(tx, { ticketId: input.ticketId, actor: user, description: input.description }, now),
 });

@@ -7,6 +7,7 @@ import { enqueueMail } from "@/lib/outbox/mutations";
 import { getSettingValue } from "@/lib/settings/queries";
 import { externalBodySchema } from "@/lib/settings/schema";
 import { addStaffReply, changeTicket } from "@/lib/tickets/mutations";
+import { staffTicketScope, type StaffScopeUser } from "@/lib/workspace/scope";
 import { answerWithNextStep, mayHandleStage, nextStepText, type NextStepTexts } from "./desk-rules";
 
 export type DeskRefusal = "COMPLAINT_NOT_FOUND" | "NOT_YOUR_STAGE" | "NEXT_STEP_TEXT_MISSING" | "COMPLAINT_CLOSED" | "NOT_ANSWERED_YET" | "TICKET_NOT_FOUND";
@@ -92,10 +93,12 @@ export async function referToExternalBody(tx: Tx, input: { complaintId: string; 
 }
 
 /** A complaint signal: a complaint made by phone or mail, solved on the original ticket. */
-export async function logComplaintSignal(tx: Tx, input: { ticketId: string; actorId: string; actorRole: Parameters<typeof mayHandleStage>[0]; description: string }, now: Date) {
-  const ticket = await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true, requesterId: true, organisationId: true, category: { select: { dossierSensitive: true } } } });
-  // A first-line agent does not see dossier tickets, so cannot log on one either.
-  if (!ticket || (input.actorRole === "CALLCENTER_AGENT" && ticket.category.dossierSensitive)) throw new ComplaintDeskError("TICKET_NOT_FOUND");
+export async function logComplaintSignal(tx: Tx, input: { ticketId: string; actor: StaffScopeUser; description: string }, now: Date) {
+  // Only on a ticket the workspace shows this person (no dossier ticket for the first line, no
+  // complaint ticket outside its stage's handlers); anything else looks missing.
+  const ticket = await tx.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, staffTicketScope(input.actor)] }, select: { id: true, requesterId: true, organisationId: true } });
+  if (!ticket) throw new ComplaintDeskError("TICKET_NOT_FOUND");
+  const actorId = input.actor.id;
   const signal = await tx.complaint.create({
     data: {
       subjectTicketId: ticket.id,
@@ -104,14 +107,14 @@ export async function logComplaintSignal(tx: Tx, input: { ticketId: string; acto
       description: input.description,
       stage: "SIGNAL",
       status: "CLOSED",
-      ownerId: input.actorId,
+      ownerId: actorId,
       receivedAt: now,
       stageStartedAt: now,
       closedAt: now,
     },
   });
-  await tx.ticketEvent.create({ data: { ticketId: ticket.id, actorId: input.actorId, kind: "complaint_signal", data: { complaintId: signal.id }, createdAt: now } });
-  await audit(tx, { actorId: input.actorId, action: "complaint.signal", entityType: "Complaint", entityId: signal.id });
+  await tx.ticketEvent.create({ data: { ticketId: ticket.id, actorId, kind: "complaint_signal", data: { complaintId: signal.id }, createdAt: now } });
+  await audit(tx, { actorId, action: "complaint.signal", entityType: "Complaint", entityId: signal.id });
   return { id: signal.id };
 }
 

@@ -4,6 +4,7 @@ import { defineAction, fail, ok } from "@/lib/actions/define";
 import { logAttempt } from "@/lib/callbacks/mutations";
 import { db } from "@/lib/db/client";
 import { seesAllTeams } from "@/lib/tickets/rules";
+import { staffTicketContentScope } from "./scope";
 
 export const attemptSchema = z.object({
   appointmentId: z.string().min(1).max(64),
@@ -20,7 +21,9 @@ export const logCallbackAttempt = defineAction({
     const outcome = await db.$transaction(async (tx) => {
       // Lock the appointment so two handlers logging at once count attempts correctly.
       await tx.$queryRaw`SELECT id FROM "CallbackAppointment" WHERE id = ${input.appointmentId} FOR UPDATE`;
-      const appointment = await tx.callbackAppointment.findUnique({ where: { id: input.appointmentId }, select: { teamId: true, status: true } });
+      // The appointment's team decides who calls back; the ticket must still be one this person may
+      // open (not a complaint ticket outside its stage's handlers, no dossier for the first line).
+      const appointment = await tx.callbackAppointment.findFirst({ where: { id: input.appointmentId, ticket: staffTicketContentScope(user) }, select: { teamId: true, status: true } });
       if (!appointment || (!seesAllTeams(user.role) && !user.teamIds.includes(appointment.teamId))) return { refused: "NOT_FOUND" as const };
       if (appointment.status !== "BOOKED") return { refused: "APPOINTMENT_NOT_BOOKED" as const };
       return { result: await logAttempt(tx, { appointmentId: input.appointmentId, handlerId: user.id, outcome: input.outcome, note: input.note }, now) };

@@ -58,12 +58,18 @@ export function staffMaySeeTicket(user: StaffScopeUser, ticket: TicketScopeFacts
 
 /** The same rule as a Prisma where; every staff read of tickets goes through it. */
 export function staffTicketScope(user: StaffScopeUser): Prisma.TicketWhereInput {
+  if (seesAllTeams(user.role)) return staffTicketContentScope(user);
+  const or: Prisma.TicketWhereInput[] = [{ teamId: { in: [...user.teamIds] } }, { assigneeId: user.id }];
+  if (user.role === "CUSTOMER_SUCCESS_MANAGER") or.push({ organisation: { customerSuccessManagerId: user.id } });
+  return { AND: [{ OR: or }, staffTicketContentScope(user)] };
+}
+
+/**
+ * The dossier and complaint-stage parts alone, for work that is scoped to a team by other means
+ * (a callback appointment belongs to the team that calls back, whichever team holds the ticket).
+ */
+export function staffTicketContentScope(user: StaffScopeUser): Prisma.TicketWhereInput {
   const and: Prisma.TicketWhereInput[] = [];
-  if (!seesAllTeams(user.role)) {
-    const or: Prisma.TicketWhereInput[] = [{ teamId: { in: [...user.teamIds] } }, { assigneeId: user.id }];
-    if (user.role === "CUSTOMER_SUCCESS_MANAGER") or.push({ organisation: { customerSuccessManagerId: user.id } });
-    and.push({ OR: or });
-  }
   if (!mayViewDossier(user.role)) {
     and.push({ category: { dossierSensitive: false } });
     and.push({ OR: [{ complaint: { is: null } }, { complaint: { is: { subjectTicket: { category: { dossierSensitive: false } } } } }] });

@@ -3,7 +3,7 @@
 // on the page, in every action, the queue, the letter and the download; dossier reads and
 // downloads leave audit events.
 import { beforeEach, describe, expect, it } from "vitest";
-import { answerComplaintAction } from "@/lib/complaints/desk-commands";
+import { answerComplaintAction, logComplaintSignalAction } from "@/lib/complaints/desk-commands";
 import { fileComplaint, requestOmbudsman } from "@/lib/complaints/mutations";
 import { db } from "@/lib/db/client";
 import { getLetter } from "@/lib/letters/queries";
@@ -14,6 +14,7 @@ import { queuePageIds } from "@/lib/queue/sql";
 import { searchQueue } from "@/lib/tickets/queries";
 import { downloadResponse } from "@/lib/uploads/download";
 import { storeUpload } from "@/lib/uploads/storage";
+import { logCallbackAttempt } from "@/lib/workspace/attempt";
 import { addNote, changeTicketFields, replyToTicket } from "@/lib/workspace/commands";
 import { getStaffTicket, getTimeline } from "@/lib/workspace/queries";
 import { staffMaySeeTicket, staffTicketScope } from "@/lib/workspace/scope";
@@ -103,6 +104,33 @@ describe("a first-line agent and complaint tickets", () => {
     }
     expect(await getStaffTicket(handler, subject.id)).toMatchObject({ id: subject.id });
     expect((await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe(ticket.status);
+  });
+});
+
+describe("the other workspace actions on a ticket", () => {
+  it("refuse a complaint signal on a ticket outside the workspace scope: a stage-2 complaint ticket, another team's ticket", async () => {
+    const { filed } = await stageTwoComplaint();
+    const agent = await sessionFor("agent@loket.example");
+    const signal = { description: "Beller klaagt over de wachttijd" };
+    expect(await logComplaintSignalAction.execute(agent, { ...signal, ticketId: filed.ticketId }, later(3))).toEqual({ ok: false, reason: "TICKET_NOT_FOUND" });
+    const other = await db.team.create({ data: { key: "pensioen", name: "Team Pensioen" } });
+    const foreign = await db.ticket.findFirstOrThrow({ where: { status: "OPEN", category: { key: "GENERAL_QUESTION" }, assigneeId: { not: agent.id } } });
+    await db.ticket.update({ where: { id: foreign.id }, data: { teamId: other.id } });
+    expect(await logComplaintSignalAction.execute(agent, { ...signal, ticketId: foreign.id }, later(3))).toEqual({ ok: false, reason: "TICKET_NOT_FOUND" });
+    expect(await db.complaint.count({ where: { stage: "SIGNAL", subjectTicketId: { in: [filed.ticketId, foreign.id] } } })).toBe(0);
+  });
+
+  it("refuse a callback attempt on an appointment of a complaint ticket the handler may not open", async () => {
+    const { filed } = await stageTwoComplaint();
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { id: filed.ticketId } });
+    const ombuds = await sessionFor("ombudsman@loket.example");
+    const appointment = await db.callbackAppointment.create({
+      data: { ticketId: ticket.id, teamId: ticket.teamId!, date: "2026-11-25", slot: "MORNING", slotStart: new Date("2026-11-25T09:00:00Z"), phone: "0612345678", bookedById: ombuds.id },
+    });
+    const handler = await sessionFor("behandelaar@loket.example");
+    expect(handler.teamIds).toContain(ticket.teamId);
+    expect(await logCallbackAttempt.execute(handler, { appointmentId: appointment.id, outcome: "NO_ANSWER" }, later(3))).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await db.callbackAttempt.count({ where: { appointmentId: appointment.id } })).toBe(0);
   });
 });
 
