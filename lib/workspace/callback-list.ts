@@ -1,7 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
-import { mayViewDossier, seesAllTeams } from "@/lib/tickets/rules";
+import { seesAllTeams } from "@/lib/tickets/rules";
+import { staffMaySeeContent } from "./scope";
 
 /** Teams whose callback list the user works; managers and admins see all. */
 export function callbackTeamScope(user: SessionUser): { teamId?: { in: string[] } } {
@@ -16,13 +17,24 @@ export async function listCallbacks(user: SessionUser, input: { date: string; te
     include: {
       person: { select: { name: true, clientNumber: true } },
       team: { select: { name: true } },
-      ticket: { select: { id: true, number: true, subject: true, category: { select: { dossierSensitive: true } } } },
+      ticket: {
+        select: {
+          id: true,
+          number: true,
+          subject: true,
+          category: { select: { dossierSensitive: true } },
+          complaint: { select: { stage: true, subjectTicket: { select: { category: { select: { dossierSensitive: true } } } } } },
+        },
+      },
       attempts: { orderBy: { attemptedAt: "asc" }, include: { handler: { select: { name: true } } } },
     },
   });
-  const dossier = mayViewDossier(user.role);
-  // The first line sees that an appointment exists, not what the dossier question is about.
-  return rows.map((r) => ({ ...r, ticket: { ...r.ticket, subject: dossier || !r.ticket.category.dossierSensitive ? r.ticket.subject : null } }));
+  // The team sees that an appointment exists; what it is about only when the staff rule lets this
+  // person read the ticket (no dossier question for the first line, no complaint outside its stage).
+  return rows.map(({ ticket: { complaint, ...ticket }, ...r }) => {
+    const facts = { dossierSensitive: ticket.category.dossierSensitive, complaint: complaint ? { stage: complaint.stage, subjectDossierSensitive: complaint.subjectTicket.category.dossierSensitive } : null };
+    return { ...r, ticket: { ...ticket, subject: staffMaySeeContent(user, facts) ? ticket.subject : null } };
+  });
 }
 export type CallbackRow = Awaited<ReturnType<typeof listCallbacks>>[number];
 

@@ -51,6 +51,11 @@ export function staffMaySeeTicket(user: StaffScopeUser, ticket: TicketScopeFacts
     const csm = user.role === "CUSTOMER_SUCCESS_MANAGER" && ticket.organisationCsmId === user.id;
     if (!inTeam && ticket.assigneeId !== user.id && !csm) return false;
   }
+  return staffMaySeeContent(user, ticket);
+}
+
+/** The dossier and complaint-stage parts alone (see staffTicketContentScope). */
+export function staffMaySeeContent(user: Pick<StaffScopeUser, "role">, ticket: Pick<TicketScopeFacts, "dossierSensitive" | "complaint">): boolean {
   if (!mayViewDossier(user.role) && isDossierTicket(ticket)) return false;
   if (ticket.complaint && !mayWorkComplaintTicket(user.role, ticket.complaint.stage)) return false;
   return true;

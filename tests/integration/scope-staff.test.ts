@@ -15,6 +15,7 @@ import { searchQueue } from "@/lib/tickets/queries";
 import { downloadResponse } from "@/lib/uploads/download";
 import { storeUpload } from "@/lib/uploads/storage";
 import { logCallbackAttempt } from "@/lib/workspace/attempt";
+import { listCallbacks } from "@/lib/workspace/callback-list";
 import { addNote, changeTicketFields, replyToTicket } from "@/lib/workspace/commands";
 import { getStaffTicket, getTimeline } from "@/lib/workspace/queries";
 import { staffMaySeeTicket, staffTicketScope } from "@/lib/workspace/scope";
@@ -131,6 +132,10 @@ describe("the other workspace actions on a ticket", () => {
     expect(handler.teamIds).toContain(ticket.teamId);
     expect(await logCallbackAttempt.execute(handler, { appointmentId: appointment.id, outcome: "NO_ANSWER" }, later(3))).toEqual({ ok: false, reason: "NOT_FOUND" });
     expect(await db.callbackAttempt.count({ where: { appointmentId: appointment.id } })).toBe(0);
+    // The team's call-back list shows that the appointment exists, not what the complaint is about.
+    const row = (await listCallbacks(handler, { date: "2026-11-25" })).find((r) => r.id === appointment.id);
+    expect(row?.ticket).toMatchObject({ number: ticket.number, subject: null });
+    expect((await listCallbacks(await sessionFor("manager@loket.example"), { date: "2026-11-25" })).find((r) => r.id === appointment.id)?.ticket.subject).toBeNull();
   });
 });
 
