@@ -4,6 +4,7 @@
 import "server-only";
 import type { z } from "zod";
 import { changeOwnPassword } from "@/lib/account/commands";
+import { logOutEverywhere } from "@/lib/auth/session-commands";
 import { finishTotpEnrolment, startTotpEnrolment } from "@/lib/auth/two-factor-commands";
 import { fileComplaintAsBeneficiary, fileComplaintAsEmployer, requestOmbudsmanAsBeneficiary, requestOmbudsmanAsEmployer } from "@/lib/complaints/commands";
 import { addComplaintNoteAction, answerComplaintAction, logComplaintSignalAction, referComplaintAction } from "@/lib/complaints/desk-commands";
@@ -51,6 +52,7 @@ export const ACTIONS: readonly RegisteredAction[] = [
   changeOwnPassword,
   startTotpEnrolment,
   finishTotpEnrolment,
+  logOutEverywhere,
   // Beneficiary portal
   sendPortalMessage,
   replyAsBeneficiary,
