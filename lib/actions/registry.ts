@@ -14,6 +14,7 @@ import { escalateEmployerTier2, raiseEmployerEscalation } from "@/lib/escalation
 import { answerEscalationAction, moveEscalationUpAction, resolveEscalationAction, takeEscalationAction } from "@/lib/escalations/desk-commands";
 import { createKbArticle, publishKbArticle, updateKbArticle } from "@/lib/kb/commands";
 import { retryMail } from "@/lib/mail/admin";
+import { confirmMailSender } from "@/lib/mail/confirm-sender";
 import { changeRights, changeTwoFactorSetting, deactivateColleague, inviteToOrganisation, resendOrganisationInvite, withdrawOrganisationInvite } from "@/lib/organisations/commands";
 import { logPhoneCall, logPhonePreAnnouncement } from "@/lib/phone/commands";
 import { bookPortalCallback, cancelPortalCallback, movePortalCallback } from "@/lib/portal/callback-commands";
@@ -87,6 +88,7 @@ export const ACTIONS: readonly RegisteredAction[] = [
   logPhonePreAnnouncement,
   logCallbackAttempt,
   logComplaintSignalAction,
+  confirmMailSender,
   createKbArticle,
   updateKbArticle,
   publishKbArticle,

@@ -417,6 +417,21 @@ const SPECS: Record<string, Spec> = {
       return { id: mail.id };
     },
   },
+  "mail.sender_confirmed": {
+    // A ticket in the caller's scope that a mail with an unverified sender opened.
+    own: async ({ u }) => {
+      const t = await scopedTicket(u);
+      await db.ticket.update({ where: { id: t.id }, data: { senderUnverified: true, requesterId: null } });
+      await db.inboundMail.create({
+        data: { mailMessageId: `<${unique()}@matrix.example>`, fromAddress: "onbekend@elders.example", subject: "Matrixvraag", rawPath: "/dev/null", size: 1, status: "PROCESSED", ticketId: t.id, authVerdict: "FAIL" },
+      });
+      return { ticketId: t.id };
+    },
+    foreign: async ({ u }) => {
+      const t = await foreignTicket(u, "NOT_FOUND", "NOT_FOUND");
+      return { input: { ticketId: t.id }, refusal: t.refusal };
+    },
+  },
 };
 
 // ───────────────────────────── running the cells ─────────────────────────────

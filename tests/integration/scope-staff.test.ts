@@ -4,10 +4,12 @@
 // downloads leave audit events.
 import { beforeEach, describe, expect, it } from "vitest";
 import { answerComplaintAction, logComplaintSignalAction } from "@/lib/complaints/desk-commands";
+import { getDeskComplaint } from "@/lib/complaints/desk-queries";
 import { fileComplaint, requestOmbudsman } from "@/lib/complaints/mutations";
 import { db } from "@/lib/db/client";
 import { getLetter } from "@/lib/letters/queries";
 import { logPhoneCall } from "@/lib/phone/commands";
+import { getCaller } from "@/lib/phone/queries";
 import { takeTicketAction } from "@/lib/queue/commands";
 import { parseQueueFilter } from "@/lib/queue/schema";
 import { queuePageIds } from "@/lib/queue/sql";
@@ -81,6 +83,9 @@ describe("a first-line agent and complaint tickets", () => {
     expect((await downloadResponse(agent, attachmentId)).status).toBe(404);
     expect(await getLetter(agent, ticket.id, letterId)).toBeNull();
     expect((await searchQueue(agent, parseQueueFilter({ q: ticket.number }))).total).toBe(0);
+    // The caller panel lists Anna's open tickets for the agent on the phone: not this one.
+    expect((await getCaller(agent, ticket.requesterId!))!.tickets.map((t) => t.id)).not.toContain(ticket.id);
+    expect((await getCaller(await sessionFor("ombudsman@loket.example"), ticket.requesterId!))!.tickets.map((t) => t.id)).toContain(ticket.id);
 
     const after = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
     expect(after.status).toBe(ticket.status);
@@ -104,6 +109,9 @@ describe("a first-line agent and complaint tickets", () => {
       expect(await getLetter(user, ticket.id, letterId)).toBeNull();
     }
     expect(await getStaffTicket(handler, subject.id)).toMatchObject({ id: subject.id });
+    // Nor does the complaints desk give it to them; the coordinator has it there and in the workspace.
+    expect(await getDeskComplaint(handler, filed.id)).toBeNull();
+    expect(await getDeskComplaint(await sessionFor("coordinator@loket.example"), filed.id)).toMatchObject({ id: filed.id });
     expect((await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe(ticket.status);
   });
 });

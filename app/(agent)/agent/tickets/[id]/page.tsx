@@ -5,12 +5,14 @@ import { ReplyForm } from "@/components/agent/reply-form";
 import { SlaBadge } from "@/components/agent/sla-badge";
 import { TakeButton } from "@/components/agent/take-button";
 import { TicketTimeline } from "@/components/agent/ticket-timeline";
+import { UnverifiedSenderBanner } from "@/components/agent/unverified-sender-banner";
 import { When } from "@/components/agent/when";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { queueOptions } from "@/lib/tickets/queries";
 import { defaultReplyChannel } from "@/lib/tickets/rules";
+import { unverifiedSenderOf } from "@/lib/mail/queries";
 import { getStaffTicket, getTimeline, timelineNames } from "@/lib/workspace/queries";
 
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
@@ -19,7 +21,14 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   // Outside the user's scope (another team, or dossier content for the first line) is a 404.
   const ticket = await getStaffTicket(user, id);
   if (!ticket) notFound();
-  const [t, locale, timeline, options, names] = await Promise.all([getTranslations(), getLocale(), getTimeline(ticket), queueOptions(user), timelineNames()]);
+  const [t, locale, timeline, options, names, unverified] = await Promise.all([
+    getTranslations(),
+    getLocale(),
+    getTimeline(ticket),
+    queueOptions(user),
+    timelineNames(),
+    ticket.senderUnverified ? unverifiedSenderOf(user, ticket.id) : null,
+  ]);
   for (const s of options.staff) names.set(s.id, s.name);
   const hasMail = (ticket.requesterEmail ?? ticket.requester?.email ?? null) !== null;
   const channel = defaultReplyChannel({ channel: ticket.channel, replyChannel: ticket.replyChannel, hasAccount: ticket.requesterId !== null, hasMailAddress: hasMail });
@@ -37,6 +46,20 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">
+          {unverified ? (
+            <UnverifiedSenderBanner
+              ticketId={ticket.id}
+              fromAddress={unverified.fromAddress}
+              verdict={unverified.verdict}
+              checks={{
+                spf: unverified.details.spf ?? null,
+                dkim: unverified.details.dkim?.length ? unverified.details.dkim.map((d) => `${d.result} (${d.domain})`).join(", ") : null,
+                dmarc: unverified.details.dmarc ?? null,
+              }}
+              claimedNumber={unverified.claimedNumber}
+              mayConfirm={unverified.mayConfirm && ticket.status !== "CLOSED"}
+            />
+          ) : null}
           <section aria-labelledby="sla-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 id="sla-heading" className="mb-2 text-lg font-semibold">{t("agentTicket.sla")}</h2>
             <dl className={dl}>
