@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { listHrDeskSlots } from "@/lib/employer/hr-desk";
 
 export default async function HrDeskPage() {
-  const user = await requirePermission("employer.hrdesk.use", "/werkgever/hr-desk");
+  await requirePermission("employer.hrdesk.use", "/werkgever/hr-desk");
   const [t, format, slots] = await Promise.all([getTranslations("werkgever.hrDesk"), getFormatter(), listHrDeskSlots(new Date())]);
   const options = slots.map((s) => ({
     key: s.key,

@@ -21,7 +21,7 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
 }
 
 export default async function SettingsPage() {
-  const user = await requirePermission("settings.manage", "/agent/beheer/instellingen");
+  await requirePermission("settings.manage", "/agent/beheer/instellingen");
   const [t, tp, locale, settings] = await Promise.all([getTranslations("leadSettings"), getTranslations("passwordPolicySettings"), getLocale(), loadSettingsOverview()]);
   return (
     <>

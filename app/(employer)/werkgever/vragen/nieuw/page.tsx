@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 
 export default async function NewQuestionPage() {
-  const user = await requirePermission("employer.request.submit", "/werkgever/vragen/nieuw");
+  await requirePermission("employer.request.submit", "/werkgever/vragen/nieuw");
   const t = await getTranslations("werkgever.question");
   return (
     <>
