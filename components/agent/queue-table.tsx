@@ -36,6 +36,7 @@ export async function QueueTable({ tickets, total }: { tickets: TicketListItem[]
               {locale === "en" ? ticket.category.nameEn : ticket.category.nameNl}
               {ticket.team ? ` · ${ticket.team.name}` : ""}
               {ticket.isPartner ? ` · ${t("tickets.partner")}` : ""}
+              {ticket.senderUnverified ? <span className="font-semibold text-amber-800"> · {t("agentSender.title")}</span> : null}
             </span>
           </td>
           <td className="px-3 py-2">{t(`staffStatus.${ticket.status}`)}</td>

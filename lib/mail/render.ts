@@ -1,13 +1,14 @@
 // The frame around every outgoing mail: plain text as written, HTML derived from it (escaped), and
-// a footer in the recipient's language: for mail about a question, how replies thread; for mail
+// a footer in the recipient's language: for mail about a question, that a reply reaches it (by the
+// reply address with the ticket's token, not by the number in the subject); for mail
 // about an account (invitations, codes, password notices), that nobody reads replies.
 
 type Locale = "nl" | "en";
 
 const FOOTER: Record<"question" | "account", Record<Locale, string>> = {
   question: {
-    nl: "Dit bericht komt van Loket. Antwoord gerust op deze e-mail; laat het registratienummer in het onderwerp staan.",
-    en: "This message comes from Loket. Feel free to reply to this email; keep the registration number in the subject.",
+    nl: "Dit bericht komt van Loket. Antwoord gerust op deze e-mail: uw antwoord komt dan bij uw vraag.",
+    en: "This message comes from Loket. Feel free to reply to this email: your reply is added to your question.",
   },
   account: {
     nl: "Dit is een automatisch bericht van Loket over uw account; antwoorden op deze e-mail worden niet gelezen. Herkent u dit niet? Neem dan contact met ons op.",

@@ -16,6 +16,8 @@ const listSelect = {
   channel: true,
   priority: true,
   isPartner: true,
+  // The queue marks tickets whose mail sender is not verified (lib/mail/ingest.ts).
+  senderUnverified: true,
   slaDueAt: true,
   slaState: true,
   lastActivityAt: true,

@@ -46,7 +46,7 @@ describe("outgoing mail over SMTP", () => {
     expect(got.inReplyTo).toBe("<question@mail.example>");
     expect(got.subject).toBe("[LK-2026-000001] Uw vraag");
     expect(got.text).toContain("Hier is ons antwoord.");
-    expect(got.text).toContain("laat het registratienummer in het onderwerp staan");
+    expect(got.text).toContain("uw antwoord komt dan bij uw vraag");
     expect(got.html).toContain("<p>Beste Anna,</p>");
     expect(JSON.stringify(got.cc)).toContain("csm@loket.example");
     expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({ status: "SENT", attempts: 1 });
