@@ -71,7 +71,7 @@ const ACCOUNT: readonly Permission[] = ["account.password.change", "account.twoF
 
 const STAFF: readonly Permission[] = [...ACCOUNT, "workspace.enter", "workspace.ticket.read", "kb.read"];
 
-/** The first line and everyone who works tickets from the queue (today's QUEUE_ROLES). */
+/** The first line and everyone else who works tickets from the queue. */
 const TICKET_WORK: readonly Permission[] = [
   "workspace.ticket.take",
   "workspace.ticket.reply",

@@ -1,15 +1,15 @@
 // Pure rules of the lead desk's escalation board. No I/O.
 import type { EscalationStatus, Role } from "@prisma/client";
+import { can, escalationTierPermission } from "@/lib/auth/permissions";
 
 /** Tier 1 is the coordinators' (and managers'), tier 2 the managers' alone. */
 export function mayHandleTier(role: Role, tier: number): boolean {
-  if (tier >= 2) return role === "MANAGER";
-  return role === "TEAM_COORDINATOR" || role === "MANAGER";
+  return can({ role }, escalationTierPermission(tier));
 }
 
 /** Who sees the board: the handlers, and a customer success manager for their organisations. */
 export function mayViewBoard(role: Role): boolean {
-  return role === "TEAM_COORDINATOR" || role === "MANAGER" || role === "CUSTOMER_SUCCESS_MANAGER";
+  return can({ role }, "escalations.board.read");
 }
 
 export type DeskEscalationRefusal = "ESCALATION_NOT_FOUND" | "NOT_YOUR_TIER" | "ESCALATION_CLOSED" | "ALREADY_TIER_2";

@@ -1,10 +1,9 @@
 // Pure knowledge-base rules: who may manage articles, how a query becomes search words, ranking.
 import type { Role } from "@prisma/client";
-
-export const KB_MANAGER_ROLES: readonly Role[] = ["TEAM_COORDINATOR", "MANAGER", "ADMIN"];
+import { can } from "@/lib/auth/permissions";
 
 export function mayManageKb(role: Role): boolean {
-  return KB_MANAGER_ROLES.includes(role);
+  return can({ role }, "kb.article.manage");
 }
 
 // Short Dutch and English function words carry no meaning for matching.

@@ -1,4 +1,6 @@
 // KPI definitions, targets and arithmetic. Pure: the queries count, these judge.
+import type { Role } from "@prisma/client";
+import { can } from "@/lib/auth/permissions";
 
 export type KpiKey =
   | "firstContactResolution"
@@ -77,6 +79,6 @@ export interface Period {
 }
 
 /** DESIGN: the KPI dashboard is the coordinators' and managers' (admins configure the targets). */
-export function mayReadKpis(role: string): boolean {
-  return role === "TEAM_COORDINATOR" || role === "MANAGER" || role === "ADMIN";
+export function mayReadKpis(role: Role): boolean {
+  return can({ role }, "kpi.read");
 }

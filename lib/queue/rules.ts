@@ -2,9 +2,6 @@
 import type { Role } from "@prisma/client";
 import { seesAllTeams } from "@/lib/tickets/rules";
 
-/** Roles that work tickets from the queue. */
-export const QUEUE_ROLES: readonly Role[] = ["CALLCENTER_AGENT", "CASE_HANDLER", "TEAM_COORDINATOR", "MANAGER", "ADMIN"];
-
 /** May this user take (assign to themself) a ticket of this team? */
 export function mayTakeFromTeam(user: { role: Role; teamIds: readonly string[] }, teamId: string | null): boolean {
   if (seesAllTeams(user.role)) return true;

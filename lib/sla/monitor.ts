@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
@@ -19,7 +20,7 @@ export interface MonitorItem {
 
 /** The lead desk watches every clock; first-line staff do not (DESIGN: Roles). */
 export function mayWatchSla(user: SessionUser): boolean {
-  return user.role === "TEAM_COORDINATOR" || user.role === "MANAGER" || user.role === "ADMIN";
+  return can(user, "sla.monitor.read");
 }
 
 const CALLBACK_MINUTES = { MORNING: 60, AFTERNOON: 120 } as const;
