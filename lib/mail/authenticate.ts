@@ -92,7 +92,8 @@ async function check(raw: Buffer, envelope: SmtpEnvelope, resolver: DNSResolver,
     fromDomain: dmarc ? (dmarc.status.header?.from ?? null) : fromDomains.size === 1 ? [...fromDomains][0]! : null,
     spf: spf?.status.result ?? null,
     spfDomain: spf?.domain ?? null,
-    dkim: (dkim.results ?? []).slice(0, 5).map((r) => ({ domain: r.signingDomain ?? "", result: r.status.result })),
+    // Signatures only: an unsigned mail gives one "none" result without a domain.
+    dkim: (dkim.results ?? []).filter((r) => r.signingDomain).slice(0, 5).map((r) => ({ domain: r.signingDomain!, result: r.status.result })),
     dmarc: dmarc ? dmarc.status.result : null,
   };
   // Several From: fields or domains: DMARC cannot judge it and RFC 9989 11.5 calls it suspect.
