@@ -9,6 +9,14 @@ const nextConfig = {
   // Native and WebAssembly packages stay in node_modules instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/client", "pg"],
   poweredByHeader: false,
+  experimental: {
+    serverActions: {
+      // Forms with attachments go through server actions (1 MB by default): this must carry what
+      // the upload rule allows. Keep equal to UPLOAD_REQUEST_LIMIT_BYTES in lib/uploads/rules.ts
+      // (3 files x 10 MB + 1 MB; the config cannot import TypeScript, a unit test checks they agree).
+      bodySizeLimit: 31 * 1024 * 1024,
+    },
+  },
   typedRoutes: false,
   async headers() {
     return [
@@ -18,6 +26,9 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "same-origin" },
+          // Nothing here uses these browser features; an injected frame or script cannot ask for them.
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()" },
+          // The Content-Security-Policy (with a nonce per request) and HSTS come from proxy.ts.
         ],
       },
     ];

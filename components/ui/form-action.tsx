@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { UPLOAD_REQUEST_LIMIT_BYTES, uploadRefusalOf } from "@/lib/uploads/rules";
 
 export type ActionOutcome<T> = { ok: true; data: T } | { ok: false; reason: string; fieldErrors?: Record<string, string[]> };
 
@@ -8,7 +9,9 @@ export type ActionOutcome<T> = { ok: true; data: T } | { ok: false; reason: stri
  * keep the refusal code for the alert and the field codes next to their fields, and move focus to
  * the first invalid field (the alert announces the errors). A thrown error becomes "UNEXPECTED".
  * `succeeded` is true only while the latest submit is the one that went through, so a form's
- * confirmation never stands next to the refusal of a later try.
+ * confirmation never stands next to the refusal of a later try. Attachments the upload rule refuses
+ * are refused here before sending (the server refuses them too): a file larger than the server
+ * actions' body limit would otherwise fail in transport and show no useful message.
  */
 export function useFormAction<T>(run: (form: FormData) => Promise<ActionOutcome<T>>, onSuccess: (data: T, form: HTMLFormElement) => void | Promise<void>) {
   const [pending, setPending] = useState(false);
@@ -22,8 +25,17 @@ export function useFormAction<T>(run: (form: FormData) => Promise<ActionOutcome<
     setSucceeded(false);
     setReason(null);
     setFieldErrors({});
+    const data = new FormData(form);
+    const refusal = uploadRefusalOf(data);
+    if (refusal) {
+      setReason(refusal.reason);
+      setFieldErrors({ [refusal.field]: [refusal.reason] });
+      form.querySelector<HTMLElement>(`[name="${refusal.field}"]`)?.focus();
+      setPending(false);
+      return;
+    }
     try {
-      const result = await run(new FormData(form));
+      const result = await run(data);
       if (result.ok) {
         setSucceeded(true);
         await onSuccess(result.data, form);
@@ -35,11 +47,19 @@ export function useFormAction<T>(run: (form: FormData) => Promise<ActionOutcome<
         if (first) form.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
       }
     } catch {
-      setReason("UNEXPECTED");
+      // Over the transport limit Next rejects the call before the action runs: say what is wrong.
+      setReason(requestBytes(data) > UPLOAD_REQUEST_LIMIT_BYTES ? "FILE_TOO_LARGE" : "UNEXPECTED");
     }
     setPending(false);
   }
   return { pending, succeeded, reason, fieldErrors, onSubmit };
+}
+
+/** About what the form weighs on the wire (files and text; framing left out). */
+function requestBytes(data: FormData): number {
+  let bytes = 0;
+  for (const [, value] of data.entries()) bytes += typeof value === "string" ? value.length : value.size;
+  return bytes;
 }
 
 /** The green confirmation after a form went through. */

@@ -27,8 +27,8 @@ export function QuestionForm() {
       <div>
         <label htmlFor="files" className="block text-sm font-medium text-slate-800">{t("files")}</label>
         <p id="files-hint" className="text-sm text-slate-600">{t("filesHint")}</p>
-        <input id="files" name="files" type="file" multiple accept="application/pdf,image/jpeg,image/png" aria-describedby="files-hint" className="mt-1 block text-sm" />
-        {fieldErrors.files?.length ? <p className="mt-1 text-sm text-red-700">{t(`fileErrors.${fieldErrors.files[0] === "FILE_TOO_LARGE" || fieldErrors.files[0] === "FILE_TYPE_NOT_ALLOWED" ? fieldErrors.files[0] : "TOO_MANY_FILES"}`)}</p> : null}
+        <input id="files" name="files" type="file" multiple accept="application/pdf,image/jpeg,image/png" aria-describedby={fieldErrors.files?.length ? "files-hint files-error" : "files-hint"} aria-invalid={fieldErrors.files?.length ? true : undefined} className="mt-1 block text-sm" />
+        {fieldErrors.files?.length ? <p id="files-error" className="mt-1 text-sm text-red-700">{t(`fileErrors.${fieldErrors.files[0] === "FILE_TOO_LARGE" || fieldErrors.files[0] === "FILE_TYPE_NOT_ALLOWED" ? fieldErrors.files[0] : "TOO_MANY_FILES"}`)}</p> : null}
       </div>
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
     </form>

@@ -5,6 +5,13 @@
  */
 export const MAX_FILES = 3;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * The largest form request the server takes: every file the rule allows plus 1 MB for the text
+ * fields and multipart framing. next.config.js (experimental.serverActions.bodySizeLimit) repeats
+ * this number because the config cannot import TypeScript; tests/unit/security-dos/upload-limits
+ * asserts the two agree. Below it, a file over the rule gets FILE_TOO_LARGE from validateUploads.
+ */
+export const UPLOAD_REQUEST_LIMIT_BYTES = MAX_FILES * MAX_FILE_BYTES + 1024 * 1024;
 
 export type AllowedMime = "application/pdf" | "image/jpeg" | "image/png";
 export type UploadRefusal = "TOO_MANY_FILES" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED";
@@ -36,6 +43,24 @@ export function validateUploads(files: readonly UploadInput[]): { ok: true } | {
     if (file.bytes.length === 0 || sniffMime(file.bytes) === null) return { ok: false, reason: "FILE_TYPE_NOT_ALLOWED" };
   }
   return { ok: true };
+}
+
+/**
+ * The browser's check before a form is sent: the same count and size rules as validateUploads,
+ * on the files as picked (the content type is left to the server, which reads the bytes). A file
+ * too large for the transport would otherwise end in an error page instead of this message.
+ */
+export function uploadRefusalOf(form: FormData): { field: string; reason: UploadRefusal } | null {
+  const counts = new Map<string, number>();
+  for (const [field, value] of form.entries()) {
+    // A file input with nothing picked still sends one empty part: no attachment.
+    if (typeof value === "string" || value.size === 0) continue;
+    if (value.size > MAX_FILE_BYTES) return { field, reason: "FILE_TOO_LARGE" };
+    const count = (counts.get(field) ?? 0) + 1;
+    if (count > MAX_FILES) return { field, reason: "TOO_MANY_FILES" };
+    counts.set(field, count);
+  }
+  return null;
 }
 
 const EXTENSION: Record<AllowedMime, string> = { "application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png" };
