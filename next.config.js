@@ -16,6 +16,9 @@ const nextConfig = {
       // (3 files x 10 MB + 1 MB; the config cannot import TypeScript, a unit test checks they agree).
       bodySizeLimit: 31 * 1024 * 1024,
     },
+    // proxy.ts sees every request first and buffers its body, cutting off past 10 MB by default:
+    // the same limit, or an allowed upload would arrive truncated.
+    proxyClientMaxBodySize: 31 * 1024 * 1024,
   },
   typedRoutes: false,
   async headers() {

@@ -7,7 +7,7 @@ export const MAX_FILES = 3;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /**
  * The largest form request the server takes: every file the rule allows plus 1 MB for the text
- * fields and multipart framing. next.config.js (experimental.serverActions.bodySizeLimit) repeats
+ * fields and multipart framing. next.config.js (serverActions.bodySizeLimit, proxyClientMaxBodySize) repeats
  * this number because the config cannot import TypeScript; tests/unit/security-dos/upload-limits
  * asserts the two agree. Below it, a file over the rule gets FILE_TOO_LARGE from validateUploads.
  */

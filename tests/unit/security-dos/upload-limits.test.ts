@@ -22,6 +22,11 @@ describe("the server actions' body limit in next.config.js", () => {
     expect(limit).toBe(UPLOAD_REQUEST_LIMIT_BYTES);
   });
 
+  it("is also the proxy's body limit (proxy.ts buffers request bodies, 10 MB by default, and cuts off the rest)", () => {
+    const proxyLimit = (nextConfig as { experimental?: { proxyClientMaxBodySize?: unknown } }).experimental?.proxyClientMaxBodySize;
+    expect(proxyLimit).toBe(UPLOAD_REQUEST_LIMIT_BYTES);
+  });
+
   it("carries the most files the rule allows, with room for the text fields", () => {
     expect(UPLOAD_REQUEST_LIMIT_BYTES).toBeGreaterThanOrEqual(MAX_FILES * MAX_FILE_BYTES + 256 * 1024);
   });
