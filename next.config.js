@@ -9,6 +9,17 @@ const nextConfig = {
   // Native and WebAssembly packages stay in node_modules instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/client", "pg"],
   poweredByHeader: false,
+  experimental: {
+    serverActions: {
+      // Forms with attachments go through server actions (1 MB by default): this must carry what
+      // the upload rule allows. Keep equal to UPLOAD_REQUEST_LIMIT_BYTES in lib/uploads/rules.ts
+      // (3 files x 10 MB + 1 MB; the config cannot import TypeScript, a unit test checks they agree).
+      bodySizeLimit: 31 * 1024 * 1024,
+    },
+    // proxy.ts sees every request first and buffers its body, cutting off past 10 MB by default:
+    // the same limit, or an allowed upload would arrive truncated.
+    proxyClientMaxBodySize: 31 * 1024 * 1024,
+  },
   typedRoutes: false,
   async headers() {
     return [
