@@ -1,13 +1,26 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
-import { staffTicketScope } from "@/lib/workspace/scope";
+import { recordDossierView } from "@/lib/workspace/mutations";
+import { isDossierTicket, staffTicketScope } from "@/lib/workspace/scope";
 
-/** An outgoing letter on a ticket the user may see; null otherwise. */
+/**
+ * An outgoing letter on a ticket the user may see; null otherwise. Printing a letter of a dossier
+ * ticket reads it as much as opening its page does, so it is audited the same way.
+ */
 export async function getLetter(user: SessionUser, ticketId: string, messageId: string) {
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: ticketId }, staffTicketScope(user)] },
-    select: { number: true, subject: true, requesterName: true, requester: { select: { name: true, locale: true } }, organisation: { select: { name: true } } },
+    select: {
+      id: true,
+      number: true,
+      subject: true,
+      requesterName: true,
+      requester: { select: { name: true, locale: true } },
+      organisation: { select: { name: true } },
+      category: { select: { dossierSensitive: true } },
+      complaint: { select: { stage: true, subjectTicket: { select: { category: { select: { dossierSensitive: true } } } } } },
+    },
   });
   if (!ticket) return null;
   const message = await db.message.findFirst({
@@ -15,5 +28,7 @@ export async function getLetter(user: SessionUser, ticketId: string, messageId: 
     select: { body: true, createdAt: true, author: { select: { name: true } } },
   });
   if (!message) return null;
+  const complaint = ticket.complaint ? { stage: ticket.complaint.stage, subjectDossierSensitive: ticket.complaint.subjectTicket.category.dossierSensitive } : null;
+  if (isDossierTicket({ dossierSensitive: ticket.category.dossierSensitive, complaint })) await recordDossierView(user.id, ticket.id, { letterId: messageId });
   return { ticket, message };
 }

@@ -14,8 +14,8 @@ export async function requireScopedTicket(tx: Tx, user: SessionUser, ticketId: s
 }
 
 /** One insert, no body: who opened which dossier ticket (DESIGN: Security, reads of dossier tickets). */
-export function recordDossierView(actorId: string, ticketId: string): Promise<void> {
-  return audit(db, { actorId, action: "ticket.dossier_viewed", entityType: "Ticket", entityId: ticketId });
+export function recordDossierView(actorId: string, ticketId: string, via?: { letterId: string }): Promise<void> {
+  return audit(db, { actorId, action: "ticket.dossier_viewed", entityType: "Ticket", entityId: ticketId, data: via ?? {} });
 }
 
 export class WorkspaceRuleError extends Error {

@@ -194,6 +194,16 @@ describe("audit of dossier reads and downloads", () => {
     ]);
   });
 
+  it("writes ticket.dossier_viewed with the letter when staff print a letter of a dossier ticket", async () => {
+    const { filed, letterId } = await dossierComplaint();
+    const coordinator = await sessionFor("coordinator@loket.example");
+    await db.auditEvent.deleteMany({ where: { action: "ticket.dossier_viewed" } });
+    expect(await getLetter(coordinator, filed.ticketId, letterId)).not.toBeNull();
+    expect(await getLetter(await sessionFor("agent@loket.example"), filed.ticketId, letterId)).toBeNull();
+    const events = await db.auditEvent.findMany({ where: { action: "ticket.dossier_viewed" } });
+    expect(events.map((e) => ({ actorId: e.actorId, entityId: e.entityId, data: e.data }))).toEqual([{ actorId: coordinator.id, entityId: filed.ticketId, data: { letterId } }]);
+  });
+
   it("writes attachment.downloaded for each download with the ticket, and nothing for a refused one", async () => {
     const { filed, attachmentId } = await stageTwoComplaint();
     const ombuds = await sessionFor("ombudsman@loket.example");
