@@ -9,6 +9,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { addCustomerMessage, createTicket, type StoredAttachment } from "@/lib/tickets/mutations";
 import { linkMailedUrgentRequest } from "@/lib/urgent/mutations";
 import { unchecked, type InboundAuth } from "./auth-results";
+import { htmlAsPlainText, MAX_MAIL_HTML_DEPTH, nestsDeeperThan } from "./html-guard";
 import { replyIntakeAddress } from "./delivery";
 import { addressesIn, replyTokensIn } from "./reply-token";
 import { classifyAutomatic, cleanSubject, isUrgentSubject, messageIdsIn, normaliseAddress, registrationNumberIn } from "./rules";
@@ -107,6 +108,8 @@ const SAFE_HTML: sanitizeHtml.IOptions = {
 };
 
 export function sanitizeMailHtml(html: string): string {
+  // Deep nesting makes sanitize-html quadratic: such a mail is kept as text (html-guard.ts).
+  if (nestsDeeperThan(html, MAX_MAIL_HTML_DEPTH)) return htmlAsPlainText(html);
   return sanitizeHtml(html, SAFE_HTML);
 }
 
