@@ -3,7 +3,7 @@ import type { MailAuthVerdict, OutboxStatus } from "@prisma/client";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
-import { staffTicketScope } from "@/lib/tickets/queries";
+import { staffTicketScope } from "@/lib/workspace/scope";
 import type { AuthDetails } from "./auth-results";
 
 export const OUTBOX_PAGE_SIZE = 30;

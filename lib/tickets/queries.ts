@@ -53,9 +53,6 @@ export function listOrganisationTickets(user: SessionUser, page = 0): Promise<Ti
   });
 }
 
-// The staff rule lives in lib/workspace/scope.ts; this keeps older imports (lib/mail) working.
-export { staffTicketScope };
-
 export const QUEUE_ORDER: Prisma.TicketOrderByWithRelationInput[] = [
   { priority: "desc" },
   { isPartner: "desc" },
