@@ -16,8 +16,7 @@ export const COMPLAINT_STAGES: readonly ComplaintStage[] = ["SIGNAL", "STAGE_1",
  * read (DESIGN: independent of the line); internal handling has ended, so nobody else needs it.
  */
 export function mayWorkComplaintTicket(role: Role, stage: ComplaintStage): boolean {
-  if (stage === "STAGE_3") return role === "OMBUDS";
-  return mayHandleStage(role, stage);
+  return mayHandleStage(role, stage === "STAGE_3" ? "STAGE_2" : stage);
 }
 
 /** Only the ombudsman reads the working notes of stage 2 (DESIGN: independent of the line). */
