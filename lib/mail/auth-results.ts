@@ -105,8 +105,8 @@ function stripComments(value: string): string {
   return out;
 }
 
-/** Splits on `separator` outside quoted strings. */
-function splitOutsideQuotes(value: string, separator: RegExp): string[] {
+/** Splits on `separator` outside quoted strings; empty parts are dropped unless `keepEmpty`. */
+function splitOutsideQuotes(value: string, separator: RegExp, keepEmpty = false): string[] {
   const parts: string[] = [];
   let current = "";
   let quoted = false;
@@ -126,7 +126,8 @@ function splitOutsideQuotes(value: string, separator: RegExp): string[] {
     current += c;
   }
   parts.push(current);
-  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+  const trimmed = parts.map((p) => p.trim());
+  return keepEmpty ? trimmed : trimmed.filter((p) => p.length > 0);
 }
 
 const unquote = (value: string) => (/^".*"$/.test(value) ? value.slice(1, -1).replace(/\\(.)/g, "$1") : value);
@@ -137,21 +138,54 @@ export interface AuthResultsEntry {
   props: Record<string, string>;
 }
 
-/** One Authentication-Results value: its authserv-id and results; null when it cannot be read. */
-export function parseAuthenticationResults(value: string): { authservId: string; results: AuthResultsEntry[] } | null {
-  if (value.length > 8_192) return null; // far past any real header: not ours to trust
-  const clean = stripComments(value);
-  const [head, ...rest] = splitOutsideQuotes(clean, /;/);
-  if (!head) return null;
+/** The authserv-id of an Authentication-Results value's first part; null when malformed. */
+function authservIdIn(head: string): string | null {
   // authserv-id, then an optional version number; anything else is malformed.
   const words = splitOutsideQuotes(head, /\s/);
   if (words.length === 0 || words.length > 2 || (words.length === 2 && !/^\d+$/.test(words[1]!))) return null;
   // Exact apart from case (a host name): no trimming, no trailing dot, so no look-alike matches.
-  const authservId = unquote(words[0]!).toLowerCase();
+  return unquote(words[0]!).toLowerCase() || null;
+}
+
+/** The authserv-id of an Authentication-Results value, reading no further than its first ";". */
+export function authservIdOf(value: string): string | null {
+  if (value.length > 8_192) return null;
+  // Find the first ";" outside comments and quotes without reading the rest.
+  let depth = 0;
+  let quoted = false;
+  let end = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === "\\") i += 1;
+    else if (!quoted && c === "(") depth += 1;
+    else if (!quoted && c === ")" && depth > 0) depth -= 1;
+    else if (depth === 0 && c === '"') quoted = !quoted;
+    else if (depth === 0 && !quoted && c === ";") {
+      end = i;
+      break;
+    }
+  }
+  const head = stripComments(value.slice(0, end)).trim();
+  return head ? authservIdIn(head) : null;
+}
+
+/**
+ * One Authentication-Results value: its authserv-id and results; null when it cannot be read.
+ * Every step is linear in the header's length (no backtracking patterns on sender input).
+ */
+export function parseAuthenticationResults(value: string): { authservId: string; results: AuthResultsEntry[] } | null {
+  if (value.length > 8_192) return null; // far past any real header: not ours to trust
+  // The first part must be the authserv-id: "; id; dmarc=pass" names none.
+  const [head, ...rest] = splitOutsideQuotes(stripComments(value), /;/, true);
+  const authservId = head ? authservIdIn(head) : null;
   if (!authservId) return null;
   const results: AuthResultsEntry[] = [];
   for (const resinfo of rest) {
-    const normalised = resinfo.replace(/\s*=\s*/g, "=").replace(/\s*\.\s*(?=[a-z0-9-]+=)/gi, ".");
+    // "method = result" and "ptype.property = value" may have spaces around "=".
+    const normalised = resinfo
+      .split("=")
+      .map((part) => part.trim())
+      .join("=");
     const [spec, ...props] = splitOutsideQuotes(normalised, /\s/);
     if (!spec || spec.toLowerCase() === "none") continue;
     const match = /^([a-z0-9_-]+)(?:\/\d+)?=([a-z]+)$/i.exec(spec);
@@ -181,10 +215,10 @@ export function verdictFromAuthResults(raw: Buffer | string, authservId: string 
   if (!id) return unchecked("imap", "no MAIL_AUTHSERV_ID configured");
   const fields = headerFields(raw);
   const fromDomain = fromDomainOf(fields.filter((f) => f.name === "from").map((f) => f.value));
-  const header = fields
-    .filter((f) => f.name === "authentication-results")
-    .map((f) => parseAuthenticationResults(f.value))
-    .find((parsed) => parsed?.authservId === id);
+  // The topmost header of our server decides, even when it cannot be read (then: NONE); headers
+  // of other ids are looked at no further than their id, however many a sender adds.
+  const ours = fields.find((f) => f.name === "authentication-results" && authservIdOf(f.value) === id);
+  const header = ours ? parseAuthenticationResults(ours.value) : null;
   if (!header) {
     const none = unchecked("imap", "no Authentication-Results of the receiving server");
     return { verdict: "NONE", details: { ...none.details, fromDomain } };

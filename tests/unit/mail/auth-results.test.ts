@@ -22,6 +22,20 @@ describe("the receiving server's Authentication-Results", () => {
     expect(verdictFromAuthResults(raw([pass, fail]), ID).verdict).toBe("PASS");
   });
 
+  it("lets an unreadable topmost header of the configured server count as nothing, not the next one down", () => {
+    const unreadable = `Authentication-Results: ${ID}; dmarc pass`;
+    expect(verdictFromAuthResults(raw([unreadable, pass]), ID).verdict).toBe("NONE");
+  });
+
+  it("reads many headers of other ids, and long ones, in linear time", () => {
+    const junk = Array.from({ length: 2_000 }, (_, i) => `Authentication-Results: evil${i}.example; ${" ".repeat(8_000)}x`);
+    const spaces = `Authentication-Results: ${ID}; dkim${" ".repeat(8_000)}`;
+    const started = performance.now();
+    expect(verdictFromAuthResults(raw([...junk, pass]), ID).verdict).toBe("PASS");
+    expect(verdictFromAuthResults(raw([spaces]), ID).verdict).toBe("NONE");
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it("ignores headers of other authserv-ids, look-alikes included", () => {
     for (const id of ["mx.example.org.evil.example", "evil.mx.example.org", "mx.example.or", "mx-example.org", "\"mx.example.org \"", "mx.example.org."]) {
       const spoof = `Authentication-Results: ${id}; dmarc=pass header.from=burger.example`;
@@ -30,6 +44,8 @@ describe("the receiving server's Authentication-Results", () => {
     // The id hidden in a comment, or named as a property, is not the authserv-id.
     expect(verdictFromAuthResults(raw([`Authentication-Results: evil.example (${ID}); dmarc=pass header.from=burger.example`]), ID).verdict).toBe("NONE");
     expect(verdictFromAuthResults(raw([`Authentication-Results: evil.example; dmarc=pass authserv=${ID}`]), ID).verdict).toBe("NONE");
+    // Nor one whose authserv-id part is empty, with ours behind it.
+    expect(verdictFromAuthResults(raw([`Authentication-Results: ; ${ID}; dmarc=pass header.from=burger.example`]), ID).verdict).toBe("NONE");
     // Nor does a header of another name.
     expect(verdictFromAuthResults(raw([`X-Authentication-Results: ${ID}; dmarc=pass header.from=burger.example`]), ID).verdict).toBe("NONE");
   });
