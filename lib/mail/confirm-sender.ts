@@ -58,6 +58,8 @@ export async function confirmSender(tx: Tx, actor: SessionUser, ticketId: string
         isPartner: organisation?.isPartner ?? ticket.isPartner,
       },
     });
+    // Who vouched, on the timeline (the audit event holds the same for the record).
+    await addInternalNote(tx, { ticketId: ticket.id, authorId: actor.id, body: `Afzender ${from ?? mail.fromAddress} bevestigd. / Sender ${from ?? mail.fromAddress} confirmed.` }, now);
     // A question already answered or closed gets no late acknowledgement or urgent clock.
     const stillOpen = ticket.status !== "RESOLVED" && ticket.status !== "CLOSED";
     const urgent = stillOpen && organisationId !== null && isUrgentSubject(ticket.subject);

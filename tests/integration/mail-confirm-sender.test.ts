@@ -76,6 +76,7 @@ describe("confirming the sender of an unverified mail", () => {
     expect(ack).toMatchObject({ kind: "ticket.acknowledgement", toAddress: "eva.bakker@vandijk.example", inReplyTo: "<confirm-spoed@mail.example>" });
     expect(await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<confirm-spoed@mail.example>" } })).toMatchObject({ senderConfirmedAt: later, senderConfirmedById: handler.id });
     expect(await db.auditEvent.findFirstOrThrow({ where: { action: "mail.sender_confirmed", entityId: ticket.id } })).toMatchObject({ actorId: handler.id });
+    expect(await db.message.count({ where: { ticketId: ticket.id, direction: "INTERNAL", authorId: handler.id, body: { contains: "bevestigd" } } })).toBe(1);
     expect((await listEmployerTickets(evaSession)).items.map((i) => i.id)).toContain(ticket.id);
     expect(await unverifiedSenderOf(handler, ticket.id)).toBeNull();
 
