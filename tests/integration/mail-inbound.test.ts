@@ -13,6 +13,8 @@ import { startSmtpListener, type SmtpListener } from "@/lib/mail/smtp-listener";
 import { readStoredUpload } from "@/lib/uploads/storage";
 import { listEmployerTickets, listRunningUrgentRequests } from "@/lib/employer/queries";
 import { listMyTickets } from "@/lib/portal/queries";
+import { queueFilterSchema } from "@/lib/queue/schema";
+import { searchQueue } from "@/lib/tickets/queries";
 import { addStaffReply } from "@/lib/tickets/mutations";
 import { seedDemo, sessionFor } from "../support/fixtures";
 import { dkimOption, fakeDns, makeDkimKey, publishSigningDomain } from "../support/mail-auth";
@@ -327,6 +329,9 @@ describe("sender authentication", () => {
     const mine = (await listMyTickets(await sessionFor("anna.jansen@burger.example"), 0)).items.map((i) => i.id);
     expect(mine).toContain(annas.id);
     expect(mine).not.toContain(ticket.id);
+    // The staff queue marks it.
+    const queue = await searchQueue(await sessionFor("behandelaar@loket.example"), queueFilterSchema.parse({ q: ticket.number }));
+    expect(queue.items.map((i) => [i.number, i.senderUnverified])).toEqual([[ticket.number, true]]);
   });
 
   it("adds a DKIM-signed, DMARC-passing mail to the ticket whose reply address it was sent to", async () => {
