@@ -1,0 +1,323 @@
+// Every page and route handler by URL, for every demo role's saved login (plus a contact with
+// SUBMIT_REQUESTS only, and no session), with the expected answer read from the permission table:
+//   no session                         -> pages redirect to /login, routes 401/403
+//   signed in, another place           -> the layout's "Geen toegang" page (200, no data)
+//   the place, not the page's permission -> 404 (pages) or 403 (routes)
+//   allowed, own record                -> 200
+//   allowed, someone else's record     -> 404
+// The URL list is read from the app folder at test time, so a new page without a row here fails.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import pg from "pg";
+import { can, type Permission, type PermissionSubject } from "../../lib/auth/permissions";
+import { ACCOUNTS, login, storageStateOf, type RoleKey } from "./support";
+
+// ───────────────────────────── the URLs, from the app folder ─────────────────────────────
+
+const APP = path.resolve(import.meta.dirname, "..", "..", "app");
+
+/** "/agent/tickets/[id]" for app/(agent)/agent/tickets/[id]/page.tsx: route groups drop out. */
+function appUrls(dir = APP): { pattern: string; kind: "page" | "route" }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return appUrls(full);
+    const kind = entry.name === "page.tsx" ? "page" : entry.name === "route.ts" ? "route" : null;
+    if (!kind) return [];
+    const segments = path.relative(APP, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+    return [{ pattern: `/${segments.join("/")}`, kind }];
+  });
+}
+
+// ───────────────────────────── callers ─────────────────────────────
+
+interface Caller {
+  key: string;
+  /** What the table needs to know; null: no session. */
+  subject: PermissionSubject | null;
+  /** Logs in (or not) and hands back a request context for this caller. */
+  open(): Promise<APIRequestContext>;
+}
+
+const SUBJECTS: Record<RoleKey, PermissionSubject> = {
+  beneficiary: { role: "BENEFICIARY" },
+  // Eva holds every right and the HR flag (prisma/seed.ts).
+  employer: { role: "EMPLOYER_CONTACT", organisationId: "vandijk", rights: ["MANAGE_USERS", "MANAGE_EMPLOYEES", "SUBMIT_REQUESTS"], hrProfessional: true },
+  agent: { role: "CALLCENTER_AGENT" },
+  handler: { role: "CASE_HANDLER" },
+  coordinator: { role: "TEAM_COORDINATOR" },
+  manager: { role: "MANAGER" },
+  csm: { role: "CUSTOMER_SUCCESS_MANAGER" },
+  ombuds: { role: "OMBUDS" },
+  admin: { role: "ADMIN" },
+};
+const TOM = "tom.visser@vandijk.example";
+
+// ───────────────────────────── ids from the demo seed ─────────────────────────────
+
+interface DemoIds {
+  annaTicket: string; // uitkeringen, not dossier-sensitive
+  bramDossierTicket: string; // a dossier question: not for the first line
+  vandijkTicket: { id: string; number: string }; // werkgevers, not HR desk
+  zorgnoordNumber: string;
+  annaComplaint: string;
+  kbArticle: string; // published, internal
+  letter: { ticketId: string; messageId: string } | null;
+}
+
+async function demoIds(): Promise<DemoIds> {
+  const client = new pg.Client({ connectionString: `postgresql://loket@127.0.0.1:${process.env.E2E_DB_PORT ?? "54339"}/loket?sslmode=disable` });
+  await client.connect();
+  try {
+    const one = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T> => {
+      const { rows } = await client.query<T>(sql, params);
+      if (!rows[0]) throw new Error(`demo seed has no row for: ${sql}`);
+      return rows[0];
+    };
+    const ticketOf = (email: string, dossier: boolean) =>
+      one<{ id: string; number: string }>(
+        `SELECT t.id, t.number FROM "Ticket" t JOIN "User" u ON u.id = t."requesterId" JOIN "TicketCategory" c ON c.id = t."categoryId"
+         WHERE u.email = $1 AND c."dossierSensitive" = $2 AND c.key <> 'HR_DESK' AND c.key <> 'COMPLAINT' ORDER BY t."createdAt" LIMIT 1`,
+        [email, dossier],
+      );
+    const letter = await client.query<{ ticketId: string; messageId: string }>(
+      `SELECT m."ticketId", m.id AS "messageId" FROM "Message" m WHERE m.direction = 'OUTBOUND' AND m.channel = 'LETTER' ORDER BY m."createdAt" LIMIT 1`,
+    );
+    return {
+      annaTicket: (await ticketOf("anna.jansen@burger.example", false)).id,
+      bramDossierTicket: (await ticketOf("bram.devries@burger.example", true)).id,
+      vandijkTicket: await ticketOf("tom.visser@vandijk.example", false),
+      zorgnoordNumber: (await ticketOf("lisa.smit@zorggroepnoord.example", false)).number,
+      annaComplaint: (await one<{ id: string }>(`SELECT c.id FROM "Complaint" c JOIN "User" u ON u.id = c."complainantId" WHERE u.email = 'anna.jansen@burger.example' LIMIT 1`)).id,
+      kbArticle: (await one<{ id: string }>(`SELECT id FROM "KbArticle" WHERE published AND audience = 'INTERNAL' ORDER BY "createdAt" LIMIT 1`)).id,
+      letter: letter.rows[0] ?? null,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+// ───────────────────────────── what each URL needs ─────────────────────────────
+
+/** Which record is the caller's own, and which is someone else's (null: they have none). */
+type Fill = (ids: DemoIds, who: string) => { own: string | null; foreign: string };
+
+type UrlSpec =
+  | { public: true; url?: string }
+  | { permission: Permission; fill?: Fill; anonymous?: 401 | 403 };
+
+const NONE = "e2e-no-such-record";
+
+/** A staff member's own ticket and one outside their scope (lib/workspace/scope.ts). */
+function staffTicket(ids: DemoIds, who: string): { own: string | null; foreign: string } {
+  switch (who) {
+    case "agent":
+      return { own: ids.annaTicket, foreign: ids.bramDossierTicket };
+    case "csm":
+      return { own: ids.vandijkTicket.id, foreign: ids.annaTicket };
+    case "ombuds":
+      // No team and nothing assigned: no ticket is theirs.
+      return { own: null, foreign: ids.annaTicket };
+    default:
+      // Their teams hold every demo ticket (or they see every team): nothing to be foreign but a missing id.
+      return { own: ids.annaTicket, foreign: NONE };
+  }
+}
+
+const URLS: Record<string, UrlSpec> = {
+  "/": { public: true },
+  "/login": { public: true },
+  "/login/twee-stappen": { public: true },
+  "/login/twee-stappen/instellen": { public: true },
+  "/uitnodiging/[token]": { public: true, url: `/uitnodiging/${NONE}` },
+  "/wachtwoord-gewijzigd": { public: true },
+  "/wachtwoord-herstellen/[token]": { public: true, url: `/wachtwoord-herstellen/${NONE}` },
+  "/wachtwoord-vergeten": { public: true },
+  "/api/auth/[...nextauth]": { public: true, url: "/api/auth/providers" },
+
+  "/portaal": { permission: "portal.ticket.read" },
+  "/portaal/nieuw": { permission: "portal.ticket.create" },
+  "/portaal/terugbellen": { permission: "portal.callback.book" },
+  "/portaal/klachten": { permission: "portal.complaint.file" },
+  "/portaal/contact": { permission: "portal.enter" },
+  "/portaal/wachtwoord": { permission: "portal.enter" },
+  // The demo has no complaint of another beneficiary: a missing id stands in.
+  "/portaal/klachten/[id]": { permission: "portal.complaint.file", fill: (ids) => ({ own: `/portaal/klachten/${ids.annaComplaint}`, foreign: `/portaal/klachten/${NONE}` }) },
+  "/portaal/vragen/[id]": { permission: "portal.ticket.read", fill: (ids) => ({ own: `/portaal/vragen/${ids.annaTicket}`, foreign: `/portaal/vragen/${ids.bramDossierTicket}` }) },
+
+  "/werkgever": { permission: "employer.enter" },
+  "/werkgever/vragen/nieuw": { permission: "employer.request.submit" },
+  "/werkgever/spoed": { permission: "employer.request.submit" },
+  "/werkgever/escalaties": { permission: "employer.escalation.raise" },
+  "/werkgever/klacht": { permission: "employer.complaint.file" },
+  "/werkgever/hr-desk": { permission: "employer.hrdesk.use" },
+  "/werkgever/accounts": { permission: "employer.users.manage" },
+  "/werkgever/beveiliging": { permission: "employer.enter" },
+  "/werkgever/wachtwoord": { permission: "employer.enter" },
+  // Reading a question needs SUBMIT_REQUESTS (lib/employer/scope.ts); the page itself only the place.
+  "/werkgever/vragen/[number]": {
+    permission: "employer.ticket.read",
+    fill: (ids) => ({ own: `/werkgever/vragen/${ids.vandijkTicket.number}`, foreign: `/werkgever/vragen/${ids.zorgnoordNumber}` }),
+  },
+
+  "/agent": { permission: "workspace.ticket.read" },
+  "/agent/telefoon": { permission: "workspace.enter" },
+  "/agent/terugbellen": { permission: "workspace.enter" },
+  "/agent/wachtwoord": { permission: "workspace.enter" },
+  "/agent/kennisbank": { permission: "kb.read" },
+  "/agent/kennisbank/nieuw": { permission: "kb.article.manage" },
+  // Knowledge is not anyone's: a missing id is the only foreign one.
+  "/agent/kennisbank/[id]": { permission: "kb.read", fill: (ids) => ({ own: `/agent/kennisbank/${ids.kbArticle}`, foreign: `/agent/kennisbank/${NONE}` }) },
+  "/agent/tickets/[id]": {
+    permission: "workspace.ticket.read",
+    fill: (ids, who) => {
+      const t = staffTicket(ids, who);
+      return { own: t.own && `/agent/tickets/${t.own}`, foreign: `/agent/tickets/${t.foreign}` };
+    },
+  },
+  "/agent/escalaties": { permission: "escalations.board.read" },
+  "/agent/klachten": { permission: "complaints.desk.use" },
+  "/agent/klachten/[id]": { permission: "complaints.desk.use", fill: (ids) => ({ own: `/agent/klachten/${ids.annaComplaint}`, foreign: `/agent/klachten/${NONE}` }) },
+  "/agent/sla": { permission: "sla.monitor.read" },
+  "/agent/kpi": { permission: "kpi.read" },
+  "/agent/kpi/export": { permission: "kpi.read", anonymous: 401 },
+  "/agent/beheer/instellingen": { permission: "settings.manage" },
+  "/agent/beheer/medewerkers": { permission: "staff.manage" },
+  "/agent/beheer/teams": { permission: "staff.manage" },
+  "/agent/beheer/mail": { permission: "mail.outbox.read" },
+
+  "/api/agent/kb": { permission: "kb.read", anonymous: 403 },
+  "/api/agent/queue": { permission: "workspace.ticket.read", anonymous: 403 },
+  "/api/agent/letters/[ticketId]/[messageId]": {
+    permission: "workspace.ticket.read",
+    anonymous: 403,
+    fill: (ids, who) => {
+      const t = staffTicket(ids, who);
+      const own = ids.letter && t.own === ids.annaTicket ? `/api/agent/letters/${ids.letter.ticketId}/${ids.letter.messageId}` : null;
+      return { own, foreign: `/api/agent/letters/${t.foreign}/${NONE}` };
+    },
+  },
+  // The demo has no attachments: every download is a missing one. Any signed-in person may ask.
+  "/api/uploads/[id]": { permission: "account.password.change", anonymous: 401, fill: () => ({ own: null, foreign: `/api/uploads/${NONE}` }) },
+};
+
+const PLACE_PERMISSION: Record<string, Permission> = { portaal: "portal.enter", werkgever: "employer.enter", agent: "workspace.enter" };
+
+type Outcome = "ok" | "notFound" | "forbidden" | "noAccess" | "login" | "anonymous" | "public";
+
+function expected(pattern: string, kind: "page" | "route", spec: UrlSpec, subject: PermissionSubject | null, scope: "own" | "foreign" | "static", ownMissing: boolean): Outcome {
+  if ("public" in spec) return "public";
+  if (!subject) return kind === "page" ? "login" : "anonymous";
+  const place = kind === "page" ? PLACE_PERMISSION[pattern.split("/")[1] ?? ""] : undefined;
+  if (place && !can(subject, place)) return "noAccess";
+  if (!can(subject, spec.permission)) return kind === "page" ? "notFound" : "forbidden";
+  if (scope === "foreign" || ownMissing) return "notFound";
+  return "ok";
+}
+
+async function check(response: APIResponse, outcome: Outcome, spec: UrlSpec): Promise<string | null> {
+  const status = response.status();
+  switch (outcome) {
+    case "ok":
+      return status === 200 ? null : `expected 200, got ${status}`;
+    case "notFound":
+      return status === 404 ? null : `expected 404, got ${status}`;
+    case "forbidden":
+      return status === 403 ? null : `expected 403, got ${status}`;
+    case "anonymous": {
+      const want = "anonymous" in spec ? spec.anonymous : 403;
+      return status === want ? null : `expected ${want}, got ${status}`;
+    }
+    case "login": {
+      const location = response.headers()["location"] ?? "";
+      return status >= 300 && status < 400 && location.includes("/login") ? null : `expected a redirect to /login, got ${status} ${location}`;
+    }
+    case "noAccess": {
+      const body = status === 200 ? await response.text() : "";
+      return body.includes("Geen toegang") ? null : `expected the "Geen toegang" page, got ${status}`;
+    }
+    case "public":
+      return status < 500 ? null : `expected a public answer, got ${status}`;
+  }
+}
+
+// ───────────────────────────── the run ─────────────────────────────
+
+const URL_LIST = appUrls().sort((a, b) => a.pattern.localeCompare(b.pattern));
+const CALLER_KEYS = [...(Object.keys(ACCOUNTS) as RoleKey[]), "employer-submit-only", "no-session"];
+/** Dynamic URLs are asked twice (own and foreign), the rest once. */
+const CELLS_PER_CALLER = URL_LIST.reduce((sum, u) => sum + (u.pattern.includes("[") && !("public" in (URLS[u.pattern] ?? { public: true })) ? 2 : 1), 0);
+const MIN_CELLS = 500;
+
+test.describe("every page and route, for every caller", () => {
+  let ids: DemoIds;
+  let ran = 0;
+
+  test.beforeAll(async () => {
+    ids = await demoIds();
+  });
+
+  test("lists every URL of the app folder, and no URL that is not there", () => {
+    const patterns = URL_LIST.map((u) => u.pattern);
+    expect(patterns.filter((p) => !URLS[p])).toEqual([]);
+    expect(Object.keys(URLS).filter((p) => !patterns.includes(p))).toEqual([]);
+    expect(patterns.length).toBeGreaterThanOrEqual(45);
+  });
+
+  for (const key of CALLER_KEYS) {
+    test(`as ${key}`, async ({ playwright, browser, baseURL }) => {
+      test.setTimeout(300_000);
+      const caller: Caller = {
+        key,
+        subject: key === "no-session" ? null : key === "employer-submit-only" ? { role: "EMPLOYER_CONTACT", organisationId: "vandijk", rights: ["SUBMIT_REQUESTS"], hrProfessional: false } : SUBJECTS[key as RoleKey],
+        async open() {
+          const common = { baseURL, maxRedirects: 0, extraHTTPHeaders: { "Accept-Language": "nl-NL" } };
+          if (key === "no-session") return playwright.request.newContext(common);
+          if (key === "employer-submit-only") {
+            // No saved login for this one: log in once, then ask with its cookies.
+            const context = await browser.newContext();
+            const page = await context.newPage();
+            await login(page, TOM);
+            await expect(page).toHaveURL(/\/werkgever$/);
+            const storageState = await context.storageState();
+            await context.close();
+            return playwright.request.newContext({ ...common, storageState });
+          }
+          return playwright.request.newContext({ ...common, storageState: storageStateOf(key as RoleKey) });
+        },
+      };
+      const request = await caller.open();
+      const problems: string[] = [];
+      let cells = 0;
+      for (const { pattern, kind } of URL_LIST) {
+        const spec = URLS[pattern];
+        if (!spec) continue; // reported by the listing test
+        const dynamic = pattern.includes("[");
+        const targets: { scope: "own" | "foreign" | "static"; url: string; ownMissing: boolean }[] = [];
+        if ("public" in spec) targets.push({ scope: "static", url: spec.url ?? pattern, ownMissing: false });
+        else if (!dynamic) targets.push({ scope: "static", url: pattern, ownMissing: false });
+        else {
+          const filled = spec.fill!(ids, key === "employer-submit-only" ? "employer" : key);
+          targets.push({ scope: "own", url: filled.own ?? filled.foreign, ownMissing: filled.own === null }, { scope: "foreign", url: filled.foreign, ownMissing: false });
+        }
+        for (const target of targets) {
+          const outcome = expected(pattern, kind, spec, caller.subject, target.scope, target.ownMissing);
+          const response = await request.get(target.url);
+          const problem = await check(response, outcome, spec);
+          cells += 1;
+          if (problem) problems.push(`${key} ${target.scope} ${target.url}: ${problem}`);
+        }
+      }
+      await request.dispose();
+      ran += cells;
+      expect(problems).toEqual([]);
+      expect(cells).toBe(CELLS_PER_CALLER);
+    });
+  }
+
+  test("ran every cell", () => {
+    const total = CELLS_PER_CALLER * CALLER_KEYS.length;
+    expect(total).toBeGreaterThanOrEqual(MIN_CELLS);
+    expect(ran).toBe(total);
+  });
+});
