@@ -49,3 +49,24 @@ export function clientIp(headers: HeaderReader, hops: number = trustedHops()): s
   const real = headers.get("x-real-ip");
   return (real && normaliseAddress(real)) || UNKNOWN_CLIENT;
 }
+
+function ipv4Hextets(dotted: string): string[] {
+  const [a, b, c, d] = dotted.split(".").map(Number) as [number, number, number, number];
+  return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
+}
+
+/**
+ * What a per-address limit counts: an IPv4 address as it is, an IPv6 address by its /64 network,
+ * because one subscriber usually holds a whole /64 and could otherwise take a fresh address for
+ * every attempt. Anything else is returned unchanged.
+ */
+export function addressBucket(address: string): string {
+  const bare = address.split("%")[0]!.toLowerCase();
+  if (isIP(bare) !== 6) return address;
+  const groups = (part: string) => (part ? part.split(":").flatMap((g) => (g.includes(".") ? ipv4Hextets(g) : [g])) : []);
+  const [head = "", tail] = bare.split("::");
+  const left = groups(head);
+  const right = tail === undefined ? [] : groups(tail);
+  const full = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];
+  return `${full.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
+}

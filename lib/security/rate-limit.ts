@@ -14,6 +14,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { getDb, type Db } from "@/lib/db/client";
+import { addressBucket } from "./client-ip";
 
 export { clientIp } from "./client-ip";
 
@@ -46,8 +47,10 @@ export interface RateLimitStore {
 
 export const RATE_LIMIT_TABLE = "rate_limits";
 
-function storageKey(key: string): string {
-  return createHash("sha256").update(key.trim().toLowerCase()).digest("base64url");
+function storageKey(kind: RateLimitKind, key: string): string {
+  const plain = key.trim().toLowerCase();
+  // Per-address kinds count an IPv6 address by its /64 (see addressBucket).
+  return createHash("sha256").update(kind.endsWith("_ip") ? addressBucket(plain) : plain).digest("base64url");
 }
 
 /** What RateLimiterPostgres calls on its store client (the `pool` store type). */
@@ -117,7 +120,7 @@ export function createRateLimitStore(database: string | Db): RateLimitStore {
   return {
     async consume(kind, key) {
       try {
-        await limiter(kind).consume(storageKey(key));
+        await limiter(kind).consume(storageKey(kind, key));
         return { ok: true };
       } catch (rejection) {
         // The library rejects with a RateLimiterRes when the budget is spent, with an Error otherwise.
@@ -128,7 +131,7 @@ export function createRateLimitStore(database: string | Db): RateLimitStore {
       }
     },
     async reset(kind, key) {
-      await limiter(kind).delete(storageKey(key));
+      await limiter(kind).delete(storageKey(kind, key));
     },
     close,
   };

@@ -43,6 +43,14 @@ describe("rate limits in PostgreSQL", () => {
     expect(await consumeRateLimit("password_reset_ip", "anna@burger.example")).toEqual({ ok: true });
   });
 
+  it("counts IPv6 clients by their /64 for per-address kinds, not for per-account kinds", async () => {
+    const { points } = RATE_LIMITS.password_reset_ip;
+    for (let i = 0; i < points; i++) expect(await consumeRateLimit("password_reset_ip", `2001:db8:a:b::${(i + 1).toString(16)}`)).toEqual({ ok: true });
+    expect(await consumeRateLimit("password_reset_ip", "2001:db8:a:b:ffff::1")).toMatchObject({ ok: false });
+    expect(await consumeRateLimit("password_reset_ip", "2001:db8:a:c::1")).toEqual({ ok: true });
+    expect(await db.rateLimit.count()).toBe(2);
+  });
+
   it("stores hashed keys, one row per kind and key, never the address itself", async () => {
     await consumeRateLimit("login_account", "anna@burger.example");
     const rows = await db.rateLimit.findMany();

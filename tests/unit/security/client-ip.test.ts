@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp, normaliseAddress } from "@/lib/security/client-ip";
+import { addressBucket, clientIp, normaliseAddress } from "@/lib/security/client-ip";
 
 const headers = (values: Record<string, string>) => new Headers(values);
 
@@ -45,5 +45,27 @@ describe("clientIp", () => {
     expect(normaliseAddress("2001:DB8::A")).toBe("2001:db8::a");
     expect(normaliseAddress("999.1.1.1")).toBeNull();
     expect(normaliseAddress("")).toBeNull();
+  });
+});
+
+describe("addressBucket", () => {
+  it.each([
+    ["198.51.100.7", "198.51.100.7"],
+    ["2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"],
+    ["2001:db8:1:2::ffff", "2001:db8:1:2::/64"],
+    ["2001:0DB8:0001:0002:0000:0000:0000:0001", "2001:db8:1:2::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["::1", "0:0:0:0::/64"],
+    ["fe80::1%eth0", "fe80:0:0:0::/64"],
+    ["64:ff9b::192.0.2.33", "64:ff9b:0:0::/64"],
+    ["unknown", "unknown"],
+  ])("%s counts as %s", (address, bucket) => {
+    expect(addressBucket(address)).toBe(bucket);
+  });
+
+  it("puts every address of one /64 in one bucket, and a neighbouring /64 in another", () => {
+    const buckets = new Set(["2001:db8:a:b::1", "2001:db8:a:b:ffff:ffff:ffff:ffff", "2001:db8:a:b:1::"].map(addressBucket));
+    expect([...buckets]).toEqual(["2001:db8:a:b::/64"]);
+    expect(addressBucket("2001:db8:a:c::1")).not.toBe(addressBucket("2001:db8:a:b::1"));
   });
 });
