@@ -40,6 +40,8 @@ export interface LoginContext {
   limits: {
     consume(kind: RateLimitKind, key: string): Promise<RateLimitOutcome>;
     reset(kind: RateLimitKind, key: string): Promise<void>;
+    /** Gives the attempt back; optional so a test's limits may leave it out. */
+    refund?(kind: RateLimitKind, key: string): Promise<void>;
   };
 }
 
@@ -89,8 +91,11 @@ export async function passwordStep(db: Db, credentials: unknown, deviceToken: st
   const outcome = await attemptLogin(db, parsed.data, ctx.now);
   if (!outcome.ok) refuse(outcome.reason);
   const { user } = outcome;
-  // The password was right: the account's own budget starts over (the per-IP one does not).
+  // The password was right: the account's own budget starts over, and the address gets its attempt
+  // back, so the per-address budget counts failures only (a contact centre behind one NAT address
+  // logs in all at 9:00).
   await ctx.limits.reset("login_account", parsed.data.email);
+  await ctx.limits.refund?.("login_ip", ctx.ip);
   const base = baseOf(user);
   if (user.secondFactor === null) return { ...base, sid: await sessionFor(db, user.id, ctx) };
   if (user.secondFactor === "ENROL") return { ...base, tfa: "enrol", tfaNonce: randomBytes(16).toString("base64url") };
@@ -129,6 +134,7 @@ export async function codeStep(db: Db, token: JWT | null, rawCode: unknown, ctx:
   }
   if (!outcome.ok) refuse(outcome.reason);
   await ctx.limits.reset("second_factor_user", user.id);
+  await ctx.limits.refund?.("second_factor_ip", ctx.ip);
   return { ...baseOf(user), sid: outcome.sid, tfaAt: ctx.now.getTime(), mfa: true };
 }
 

@@ -3,7 +3,7 @@ import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { safeReturnPath } from "@/lib/security/return-path";
 import { db } from "@/lib/db/client";
-import { clientIp, consumeRateLimit, resetRateLimit } from "@/lib/security/rate-limit";
+import { clientIp, consumeRateLimit, refundRateLimit, resetRateLimit } from "@/lib/security/rate-limit";
 import { authSecret, DEVICE_COOKIE, totpKeyring } from "./auth-secret";
 import { codeStep, enrolledStep, LoginRefusal, passwordStep, tokenFromCookies, type LoginContext } from "./login-flow";
 import { endSession } from "./sessions";
@@ -29,7 +29,7 @@ function contextOf(req: RequestLike): LoginContext {
     now: new Date(),
     ip: clientIp({ get: (name) => header(req, name.toLowerCase()) }),
     userAgent: header(req, "user-agent"),
-    limits: { consume: consumeRateLimit, reset: resetRateLimit },
+    limits: { consume: consumeRateLimit, reset: resetRateLimit, refund: refundRateLimit },
   };
 }
 

@@ -42,6 +42,8 @@ export type RateLimitOutcome = { ok: true } | { ok: false; retryAfterSeconds: nu
 export interface RateLimitStore {
   consume(kind: RateLimitKind, key: string): Promise<RateLimitOutcome>;
   reset(kind: RateLimitKind, key: string): Promise<void>;
+  /** Gives one attempt back (a per-address budget should count failures, not an office's logins). */
+  refund(kind: RateLimitKind, key: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -133,6 +135,9 @@ export function createRateLimitStore(database: string | Db): RateLimitStore {
     async reset(kind, key) {
       await limiter(kind).delete(storageKey(kind, key));
     },
+    async refund(kind, key) {
+      await limiter(kind).reward(storageKey(kind, key), 1);
+    },
     close,
   };
 }
@@ -159,6 +164,11 @@ export function consumeRateLimit(kind: RateLimitKind, key: string): Promise<Rate
 /** Forgets the count for a key, e.g. an account's failed logins after a successful one. */
 export function resetRateLimit(kind: RateLimitKind, key: string): Promise<void> {
   return defaultStore().reset(kind, key);
+}
+
+/** Gives back the attempt just counted, e.g. a successful login's on the per-address budget. */
+export function refundRateLimit(kind: RateLimitKind, key: string): Promise<void> {
+  return defaultStore().refund(kind, key);
 }
 
 /** Ends the default store's pool (tests, shutdown). */

@@ -5,14 +5,14 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { codeStep, passwordStep, type LoginContext } from "@/lib/auth/login-flow";
 import { totpCode } from "@/lib/auth/two-factor-rules";
 import { db } from "@/lib/db/client";
-import { closeRateLimits, consumeRateLimit, RATE_LIMITS, resetRateLimit, type RateLimitKind } from "@/lib/security/rate-limit";
+import { closeRateLimits, consumeRateLimit, RATE_LIMITS, refundRateLimit, resetRateLimit, type RateLimitKind } from "@/lib/security/rate-limit";
 import { DEMO_PASSWORD } from "@/prisma/seed";
 import { DEMO_TOTP_SECRET } from "@/prisma/seed-totp";
 import { seedDemo } from "../support/fixtures";
 import { loginContext } from "../support/login-context";
 
 const now = new Date("2026-11-24T10:00:00Z");
-const REAL_LIMITS: LoginContext["limits"] = { consume: consumeRateLimit, reset: resetRateLimit };
+const REAL_LIMITS: LoginContext["limits"] = { consume: consumeRateLimit, reset: resetRateLimit, refund: refundRateLimit };
 // Keys of this run only: the counters live in the database, on the real clock.
 const run = `${process.pid}-${Date.now()}`;
 
@@ -68,4 +68,24 @@ describe("rate limits on the login", () => {
     const ctx = loginContext(now, { limits: REAL_LIMITS, ip: "192.0.2.200" });
     await expect(passwordStep(db, { email, password: "guess-last" }, null, ctx)).rejects.toThrow(/^RATE_LIMITED:(1[0-5]|[1-9])$/);
   });
+
+  it("with the shared store: the per-address budget counts failures, so one office address can sign everyone in", async () => {
+    const ip = `198.51.100.${(process.pid % 200) + 20}`;
+    await resetRateLimit("login_ip", ip);
+    const budget = RATE_LIMITS.login_ip.points;
+    // More successful logins from one address than the budget holds: each gets its attempt back.
+    for (let i = 0; i < budget + 5; i++) {
+      const user = await passwordStep(db, { email: "anna.jansen@burger.example", password: DEMO_PASSWORD }, null, loginContext(now, { limits: REAL_LIMITS, ip }));
+      expect(user.email).toBe("anna.jansen@burger.example");
+    }
+    // Failures are counted: unknown addresses (no account lock in the way) until the budget is spent.
+    for (let i = 0; i < budget; i++) {
+      const ctx = loginContext(now, { limits: REAL_LIMITS, ip });
+      await expect(passwordStep(db, { email: `x${i}-${run}@nowhere.example`, password: "guess" }, null, ctx)).rejects.toThrow("INVALID_CREDENTIALS");
+    }
+    const ctx = loginContext(now, { limits: REAL_LIMITS, ip });
+    await expect(passwordStep(db, { email: "anna.jansen@burger.example", password: DEMO_PASSWORD }, null, ctx)).rejects.toThrow(/^RATE_LIMITED:/);
+    await resetRateLimit("login_ip", ip);
+  });
 });
+
