@@ -50,7 +50,7 @@ test.describe("staff accounts and teams (admins)", () => {
     await invite.getByLabel("Naam").fill("Noor Vos");
     await invite.getByLabel("E-mailadres").fill("agent@loket.example");
     await invite.getByRole("button", { name: "Uitnodiging versturen" }).click();
-    await expect(invite.getByTestId("form-error")).toContainText("al een account met dit e-mailadres");
+    await expect(invite.getByTestId("form-error")).toContainText("al een medewerkersaccount met dit e-mailadres");
     await invite.getByLabel("E-mailadres").fill(NOOR);
     await invite.getByLabel("Rol").selectOption({ label: "Behandelaar" });
     await invite.getByLabel("Team Pensioenen").check();
