@@ -51,6 +51,13 @@ function ensureAuthSecret() {
 async function main() {
   // Refuse a production start without a session key before touching any database.
   if (mode === "start" && process.env.DATABASE_URL && !process.env.AUTH_SECRET) await ensureAuthSecret();
+  // The same for the key of the TOTP secrets, which would otherwise fail only at the first login.
+  if (mode === "start" && process.env.DATABASE_URL && !process.env.TOTP_ENCRYPTION_KEY?.trim()) {
+    console.error(
+      "[loket] TOTP_ENCRYPTION_KEY is not set. In production it encrypts the authenticator secrets: set it to a long random value (e.g. `openssl rand -base64 32`); see README, Security.",
+    );
+    await shutdown(1);
+  }
   if (!process.env.DATABASE_URL) {
     const started = Date.now();
     embedded = await startEmbeddedDatabase({
