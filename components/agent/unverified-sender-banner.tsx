@@ -24,7 +24,8 @@ export function UnverifiedSenderBanner({ ticketId, fromAddress, verdict, checks,
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const none = t("none");
+  // "none" is also the protocols' own word for "nothing published": one wording for both.
+  const shown = (result: string | null) => (result === null || result === "none" ? t("none") : result);
   return (
     <section aria-labelledby="unverified-sender-heading" data-testid="unverified-sender" className="rounded-lg border-2 border-amber-500 bg-amber-50 p-4 text-amber-950">
       <h2 id="unverified-sender-heading" className="text-lg font-semibold">{t("title")}</h2>
@@ -32,7 +33,7 @@ export function UnverifiedSenderBanner({ ticketId, fromAddress, verdict, checks,
       <p className="mt-2 text-sm">
         <span className="font-semibold">{t(verdict === "FAIL" ? "verdictFail" : "verdictNone")}</span>
         {" · "}
-        {t("checks", { spf: checks.spf ?? none, dkim: checks.dkim ?? none, dmarc: checks.dmarc ?? none })}
+        {t("checks", { spf: shown(checks.spf), dkim: shown(checks.dkim), dmarc: shown(checks.dmarc) })}
       </p>
       {claimedNumber ? <p className="mt-1 text-sm">{t("claimed", { number: claimedNumber })}</p> : null}
       {mayConfirm ? (
