@@ -1,4 +1,5 @@
 import "server-only";
+import { sweepLoginRecords } from "@/lib/auth/login-records";
 import type { Db } from "@/lib/db/client";
 import { sweepRateLimits } from "@/lib/security/rate-limit";
 import { withSweepLock } from "./lock";
@@ -10,6 +11,7 @@ export interface SweepReport {
   surveys: number | "skipped";
   reminders: number | "skipped";
   rateLimits: number | "skipped";
+  loginRecords: number | "skipped";
 }
 
 function outcome<T>(result: { ran: true; result: T } | { ran: false }): T | "skipped" {
@@ -24,6 +26,7 @@ export async function runSweeps(db: Db, now: Date): Promise<SweepReport> {
     surveys: outcome(await withSweepLock("surveys", () => sweepSurveyInvitations(db, now))),
     reminders: outcome(await withSweepLock("reminders", () => sweepCallbackReminders(db, now))),
     rateLimits: outcome(await withSweepLock("rateLimits", () => sweepRateLimits(db, now))),
+    loginRecords: outcome(await withSweepLock("loginRecords", () => sweepLoginRecords(db, now))),
   };
 }
 
