@@ -15,8 +15,8 @@ describe("the launcher", () => {
   });
 
   it("refuses a production start against PostgreSQL without TOTP_ENCRYPTION_KEY, with a clear message", () => {
-    const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/never", AUTH_SECRET: "a-session-key-for-this-test" };
-    delete env.TOTP_ENCRYPTION_KEY;
+    const env = { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/never", AUTH_SECRET: "a-session-key-for-this-test" };
+    delete (env as Record<string, string | undefined>).TOTP_ENCRYPTION_KEY;
     const run = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/launch.ts", "start"], { cwd: root, env, encoding: "utf8", timeout: 60_000 });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("TOTP_ENCRYPTION_KEY is not set");
