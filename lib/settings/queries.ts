@@ -74,3 +74,30 @@ export async function getOpeningHours(client: DbClient): Promise<Record<Line, We
   }
   return result;
 }
+
+/** A line's weekly schedule (DESIGN's defaults for the two fixed lines when unconfigured). */
+export async function getLineSchedule(client: DbClient, lineKey: string): Promise<WeeklySchedule> {
+  const rows = await client.openingHours.findMany({ where: { line: lineKey }, orderBy: [{ weekday: "asc" }, { opens: "asc" }] });
+  if (rows.length === 0) {
+    const fallback = Object.prototype.hasOwnProperty.call(DEFAULT_OPENING_HOURS, lineKey) ? DEFAULT_OPENING_HOURS[lineKey as Line] : null;
+    return fallback ?? { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] };
+  }
+  const schedule = { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] } as Record<1 | 2 | 3 | 4 | 5 | 6 | 7, { open: string; close: string }[]>;
+  for (const row of rows) schedule[row.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7].push({ open: row.opens, close: row.closes });
+  return schedule;
+}
+
+/**
+ * The calendar of one line: holidays and the contact centre's closure days, plus the days only this
+ * line is closed. Use it with the line's schedule for "open now" and for OPENING_HOURS clocks.
+ */
+export async function getLineCalendar(client: DbClient, lineKey: string): Promise<{ schedule: WeeklySchedule; settings: CalendarSettings }> {
+  const [base, own, schedule] = await Promise.all([
+    getCalendarSettings(client),
+    client.lineClosureDay.findMany({ where: { lineKey }, select: { date: true } }),
+    getLineSchedule(client, lineKey),
+  ]);
+  if (own.length === 0) return { schedule, settings: base };
+  const closureDays = [...new Set([...base.closureDays, ...own.map((d) => d.date)])].sort();
+  return { schedule, settings: canonical({ ...base, closureDays }) };
+}
