@@ -2,6 +2,7 @@
 // in, bytes out. The standard PDF fonts need no font files (no network, nothing to ship), at the
 // price of the WinAnsi character set; characters outside it are folded or shown as "?".
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { addressBlock, letterBody, type PostalAddress } from "./rules";
 
 export interface LetterContent {
   locale: "nl" | "en";
@@ -9,6 +10,8 @@ export interface LetterContent {
   subject: string;
   recipientName: string;
   organisationName: string | null;
+  /** Printed in the envelope window under the name; null when none is known. */
+  address?: PostalAddress | null;
   /** The day the letter is dated, already formatted for the letter's locale. */
   date: string;
   /** When the reply was written: the PDF's creation date, so the same letter gives the same bytes. */
@@ -167,8 +170,8 @@ export async function renderLetterPdf(letter: LetterContent): Promise<Uint8Array
   w.page.drawText("Loket", { x: LEFT, y: A4[1] - TOP - 14, size: 20, font: bold, color: BRAND });
 
   w.y = A4[1] - ADDRESS_TOP;
-  w.line(text(letter.recipientName), { x: ADDRESS_LEFT });
-  if (letter.organisationName) w.line(text(letter.organisationName), { x: ADDRESS_LEFT });
+  const block = addressBlock({ name: letter.recipientName, organisationName: letter.organisationName, address: letter.address ?? null });
+  for (const l of block) w.line(text(l), { x: ADDRESS_LEFT });
 
   w.y = A4[1] - REFERENCE_TOP;
   const labelWidth = 32 * MM;
@@ -181,7 +184,8 @@ export async function renderLetterPdf(letter: LetterContent): Promise<Uint8Array
 
   w.paragraph(`${t.dear} ${letter.recipientName},`);
   w.y -= LEADING / 2;
-  for (const paragraph of letter.body.replace(/\r\n?/g, "\n").trim().split(/\n{2,}/)) {
+  // The template greets and signs; an own greeting or sign-off in the text is left out (rules.ts).
+  for (const paragraph of letterBody(letter.body).text.split(/\n{2,}/)) {
     w.paragraph(paragraph);
     w.y -= LEADING / 2;
   }
