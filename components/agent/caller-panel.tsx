@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { getCaller } from "@/lib/phone/queries";
+import { isAlertNote } from "@/lib/phone/rules";
 import { When } from "./when";
 
 type CallerView = NonNullable<Awaited<ReturnType<typeof getCaller>>>;
@@ -28,8 +29,8 @@ export async function CallerPanel({ view }: { view: CallerView }) {
         ) : (
           <ul className="mt-2 space-y-2">
             {notes.map((n) =>
-              n.kind === "UNREACHABLE" ? (
-                <li key={n.id} className="rounded border-2 border-red-600 bg-red-50 p-3 text-sm text-red-900" data-testid="note-unreachable">
+              isAlertNote(n.kind) ? (
+                <li key={n.id} className="rounded border-2 border-red-600 bg-red-50 p-3 text-sm text-red-900" data-testid={n.kind === "WRONG_NUMBER" ? "note-wrong-number" : "note-unreachable"}>
                   <strong className="mr-1 uppercase">{t("agentPhone.attention")}:</strong>
                   {n.body} <span className="block text-xs text-red-800"><When date={n.createdAt} /></span>
                 </li>

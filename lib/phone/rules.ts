@@ -12,9 +12,17 @@ export function checkCall(input: { knownCaller: boolean; dossierSensitive: boole
   return null;
 }
 
-/** Unreachable notes come first: the agent must see them the moment the person calls. */
-export function orderContactNotes<T extends { kind: "UNREACHABLE" | "GENERAL"; createdAt: Date }>(notes: readonly T[]): T[] {
-  return [...notes].sort((a, b) => (a.kind === b.kind ? b.createdAt.getTime() - a.createdAt.getTime() : a.kind === "UNREACHABLE" ? -1 : 1));
+export type ContactNoteKind = "UNREACHABLE" | "WRONG_NUMBER" | "GENERAL";
+
+/** "Not reached" and "wrong number" notes: the agent must see them the moment the person calls. */
+export function isAlertNote(kind: ContactNoteKind): boolean {
+  return kind !== "GENERAL";
+}
+
+/** Alert notes come first, newest first within alerts and within the rest. */
+export function orderContactNotes<T extends { kind: ContactNoteKind; createdAt: Date }>(notes: readonly T[]): T[] {
+  const rank = (n: T) => (isAlertNote(n.kind) ? 0 : 1);
+  return [...notes].sort((a, b) => rank(a) - rank(b) || b.createdAt.getTime() - a.createdAt.getTime());
 }
 
 /** Roles a pre-announcement may be handed over to (warm handover: someone who can act on it). */
