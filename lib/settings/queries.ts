@@ -54,7 +54,15 @@ export async function getSlaPolicies(client: DbClient): Promise<Record<string, S
   const rows = await client.slaPolicy.findMany();
   const policies: Record<string, SlaPolicy> = { ...DEFAULT_SLA_POLICIES };
   for (const row of rows) {
-    policies[row.key] = { key: row.key, unit: row.unit, amount: row.amount, atRiskShare: row.atRiskShare };
+    policies[row.key] = { key: row.key, unit: row.unit, amount: row.amount, atRiskShare: row.atRiskShare, lineKey: row.lineKey };
+  }
+  // OPENING_HOURS clocks count their line's hours and closure days: resolve each line once, so every
+  // caller of computeClock with these policies gets the real schedule.
+  const lineKeys = [...new Set(Object.values(policies).flatMap((p) => (p.unit === "OPENING_HOURS" && p.lineKey ? [p.lineKey] : [])))];
+  const lines = new Map(await Promise.all(lineKeys.map(async (key) => [key, await getLineCalendar(client, key)] as const)));
+  for (const [key, policy] of Object.entries(policies)) {
+    const line = policy.unit === "OPENING_HOURS" && policy.lineKey ? lines.get(policy.lineKey) : undefined;
+    if (line) policies[key] = { ...policy, line };
   }
   return policies;
 }

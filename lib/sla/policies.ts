@@ -1,6 +1,7 @@
 import { RuleInputError } from "@/lib/calendar/errors";
+import type { LineCalendar } from "@/lib/sla/opening-time";
 
-export type SlaUnit = "WORKING_DAYS" | "WORKING_HOURS" | "CALENDAR_HOURS";
+export type SlaUnit = "WORKING_DAYS" | "WORKING_HOURS" | "CALENDAR_HOURS" | "OPENING_HOURS";
 
 export interface SlaPolicy {
   readonly key: string;
@@ -9,6 +10,13 @@ export interface SlaPolicy {
   readonly amount: number;
   /** The last share of the budget in which a clock is AT_RISK, 0-1 (default 0.2). */
   readonly atRiskShare: number;
+  /** OPENING_HOURS: the contact line whose opening hours the clock counts. */
+  readonly lineKey?: string | null;
+  /**
+   * OPENING_HOURS: that line's schedule and calendar, as read with getLineCalendar (getSlaPolicies
+   * fills it in). Without it the line's default schedule is used with the clock's settings.
+   */
+  readonly line?: LineCalendar;
 }
 
 export type DefaultPolicyKey = "WRITTEN_QUESTION" | "COMPLAINT" | "URGENT_REQUEST" | "ESCALATION_TIER_1";
@@ -19,8 +27,10 @@ export const DEFAULT_SLA_POLICIES: Readonly<Record<DefaultPolicyKey, SlaPolicy>>
   // A formal complaint: a substantive reaction within 5 working days; the clock restarts at each
   // tier, so callers start a new clock (startedAt = the moment the tier began) per tier.
   COMPLAINT: Object.freeze({ key: "COMPLAINT", unit: "WORKING_DAYS", amount: 5, atRiskShare: 0.2 }),
-  // Urgent requests run around the clock from the written receipt.
-  URGENT_REQUEST: Object.freeze({ key: "URGENT_REQUEST", unit: "CALENDAR_HOURS", amount: 24, atRiskShare: 0.2 }),
+  // Urgent requests count the employer line's opening hours from the written receipt: 7 hours of
+  // its 09:00-16:00 day is one working day, so a Friday 15:00 request is due Monday 15:00 instead of
+  // breaching over a weekend nobody works (migration 20261204081205 sets the same).
+  URGENT_REQUEST: Object.freeze({ key: "URGENT_REQUEST", unit: "OPENING_HOURS", amount: 7, atRiskShare: 0.2, lineKey: "EMPLOYER" }),
   ESCALATION_TIER_1: Object.freeze({ key: "ESCALATION_TIER_1", unit: "WORKING_DAYS", amount: 1, atRiskShare: 0.2 }),
 });
 
@@ -34,13 +44,13 @@ export function policyByKey(
   return policy;
 }
 
-const UNITS: readonly SlaUnit[] = ["WORKING_DAYS", "WORKING_HOURS", "CALENDAR_HOURS"];
+export const SLA_UNITS: readonly SlaUnit[] = ["WORKING_DAYS", "WORKING_HOURS", "CALENDAR_HOURS", "OPENING_HOURS"];
 const checked = new WeakSet<SlaPolicy>();
 
 /** Validates a policy (admins configure them); cached per object so the hot path pays once. */
 export function assertValidPolicy(policy: SlaPolicy): void {
   if (checked.has(policy)) return;
-  if (!policy || !UNITS.includes(policy.unit)) {
+  if (!policy || !SLA_UNITS.includes(policy.unit)) {
     throw new RuleInputError("INVALID_POLICY", `unknown SLA unit ${JSON.stringify(policy?.unit)}`);
   }
   const { amount, atRiskShare } = policy;
@@ -51,6 +61,9 @@ export function assertValidPolicy(policy: SlaPolicy): void {
   }
   if (!(atRiskShare >= 0 && atRiskShare <= 1)) {
     throw new RuleInputError("INVALID_POLICY", `policy ${policy.key}: atRiskShare must lie in 0-1`);
+  }
+  if (policy.unit === "OPENING_HOURS" && !policy.line && !policy.lineKey) {
+    throw new RuleInputError("INVALID_POLICY", `policy ${policy.key}: OPENING_HOURS needs a line`);
   }
   checked.add(policy);
 }

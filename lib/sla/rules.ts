@@ -2,11 +2,14 @@ import { RuleInputError, assertValidDate } from "@/lib/calendar/errors";
 import type { CalendarSettings } from "@/lib/calendar/holidays";
 import { HOUR_MS } from "@/lib/calendar/local-time";
 import { dueAfterWorkingDaysMs } from "@/lib/calendar/rules";
+import { DEFAULT_OPENING_HOURS, type WeeklySchedule } from "@/lib/calendar/opening-hours";
 import { type BusinessHours, DEFAULT_BUSINESS_HOURS, workingCalendar } from "@/lib/calendar/working-calendar";
+import { type LineCalendar, openingTime } from "@/lib/sla/opening-time";
 import { type SlaPolicy, assertValidPolicy } from "@/lib/sla/policies";
 
 export type { DefaultPolicyKey, SlaPolicy, SlaUnit } from "@/lib/sla/policies";
-export { DEFAULT_SLA_POLICIES, policyByKey } from "@/lib/sla/policies";
+export { DEFAULT_SLA_POLICIES, SLA_UNITS, policyByKey } from "@/lib/sla/policies";
+export type { LineCalendar } from "@/lib/sla/opening-time";
 
 /*
  * SLA clocks.
@@ -14,7 +17,9 @@ export { DEFAULT_SLA_POLICIES, policyByKey } from "@/lib/sla/policies";
  * - Budget: WORKING_DAYS runs to 17:00 of the n-th working day after the day of receipt (see
  *   dueAfterWorkingDays in lib/calendar/rules.ts); its budget is the working time from startedAt
  *   to that moment. WORKING_HOURS counts n hours of business time (09:00-17:00 on working days);
- *   CALENDAR_HOURS counts wall time around the clock.
+ *   CALENDAR_HOURS counts wall time around the clock. OPENING_HOURS counts n hours within the
+ *   opening hours of the policy's line (any intervals per weekday, weekends included; holidays and
+ *   the line's closure days closed), so a clock received outside hours starts at the next opening.
  * - Pauses (waiting on the customer) stop the clock: time inside a pause does not consume budget,
  *   so the due time moves by the paused working time (calendar time for calendar policies). A pause
  *   that starts after the budget ran out changes nothing: a breach stays a breach. Pauses are judged
@@ -102,6 +107,30 @@ function validatePauses(pauses: readonly SlaPause[], start: number): readonly Sl
   return sorted;
 }
 
+const defaultLines = new WeakMap<CalendarSettings, Map<string, LineCalendar>>();
+
+/** The policy's line as read from the database, else the line's default schedule on `settings`. */
+function lineOf(policy: SlaPolicy, settings: CalendarSettings): LineCalendar {
+  if (policy.line) return policy.line;
+  const key = policy.lineKey ?? "";
+  const schedule = Object.prototype.hasOwnProperty.call(DEFAULT_OPENING_HOURS, key)
+    ? (DEFAULT_OPENING_HOURS as Readonly<Record<string, WeeklySchedule>>)[key]
+    : undefined;
+  if (!schedule) throw new RuleInputError("INVALID_POLICY", `policy ${policy.key}: no opening hours for line ${JSON.stringify(key)}`);
+  // One object per (settings, line) so the engine's object cache hits on the hot path.
+  let lines = defaultLines.get(settings);
+  if (!lines) {
+    lines = new Map();
+    defaultLines.set(settings, lines);
+  }
+  let line = lines.get(key);
+  if (!line) {
+    line = { schedule, settings };
+    lines.set(key, line);
+  }
+  return line;
+}
+
 export function computeClock(input: ClockInput): ClockResult {
   const { policy, startedAt, now, settings } = input;
   const stoppedAt = input.stoppedAt ?? null;
@@ -124,6 +153,9 @@ export function computeClock(input: ClockInput): ClockResult {
   let budget: number;
   if (policy.unit === "CALENDAR_HOURS") {
     time = CALENDAR_TIME;
+    budget = policy.amount * HOUR_MS;
+  } else if (policy.unit === "OPENING_HOURS") {
+    time = openingTime(lineOf(policy, settings));
     budget = policy.amount * HOUR_MS;
   } else {
     time = workingCalendar(settings, hours);

@@ -8,6 +8,8 @@ import { type ClockInput, DEFAULT_SLA_POLICIES, type SlaPolicy, computeClock, po
 const S = DEFAULT_CALENDAR_SETTINGS;
 const HOUR = 3_600_000;
 const { WRITTEN_QUESTION, COMPLAINT, URGENT_REQUEST, ESCALATION_TIER_1 } = DEFAULT_SLA_POLICIES;
+// The wall-clock unit an admin can still choose for a policy (the urgent default until issue 18).
+const CALENDAR_24: SlaPolicy = { key: "CAL_24", unit: "CALENDAR_HOURS", amount: 24, atRiskShare: 0.2 };
 
 function ams(local: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(local);
@@ -30,7 +32,7 @@ describe("policies", () => {
   it("has the design's defaults", () => {
     expect(WRITTEN_QUESTION).toEqual({ key: "WRITTEN_QUESTION", unit: "WORKING_DAYS", amount: 5, atRiskShare: 0.2 });
     expect(COMPLAINT).toMatchObject({ unit: "WORKING_DAYS", amount: 5 });
-    expect(URGENT_REQUEST).toMatchObject({ unit: "CALENDAR_HOURS", amount: 24 });
+    expect(URGENT_REQUEST).toMatchObject({ unit: "OPENING_HOURS", amount: 7, lineKey: "EMPLOYER" });
     expect(ESCALATION_TIER_1).toMatchObject({ unit: "WORKING_DAYS", amount: 1 });
   });
 
@@ -117,7 +119,7 @@ describe("pauses", () => {
   });
 
   it("moves a calendar clock by the paused calendar time, weekend or not", () => {
-    const result = clock(URGENT_REQUEST, "2026-06-12 15:00", "2026-06-13 12:00", {
+    const result = clock(CALENDAR_24, "2026-06-12 15:00", "2026-06-13 12:00", {
       pauses: [pause("2026-06-13 10:00", "2026-06-13 12:00")],
     });
     expect(result.dueAt).toEqual(ams("2026-06-13 17:00"));
@@ -179,13 +181,13 @@ describe("stopped clocks", () => {
 });
 
 describe("other policies", () => {
-  it("urgent request: 24 real hours, also over the DST changes", () => {
-    expect(clock(URGENT_REQUEST, "2026-06-12 16:00", "2026-06-12 17:00").dueAt).toEqual(ams("2026-06-13 16:00"));
-    expect(clock(URGENT_REQUEST, "2026-03-28 12:00", "2026-03-28 13:00").dueAt).toEqual(ams("2026-03-29 13:00"));
-    expect(clock(URGENT_REQUEST, "2026-10-24 12:00", "2026-10-24 13:00").dueAt).toEqual(ams("2026-10-25 11:00"));
-    const atRisk = clock(URGENT_REQUEST, "2026-06-12 16:00", "2026-06-13 11:12");
+  it("calendar hours: 24 real hours, also over the DST changes", () => {
+    expect(clock(CALENDAR_24, "2026-06-12 16:00", "2026-06-12 17:00").dueAt).toEqual(ams("2026-06-13 16:00"));
+    expect(clock(CALENDAR_24, "2026-03-28 12:00", "2026-03-28 13:00").dueAt).toEqual(ams("2026-03-29 13:00"));
+    expect(clock(CALENDAR_24, "2026-10-24 12:00", "2026-10-24 13:00").dueAt).toEqual(ams("2026-10-25 11:00"));
+    const atRisk = clock(CALENDAR_24, "2026-06-12 16:00", "2026-06-13 11:12");
     expect(atRisk.state).toBe("AT_RISK");
-    expect(clock(URGENT_REQUEST, "2026-06-12 16:00", "2026-06-13 11:11").state).toBe("ON_TRACK");
+    expect(clock(CALENDAR_24, "2026-06-12 16:00", "2026-06-13 11:11").state).toBe("ON_TRACK");
   });
 
   it("escalation tier 1: the next working day at 17:00", () => {
