@@ -7,12 +7,15 @@ import { changeOwnPassword } from "@/lib/account/commands";
 import { logOutEverywhere } from "@/lib/auth/session-commands";
 import { finishTotpEnrolment, startTotpEnrolment } from "@/lib/auth/two-factor-commands";
 import { fileComplaintAsBeneficiary, fileComplaintAsEmployer, requestOmbudsmanAsBeneficiary, requestOmbudsmanAsEmployer } from "@/lib/complaints/commands";
-import { addComplaintNoteAction, answerComplaintAction, logComplaintSignalAction, referComplaintAction } from "@/lib/complaints/desk-commands";
+import { saveComplaintBodyAction, setCategoryComplaintBodyAction } from "@/lib/complaints/body-commands";
+import { addComplaintNoteAction, answerComplaintAction, logComplaintSignalAction, referComplaintAction, referToOmbudsmanAction } from "@/lib/complaints/desk-commands";
 import { fileQuestion, replyToTicket as replyAsEmployer } from "@/lib/employer/commands";
 import { requestHrDeskConversation } from "@/lib/employer/hr-desk";
 import { escalateEmployerTier2, raiseEmployerEscalation } from "@/lib/escalations/commands";
 import { answerEscalationAction, moveEscalationUpAction, resolveEscalationAction, takeEscalationAction } from "@/lib/escalations/desk-commands";
 import { createKbArticle, publishKbArticle, updateKbArticle } from "@/lib/kb/commands";
+import { updatePostalAddress } from "@/lib/letters/commands";
+import { createMacroAction, renderMacroAction, updateMacroAction } from "@/lib/macros/commands";
 import { retryMail } from "@/lib/mail/admin";
 import { confirmMailSender } from "@/lib/mail/confirm-sender";
 import { changeRights, changeTwoFactorSetting, deactivateColleague, inviteToOrganisation, resendOrganisationInvite, withdrawOrganisationInvite } from "@/lib/organisations/commands";
@@ -23,7 +26,6 @@ import { takeNextTicket, takeTicketAction } from "@/lib/queue/commands";
 import {
   createClosureDay,
   deleteClosureDay,
-  updateExternalBody,
   updateHolidaySettings,
   updateOpeningHours,
   updatePasswordPolicy,
@@ -92,7 +94,11 @@ export const ACTIONS: readonly RegisteredAction[] = [
   createKbArticle,
   updateKbArticle,
   publishKbArticle,
+  renderMacroAction,
+  updatePostalAddress,
   // Lead desk
+  createMacroAction,
+  updateMacroAction,
   takeEscalationAction,
   answerEscalationAction,
   resolveEscalationAction,
@@ -100,6 +106,7 @@ export const ACTIONS: readonly RegisteredAction[] = [
   answerComplaintAction,
   addComplaintNoteAction,
   referComplaintAction,
+  referToOmbudsmanAction,
   // Administration
   updateHolidaySettings,
   createClosureDay,
@@ -107,7 +114,8 @@ export const ACTIONS: readonly RegisteredAction[] = [
   updateOpeningHours,
   updateSlaPolicy,
   updateSlotCapacity,
-  updateExternalBody,
+  saveComplaintBodyAction,
+  setCategoryComplaintBodyAction,
   updatePasswordPolicy,
   inviteStaffMember,
   withdrawStaffInvite,

@@ -39,11 +39,14 @@ export const PERMISSIONS = [
   "workspace.ticket.reply",
   "workspace.ticket.note",
   "workspace.ticket.change",
+  "workspace.postalAddress.edit",
   "phone.call.log",
   "phone.preannouncement.log",
   "callbacks.attempt.log",
   "kb.read",
   "kb.article.manage",
+  // Answer templates (macros): written by the lead desk, used by whoever may reply.
+  "kb.macro.manage",
   "complaints.signal.log",
   // Vouch for the sender of a mail that arrived unauthenticated (links it to an account).
   "mail.sender.confirm",
@@ -77,6 +80,8 @@ const TICKET_WORK: readonly Permission[] = [
   "workspace.ticket.reply",
   "workspace.ticket.note",
   "workspace.ticket.change",
+  // Record or correct the requester's postal address (letters go to it).
+  "workspace.postalAddress.edit",
   "phone.call.log",
   "phone.preannouncement.log",
 ];
@@ -90,6 +95,7 @@ const COORDINATOR: readonly Permission[] = [
   "complaints.signal.log",
   "mail.sender.confirm",
   "kb.article.manage",
+  "kb.macro.manage",
   "escalations.board.read",
   "escalations.tier1.handle",
   "complaints.desk.use",
@@ -130,6 +136,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "callbacks.attempt.log",
     "mail.sender.confirm",
     "kb.article.manage",
+    "kb.macro.manage",
     "sla.monitor.read",
     "kpi.read",
     "settings.manage",

@@ -3,6 +3,9 @@ import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
 import { recordDossierView } from "@/lib/workspace/mutations";
 import { isDossierTicket, staffTicketScope } from "@/lib/workspace/scope";
+import { postalAddressOf } from "./rules";
+
+const postal = { postalStreet: true, postalCode: true, postalCity: true } as const;
 
 /**
  * An outgoing letter on a ticket the user may see; null otherwise. Printing a letter of a dossier
@@ -16,8 +19,8 @@ export async function getLetter(user: SessionUser, ticketId: string, messageId: 
       number: true,
       subject: true,
       requesterName: true,
-      requester: { select: { name: true, locale: true } },
-      organisation: { select: { name: true } },
+      requester: { select: { name: true, locale: true, ...postal } },
+      organisation: { select: { name: true, ...postal } },
       category: { select: { dossierSensitive: true } },
       complaint: { select: { stage: true, subjectTicket: { select: { category: { select: { dossierSensitive: true } } } } } },
     },
@@ -31,4 +34,22 @@ export async function getLetter(user: SessionUser, ticketId: string, messageId: 
   const complaint = ticket.complaint ? { stage: ticket.complaint.stage, subjectDossierSensitive: ticket.complaint.subjectTicket.category.dossierSensitive } : null;
   if (isDossierTicket({ dossierSensitive: ticket.category.dossierSensitive, complaint })) await recordDossierView(user.id, ticket.id, { letterId: messageId });
   return { ticket, message };
+}
+
+/**
+ * The address letters on this ticket go to (the organisation's for an employer's ticket, else the
+ * requester's), for the ticket page; null when the user may not see the ticket.
+ */
+export async function getLetterAddress(user: SessionUser, ticketId: string) {
+  const ticket = await db.ticket.findFirst({
+    where: { AND: [{ id: ticketId }, staffTicketScope(user)] },
+    select: { requesterId: true, requester: { select: postal }, organisation: { select: { name: true, ...postal } } },
+  });
+  if (!ticket) return null;
+  const holder = ticket.organisation ?? (ticket.requesterId ? ticket.requester : null);
+  return {
+    kind: ticket.organisation ? ("ORGANISATION" as const) : ticket.requesterId ? ("PERSON" as const) : null,
+    organisationName: ticket.organisation?.name ?? null,
+    address: holder ? postalAddressOf(holder) : null,
+  };
 }

@@ -2,11 +2,14 @@ import "server-only";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { db } from "@/lib/db/client";
 import { addInternalNote, addStaffReply, changeTicket, TicketRuleError } from "@/lib/tickets/mutations";
+import { LetterRuleError, requireLetterAddress } from "@/lib/letters/mutations";
+import { applyMacroOnReply, MacroRuleError } from "@/lib/macros/mutations";
+import { unfilledMarkers } from "@/lib/macros/rules";
 import { checkChangeTargets, requireScopedTicket, WorkspaceRuleError } from "./mutations";
 import { changeSchema, noteSchema, replySchema } from "./schema";
 
 function refusal(error: unknown) {
-  if (error instanceof TicketRuleError || error instanceof WorkspaceRuleError) return fail(error.code);
+  if (error instanceof TicketRuleError || error instanceof WorkspaceRuleError || error instanceof MacroRuleError || error instanceof LetterRuleError) return fail(error.code);
   throw error;
 }
 
@@ -15,10 +18,18 @@ export const replyToTicket = defineAction({
   schema: replySchema,
   permission: "workspace.ticket.reply",
   handler: async (input, { user, now }) => {
+    // A macro placeholder without a value stays as "[terugbelmoment]" for the agent to fill in;
+    // it is never sent as is.
+    const unfilled = unfilledMarkers(input.body);
+    if (unfilled.length > 0) return fail("UNFILLED_PLACEHOLDER", { body: unfilled });
     try {
       const result = await db.$transaction(async (tx) => {
         await requireScopedTicket(tx, user, input.ticketId);
-        return addStaffReply(tx, { ticketId: input.ticketId, authorId: user.id, body: input.body, channel: input.channel }, now);
+        const sent = await addStaffReply(tx, { ticketId: input.ticketId, authorId: user.id, body: input.body, channel: input.channel }, now);
+        // Thrown inside the transaction, so no letter is written for someone it cannot be posted to.
+        if (sent.channel === "LETTER") await requireLetterAddress(tx, input.ticketId);
+        if (input.macroId) await applyMacroOnReply(tx, user, { ticketId: input.ticketId, macroId: input.macroId }, now);
+        return sent;
       });
       return ok(result);
     } catch (error) {

@@ -6,6 +6,8 @@ export const replySchema = z.object({
   ticketId: id,
   body: z.string().trim().min(2, "TOO_SHORT").max(20_000, "TOO_LONG"),
   channel: z.enum(["PORTAL", "EMAIL", "LETTER"]).optional(),
+  // The macro inserted into this reply: its field changes apply when the reply is sent.
+  macroId: id.optional(),
 });
 
 export const noteSchema = z.object({

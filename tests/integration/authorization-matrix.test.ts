@@ -199,6 +199,9 @@ interface Spec {
 
 const question = { subject: "Vraag over mijn betaling", body: "Wanneer wordt mijn aanvulling betaald?" };
 const week = (opens: string, closes: string) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, closed: weekday > 5, ...(weekday > 5 ? {} : { opens, closes }) }));
+const macroInput = { title: "Matrixmacro", body: "Beste {naam}, uw vraag {registratienummer} is in behandeling.", locale: "nl", setStatus: "PENDING_CUSTOMER" };
+const postalAddress = { street: "Matrixstraat 1", postalCode: "1234 AB", city: "Utrecht" };
+const macro = () => db.macro.create({ data: { title: `Matrixmacro ${unique()}`, body: macroInput.body, setStatus: "PENDING_CUSTOMER" }, select: { id: true } });
 const article = { kind: "ARTICLE", audience: "INTERNAL", locale: "nl", question: "Hoe werkt de matrix?", answer: "Elke actie tegen elke rol, eigen en vreemd.", tags: "matrix" };
 
 const SPECS: Record<string, Spec> = {
@@ -345,6 +348,22 @@ const SPECS: Record<string, Spec> = {
   "kb.create": { own: async () => article },
   "kb.update": { own: async () => ({ ...article, id: w.kbArticle }) },
   "kb.publish": { own: async () => ({ id: w.kbArticle, published: true }) },
+  "macro.create": { own: async () => macroInput },
+  "macro.update": { own: async () => ({ ...macroInput, id: (await macro()).id }) },
+  "macro.render": {
+    own: async ({ u }) => ({ ticketId: (await scopedTicket(u)).id, macroId: (await macro()).id }),
+    foreign: async ({ u }) => {
+      const t = await foreignTicket(u, "NOT_FOUND", "NOT_FOUND");
+      return { input: { ticketId: t.id, macroId: (await macro()).id }, refusal: t.refusal };
+    },
+  },
+  "postal.update": {
+    own: async ({ u }) => ({ ticketId: (await scopedTicket(u)).id, ...postalAddress }),
+    foreign: async ({ u }) => {
+      const t = await foreignTicket(u, "NOT_FOUND", "NOT_FOUND");
+      return { input: { ticketId: t.id, ...postalAddress }, refusal: t.refusal };
+    },
+  },
 
   // Lead desk: own = the tier or stage the caller handles; foreign = the one they do not.
   ...Object.fromEntries(
@@ -440,7 +459,7 @@ const SPECS: Record<string, Spec> = {
 const WATCHED = [
   "User", "Membership", "Invitation", "Team", "TeamMember", "Ticket", "Message", "TicketEvent", "CallRecord", "CallbackAppointment",
   "CallbackAttempt", "ContactNote", "PreAnnouncement", "UrgentRequest", "Escalation", "Complaint", "ComplaintNote", "KbArticle",
-  "SatisfactionResponse", "SlaPolicy", "OpeningHours", "ClosureDay", "Setting", "SlotCapacity", "OutboxMessage", "AuditEvent",
+  "SatisfactionResponse", "Macro", "SlaPolicy", "OpeningHours", "ClosureDay", "Setting", "SlotCapacity", "OutboxMessage", "AuditEvent",
 ];
 const FINGERPRINT_SQL = `SELECT md5(${WATCHED.map((t) => `coalesce((SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM "${t}" x), '')`).join(" || ")}) AS f`;
 async function fingerprint(): Promise<string> {

@@ -27,6 +27,8 @@ const HOLDERS: Partial<Record<Permission, Role[]>> = {
   "kpi.read": ["TEAM_COORDINATOR", "MANAGER", "ADMIN"],
   "sla.monitor.read": ["TEAM_COORDINATOR", "MANAGER", "ADMIN"],
   "kb.article.manage": ["TEAM_COORDINATOR", "MANAGER", "ADMIN"],
+  "kb.macro.manage": ["TEAM_COORDINATOR", "MANAGER", "ADMIN"],
+  "workspace.postalAddress.edit": ["CALLCENTER_AGENT", "CASE_HANDLER", "TEAM_COORDINATOR", "MANAGER", "ADMIN"],
   "settings.manage": ["ADMIN"],
   "staff.manage": ["ADMIN"],
   "mail.outbox.read": ["ADMIN"],

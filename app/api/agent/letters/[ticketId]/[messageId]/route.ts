@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { renderLetterPdf } from "@/lib/letters/pdf";
 import { getLetter } from "@/lib/letters/queries";
+import { postalAddressOf } from "@/lib/letters/rules";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +23,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tic
     subject: letter.ticket.subject,
     recipientName: letter.ticket.requester?.name ?? letter.ticket.requesterName ?? "",
     organisationName: letter.ticket.organisation?.name ?? null,
+    // Employer letters go to the company's address, others to the person's (lib/letters/mutations).
+    address: postalAddressOf(letter.ticket.organisation ?? letter.ticket.requester ?? { postalStreet: null, postalCode: null, postalCity: null }),
     date: format(new TZDate(letter.message.createdAt, "Europe/Amsterdam"), "d MMMM yyyy", { locale: locale === "nl" ? nl : enGB }),
     writtenAt: letter.message.createdAt,
     body: letter.message.body,

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+const id = z.string().min(1).max(64);
+
+// A macro may move the ticket on (waiting for the customer, answered) but never close it or make
+// it new again: closing ends the conversation, and that is a separate, deliberate step.
+export const MACRO_STATUSES = ["OPEN", "PENDING_CUSTOMER", "RESOLVED"] as const;
+
+/** "" from a form's "no change" option means null. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === undefined ? null : v), schema.nullable());
+
+export const macroInput = z.object({
+  title: z.string().trim().min(3, "TOO_SHORT").max(120, "TOO_LONG"),
+  body: z.string().trim().min(10, "TOO_SHORT").max(10_000, "TOO_LONG"),
+  locale: z.enum(["nl", "en"]),
+  setStatus: optional(z.enum(MACRO_STATUSES)),
+  setCategoryKey: optional(z.string().min(1).max(64)),
+  active: z.boolean().default(true),
+});
+export type MacroInput = z.output<typeof macroInput>;
+
+export const macroCreateSchema = macroInput;
+export const macroUpdateSchema = macroInput.extend({ id });
+export const macroRenderSchema = z.object({ macroId: id, ticketId: id });
