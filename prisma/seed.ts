@@ -11,6 +11,8 @@ import { db, type Tx } from "@/lib/db/client";
 import { computeClock, DEFAULT_SLA_POLICIES } from "@/lib/sla/rules";
 import { nextTicketNumber } from "@/lib/tickets/numbers";
 import { seedAgent } from "./seed-agent";
+import { seedMacros } from "./seed-macros";
+import { seedContactLines } from "./seed-lines";
 import { seedPortaal } from "./seed-portaal";
 import { DEMO_TOTP_SECRET } from "./seed-totp";
 import { seedWerkgever } from "./seed-werkgever";
@@ -84,6 +86,7 @@ export async function seedDatabase(options: { force?: boolean; onlyIfEmpty?: boo
       await seedPortaal(tx, options.now);
       await seedWerkgever(tx, options.now);
       await seedAgent(tx, options.now);
+      await seedMacros(tx);
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -121,6 +124,8 @@ async function seedInto(tx: Tx, passwordHash: string, now: Date): Promise<void> 
     categories.set(c.key, created.id);
   }
 
+  // Lines first: an SLA policy may count a line's opening hours (SlaPolicy.lineKey).
+  await seedContactLines(tx, now);
   await tx.slaPolicy.createMany({
     data: [
       { ...DEFAULT_SLA_POLICIES.WRITTEN_QUESTION, nameNl: "Schriftelijke vraag", nameEn: "Written question", targetShare: 0.9 },
@@ -128,13 +133,6 @@ async function seedInto(tx: Tx, passwordHash: string, now: Date): Promise<void> 
       { ...DEFAULT_SLA_POLICIES.URGENT_REQUEST, nameNl: "Spoedverzoek", nameEn: "Urgent request", targetShare: 1 },
       { ...DEFAULT_SLA_POLICIES.ESCALATION_TIER_1, nameNl: "Escalatie niveau 1", nameEn: "Escalation tier 1", targetShare: 1 },
     ],
-  });
-  const hours = [
-    { line: "BENEFICIARY" as const, opens: "09:00", closes: "17:00" },
-    { line: "EMPLOYER" as const, opens: "09:00", closes: "16:00" },
-  ];
-  await tx.openingHours.createMany({
-    data: hours.flatMap((h) => [1, 2, 3, 4, 5].map((weekday) => ({ ...h, weekday }))),
   });
   await tx.setting.createMany({
     data: [
