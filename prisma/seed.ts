@@ -137,16 +137,29 @@ async function seedInto(tx: Tx, passwordHash: string, now: Date): Promise<void> 
   await tx.setting.createMany({
     data: [
       { key: "calendar", value: { goodFriday: "NEVER", liberationDay: "EVERY_FIFTH_YEAR" } },
-      {
-        key: "complaints.externalBody",
-        value: {
-          nl: "Bent u niet tevreden over de afhandeling van uw klacht? Dan kunt u zich wenden tot de Nationale ombudsman, Postbus 93122, 2509 AC Den Haag, www.nationaleombudsman.nl.",
-          en: "Not satisfied with how your complaint was handled? You can turn to the National Ombudsman, Postbus 93122, 2509 AC The Hague, www.nationaleombudsman.nl.",
-        },
-      },
       { key: "passwordPolicy", value: { minLength: 12, maxLength: 128, requireClasses: 0, forbiddenCharacters: "" } },
     ],
   });
+  // External complaint bodies: the default, and a pension body for complaints about dossier
+  // (payment and pension) questions, so the demo shows the body depending on the subject.
+  await tx.complaintBody.create({
+    data: {
+      nameNl: "Nationale ombudsman",
+      nameEn: "National Ombudsman",
+      textNl: "Bent u niet tevreden over de afhandeling van uw klacht? Dan kunt u zich wenden tot de Nationale ombudsman, Postbus 93122, 2509 AC Den Haag, www.nationaleombudsman.nl.",
+      textEn: "Not satisfied with how your complaint was handled? You can turn to the National Ombudsman, Postbus 93122, 2509 AC The Hague, www.nationaleombudsman.nl.",
+      isDefault: true,
+    },
+  });
+  const pensionBody = await tx.complaintBody.create({
+    data: {
+      nameNl: "Ombudsman Pensioenen",
+      nameEn: "Pensions Ombudsman",
+      textNl: "Bent u niet tevreden over de afhandeling van uw klacht over uw uitkering of pensioen? Dan kunt u zich wenden tot de Ombudsman Pensioenen, Postbus 93560, 2509 AN Den Haag, www.ombudsmanpensioenen.nl.",
+      textEn: "Not satisfied with how your complaint about your benefit or pension was handled? You can turn to the Pensions Ombudsman, Postbus 93560, 2509 AN The Hague, www.ombudsmanpensioenen.nl.",
+    },
+  });
+  await tx.ticketCategory.update({ where: { id: categories.get("DOSSIER_QUESTION")! }, data: { complaintBodyId: pensionBody.id } });
 
   const csmUserId = await createPerson(tx, DEMO_PEOPLE.find((p) => p.key === "csm")!, passwordHash, {}, teams, now);
   const organisations = {

@@ -1,0 +1,28 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { enGB, nl } from "date-fns/locale";
+import type { LetterContent } from "./pdf";
+import type { getLetter } from "./queries";
+import { postalAddressOf } from "./rules";
+
+type StoredLetter = NonNullable<Awaited<ReturnType<typeof getLetter>>>;
+
+const NO_ADDRESS = { postalStreet: null, postalCode: null, postalCity: null };
+
+/** What the PDF prints for a stored letter reply: the route and the tests share this mapping. */
+export function letterContentOf(letter: StoredLetter): LetterContent {
+  const locale = letter.ticket.requester?.locale ?? "nl";
+  return {
+    locale,
+    number: letter.ticket.number,
+    subject: letter.ticket.subject,
+    recipientName: letter.ticket.requester?.name ?? letter.ticket.requesterName ?? "",
+    organisationName: letter.ticket.organisation?.name ?? null,
+    // Employer letters go to the company's address, others to the person's (lib/letters/mutations).
+    address: postalAddressOf(letter.ticket.organisation ?? letter.ticket.requester ?? NO_ADDRESS),
+    date: format(new TZDate(letter.message.createdAt, "Europe/Amsterdam"), "d MMMM yyyy", { locale: locale === "nl" ? nl : enGB }),
+    writtenAt: letter.message.createdAt,
+    body: letter.message.body,
+    senderName: letter.message.author?.name ?? "Loket",
+  };
+}
