@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { getLocale, getTranslations } from "next-intl/server";
+import { customerStatus } from "@/lib/complaints/rules";
 import { PORTAL_PAGE_SIZE, type listMyTickets } from "@/lib/portal/queries";
 import { When } from "./when";
 
@@ -8,7 +9,7 @@ type Page = Awaited<ReturnType<typeof listMyTickets>>;
 
 /** The person's tickets with status and due date, newest activity first, paginated by ?pagina=. */
 export async function MyTicketList({ page, current, now }: { page: Page; current: number; now: Date }) {
-  const [t, ts, locale] = await Promise.all([getTranslations("portaal.list"), getTranslations("status"), getLocale()]);
+  const [t, ts, tcs, locale] = await Promise.all([getTranslations("portaal.list"), getTranslations("status"), getTranslations("complaintStatus"), getLocale()]);
   if (page.total === 0) return <EmptyState>{t("none")}</EmptyState>;
   const pages = Math.max(1, Math.ceil(page.total / PORTAL_PAGE_SIZE));
   return (
@@ -32,8 +33,8 @@ export async function MyTicketList({ page, current, now }: { page: Page; current
               {ticket.subject}
               <span className="block text-xs text-slate-600">{locale === "en" ? ticket.category.nameEn : ticket.category.nameNl}</span>
             </td>
-            <td className="px-3 py-2">{ts(ticket.status)}</td>
-            <td className="px-3 py-2">{ticket.status === "RESOLVED" || ticket.status === "CLOSED" ? "—" : <When at={ticket.slaDueAt} now={now} />}</td>
+            <td className="px-3 py-2">{((shown) => (shown.kind === "complaint" ? tcs(shown.status) : ts(shown.status)))(customerStatus(ticket))}</td>
+            <td className="px-3 py-2" data-testid="ticket-due">{ticket.answerDueAt ? <When at={ticket.answerDueAt} now={now} /> : "—"}</td>
             <td className="px-3 py-2"><When at={ticket.lastActivityAt} now={now} /></td>
           </tr>
         ))}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { customerStatus } from "@/lib/complaints/rules";
 import type { EmployerTicketItem } from "@/lib/employer/queries";
 import { Countdown } from "./countdown";
 
@@ -31,12 +32,14 @@ export async function EmployerTicketTable({ tickets }: { tickets: EmployerTicket
             {ticket.priority === "URGENT" ? <span className="mr-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">{t("werkgever.tickets.urgent")}</span> : null}
             {ticket.subject}
             <span className="block text-xs text-slate-600">{locale === "en" ? ticket.category.nameEn : ticket.category.nameNl}</span>
-            {ticket.urgentRequest && !ticket.urgentRequest.answeredAt && ticket.status !== "RESOLVED" && ticket.status !== "CLOSED" ? (
+            {ticket.urgentRequest?.answeredAt ? (
+              <span className="block text-xs text-emerald-800">{t("werkgever.countdown.answered", { at: format.dateTime(ticket.urgentRequest.answeredAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+            ) : ticket.urgentRequest && ticket.status !== "RESOLVED" && ticket.status !== "CLOSED" ? (
               <span className="block text-xs"><Countdown dueAt={ticket.urgentRequest.dueAt.toISOString()} /></span>
             ) : null}
           </td>
           <td className="px-3 py-2">{ticket.requester?.name ?? "—"}</td>
-          <td className="px-3 py-2">{t(`status.${ticket.status}`)}</td>
+          <td className="px-3 py-2">{((shown) => t(shown.kind === "complaint" ? `complaintStatus.${shown.status}` : `status.${shown.status}`))(customerStatus(ticket))}</td>
           <td className="whitespace-nowrap px-3 py-2">{format.dateTime(ticket.lastActivityAt, { dateStyle: "medium", timeStyle: "short" })}</td>
         </tr>
       ))}

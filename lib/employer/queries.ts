@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
+import { customerAnswerDue } from "@/lib/sla/lifecycle";
 import { employerTicketScope } from "./scope";
 
 export const EMPLOYER_PAGE_SIZE = 20;
@@ -18,6 +19,8 @@ const listSelect = {
   category: { select: { key: true, nameNl: true, nameEn: true } },
   requester: { select: { name: true } },
   urgentRequest: { select: { dueAt: true, answeredAt: true } },
+  // A complaint's ticket shows the complaint's own status wording.
+  complaint: { select: { status: true } },
 } satisfies Prisma.TicketSelect;
 
 export type EmployerTicketItem = Prisma.TicketGetPayload<{ select: typeof listSelect }>;
@@ -48,12 +51,13 @@ export function listRunningUrgentRequests(user: SessionUser) {
 }
 
 /** One ticket of the organisation by its number, with what an employer may see; null otherwise. */
-export function getEmployerTicket(user: SessionUser, number: string) {
-  return db.ticket.findFirst({
+export async function getEmployerTicket(user: SessionUser, number: string) {
+  const ticket = await db.ticket.findFirst({
     where: { AND: [employerTicketScope(user), { number }] },
     select: {
       ...listSelect,
       slaDueAt: true,
+      slaStoppedAt: true,
       messages: {
         where: { direction: { not: "INTERNAL" } },
         orderBy: { createdAt: "asc" },
@@ -74,6 +78,8 @@ export function getEmployerTicket(user: SessionUser, number: string) {
       },
     },
   });
+  // "Answer due" only while the organisation is owed an answer (lib/sla/lifecycle.ts).
+  return ticket ? { ...ticket, answerDueAt: customerAnswerDue(ticket), answeredAt: ticket.slaStoppedAt } : null;
 }
 
 export type EmployerTicket = NonNullable<Awaited<ReturnType<typeof getEmployerTicket>>>;

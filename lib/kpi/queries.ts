@@ -17,51 +17,77 @@ export async function firstContactResolution(db: Db, p: Period): Promise<Ratio> 
   return { hit: n(row?.hit), total: n(row?.total) };
 }
 
-/** Written questions answered by a person before their (pause-adjusted) due time. */
+/**
+ * Written questions whose first answer by a person came before their (pause-adjusted) due time.
+ * The first answer is judged against the first clock: the due time recorded when it stopped
+ * (sla.answered event), since a later customer message starts a new clock with a new due time;
+ * the ticket's own due time where no such record exists (still its first clock).
+ */
 export async function writtenInTime(db: Db, p: Period, now: Date): Promise<Ratio> {
   const [row] = await db.$queryRaw<{ hit: bigint; total: bigint }[]>`
-    SELECT count(*) FILTER (WHERE "firstResponseAt" IS NOT NULL AND "firstResponseAt" <= "slaDueAt") AS hit,
-           count(*) FILTER (WHERE "firstResponseAt" IS NOT NULL OR "slaDueAt" < ${now}) AS total
-    FROM "Ticket"
-    WHERE "createdAt" >= ${p.from} AND "createdAt" < ${p.to}
-      AND "channel" IN ('PORTAL', 'EMAIL', 'LETTER') AND "slaPolicyKey" = 'WRITTEN_QUESTION'`;
+    SELECT count(*) FILTER (WHERE t."firstResponseAt" IS NOT NULL AND t."firstResponseAt" <= COALESCE(a.due_at, t."slaDueAt")) AS hit,
+           count(*) FILTER (WHERE t."firstResponseAt" IS NOT NULL OR t."slaDueAt" < ${now}) AS total
+    FROM "Ticket" t
+    LEFT JOIN LATERAL (
+      SELECT (e."data"->>'dueAt')::timestamp AS due_at FROM "TicketEvent" e
+      WHERE e."ticketId" = t."id" AND e."kind" = 'sla.answered' ORDER BY e."createdAt" LIMIT 1
+    ) a ON true
+    WHERE t."createdAt" >= ${p.from} AND t."createdAt" < ${p.to}
+      AND t."channel" IN ('PORTAL', 'EMAIL', 'LETTER') AND t."slaPolicyKey" = 'WRITTEN_QUESTION'`;
   return { hit: n(row?.hit), total: n(row?.total) };
 }
 
 export interface CallbackFigures {
   attemptedInSlot: Ratio;
+  /** The inspection's norms: first attempt within 2 / 24 wall-clock hours of the booking. */
+  within2Hours: Ratio;
+  within24Hours: Ratio;
   reached: Ratio;
   unreachable: Ratio;
+  /** Ended at once on a wrong number, apart from "unreachable after two attempts". */
+  wrongNumber: Ratio;
   repeat: Ratio;
 }
 
 export async function callbackFigures(db: Db, p: Period, now: Date): Promise<CallbackFigures> {
-  const [slots] = await db.$queryRaw<{ in_slot: bigint; slot_over: bigint; reached: bigint; unreachable: bigint; closed: bigint }[]>`
+  const [slots] = await db.$queryRaw<{ in_slot: bigint; slot_over: bigint; reached: bigint; unreachable: bigint; wrong_number: bigint; closed: bigint }[]>`
     SELECT
       count(*) FILTER (WHERE f.first_at >= a."slotStart" AND f.first_at <= a."slotStart" + (CASE WHEN a."slot" = 'MORNING' THEN interval '1 hour' ELSE interval '2 hours' END)) AS in_slot,
       count(*) FILTER (WHERE f.first_at IS NOT NULL OR a."slotStart" + (CASE WHEN a."slot" = 'MORNING' THEN interval '1 hour' ELSE interval '2 hours' END) <= ${now}) AS slot_over,
       count(*) FILTER (WHERE a."status" = 'DONE') AS reached,
       count(*) FILTER (WHERE a."status" = 'UNREACHABLE') AS unreachable,
-      count(*) FILTER (WHERE a."status" IN ('DONE', 'UNREACHABLE')) AS closed
+      count(*) FILTER (WHERE a."status" = 'WRONG_NUMBER') AS wrong_number,
+      count(*) FILTER (WHERE a."status" IN ('DONE', 'UNREACHABLE', 'WRONG_NUMBER')) AS closed
     FROM "CallbackAppointment" a
     LEFT JOIN LATERAL (SELECT min("attemptedAt") AS first_at FROM "CallbackAttempt" WHERE "appointmentId" = a."id") f ON true
     WHERE a."slotStart" >= ${p.from} AND a."slotStart" < ${p.to} AND a."status" <> 'CANCELLED'`;
-  const [booked] = await db.$queryRaw<{ repeat: bigint; total: bigint }[]>`
-    SELECT count(*) FILTER (WHERE "isRepeat") AS repeat, count(*) AS total
-    FROM "CallbackAppointment" WHERE "bookedAt" >= ${p.from} AND "bookedAt" < ${p.to}`;
+  // The request norms run from the booking (the moment the customer asked) in elapsed time, nights
+  // and weekends included; an appointment counts once attempted or once its window has passed.
+  const [booked] = await db.$queryRaw<{ repeat: bigint; total: bigint; in_2h: bigint; due_2h: bigint; in_24h: bigint; due_24h: bigint }[]>`
+    SELECT count(*) FILTER (WHERE a."isRepeat") AS repeat, count(*) AS total,
+      count(*) FILTER (WHERE a."status" <> 'CANCELLED' AND f.first_at <= a."bookedAt" + interval '2 hours') AS in_2h,
+      count(*) FILTER (WHERE a."status" <> 'CANCELLED' AND (f.first_at IS NOT NULL OR a."bookedAt" + interval '2 hours' <= ${now})) AS due_2h,
+      count(*) FILTER (WHERE a."status" <> 'CANCELLED' AND f.first_at <= a."bookedAt" + interval '24 hours') AS in_24h,
+      count(*) FILTER (WHERE a."status" <> 'CANCELLED' AND (f.first_at IS NOT NULL OR a."bookedAt" + interval '24 hours' <= ${now})) AS due_24h
+    FROM "CallbackAppointment" a
+    LEFT JOIN LATERAL (SELECT min("attemptedAt") AS first_at FROM "CallbackAttempt" WHERE "appointmentId" = a."id") f ON true
+    WHERE a."bookedAt" >= ${p.from} AND a."bookedAt" < ${p.to}`;
   return {
     attemptedInSlot: { hit: n(slots?.in_slot), total: n(slots?.slot_over) },
+    within2Hours: { hit: n(booked?.in_2h), total: n(booked?.due_2h) },
+    within24Hours: { hit: n(booked?.in_24h), total: n(booked?.due_24h) },
     reached: { hit: n(slots?.reached), total: n(slots?.closed) },
     unreachable: { hit: n(slots?.unreachable), total: n(slots?.closed) },
+    wrongNumber: { hit: n(slots?.wrong_number), total: n(slots?.closed) },
     repeat: { hit: n(booked?.repeat), total: n(booked?.total) },
   };
 }
 
 export async function urgentInTime(db: Db, p: Period, now: Date): Promise<Ratio> {
   const [row] = await db.$queryRaw<{ hit: bigint; total: bigint }[]>`
-    SELECT count(*) FILTER (WHERE t."firstResponseAt" IS NOT NULL AND t."firstResponseAt" <= u."dueAt") AS hit,
-           count(*) FILTER (WHERE t."firstResponseAt" IS NOT NULL OR u."dueAt" < ${now}) AS total
-    FROM "UrgentRequest" u JOIN "Ticket" t ON t."id" = u."ticketId"
+    SELECT count(*) FILTER (WHERE u."answeredAt" IS NOT NULL AND u."answeredAt" <= u."dueAt") AS hit,
+           count(*) FILTER (WHERE u."answeredAt" IS NOT NULL OR u."dueAt" < ${now}) AS total
+    FROM "UrgentRequest" u
     WHERE u."receivedAt" >= ${p.from} AND u."receivedAt" < ${p.to}`;
   return { hit: n(row?.hit), total: n(row?.total) };
 }

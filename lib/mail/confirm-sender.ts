@@ -4,7 +4,7 @@ import { defineAction, fail, ok } from "@/lib/actions/define";
 import { audit } from "@/lib/audit/mutations";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db, type Tx } from "@/lib/db/client";
-import { addInternalNote, changeTicket, refreshClock, sendAcknowledgement, TicketRuleError } from "@/lib/tickets/mutations";
+import { addInternalNote, changeTicket, customerWrote, refreshClock, sendAcknowledgement, TicketRuleError } from "@/lib/tickets/mutations";
 import { linkMailedUrgentRequest } from "@/lib/urgent/mutations";
 import { requireScopedTicket } from "@/lib/workspace/mutations";
 import { senderAccount } from "./ingest";
@@ -92,9 +92,8 @@ async function joinClaimedTicket(tx: Tx, actor: SessionUser, input: { holdingId:
   const owner = normaliseAddress(claimed.requesterEmail) ?? normaliseAddress(claimed.requester?.email);
   if (owner !== input.from) return null;
   await tx.message.updateMany({ where: { ticketId: input.holdingId, direction: "INBOUND", mailMessageId: input.mailMessageId }, data: { ticketId: claimed.id, authorId: claimed.requesterId } });
-  // A customer's reply re-opens a resolved or waiting ticket, as addCustomerMessage does.
-  if (claimed.status === "RESOLVED" || claimed.status === "PENDING_CUSTOMER") await changeTicket(tx, { ticketId: claimed.id, actorId: claimed.requesterId, status: "OPEN" }, now);
-  else await tx.ticket.update({ where: { id: claimed.id }, data: { lastActivityAt: now } });
+  // A customer's reply re-opens a resolved or waiting ticket and starts the next answer clock, as addCustomerMessage does.
+  await customerWrote(tx, claimed, claimed.requesterId, now);
   await audit(tx, { actorId: claimed.requesterId, action: "ticket.customer_message", entityType: "Ticket", entityId: claimed.id, data: { reopened: claimed.status !== "OPEN" && claimed.status !== "NEW", confirmedBy: actor.id } });
   await tx.ticket.update({ where: { id: input.holdingId }, data: { senderUnverified: false } });
   await addInternalNote(

@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/queries";
 import { audit } from "@/lib/audit/mutations";
 import { bookCallback } from "@/lib/callbacks/mutations";
 import type { Tx } from "@/lib/db/client";
+import { recordAnswer } from "@/lib/tickets/answer-clock";
 import { addCustomerMessage, changeTicket, createTicket, TicketRuleError } from "@/lib/tickets/mutations";
 import { requireScopedTicket } from "@/lib/workspace/mutations";
 import { checkCall, HANDOVER_ROLES, type CallRefusal } from "./rules";
@@ -45,7 +46,11 @@ export async function logCall(
     const ofCaller = caller && (ticket.requesterId === caller.id || (organisationId !== null && ticket.organisationId === organisationId));
     if (!ofCaller) throw new PhoneRuleError("TICKET_NOT_OF_CALLER");
     await addCustomerMessage(tx, { ticketId: ticket.id, authorId: caller.id, channel: "PHONE", body: input.summary }, now);
-    if (input.outcome === "RESOLVED") await changeTicket(tx, { ticketId: ticket.id, actorId: user.id, status: "RESOLVED" }, now);
+    if (input.outcome === "RESOLVED") {
+      // The call answered the question: that stops the answer clock as a written answer would.
+      await recordAnswer(tx, ticket.id, user.id, now);
+      await changeTicket(tx, { ticketId: ticket.id, actorId: user.id, status: "RESOLVED" }, now);
+    }
     ticketId = ticket.id;
     number = ticket.number;
   } else {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
+import { customerAnswerDue } from "@/lib/sla/lifecycle";
 
 export const PORTAL_PAGE_SIZE = 10;
 
@@ -20,18 +21,22 @@ export async function listMyTickets(user: SessionUser, page: number) {
         status: true,
         channel: true,
         slaDueAt: true,
+        slaStoppedAt: true,
         lastActivityAt: true,
         category: { select: { nameNl: true, nameEn: true } },
+        // A complaint's ticket shows the complaint's own status wording.
+        complaint: { select: { status: true } },
       },
     }),
     db.ticket.count({ where }),
   ]);
-  return { items, total };
+  // "Answer due" only while we owe an answer: not once answered, not while waiting on the person.
+  return { items: items.map((item) => ({ ...item, answerDueAt: customerAnswerDue(item) })), total };
 }
 
 /** One of the person's tickets with only what is meant for them: no internal notes, no audit data. */
-export function getMyTicket(user: SessionUser, id: string) {
-  return db.ticket.findFirst({
+export async function getMyTicket(user: SessionUser, id: string) {
+  const ticket = await db.ticket.findFirst({
     where: { id, requesterId: user.id },
     select: {
       id: true,
@@ -41,6 +46,7 @@ export function getMyTicket(user: SessionUser, id: string) {
       channel: true,
       slaDueAt: true,
       slaState: true,
+      slaStoppedAt: true,
       createdAt: true,
       category: { select: { key: true, nameNl: true, nameEn: true } },
       messages: {
@@ -58,9 +64,11 @@ export function getMyTicket(user: SessionUser, id: string) {
         },
       },
       satisfaction: { select: { score: true } },
+      complaint: { select: { id: true, status: true } },
       appointments: { where: { status: "BOOKED" }, select: { id: true, date: true, slot: true } },
     },
   });
+  return ticket ? { ...ticket, answerDueAt: customerAnswerDue(ticket), answeredAt: ticket.slaStoppedAt } : null;
 }
 export type MyTicket = NonNullable<Awaited<ReturnType<typeof getMyTicket>>>;
 
@@ -75,20 +83,20 @@ export async function listMyAppointments(user: SessionUser, today: string) {
 }
 
 /**
- * The latest "not reached after 2 attempts" note, unless the person has booked a new
- * appointment since: then the invitation has been taken up.
+ * The latest "not reached after 2 attempts" or "wrong number" note, unless the person has booked
+ * a new appointment since: then the invitation has been taken up.
  */
 export async function latestUnreachable(user: SessionUser) {
   const note = await db.contactNote.findFirst({
-    where: { subjectId: user.id, kind: "UNREACHABLE" },
+    where: { subjectId: user.id, kind: { in: ["UNREACHABLE", "WRONG_NUMBER"] } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, createdAt: true, appointmentId: true },
+    select: { id: true, createdAt: true, appointmentId: true, kind: true },
   });
   if (!note?.appointmentId) return null;
-  const appointment = await db.callbackAppointment.findUnique({ where: { id: note.appointmentId }, select: { date: true, slot: true, ticketId: true } });
+  const appointment = await db.callbackAppointment.findUnique({ where: { id: note.appointmentId }, select: { date: true, slot: true, ticketId: true, phone: true } });
   if (!appointment) return null;
   const newer = await db.callbackAppointment.count({ where: { personId: user.id, bookedAt: { gt: note.createdAt } } });
-  return newer > 0 ? null : { ...appointment, at: note.createdAt };
+  return newer > 0 ? null : { ...appointment, kind: note.kind, at: note.createdAt };
 }
 
 /** The person's own tickets that can carry a callback or a complaint (for pickers). */

@@ -26,8 +26,9 @@ export function mayWatchSla(user: SessionUser): boolean {
 const CALLBACK_MINUTES = { MORNING: 60, AFTERNOON: 120 } as const;
 
 /**
- * Every open clock that is AT_RISK or BREACHED now: ticket clocks (written questions, urgent
- * requests, complaints) as the sweep keeps them, open escalations against their tier's clock,
+ * Every running clock that is AT_RISK or BREACHED now: ticket clocks (written questions, urgent
+ * requests, complaints) as the sweep keeps them, neither answered (stopped) nor waiting on the
+ * customer (paused: nothing is late then, lib/sla/lifecycle.ts), open escalations against their tier's clock,
  * and today's callbacks whose slot has begun without an attempt (at risk) or ended without
  * one (breached). Most urgent first.
  */
@@ -35,7 +36,7 @@ export async function loadSlaMonitor(user: SessionUser, now: Date): Promise<Moni
   if (!mayWatchSla(user)) return [];
   const [settings, policies] = await Promise.all([getCalendarSettings(db), getSlaPolicies(db)]);
   const tickets = await db.ticket.findMany({
-    where: { status: { in: ["NEW", "OPEN", "PENDING_CUSTOMER"] }, slaState: { in: ["AT_RISK", "BREACHED"] }, slaStoppedAt: null },
+    where: { status: { in: ["NEW", "OPEN"] }, slaState: { in: ["AT_RISK", "BREACHED"] }, slaStoppedAt: null },
     select: {
       id: true,
       number: true,
@@ -101,4 +102,40 @@ export async function loadSlaMonitor(user: SessionUser, now: Date): Promise<Moni
   }
   const rank = (s: MonitorItem["state"]) => (s === "BREACHED" ? 0 : 1);
   return items.sort((a, b) => rank(a.state) - rank(b.state) || a.dueAt.getTime() - b.dueAt.getTime());
+}
+
+export interface AnsweredLateItem {
+  ticketId: string;
+  reference: string;
+  label: string;
+  dueAt: Date;
+  answeredAt: Date;
+  teamName: string | null;
+  ownerName: string | null;
+}
+
+export const ANSWERED_LATE_DAYS = 14;
+
+/**
+ * Ticket clocks stopped after their due time in the last two weeks: asked for separately, since an
+ * answered question is no longer something to chase but may still be worth a look.
+ */
+export async function loadAnsweredLate(user: SessionUser, now: Date): Promise<AnsweredLateItem[]> {
+  if (!mayWatchSla(user)) return [];
+  const since = new Date(now.getTime() - ANSWERED_LATE_DAYS * 86_400_000);
+  const tickets = await db.ticket.findMany({
+    where: { slaState: "BREACHED", slaStoppedAt: { gte: since, lte: now } },
+    select: { id: true, number: true, subject: true, slaDueAt: true, slaStoppedAt: true, team: { select: { name: true } }, assignee: { select: { name: true } } },
+    orderBy: { slaStoppedAt: "desc" },
+    take: 200,
+  });
+  return tickets.map((t) => ({
+    ticketId: t.id,
+    reference: t.number,
+    label: t.subject,
+    dueAt: t.slaDueAt ?? t.slaStoppedAt!,
+    answeredAt: t.slaStoppedAt!,
+    teamName: t.team?.name ?? null,
+    ownerName: t.assignee?.name ?? null,
+  }));
 }

@@ -6,9 +6,13 @@ import type { Tx } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/outbox/mutations";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
+import type { ClockStep } from "@/lib/sla/lifecycle";
+import { beginClockEvent, finishClockEvent, recordAnswer } from "./answer-clock";
 import { nextTicketNumber } from "./numbers";
 import { defaultReplyChannel, mailSubject, WRITTEN_CHANNELS } from "./rules";
 import { acknowledgementText } from "./templates";
+
+export { refreshClock } from "./answer-clock";
 
 export interface StoredAttachment {
   fileName: string;
@@ -95,28 +99,6 @@ async function createMessage(
 
 async function event(tx: Tx, ticketId: string, actorId: string | null, kind: string, data: Record<string, string | null>, now: Date) {
   await tx.ticketEvent.create({ data: { ticketId, actorId, kind, data, createdAt: now } });
-}
-
-/** Re-computes the ticket's SLA due time and state from its policy, start, pauses and stop. */
-export async function refreshClock(tx: Tx, ticketId: string, now: Date): Promise<void> {
-  const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, include: { pauses: { orderBy: { from: "asc" } } } });
-  if (!ticket?.slaPolicyKey || !ticket.slaStartedAt) return;
-  const [settings, policies] = await Promise.all([getCalendarSettings(tx), getSlaPolicies(tx)]);
-  const startedAt = ticket.slaStartedAt;
-  const pauses = ticket.pauses.filter((p) => p.from >= startedAt).map((p) => ({ from: p.from, to: p.to }));
-  const clock = computeClock({
-    policy: policyByKey(ticket.slaPolicyKey, policies),
-    startedAt,
-    pauses,
-    now: now < startedAt ? startedAt : now,
-    settings,
-    stoppedAt: ticket.slaStoppedAt,
-  });
-  const open = pauses.find((p) => p.to === null);
-  await tx.ticket.update({
-    where: { id: ticketId },
-    data: { slaDueAt: clock.dueAt, slaState: clock.state, slaPausedAt: open && !ticket.slaStoppedAt ? open.from : null },
-  });
 }
 
 export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Promise<{ id: string; number: string; slaDueAt: Date | null }> {
@@ -232,10 +214,6 @@ async function loadOpenTicket(tx: Tx, ticketId: string) {
   return ticket;
 }
 
-async function closeOpenPause(tx: Tx, ticketId: string, now: Date): Promise<void> {
-  await tx.slaPause.updateMany({ where: { ticketId, to: null }, data: { to: now } });
-}
-
 /** A customer writes on their ticket: it re-opens when resolved or waiting on them. */
 export async function addCustomerMessage(
   tx: Tx,
@@ -253,23 +231,35 @@ export async function addCustomerMessage(
 ): Promise<{ messageId: string; reopened: boolean }> {
   const ticket = await loadOpenTicket(tx, input.ticketId);
   const messageId = await createMessage(tx, { ...input, direction: "INBOUND" }, now);
+  const { reopened } = await customerWrote(tx, ticket, input.authorId, now);
+  await audit(tx, { actorId: input.authorId, action: "ticket.customer_message", entityType: "Ticket", entityId: ticket.id, data: { reopened } });
+  return { messageId, reopened };
+}
+
+/**
+ * The customer wrote (portal, mail, phone): a resolved or waiting ticket re-opens, and an answered
+ * question's clock starts afresh from this message (lib/sla/lifecycle.ts).
+ */
+export async function customerWrote(
+  tx: Tx,
+  ticket: { id: string; status: TicketStatus; slaStartedAt: Date | null; slaStoppedAt: Date | null },
+  actorId: string | null,
+  now: Date,
+): Promise<{ reopened: boolean }> {
   const reopened = ticket.status === "RESOLVED" || ticket.status === "PENDING_CUSTOMER";
-  if (ticket.status === "PENDING_CUSTOMER") await closeOpenPause(tx, ticket.id, now);
+  const { step, data } = await beginClockEvent(tx, ticket, { kind: "CUSTOMER_MESSAGE" }, now);
   await tx.ticket.update({
     where: { id: ticket.id },
     data: {
       lastActivityAt: now,
+      ...data,
       ...(reopened ? { status: "OPEN" as TicketStatus } : {}),
-      // A resolved question that comes back is a new question to answer: its clock starts again.
-      ...(ticket.status === "RESOLVED" ? { resolvedAt: null, slaStoppedAt: null, slaStartedAt: now } : {}),
+      ...(ticket.status === "RESOLVED" ? { resolvedAt: null } : {}),
     },
   });
-  if (reopened) {
-    await event(tx, ticket.id, input.authorId, "status", { from: ticket.status, to: "OPEN" }, now);
-    await refreshClock(tx, ticket.id, now);
-  }
-  await audit(tx, { actorId: input.authorId, action: "ticket.customer_message", entityType: "Ticket", entityId: ticket.id, data: { reopened } });
-  return { messageId, reopened };
+  if (reopened) await event(tx, ticket.id, actorId, "status", { from: ticket.status, to: "OPEN" }, now);
+  await finishClockEvent(tx, ticket.id, step, actorId, now, reopened);
+  return { reopened };
 }
 
 /** An answer to the customer, by default on the channel the question came in on. */
@@ -329,6 +319,8 @@ export async function addStaffReply(
     },
   });
   if (ticket.status === "NEW") await event(tx, ticket.id, input.authorId, "status", { from: "NEW", to: "OPEN" }, now);
+  // A reply on the customer's channel or a letter is a substantive answer: it stops the clock.
+  await recordAnswer(tx, ticket.id, input.authorId, now);
   await audit(tx, { actorId: input.authorId, action: "ticket.reply", entityType: "Ticket", entityId: ticket.id, data: { channel } });
   return { messageId, channel, outboxId };
 }
@@ -362,18 +354,19 @@ export async function changeTicket(tx: Tx, change: TicketChange, now: Date): Pro
   if (!ticket) throw new TicketRuleError("NOT_FOUND");
   const data: Parameters<Tx["ticket"]["update"]>[0]["data"] = { lastActivityAt: now };
   const changed: Record<string, string | null> = {};
+  let clockStepDone: ClockStep | null = null;
 
   if (change.status && change.status !== ticket.status) {
     const from = ticket.status;
     const to = change.status;
-    if (from === "PENDING_CUSTOMER") await closeOpenPause(tx, ticket.id, now);
-    if (to === "PENDING_CUSTOMER") {
-      await tx.slaPause.create({ data: { ticketId: ticket.id, from: now } });
-    }
-    if (to === "RESOLVED") Object.assign(data, { resolvedAt: now, slaStoppedAt: ticket.slaStoppedAt ?? now });
-    if (to === "CLOSED") Object.assign(data, { closedAt: now, resolvedAt: ticket.resolvedAt ?? now, slaStoppedAt: ticket.slaStoppedAt ?? now });
+    // Pauses, stop and restart follow the lifecycle rule (lib/sla/lifecycle.ts).
+    const clock = await beginClockEvent(tx, ticket, { kind: "STATUS", to }, now);
+    clockStepDone = clock.step;
+    Object.assign(data, clock.data);
+    if (to === "RESOLVED") Object.assign(data, { resolvedAt: now });
+    if (to === "CLOSED") Object.assign(data, { closedAt: now, resolvedAt: ticket.resolvedAt ?? now });
     if ((from === "RESOLVED" || from === "CLOSED") && (to === "OPEN" || to === "NEW" || to === "PENDING_CUSTOMER")) {
-      Object.assign(data, { resolvedAt: null, closedAt: null, slaStoppedAt: null, slaStartedAt: now });
+      Object.assign(data, { resolvedAt: null, closedAt: null });
     }
     data.status = to;
     await event(tx, ticket.id, change.actorId, "status", { from, to }, now);
@@ -403,6 +396,6 @@ export async function changeTicket(tx: Tx, change: TicketChange, now: Date): Pro
   }
   if (Object.keys(changed).length === 0) return;
   await tx.ticket.update({ where: { id: ticket.id }, data });
-  if (changed.status) await refreshClock(tx, ticket.id, now);
+  if (clockStepDone) await finishClockEvent(tx, ticket.id, clockStepDone, change.actorId, now, true);
   await audit(tx, { actorId: change.actorId, action: "ticket.change", entityType: "Ticket", entityId: ticket.id, data: changed });
 }

@@ -62,7 +62,8 @@ beforeAll(async () => {
   // Urgent requests: one answered within 24 hours, one late, one unanswered and overdue -> 1/3.
   for (const [received, answered] of [["2025-03-03T08:00:00Z", "2025-03-03T15:00:00Z"], ["2025-03-04T08:00:00Z", "2025-03-05T09:00:00Z"], ["2025-03-06T08:00:00Z", null]] as const) {
     const t = await ticket({ channel: "PORTAL", createdAt: at(received), organisationId: org, priority: "URGENT", slaPolicyKey: "URGENT_REQUEST", firstResponseAt: answered ? at(answered) : null }, "URGENT_REQUEST");
-    await db.urgentRequest.create({ data: { ticketId: t.id, organisationId: org, reason: "r", forWhom: "w", receivedAt: at(received), dueAt: new Date(at(received).getTime() + 24 * 3_600_000) } });
+    // The first answer stops the urgent countdown (answeredAt); the KPI reads that moment.
+    await db.urgentRequest.create({ data: { ticketId: t.id, organisationId: org, reason: "r", forWhom: "w", receivedAt: at(received), dueAt: new Date(at(received).getTime() + 24 * 3_600_000), answeredAt: answered ? at(answered) : null } });
   }
 
   // Complaints: 2 received against 11 contacts (4 phone + 4 written + 3 urgent) -> 181.8 per 1,000;
@@ -112,8 +113,12 @@ describe("KPIs against hand-computed fixtures", () => {
   it("callbacks attempted in the slot, reached, unreachable, and repeat requests", () => {
     expect(report.callbacks).toEqual({
       attemptedInSlot: { hit: 2, total: 4 },
+      // All booked on 5 January, a week or more before the first attempt.
+      within2Hours: { hit: 0, total: 4 },
+      within24Hours: { hit: 0, total: 4 },
       reached: { hit: 2, total: 3 },
       unreachable: { hit: 1, total: 3 },
+      wrongNumber: { hit: 0, total: 3 },
       repeat: { hit: 1, total: 5 },
     });
     expect(verdict("repeatCallbacks", share(report.callbacks.repeat))).toBe("MISSED");

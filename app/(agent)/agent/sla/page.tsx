@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
-import { loadSlaMonitor, type MonitorItem } from "@/lib/sla/monitor";
+import { ANSWERED_LATE_DAYS, loadAnsweredLate, loadSlaMonitor, type MonitorItem } from "@/lib/sla/monitor";
 
 export const dynamic = "force-dynamic";
 
@@ -13,10 +13,17 @@ function groupBy<T>(items: T[], key: (item: T) => string): [string, T[]][] {
   return [...groups.entries()];
 }
 
-export default async function SlaMonitorPage() {
+export default async function SlaMonitorPage({ searchParams }: { searchParams: Promise<{ weergave?: string | string[] }> }) {
   const user = await requirePermission("sla.monitor.read", "/agent/sla");
   const now = new Date();
-  const [t, format, items] = await Promise.all([getTranslations("leadSla"), getFormatter(), loadSlaMonitor(user, now)]);
+  // Answered-late questions only when asked for: the monitor itself lists clocks still running.
+  const showLate = (await searchParams).weergave === "laat-beantwoord";
+  const [t, format, items, late] = await Promise.all([
+    getTranslations("leadSla"),
+    getFormatter(),
+    loadSlaMonitor(user, now),
+    showLate ? loadAnsweredLate(user, now) : Promise.resolve([]),
+  ]);
   const noTeam = t("noTeam");
   const byTeam = groupBy(items, (i) => i.teamName ?? noTeam);
   const byOwner = groupBy(items, (i) => i.ownerName ?? t("unassigned")).sort((a, b) => b[1].length - a[1].length);
@@ -45,9 +52,33 @@ export default async function SlaMonitorPage() {
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
-      <p className="mb-4 text-sm text-slate-700" role="status">
+      <p className="mb-1 text-sm text-slate-700" role="status">
         {t("counts", { total: items.length, breached })}
       </p>
+      <p className="mb-4 text-sm text-slate-600">
+        {t("notListed")}{" "}
+        <Link href={showLate ? "/agent/sla" : "/agent/sla?weergave=laat-beantwoord"}>{showLate ? t("answeredLateHide") : t("answeredLateLink", { days: ANSWERED_LATE_DAYS })}</Link>
+      </p>
+      {showLate ? (
+        <section aria-labelledby="answered-late-heading" className="mb-8" data-testid="answered-late">
+          <h2 id="answered-late-heading" className="mb-2 text-lg font-semibold">{t("answeredLateTitle", { days: ANSWERED_LATE_DAYS })}</h2>
+          {late.length === 0 ? (
+            <EmptyState>{t("answeredLateNone")}</EmptyState>
+          ) : (
+            <DataTable caption={t("answeredLateCaption")} columns={(["reference", "subject", "owner", "due"] as const).map((c) => ({ label: t(`columns.${c}`) })).concat({ label: t("answeredAt") })}>
+              {late.map((item) => (
+                <tr key={item.ticketId} className="border-t border-slate-100">
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs"><Link href={`/agent/tickets/${item.ticketId}`}>{item.reference}</Link></td>
+                  <td className="px-3 py-2">{item.label}</td>
+                  <td className="px-3 py-2">{item.ownerName ?? t("unassigned")}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{format.dateTime(item.dueAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{format.dateTime(item.answeredAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </section>
+      ) : null}
       {items.length === 0 ? (
         <EmptyState>{t("allOnTrack")}</EmptyState>
       ) : (

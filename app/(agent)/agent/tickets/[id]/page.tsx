@@ -1,8 +1,9 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AnswerClock } from "@/components/agent/answer-clock";
 import { ChangeForm } from "@/components/agent/change-form";
+import { PostalAddressForm } from "@/components/agent/postal-address-form";
 import { ReplyForm } from "@/components/agent/reply-form";
-import { SlaBadge } from "@/components/agent/sla-badge";
 import { TakeButton } from "@/components/agent/take-button";
 import { TicketTimeline } from "@/components/agent/ticket-timeline";
 import { UnverifiedSenderBanner } from "@/components/agent/unverified-sender-banner";
@@ -10,6 +11,9 @@ import { When } from "@/components/agent/when";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { getLetterAddress } from "@/lib/letters/queries";
+import { listMacros } from "@/lib/macros/queries";
 import { queueOptions } from "@/lib/tickets/queries";
 import { defaultReplyChannel } from "@/lib/tickets/rules";
 import { unverifiedSenderOf } from "@/lib/mail/queries";
@@ -34,6 +38,8 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const channel = defaultReplyChannel({ channel: ticket.channel, replyChannel: ticket.replyChannel, hasAccount: ticket.requesterId !== null, hasMailAddress: hasMail });
   const written = channel === "PORTAL" || channel === "EMAIL" || channel === "LETTER" ? channel : "LETTER";
   const mayWork = can(user, "workspace.ticket.reply");
+  // The reply box offers macros and warns before a letter without a postal address is written.
+  const [letterAddress, macros] = await Promise.all([getLetterAddress(user, ticket.id), mayWork ? listMacros(db, { includeInactive: false }) : []]);
   const categories = options.categories.map((c) => ({ key: c.key, name: locale === "en" ? c.nameEn : c.nameNl }));
   if (!categories.some((c) => c.key === ticket.category.key)) categories.push({ key: ticket.category.key, name: locale === "en" ? ticket.category.nameEn : ticket.category.nameNl });
   const dl = "grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1 text-sm";
@@ -65,18 +71,12 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             <dl className={dl}>
               <dt className="text-slate-600">{t("agentTicket.slaDue")}</dt>
               <dd data-testid="sla-due">
-                <When date={ticket.slaDueAt} /> <SlaBadge state={ticket.slaState} paused={ticket.slaPausedAt !== null && ticket.slaStoppedAt === null} />
+                <AnswerClock ticket={ticket} />
               </dd>
-              {ticket.slaStoppedAt ? (
-                <>
-                  <dt className="text-slate-600">{t("agentTicket.slaStopped")}</dt>
-                  <dd><When date={ticket.slaStoppedAt} /></dd>
-                </>
-              ) : null}
               {ticket.urgentRequest ? (
                 <>
-                  <dt className="text-slate-600">{t("agentTicket.urgentDue")}</dt>
-                  <dd className="font-semibold text-red-700"><When date={ticket.urgentRequest.dueAt} /></dd>
+                  <dt className="text-slate-600">{ticket.urgentRequest.answeredAt ? t("agentTicket.urgentAnswered") : t("agentTicket.urgentDue")}</dt>
+                  <dd data-testid="urgent-due" className={ticket.urgentRequest.answeredAt ? "" : "font-semibold text-red-700"}><When date={ticket.urgentRequest.answeredAt ?? ticket.urgentRequest.dueAt} /></dd>
                 </>
               ) : null}
             </dl>
@@ -85,7 +85,13 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             <h2 id="timeline-heading" className="mb-2 text-lg font-semibold">{t("agentTicket.timeline")}</h2>
             <TicketTimeline entries={timeline} ticketId={ticket.id} names={names} />
           </section>
-          {mayWork ? <ReplyForm ticketId={ticket.id} defaultChannel={written} closed={ticket.status === "CLOSED"} /> : null}
+          {mayWork ? <ReplyForm
+              ticketId={ticket.id}
+              defaultChannel={written}
+              closed={ticket.status === "CLOSED"}
+              macros={macros.map((m) => ({ id: m.id, title: m.title, locale: m.locale }))}
+              letterAddressKnown={letterAddress?.address != null}
+            /> : null}
         </div>
         <aside className="space-y-6">
           <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -115,6 +121,9 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
               <dd><When date={ticket.createdAt} /></dd>
             </dl>
           </section>
+          {letterAddress?.kind && can(user, "workspace.postalAddress.edit") ? (
+            <PostalAddressForm ticketId={ticket.id} address={letterAddress.address} organisationName={letterAddress.organisationName} />
+          ) : null}
           {mayWork ? (
             <ChangeForm
               ticketId={ticket.id}

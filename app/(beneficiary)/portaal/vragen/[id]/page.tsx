@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { formatLongDate } from "@/lib/calendar/format";
 import { parseDateKey } from "@/lib/calendar/local-time";
+import { customerStatus } from "@/lib/complaints/rules";
 import { getMyTicket } from "@/lib/portal/queries";
 import { surveyOpen } from "@/lib/survey/rules";
 
@@ -18,21 +19,27 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const ticket = await getMyTicket(user, id);
   if (!ticket) notFound();
   const now = new Date();
-  const [t, ts, tsl, ts2, locale] = await Promise.all([
+  const [t, ts, tcs, tsl, ts2, locale] = await Promise.all([
     getTranslations("portaal.ticket"),
     getTranslations("status"),
+    getTranslations("complaintStatus"),
     getTranslations("portaal.slot"),
     getTranslations("portaal.survey"),
     getLocale(),
   ]);
   const open = ticket.status !== "RESOLVED" && ticket.status !== "CLOSED";
+  const shown = customerStatus(ticket);
   return (
     <>
       <PageHeader title={ticket.subject} intro={ticket.number} />
       <dl className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-3">
-        <div><dt className="font-medium text-slate-700">{t("status")}</dt><dd data-testid="ticket-status">{ts(ticket.status)}</dd></div>
+        <div><dt className="font-medium text-slate-700">{t("status")}</dt><dd data-testid="ticket-status">{shown.kind === "complaint" ? tcs(shown.status) : ts(shown.status)}</dd></div>
         <div><dt className="font-medium text-slate-700">{t("category")}</dt><dd>{locale === "en" ? ticket.category.nameEn : ticket.category.nameNl}</dd></div>
-        <div><dt className="font-medium text-slate-700">{t("due")}</dt><dd>{open ? <When at={ticket.slaDueAt} now={now} /> : "—"}</dd></div>
+        {ticket.answerDueAt ? (
+          <div><dt className="font-medium text-slate-700">{t("due")}</dt><dd data-testid="ticket-due"><When at={ticket.answerDueAt} now={now} /></dd></div>
+        ) : ticket.answeredAt && open ? (
+          <div><dt className="font-medium text-slate-700">{t("answered")}</dt><dd data-testid="ticket-answered"><When at={ticket.answeredAt} now={now} /></dd></div>
+        ) : null}
       </dl>
       {ticket.appointments.map((a) => (
         <p key={a.id} className="mb-4 rounded border border-brand-100 bg-brand-50 p-3 text-sm">
@@ -44,12 +51,13 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
         <Conversation messages={ticket.messages} now={now} />
       </section>
       <div className="mt-6 space-y-6">
-        {surveyOpen(ticket.status, ticket.satisfaction !== null) ? <SurveyForm ticketId={ticket.id} /> : null}
+        {surveyOpen(ticket.status, ticket.satisfaction !== null, ticket.complaint !== null || ticket.category.key === "COMPLAINT") ? <SurveyForm ticketId={ticket.id} /> : null}
         {ticket.satisfaction ? <p className="text-sm text-slate-700" data-testid="survey-answered">{ts2("answered", { score: ticket.satisfaction.score })}</p> : null}
         {ticket.status === "CLOSED" ? <p className="text-slate-700">{t("closed")}</p> : <ReplyForm ticketId={ticket.id} />}
         <div className="flex flex-wrap gap-4 text-sm">
           {ticket.status !== "CLOSED" && ticket.appointments.length === 0 ? <Link href={`/portaal/terugbellen?vraag=${ticket.id}`}>{t("bookCallback")}</Link> : null}
           {ticket.category.key !== "COMPLAINT" ? <Link href={`/portaal/klachten?nummer=${ticket.number}`}>{t("complain")}</Link> : null}
+          {ticket.complaint ? <Link href={`/portaal/klachten/${ticket.complaint.id}`}>{t("complaintPage")}</Link> : null}
         </div>
       </div>
     </>

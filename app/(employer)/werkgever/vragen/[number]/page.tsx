@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ComplaintPanel } from "@/components/werkgever/complaint-panel";
 import { Countdown } from "@/components/werkgever/countdown";
 import { RaiseEscalationForm } from "@/components/werkgever/escalation-forms";
 import { EscalationList } from "@/components/werkgever/escalation-list";
@@ -9,6 +10,7 @@ import { SuccessNote } from "@/components/ui/form-action";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { getOwnComplaintByTicket } from "@/lib/complaints/queries";
 import { getEmployerTicket } from "@/lib/employer/queries";
 import { decodePathParam } from "@/lib/util/url-params";
 
@@ -26,13 +28,19 @@ export default async function EmployerTicketPage({
   const decoded = decodePathParam(number);
   const ticket = decoded === null ? null : await getEmployerTicket(user, decoded);
   if (!ticket) notFound();
-  const [t, tc, format, locale] = await Promise.all([getTranslations("werkgever"), getTranslations(), getFormatter(), getLocale()]);
+  const [t, tc, format, locale, complaint] = await Promise.all([
+    getTranslations("werkgever"),
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+    ticket.category.key === "COMPLAINT" ? getOwnComplaintByTicket(user, ticket.id) : null,
+  ]);
   const now = new Date();
   const closed = ticket.status === "CLOSED";
   const running = ticket.escalations.some((e) => e.status === "OPEN");
   return (
     <>
-      <PageHeader title={ticket.subject} intro={`${ticket.number} · ${locale === "en" ? ticket.category.nameEn : ticket.category.nameNl} · ${tc(`status.${ticket.status}`)}`} />
+      <PageHeader title={ticket.subject} intro={`${ticket.number} · ${locale === "en" ? ticket.category.nameEn : ticket.category.nameNl} · ${complaint ? tc(`complaintStatus.${complaint.status}`) : tc(`status.${ticket.status}`)}`} />
       {query.nieuw ? <div className="mb-4"><SuccessNote>{t("ticket.filed", { number: ticket.number })}</SuccessNote></div> : null}
       {query.spoed ? <div className="mb-4"><SuccessNote>{t(query.spoed === "gekoppeld" ? "ticket.urgentLinked" : "ticket.urgentNotLinked", { number: ticket.number })}</SuccessNote></div> : null}
       {ticket.urgentRequest ? (
@@ -41,9 +49,23 @@ export default async function EmployerTicketPage({
           <p className="mt-1">{t("ticket.reason")}: {ticket.urgentRequest.reason}</p>
           <p>{t("ticket.forWhom")}: {ticket.urgentRequest.forWhom}</p>
           <p>{ticket.urgentRequest.preAnnouncementId ? t("ticket.linkedToCall") : t("ticket.noCall")}</p>
-          {!ticket.urgentRequest.answeredAt && !closed && ticket.status !== "RESOLVED" ? <p className="mt-1"><Countdown dueAt={ticket.urgentRequest.dueAt.toISOString()} /></p> : null}
+          {ticket.urgentRequest.answeredAt ? (
+            <p className="mt-1 font-semibold text-emerald-800" data-testid="urgent-answered">
+              {t("countdown.answered", { at: format.dateTime(ticket.urgentRequest.answeredAt, { dateStyle: "medium", timeStyle: "short" }) })}
+            </p>
+          ) : !closed && ticket.status !== "RESOLVED" ? <p className="mt-1"><Countdown dueAt={ticket.urgentRequest.dueAt.toISOString()} /></p> : null}
         </section>
       ) : null}
+      {ticket.answerDueAt ? (
+        <p className="mb-4 text-sm" data-testid="ticket-due">
+          {t("ticket.answerDue")}: {format.dateTime(ticket.answerDueAt, { dateStyle: "medium", timeStyle: "short" })} ({format.relativeTime(ticket.answerDueAt, now)})
+        </p>
+      ) : ticket.answeredAt && !closed && ticket.status !== "RESOLVED" ? (
+        <p className="mb-4 text-sm" data-testid="ticket-answered">
+          {t("ticket.answeredAt")}: {format.dateTime(ticket.answeredAt, { dateStyle: "medium", timeStyle: "short" })}
+        </p>
+      ) : null}
+      {complaint ? <ComplaintPanel complaint={complaint} now={now} /> : null}
       <section aria-labelledby="messages-heading" className="mb-8">
         <h2 id="messages-heading" className="mb-3 text-lg font-semibold">{t("ticket.messages")}</h2>
         <ol className="space-y-3">

@@ -1,0 +1,103 @@
+import "server-only";
+import type { TicketStatus } from "@prisma/client";
+import type { Tx } from "@/lib/db/client";
+import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
+import { type ClockEvent, type ClockStep, clockStep } from "@/lib/sla/lifecycle";
+import { computeClock, policyByKey } from "@/lib/sla/rules";
+
+// The answer clock's bookkeeping on a ticket, following the rule in lib/sla/lifecycle.ts. Every
+// function runs inside the caller's transaction, beside the mutation's own audit event.
+
+/** The event written when an answer stops a clock: the KPI reads the first one's due time. */
+export const ANSWERED_EVENT = "sla.answered";
+
+/** Re-computes the ticket's SLA due time and state from its policy, start, pauses and stop. */
+export async function refreshClock(tx: Tx, ticketId: string, now: Date): Promise<void> {
+  const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, include: { pauses: { orderBy: { from: "asc" } } } });
+  if (!ticket?.slaPolicyKey || !ticket.slaStartedAt) return;
+  const [settings, policies] = await Promise.all([getCalendarSettings(tx), getSlaPolicies(tx)]);
+  const startedAt = ticket.slaStartedAt;
+  // A fresh clock ignores earlier pauses (a pause still open at a restart was closed by it).
+  const pauses = ticket.pauses.filter((p) => p.from >= startedAt).map((p) => ({ from: p.from, to: p.to }));
+  const clock = computeClock({
+    policy: policyByKey(ticket.slaPolicyKey, policies),
+    startedAt,
+    pauses,
+    now: now < startedAt ? startedAt : now,
+    settings,
+    stoppedAt: ticket.slaStoppedAt,
+  });
+  const open = pauses.find((p) => p.to === null);
+  await tx.ticket.update({
+    where: { id: ticketId },
+    data: { slaDueAt: clock.dueAt, slaState: clock.state, slaPausedAt: open && !ticket.slaStoppedAt ? open.from : null },
+  });
+}
+
+/** Whether the ticket's current clock was stopped by an answer (rather than only by resolving). */
+async function answeredThisRun(tx: Tx, ticketId: string, startedAt: Date | null): Promise<boolean> {
+  if (!startedAt) return false;
+  const hit = await tx.ticketEvent.findFirst({
+    where: { ticketId, kind: ANSWERED_EVENT, data: { path: ["startedAt"], equals: startedAt.toISOString() } },
+    select: { id: true },
+  });
+  return hit !== null;
+}
+
+interface ClockTicket {
+  id: string;
+  status: TicketStatus;
+  slaStartedAt: Date | null;
+  slaStoppedAt: Date | null;
+}
+
+/**
+ * Works out what the event does to the clock (lifecycle rule) and applies the pauses; returns the
+ * step and the clock fields to write with the ticket's own update. Call finishClockEvent after it.
+ */
+export async function beginClockEvent(
+  tx: Tx,
+  ticket: ClockTicket,
+  event: ClockEvent,
+  now: Date,
+): Promise<{ step: ClockStep; data: { slaStartedAt?: Date; slaStoppedAt?: Date | null } }> {
+  const answered = ticket.slaStoppedAt !== null && (await answeredThisRun(tx, ticket.id, ticket.slaStartedAt));
+  const step = clockStep({ status: ticket.status, startedAt: ticket.slaStartedAt, stoppedAt: ticket.slaStoppedAt, answered }, event);
+  if (step.closePause || step.restart) await tx.slaPause.updateMany({ where: { ticketId: ticket.id, to: null }, data: { to: now } });
+  if (step.openPause) await tx.slaPause.create({ data: { ticketId: ticket.id, from: now } });
+  const data: { slaStartedAt?: Date; slaStoppedAt?: Date | null } = {};
+  if (step.restart) Object.assign(data, { slaStartedAt: now, slaStoppedAt: null });
+  if (step.stop) data.slaStoppedAt = now;
+  return { step, data };
+}
+
+/**
+ * After the ticket's update: re-judges the clock, records an answer that stopped it, and stops an
+ * urgent request's countdown at the first answer or resolution (its answeredAt is set once).
+ */
+export async function finishClockEvent(tx: Tx, ticketId: string, step: ClockStep, actorId: string | null, now: Date, changed = false): Promise<void> {
+  if (step.stop || step.restart || step.openPause || step.closePause || changed) await refreshClock(tx, ticketId, now);
+  if (step.answers) {
+    const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { slaStartedAt: true, slaDueAt: true, slaState: true } });
+    await tx.ticketEvent.create({
+      data: {
+        ticketId,
+        actorId,
+        kind: ANSWERED_EVENT,
+        data: { startedAt: t.slaStartedAt?.toISOString() ?? null, dueAt: t.slaDueAt?.toISOString() ?? null, state: t.slaState },
+        createdAt: now,
+      },
+    });
+  }
+  if (step.stop) await tx.urgentRequest.updateMany({ where: { ticketId, answeredAt: null }, data: { answeredAt: now } });
+}
+
+/** A substantive answer reached the customer (a reply, a letter, a call that answered). */
+export async function recordAnswer(tx: Tx, ticketId: string, actorId: string | null, now: Date): Promise<void> {
+  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { id: true, status: true, slaStartedAt: true, slaStoppedAt: true } });
+  const { step, data } = await beginClockEvent(tx, ticket, { kind: "ANSWER" }, now);
+  if (Object.keys(data).length > 0) await tx.ticket.update({ where: { id: ticketId }, data });
+  await finishClockEvent(tx, ticketId, step, actorId, now);
+  // The urgent request was answered even when a resolution had stopped the ticket's clock first.
+  await tx.urgentRequest.updateMany({ where: { ticketId, answeredAt: null }, data: { answeredAt: now } });
+}
