@@ -1,12 +1,14 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
+import { contactReasonReport } from "./contact-reason-queries";
+import type { ContactReasonReport } from "./contact-reasons";
 import { currentQuarter, periodFromKeys, periodSchema } from "./period";
 import { loadKpiReport, type KpiReport } from "./queries";
 import { mayReadKpis } from "./rules";
 
 export type KpiPageData =
-  | { ok: true; from: string; to: string; report: KpiReport }
+  | { ok: true; from: string; to: string; report: KpiReport; contactReasons: ContactReasonReport }
   | { ok: false; reason: "FORBIDDEN" }
   | { ok: false; reason: "INVALID_PERIOD"; from: string; to: string };
 
@@ -18,5 +20,6 @@ export async function loadKpisFor(user: SessionUser, params: { from?: string; to
   const parsed = periodSchema.safeParse(keys);
   if (!parsed.success) return { ok: false, reason: "INVALID_PERIOD", ...keys };
   const report = await loadKpiReport(db, periodFromKeys(parsed.data.from, parsed.data.to), now);
-  return { ok: true, ...parsed.data, report };
+  const contactReasons = await contactReasonReport(db, parsed.data);
+  return { ok: true, ...parsed.data, report, contactReasons };
 }

@@ -6,8 +6,11 @@ export type KpiKey =
   | "firstContactResolution"
   | "writtenInTime"
   | "callbacksAttemptedInSlot"
+  | "callbacksWithin2Hours"
+  | "callbacksWithin24Hours"
   | "callbacksReached"
   | "callbacksUnreachable"
+  | "callbacksWrongNumber"
   | "repeatCallbacks"
   | "urgentInTime"
   | "complaintsPerThousand"
@@ -19,8 +22,12 @@ export const KPI_TARGETS: Record<KpiKey, { value: number; direction: "atLeast" |
   firstContactResolution: { value: 0.85, direction: "atLeast" },
   writtenInTime: { value: 0.9, direction: "atLeast" },
   callbacksAttemptedInSlot: { value: 1, direction: "atLeast" },
+  // The inspection names the norm, not a share to reach: shown for insight until one is set.
+  callbacksWithin2Hours: null,
+  callbacksWithin24Hours: null,
   callbacksReached: null,
   callbacksUnreachable: null,
+  callbacksWrongNumber: null,
   repeatCallbacks: { value: 0.05, direction: "atMost" },
   urgentInTime: { value: 1, direction: "atLeast" },
   complaintsPerThousand: null,
@@ -62,15 +69,20 @@ export function ageBucket(raisedAt: Date, now: Date): EscalationAgeBucket {
   return "OVER_7_DAYS";
 }
 
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are quoted with a leading '. */
-export function toCsv(header: string[], rows: (string | number | null)[][]): string {
+/**
+ * RFC 4180 CSV; text cells that a spreadsheet would run as a formula are quoted with a leading '
+ * (a number is never a formula, so -3 stays a number). Dutch Excel expects ";" between cells and
+ * reads UTF-8 only after a byte-order mark.
+ */
+export function toCsv(header: string[], rows: (string | number | null)[][], options: { separator?: "," | ";"; bom?: boolean } = {}): string {
   const cell = (value: string | number | null) => {
     if (value === null) return "";
     let text = typeof value === "number" ? String(Math.round(value * 10_000) / 10_000) : value;
-    if (/^[=+\-@]/.test(text)) text = `'${text}`;
+    if (typeof value === "string" && /^[=+\-@]/.test(text)) text = `'${text}`;
     return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  const body = [header, ...rows].map((row) => row.map(cell).join(options.separator ?? ",")).join("\r\n") + "\r\n";
+  return options.bom ? `\uFEFF${body}` : body;
 }
 
 export interface Period {

@@ -26,9 +26,12 @@ export function summaryRows(report: KpiReport): KpiRow[] {
   return [
     ratioRow("firstContactResolution", report.firstContactResolution),
     ratioRow("writtenInTime", report.writtenInTime),
+    ratioRow("callbacksWithin2Hours", report.callbacks.within2Hours),
+    ratioRow("callbacksWithin24Hours", report.callbacks.within24Hours),
     ratioRow("callbacksAttemptedInSlot", report.callbacks.attemptedInSlot),
     ratioRow("callbacksReached", report.callbacks.reached),
     ratioRow("callbacksUnreachable", report.callbacks.unreachable),
+    ratioRow("callbacksWrongNumber", report.callbacks.wrongNumber),
     ratioRow("repeatCallbacks", report.callbacks.repeat),
     ratioRow("urgentInTime", report.urgentInTime),
     { key: "complaintsPerThousand", hit: report.complaints.complaints, total: report.complaints.contacts, value: perK, unit: "perThousand", target: null, direction: null, verdict: verdict("complaintsPerThousand", perK) },

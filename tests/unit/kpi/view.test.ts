@@ -5,7 +5,7 @@ import { escalationRows, satisfactionRows, summaryRows } from "@/lib/kpi/view";
 const report: KpiReport = {
   firstContactResolution: { hit: 9, total: 10 },
   writtenInTime: { hit: 0, total: 0 },
-  callbacks: { attemptedInSlot: { hit: 1, total: 2 }, reached: { hit: 1, total: 1 }, unreachable: { hit: 0, total: 1 }, repeat: { hit: 1, total: 50 } },
+  callbacks: { attemptedInSlot: { hit: 1, total: 2 }, within2Hours: { hit: 1, total: 4 }, within24Hours: { hit: 3, total: 4 }, reached: { hit: 1, total: 1 }, unreachable: { hit: 0, total: 1 }, wrongNumber: { hit: 0, total: 1 }, repeat: { hit: 1, total: 50 } },
   urgentInTime: { hit: 2, total: 2 },
   complaints: { complaints: 3, contacts: 1500, inTimeByStage: { STAGE_1: { hit: 1, total: 2 }, STAGE_2: { hit: 0, total: 0 } } },
   satisfaction: { overall: { hit: 4, total: 5 }, byChannel: { PORTAL: { hit: 4, total: 5 } }, byAudience: { EMPLOYER: { hit: 4, total: 5 } } },
@@ -19,6 +19,9 @@ describe("KPI rows", () => {
     expect(by("firstContactResolution")).toMatchObject({ value: 0.9, target: 0.85, verdict: "MET" });
     expect(by("writtenInTime")).toMatchObject({ value: null, verdict: "NO_DATA" });
     expect(by("repeatCallbacks")).toMatchObject({ value: 0.02, direction: "atMost", verdict: "MET" });
+    expect(by("callbacksWithin2Hours")).toMatchObject({ hit: 1, total: 4, value: 0.25, verdict: "NO_TARGET" });
+    expect(by("callbacksWithin24Hours")).toMatchObject({ value: 0.75, verdict: "NO_TARGET" });
+    expect(by("callbacksWrongNumber")).toMatchObject({ value: 0, verdict: "NO_TARGET" });
     expect(by("complaintsPerThousand")).toMatchObject({ value: 2, unit: "perThousand", verdict: "NO_TARGET" });
     expect(by("complaintsInTime", "STAGE_1")).toMatchObject({ value: 0.5, verdict: "MISSED" });
     expect(by("satisfaction")).toMatchObject({ value: 0.8, verdict: "MET" });

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { KpiBar } from "@/components/lead/kpi-bar";
+import { KpiContactReasons } from "@/components/lead/kpi-contact-reasons";
 import { KpiSummaryTable } from "@/components/lead/kpi-summary-table";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -68,6 +69,8 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
             </ul>
           </section>
 
+          <KpiContactReasons report={data.contactReasons} locale={locale} csvHref={exportHref("contactReasons")} />
+
           <section aria-labelledby="escalations-heading">
             <div className="mb-2 flex items-baseline justify-between">
               <h2 id="escalations-heading" className="text-lg font-semibold">{t("escalationsTitle")}</h2>
@@ -88,7 +91,7 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
           <section aria-labelledby="help-heading" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
             <h2 id="help-heading" className="mb-2 text-lg font-semibold text-slate-900">{t("helpTitle")}</h2>
             <dl className="space-y-2">
-              {(["firstContactResolution", "writtenInTime", "callbacks", "repeatCallbacks", "urgentInTime", "complaints", "satisfaction", "escalations"] as const).map((key) => (
+              {(["firstContactResolution", "writtenInTime", "callbackNorms", "callbacks", "repeatCallbacks", "urgentInTime", "complaints", "satisfaction", "contactReasons", "escalations"] as const).map((key) => (
                 <div key={key}>
                   <dt className="font-medium text-slate-900">{t(`help.${key}.term`)}</dt>
                   <dd>{t(`help.${key}.definition`)}</dd>

@@ -1,11 +1,12 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { loadKpisFor } from "@/lib/kpi/load";
+import { contactReasonCsv } from "@/lib/kpi/contact-reason-csv";
 import { toCsv } from "@/lib/kpi/rules";
 import { escalationRows, satisfactionRows, summaryRows } from "@/lib/kpi/view";
 
-// CSV export of one KPI table: ?table=summary|satisfaction|escalations&from=YYYY-MM-DD&to=YYYY-MM-DD
+// CSV export of one KPI table: ?table=summary|satisfaction|contactReasons|escalations&from=YYYY-MM-DD&to=YYYY-MM-DD
 export async function GET(request: Request) {
   const user = await getSessionUser();
   if (!user) return new Response("Unauthorized", { status: 401 });
@@ -23,6 +24,22 @@ export async function GET(request: Request) {
     );
   } else if (table === "satisfaction") {
     csv = toCsv(["group", "name", "satisfied", "responses", "share"], satisfactionRows(data.report).map((s) => [s.group, s.name, s.row.hit, s.row.total, s.row.value]));
+  } else if (table === "contactReasons") {
+    const locale = await getLocale();
+    csv = contactReasonCsv(data.contactReasons, {
+      category: (c) => (locale === "en" ? c.nameEn : c.nameNl),
+      channel: (channel) => t(`values.${channel}`),
+      allChannels: t("contactReasons.allChannels"),
+      allQuestions: t("contactReasons.allQuestions"),
+      partial: t("contactReasons.partial"),
+      columns: {
+        reason: t("contactReasons.reason"),
+        channel: t("contactReasons.channel"),
+        total: t("contactReasons.current"),
+        previous: `${t("contactReasons.previous")} ${data.contactReasons.previous.from} - ${data.contactReasons.previous.to}`,
+        change: t("contactReasons.changePercent"),
+      },
+    });
   } else if (table === "escalations") {
     csv = toCsv(["tier", "under_1_day", "1_to_3_days", "3_to_7_days", "over_7_days"], escalationRows(data.report).map((r) => [r.tier, ...r.counts]));
   } else {
