@@ -1,8 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import type { RenderedMacro } from "@/lib/macros/queries";
+import { unfilledMarkers } from "@/lib/macros/rules";
 import { noteAction, replyAction } from "@/lib/workspace/actions";
+import { MacroPicker, type MacroOption } from "./macro-picker";
 import { useErrorText } from "./use-action-errors";
 
 interface Article {
@@ -12,9 +15,28 @@ interface Article {
   kind: string;
 }
 
-/** Reply on the default channel (or another written one), or write an internal note; insert KB answers. */
-export function ReplyForm({ ticketId, defaultChannel, closed }: { ticketId: string; defaultChannel: "PORTAL" | "EMAIL" | "LETTER"; closed: boolean }) {
+/**
+ * Reply on the default channel (or another written one), or write an internal note; insert KB
+ * answers and macros. A macro's field changes wait for the reply to be sent (lib/macros/mutations).
+ */
+export function ReplyForm({
+  ticketId,
+  defaultChannel,
+  closed,
+  macros = [],
+  letterAddressKnown = true,
+}: {
+  ticketId: string;
+  defaultChannel: "PORTAL" | "EMAIL" | "LETTER";
+  closed: boolean;
+  macros?: MacroOption[];
+  letterAddressKnown?: boolean;
+}) {
   const t = useTranslations("agentTicket");
+  const tm = useTranslations("agentMacros");
+  const tStatus = useTranslations("staffStatus");
+  const locale = useLocale();
+  const [macro, setMacro] = useState<RenderedMacro | null>(null);
   const tc = useTranslations("channel");
   const errorText = useErrorText("agentTicket");
   const router = useRouter();
@@ -38,20 +60,35 @@ export function ReplyForm({ ticketId, defaultChannel, closed }: { ticketId: stri
     event.preventDefault();
     setDone(null);
     start(async () => {
-      const result = await (mode === "reply" ? replyAction({ ticketId, body, channel }) : noteAction({ ticketId, body })).catch(() => ({ ok: false as const, reason: "UNEXPECTED", fieldErrors: undefined }));
+      const reply = { ticketId, body, channel, ...(macro ? { macroId: macro.macroId } : {}) };
+      const result = await (mode === "reply" ? replyAction(reply) : noteAction({ ticketId, body })).catch(() => ({ ok: false as const, reason: "UNEXPECTED", fieldErrors: undefined }));
       if (result.ok) {
         setBody("");
+        if (mode === "reply") setMacro(null);
         setError(null);
         setFieldMessage(null);
         setDone(mode === "reply" ? t("replySent", { channel: tc(channel) }) : t("noteSaved"));
         router.refresh();
         return;
       }
-      const bodyError = result.fieldErrors?.body?.[0];
+      const bodyError = result.reason === "INVALID_INPUT" ? result.fieldErrors?.body?.[0] : undefined;
       setFieldMessage(bodyError ? t(`fieldErrors.${bodyError === "TOO_LONG" ? "TOO_LONG" : "TOO_SHORT"}`) : null);
       setError(errorText(result.reason));
     });
   }
+
+  function insertMacro(rendered: RenderedMacro) {
+    setBody((b) => (b.trim() ? `${b}\n\n${rendered.text}` : rendered.text));
+    setMacro(rendered);
+    setMode("reply");
+  }
+  const changes = macro
+    ? [
+        macro.setStatus ? tm("setsStatus", { status: tStatus(macro.setStatus) }) : null,
+        macro.setCategory ? tm("setsCategory", { category: locale === "en" ? macro.setCategory.nameEn : macro.setCategory.nameNl }) : null,
+      ].filter((c): c is string => c !== null)
+    : [];
+  const markers = mode === "reply" ? unfilledMarkers(body) : [];
 
   if (closed) return <p className="rounded border border-slate-300 bg-slate-100 p-3 text-sm">{t("closedNoReply")}</p>;
   return (
@@ -84,6 +121,13 @@ export function ReplyForm({ ticketId, defaultChannel, closed }: { ticketId: stri
             </select>
           </div>
         ) : null}
+        {mode === "reply" && channel === "LETTER" ? (
+          <div className="mb-3 space-y-2 text-sm" data-testid="letter-hint">
+            <p className="rounded border border-sky-200 bg-sky-50 p-2 text-sky-900">{tm("letterHint")}</p>
+            {letterAddressKnown ? null : <p className="rounded border border-amber-300 bg-amber-50 p-2 text-amber-900">{tm("noAddress")}</p>}
+          </div>
+        ) : null}
+        {mode === "reply" ? <MacroPicker ticketId={ticketId} macros={macros} onInsert={insertMacro} /> : null}
         <label htmlFor="reply-body" className="text-sm font-medium">
           {mode === "reply" ? t("replyText") : t("noteText")}
         </label>
@@ -96,6 +140,18 @@ export function ReplyForm({ ticketId, defaultChannel, closed }: { ticketId: stri
           aria-describedby={fieldMessage ? "reply-body-error" : undefined}
           className="mt-1 block w-full rounded border border-slate-400 px-2 py-1.5 text-sm"
         />
+        {mode === "reply" && macro ? (
+          <div className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-700" data-testid="macro-note">
+            <span>
+              {macro.title}
+              {changes.length > 0 ? ` · ${tm("onSend", { changes: changes.join(", ") })}` : ""}
+            </span>
+            <button type="button" onClick={() => setMacro(null)} className="font-medium text-brand-700 underline">
+              {tm("detach")}
+            </button>
+          </div>
+        ) : null}
+        {markers.length > 0 ? <p className="mt-1 text-sm text-amber-800">{tm("unfilled", { markers: markers.join(", ") })}</p> : null}
         {fieldMessage ? (
           <p id="reply-body-error" className="mt-1 text-sm text-red-700">
             {fieldMessage}

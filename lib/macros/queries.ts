@@ -79,3 +79,9 @@ export async function renderMacro(client: DbClient, user: SessionUser, input: { 
   const filled = fillPlaceholders(macro.body, values);
   return { macroId: macro.id, title: macro.title, text: filled.text, unfilled: filled.unfilled, setStatus: macro.setStatus, setCategory: macro.setCategory };
 }
+
+/** Categories a macro may move a ticket to: the active ones, in their configured order. */
+export async function macroCategoryOptions(client: DbClient, locale: "nl" | "en"): Promise<{ key: string; name: string }[]> {
+  const rows = await client.ticketCategory.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { key: true, nameNl: true, nameEn: true } });
+  return rows.map((c) => ({ key: c.key, name: locale === "en" ? c.nameEn : c.nameNl }));
+}

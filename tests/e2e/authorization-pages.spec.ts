@@ -62,6 +62,7 @@ interface DemoIds {
   zorgnoordNumber: string;
   annaComplaint: string;
   kbArticle: string; // published, internal
+  macro: string;
   letter: { ticketId: string; messageId: string } | null;
 }
 
@@ -90,6 +91,7 @@ async function demoIds(): Promise<DemoIds> {
       zorgnoordNumber: (await ticketOf("lisa.smit@zorggroepnoord.example", false)).number,
       annaComplaint: (await one<{ id: string }>(`SELECT c.id FROM "Complaint" c JOIN "User" u ON u.id = c."complainantId" WHERE u.email = 'anna.jansen@burger.example' LIMIT 1`)).id,
       kbArticle: (await one<{ id: string }>(`SELECT id FROM "KbArticle" WHERE published AND audience = 'INTERNAL' ORDER BY "createdAt" LIMIT 1`)).id,
+      macro: (await one<{ id: string }>(`SELECT id FROM "Macro" ORDER BY title LIMIT 1`)).id,
       letter: letter.rows[0] ?? null,
     };
   } finally {
@@ -153,6 +155,7 @@ const URLS: Record<string, UrlSpec> = {
   "/werkgever/hr-desk": { permission: "employer.hrdesk.use" },
   "/werkgever/accounts": { permission: "employer.users.manage" },
   "/werkgever/beveiliging": { permission: "employer.enter" },
+  "/werkgever/contact": { permission: "employer.enter" },
   "/werkgever/wachtwoord": { permission: "employer.enter" },
   // Reading a question needs SUBMIT_REQUESTS (lib/employer/scope.ts); the page itself only the place.
   "/werkgever/vragen/[number]": {
@@ -168,6 +171,8 @@ const URLS: Record<string, UrlSpec> = {
   "/agent/kennisbank/nieuw": { permission: "kb.article.manage" },
   // Knowledge is not anyone's: a missing id is the only foreign one.
   "/agent/kennisbank/[id]": { permission: "kb.read", fill: (ids) => ({ own: `/agent/kennisbank/${ids.kbArticle}`, foreign: `/agent/kennisbank/${NONE}` }) },
+  "/agent/kennisbank/macros/nieuw": { permission: "kb.macro.manage" },
+  "/agent/kennisbank/macros/[id]": { permission: "kb.macro.manage", fill: (ids) => ({ own: `/agent/kennisbank/macros/${ids.macro}`, foreign: `/agent/kennisbank/macros/${NONE}` }) },
   "/agent/tickets/[id]": {
     permission: "workspace.ticket.read",
     fill: (ids, who) => {
@@ -182,6 +187,7 @@ const URLS: Record<string, UrlSpec> = {
   "/agent/kpi": { permission: "kpi.read" },
   "/agent/kpi/export": { permission: "kpi.read", anonymous: 401 },
   "/agent/beheer/instellingen": { permission: "settings.manage" },
+  "/agent/beheer/lijnen": { permission: "settings.manage" },
   "/agent/beheer/medewerkers": { permission: "staff.manage" },
   "/agent/beheer/teams": { permission: "staff.manage" },
   "/agent/beheer/mail": { permission: "mail.outbox.read" },

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { MacroList } from "@/components/agent/macro-list";
 import { Pager } from "@/components/agent/pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { KB_PAGE_SIZE, searchStaffArticles } from "@/lib/kb/queries";
+import { listMacros } from "@/lib/macros/queries";
 import { firstParam } from "@/lib/util/url-params";
 
 export default async function KnowledgeBase({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -16,7 +18,15 @@ export default async function KnowledgeBase({ searchParams }: { searchParams: Pr
   const kind = params.kind === "ARTICLE" || params.kind === "CALL_SCRIPT" ? params.kind : undefined;
   const page = Math.max(0, Math.min(10_000, Number.parseInt(params.page ?? "0", 10) || 0));
   const manager = can(user, "kb.article.manage");
-  const [t, result] = await Promise.all([getTranslations("agentKb"), searchStaffArticles(db, { query: q, kind, page, includeDrafts: manager })]);
+  const macroManager = can(user, "kb.macro.manage");
+  const [t, result, macros] = await Promise.all([
+    getTranslations("agentKb"),
+    searchStaffArticles(db, { query: q, kind, page, includeDrafts: manager }),
+    listMacros(db, { includeInactive: macroManager }),
+  ]);
+  // Macros are few (templates, not knowledge): the search words filter them here.
+  const words = q.toLowerCase().split(/\s+/).filter((w) => w.length >= 2);
+  const shownMacros = words.length ? macros.filter((m) => words.some((w) => `${m.title} ${m.body}`.toLowerCase().includes(w))) : macros;
   const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
   return (
     <>
@@ -60,6 +70,7 @@ export default async function KnowledgeBase({ searchParams }: { searchParams: Pr
         </ul>
       )}
       <Pager page={page} pageCount={Math.max(1, Math.ceil(result.total / KB_PAGE_SIZE))} params={{ ...(q ? { q } : {}), ...(kind ? { kind } : {}) }} basePath="/agent/kennisbank" />
+      {page === 0 && !kind ? <MacroList macros={shownMacros} manager={macroManager} /> : null}
     </>
   );
 }

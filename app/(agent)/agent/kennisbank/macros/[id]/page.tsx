@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { MacroForm } from "@/components/agent/macro-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { getMacro, macroCategoryOptions } from "@/lib/macros/queries";
+
+export default async function Macro({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePermission("kb.macro.manage", `/agent/kennisbank/macros/${id}`);
+  const macro = await getMacro(db, id);
+  if (!macro) notFound();
+  const [t, locale] = await Promise.all([getTranslations("agentMacros"), getLocale()]);
+  const categories = await macroCategoryOptions(db, locale === "en" ? "en" : "nl");
+  return (
+    <>
+      <PageHeader title={macro.title} intro={t("edit")} />
+      <p className="mb-4 text-sm"><Link href="/agent/kennisbank#macros-heading">{t("back")}</Link></p>
+      <MacroForm
+        initial={{ id: macro.id, title: macro.title, body: macro.body, locale: macro.locale, setStatus: macro.setStatus ?? "", setCategoryKey: macro.setCategory?.key ?? "", active: macro.active }}
+        categories={categories}
+      />
+    </>
+  );
+}
