@@ -2,7 +2,8 @@
 // out on their next call), callbacks on the next working day, a logged call, and more knowledge.
 // Wired in by the lead: `await seedAgent(tx, now)` after the main seed.
 import { amsterdamDateKey, DEFAULT_CALENDAR_SETTINGS, isWorkingDate, nextWorkingDay } from "@/lib/calendar/rules";
-import { contactNoteText, slotWindow } from "@/lib/callbacks/rules";
+import { slotWindow } from "@/lib/callbacks/rules";
+import { contactNoteText, wrongNumberNoteText } from "@/lib/callbacks/texts";
 import type { Tx } from "@/lib/db/client";
 
 /** The date `n` working days before `date` (the calendar only counts forward). */
@@ -44,6 +45,23 @@ export async function seedAgent(tx: Tx, now: Date): Promise<void> {
   });
   await tx.contactNote.create({
     data: { subjectId: anna.id, subjectPhone: anna.phone, kind: "UNREACHABLE", body: contactNoteText(past, "MORNING", "nl"), appointmentId: missed.id, authorId: handler.id, createdAt: new Date(pastSlot.startsAt.getTime() + 40 * 60_000) },
+  });
+
+  // Bram: four working days ago he was called on an old number that turned out wrong: the
+  // appointment ended WRONG_NUMBER at once, with a note the call centre sees when he calls.
+  const earlier = workingDaysBefore(amsterdamDateKey(now), 4);
+  const earlierSlot = slotWindow(earlier, "AFTERNOON");
+  const oldNumber = "0201234567";
+  const calledAt = new Date(earlierSlot.startsAt.getTime() + 10 * 60_000);
+  const wrong = await tx.callbackAppointment.create({
+    data: {
+      ticketId: bramTicket.id, personId: bram.id, teamId: team.id, date: earlier, slot: "AFTERNOON", slotStart: earlierSlot.startsAt,
+      phone: oldNumber, status: "WRONG_NUMBER", bookedById: agent.id, bookedAt: new Date(earlierSlot.startsAt.getTime() - 86_400_000), closedAt: calledAt,
+    },
+  });
+  await tx.callbackAttempt.create({ data: { appointmentId: wrong.id, handlerId: handler.id, outcome: "WRONG_NUMBER", note: "Een bedrijf nam op; kent geen Bram de Vries", attemptedAt: calledAt } });
+  await tx.contactNote.create({
+    data: { subjectId: bram.id, subjectPhone: oldNumber, kind: "WRONG_NUMBER", body: wrongNumberNoteText(oldNumber, earlier, "AFTERNOON", "nl"), appointmentId: wrong.id, authorId: handler.id, createdAt: calledAt },
   });
 
   // Bram: two callbacks on the next working day, one per slot, for the work list.

@@ -4,6 +4,7 @@
 import "server-only";
 import type { z } from "zod";
 import { changeOwnPassword } from "@/lib/account/commands";
+import { updateAttemptTiming } from "@/lib/callbacks/attempt-settings";
 import { logOutEverywhere } from "@/lib/auth/session-commands";
 import { finishTotpEnrolment, startTotpEnrolment } from "@/lib/auth/two-factor-commands";
 import { fileComplaintAsBeneficiary, fileComplaintAsEmployer, requestOmbudsmanAsBeneficiary, requestOmbudsmanAsEmployer } from "@/lib/complaints/commands";
@@ -16,6 +17,7 @@ import { answerEscalationAction, moveEscalationUpAction, resolveEscalationAction
 import { createKbArticle, publishKbArticle, updateKbArticle } from "@/lib/kb/commands";
 import { updatePostalAddress } from "@/lib/letters/commands";
 import { createMacroAction, renderMacroAction, updateMacroAction } from "@/lib/macros/commands";
+import { addContactLineClosureDay, createContactLine, removeContactLine, removeContactLineClosureDay, updateContactLine } from "@/lib/lines/admin";
 import { retryMail } from "@/lib/mail/admin";
 import { confirmMailSender } from "@/lib/mail/confirm-sender";
 import { changeRights, changeTwoFactorSetting, deactivateColleague, inviteToOrganisation, resendOrganisationInvite, withdrawOrganisationInvite } from "@/lib/organisations/commands";
@@ -112,8 +114,14 @@ export const ACTIONS: readonly RegisteredAction[] = [
   createClosureDay,
   deleteClosureDay,
   updateOpeningHours,
+  createContactLine,
+  updateContactLine,
+  removeContactLine,
+  addContactLineClosureDay,
+  removeContactLineClosureDay,
   updateSlaPolicy,
   updateSlotCapacity,
+  updateAttemptTiming,
   saveComplaintBodyAction,
   setCategoryComplaintBodyAction,
   updatePasswordPolicy,

@@ -36,7 +36,7 @@ export class RuleInputError extends Error {
 export class AppointmentClosedError extends RuleInputError {
   override readonly name: string = "AppointmentClosedError";
 
-  constructor(public readonly status: "DONE" | "UNREACHABLE") {
+  constructor(public readonly status: "DONE" | "UNREACHABLE" | "WRONG_NUMBER") {
     super("APPOINTMENT_CLOSED", `the appointment is already ${status}`);
   }
 }

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { getSessionUser } from "@/lib/auth/session";
 import { bookPortalCallback, cancelPortalCallback, movePortalCallback } from "@/lib/portal/callback-commands";
+import { updateAttemptTiming } from "./attempt-settings";
 
 export async function bookPortalCallbackAction(input: unknown) {
   const result = await bookPortalCallback.execute(await getSessionUser(), input, new Date());
@@ -18,5 +19,11 @@ export async function movePortalCallbackAction(input: unknown) {
 export async function cancelPortalCallbackAction(input: unknown) {
   const result = await cancelPortalCallback.execute(await getSessionUser(), input, new Date());
   if (result.ok) revalidatePath("/portaal", "layout");
+  return result;
+}
+
+export async function updateAttemptTimingAction(input: unknown) {
+  const result = await updateAttemptTiming.execute(await getSessionUser(), input, new Date());
+  if (result.ok) revalidatePath("/agent/beheer/instellingen");
   return result;
 }

@@ -3,21 +3,23 @@ import type { AttemptOutcome } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/outbox/mutations";
+import { recordAnswer } from "@/lib/tickets/answer-clock";
 import { getSlotCapacityUsed, getSlotSettings, settingsForSlot } from "./queries";
+import { getAttemptTiming } from "./attempt-settings";
 import {
   applyAttempt,
+  type AttemptTimeRefusal,
   type BookingRefusal,
-  callbackMailText,
-  type CallbackMailKind,
+  checkAttemptTime,
   checkBooking,
-  contactNoteText,
   mayChangeAppointment,
   type SlotKind,
   slotKey,
   slotWindow,
 } from "./rules";
+import { type CallbackMailKind, callbackMailText, contactNoteText, wrongNumberNoteText } from "./texts";
 
-export type CallbackRuleCode = BookingRefusal | "NOT_FOUND" | "TEAM_NOT_FOUND" | "APPOINTMENT_NOT_BOOKED" | "CHANGE_CLOSED" | "SAME_SLOT";
+export type CallbackRuleCode = BookingRefusal | AttemptTimeRefusal | "NOT_FOUND" | "TEAM_NOT_FOUND" | "APPOINTMENT_NOT_BOOKED" | "CHANGE_CLOSED" | "SAME_SLOT";
 
 /** An expected refusal; actions turn the code into a translated message. */
 export class CallbackRuleError extends Error {
@@ -61,14 +63,16 @@ async function assertBookable(tx: Tx, teamId: string, date: string, slot: SlotKi
 async function mailPerson(
   tx: Tx,
   kind: CallbackMailKind,
-  appointment: { personId: string | null; ticketId: string; date: string; slot: SlotKind },
+  appointment: { personId: string | null; ticketId: string; date: string; slot: SlotKind; phone: string },
   number: string,
   now: Date,
 ): Promise<void> {
   if (!appointment.personId) return;
-  const person = await tx.user.findUnique({ where: { id: appointment.personId }, select: { email: true, locale: true } });
+  const person = await tx.user.findUnique({ where: { id: appointment.personId }, select: { email: true, locale: true, role: true } });
   if (!person?.email) return;
-  const mail = callbackMailText(kind, { number, date: appointment.date, slot: appointment.slot, locale: person.locale });
+  // Only beneficiaries move or cancel appointments themselves (the employer portal has no such page).
+  const selfService = person.role === "BENEFICIARY";
+  const mail = callbackMailText(kind, { number, date: appointment.date, slot: appointment.slot, locale: person.locale, phone: appointment.phone, selfService });
   await enqueueMail(tx, {
     kind: `callback.${kind.toLowerCase()}`,
     to: person.email,
@@ -156,21 +160,32 @@ export async function cancelCallback(tx: Tx, input: { appointmentId: string; act
 }
 
 /**
- * Logs one call attempt. After the second unsuccessful one the appointment ends UNREACHABLE, a
- * contact note lands on the person (seen by the call centre on their next call) and they are
- * invited to book again, all in the caller's transaction.
+ * Logs one call attempt, not too early before the slot and not too soon after the previous try
+ * (checkAttemptTime, with the admin's setting). After the second unsuccessful one the appointment
+ * ends UNREACHABLE; a WRONG_NUMBER ends it at once. Either way a contact note lands on the person
+ * (seen by the call centre on their next call) and they are invited to book again, all in the
+ * caller's transaction.
  */
 export async function logAttempt(
   tx: Tx,
   input: { appointmentId: string; handlerId: string; outcome: AttemptOutcome; note?: string },
   now: Date,
-): Promise<{ status: "BOOKED" | "DONE" | "UNREACHABLE"; contactNoteId: string | null }> {
+): Promise<{ status: "BOOKED" | "DONE" | "UNREACHABLE" | "WRONG_NUMBER"; contactNoteId: string | null }> {
   const appointment = await tx.callbackAppointment.findUnique({
     where: { id: input.appointmentId },
-    include: { attempts: { orderBy: { attemptedAt: "asc" }, select: { outcome: true } }, ticket: { select: { number: true } } },
+    include: { attempts: { orderBy: { attemptedAt: "asc" }, select: { outcome: true, attemptedAt: true } }, ticket: { select: { number: true } } },
   });
   if (!appointment) throw new CallbackRuleError("NOT_FOUND");
   if (appointment.status !== "BOOKED") throw new CallbackRuleError("APPOINTMENT_NOT_BOOKED");
+  const refusal = checkAttemptTime({
+    date: appointment.date,
+    slot: appointment.slot,
+    outcome: input.outcome,
+    previousAttemptAt: appointment.attempts.at(-1)?.attemptedAt ?? null,
+    now,
+    timing: await getAttemptTiming(tx),
+  });
+  if (refusal) throw new CallbackRuleError(refusal);
   const { status, contactNoteDue } = applyAttempt(
     appointment.attempts.map((a) => a.outcome),
     input.outcome,
@@ -183,12 +198,13 @@ export async function logAttempt(
     await tx.callbackAppointment.update({ where: { id: appointment.id }, data: { status, closedAt: now } });
   }
   if (contactNoteDue) {
+    const wrongNumber = status === "WRONG_NUMBER";
     const note = await tx.contactNote.create({
       data: {
         subjectId: appointment.personId,
         subjectPhone: appointment.phone,
-        kind: "UNREACHABLE",
-        body: contactNoteText(appointment.date, appointment.slot, "nl"),
+        kind: wrongNumber ? "WRONG_NUMBER" : "UNREACHABLE",
+        body: wrongNumber ? wrongNumberNoteText(appointment.phone, appointment.date, appointment.slot, "nl") : contactNoteText(appointment.date, appointment.slot, "nl"),
         appointmentId: appointment.id,
         authorId: input.handlerId,
         createdAt: now,
@@ -196,7 +212,7 @@ export async function logAttempt(
       select: { id: true },
     });
     contactNoteId = note.id;
-    await mailPerson(tx, "UNREACHABLE", appointment, appointment.ticket.number, now);
+    await mailPerson(tx, wrongNumber ? "WRONG_NUMBER" : "UNREACHABLE", appointment, appointment.ticket.number, now);
   }
   await ticketEvent(tx, appointment.ticketId, input.handlerId, "callback.attempt", { appointmentId: appointment.id, outcome: input.outcome, status }, now);
   await audit(tx, {

@@ -11,7 +11,7 @@ import {
   requireDateKey,
   wallClockOf,
 } from "@/lib/calendar/local-time";
-import { type Locale, formatLongDate } from "@/lib/calendar/format";
+import type { Locale } from "@/lib/calendar/format";
 import { workingCalendar } from "@/lib/calendar/working-calendar";
 
 /*
@@ -187,7 +187,7 @@ export function availableSlots(
 }
 
 export type AttemptOutcome = "REACHED" | "NO_ANSWER" | "VOICEMAIL" | "BUSY" | "WRONG_NUMBER";
-export type AppointmentStatus = "DONE" | "PENDING" | "UNREACHABLE";
+export type AppointmentStatus = "DONE" | "PENDING" | "UNREACHABLE" | "WRONG_NUMBER";
 
 const OUTCOMES: readonly AttemptOutcome[] = ["REACHED", "NO_ANSWER", "VOICEMAIL", "BUSY", "WRONG_NUMBER"];
 
@@ -204,7 +204,8 @@ export function appointmentStatus(outcomes: readonly AttemptOutcome[], maxUnsucc
   for (const outcome of outcomes) {
     if (!OUTCOMES.includes(outcome)) throw new RuleInputError("INVALID_OUTCOME", `unknown attempt outcome ${String(outcome)}`);
     if (outcome === "REACHED") return "DONE";
-    // Every outcome but REACHED counts, WRONG_NUMBER included: the design ends after two.
+    // A known wrong number is not dialled again: the attempts end at once.
+    if (outcome === "WRONG_NUMBER") return "WRONG_NUMBER";
     if (++unsuccessful >= maxUnsuccessful) return "UNREACHABLE";
   }
   return "PENDING";
@@ -212,8 +213,8 @@ export function appointmentStatus(outcomes: readonly AttemptOutcome[], maxUnsucc
 
 /**
  * Applies one attempt to a pending appointment. contactNoteDue is true exactly when this attempt
- * makes it UNREACHABLE, so the contact note is written once. Attempts on an appointment that has
- * already ended throw AppointmentClosedError.
+ * ends it UNREACHABLE or WRONG_NUMBER, so the contact note is written once. Attempts on an
+ * appointment that has already ended throw AppointmentClosedError.
  */
 export function applyAttempt(
   previousOutcomes: readonly AttemptOutcome[],
@@ -223,52 +224,66 @@ export function applyAttempt(
   const before = appointmentStatus(previousOutcomes, maxUnsuccessful);
   if (before !== "PENDING") throw new AppointmentClosedError(before);
   const status = appointmentStatus([...previousOutcomes, outcome], maxUnsuccessful);
-  return { status, contactNoteDue: status === "UNREACHABLE" };
+  return { status, contactNoteDue: status === "UNREACHABLE" || status === "WRONG_NUMBER" };
 }
 
-const SLOT_LABEL: Record<Locale, Record<SlotKind, string>> = {
-  nl: { MORNING: "ochtend (10:00-11:00)", AFTERNOON: "middag (14:00-16:00)" },
-  en: { MORNING: "morning (10:00-11:00)", AFTERNOON: "afternoon (14:00-16:00)" },
+export interface AttemptTiming {
+  /** Attempts are accepted from this many minutes before the slot starts. */
+  readonly earlyMinutes: number;
+  /** A further unsuccessful attempt comes at least this many minutes after the previous one. */
+  readonly minIntervalMinutes: number;
+}
+
+export const DEFAULT_ATTEMPT_TIMING: AttemptTiming = Object.freeze({ earlyMinutes: 15, minIntervalMinutes: 10 });
+
+export type AttemptTimeRefusal = "ATTEMPT_TOO_EARLY" | "ATTEMPT_TOO_SOON";
+
+/**
+ * May this attempt be logged now? Not before earlyMinutes before the slot starts (a call days
+ * ahead is no callback in the booked slot); an attempt that counts towards "unreachable" not
+ * within minIntervalMinutes of the previous one (two tries seconds apart are one try). REACHED
+ * and WRONG_NUMBER end the appointment on a fact, so the interval does not hold them back. After
+ * the slot has ended attempts stay possible: a late call is still a call.
+ */
+export function checkAttemptTime(input: {
+  date: string;
+  slot: SlotKind;
+  outcome: AttemptOutcome;
+  previousAttemptAt: Date | null;
+  now: Date;
+  timing?: AttemptTiming;
+}): AttemptTimeRefusal | null {
+  const timing = input.timing ?? DEFAULT_ATTEMPT_TIMING;
+  assertValidDate(input.now, "now");
+  assertNonNegativeInteger(timing.earlyMinutes, "attempt lead time in minutes");
+  assertNonNegativeInteger(timing.minIntervalMinutes, "minimum interval between attempts in minutes");
+  const { startsAt } = slotWindow(input.date, input.slot);
+  const t = input.now.getTime();
+  if (t < startsAt.getTime() - timing.earlyMinutes * MINUTE_MS) return "ATTEMPT_TOO_EARLY";
+  const countsTowardsUnreachable = input.outcome !== "REACHED" && input.outcome !== "WRONG_NUMBER";
+  if (countsTowardsUnreachable && input.previousAttemptAt) {
+    assertValidDate(input.previousAttemptAt, "previousAttemptAt");
+    if (t < input.previousAttemptAt.getTime() + timing.minIntervalMinutes * MINUTE_MS) return "ATTEMPT_TOO_SOON";
+  }
+  return null;
+}
+
+/** "10:00-11:00": the slot's hours, from the same table the windows are computed from. */
+export function slotHours(kind: SlotKind): string {
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  const [start, end] = SLOT_MINUTES[kind];
+  return `${hhmm(start)}-${hhmm(end)}`;
+}
+
+const SLOT_NAME: Record<Locale, Record<SlotKind, string>> = {
+  nl: { MORNING: "ochtend", AFTERNOON: "middag" },
+  en: { MORNING: "morning", AFTERNOON: "afternoon" },
 };
 
-/** "Niet bereikt na 2 pogingen op 27 april 2026, ochtend (10:00-11:00)" and its English twin. */
-export function contactNoteText(date: string, kind: SlotKind, locale: Locale = "nl", attempts = 2): string {
-  slotKey(date, kind);
-  const day = formatLongDate(requireDateKey(date), locale);
-  const slot = SLOT_LABEL[locale][kind];
-  return locale === "nl"
-    ? `Niet bereikt na ${attempts} pogingen op ${day}, ${slot}`
-    : `Not reached after ${attempts} attempts on ${day}, ${slot}`;
-}
-
-export type CallbackMailKind = "BOOKED" | "MOVED" | "CANCELLED" | "UNREACHABLE";
-
-/** The confirmation / invitation mail for an appointment, in the person's language. */
-export function callbackMailText(
-  kind: CallbackMailKind,
-  input: { number: string; date: string; slot: SlotKind; locale?: Locale },
-): { subject: string; text: string } {
-  const locale = input.locale ?? "nl";
-  slotKey(input.date, input.slot);
-  const when = `${formatLongDate(requireDateKey(input.date), locale)}, ${SLOT_LABEL[locale][input.slot]}`;
-  const nl = locale === "nl";
-  const subjectOf: Record<CallbackMailKind, string> = nl
-    ? { BOOKED: "Terugbelafspraak bevestigd", MOVED: "Terugbelafspraak verzet", CANCELLED: "Terugbelafspraak geannuleerd", UNREACHABLE: "Wij konden u niet bereiken" }
-    : { BOOKED: "Callback appointment confirmed", MOVED: "Callback appointment moved", CANCELLED: "Callback appointment cancelled", UNREACHABLE: "We could not reach you" };
-  const textOf: Record<CallbackMailKind, string> = nl
-    ? {
-        BOOKED: `Wij bellen u terug op ${when}. U kunt de afspraak tot 30 minuten voor het begin verzetten of annuleren in het portaal.`,
-        MOVED: `Uw terugbelafspraak is verzet naar ${when}.`,
-        CANCELLED: `Uw terugbelafspraak op ${when} is geannuleerd.`,
-        UNREACHABLE: `Wij hebben u op ${when} twee keer geprobeerd te bellen, maar konden u niet bereiken. Maak in het portaal een nieuwe afspraak.`,
-      }
-    : {
-        BOOKED: `We will call you back on ${when}. You can move or cancel the appointment in the portal until 30 minutes before it starts.`,
-        MOVED: `Your callback appointment has been moved to ${when}.`,
-        CANCELLED: `Your callback appointment on ${when} has been cancelled.`,
-        UNREACHABLE: `We tried to call you twice on ${when} but could not reach you. Please book a new appointment in the portal.`,
-      };
-  return { subject: `[${input.number}] ${subjectOf[kind]}`, text: textOf[kind] };
+/** "ochtend (10:00-11:00)": the one label of a slot, for every page and mail that names one. */
+export function slotLabel(kind: SlotKind, locale: Locale = "nl"): string {
+  if (!isSlotKind(kind)) throw new RuleInputError("INVALID_SLOT", `unknown slot ${String(kind)}`);
+  return `${SLOT_NAME[locale === "en" ? "en" : "nl"][kind]} (${slotHours(kind)})`;
 }
 
 /** Moving or cancelling is allowed until the booking cut-off of the current slot. */

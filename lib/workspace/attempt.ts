@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { defineAction, fail, ok } from "@/lib/actions/define";
-import { logAttempt } from "@/lib/callbacks/mutations";
+import { CallbackRuleError, logAttempt } from "@/lib/callbacks/mutations";
 import { db } from "@/lib/db/client";
 import { seesAllTeams } from "@/lib/tickets/rules";
 import { staffTicketContentScope } from "./scope";
@@ -27,6 +27,10 @@ export const logCallbackAttempt = defineAction({
       if (!appointment || (!seesAllTeams(user.role) && !user.teamIds.includes(appointment.teamId))) return { refused: "NOT_FOUND" as const };
       if (appointment.status !== "BOOKED") return { refused: "APPOINTMENT_NOT_BOOKED" as const };
       return { result: await logAttempt(tx, { appointmentId: input.appointmentId, handlerId: user.id, outcome: input.outcome, note: input.note }, now) };
+    }).catch((error: unknown) => {
+      // Too early or too soon after the previous try: nothing was written, the list shows why.
+      if (error instanceof CallbackRuleError) return { refused: error.code };
+      throw error;
     });
     if (outcome.refused) return fail(outcome.refused);
     return ok(outcome.result!);

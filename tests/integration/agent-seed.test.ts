@@ -21,4 +21,12 @@ describe("agent demo data", () => {
     const tomorrow = await listCallbacks(handler, { date: "2026-11-25" });
     expect(tomorrow.filter((a) => a.personId === bram.id && a.status === "BOOKED").length).toBeGreaterThanOrEqual(2);
   });
+
+  it("shows Bram's earlier wrong number as an alert in the caller panel", async () => {
+    const agent = await sessionFor("agent@loket.example");
+    const bram = await db.user.findUniqueOrThrow({ where: { email: "bram.devries@burger.example" } });
+    const note = (await getCaller(agent, bram.id))?.notes[0];
+    expect(note?.kind).toBe("WRONG_NUMBER");
+    expect(note?.body).toMatch(/^Verkeerd nummer: 0201234567, \d+ november 2026, middag \(14:00-16:00\)$/);
+  });
 });

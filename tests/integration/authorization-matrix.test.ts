@@ -379,6 +379,10 @@ const SPECS: Record<string, Spec> = {
       return [name, spec];
     }),
   ),
+  "complaint.ombudsman.staff": {
+    own: async () => ({ complaintId: (await complaint({ complainantId: w.anna.id, stage: "STAGE_1" })).id, reason: "De lijn komt er intern niet uit." }),
+    foreign: async () => ({ input: { complaintId: (await complaint({ complainantId: w.bram, stage: "STAGE_2" })).id, reason: "De lijn komt er intern niet uit." }, refusal: "NOT_YOUR_STAGE" }),
+  },
   ...Object.fromEntries(
     ["complaint.answer", "complaint.note", "complaint.refer"].map((name) => {
       const stageOf = (u: SessionUser, mine: boolean): ComplaintStage => (can(u, "complaints.stage1.handle") === mine ? "STAGE_1" : "STAGE_2");
@@ -405,7 +409,13 @@ const SPECS: Record<string, Spec> = {
   "settings.openingHours": { own: async () => ({ line: "EMPLOYER", days: week("09:00", "16:00") }) },
   "settings.slaPolicy": { own: async () => ({ key: "WRITTEN_QUESTION", amount: 5, atRiskShare: 0.2, targetShare: 0.9 }) },
   "settings.slotCapacity": { own: async () => ({ teamId: w.teams.uitkeringen, morning: 6, afternoon: 10 }) },
-  "settings.externalBody": { own: async () => ({ nl: "De Nationale ombudsman, Postbus 93122, Den Haag.", en: "The National Ombudsman, Postbus 93122, The Hague." }) },
+  "settings.callbackAttempts": { own: async () => ({ earlyMinutes: 15, minIntervalMinutes: 10 }) },
+  "settings.complaintBody.save": {
+    own: async () => ({ nameNl: "Geschillencommissie", nameEn: "Disputes Committee", textNl: "De Geschillencommissie, Postbus 1, 1000 AA Amsterdam.", textEn: "The Disputes Committee, Postbus 1, 1000 AA Amsterdam.", isDefault: false, active: true }),
+  },
+  "settings.complaintBody.category": {
+    own: async () => ({ categoryId: w.categories.get("GENERAL_QUESTION")!, complaintBodyId: (await db.complaintBody.findFirstOrThrow({ where: { isDefault: false, active: true } })).id }),
+  },
   "settings.passwordPolicy": { own: async () => ({ minLength: 12, maxLength: 128, requireClasses: 0, forbiddenCharacters: "" }) },
   "staff.invite": { own: async () => ({ email: `medewerker-${unique()}@loket.example`, name: "Nieuwe Medewerker", role: "CALLCENTER_AGENT", teamIds: [] }) },
   "staff.invite_withdraw": {
@@ -460,6 +470,7 @@ const WATCHED = [
   "User", "Membership", "Invitation", "Team", "TeamMember", "Ticket", "Message", "TicketEvent", "CallRecord", "CallbackAppointment",
   "CallbackAttempt", "ContactNote", "PreAnnouncement", "UrgentRequest", "Escalation", "Complaint", "ComplaintNote", "KbArticle",
   "SatisfactionResponse", "Macro", "SlaPolicy", "OpeningHours", "ClosureDay", "Setting", "SlotCapacity", "OutboxMessage", "AuditEvent",
+  "ComplaintBody", "TicketCategory",
 ];
 const FINGERPRINT_SQL = `SELECT md5(${WATCHED.map((t) => `coalesce((SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM "${t}" x), '')`).join(" || ")}) AS f`;
 async function fingerprint(): Promise<string> {

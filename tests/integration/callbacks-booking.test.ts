@@ -142,7 +142,7 @@ describe("logAttempt", () => {
     const { id } = await db.$transaction((tx) =>
       bookCallback(tx, { ticketId: ticket.id, personId: anna.id, teamId: team.id, date: TOMORROW, slot: "AFTERNOON", phone: "0612345678", bookedById: anna.id }, now),
     );
-    const result = await db.$transaction((tx) => logAttempt(tx, { appointmentId: id, handlerId: handler.id, outcome: "REACHED", note: "" }, now));
+    const result = await db.$transaction((tx) => logAttempt(tx, { appointmentId: id, handlerId: handler.id, outcome: "REACHED", note: "" }, new Date("2026-11-25T13:05:00Z")));
     expect(result).toEqual({ status: "DONE", contactNoteId: null });
     expect(await db.contactNote.count()).toBe(0);
   });

@@ -5,6 +5,7 @@ import { MyTicketList } from "@/components/portaal/my-ticket-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { formatLongDate } from "@/lib/calendar/format";
+import { slotLabel } from "@/lib/callbacks/rules";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { parseDateKey } from "@/lib/calendar/local-time";
 import { latestUnreachable, listMyAppointments, listMyTickets } from "@/lib/portal/queries";
@@ -13,10 +14,9 @@ export default async function PortalHome({ searchParams }: { searchParams: Promi
   const user = await requirePermission("portal.ticket.read", "/portaal");
   const now = new Date();
   const page = Math.max(0, (Number.parseInt((await searchParams).pagina ?? "1", 10) || 1) - 1);
-  const [t, th, ts, locale, tickets, appointments, unreachable] = await Promise.all([
+  const [t, th, locale, tickets, appointments, unreachable] = await Promise.all([
     getTranslations("portaal"),
     getTranslations("portaal.home"),
-    getTranslations("portaal.slot"),
     getLocale(),
     listMyTickets(user, page),
     listMyAppointments(user, amsterdamDateKey(now)),
@@ -36,9 +36,13 @@ export default async function PortalHome({ searchParams }: { searchParams: Promi
       />
       {unreachable ? (
         <section role="status" data-testid="unreachable-note" className="mb-6 rounded-lg border border-amber-400 bg-amber-50 p-4">
-          <h2 className="font-semibold text-amber-950">{th("unreachableTitle")}</h2>
+          <h2 className="font-semibold text-amber-950">{th(unreachable.kind === "WRONG_NUMBER" ? "wrongNumberTitle" : "unreachableTitle")}</h2>
           <p className="mt-1 text-amber-950">
-            {th("unreachableText", { date: formatLongDate(parseDateKey(unreachable.date)!, locale === "en" ? "en" : "nl"), slot: ts(unreachable.slot) })}
+            {th(unreachable.kind === "WRONG_NUMBER" ? "wrongNumberText" : "unreachableText", {
+              date: formatLongDate(parseDateKey(unreachable.date)!, locale === "en" ? "en" : "nl"),
+              slot: slotLabel(unreachable.slot, locale === "en" ? "en" : "nl"),
+              phone: unreachable.phone,
+            })}
           </p>
           <Link href={`/portaal/terugbellen?vraag=${unreachable.ticketId}`} className="mt-3 inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:no-underline">
             {th("rebook")}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { AppointmentClosedError, RuleInputError } from "@/lib/calendar/errors";
-import { type AttemptOutcome, appointmentStatus, applyAttempt, contactNoteText } from "@/lib/callbacks/rules";
+import { type AttemptOutcome, appointmentStatus, applyAttempt } from "@/lib/callbacks/rules";
+import { contactNoteText } from "@/lib/callbacks/texts";
 
 describe("applyAttempt", () => {
   it("ends DONE when the customer is reached", () => {
@@ -10,14 +11,20 @@ describe("applyAttempt", () => {
   });
 
   it("stays PENDING after one unsuccessful attempt", () => {
-    for (const outcome of ["NO_ANSWER", "VOICEMAIL", "BUSY", "WRONG_NUMBER"] as const) {
+    for (const outcome of ["NO_ANSWER", "VOICEMAIL", "BUSY"] as const) {
       expect(applyAttempt([], outcome)).toEqual({ status: "PENDING", contactNoteDue: false });
     }
   });
 
   it("ends UNREACHABLE after the second unsuccessful attempt and asks for the contact note once", () => {
     expect(applyAttempt(["NO_ANSWER"], "VOICEMAIL")).toEqual({ status: "UNREACHABLE", contactNoteDue: true });
-    expect(applyAttempt(["BUSY"], "WRONG_NUMBER")).toEqual({ status: "UNREACHABLE", contactNoteDue: true });
+  });
+
+  it("ends WRONG_NUMBER at once, first or second attempt, with its own contact note", () => {
+    expect(applyAttempt([], "WRONG_NUMBER")).toEqual({ status: "WRONG_NUMBER", contactNoteDue: true });
+    expect(applyAttempt(["BUSY"], "WRONG_NUMBER")).toEqual({ status: "WRONG_NUMBER", contactNoteDue: true });
+    expect(applyAttempt([], "WRONG_NUMBER", 3)).toEqual({ status: "WRONG_NUMBER", contactNoteDue: true });
+    expect(appointmentStatus(["WRONG_NUMBER"])).toBe("WRONG_NUMBER");
   });
 
   it("honours another maximum", () => {
@@ -30,6 +37,7 @@ describe("applyAttempt", () => {
     [["REACHED"], "DONE"],
     [["NO_ANSWER", "REACHED"], "DONE"],
     [["NO_ANSWER", "BUSY"], "UNREACHABLE"],
+    [["WRONG_NUMBER"], "WRONG_NUMBER"],
   ] as [AttemptOutcome[], string][])("refuses an attempt after %j (%s)", (previous, status) => {
     let error: unknown;
     try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { callbackMailText, mayChangeAppointment } from "@/lib/callbacks/rules";
+import { mayChangeAppointment } from "@/lib/callbacks/rules";
+import { callbackMailText } from "@/lib/callbacks/texts";
 
 describe("mayChangeAppointment", () => {
   it("allows changes until 30 minutes before the slot starts (Amsterdam time)", () => {

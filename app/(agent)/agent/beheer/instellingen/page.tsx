@@ -1,12 +1,17 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AttemptTimingForm } from "@/components/lead/settings/attempt-timing-form";
 import { ClosureDays } from "@/components/lead/settings/closure-days";
 import { HolidayForm } from "@/components/lead/settings/holiday-form";
-import { OpeningHoursForm } from "@/components/lead/settings/opening-hours-form";
 import { PasswordPolicyForm } from "@/components/lead/settings/password-policy-form";
-import { ExternalBodyForm, SlaPolicyForm, SlotCapacityForm } from "@/components/lead/settings/sla-capacity-forms";
+import { SlaPolicyForm, SlotCapacityForm } from "@/components/lead/settings/sla-capacity-forms";
+import { ComplaintBodies } from "@/components/lead/complaints/complaint-body-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
+import { getAttemptTiming } from "@/lib/callbacks/attempt-settings";
 import { loadSettingsOverview } from "@/lib/settings/overview";
+import { loadComplaintBodyAdmin } from "@/lib/complaints/bodies";
+import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
 
@@ -23,19 +28,16 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
 export default async function SettingsPage() {
   await requirePermission("settings.manage", "/agent/beheer/instellingen");
   const [t, tp, locale, settings] = await Promise.all([getTranslations("leadSettings"), getTranslations("passwordPolicySettings"), getLocale(), loadSettingsOverview()]);
+  const attemptTiming = await getAttemptTiming(db);
+  const complaintBodies = await loadComplaintBodyAdmin(db);
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
       <div className="space-y-6">
         <Section id="hours" title={t("sections.hours")} intro={t("sections.hoursIntro")}>
-          <div className="grid gap-6 md:grid-cols-2">
-            {(["BENEFICIARY", "EMPLOYER"] as const).map((line) => (
-              <div key={line}>
-                <h3 className="mb-2 font-medium">{t(`lines.${line}`)}</h3>
-                <OpeningHoursForm line={line} days={settings.openingHours[line]} />
-              </div>
-            ))}
-          </div>
+          <p className="text-sm">
+            <Link href="/agent/beheer/lijnen">{t("linesLink", { count: settings.lineCount })}</Link>
+          </p>
         </Section>
         <Section id="holidays" title={t("sections.holidays")} intro={t("sections.holidaysIntro")}>
           <HolidayForm goodFriday={settings.calendar.goodFriday} liberationDay={settings.calendar.liberationDay} />
@@ -57,8 +59,11 @@ export default async function SettingsPage() {
             ))}
           </div>
         </Section>
+        <Section id="attempts" title={t("sections.attempts")} intro={t("sections.attemptsIntro")}>
+          <AttemptTimingForm timing={attemptTiming} />
+        </Section>
         <Section id="external" title={t("sections.external")} intro={t("sections.externalIntro")}>
-          <ExternalBodyForm nl={settings.externalBody.nl} en={settings.externalBody.en} />
+          <ComplaintBodies bodies={complaintBodies.bodies} categories={complaintBodies.categories} />
         </Section>
         <Section id="password-policy" title={tp("section")} intro={tp("intro")}>
           <PasswordPolicyForm policy={settings.passwordPolicy} />
