@@ -11,6 +11,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { computeClock, DEFAULT_SLA_POLICIES } from "@/lib/sla/rules";
 import { nextTicketNumber } from "@/lib/tickets/numbers";
 import { seedAgent } from "./seed-agent";
+import { seedComplaints } from "./seed-complaints";
 import { seedMacros } from "./seed-macros";
 import { seedContactLines } from "./seed-lines";
 import { seedPortaal } from "./seed-portaal";
@@ -86,6 +87,7 @@ export async function seedDatabase(options: { force?: boolean; onlyIfEmpty?: boo
       await seedPortaal(tx, options.now);
       await seedWerkgever(tx, options.now);
       await seedAgent(tx, options.now);
+      await seedComplaints(tx, options.now);
       await seedMacros(tx);
     },
     { timeout: 120_000, maxWait: 30_000 },
@@ -306,11 +308,16 @@ async function createDemoTicket(
 ) {
   const policy = DEFAULT_SLA_POLICIES[input.policyKey ?? "WRITTEN_QUESTION"];
   const done = input.status === "RESOLVED" || input.status === "CLOSED";
-  const stoppedAt = done ? new Date(input.created.getTime() + 26 * 3_600_000) : null;
+  // Resolved, closed and waiting tickets were answered two hours after receipt: that answer stopped
+  // the clock (lib/sla/lifecycle.ts), so a ticket waiting on the customer shows "answered in time".
+  const answered = done || input.status === "PENDING_CUSTOMER";
+  const answeredAt = answered ? new Date(input.created.getTime() + 2 * 3_600_000) : null;
+  const resolvedAt = done ? new Date(input.created.getTime() + 26 * 3_600_000) : null;
+  const stoppedAt = answeredAt;
   const clock = computeClock({
     policy,
     startedAt: input.created,
-    pauses: input.status === "PENDING_CUSTOMER" ? [{ from: new Date(input.now.getTime() - 3_600_000), to: null }] : [],
+    pauses: [],
     now: input.now,
     settings: DEFAULT_CALENDAR_SETTINGS,
     stoppedAt,
@@ -332,17 +339,20 @@ async function createDemoTicket(
     slaStartedAt: input.created,
     slaDueAt: clock.dueAt,
     slaState: clock.state,
-    slaPausedAt: clock.paused ? new Date(input.now.getTime() - 3_600_000) : null,
+    slaPausedAt: null,
     slaStoppedAt: stoppedAt,
-    resolvedAt: stoppedAt,
-    closedAt: input.status === "CLOSED" ? stoppedAt : null,
-    firstResponseAt: input.status === "NEW" ? null : new Date(input.created.getTime() + 2 * 3_600_000),
-    lastActivityAt: stoppedAt ?? input.created,
+    resolvedAt,
+    closedAt: input.status === "CLOSED" ? resolvedAt : null,
+    firstResponseAt: answeredAt,
+    lastActivityAt: resolvedAt ?? answeredAt ?? input.created,
     createdAt: input.created,
   };
   const ticket = await tx.ticket.create({ data });
-  if (clock.paused) {
-    await tx.slaPause.create({ data: { ticketId: ticket.id, from: data.slaPausedAt as Date } });
+  if (answeredAt) {
+    // As the answer writes it (lib/tickets/answer-clock.ts): the KPI judges the first answer by it.
+    await tx.ticketEvent.create({
+      data: { ticketId: ticket.id, actorId: input.assigneeId, kind: "sla.answered", data: { startedAt: input.created.toISOString(), dueAt: clock.dueAt.toISOString(), state: clock.state }, createdAt: answeredAt },
+    });
   }
   await tx.message.create({
     data: {

@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getSessionUser } from "@/lib/auth/session";
-import { addComplaintNoteAction, answerComplaintAction, referComplaintAction } from "./desk-commands";
+import { addComplaintNoteAction, answerComplaintAction, referComplaintAction, referToOmbudsmanAction } from "./desk-commands";
 
-async function run(action: typeof answerComplaintAction | typeof addComplaintNoteAction | typeof referComplaintAction, input: unknown) {
+async function run(action: typeof answerComplaintAction | typeof addComplaintNoteAction | typeof referComplaintAction | typeof referToOmbudsmanAction, input: unknown) {
   const result = await action.execute(await getSessionUser(), input, new Date());
   if (result.ok) revalidatePath("/agent/klachten", "layout");
   return result;
@@ -17,4 +17,13 @@ export async function addComplaintNoteFormAction(input: unknown) {
 }
 export async function referComplaintFormAction(input: unknown) {
   return run(referComplaintAction, input);
+}
+export async function referToOmbudsmanFormAction(input: unknown) {
+  const result = await run(referToOmbudsmanAction, input);
+  // The complainant's pages show the referral and its reason.
+  if (result.ok) {
+    revalidatePath("/portaal", "layout");
+    revalidatePath("/werkgever", "layout");
+  }
+  return result;
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { defineTxAction } from "@/lib/actions/transactional";
 import { TicketRuleError } from "@/lib/tickets/mutations";
+import { referToOmbudsmanByStaff } from "./ombudsman";
+import { staffOmbudsReferralSchema } from "./schema";
 import { addComplaintNote, answerComplaint, ComplaintDeskError, deskAnswerSchema, deskNoteSchema, deskReferSchema, logComplaintSignal, referToExternalBody, signalSchema } from "./desk";
 
 // The desk's actions need complaints.desk.use; the complaint's stage decides further
@@ -34,4 +36,12 @@ export const logComplaintSignalAction = defineTxAction({
   permission: "complaints.signal.log",
   refusals,
   run: (tx, input, { user, now }) => logComplaintSignal(tx, { ticketId: input.ticketId, actor: user, description: input.description }, now),
+});
+/** The line hands a stage-1 complaint to the ombudsman itself, with a reason for the complainant. */
+export const referToOmbudsmanAction = defineTxAction({
+  name: "complaint.ombudsman.staff",
+  schema: staffOmbudsReferralSchema,
+  permission: "complaints.stage1.handle",
+  refusals,
+  run: (tx, input, { user, now }) => referToOmbudsmanByStaff(tx, { complaintId: input.complaintId, actor: { id: user.id, role: user.role }, reason: input.reason }, now),
 });

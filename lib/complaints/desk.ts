@@ -4,10 +4,9 @@ import { z } from "zod";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/outbox/mutations";
-import { getSettingValue } from "@/lib/settings/queries";
-import { externalBodySchema } from "@/lib/settings/schema";
 import { addStaffReply, changeTicket } from "@/lib/tickets/mutations";
 import { staffTicketScope, type StaffScopeUser } from "@/lib/workspace/scope";
+import { complaintBodyFor } from "./bodies";
 import { answerWithNextStep, mayHandleStage, nextStepText, type NextStepTexts } from "./desk-rules";
 
 export type DeskRefusal = "COMPLAINT_NOT_FOUND" | "NOT_YOUR_STAGE" | "NEXT_STEP_TEXT_MISSING" | "COMPLAINT_CLOSED" | "NOT_ANSWERED_YET" | "TICKET_NOT_FOUND";
@@ -24,9 +23,10 @@ const OMBUDSMAN_TEXT = {
   en: "Not satisfied with this answer? In My Loket, on this complaint, you can ask the independent internal ombudsman to review your complaint.",
 };
 
-export async function loadNextStepTexts(tx: Tx): Promise<NextStepTexts> {
-  const externalBody = await getSettingValue(tx, "complaints.externalBody", externalBodySchema, { nl: "", en: "" });
-  return { ombudsman: OMBUDSMAN_TEXT, externalBody };
+/** Where this complaint can go next: the ombudsman, then the external body of its subject's category. */
+export async function loadNextStepTexts(tx: Tx, subjectTicketId: string): Promise<NextStepTexts> {
+  const body = await complaintBodyFor(tx, subjectTicketId);
+  return { ombudsman: OMBUDSMAN_TEXT, externalBody: { nl: body?.textNl ?? "", en: body?.textEn ?? "" } };
 }
 
 async function loadForHandler(tx: Tx, complaintId: string, actor: { id: string; role: Parameters<typeof mayHandleStage>[0] }) {
@@ -52,7 +52,7 @@ export async function answerComplaint(
   const complaint = await loadForHandler(tx, input.complaintId, input.actor);
   if (!complaint.ticket) throw new ComplaintDeskError("TICKET_NOT_FOUND");
   const locale = complaint.complainant?.locale ?? "nl";
-  const nextStep = nextStepText(complaint.stage, locale, await loadNextStepTexts(tx));
+  const nextStep = nextStepText(complaint.stage, locale, await loadNextStepTexts(tx, complaint.subjectTicketId));
   if (!nextStep) throw new ComplaintDeskError("NEXT_STEP_TEXT_MISSING");
   const reply = await addStaffReply(tx, { ticketId: complaint.ticket.id, authorId: input.actor.id, body: answerWithNextStep(input.body, nextStep) }, now);
   await tx.complaint.update({ where: { id: complaint.id }, data: { status: "ANSWERED", answeredAt: complaint.answeredAt ?? now } });
@@ -80,7 +80,7 @@ export async function referToExternalBody(tx: Tx, input: { complaintId: string; 
   const complaint = await loadForHandler(tx, input.complaintId, input.actor);
   if (complaint.stage !== "STAGE_2" || complaint.status !== "ANSWERED") throw new ComplaintDeskError("NOT_ANSWERED_YET");
   const locale = complaint.complainant?.locale ?? "nl";
-  const text = nextStepText("STAGE_2", locale, await loadNextStepTexts(tx));
+  const text = nextStepText("STAGE_2", locale, await loadNextStepTexts(tx, complaint.subjectTicketId));
   if (!text) throw new ComplaintDeskError("NEXT_STEP_TEXT_MISSING");
   await tx.complaint.update({ where: { id: complaint.id }, data: { stage: "STAGE_3", status: "REFERRED", referredAt: now, closedAt: now } });
   if (complaint.ticket && complaint.ticket.status !== "CLOSED") {

@@ -1,11 +1,10 @@
 import "server-only";
 import { audit } from "@/lib/audit/mutations";
-import { amsterdamDateKey, dueAfterWorkingDays } from "@/lib/calendar/rules";
+import { amsterdamDateKey } from "@/lib/calendar/rules";
 import type { Tx } from "@/lib/db/client";
 import { employerComplaintScope, employerTicketScope, type EmployerScopeActor } from "@/lib/employer/scope";
-import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
-import { policyByKey } from "@/lib/sla/rules";
 import { addCustomerMessage, createTicket } from "@/lib/tickets/mutations";
+import { complaintDueAt, moveToOmbudsman } from "./ombudsman";
 import { lastContactValid, mayRequestOmbudsman } from "./rules";
 
 export type ComplaintRuleCode = "COMPLAINT_TICKET_NOT_FOUND" | "LAST_CONTACT_IN_FUTURE" | "COMPLAINT_NOT_FOUND" | "OMBUDSMAN_NOT_AVAILABLE";
@@ -27,11 +26,6 @@ export interface FileComplaintInput {
   lastContactDate: string;
   handlerName?: string;
   description: string;
-}
-
-async function complaintDueAt(tx: Tx, from: Date): Promise<Date> {
-  const [settings, policies] = await Promise.all([getCalendarSettings(tx), getSlaPolicies(tx)]);
-  return dueAfterWorkingDays(from, policyByKey("COMPLAINT", policies).amount, settings);
 }
 
 /** A team coordinator owns stage 1: one of the subject ticket's team when there is one. */
@@ -128,16 +122,10 @@ export async function requestOmbudsman(
   });
   if (!complaint) throw new ComplaintRuleError("COMPLAINT_NOT_FOUND");
   if (!mayRequestOmbudsman(complaint, now)) throw new ComplaintRuleError("OMBUDSMAN_NOT_AVAILABLE");
-  const ombuds = await tx.user.findFirst({ where: { role: "OMBUDS", active: true }, orderBy: { createdAt: "asc" }, select: { id: true } });
-  const dueAt = await complaintDueAt(tx, now);
-  await tx.complaint.update({
-    where: { id: complaint.id },
-    data: { stage: "STAGE_2", status: "OPEN", stageStartedAt: now, ombudsRequestedAt: now, ownerId: ombuds?.id ?? null, dueAt, firstStageDueAt: complaint.firstStageDueAt ?? complaint.dueAt },
-  });
-  if (complaint.ticketId) {
-    await addCustomerMessage(tx, { ticketId: complaint.ticketId, authorId: input.requesterId, channel: "PORTAL", body: input.reason }, now);
-    await tx.ticket.update({ where: { id: complaint.ticketId }, data: { assigneeId: ombuds?.id ?? null, slaDueAt: dueAt } });
-  }
+  // The complainant's reason is their message on the complaint's ticket (it re-opens an answered
+  // one); then the ombudsman's clock replaces the one that message started.
+  if (complaint.ticketId) await addCustomerMessage(tx, { ticketId: complaint.ticketId, authorId: input.requesterId, channel: "PORTAL", body: input.reason }, now);
+  const { dueAt } = await moveToOmbudsman(tx, complaint, null, now);
   await audit(tx, { actorId: input.requesterId, action: "complaint.ombudsman_request", entityType: "Complaint", entityId: complaint.id, data: { stage: "STAGE_2" } });
   return { id: complaint.id, dueAt };
 }

@@ -26,9 +26,18 @@ export function listOwnComplaints(user: SessionUser, page = 0) {
       status: true,
       dueAt: true,
       receivedAt: true,
+      ombudsReason: true,
       subjectTicket: { select: { number: true, subject: true } },
       ticket: { select: { id: true, number: true } },
     },
+  });
+}
+
+/** The complaint whose own ticket this is, if the person may see it (the employer's ticket page). */
+export function getOwnComplaintByTicket(user: SessionUser, ticketId: string) {
+  return db.complaint.findFirst({
+    where: { AND: [scope(user), { ticketId }] },
+    select: { id: true, stage: true, status: true, dueAt: true, ombudsRequestedAt: true, ombudsReason: true, subjectTicket: { select: { number: true } } },
   });
 }
 
@@ -46,6 +55,8 @@ export function getOwnComplaint(user: SessionUser, id: string) {
       handlerName: true,
       description: true,
       ombudsRequestedAt: true,
+      // Set when staff passed the complaint to the ombudsman: the complainant reads why.
+      ombudsReason: true,
       subjectTicket: { select: { number: true, subject: true } },
       ticket: {
         select: {

@@ -1,4 +1,4 @@
-import type { ComplaintStage, ComplaintStatus } from "@prisma/client";
+import type { ComplaintStage, ComplaintStatus, TicketStatus } from "@prisma/client";
 
 /** The last contact cannot lie in the future (Amsterdam date keys compare as strings). */
 export function lastContactValid(lastContactDate: string, today: string): boolean {
@@ -16,4 +16,41 @@ export function mayRequestOmbudsman(
   if (complaint.stage !== "STAGE_1") return false;
   if (complaint.status === "ANSWERED") return true;
   return complaint.status === "OPEN" && complaint.dueAt !== null && complaint.dueAt.getTime() < now.getTime();
+}
+
+/**
+ * Why the line may not hand this complaint to the ombudsman, or null when it may: only in stage 1
+ * (stage 2 is already the ombudsman's) and only while internal handling runs.
+ */
+export function staffOmbudsReferralRefusal(complaint: { stage: ComplaintStage; status: ComplaintStatus }): "NOT_YOUR_STAGE" | "COMPLAINT_CLOSED" | null {
+  if (complaint.stage !== "STAGE_1") return "NOT_YOUR_STAGE";
+  if (complaint.status === "CLOSED" || complaint.status === "REFERRED") return "COMPLAINT_CLOSED";
+  return null;
+}
+
+/**
+ * The wording a complainant sees for a ticket: a complaint's own ticket speaks of the complaint
+ * ("Beantwoord", "Doorverwezen"), not of a question ("Opgelost"), so the dashboard, the ticket page
+ * and the complaint page say the same thing.
+ */
+export function customerStatus(ticket: { status: TicketStatus; complaint?: { status: ComplaintStatus } | null }): { kind: "complaint"; status: ComplaintStatus } | { kind: "ticket"; status: TicketStatus } {
+  return ticket.complaint ? { kind: "complaint", status: ticket.complaint.status } : { kind: "ticket", status: ticket.status };
+}
+
+/** The external body for a complaint: the subject category's own if active, else the active default. */
+export function pickComplaintBody<B extends { active: boolean }>(categoryBody: B | null | undefined, defaultBody: B | null | undefined): B | null {
+  if (categoryBody?.active) return categoryBody;
+  return defaultBody?.active ? defaultBody : null;
+}
+
+export type ComplaintBodyRefusal = "DEFAULT_MUST_BE_ACTIVE" | "DEFAULT_REQUIRED";
+
+/**
+ * Exactly one active default body: the default cannot be deactivated, and it stops being the
+ * default only by making another body the default (which the save does for the others).
+ */
+export function complaintBodyChangeRefusal(current: { isDefault: boolean } | null, next: { isDefault: boolean; active: boolean }): ComplaintBodyRefusal | null {
+  if (next.isDefault && !next.active) return "DEFAULT_MUST_BE_ACTIVE";
+  if (current?.isDefault && !next.isDefault) return "DEFAULT_REQUIRED";
+  return null;
 }

@@ -20,3 +20,28 @@ export const ombudsmanRequestSchema = z.object({
   reason: z.string().trim().min(10, "TOO_SHORT").max(5_000, "TOO_LONG"),
 });
 export type OmbudsmanRequest = z.output<typeof ombudsmanRequestSchema>;
+
+/** Staff hand a stage-1 complaint to the internal ombudsman; the complainant reads the reason. */
+export const staffOmbudsReferralSchema = z.object({
+  complaintId: z.string().min(1).max(64),
+  reason: z.string().trim().min(10, "TOO_SHORT").max(2_000, "TOO_LONG"),
+});
+
+/** An external complaint body (stage 3) as the admin edits it; no id: a new one. */
+export const complaintBodySchema = z.object({
+  id: z.string().min(1).max(64).optional().or(z.literal("").transform(() => undefined)),
+  nameNl: z.string().trim().min(2, "TOO_SHORT").max(120, "TOO_LONG"),
+  nameEn: z.string().trim().min(2, "TOO_SHORT").max(120, "TOO_LONG"),
+  // Where the customer can go next: name, address, website; appended to final answers.
+  textNl: z.string().trim().min(20, "TOO_SHORT").max(2_000, "TOO_LONG"),
+  textEn: z.string().trim().min(20, "TOO_SHORT").max(2_000, "TOO_LONG"),
+  isDefault: z.boolean().default(false),
+  active: z.boolean().default(true),
+});
+export type ComplaintBodyInput = z.output<typeof complaintBodySchema>;
+
+/** Which body a ticket category's complaints go to; empty: the default body. */
+export const categoryComplaintBodySchema = z.object({
+  categoryId: z.string().min(1).max(64),
+  complaintBodyId: z.string().max(64).nullish().transform((v) => (v ? v : null)),
+});

@@ -1,9 +1,9 @@
 import "server-only";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
-import { surveyOpen } from "./rules";
+import { isComplaintTicket, surveyOpen } from "./rules";
 
-export type SurveyRuleCode = "NOT_FOUND" | "NOT_RESOLVED" | "ALREADY_ANSWERED";
+export type SurveyRuleCode = "NOT_FOUND" | "NOT_RESOLVED" | "ALREADY_ANSWERED" | "NO_SURVEY";
 
 export class SurveyRuleError extends Error {
   constructor(readonly code: SurveyRuleCode) {
@@ -12,7 +12,7 @@ export class SurveyRuleError extends Error {
   }
 }
 
-/** One answer per ticket, only by its requester, only once it is resolved. */
+/** One answer per ticket, only by its requester, only once it is resolved; never for a complaint. */
 export async function answerSurvey(
   tx: Tx,
   input: { ticketId: string; respondentId: string; score: number; comment: string | null },
@@ -20,9 +20,10 @@ export async function answerSurvey(
 ): Promise<{ id: string }> {
   const ticket = await tx.ticket.findFirst({
     where: { id: input.ticketId, requesterId: input.respondentId },
-    select: { id: true, status: true, channel: true, audience: true, satisfaction: { select: { id: true } } },
+    select: { id: true, status: true, channel: true, audience: true, satisfaction: { select: { id: true } }, category: { select: { key: true } }, complaint: { select: { id: true } } },
   });
   if (!ticket) throw new SurveyRuleError("NOT_FOUND");
+  if (isComplaintTicket(ticket)) throw new SurveyRuleError("NO_SURVEY");
   if (ticket.satisfaction) throw new SurveyRuleError("ALREADY_ANSWERED");
   if (!surveyOpen(ticket.status, false)) throw new SurveyRuleError("NOT_RESOLVED");
   const response = await tx.satisfactionResponse.create({

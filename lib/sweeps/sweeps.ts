@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/outbox/mutations";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
+import { SURVEYED_TICKETS } from "@/lib/survey/rules";
 import { mailSubject, OPEN_STATUSES } from "@/lib/tickets/rules";
 import { autoCloseBefore, reminderWindow, slaNotificationKey } from "./rules";
 
@@ -91,10 +92,10 @@ const SURVEY_TEXT = {
     `Your question ${number} has been resolved. How satisfied are you with our answer? Let us know in one minute in My Loket, on this question.`,
 };
 
-/** Invites the requester of a resolved ticket to the satisfaction survey, once per ticket. */
+/** Invites the requester of a resolved ticket to the satisfaction survey, once per ticket; complaints are not surveyed. */
 export async function sweepSurveyInvitations(db: Db, now: Date): Promise<number> {
   const tickets = await db.ticket.findMany({
-    where: { status: "RESOLVED", requesterId: { not: null }, satisfaction: null, resolvedAt: { gt: autoCloseBefore(now), lte: now } },
+    where: { status: "RESOLVED", requesterId: { not: null }, satisfaction: null, resolvedAt: { gt: autoCloseBefore(now), lte: now }, ...SURVEYED_TICKETS },
     include: { requester: { select: { id: true, email: true, locale: true } } },
     take: 500,
   });

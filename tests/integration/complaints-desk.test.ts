@@ -65,7 +65,9 @@ describe("complaints desk", () => {
     const ombuds = await sessionFor("ombudsman@loket.example");
     await answerComplaintAction.execute(coordinator, { complaintId: filed.id, body: "Excuses voor het doorverbinden." }, later(1));
     await db.$transaction((tx) => requestOmbudsman(tx, { complaintId: filed.id, requesterId: anna.id, organisationId: null, reason: "Niet tevreden" }, later(3)));
-    await db.setting.delete({ where: { key: "complaints.externalBody" } });
+    // No body for the subject's category and no active default: no final answer can go out.
+    await db.ticketCategory.updateMany({ data: { complaintBodyId: null } });
+    await db.complaintBody.updateMany({ data: { active: false } });
     const before = await db.message.count({ where: { ticketId: filed.ticketId } });
     expect(await answerComplaintAction.execute(ombuds, { complaintId: filed.id, body: "Mijn oordeel als ombudsman." }, later(5))).toEqual({ ok: false, reason: "NEXT_STEP_TEXT_MISSING" });
     expect(await db.message.count({ where: { ticketId: filed.ticketId } })).toBe(before);

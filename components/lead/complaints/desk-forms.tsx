@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/define";
-import { addComplaintNoteFormAction, answerComplaintFormAction, referComplaintFormAction } from "@/lib/complaints/desk-actions";
+import { addComplaintNoteFormAction, answerComplaintFormAction, referComplaintFormAction, referToOmbudsmanFormAction } from "@/lib/complaints/desk-actions";
 
 function useDeskAction() {
   const t = useTranslations("leadComplaints");
@@ -27,7 +27,7 @@ function useDeskAction() {
   return { pending, error, run };
 }
 
-function TextForm({ id, label, hint, submitLabel, action, complaintId }: { id: string; label: string; hint?: string; submitLabel: string; action: (input: unknown) => Promise<ActionResult<undefined>>; complaintId: string }) {
+function TextForm({ id, label, hint, submitLabel, action, complaintId, field = "body" }: { id: string; label: string; hint?: string; submitLabel: string; action: (input: unknown) => Promise<ActionResult<undefined>>; complaintId: string; field?: "body" | "reason" }) {
   const { pending, error, run } = useDeskAction();
   const [body, setBody] = useState("");
   return (
@@ -35,7 +35,7 @@ function TextForm({ id, label, hint, submitLabel, action, complaintId }: { id: s
       className="space-y-2"
       onSubmit={(event) => {
         event.preventDefault();
-        run(action, { complaintId, body }, () => setBody(""));
+        run(action, { complaintId, [field]: body }, () => setBody(""));
       }}
     >
       <label htmlFor={id} className="block text-sm font-medium">{label}</label>
@@ -68,4 +68,10 @@ export function ReferButton({ complaintId }: { complaintId: string }) {
       {error ? <p role="alert" className="text-sm text-red-800">{error}</p> : null}
     </div>
   );
+}
+
+/** The line passes a stage-1 complaint to the ombudsman; the reason goes to the complainant. */
+export function OmbudsReferForm({ complaintId }: { complaintId: string }) {
+  const t = useTranslations("leadComplaints.ombudsRefer");
+  return <TextForm id="ombuds-reason" label={t("label")} hint={t("intro")} submitLabel={t("submit")} action={referToOmbudsmanFormAction} complaintId={complaintId} field="reason" />;
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { deskAnswerSchema, deskNoteSchema, signalSchema } from "@/lib/complaints/desk";
+import { complaintBodySchema } from "@/lib/complaints/schema";
 import { answerSchema, moveUpSchema, resolveSchema } from "@/lib/escalations/desk";
 import { kbCreateSchema } from "@/lib/kb/schema";
 import { logCallSchema, preAnnouncementSchema } from "@/lib/phone/schema";
-import { closureDaySchema, externalBodySchema } from "@/lib/settings/schema";
+import { closureDaySchema } from "@/lib/settings/schema";
 import { createTeamSchema, inviteStaffSchema } from "@/lib/staff/schema";
 import { attemptSchema } from "@/lib/workspace/attempt";
 import { noteSchema, replySchema } from "@/lib/workspace/schema";
@@ -37,7 +38,7 @@ const CASES: Case[] = [
   { name: "complaint note", schema: deskNoteSchema, base: { complaintId: "c1", body: ok }, field: "body", max: 10_000 },
   { name: "complaint signal", schema: signalSchema, base: { ticketId: "t1", description: ok }, field: "description", max: 5_000 },
   { name: "closure day reason", schema: closureDaySchema, base: { date: "2026-12-24", reasonNl: "Kerst", reasonEn: "Christmas" }, field: "reasonNl", max: 200 },
-  { name: "external body text", schema: externalBodySchema, base: { nl: ok, en: ok }, field: "nl", max: 2_000 },
+  { name: "external body text", schema: complaintBodySchema, base: { nameNl: "Ombudsman", nameEn: "Ombudsman", textNl: ok, textEn: ok }, field: "textNl", max: 2_000 },
   { name: "staff name", schema: inviteStaffSchema, base: { email: "nieuw@loket.example", name: "Nieuwe Collega", role: "AGENT" }, field: "name", max: 120 },
   { name: "team name", schema: createTeamSchema, base: { key: "pensioen", name: "Pensioen" }, field: "name", max: 80 },
 ];

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { AnswerForm, NoteForm, ReferButton } from "@/components/lead/complaints/desk-forms";
+import { AnswerForm, NoteForm, OmbudsReferForm, ReferButton } from "@/components/lead/complaints/desk-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { can, complaintStagePermission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDeskComplaint } from "@/lib/complaints/desk-queries";
+import { staffOmbudsReferralRefusal } from "@/lib/complaints/rules";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +26,12 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
           <section aria-labelledby="complaint-heading" className="rounded-lg border border-slate-200 bg-white p-5">
             <h2 id="complaint-heading" className="text-lg font-semibold">{t("complaint")}</h2>
             <p className="mt-2 whitespace-pre-wrap">{complaint.description}</p>
+            {complaint.ombudsReason ? (
+              <div data-testid="ombuds-referral" className="mt-4 rounded border-l-4 border-amber-400 bg-amber-50 p-3 text-sm">
+                <p className="font-medium">{t("referral", { name: complaint.ombudsRequestedBy?.name ?? "—" })}{complaint.ombudsRequestedAt ? ` · ${when(complaint.ombudsRequestedAt)}` : ""}</p>
+                <p className="mt-1 whitespace-pre-wrap">{complaint.ombudsReason}</p>
+              </div>
+            ) : null}
           </section>
           <section aria-labelledby="conversation-heading" className="rounded-lg border border-slate-200 bg-white p-5">
             <h2 id="conversation-heading" className="text-lg font-semibold">{t("conversation")}</h2>
@@ -42,6 +49,12 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
               <h2 id="answer-heading" className="text-lg font-semibold">{t("handle")}</h2>
               <AnswerForm complaintId={complaint.id} />
               {complaint.stage === "STAGE_2" && complaint.status === "ANSWERED" ? <ReferButton complaintId={complaint.id} /> : null}
+            </section>
+          ) : null}
+          {can(user, "complaints.stage1.handle") && staffOmbudsReferralRefusal(complaint) === null ? (
+            <section aria-labelledby="ombuds-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+              <h2 id="ombuds-heading" className="mb-2 text-lg font-semibold">{t("ombudsRefer.title")}</h2>
+              <OmbudsReferForm complaintId={complaint.id} />
             </section>
           ) : null}
         </div>

@@ -27,6 +27,12 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
         <h2 id="complaint-text" className="font-semibold">{t("description")}</h2>
         <p className="mt-2 whitespace-pre-wrap">{complaint.description}</p>
       </section>
+      {complaint.ombudsReason ? (
+        <section data-testid="ombuds-referral" className="mb-6 rounded-lg border-l-4 border-amber-400 bg-amber-50 p-4 text-sm">
+          <p className="font-medium">{t("referredByUs")}</p>
+          <p className="mt-1 whitespace-pre-wrap">{complaint.ombudsReason}</p>
+        </section>
+      ) : null}
       <section aria-labelledby="answers-title" className="mb-6 space-y-3">
         <h2 id="answers-title" className="text-lg font-semibold">{t("answers")}</h2>
         {answers.length === 0 ? <p className="text-slate-700">{t("noAnswers")}</p> : null}

@@ -1,0 +1,140 @@
+// Issue 18, items 11, 12, 11d: the line hands a complaint to the ombudsman itself; employers ask
+// for the ombudsman from their portal; complaints are not surveyed and read as complaints.
+import { beforeEach, describe, expect, it } from "vitest";
+import { requestOmbudsmanAsEmployer } from "@/lib/complaints/commands";
+import { answerComplaintAction, referToOmbudsmanAction } from "@/lib/complaints/desk-commands";
+import { fileComplaint } from "@/lib/complaints/mutations";
+import { getOwnComplaint, getOwnComplaintByTicket, listOwnComplaints } from "@/lib/complaints/queries";
+import { db } from "@/lib/db/client";
+import { listEmployerTickets } from "@/lib/employer/queries";
+import { listMyTickets } from "@/lib/portal/queries";
+import { answerSurveyAsBeneficiary } from "@/lib/survey/commands";
+import { sweepSurveyInvitations } from "@/lib/sweeps/sweeps";
+import { seedDemo, sessionFor } from "../support/fixtures";
+
+const now = new Date("2026-11-24T10:00:00Z"); // a Tuesday
+const later = (h: number) => new Date(now.getTime() + h * 3_600_000);
+const REASON = "De teams komen er samen niet uit; de ombudsman beoordeelt dit onafhankelijk.";
+
+beforeEach(async () => {
+  await seedDemo(now);
+});
+
+async function annasNewComplaint() {
+  const anna = await sessionFor("anna.jansen@burger.example");
+  const subject = await db.ticket.findFirstOrThrow({ where: { requesterId: anna.id, status: "RESOLVED", category: { key: { not: "COMPLAINT" } } } });
+  const filed = await db.$transaction((tx) =>
+    fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-20", description: "Ik werd drie keer doorverbonden." }, now),
+  );
+  return { anna, filed };
+}
+
+describe("the line hands a complaint to the ombudsman (item 11)", () => {
+  it("moves an answered stage-1 complaint to stage 2 with the ombudsman's clock; the complainant reads the reason and gets a mail", async () => {
+    const { anna, filed } = await annasNewComplaint();
+    const coordinator = await sessionFor("coordinator@loket.example");
+    await answerComplaintAction.execute(coordinator, { complaintId: filed.id, body: "Excuses, wij zoeken dit uit." }, later(1));
+
+    expect(await referToOmbudsmanAction.execute(coordinator, { complaintId: filed.id, reason: REASON }, later(2))).toEqual({ ok: true, data: undefined });
+
+    const ombuds = await db.user.findFirstOrThrow({ where: { role: "OMBUDS" } });
+    const complaint = await db.complaint.findUniqueOrThrow({ where: { id: filed.id }, include: { ticket: true } });
+    expect(complaint).toMatchObject({ stage: "STAGE_2", status: "OPEN", ownerId: ombuds.id, ombudsRequestedById: coordinator.id, ombudsReason: REASON });
+    // Stage 1's due time is kept for the KPI; the ombudsman's clock runs 5 working days from now.
+    expect(complaint.firstStageDueAt?.toISOString()).toBe(filed.dueAt.toISOString());
+    expect(complaint.dueAt?.toISOString().slice(0, 10)).toBe("2026-12-01");
+    expect(complaint.ticket).toMatchObject({ status: "OPEN", assigneeId: ombuds.id });
+    expect(complaint.ticket!.slaDueAt?.toISOString()).toBe(complaint.dueAt?.toISOString());
+
+    expect((await getOwnComplaint(anna, filed.id))?.ombudsReason).toBe(REASON);
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { kind: "complaint.ombudsman_referral", toAddress: anna.email } });
+    expect(mail.bodyText).toContain(REASON);
+    expect(mail.bodyText).toContain("1 december 2026");
+    expect(await db.ticketEvent.count({ where: { ticketId: filed.ticketId, kind: "complaint_ombudsman", actorId: coordinator.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "complaint.ombudsman_referral", entityId: filed.id, actorId: coordinator.id } })).toBe(1);
+  });
+
+  it("also takes an open complaint not yet answered, and the manager may do it too", async () => {
+    const { filed } = await annasNewComplaint();
+    const manager = await sessionFor("manager@loket.example");
+    expect(await referToOmbudsmanAction.execute(manager, { complaintId: filed.id, reason: REASON }, later(1))).toEqual({ ok: true, data: undefined });
+    expect((await db.complaint.findUniqueOrThrow({ where: { id: filed.id } })).stage).toBe("STAGE_2");
+  });
+
+  it("refuses others, a complaint already with the ombudsman, and a reason too short, changing nothing", async () => {
+    const { filed } = await annasNewComplaint();
+    const [agent, ombuds, coordinator] = await Promise.all([sessionFor("agent@loket.example"), sessionFor("ombudsman@loket.example"), sessionFor("coordinator@loket.example")]);
+    expect(await referToOmbudsmanAction.execute(agent, { complaintId: filed.id, reason: REASON }, later(1))).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(await referToOmbudsmanAction.execute(ombuds, { complaintId: filed.id, reason: REASON }, later(1))).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(await referToOmbudsmanAction.execute(coordinator, { complaintId: filed.id, reason: "Kort" }, later(1))).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { reason: ["TOO_SHORT"] } });
+    expect(await referToOmbudsmanAction.execute(coordinator, { complaintId: "no-such-complaint", reason: REASON }, later(1))).toEqual({ ok: false, reason: "COMPLAINT_NOT_FOUND" });
+    expect(await db.complaint.findUniqueOrThrow({ where: { id: filed.id } })).toMatchObject({ stage: "STAGE_1", ombudsReason: null });
+
+    await referToOmbudsmanAction.execute(coordinator, { complaintId: filed.id, reason: REASON }, later(2));
+    const mails = await db.outboxMessage.count({ where: { kind: "complaint.ombudsman_referral" } });
+    expect(await referToOmbudsmanAction.execute(coordinator, { complaintId: filed.id, reason: REASON }, later(3))).toEqual({ ok: false, reason: "NOT_YOUR_STAGE" });
+    expect(await db.outboxMessage.count({ where: { kind: "complaint.ombudsman_referral" } })).toBe(mails);
+  });
+
+  it("shows the seeded referral to Bram with its reason", async () => {
+    const bram = await sessionFor("bram.devries@burger.example");
+    const [complaint] = await listOwnComplaints(bram);
+    expect(complaint).toMatchObject({ stage: "STAGE_2", status: "OPEN" });
+    expect(complaint!.ombudsReason).toMatch(/onafhankelijke ombudsman/);
+  });
+});
+
+describe("employers ask for the ombudsman (item 12)", () => {
+  it("lets a contact of the organisation ask for the seeded answered complaint, once", async () => {
+    const eva = await sessionFor("eva.bakker@vandijk.example");
+    const [seeded] = await listOwnComplaints(eva);
+    expect(seeded).toMatchObject({ stage: "STAGE_1", status: "ANSWERED" });
+    const result = await requestOmbudsmanAsEmployer.execute(eva, { complaintId: seeded!.id, reason: "Het antwoord lost ons probleem niet op." }, now);
+    expect(result).toMatchObject({ ok: true });
+    expect(await getOwnComplaintByTicket(eva, seeded!.ticket!.id)).toMatchObject({ stage: "STAGE_2", status: "OPEN" });
+    // A second request: the complaint is no longer in stage 1.
+    expect(await requestOmbudsmanAsEmployer.execute(eva, { complaintId: seeded!.id, reason: "Het antwoord lost ons probleem niet op." }, now)).toEqual({ ok: false, reason: "OMBUDSMAN_NOT_AVAILABLE" });
+  });
+
+  it("refuses another employer's complaint as not found, changing nothing", async () => {
+    const [eva, lisa] = await Promise.all([sessionFor("eva.bakker@vandijk.example"), sessionFor("lisa.smit@zorggroepnoord.example")]);
+    const [seeded] = await listOwnComplaints(eva);
+    expect(await requestOmbudsmanAsEmployer.execute(lisa, { complaintId: seeded!.id, reason: "Wij willen de ombudsman spreken." }, now)).toEqual({ ok: false, reason: "COMPLAINT_NOT_FOUND" });
+    expect(await getOwnComplaintByTicket(lisa, seeded!.ticket!.id)).toBeNull();
+    expect(await db.complaint.findUniqueOrThrow({ where: { id: seeded!.id } })).toMatchObject({ stage: "STAGE_1", status: "ANSWERED" });
+  });
+});
+
+describe("complaints are no questions (item 11d)", () => {
+  it("sends no survey for an answered complaint, and refuses an answer to one", async () => {
+    const { anna, filed } = await annasNewComplaint();
+    const coordinator = await sessionFor("coordinator@loket.example");
+    await answerComplaintAction.execute(coordinator, { complaintId: filed.id, body: "Excuses, wij hebben dit besproken." }, later(1));
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: filed.ticketId } })).status).toBe("RESOLVED");
+    await sweepSurveyInvitations(db, later(2));
+    expect(await db.outboxMessage.count({ where: { kind: "survey.invitation", ticketId: filed.ticketId } })).toBe(0);
+    expect(await db.notification.count({ where: { kind: "survey.invitation", entityId: filed.ticketId } })).toBe(0);
+    expect(await answerSurveyAsBeneficiary.execute(anna, { ticketId: filed.ticketId, score: 5 }, later(3))).toEqual({ ok: false, reason: "NO_SURVEY" });
+    expect(await db.satisfactionResponse.count({ where: { ticketId: filed.ticketId } })).toBe(0);
+  });
+
+  it("still surveys a resolved question", async () => {
+    const anna = await sessionFor("anna.jansen@burger.example");
+    const question = await db.ticket.findFirstOrThrow({ where: { requesterId: anna.id, status: "OPEN", category: { key: { not: "COMPLAINT" } } } });
+    await db.ticket.update({ where: { id: question.id }, data: { status: "RESOLVED", resolvedAt: later(1) } });
+    await sweepSurveyInvitations(db, later(2));
+    expect(await db.outboxMessage.count({ where: { kind: "survey.invitation", ticketId: question.id } })).toBe(1);
+  });
+
+  it("gives the complaint's ticket the complaint's status in the beneficiary's and the employer's lists", async () => {
+    const anna = await sessionFor("anna.jansen@burger.example");
+    const mine = await listMyTickets(anna, 0);
+    const complaintRow = mine.items.find((t) => t.complaint !== null);
+    expect(complaintRow).toMatchObject({ status: "RESOLVED", complaint: { status: "ANSWERED" } });
+    expect(mine.items.filter((t) => t.complaint === null).length).toBeGreaterThan(0);
+
+    const eva = await sessionFor("eva.bakker@vandijk.example");
+    const theirs = await listEmployerTickets(eva, 0);
+    expect(theirs.items.find((t) => t.category.key === "COMPLAINT")).toMatchObject({ status: "RESOLVED", complaint: { status: "ANSWERED" } });
+  });
+});
