@@ -1,19 +1,28 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { HrAppointmentList } from "@/components/werkgever/hr-appointment-list";
 import { HrDeskForm } from "@/components/werkgever/hr-desk-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
-import { listHrDeskSlots } from "@/lib/employer/hr-desk";
+import { formatLongDate, weekdayName } from "@/lib/calendar/format";
+import { parseDateKey } from "@/lib/calendar/local-time";
+import { slotLabel } from "@/lib/callbacks/rules";
+import { listHrDeskSlots, listMyHrDeskAppointments } from "@/lib/employer/hr-desk";
 
 export default async function HrDeskPage() {
-  await requirePermission("employer.hrdesk.use", "/werkgever/hr-desk");
-  const [t, format, slots] = await Promise.all([getTranslations("werkgever.hrDesk"), getFormatter(), listHrDeskSlots(new Date())]);
-  const options = slots.map((s) => ({
-    key: s.key,
-    label: `${format.dateTime(s.startsAt, { weekday: "long", day: "numeric", month: "long" })}, ${t(`slotKind.${s.kind}`)}`,
-  }));
+  const user = await requirePermission("employer.hrdesk.use", "/werkgever/hr-desk");
+  const now = new Date();
+  const [t, locale, slots, appointments] = await Promise.all([getTranslations("werkgever.hrDesk"), getLocale(), listHrDeskSlots(now), listMyHrDeskAppointments(user, now)]);
+  const lang = locale === "en" ? "en" : "nl";
+  // The same slot label as every other page and mail (lib/callbacks/rules.ts slotLabel).
+  const options = slots.map((s) => {
+    const dn = parseDateKey(s.date)!;
+    const day = `${weekdayName(dn, lang)} ${formatLongDate(dn, lang)}`;
+    return { key: s.key, label: `${day}, ${slotLabel(s.kind, lang)}` };
+  });
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
+      <HrAppointmentList appointments={appointments} heading={t("appointments")} withTicket />
       {options.length === 0 ? <p className="text-slate-700">{t("noSlots")}</p> : <HrDeskForm slots={options} />}
     </>
   );

@@ -4,6 +4,7 @@ import { ComplaintPanel } from "@/components/werkgever/complaint-panel";
 import { Countdown } from "@/components/werkgever/countdown";
 import { RaiseEscalationForm } from "@/components/werkgever/escalation-forms";
 import { EscalationList } from "@/components/werkgever/escalation-list";
+import { HrAppointmentList } from "@/components/werkgever/hr-appointment-list";
 import { ReplyForm } from "@/components/werkgever/reply-form";
 import { AttachmentLinks } from "@/components/ui/attachment-links";
 import { SuccessNote } from "@/components/ui/form-action";
@@ -11,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getOwnComplaintByTicket } from "@/lib/complaints/queries";
+import { listTicketAppointmentsOfContact } from "@/lib/employer/hr-desk";
 import { getEmployerTicket } from "@/lib/employer/queries";
 import { decodePathParam } from "@/lib/util/url-params";
 
@@ -28,12 +30,13 @@ export default async function EmployerTicketPage({
   const decoded = decodePathParam(number);
   const ticket = decoded === null ? null : await getEmployerTicket(user, decoded);
   if (!ticket) notFound();
-  const [t, tc, format, locale, complaint] = await Promise.all([
+  const [t, tc, format, locale, complaint, appointments] = await Promise.all([
     getTranslations("werkgever"),
     getTranslations(),
     getFormatter(),
     getLocale(),
     ticket.category.key === "COMPLAINT" ? getOwnComplaintByTicket(user, ticket.id) : null,
+    listTicketAppointmentsOfContact(user, ticket.id),
   ]);
   const now = new Date();
   const closed = ticket.status === "CLOSED";
@@ -43,6 +46,7 @@ export default async function EmployerTicketPage({
       <PageHeader title={ticket.subject} intro={`${ticket.number} · ${locale === "en" ? ticket.category.nameEn : ticket.category.nameNl} · ${complaint ? tc(`complaintStatus.${complaint.status}`) : tc(`status.${ticket.status}`)}`} />
       {query.nieuw ? <div className="mb-4"><SuccessNote>{t("ticket.filed", { number: ticket.number })}</SuccessNote></div> : null}
       {query.spoed ? <div className="mb-4"><SuccessNote>{t(query.spoed === "gekoppeld" ? "ticket.urgentLinked" : "ticket.urgentNotLinked", { number: ticket.number })}</SuccessNote></div> : null}
+      {appointments.length > 0 ? <HrAppointmentList appointments={appointments} heading={t("hrDesk.ticketAppointments")} withTicket={false} /> : null}
       {ticket.urgentRequest ? (
         <section aria-labelledby="urgent-heading" className="mb-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm">
           <h2 id="urgent-heading" className="font-semibold text-red-900">{t("ticket.urgentTitle")}</h2>
