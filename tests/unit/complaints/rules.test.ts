@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastContactValid, mayRequestOmbudsman } from "@/lib/complaints/rules";
+import { complaintBodyChangeRefusal, customerStatus, lastContactValid, mayRequestOmbudsman, pickComplaintBody, staffOmbudsReferralRefusal } from "@/lib/complaints/rules";
 import { complaintFormSchema } from "@/lib/complaints/schema";
 
 const now = new Date("2026-11-24T10:00:00Z");
@@ -21,5 +21,41 @@ describe("complaint form", () => {
   it("refuses a last contact in the future", () => {
     expect(lastContactValid("2026-11-24", "2026-11-24")).toBe(true);
     expect(lastContactValid("2026-11-25", "2026-11-24")).toBe(false);
+  });
+});
+
+describe("staffOmbudsReferralRefusal", () => {
+  it("lets the line pass on a stage-1 complaint while internal handling runs", () => {
+    expect(staffOmbudsReferralRefusal({ stage: "STAGE_1", status: "OPEN" })).toBeNull();
+    expect(staffOmbudsReferralRefusal({ stage: "STAGE_1", status: "ANSWERED" })).toBeNull();
+    expect(staffOmbudsReferralRefusal({ stage: "STAGE_2", status: "OPEN" })).toBe("NOT_YOUR_STAGE");
+    expect(staffOmbudsReferralRefusal({ stage: "SIGNAL", status: "CLOSED" })).toBe("NOT_YOUR_STAGE");
+    expect(staffOmbudsReferralRefusal({ stage: "STAGE_1", status: "CLOSED" })).toBe("COMPLAINT_CLOSED");
+  });
+});
+
+describe("customerStatus", () => {
+  it("speaks of the complaint on a complaint's ticket, of the question otherwise", () => {
+    expect(customerStatus({ status: "RESOLVED", complaint: { status: "ANSWERED" } })).toEqual({ kind: "complaint", status: "ANSWERED" });
+    expect(customerStatus({ status: "RESOLVED", complaint: null })).toEqual({ kind: "ticket", status: "RESOLVED" });
+    expect(customerStatus({ status: "OPEN" })).toEqual({ kind: "ticket", status: "OPEN" });
+  });
+});
+
+describe("complaint bodies", () => {
+  const pension = { id: "p", active: true };
+  const fallback = { id: "d", active: true };
+  it("takes the category's own active body, else the active default, else none", () => {
+    expect(pickComplaintBody(pension, fallback)).toBe(pension);
+    expect(pickComplaintBody({ ...pension, active: false }, fallback)).toBe(fallback);
+    expect(pickComplaintBody(null, fallback)).toBe(fallback);
+    expect(pickComplaintBody(null, { ...fallback, active: false })).toBeNull();
+  });
+  it("keeps exactly one active default", () => {
+    expect(complaintBodyChangeRefusal(null, { isDefault: false, active: true })).toBeNull();
+    expect(complaintBodyChangeRefusal({ isDefault: false }, { isDefault: true, active: true })).toBeNull();
+    expect(complaintBodyChangeRefusal({ isDefault: true }, { isDefault: false, active: true })).toBe("DEFAULT_REQUIRED");
+    expect(complaintBodyChangeRefusal({ isDefault: true }, { isDefault: true, active: false })).toBe("DEFAULT_MUST_BE_ACTIVE");
+    expect(complaintBodyChangeRefusal({ isDefault: false }, { isDefault: false, active: false })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { surveyOpen } from "@/lib/survey/rules";
+import { isComplaintTicket, surveyOpen } from "@/lib/survey/rules";
 import { surveySchema } from "@/lib/survey/schema";
 
 describe("surveyOpen", () => {
@@ -8,6 +8,12 @@ describe("surveyOpen", () => {
     expect(surveyOpen("CLOSED", false)).toBe(true);
     expect(surveyOpen("RESOLVED", true)).toBe(false);
     expect(surveyOpen("OPEN", false)).toBe(false);
+  });
+  it("is never open for a complaint, recognised by its link or its category", () => {
+    expect(surveyOpen("RESOLVED", false, true)).toBe(false);
+    expect(isComplaintTicket({ category: { key: "COMPLAINT" }, complaint: null })).toBe(true);
+    expect(isComplaintTicket({ category: { key: "GENERAL_QUESTION" }, complaint: { id: "c" } })).toBe(true);
+    expect(isComplaintTicket({ category: { key: "GENERAL_QUESTION" }, complaint: null })).toBe(false);
   });
   it("accepts scores 1 to 5 only", () => {
     expect(surveySchema.safeParse({ ticketId: "t", score: 5 }).success).toBe(true);
