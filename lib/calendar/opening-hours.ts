@@ -12,10 +12,11 @@ import {
 } from "@/lib/calendar/local-time";
 
 /**
- * Opening hours of the phone lines. Unlike working time, a schedule may open on any weekday; only
+ * Opening hours of the contact lines. Unlike working time, a schedule may open on any weekday; only
  * holidays and closure days close a line regardless of its schedule.
  */
-export type Line = "BENEFICIARY" | "EMPLOYER";
+/** ContactLine.key: admins add lines; BENEFICIARY and EMPLOYER always exist. */
+export type LineKey = string;
 export type { Locale } from "@/lib/calendar/format";
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
@@ -34,7 +35,8 @@ export function weekdaySchedule(open: string, close: string): WeeklySchedule {
   return Object.freeze({ 1: day, 2: day, 3: day, 4: day, 5: day, 6: [], 7: [] });
 }
 
-export const DEFAULT_OPENING_HOURS: Readonly<Record<Line, WeeklySchedule>> = Object.freeze({
+/** DESIGN's hours of the two fixed lines, used while such a line has no hours of its own. */
+export const DEFAULT_OPENING_HOURS: Readonly<Record<"BENEFICIARY" | "EMPLOYER", WeeklySchedule>> = Object.freeze({
   BENEFICIARY: weekdaySchedule("09:00", "17:00"),
   EMPLOYER: weekdaySchedule("09:00", "16:00"),
 });

@@ -7,7 +7,6 @@ import type { Tx } from "@/lib/db/client";
 import {
   addClosureDay,
   removeClosureDay,
-  saveExternalBody,
   saveHolidaySettings,
   saveOpeningHours,
   saveSlaPolicy,
@@ -16,7 +15,6 @@ import {
 } from "./mutations";
 import {
   closureDaySchema,
-  externalBodySchema,
   holidaySettingsSchema,
   openingHoursSchema,
   removeClosureDaySchema,
@@ -30,10 +28,15 @@ function adminSetting<S extends z.ZodType>(name: string, schema: S, save: (tx: T
 }
 
 export const updateHolidaySettings = adminSetting("settings.holidays", holidaySettingsSchema, saveHolidaySettings);
-export const createClosureDay = adminSetting("settings.closureDay.add", closureDaySchema, addClosureDay);
+export const createClosureDay = defineTxAction({
+  name: "settings.closureDay.add",
+  schema: closureDaySchema,
+  permission: "settings.manage",
+  refusals: [SettingsRuleError],
+  run: (tx, input, { user, now }) => addClosureDay(tx, input, user.id, now),
+});
 export const deleteClosureDay = adminSetting("settings.closureDay.remove", removeClosureDaySchema, (tx, input, actor) => removeClosureDay(tx, input.date, actor));
 export const updateOpeningHours = adminSetting("settings.openingHours", openingHoursSchema, saveOpeningHours);
 export const updateSlaPolicy = adminSetting("settings.slaPolicy", slaPolicySchema, saveSlaPolicy);
 export const updateSlotCapacity = adminSetting("settings.slotCapacity", slotCapacitySchema, saveSlotCapacity);
-export const updateExternalBody = adminSetting("settings.externalBody", externalBodySchema, saveExternalBody);
 export const updatePasswordPolicy = adminSetting("settings.passwordPolicy", passwordPolicyInputSchema, savePasswordPolicy);

@@ -4,11 +4,12 @@ import type { z } from "zod";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
 import { DEFAULT_SLA_POLICIES } from "@/lib/sla/rules";
+import { closureDateProblem } from "@/lib/lines/rules";
 import { ownValue } from "@/lib/util/own-key";
-import type { closureDaySchema, externalBodySchema, holidaySettingsSchema, openingHoursSchema, slaPolicySchema, slotCapacitySchema } from "./schema";
+import type { closureDaySchema, holidaySettingsSchema, openingHoursSchema, slaPolicySchema, slotCapacitySchema } from "./schema";
 
 export class SettingsRuleError extends Error {
-  constructor(readonly code: "CLOSURE_DAY_EXISTS" | "NOT_FOUND" | "WHOLE_WORKING_DAYS") {
+  constructor(readonly code: "CLOSURE_DAY_EXISTS" | "NOT_FOUND" | "WHOLE_WORKING_DAYS" | "DATE_IN_PAST") {
     super(code);
   }
 }
@@ -22,7 +23,9 @@ export async function saveHolidaySettings(tx: Tx, input: z.infer<typeof holidayS
   await putSetting(tx, "calendar", input, actorId);
 }
 
-export async function addClosureDay(tx: Tx, input: z.infer<typeof closureDaySchema>, actorId: string) {
+export async function addClosureDay(tx: Tx, input: z.infer<typeof closureDaySchema>, actorId: string, now: Date) {
+  // A closure day behind us changes nothing a customer can use, but would rewrite past SLA clocks.
+  if (closureDateProblem(input.date, now)) throw new SettingsRuleError("DATE_IN_PAST");
   if (await tx.closureDay.findUnique({ where: { date: input.date } })) throw new SettingsRuleError("CLOSURE_DAY_EXISTS");
   await tx.closureDay.create({ data: input });
   await audit(tx, { actorId, action: "settings.closure_day.add", entityType: "ClosureDay", entityId: input.date });
@@ -34,13 +37,13 @@ export async function removeClosureDay(tx: Tx, date: string, actorId: string) {
   await audit(tx, { actorId, action: "settings.closure_day.remove", entityType: "ClosureDay", entityId: date });
 }
 
+/** Replaces one line's week (any number of intervals a day; a day without any is closed). */
 export async function saveOpeningHours(tx: Tx, input: z.infer<typeof openingHoursSchema>, actorId: string) {
+  if (!(await tx.contactLine.findUnique({ where: { key: input.line }, select: { key: true } }))) throw new SettingsRuleError("NOT_FOUND");
   await tx.openingHours.deleteMany({ where: { line: input.line } });
-  const open = input.days.filter((d) => !d.closed);
-  if (open.length > 0) {
-    await tx.openingHours.createMany({ data: open.map((d) => ({ line: input.line, weekday: d.weekday, opens: d.opens!, closes: d.closes! })) });
-  }
-  await audit(tx, { actorId, action: "settings.opening_hours", entityType: "OpeningHours", entityId: input.line });
+  const data = input.days.flatMap((d) => d.hours.map((i) => ({ line: input.line, weekday: d.weekday, opens: i.open, closes: i.close })));
+  if (data.length > 0) await tx.openingHours.createMany({ data });
+  await audit(tx, { actorId, action: "settings.opening_hours", entityType: "OpeningHours", entityId: input.line, data: { intervals: data.length } });
 }
 
 export async function saveSlaPolicy(tx: Tx, input: z.infer<typeof slaPolicySchema>, actorId: string) {
@@ -63,8 +66,4 @@ export async function saveSlotCapacity(tx: Tx, input: z.infer<typeof slotCapacit
     await tx.slotCapacity.upsert({ where: { teamId_slot: { teamId: input.teamId, slot } }, create: { teamId: input.teamId, slot, capacity }, update: { capacity } });
   }
   await audit(tx, { actorId, action: "settings.slot_capacity", entityType: "Team", entityId: input.teamId });
-}
-
-export async function saveExternalBody(tx: Tx, input: z.infer<typeof externalBodySchema>, actorId: string) {
-  await putSetting(tx, "complaints.externalBody", input, actorId);
 }

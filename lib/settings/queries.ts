@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarSettings } from "@/lib/calendar/rules";
-import { DEFAULT_OPENING_HOURS, type Line, type WeeklySchedule } from "@/lib/calendar/opening-hours";
+import { DEFAULT_OPENING_HOURS, type LineKey, type WeeklySchedule } from "@/lib/calendar/opening-hours";
 import type { Db, Tx } from "@/lib/db/client";
 import { DEFAULT_SLA_POLICIES, type SlaPolicy } from "@/lib/sla/rules";
+import { ownValue } from "@/lib/util/own-key";
 
 /** Settings are read through whichever client the caller holds: inside a transaction, its `tx`. */
 export type DbClient = Db | Tx;
@@ -67,32 +68,37 @@ export async function getSlaPolicies(client: DbClient): Promise<Record<string, S
   return policies;
 }
 
-export async function getOpeningHours(client: DbClient): Promise<Record<Line, WeeklySchedule>> {
-  const rows = await client.openingHours.findMany({ orderBy: [{ weekday: "asc" }, { opens: "asc" }] });
-  const result: Record<Line, WeeklySchedule> = { ...DEFAULT_OPENING_HOURS };
-  for (const line of ["BENEFICIARY", "EMPLOYER"] as const) {
-    const ofLine = rows.filter((r) => r.line === line);
-    if (ofLine.length === 0) continue; // not configured: the defaults from DESIGN.md
-    const schedule = { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] } as Record<1 | 2 | 3 | 4 | 5 | 6 | 7, { open: string; close: string }[]>;
-    for (const row of ofLine) {
-      const day = row.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7;
-      schedule[day].push({ open: row.opens, close: row.closes });
-    }
-    result[line] = schedule;
-  }
+/** Every line's weekly schedule, by ContactLine key (DESIGN's defaults for an unconfigured fixed line). */
+export async function getOpeningHours(client: DbClient): Promise<Record<LineKey, WeeklySchedule>> {
+  const [lines, rows] = await Promise.all([
+    client.contactLine.findMany({ select: { key: true } }),
+    client.openingHours.findMany({ orderBy: [{ weekday: "asc" }, { opens: "asc" }] }),
+  ]);
+  const result: Record<LineKey, WeeklySchedule> = {};
+  for (const { key } of lines) result[key] = scheduleFromRows(key, rows.filter((r) => r.line === key));
   return result;
 }
 
 /** A line's weekly schedule (DESIGN's defaults for the two fixed lines when unconfigured). */
 export async function getLineSchedule(client: DbClient, lineKey: string): Promise<WeeklySchedule> {
   const rows = await client.openingHours.findMany({ where: { line: lineKey }, orderBy: [{ weekday: "asc" }, { opens: "asc" }] });
-  if (rows.length === 0) {
-    const fallback = Object.prototype.hasOwnProperty.call(DEFAULT_OPENING_HOURS, lineKey) ? DEFAULT_OPENING_HOURS[lineKey as Line] : null;
-    return fallback ?? { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] };
-  }
+  return scheduleFromRows(lineKey, rows);
+}
+
+/** Rows of one line, ordered by weekday and opening time, as a schedule. */
+export function scheduleFromRows(lineKey: string, rows: readonly { weekday: number; opens: string; closes: string }[]): WeeklySchedule {
+  if (rows.length === 0) return ownValue(DEFAULT_OPENING_HOURS, lineKey) ?? CLOSED_WEEK;
   const schedule = { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] } as Record<1 | 2 | 3 | 4 | 5 | 6 | 7, { open: string; close: string }[]>;
-  for (const row of rows) schedule[row.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7].push({ open: row.opens, close: row.closes });
+  for (const row of rows) schedule[row.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7]?.push({ open: row.opens, close: row.closes });
   return schedule;
+}
+
+const CLOSED_WEEK: WeeklySchedule = Object.freeze({ 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] });
+
+/** The contact centre's calendar plus the days only this line is closed (the same object for equal input). */
+export function withLineClosures(base: CalendarSettings, ownDates: readonly string[]): CalendarSettings {
+  if (ownDates.length === 0) return base;
+  return canonical({ ...base, closureDays: [...new Set([...base.closureDays, ...ownDates])].sort() });
 }
 
 /**
@@ -105,7 +111,5 @@ export async function getLineCalendar(client: DbClient, lineKey: string): Promis
     client.lineClosureDay.findMany({ where: { lineKey }, select: { date: true } }),
     getLineSchedule(client, lineKey),
   ]);
-  if (own.length === 0) return { schedule, settings: base };
-  const closureDays = [...new Set([...base.closureDays, ...own.map((d) => d.date)])].sort();
-  return { schedule, settings: canonical({ ...base, closureDays }) };
+  return { schedule, settings: withLineClosures(base, own.map((d) => d.date)) };
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { parseDateKey } from "@/lib/calendar/local-time";
+import { lineHoursSchema } from "@/lib/lines/schema";
 
-const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "INVALID_DATE").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "INVALID_DATE");
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "INVALID_TIME");
+// Date.parse accepts 2026-02-30 (it rolls over to March); parseDateKey refuses impossible dates.
+const dateKey = z.string().refine((v) => parseDateKey(v) !== null, "INVALID_DATE");
 const yearlyRule = z.enum(["NEVER", "EVERY_YEAR", "EVERY_FIFTH_YEAR"]);
 
 export const holidaySettingsSchema = z.object({ goodFriday: yearlyRule, liberationDay: yearlyRule });
@@ -14,14 +16,8 @@ export const closureDaySchema = z.object({
 
 export const removeClosureDaySchema = z.object({ date: dateKey });
 
-const daySchema = z
-  .object({ weekday: z.coerce.number().int().min(1).max(7), closed: z.boolean(), opens: clock.optional(), closes: clock.optional() })
-  .refine((d) => d.closed || (d.opens !== undefined && d.closes !== undefined && d.opens < d.closes), { message: "OPENS_BEFORE_CLOSES", path: ["closes"] });
-
-export const openingHoursSchema = z.object({
-  line: z.enum(["BENEFICIARY", "EMPLOYER"]),
-  days: z.array(daySchema).length(7),
-});
+/** Any contact line's week, more than one interval a day allowed ("09:00-12:00, 13:00-17:00"). */
+export const openingHoursSchema = lineHoursSchema;
 
 export const slaPolicySchema = z
   .object({
@@ -35,9 +31,4 @@ export const slotCapacitySchema = z.object({
   teamId: z.string().min(1).max(64),
   morning: z.coerce.number().int("WHOLE_NUMBER").min(0, "NOT_NEGATIVE").max(200),
   afternoon: z.coerce.number().int("WHOLE_NUMBER").min(0, "NOT_NEGATIVE").max(200),
-});
-
-export const externalBodySchema = z.object({
-  nl: z.string().trim().min(20, "TOO_SHORT").max(2000, "TOO_LONG"),
-  en: z.string().trim().min(20, "TOO_SHORT").max(2000, "TOO_LONG"),
 });

@@ -198,7 +198,12 @@ interface Spec {
 }
 
 const question = { subject: "Vraag over mijn betaling", body: "Wanneer wordt mijn aanvulling betaald?" };
-const week = (opens: string, closes: string) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, closed: weekday > 5, ...(weekday > 5 ? {} : { opens, closes }) }));
+const week = (opens: string, closes: string) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, hours: weekday > 5 ? "" : `${opens}-${closes}` }));
+/** A fresh contact line (ContactLine keys are upper case). */
+async function contactLine() {
+  return db.contactLine.create({ data: { key: `MATRIX_${unique().toUpperCase()}`, nameNl: "Matrixlijn", nameEn: "Matrix line", audience: "EMPLOYER" }, select: { key: true } });
+}
+const lineFields = { nameNl: "HR-desk lijn", nameEn: "HR desk line", phone: "088 - 123 45 80", audience: "EMPLOYER", channels: ["PHONE"], active: true };
 const macroInput = { title: "Matrixmacro", body: "Beste {naam}, uw vraag {registratienummer} is in behandeling.", locale: "nl", setStatus: "PENDING_CUSTOMER" };
 const postalAddress = { street: "Matrixstraat 1", postalCode: "1234 AB", city: "Utrecht" };
 const macro = () => db.macro.create({ data: { title: `Matrixmacro ${unique()}`, body: macroInput.body, setStatus: "PENDING_CUSTOMER" }, select: { id: true } });
@@ -407,6 +412,17 @@ const SPECS: Record<string, Spec> = {
     },
   },
   "settings.openingHours": { own: async () => ({ line: "EMPLOYER", days: week("09:00", "16:00") }) },
+  "lines.create": { own: async () => ({ ...lineFields, days: week("09:00", "12:00") }) },
+  "lines.update": { own: async () => ({ key: (await contactLine()).key, ...lineFields }) },
+  "lines.remove": { own: async () => ({ key: (await contactLine()).key }) },
+  "lines.closureDay.add": { own: async () => ({ lineKey: (await contactLine()).key, date: "2026-12-28", reasonNl: "Training", reasonEn: "Training" }) },
+  "lines.closureDay.remove": {
+    own: async () => {
+      const { key } = await contactLine();
+      await db.lineClosureDay.create({ data: { lineKey: key, date: "2026-12-28", reasonNl: "Training", reasonEn: "Training" } });
+      return { lineKey: key, date: "2026-12-28" };
+    },
+  },
   "settings.slaPolicy": { own: async () => ({ key: "WRITTEN_QUESTION", amount: 5, atRiskShare: 0.2, targetShare: 0.9 }) },
   "settings.slotCapacity": { own: async () => ({ teamId: w.teams.uitkeringen, morning: 6, afternoon: 10 }) },
   "settings.callbackAttempts": { own: async () => ({ earlyMinutes: 15, minIntervalMinutes: 10 }) },
@@ -469,7 +485,7 @@ const SPECS: Record<string, Spec> = {
 const WATCHED = [
   "User", "Membership", "Invitation", "Team", "TeamMember", "Ticket", "Message", "TicketEvent", "CallRecord", "CallbackAppointment",
   "CallbackAttempt", "ContactNote", "PreAnnouncement", "UrgentRequest", "Escalation", "Complaint", "ComplaintNote", "KbArticle",
-  "SatisfactionResponse", "Macro", "SlaPolicy", "OpeningHours", "ClosureDay", "Setting", "SlotCapacity", "OutboxMessage", "AuditEvent",
+  "SatisfactionResponse", "Macro", "SlaPolicy", "OpeningHours", "ClosureDay", "ContactLine", "LineClosureDay", "Setting", "SlotCapacity", "OutboxMessage", "AuditEvent",
   "ComplaintBody", "TicketCategory",
 ];
 const FINGERPRINT_SQL = `SELECT md5(${WATCHED.map((t) => `coalesce((SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM "${t}" x), '')`).join(" || ")}) AS f`;

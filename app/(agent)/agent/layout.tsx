@@ -20,7 +20,7 @@ export default async function Layout({ children }: { children: React.ReactNode }
     ...(can(user, "complaints.desk.use") ? [{ href: "/agent/klachten", label: tl("complaints") }] : []),
     ...(can(user, "sla.monitor.read") ? [{ href: "/agent/sla", label: tl("sla") }] : []),
     ...(can(user, "kpi.read") ? [{ href: "/agent/kpi", label: tl("kpi") }] : []),
-    ...(can(user, "settings.manage") ? [{ href: "/agent/beheer/instellingen", label: tl("settings") }] : []),
+    ...(can(user, "settings.manage") ? [{ href: "/agent/beheer/instellingen", label: tl("settings") }, { href: "/agent/beheer/lijnen", label: tl("lines") }] : []),
     ...(can(user, "staff.manage")
       ? [
           { href: "/agent/beheer/medewerkers", label: tl("staff") },

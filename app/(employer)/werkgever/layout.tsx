@@ -18,6 +18,7 @@ export default async function Layout({ children }: { children: React.ReactNode }
   nav.push({ href: "/werkgever/klacht", label: t("complaint") });
   if (can(user, "employer.hrdesk.use")) nav.push({ href: "/werkgever/hr-desk", label: t("hrDesk") });
   if (can(user, "employer.users.manage")) nav.push({ href: "/werkgever/accounts", label: t("accounts") });
+  nav.push({ href: "/werkgever/contact", label: t("contact") });
   nav.push({ href: "/werkgever/beveiliging", label: t("security") });
   return (
     <AppShell place="werkgever" user={user} nav={nav}>

@@ -1,56 +1,53 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { updateOpeningHoursAction } from "@/lib/settings/actions";
-import { SettingsForm } from "./use-settings-action";
+import { saveContactLineHoursAction } from "@/lib/lines/actions";
+import { LinesMessageLine, useLinesAction } from "../lines/use-lines-action";
 
 export interface DayHours {
   weekday: number;
-  closed: boolean;
-  opens: string;
-  closes: string;
+  /** "09:00-12:00, 13:00-17:00"; empty when closed. */
+  hours: string;
 }
 
-export function OpeningHoursForm({ line, days }: { line: "BENEFICIARY" | "EMPLOYER"; days: DayHours[] }) {
-  const t = useTranslations("leadSettings");
+/** Any contact line's week: per weekday one text field that takes one or more periods. */
+export function OpeningHoursForm({ line, lineName, days }: { line: string; lineName: string; days: DayHours[] }) {
+  const t = useTranslations("leadLines");
+  const tw = useTranslations("contactLines.weekdays");
+  const { pending, message, submit } = useLinesAction();
   return (
-    <SettingsForm
+    <form
       className="space-y-2"
-      action={updateOpeningHoursAction}
-      toInput={(form) => ({
-        line,
-        days: days.map((d) => {
-          const closed = form.get(`closed-${d.weekday}`) === "on";
-          return closed ? { weekday: d.weekday, closed } : { weekday: d.weekday, closed, opens: form.get(`opens-${d.weekday}`), closes: form.get(`closes-${d.weekday}`) };
-        }),
-      })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        submit(saveContactLineHoursAction, { line, days: days.map((d) => ({ weekday: d.weekday, hours: String(form.get(`hours-${d.weekday}`) ?? "") })) });
+      }}
     >
-      <table className="text-sm">
-        <caption className="sr-only">{t(`lines.${line}`)}</caption>
-        <thead>
-          <tr className="text-left text-slate-600">
-            <th scope="col" className="pr-4">{t("hours.day")}</th>
-            <th scope="col" className="pr-4">{t("hours.opens")}</th>
-            <th scope="col" className="pr-4">{t("hours.closes")}</th>
-            <th scope="col">{t("hours.closed")}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <fieldset>
+        <legend className="font-medium">{t("hours")}</legend>
+        <p id={`hours-hint-${line}`} className="text-sm text-slate-600">{t("hoursHint")}</p>
+        <div className="mt-2 grid grid-cols-[8rem_1fr] items-center gap-x-3 gap-y-1 text-sm">
           {days.map((d) => (
-            <tr key={d.weekday}>
-              <th scope="row" className="pr-4 text-left font-medium">{t(`weekdays.${d.weekday}`)}</th>
-              <td className="pr-4">
-                <input aria-label={`${t(`weekdays.${d.weekday}`)} ${t("hours.opens")}`} name={`opens-${d.weekday}`} type="time" defaultValue={d.opens} className="rounded border border-slate-400 px-1" />
-              </td>
-              <td className="pr-4">
-                <input aria-label={`${t(`weekdays.${d.weekday}`)} ${t("hours.closes")}`} name={`closes-${d.weekday}`} type="time" defaultValue={d.closes} className="rounded border border-slate-400 px-1" />
-              </td>
-              <td>
-                <input aria-label={`${t(`weekdays.${d.weekday}`)} ${t("hours.closed")}`} name={`closed-${d.weekday}`} type="checkbox" defaultChecked={d.closed} />
-              </td>
-            </tr>
+            <div key={d.weekday} className="contents">
+              <label htmlFor={`hours-${line}-${d.weekday}`}>{tw(String(d.weekday))}</label>
+              <input
+                id={`hours-${line}-${d.weekday}`}
+                name={`hours-${d.weekday}`}
+                defaultValue={d.hours}
+                aria-label={`${lineName}: ${tw(String(d.weekday))}`}
+                aria-describedby={`hours-hint-${line}`}
+                maxLength={100}
+                placeholder={t("closedPlaceholder")}
+                className="max-w-xs rounded border border-slate-400 px-2 py-1 font-mono"
+              />
+            </div>
           ))}
-        </tbody>
-      </table>
-    </SettingsForm>
+        </div>
+      </fieldset>
+      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+        {t("saveHours")}
+      </button>
+      <LinesMessageLine message={message} />
+    </form>
   );
 }

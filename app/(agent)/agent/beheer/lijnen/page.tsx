@@ -1,0 +1,54 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { LineClosureDays } from "@/components/lead/lines/line-closure-days";
+import { CreateLineForm, EditLineForm } from "@/components/lead/lines/line-form";
+import { OpeningHoursForm } from "@/components/lead/settings/opening-hours-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import type { IsoWeekday } from "@/lib/calendar/opening-hours";
+import { db } from "@/lib/db/client";
+import { listLinesForAdmin } from "@/lib/lines/queries";
+import { formatDayHours, isFixedLine } from "@/lib/lines/rules";
+
+export const dynamic = "force-dynamic";
+
+const WEEKDAYS: IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
+
+export default async function LinesPage() {
+  await requirePermission("settings.manage", "/agent/beheer/lijnen");
+  const [t, locale, lines] = await Promise.all([getTranslations("leadLines"), getLocale(), listLinesForAdmin(db, new Date())]);
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <div className="space-y-6">
+        {lines.map((line) => {
+          const name = locale === "en" ? line.nameEn : line.nameNl;
+          return (
+            <section key={line.key} aria-labelledby={`line-${line.key}-title`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid={`admin-line-${line.key}`}>
+              <h2 id={`line-${line.key}-title`} className="text-lg font-semibold">{name}</h2>
+              <p className="mb-3 text-sm text-slate-600">
+                {t("key", { key: line.key })}
+                {line.active ? "" : ` · ${t("inactive")}`}
+                {isFixedLine(line.key) ? ` · ${t("fixed")}` : ""}
+                {line.usedBySla ? ` · ${t("usedBySla")}` : ""}
+              </p>
+              <div className="grid gap-6 lg:grid-cols-2">
+                <EditLineForm
+                  line={{ key: line.key, nameNl: line.nameNl, nameEn: line.nameEn, phone: line.phone, audience: line.audience, channels: line.channels, active: line.active }}
+                  removable={!isFixedLine(line.key) && !line.usedBySla}
+                />
+                <OpeningHoursForm line={line.key} lineName={name} days={WEEKDAYS.map((weekday) => ({ weekday, hours: formatDayHours(line.schedule[weekday]) }))} />
+              </div>
+              <h3 className="mt-5 font-medium">{t("closures")}</h3>
+              <p className="mb-2 text-sm text-slate-600">{t("closuresIntro")}</p>
+              <LineClosureDays lineKey={line.key} days={line.closures} />
+            </section>
+          );
+        })}
+        <section aria-labelledby="new-line-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="new-line-title" className="mb-3 text-lg font-semibold">{t("addTitle")}</h2>
+          <CreateLineForm />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useRef } from "react";
+import { addContactLineClosureDayAction, removeContactLineClosureDayAction } from "@/lib/lines/actions";
+import { LinesMessageLine, useLinesAction } from "./use-lines-action";
+
+/** The days only this line is closed (the centre's own closure days are under Settings). */
+export function LineClosureDays({ lineKey, days }: { lineKey: string; days: { date: string; reasonNl: string; reasonEn: string }[] }) {
+  const t = useTranslations("leadLines");
+  const { pending, message, submit } = useLinesAction();
+  const formRef = useRef<HTMLFormElement>(null);
+  const id = `closure-${lineKey}`;
+  return (
+    <div className="space-y-3">
+      {days.length === 0 ? <p className="text-sm text-slate-600">{t("noClosures")}</p> : null}
+      <ul className="divide-y divide-slate-100 text-sm">
+        {days.map((day) => (
+          <li key={day.date} className="flex items-center justify-between gap-3 py-1.5">
+            <span>
+              <span className="font-mono">{day.date}</span> · {day.reasonNl} / {day.reasonEn}
+            </span>
+            <button type="button" disabled={pending} onClick={() => submit(removeContactLineClosureDayAction, { lineKey, date: day.date })} className="text-sm text-red-800 underline disabled:opacity-60">
+              {t("removeClosure", { date: day.date })}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        ref={formRef}
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          submit(addContactLineClosureDayAction, { lineKey, date: form.get("date"), reasonNl: form.get("reasonNl"), reasonEn: form.get("reasonEn") }, () => formRef.current?.reset());
+        }}
+      >
+        <div>
+          <label htmlFor={`${id}-date`} className="block text-sm font-medium">{t("date")}</label>
+          <input id={`${id}-date`} name="date" type="date" required className="mt-1 rounded border border-slate-400 px-2 py-1" />
+        </div>
+        <div>
+          <label htmlFor={`${id}-nl`} className="block text-sm font-medium">{t("reasonNl")}</label>
+          <input id={`${id}-nl`} name="reasonNl" required maxLength={200} className="mt-1 rounded border border-slate-400 px-2 py-1" />
+        </div>
+        <div>
+          <label htmlFor={`${id}-en`} className="block text-sm font-medium">{t("reasonEn")}</label>
+          <input id={`${id}-en`} name="reasonEn" required maxLength={200} className="mt-1 rounded border border-slate-400 px-2 py-1" />
+        </div>
+        <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{t("addClosure")}</button>
+      </form>
+      <LinesMessageLine message={message} />
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useRef } from "react";
+import { createContactLineAction, removeContactLineAction, updateContactLineAction } from "@/lib/lines/actions";
+import { LinesMessageLine, useLinesAction } from "./use-lines-action";
+
+const CHANNELS = ["PHONE", "EMAIL", "PORTAL", "CHAT", "LETTER"] as const;
+const AUDIENCES = ["BENEFICIARY", "EMPLOYER", "BOTH"] as const;
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+export interface LineValues {
+  key: string;
+  nameNl: string;
+  nameEn: string;
+  phone: string;
+  audience: "BENEFICIARY" | "EMPLOYER" | null;
+  channels: string[];
+  active: boolean;
+}
+
+function fieldsOf(form: FormData) {
+  return {
+    nameNl: String(form.get("nameNl") ?? ""),
+    nameEn: String(form.get("nameEn") ?? ""),
+    phone: String(form.get("phone") ?? ""),
+    audience: form.get("audience"),
+    channels: form.getAll("channels").map(String),
+    active: form.get("active") === "on",
+  };
+}
+
+function LineFields({ id, line }: { id: string; line?: LineValues }) {
+  const t = useTranslations("leadLines");
+  const tc = useTranslations("contactLines.channel");
+  const input = "mt-1 w-full rounded border border-slate-400 px-2 py-1";
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <div>
+        <label htmlFor={`${id}-nameNl`} className="block text-sm font-medium">{t("nameNl")}</label>
+        <input id={`${id}-nameNl`} name="nameNl" required maxLength={80} defaultValue={line?.nameNl} className={input} />
+      </div>
+      <div>
+        <label htmlFor={`${id}-nameEn`} className="block text-sm font-medium">{t("nameEn")}</label>
+        <input id={`${id}-nameEn`} name="nameEn" required maxLength={80} defaultValue={line?.nameEn} className={input} />
+      </div>
+      <div>
+        <label htmlFor={`${id}-phone`} className="block text-sm font-medium">{t("phone")}</label>
+        <input id={`${id}-phone`} name="phone" type="tel" maxLength={30} defaultValue={line?.phone} aria-describedby={`${id}-phone-hint`} className={input} />
+        <p id={`${id}-phone-hint`} className="text-xs text-slate-600">{t("phoneHint")}</p>
+      </div>
+      <div>
+        <label htmlFor={`${id}-audience`} className="block text-sm font-medium">{t("audience")}</label>
+        <select id={`${id}-audience`} name="audience" defaultValue={line ? (line.audience ?? "BOTH") : "BENEFICIARY"} className={input}>
+          {AUDIENCES.map((a) => (
+            <option key={a} value={a}>{t(`audiences.${a}`)}</option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="sm:col-span-2">
+        <legend className="text-sm font-medium">{t("channels")}</legend>
+        <div className="mt-1 flex flex-wrap gap-4 text-sm">
+          {CHANNELS.map((c) => (
+            <label key={c} className="flex items-center gap-1">
+              <input type="checkbox" name="channels" value={c} defaultChecked={line ? line.channels.includes(c) : c === "PHONE"} />
+              {tc(c)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label className="flex items-center gap-2 text-sm sm:col-span-2">
+        <input type="checkbox" name="active" defaultChecked={line?.active ?? true} />
+        {t("active")}
+      </label>
+    </div>
+  );
+}
+
+/** A new line with its name, number, audience, channels and week in one form. */
+export function CreateLineForm() {
+  const t = useTranslations("leadLines");
+  const tw = useTranslations("contactLines.weekdays");
+  const { pending, message, submit } = useLinesAction();
+  const formRef = useRef<HTMLFormElement>(null);
+  return (
+    <form
+      ref={formRef}
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        const days = WEEKDAYS.map((weekday) => ({ weekday, hours: String(form.get(`hours-${weekday}`) ?? "") }));
+        submit(createContactLineAction, { ...fieldsOf(form), days }, () => formRef.current?.reset());
+      }}
+    >
+      <LineFields id="new-line" />
+      <fieldset>
+        <legend className="text-sm font-medium">{t("hours")}</legend>
+        <p id="new-line-hours-hint" className="text-sm text-slate-600">{t("hoursHint")}</p>
+        <div className="mt-2 grid grid-cols-[8rem_1fr] items-center gap-x-3 gap-y-1 text-sm">
+          {WEEKDAYS.map((weekday) => (
+            <div key={weekday} className="contents">
+              <label htmlFor={`new-line-hours-${weekday}`}>{tw(String(weekday))}</label>
+              <input id={`new-line-hours-${weekday}`} name={`hours-${weekday}`} maxLength={100} aria-describedby="new-line-hours-hint" placeholder={t("closedPlaceholder")} className="max-w-xs rounded border border-slate-400 px-2 py-1 font-mono" />
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{t("add")}</button>
+      <LinesMessageLine message={message} />
+    </form>
+  );
+}
+
+/** A line's details; lines other than the two fixed ones can also be removed. */
+export function EditLineForm({ line, removable }: { line: LineValues; removable: boolean }) {
+  const t = useTranslations("leadLines");
+  const { pending, message, submit } = useLinesAction();
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(updateContactLineAction, { key: line.key, ...fieldsOf(new FormData(event.currentTarget)) });
+      }}
+    >
+      <LineFields id={`line-${line.key}`} line={line} />
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{t("save")}</button>
+        {removable ? (
+          <button type="button" disabled={pending} onClick={() => submit(removeContactLineAction, { key: line.key })} className="rounded border border-red-700 px-3 py-1.5 text-sm text-red-800 disabled:opacity-60">
+            {t("remove")}
+          </button>
+        ) : null}
+      </div>
+      <LinesMessageLine message={message} />
+    </form>
+  );
+}
