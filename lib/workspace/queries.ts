@@ -57,7 +57,9 @@ export async function getTimeline(ticket: { id: ScopedTicketId }): Promise<Timel
     // Appointment and attempt events are shown from their own rows, with more detail.
     if (e.kind.startsWith("callback.")) continue;
     const data = (e.data ?? {}) as Record<string, unknown>;
-    entries.push({ kind: "event", at: e.createdAt, id: e.id, event: e.kind, actor: e.actorId ? (actors.get(e.actorId) ?? null) : null, from: str(data.from), to: str(data.to) });
+    // The answer that stopped the clock reads as answered in time or after the deadline.
+    const event = e.kind === "sla.answered" ? (data.state === "BREACHED" ? "sla_answered_late" : "sla_answered") : e.kind;
+    entries.push({ kind: "event", at: e.createdAt, id: e.id, event, actor: e.actorId ? (actors.get(e.actorId) ?? null) : null, from: str(data.from), to: str(data.to) });
   }
   for (const c of calls) {
     entries.push({ kind: "call", at: c.startedAt, id: c.id, agent: c.agent.name, summary: c.summary, resolvedFirstContact: c.resolvedFirstContact, direction: c.direction });

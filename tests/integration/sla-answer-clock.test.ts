@@ -43,6 +43,17 @@ const customerWrites = (ticketId: string, when: Date) =>
 const load = (id: string) => db.ticket.findUniqueOrThrow({ where: { id } });
 const monitorRefs = async (now: Date) => (await loadSlaMonitor(coordinator, now)).map((i) => i.reference);
 
+describe("the demo", () => {
+  it("has answered tickets waiting on the customer, shown as answered in time and not in the monitor", async () => {
+    const waiting = await db.ticket.findMany({ where: { status: "PENDING_CUSTOMER" } });
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.map((t) => answerClockView(t).kind)).toEqual(waiting.map(() => "ANSWERED"));
+    expect(waiting.filter((t) => t.slaState === "BREACHED").map((t) => t.number)).toEqual([]);
+    const listed = await monitorRefs(new Date("2026-12-24T10:00:00Z"));
+    expect(listed.filter((ref) => waiting.some((t) => t.number === ref))).toEqual([]);
+  });
+});
+
 describe("the answer clock", () => {
   let ticket: { id: string; number: string };
 
