@@ -30,9 +30,6 @@ export async function updateSlaPolicyAction(input: unknown) {
 export async function updateSlotCapacityAction(input: unknown) {
   return run(admin.updateSlotCapacity, input);
 }
-export async function updateExternalBodyAction(input: unknown) {
-  return run(admin.updateExternalBody, input);
-}
 export async function updatePasswordPolicyAction(input: unknown) {
   return run(admin.updatePasswordPolicy, input);
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { updateExternalBodyAction, updateSlaPolicyAction, updateSlotCapacityAction } from "@/lib/settings/actions";
+import { updateSlaPolicyAction, updateSlotCapacityAction } from "@/lib/settings/actions";
 import { SettingsForm } from "./use-settings-action";
 
 const input = "mt-1 w-24 rounded border border-slate-400 px-2 py-1";
@@ -44,20 +44,6 @@ export function SlotCapacityForm({ team }: { team: { id: string; name: string; m
         <div key={slot}>
           <label htmlFor={`${team.id}-${slot}`} className="block text-xs">{t(`capacity.${slot}`)}</label>
           <input id={`${team.id}-${slot}`} name={slot} type="number" min={0} max={200} step={1} defaultValue={team[slot]} className={input} />
-        </div>
-      ))}
-    </SettingsForm>
-  );
-}
-
-export function ExternalBodyForm({ nl, en }: { nl: string; en: string }) {
-  const t = useTranslations("leadSettings");
-  return (
-    <SettingsForm className="space-y-3" action={updateExternalBodyAction} toInput={(form) => ({ nl: form.get("nl"), en: form.get("en") })}>
-      {(["nl", "en"] as const).map((locale) => (
-        <div key={locale}>
-          <label htmlFor={`external-${locale}`} className="block text-sm font-medium">{t(`external.${locale}`)}</label>
-          <textarea id={`external-${locale}`} name={locale} rows={3} maxLength={2000} defaultValue={locale === "nl" ? nl : en} className="mt-1 w-full rounded border border-slate-400 px-2 py-1" />
         </div>
       ))}
     </SettingsForm>
