@@ -214,6 +214,8 @@ export async function logAttempt(
     contactNoteId = note.id;
     await mailPerson(tx, wrongNumber ? "WRONG_NUMBER" : "UNREACHABLE", appointment, appointment.ticket.number, now);
   }
+  // Reaching the person is the call that answers their question: it stops the answer clock.
+  if (input.outcome === "REACHED") await recordAnswer(tx, appointment.ticketId, input.handlerId, now);
   await ticketEvent(tx, appointment.ticketId, input.handlerId, "callback.attempt", { appointmentId: appointment.id, outcome: input.outcome, status }, now);
   await audit(tx, {
     actorId: input.handlerId,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/queries";
+import { logAttempt } from "@/lib/callbacks/mutations";
 import { db } from "@/lib/db/client";
 import { getEmployerTicket, listRunningUrgentRequests } from "@/lib/employer/queries";
 import { urgentInTime, writtenInTime } from "@/lib/kpi/queries";
@@ -143,6 +144,24 @@ describe("the answer clock", () => {
     await setStatus(unanswered.id, "OPEN", at(5));
     const u = await load(unanswered.id);
     expect([u.slaStartedAt, u.slaStoppedAt]).toEqual([at(5), null]);
+  });
+});
+
+describe("a callback that reaches the person", () => {
+  it("answers the question: the clock stops at the attempt, a failed attempt does not stop it", async () => {
+    const asked = await question("Bel mij terug over mijn jaaropgave", T0);
+    const team = await db.team.findUniqueOrThrow({ where: { key: "uitkeringen" } });
+    // Tuesday 1 December, morning slot 10:00-11:00.
+    const slotStart = new Date("2026-12-01T09:00:00Z");
+    const book = () =>
+      db.callbackAppointment.create({ data: { ticketId: asked.id, personId: anna.id, teamId: team.id, date: "2026-12-01", slot: "MORNING", slotStart, phone: "0612345678", bookedById: handlerId } });
+    const first = await book();
+    await db.$transaction((tx) => logAttempt(tx, { appointmentId: first.id, handlerId, outcome: "NO_ANSWER" }, new Date(slotStart.getTime() + 5 * 60_000)));
+    expect((await load(asked.id)).slaStoppedAt).toBeNull();
+    const reachedAt = new Date(slotStart.getTime() + 30 * 60_000);
+    await db.$transaction((tx) => logAttempt(tx, { appointmentId: first.id, handlerId, outcome: "REACHED" }, reachedAt));
+    const row = await load(asked.id);
+    expect([row.slaStoppedAt, row.slaState]).toEqual([reachedAt, "ON_TRACK"]);
   });
 });
 
