@@ -40,7 +40,7 @@ export async function listContactLines(client: DbClient, portal: LineAudience, n
       // The same schedule and calendar getLineCalendar gives, read for all lines at once.
       const schedule = scheduleFromRows(line.key, line.hours);
       const settings = withLineClosures(base, line.closures.map((c) => c.date));
-      const own = line.closures.filter((c) => c.date >= today);
+      const own = line.closures.filter((c) => c.date >= today).map((c) => ({ date: c.date, reasonNl: c.reasonNl, reasonEn: c.reasonEn }));
       return {
         key: line.key,
         name: locale === "en" ? line.nameEn : line.nameNl,
