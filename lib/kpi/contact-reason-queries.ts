@@ -1,32 +1,33 @@
 import "server-only";
 import type { Channel } from "@prisma/client";
 import type { Db } from "@/lib/db/client";
-import { buildContactReasonReport, previousPeriodKeys, type ContactReasonCount, type ContactReasonReport } from "./contact-reasons";
-import { periodFromKeys } from "./period";
+import { buildContactReasonReport, MAX_REPORT_WEEKS, weekBuckets, weeksOfPeriod, type ContactReasonCount, type ContactReasonReport } from "./contact-reasons";
 
 /**
  * Questions are the tickets opened in the period, except a complaint's own ticket (complaints
  * have their own figures; the question they are about is counted) and mail whose sender is not
  * yet verified (possibly not a customer at all; it counts once staff confirm the sender). One
- * pass over the createdAt range of both periods; the week is the Amsterdam ISO week (date_trunc
- * 'week' starts on Monday), computed from the stored UTC time whatever the session's time zone.
+ * pass over the createdAt range of both periods; width_bucket puts each ticket between the
+ * Amsterdam week starts computed in JavaScript (a binary search, no time-zone work per row; a
+ * per-row AT TIME ZONE took 5 s for two quarters at a million tickets a year).
  */
 export async function contactReasonCounts(db: Db, period: { from: string; to: string }): Promise<ContactReasonCount[]> {
-  const current = periodFromKeys(period.from, period.to);
-  const prev = previousPeriodKeys(period.from, period.to);
-  const start = periodFromKeys(prev.from, prev.to).from;
-  const rows = await db.$queryRaw<{ category_id: string; channel: Channel; week_start: string; current: boolean; n: bigint }[]>`
+  const { bounds, buckets } = weekBuckets(period);
+  // Stored times are UTC in a timestamp without time zone: pass the bounds the same way.
+  const thresholds = bounds.map((d) => d.toISOString().slice(0, 23)).join(",");
+  const rows = await db.$queryRaw<{ category_id: string; channel: Channel; bucket: number; n: bigint }[]>`
     SELECT t."categoryId" AS category_id, t."channel"::text AS channel,
-           to_char(date_trunc('week', (t."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Amsterdam'), 'YYYY-MM-DD') AS week_start,
-           (t."createdAt" >= ${current.from}) AS current, count(*) AS n
+           width_bucket(t."createdAt", string_to_array(${thresholds}, ',')::timestamp[]) AS bucket, count(*) AS n
     FROM "Ticket" t
-    WHERE t."createdAt" >= ${start} AND t."createdAt" < ${current.to} AND NOT t."senderUnverified"
+    WHERE t."createdAt" >= ${bounds[0]} AND t."createdAt" < ${bounds.at(-1)} AND NOT t."senderUnverified"
       AND t."categoryId" NOT IN (SELECT "id" FROM "TicketCategory" WHERE "key" = 'COMPLAINT')
-    GROUP BY 1, 2, 3, 4`;
-  return rows.map((r) => ({ categoryId: r.category_id, channel: r.channel, weekStart: r.week_start, current: r.current, count: Number(r.n) }));
+    GROUP BY 1, 2, 3`;
+  return rows.map((r) => ({ categoryId: r.category_id, channel: r.channel, ...buckets[Number(r.bucket) - 1]!, count: Number(r.n) }));
 }
 
-export async function contactReasonReport(db: Db, period: { from: string; to: string }): Promise<ContactReasonReport> {
+/** null when the period spans more than MAX_REPORT_WEEKS weeks. */
+export async function contactReasonReport(db: Db, period: { from: string; to: string }): Promise<ContactReasonReport | null> {
+  if (weeksOfPeriod(period.from, period.to).length > MAX_REPORT_WEEKS) return null;
   const [counts, categories] = [
     await contactReasonCounts(db, period),
     await db.ticketCategory.findMany({

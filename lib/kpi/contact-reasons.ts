@@ -1,7 +1,8 @@
 // Contact-reason report: questions per category and channel per ISO week (Amsterdam), with the
 // trend against the previous period of equal length. Pure: the query counts, this shapes.
 import type { Channel } from "@prisma/client";
-import { civilOf, dayNumber, formatDateKey, isoWeekdayOf, requireDateKey } from "@/lib/calendar/local-time";
+import { amsterdamDateKey, civilOf, dayNumber, formatDateKey, isoWeekdayOf, requireDateKey } from "@/lib/calendar/local-time";
+import { periodFromKeys } from "./period";
 
 /** One group of the query: tickets of a category and channel in one Amsterdam ISO week. */
 export interface ContactReasonCount {
@@ -50,6 +51,9 @@ export interface ContactReasonReport {
   total: ContactReasonLine;
 }
 
+/** Two years of weeks: a longer period would make a page (and an export) of thousands of columns. */
+export const MAX_REPORT_WEEKS = 106;
+
 /** Channel order on the page and in the export. */
 export const REPORT_CHANNELS: readonly Channel[] = ["PHONE", "PORTAL", "EMAIL", "LETTER", "CHAT"];
 
@@ -79,6 +83,24 @@ export function previousPeriodKeys(from: string, to: string): { from: string; to
   const first = requireDateKey(from);
   const days = requireDateKey(to) - first + 1;
   return { from: formatDateKey(first - days), to: formatDateKey(first - 1) };
+}
+
+/**
+ * The instants where a count changes bucket: the start of the previous period, every Amsterdam
+ * Monday 00:00 in between, the start of the chosen period and its end. Bucket i (1-based, as
+ * PostgreSQL's width_bucket numbers them) runs from bounds[i - 1] up to bounds[i]. Cutting in
+ * JavaScript spares the database a time-zone conversion per ticket.
+ */
+export function weekBuckets(period: { from: string; to: string }): { bounds: Date[]; buckets: { weekStart: string; current: boolean }[] } {
+  const prev = previousPeriodKeys(period.from, period.to);
+  const start = periodFromKeys(prev.from, prev.to).from.getTime();
+  const { from, to } = periodFromKeys(period.from, period.to);
+  const mondays = weeksOfPeriod(prev.from, period.to).map((w) => periodFromKeys(w.start, w.start).from.getTime());
+  const bounds = [...new Set([start, ...mondays, from.getTime(), to.getTime()])].filter((t) => t >= start && t <= to.getTime()).sort((a, b) => a - b);
+  return {
+    bounds: bounds.map((t) => new Date(t)),
+    buckets: bounds.slice(0, -1).map((t) => ({ weekStart: isoWeekOf(amsterdamDateKey(new Date(t))).start, current: t >= from.getTime() })),
+  };
 }
 
 export function changeOf(total: number, previous: number): number | null {

@@ -8,7 +8,7 @@ import { loadKpiReport, type KpiReport } from "./queries";
 import { mayReadKpis } from "./rules";
 
 export type KpiPageData =
-  | { ok: true; from: string; to: string; report: KpiReport; contactReasons: ContactReasonReport }
+  | { ok: true; from: string; to: string; report: KpiReport; contactReasons: ContactReasonReport | null }
   | { ok: false; reason: "FORBIDDEN" }
   | { ok: false; reason: "INVALID_PERIOD"; from: string; to: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildContactReasonReport, isoWeekOf, previousPeriodKeys, weeksOfPeriod, type ContactReasonCount } from "@/lib/kpi/contact-reasons";
+import { buildContactReasonReport, isoWeekOf, previousPeriodKeys, weekBuckets, weeksOfPeriod, type ContactReasonCount } from "@/lib/kpi/contact-reasons";
 import { toCsv } from "@/lib/kpi/rules";
 
 describe("ISO weeks", () => {
@@ -21,6 +21,26 @@ describe("ISO weeks", () => {
   it("compares with the same number of days just before", () => {
     expect(previousPeriodKeys("2025-03-01", "2025-03-31")).toEqual({ from: "2025-01-29", to: "2025-02-28" });
     expect(previousPeriodKeys("2024-03-01", "2024-03-01")).toEqual({ from: "2024-02-29", to: "2024-02-29" });
+  });
+});
+
+describe("week buckets for the query", () => {
+  it("cuts both periods at Amsterdam Mondays 00:00 and at the period start, across summer time", () => {
+    const { bounds, buckets } = weekBuckets({ from: "2025-03-26", to: "2025-04-01" });
+    // Previous period 19-25 Mar (CET); this period 26 Mar - 1 Apr, summer time from 30 Mar.
+    expect(bounds.map((d) => d.toISOString())).toEqual([
+      "2025-03-18T23:00:00.000Z", // Wed 19 Mar 00:00 CET
+      "2025-03-23T23:00:00.000Z", // Mon 24 Mar 00:00 CET
+      "2025-03-25T23:00:00.000Z", // Wed 26 Mar 00:00 CET: this period begins
+      "2025-03-30T22:00:00.000Z", // Mon 31 Mar 00:00 CEST
+      "2025-04-01T22:00:00.000Z", // Wed 2 Apr 00:00 CEST: the end
+    ]);
+    expect(buckets).toEqual([
+      { weekStart: "2025-03-17", current: false },
+      { weekStart: "2025-03-24", current: false },
+      { weekStart: "2025-03-24", current: true },
+      { weekStart: "2025-03-31", current: true },
+    ]);
   });
 });
 

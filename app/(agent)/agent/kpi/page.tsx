@@ -69,7 +69,14 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
             </ul>
           </section>
 
-          <KpiContactReasons report={data.contactReasons} locale={locale} csvHref={exportHref("contactReasons")} />
+          {data.contactReasons ? (
+            <KpiContactReasons report={data.contactReasons} locale={locale} csvHref={exportHref("contactReasons")} />
+          ) : (
+            <section aria-labelledby="contact-reasons-heading">
+              <h2 id="contact-reasons-heading" className="mb-2 text-lg font-semibold">{t("contactReasons.title")}</h2>
+              <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">{t("contactReasons.tooLong")}</p>
+            </section>
+          )}
 
           <section aria-labelledby="escalations-heading">
             <div className="mb-2 flex items-baseline justify-between">

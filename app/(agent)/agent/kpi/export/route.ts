@@ -25,6 +25,7 @@ export async function GET(request: Request) {
   } else if (table === "satisfaction") {
     csv = toCsv(["group", "name", "satisfied", "responses", "share"], satisfactionRows(data.report).map((s) => [s.group, s.name, s.row.hit, s.row.total, s.row.value]));
   } else if (table === "contactReasons") {
+    if (!data.contactReasons) return new Response("PERIOD_TOO_LONG", { status: 400 });
     const locale = await getLocale();
     csv = contactReasonCsv(data.contactReasons, {
       category: (c) => (locale === "en" ? c.nameEn : c.nameNl),
