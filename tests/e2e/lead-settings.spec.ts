@@ -26,14 +26,15 @@ test.describe("settings (admin)", () => {
   });
 
   test("refuses a line that closes before it opens and keeps the old hours", async ({ page }) => {
+    // Every line's hours live on the lines page since lines became rows (tests/e2e/lead-lines.spec.ts).
     await page.goto("/agent/beheer/instellingen");
-    const section = page.getByRole("region", { name: "Openingstijden telefoonlijnen" });
-    const employer = section.locator("form").nth(1);
-    await employer.getByLabel("Maandag Open").fill("17:00");
-    await employer.getByRole("button", { name: "Opslaan" }).click();
-    await expect(employer.getByRole("alert")).toHaveText("De sluitingstijd moet na de openingstijd liggen.");
+    await page.getByRole("region", { name: "Openingstijden telefoonlijnen" }).getByRole("link").click();
+    const employer = page.getByTestId("admin-line-EMPLOYER");
+    await employer.getByLabel("Werkgeverslijn: Maandag").fill("17:00-09:00");
+    await employer.getByRole("button", { name: "Openingstijden opslaan" }).click();
+    await expect(employer.getByRole("alert")).toHaveText("Een tijdvak moet sluiten na het openen.");
     await page.reload();
-    await expect(page.getByRole("region", { name: "Openingstijden telefoonlijnen" }).locator("form").nth(1).getByLabel("Maandag Open")).toHaveValue("09:00");
+    await expect(page.getByTestId("admin-line-EMPLOYER").getByLabel("Werkgeverslijn: Maandag")).toHaveValue("09:00-16:00");
   });
 });
 

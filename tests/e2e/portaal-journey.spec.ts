@@ -141,9 +141,10 @@ test.describe("beneficiary portal journey", () => {
 
   test("shows how to reach the contact centre, and the dashboard", async ({ page }) => {
     await page.goto("/portaal/contact");
-    await expect(page.getByTestId("opening-status")).toHaveText(/Nu open tot|Opent/);
-    await expect(page.getByRole("heading", { name: "Sluitingsdagen" })).toBeVisible();
-    await expect(page.getByText("Eerste Kerstdag")).toBeVisible();
+    const line = page.getByTestId("line-BENEFICIARY");
+    await expect(line.getByTestId("opening-status")).toHaveText(/Nu open tot|Opent/);
+    await expect(line.getByRole("heading", { name: "Gesloten op" })).toBeVisible();
+    await expect(line.getByText("Eerste Kerstdag")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Veelgestelde vragen" })).toBeVisible();
     await expect(page.getByText("Hoe wijzig ik mijn adres?")).toBeVisible();
     await expectAccessible(page);

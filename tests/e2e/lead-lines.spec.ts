@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, storageStateOf } from "./support";
+
+/** "yyyy-MM-dd" of a day relative to today in Amsterdam, the calendar the app uses. */
+function amsterdamDate(offsetDays = 0): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+}
+
+test.describe("contact lines (admin) and the beneficiary contact page", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("an added line shows on the contact page, open, and closed on its own closure day", async ({ page, browser }) => {
+    const stamp = Date.now().toString().slice(-7);
+    const name = `E2E-lijn ${stamp}`;
+    const key = `E2E_LIJN_${stamp}`;
+    await page.goto("/agent/beheer/lijnen");
+    await expect(page.getByRole("heading", { name: "Contactlijnen", level: 1 })).toBeVisible();
+    const add = page.getByRole("region", { name: "Lijn toevoegen" });
+    await add.getByLabel("Naam (Nederlands)").fill(name);
+    await add.getByLabel("Naam (Engels)").fill(`E2E line ${stamp}`);
+    await add.getByLabel("Telefoonnummer").fill("088 - 765 43 21");
+    for (const day of ["Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag"]) {
+      await add.getByLabel(day, { exact: true }).fill("00:00-24:00");
+    }
+    await add.getByRole("button", { name: "Lijn toevoegen" }).click();
+    await expect(add.getByRole("status")).toHaveText("Opgeslagen.");
+    const line = page.getByTestId(`admin-line-${key}`);
+    await expect(line.getByRole("heading", { name })).toBeVisible();
+    await expectAccessible(page);
+
+    // Periods of a day must not overlap; the old hours stay.
+    await line.getByLabel(`${name}: Maandag`).fill("13:00-17:00, 09:00-12:00");
+    await line.getByRole("button", { name: "Openingstijden opslaan" }).click();
+    await expect(line.getByRole("alert")).toHaveText("De tijdvakken van een dag mogen elkaar niet overlappen en staan op volgorde.");
+
+    const beneficiary = await browser.newContext({ storageState: storageStateOf("beneficiary") });
+    const portal = await beneficiary.newPage();
+    await portal.goto("/portaal/contact");
+    const card = portal.getByTestId(`line-${key}`);
+    await expect(card.getByRole("heading", { name })).toBeVisible();
+    await expect(card.getByRole("link", { name: "088 - 765 43 21" })).toHaveAttribute("href", "tel:+31887654321");
+    // Open around the clock: open now, unless today is a national holiday.
+    await expect(card.getByTestId("opening-status")).toHaveText(/^(Nu open tot|Opent)/);
+    await expectAccessible(portal);
+
+    // A closure day in the past is refused; today's closes the line.
+    await line.getByLabel("Datum").fill(amsterdamDate(-1));
+    await line.getByLabel("Reden (Nederlands)").fill("Storing");
+    await line.getByLabel("Reden (Engels)").fill("Outage");
+    await line.getByRole("button", { name: "Sluitingsdag toevoegen" }).click();
+    // The hours form's message above stays; this is the closure form's own.
+    await expect(line.getByRole("alert").filter({ hasText: "verleden" })).toHaveText("Deze datum ligt in het verleden. Kies vandaag of een latere dag.");
+    await line.getByLabel("Datum").fill(amsterdamDate());
+    await line.getByRole("button", { name: "Sluitingsdag toevoegen" }).click();
+    await expect(line.getByText(amsterdamDate(), { exact: true })).toBeVisible();
+
+    await portal.reload();
+    await expect(card.getByTestId("opening-status")).toHaveText(/^Opent /);
+    await expect(card.getByText("Vandaag gesloten: Storing")).toBeVisible();
+    await beneficiary.close();
+  });
+});
