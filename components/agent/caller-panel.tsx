@@ -1,15 +1,16 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { slotLabel } from "@/lib/callbacks/rules";
 import type { getCaller } from "@/lib/phone/queries";
 import { isAlertNote } from "@/lib/phone/rules";
+import { CallerHistory } from "./caller-history";
 import { When } from "./when";
 
 type CallerView = NonNullable<Awaited<ReturnType<typeof getCaller>>>;
 
 /** Who is calling, and what the call centre must know at once: "not reached" notes stand out. */
 export async function CallerPanel({ view }: { view: CallerView }) {
-  const t = await getTranslations();
-  const { caller, notes, tickets, appointments } = view;
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const { caller, notes, appointments, history, historyPages } = view;
   const organisation = caller.memberships[0]?.organisation;
   return (
     <section aria-labelledby="caller-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="caller-panel">
@@ -43,26 +44,13 @@ export async function CallerPanel({ view }: { view: CallerView }) {
           </ul>
         )}
       </div>
-      <div>
-        <h3 className="font-semibold">{t("agentPhone.openTickets")}</h3>
-        {tickets.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("agentPhone.noTickets")}</p>
-        ) : (
-          <ul className="mt-1 list-disc pl-5 text-sm">
-            {tickets.map((x) => (
-              <li key={x.id}>
-                <Link href={`/agent/tickets/${x.id}`} className="underline">{x.number}</Link> · {x.subject} · {t(`staffStatus.${x.status}`)}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <CallerHistory callerId={caller.id} items={history.items} more={history.more} pages={historyPages} />
       {appointments.length > 0 ? (
         <div>
           <h3 className="font-semibold">{t("agentPhone.appointments")}</h3>
           <ul className="mt-1 list-disc pl-5 text-sm">
             {appointments.map((a) => (
-              <li key={a.id}>{a.date}, {t(`agentCallbacks.slot.${a.slot}`)} · {a.ticket.number}</li>
+              <li key={a.id}>{a.date}, {slotLabel(a.slot, locale === "en" ? "en" : "nl")} · {a.ticket.number}</li>
             ))}
           </ul>
         </div>

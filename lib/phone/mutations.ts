@@ -5,6 +5,7 @@ import { bookCallback } from "@/lib/callbacks/mutations";
 import type { Tx } from "@/lib/db/client";
 import { recordAnswer } from "@/lib/tickets/answer-clock";
 import { addCustomerMessage, changeTicket, createTicket, TicketRuleError } from "@/lib/tickets/mutations";
+import { expiryFor } from "@/lib/urgent/mutations";
 import { requireScopedTicket } from "@/lib/workspace/mutations";
 import { checkCall, HANDOVER_ROLES, type CallRefusal } from "./rules";
 import type { LogCallInput, PreAnnouncementInput } from "./schema";
@@ -116,7 +117,8 @@ export async function logPreAnnouncement(tx: Tx, user: SessionUser, input: PreAn
   if (!organisation) throw new PhoneRuleError("ORGANISATION_NOT_FOUND");
   if (!handler?.active || !(HANDOVER_ROLES as readonly string[]).includes(handler.role)) throw new PhoneRuleError("HANDOVER_NOT_ALLOWED");
   const row = await tx.preAnnouncement.create({
-    data: { ...input, status: "OPEN", loggedById: user.id, createdAt: now },
+    // It pairs with a written urgent request only until it expires (lib/urgent, a setting).
+    data: { ...input, status: "OPEN", loggedById: user.id, createdAt: now, expiresAt: await expiryFor(tx, now) },
     select: { id: true },
   });
   // The handler sees it in their notifications at once: that is the warm handover.

@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
 import { staffTicketScope } from "@/lib/workspace/scope";
 import { OPEN_STATUSES } from "@/lib/tickets/rules";
+import { getCallerHistory } from "./history";
 import { HANDOVER_ROLES, orderContactNotes } from "./rules";
 
 /** Beneficiaries and employer contacts by name, mail, phone, client number or employer number. */
@@ -34,8 +35,11 @@ export function searchCallers(q: string) {
   });
 }
 
-/** The caller with their contact notes (unreachable first) and open tickets this agent may see. */
-export async function getCaller(user: SessionUser, callerId: string) {
+/**
+ * The caller with their contact notes (alerts first), the open tickets this agent may see (for the
+ * call form) and their whole history, `historyPages` pages of 10.
+ */
+export async function getCaller(user: SessionUser, callerId: string, historyPages = 1) {
   const caller = await db.user.findFirst({
     where: { id: callerId, role: { in: ["BENEFICIARY", "EMPLOYER_CONTACT"] } },
     select: {
@@ -50,7 +54,7 @@ export async function getCaller(user: SessionUser, callerId: string) {
   });
   if (!caller) return null;
   const organisationId = caller.memberships[0]?.organisation.id ?? null;
-  const [notes, tickets, appointments] = await Promise.all([
+  const [notes, tickets, appointments, history] = await Promise.all([
     db.contactNote.findMany({
       where: { OR: [{ subjectId: caller.id }, ...(caller.phone ? [{ subjectPhone: caller.phone }] : [])] },
       orderBy: { createdAt: "desc" },
@@ -70,12 +74,13 @@ export async function getCaller(user: SessionUser, callerId: string) {
       select: { id: true, number: true, subject: true, status: true },
     }),
     db.callbackAppointment.findMany({
-      where: { personId: caller.id, status: "BOOKED" },
+      where: { personId: caller.id, status: "BOOKED", ticket: staffTicketScope(user) },
       orderBy: { slotStart: "asc" },
       select: { id: true, date: true, slot: true, ticket: { select: { number: true } } },
     }),
+    getCallerHistory(user, { id: caller.id, organisationId }, historyPages),
   ]);
-  return { caller, organisationId, notes: orderContactNotes(notes), tickets, appointments };
+  return { caller, organisationId, notes: orderContactNotes(notes), tickets, appointments, history, historyPages };
 }
 
 export function listHandoverStaff() {

@@ -7,7 +7,9 @@ import { When } from "@/components/agent/when";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listTeamSlots } from "@/lib/callbacks/queries";
+import { slotHours } from "@/lib/callbacks/rules";
 import { db } from "@/lib/db/client";
+import { historyPages } from "@/lib/phone/history-rules";
 import { getCaller, listHandoverStaff, listOpenPreAnnouncements, listOrganisations, searchCallers } from "@/lib/phone/queries";
 import { queueOptions } from "@/lib/tickets/queries";
 import { firstParam } from "@/lib/util/url-params";
@@ -22,7 +24,7 @@ export default async function PhonePage({ searchParams }: { searchParams: Promis
     getTranslations("agentPhone"),
     getLocale(),
     q ? searchCallers(q) : Promise.resolve([]),
-    callerParam && callerParam !== "unknown" ? getCaller(user, callerParam) : Promise.resolve(null),
+    callerParam && callerParam !== "unknown" ? getCaller(user, callerParam, historyPages(params.historie)) : Promise.resolve(null),
     queueOptions(user),
     listOrganisations(),
     listHandoverStaff(),
@@ -38,7 +40,7 @@ export default async function PhonePage({ searchParams }: { searchParams: Promis
       .filter((s) => s.bookable)
       .map((s) => ({
         value: `${s.date}|${s.kind}`,
-        label: t("slotOption", { date: dateFormat.format(s.startsAt), time: s.kind === "MORNING" ? "10:00-11:00" : "14:00-16:00", remaining: s.remaining }),
+        label: t("slotOption", { date: dateFormat.format(s.startsAt), time: slotHours(s.kind), remaining: s.remaining }),
       }));
   });
   // The first line may register a dossier question for a known caller (it goes to a case handler), never for an unknown one.

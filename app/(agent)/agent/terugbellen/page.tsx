@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AttemptForm } from "@/components/agent/attempt-form";
 import { When } from "@/components/agent/when";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
+import { slotLabel } from "@/lib/callbacks/rules";
 import { queueOptions } from "@/lib/tickets/queries";
 import { listCallbacks, upcomingCallbackCounts } from "@/lib/workspace/callback-list";
 
@@ -16,7 +17,7 @@ export default async function CallbackList({ searchParams }: { searchParams: Pro
   const date = params.date && /^\d{4}-\d{2}-\d{2}$/.test(params.date) ? params.date : today;
   const options = await queueOptions(user);
   const teamId = options.teams.some((x) => x.id === params.team) ? params.team : undefined;
-  const [t, rows, upcoming] = await Promise.all([getTranslations(), listCallbacks(user, { date, teamId }), upcomingCallbackCounts(user, date)]);
+  const [t, locale, rows, upcoming] = await Promise.all([getTranslations(), getLocale(), listCallbacks(user, { date, teamId }), upcomingCallbackCounts(user, date)]);
   const mayAttempt = can(user, "callbacks.attempt.log");
   const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
   return (
@@ -40,7 +41,7 @@ export default async function CallbackList({ searchParams }: { searchParams: Pro
         const inSlot = rows.filter((r) => r.slot === slot);
         return (
           <section key={slot} aria-labelledby={`slot-${slot}`} className="mb-6">
-            <h2 id={`slot-${slot}`} className="mb-2 text-lg font-semibold">{date} · {t(`agentCallbacks.slot.${slot}`)}</h2>
+            <h2 id={`slot-${slot}`} className="mb-2 text-lg font-semibold">{date} · {slotLabel(slot, locale === "en" ? "en" : "nl")}</h2>
             {inSlot.length === 0 ? (
               <p className="rounded border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">{t("agentCallbacks.none")}</p>
             ) : (
