@@ -45,7 +45,7 @@ import {
   withdrawStaffInvite,
 } from "@/lib/staff/commands";
 import { answerSurveyAsBeneficiary } from "@/lib/survey/commands";
-import { submitUrgentRequest } from "@/lib/urgent/commands";
+import { recordUrgentVerification, relinkUrgentPreAnnouncement, submitUrgentRequest, updateUrgentWords } from "@/lib/urgent/commands";
 import { logCallbackAttempt } from "@/lib/workspace/attempt";
 import { addNote, changeTicketFields, replyToTicket as replyAsStaff } from "@/lib/workspace/commands";
 import type { DefinedAction } from "./define";
@@ -90,6 +90,8 @@ export const ACTIONS: readonly RegisteredAction[] = [
   changeTicketFields,
   logPhoneCall,
   logPhonePreAnnouncement,
+  relinkUrgentPreAnnouncement,
+  recordUrgentVerification,
   logCallbackAttempt,
   logComplaintSignalAction,
   confirmMailSender,
@@ -120,6 +122,7 @@ export const ACTIONS: readonly RegisteredAction[] = [
   addContactLineClosureDay,
   removeContactLineClosureDay,
   updateSlaPolicy,
+  updateUrgentWords,
   updateSlotCapacity,
   updateAttemptTiming,
   saveComplaintBodyAction,

@@ -42,6 +42,10 @@ export const PERMISSIONS = [
   "workspace.postalAddress.edit",
   "phone.call.log",
   "phone.preannouncement.log",
+  // Correct which urgent request a phone pre-announcement was matched to.
+  "phone.preannouncement.link",
+  // The outcome of the call that confirms an urgent mail nobody announced by phone.
+  "urgent.verification.record",
   "callbacks.attempt.log",
   "kb.read",
   "kb.article.manage",
@@ -92,6 +96,8 @@ const COORDINATOR: readonly Permission[] = [
   ...TICKET_WORK,
   "workspace.dossier.read",
   "callbacks.attempt.log",
+  "urgent.verification.record",
+  "phone.preannouncement.link",
   "complaints.signal.log",
   "mail.sender.confirm",
   "kb.article.manage",
@@ -120,7 +126,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   EMPLOYER_CONTACT: [...ACCOUNT, "employer.enter", "employer.complaint.file", "employer.complaint.ombudsman"],
   // First line: no dossier content, no callback attempts (a case handler calls back).
   CALLCENTER_AGENT: [...STAFF, ...TICKET_WORK, "complaints.signal.log"],
-  CASE_HANDLER: [...STAFF, ...TICKET_WORK, "workspace.dossier.read", "callbacks.attempt.log", "complaints.signal.log", "mail.sender.confirm"],
+  CASE_HANDLER: [...STAFF, ...TICKET_WORK, "workspace.dossier.read", "callbacks.attempt.log", "urgent.verification.record", "phone.preannouncement.link", "complaints.signal.log", "mail.sender.confirm"],
   TEAM_COORDINATOR: COORDINATOR,
   MANAGER: [...COORDINATOR, "escalations.tier2.handle"],
   // Reads their organisations' tickets and escalations; works none of them.
@@ -134,6 +140,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...TICKET_WORK,
     "workspace.dossier.read",
     "callbacks.attempt.log",
+    "urgent.verification.record",
+    "phone.preannouncement.link",
     "mail.sender.confirm",
     "kb.article.manage",
     "kb.macro.manage",

@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/queries";
 import { db, type Tx } from "@/lib/db/client";
 import { addInternalNote, changeTicket, customerWrote, refreshClock, sendAcknowledgement, TicketRuleError } from "@/lib/tickets/mutations";
 import { linkMailedUrgentRequest } from "@/lib/urgent/mutations";
+import { getUrgentWords } from "@/lib/urgent/queries";
 import { requireScopedTicket } from "@/lib/workspace/mutations";
 import { senderAccount } from "./ingest";
 import { isUrgentSubject, normaliseAddress } from "./rules";
@@ -62,7 +63,7 @@ export async function confirmSender(tx: Tx, actor: SessionUser, ticketId: string
     await addInternalNote(tx, { ticketId: ticket.id, authorId: actor.id, body: `Afzender ${from ?? mail.fromAddress} bevestigd. / Sender ${from ?? mail.fromAddress} confirmed.` }, now);
     // A question already answered or closed gets no late acknowledgement or urgent clock.
     const stillOpen = ticket.status !== "RESOLVED" && ticket.status !== "CLOSED";
-    const urgent = stillOpen && organisationId !== null && isUrgentSubject(ticket.subject);
+    const urgent = stillOpen && organisationId !== null && isUrgentSubject(ticket.subject, await getUrgentWords(tx));
     if (urgent) await makeUrgent(tx, actor, { ticketId: ticket.id, organisationId, subject: ticket.subject, receivedAt: mail.receivedAt }, now);
     const acknowledged = stillOpen;
     if (acknowledged) {
@@ -112,7 +113,7 @@ async function makeUrgent(tx: Tx, actor: SessionUser, input: { ticketId: string;
   await tx.ticket.update({ where: { id: input.ticketId }, data: { slaPolicyKey: "URGENT_REQUEST" } });
   await refreshClock(tx, input.ticketId, now);
   const { slaDueAt } = await tx.ticket.findUniqueOrThrow({ where: { id: input.ticketId }, select: { slaDueAt: true } });
-  await linkMailedUrgentRequest(tx, { ticketId: input.ticketId, organisationId: input.organisationId, subject: input.subject, receivedAt: input.receivedAt, dueAt: slaDueAt ?? now });
+  await linkMailedUrgentRequest(tx, { ticketId: input.ticketId, organisationId: input.organisationId, subject: input.subject, receivedAt: input.receivedAt, dueAt: slaDueAt ?? now }, now);
 }
 
 export const confirmMailSender = defineAction({

@@ -8,6 +8,7 @@ import sanitizeHtml from "sanitize-html";
 import type { Db, Tx } from "@/lib/db/client";
 import { addCustomerMessage, createTicket, type StoredAttachment } from "@/lib/tickets/mutations";
 import { linkMailedUrgentRequest } from "@/lib/urgent/mutations";
+import { getUrgentWords } from "@/lib/urgent/queries";
 import { unchecked, type InboundAuth } from "./auth-results";
 import { htmlAsPlainText, MAX_MAIL_HTML_DEPTH, nestsDeeperThan } from "./html-guard";
 import { replyIntakeAddress } from "./delivery";
@@ -245,7 +246,7 @@ async function ticketFor(
   } else {
     const { user, organisationId } = await senderAccount(tx, from);
     const known = { ...common, requesterId: user?.id ?? null, requesterName: requesterName || user?.name || null, organisationId };
-    if (organisationId && isUrgentSubject(subject)) {
+    if (organisationId && isUrgentSubject(subject, await getUrgentWords(tx))) {
       const ticket = await createTicket(tx, { ...known, categoryKey: "URGENT_REQUEST", priority: "URGENT", policyKey: "URGENT_REQUEST" }, now);
       const { preAnnounced } = await linkMailedUrgentRequest(tx, { ticketId: ticket.id, organisationId, subject, receivedAt: now, dueAt: ticket.slaDueAt ?? now });
       created = { ticketId: ticket.id, urgent: true, preAnnounced };

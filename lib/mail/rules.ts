@@ -21,10 +21,11 @@ export function registrationNumberIn(subject: string): string | null {
   return match ? `LK-${match[1]}-${match[2]}` : null;
 }
 
-/** DESIGN: a mail with "spoed" in the subject from an employer address is an urgent request. */
-export function isUrgentSubject(subject: string): boolean {
-  return /\bspoed/i.test(subject);
-}
+/**
+ * DESIGN: a mail with "spoed" in the subject from an employer address is an urgent request. Whole
+ * words of the configurable list (setting urgent.subjectWords), never after "geen"/"niet".
+ */
+export { isUrgentSubject } from "@/lib/urgent/rules";
 
 /** Subjects are stored on one line and bounded; header folding or injected newlines collapse. */
 export function cleanSubject(subject: string | undefined | null): string {

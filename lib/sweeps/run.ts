@@ -2,6 +2,7 @@ import "server-only";
 import { sweepLoginRecords } from "@/lib/auth/login-records";
 import type { Db } from "@/lib/db/client";
 import { sweepRateLimits } from "@/lib/security/rate-limit";
+import { expirePreAnnouncements } from "@/lib/urgent/mutations";
 import { withSweepLock } from "./lock";
 import { sweepAutoClose, sweepCallbackReminders, sweepSlaStates, sweepSurveyInvitations } from "./sweeps";
 
@@ -12,6 +13,7 @@ export interface SweepReport {
   reminders: number | "skipped";
   rateLimits: number | "skipped";
   loginRecords: number | "skipped";
+  preAnnouncementsExpired: number | "skipped";
 }
 
 function outcome<T>(result: { ran: true; result: T } | { ran: false }): T | "skipped" {
@@ -27,6 +29,7 @@ export async function runSweeps(db: Db, now: Date): Promise<SweepReport> {
     reminders: outcome(await withSweepLock("reminders", () => sweepCallbackReminders(db, now))),
     rateLimits: outcome(await withSweepLock("rateLimits", () => sweepRateLimits(db, now))),
     loginRecords: outcome(await withSweepLock("loginRecords", () => sweepLoginRecords(db, now))),
+    preAnnouncementsExpired: outcome(await withSweepLock("preAnnouncements", () => expirePreAnnouncements(db, now))),
   };
 }
 

@@ -1,10 +1,28 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getSessionUser } from "@/lib/auth/session";
-import { submitUrgentRequest } from "./commands";
+import { recordUrgentVerification, relinkUrgentPreAnnouncement, submitUrgentRequest, updateUrgentWords } from "./commands";
 
 export async function submitUrgentRequestAction(input: unknown) {
   const result = await submitUrgentRequest.execute(await getSessionUser(), input, new Date());
   if (result.ok) revalidatePath("/werkgever", "layout");
+  return result;
+}
+
+export async function recordVerificationAction(input: unknown) {
+  const result = await recordUrgentVerification.execute(await getSessionUser(), input, new Date());
+  if (result.ok) revalidatePath("/agent", "layout");
+  return result;
+}
+
+export async function relinkPreAnnouncementAction(input: unknown) {
+  const result = await relinkUrgentPreAnnouncement.execute(await getSessionUser(), input, new Date());
+  if (result.ok) revalidatePath("/agent", "layout");
+  return result;
+}
+
+export async function updateUrgentWordsAction(input: unknown) {
+  const result = await updateUrgentWords.execute(await getSessionUser(), input, new Date());
+  if (result.ok) revalidatePath("/agent/beheer/instellingen");
   return result;
 }

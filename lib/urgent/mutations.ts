@@ -1,8 +1,10 @@
 import "server-only";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
+import { getLineCalendar } from "@/lib/settings/queries";
 import { createTicket, TicketRuleError } from "@/lib/tickets/mutations";
-import { urgentBody } from "./rules";
+import { getPreAnnouncementExpiry } from "./queries";
+import { preAnnouncementExpiry, urgentBody } from "./rules";
 import type { UrgentRequestInput } from "./schema";
 
 export interface UrgentActor {
@@ -17,16 +19,45 @@ export interface UrgentOutcome {
   preAnnounced: boolean;
 }
 
+/** When a pre-announcement logged now stops matching mails (setting; default end of the next employer-line day). */
+export async function expiryFor(tx: Tx, loggedAt: Date): Promise<Date> {
+  const { lineKey, openDays } = await getPreAnnouncementExpiry(tx);
+  return preAnnouncementExpiry(loggedAt, await getLineCalendar(tx, lineKey), openDays);
+}
+
+/** Open pre-announcements past their expiry become EXPIRED (at matching time and in the sweep). */
+export async function expirePreAnnouncements(tx: Tx, now: Date, organisationId?: string): Promise<number> {
+  const { count } = await tx.preAnnouncement.updateMany({
+    where: { status: "OPEN", expiresAt: { lte: now }, ...(organisationId ? { organisationId } : {}) },
+    data: { status: "EXPIRED" },
+  });
+  return count;
+}
+
 /**
- * The written confirmation of an urgent request: an URGENT ticket on the 24-hour policy, linked to
- * the organisation's newest open phone pre-announcement when there is one (which is then LINKED).
+ * The pre-announcement a written urgent request of this organisation pairs with: the oldest OPEN
+ * one called in before the request and not expired at its receipt, so two announced requests pair
+ * in the order they were phoned in. It becomes LINKED.
+ */
+export async function claimPreAnnouncement(tx: Tx, organisationId: string, receivedAt: Date, now: Date) {
+  // Lazily: what expired by the request's receipt (a sender confirmed later still pairs as received).
+  await expirePreAnnouncements(tx, receivedAt < now ? receivedAt : now, organisationId);
+  const match = await tx.preAnnouncement.findFirst({
+    where: { organisationId, status: "OPEN", createdAt: { lte: receivedAt }, OR: [{ expiresAt: null }, { expiresAt: { gt: receivedAt } }] },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  if (!match) return null;
+  // Conditional, so two requests racing for one announcement cannot both take it.
+  const { count } = await tx.preAnnouncement.updateMany({ where: { id: match.id, status: "OPEN" }, data: { status: "LINKED", linkedAt: now } });
+  return count === 1 ? match : null;
+}
+
+/**
+ * The written confirmation of an urgent request: an URGENT ticket on the urgent policy, linked to
+ * the organisation's oldest matching phone pre-announcement when there is one (which is then LINKED).
  */
 export async function fileUrgentRequest(tx: Tx, actor: UrgentActor, input: UrgentRequestInput, now: Date): Promise<UrgentOutcome> {
-  const preAnnouncement = await tx.preAnnouncement.findFirst({
-    where: { organisationId: actor.organisationId, status: "OPEN" },
-    orderBy: { createdAt: "desc" },
-    select: { id: true },
-  });
+  const preAnnouncement = await claimPreAnnouncement(tx, actor.organisationId, now, now);
   const ticket = await createTicket(
     tx,
     {
@@ -55,9 +86,6 @@ export async function fileUrgentRequest(tx: Tx, actor: UrgentActor, input: Urgen
       dueAt: ticket.slaDueAt,
     },
   });
-  if (preAnnouncement) {
-    await tx.preAnnouncement.update({ where: { id: preAnnouncement.id }, data: { status: "LINKED" } });
-  }
   await audit(tx, {
     actorId: actor.id,
     action: "urgent.request",
@@ -70,15 +98,15 @@ export async function fileUrgentRequest(tx: Tx, actor: UrgentActor, input: Urgen
 
 /**
  * A "spoed" mail from an employer contact (DESIGN: Urgent requests, step 2): linked to the
- * organisation's newest open pre-announcement, or flagged "not pre-announced" so an agent calls to
- * verify. Only for a verified sender: the mail intake, or staff confirming the sender later.
+ * organisation's oldest matching pre-announcement, or flagged "not pre-announced" with the call to
+ * confirm PENDING. Only for a verified sender: the mail intake, or staff confirming the sender later.
  */
 export async function linkMailedUrgentRequest(
   tx: Tx,
   input: { ticketId: string; organisationId: string; subject: string; receivedAt: Date; dueAt: Date },
+  now: Date = input.receivedAt,
 ): Promise<{ preAnnounced: boolean }> {
-  const announcement = await tx.preAnnouncement.findFirst({ where: { organisationId: input.organisationId, status: "OPEN" }, orderBy: { createdAt: "desc" } });
-  if (announcement) await tx.preAnnouncement.update({ where: { id: announcement.id }, data: { status: "LINKED" } });
+  const announcement = await claimPreAnnouncement(tx, input.organisationId, input.receivedAt, now);
   await tx.urgentRequest.create({
     data: {
       ticketId: input.ticketId,
@@ -87,6 +115,7 @@ export async function linkMailedUrgentRequest(
       forWhom: announcement?.forWhom ?? "",
       preAnnouncementId: announcement?.id ?? null,
       notPreAnnounced: !announcement,
+      verification: announcement ? null : "PENDING",
       receivedAt: input.receivedAt,
       dueAt: input.dueAt,
     },

@@ -7,3 +7,24 @@ export const urgentRequestSchema = z.object({
   details: z.string().trim().max(5000, "TOO_LONG").optional().default(""),
 });
 export type UrgentRequestInput = z.output<typeof urgentRequestSchema>;
+
+const id = z.string().min(1).max(64);
+
+export const verificationSchema = z
+  .object({
+    ticketId: id,
+    outcome: z.enum(["CONFIRMED", "NOT_URGENT", "NOT_REACHED"]),
+    note: z.string().trim().max(2000, "TOO_LONG").optional().default(""),
+  })
+  // A call not answered is worth a word on when and how it was tried.
+  .refine((v) => v.outcome !== "NOT_REACHED" || v.note.length >= 2, { path: ["note"], message: "REQUIRED" });
+export type VerificationInput = z.output<typeof verificationSchema>;
+
+export const relinkSchema = z.object({
+  preAnnouncementId: id,
+  /** The urgent request's ticket to link to; absent or empty: unlink. */
+  ticketId: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
+});
+export type RelinkInput = z.output<typeof relinkSchema>;
+
+export const urgentWordsSchema = z.object({ words: z.string().max(2000, "TOO_LONG") });

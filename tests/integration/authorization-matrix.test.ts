@@ -180,6 +180,24 @@ function employerTicketKind(u: SessionUser): { category: string; reachable: bool
   return { category: "GENERAL_QUESTION", reachable: false };
 }
 
+/** A Van Dijk urgent mail waiting for its confirming call, in the caller's scope or another team's. */
+async function urgentTicket(u: SessionUser, foreign: boolean): Promise<string> {
+  const inScopeByTeam = seesAllTeams(u.role) || u.teamIds.length > 0;
+  const t = foreign
+    ? await ticket({ requesterId: w.lisa, organisationId: w.vandijk, teamId: w.teams.elders, category: "URGENT_REQUEST" })
+    : await ticket({ requesterId: w.lisa, organisationId: w.vandijk, teamId: staffTeam(u), assigneeId: inScopeByTeam ? null : u.id, category: "URGENT_REQUEST" });
+  await db.urgentRequest.create({
+    data: { ticketId: t.id, organisationId: w.vandijk, reason: "Spoed", forWhom: "", notPreAnnounced: true, verification: "PENDING", receivedAt: NOW, dueAt: new Date(NOW.getTime() + 86_400_000) },
+  });
+  return t.id;
+}
+function openAnnouncement() {
+  return db.preAnnouncement.create({
+    data: { organisationId: w.vandijk, callerName: "Eva Bakker", subject: "Loonbeslag", reason: "Salarisrun", forWhom: "2231", status: "OPEN", loggedById: w.handler, createdAt: NOW },
+    select: { id: true },
+  });
+}
+
 // ───────────────────────────── inputs per action ─────────────────────────────
 
 interface Ctx {
@@ -335,6 +353,20 @@ const SPECS: Record<string, Spec> = {
       return { input: { callerId: w.bram, ticketId: t.id, categoryKey: "GENERAL_QUESTION", teamId: staffTeam(u), summary: "Belde over zijn vraag.", outcome: "OPEN" }, refusal: t.refusal };
     },
   },
+  "urgent.verification": {
+    own: async ({ u }) => ({ ticketId: await urgentTicket(u, false), outcome: "CONFIRMED", note: "Werkgever bevestigt" }),
+    foreign: async ({ u }) => {
+      if (seesAllTeams(u.role)) return { input: { ticketId: "matrix-no-such-ticket", outcome: "CONFIRMED" }, refusal: "NOT_FOUND" };
+      return { input: { ticketId: await urgentTicket(u, true), outcome: "CONFIRMED" }, refusal: "NOT_FOUND" };
+    },
+  },
+  "urgent.preAnnouncement.relink": {
+    own: async ({ u }) => ({ preAnnouncementId: (await openAnnouncement()).id, ticketId: await urgentTicket(u, false) }),
+    foreign: async ({ u }) => {
+      if (seesAllTeams(u.role)) return { input: { preAnnouncementId: (await openAnnouncement()).id, ticketId: "matrix-no-such-ticket" }, refusal: "NOT_FOUND" };
+      return { input: { preAnnouncementId: (await openAnnouncement()).id, ticketId: await urgentTicket(u, true) }, refusal: "NOT_FOUND" };
+    },
+  },
   "phone.preAnnouncement": { own: async () => ({ organisationId: w.vandijk, callerName: "Eva Bakker", subject: "Loonbeslag", reason: "Salarisrun sluit", forWhom: "Personeelsnummer 2231", handedOverToId: w.handler }) },
   "callback.attempt": {
     own: async ({ u }) => ({ appointmentId: (await appointment(w.anna.id, staffTeam(u))).id, outcome: "NO_ANSWER", note: "Geen gehoor" }),
@@ -423,6 +455,7 @@ const SPECS: Record<string, Spec> = {
       return { lineKey: key, date: "2026-12-28" };
     },
   },
+  "settings.urgentWords": { own: async () => ({ words: "spoed\nurgent\ndringend" }) },
   "settings.slaPolicy": { own: async () => ({ key: "WRITTEN_QUESTION", amount: 5, atRiskShare: 0.2, targetShare: 0.9 }) },
   "settings.slotCapacity": { own: async () => ({ teamId: w.teams.uitkeringen, morning: 6, afternoon: 10 }) },
   "settings.callbackAttempts": { own: async () => ({ earlyMinutes: 15, minIntervalMinutes: 10 }) },
