@@ -2,8 +2,7 @@ import Link from "next/link";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { TicketListItem } from "@/lib/tickets/queries";
-import { SlaBadge } from "./sla-badge";
-import { When } from "./when";
+import { AnswerClock } from "./answer-clock";
 
 export async function QueueTable({ tickets, total }: { tickets: TicketListItem[]; total: number }) {
   const t = await getTranslations();
@@ -37,6 +36,9 @@ export async function QueueTable({ tickets, total }: { tickets: TicketListItem[]
               {ticket.team ? ` · ${ticket.team.name}` : ""}
               {ticket.isPartner ? ` · ${t("tickets.partner")}` : ""}
               {ticket.senderUnverified ? <span className="font-semibold text-amber-800"> · {t("agentSender.title")}</span> : null}
+              {ticket.urgentRequest?.verification === "PENDING" || ticket.urgentRequest?.verification === "NOT_REACHED" ? (
+                <span className="font-semibold text-red-800" data-testid="urgent-verify-flag"> · {t("urgentVerify.queueFlag")}</span>
+              ) : null}
             </span>
           </td>
           <td className="px-3 py-2">{t(`staffStatus.${ticket.status}`)}</td>
@@ -46,10 +48,7 @@ export async function QueueTable({ tickets, total }: { tickets: TicketListItem[]
           </td>
           <td className="px-3 py-2">{ticket.assignee?.name ?? t("tickets.unassigned")}</td>
           <td className="px-3 py-2 text-xs">
-            <When date={ticket.slaDueAt} />
-            <span className="mt-1 block">
-              <SlaBadge state={ticket.slaState} />
-            </span>
+            <AnswerClock ticket={ticket} />
           </td>
         </tr>
       ))}

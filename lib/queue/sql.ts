@@ -48,8 +48,10 @@ export function queueConditions(user: SessionUser, filter: Partial<QueueFilter>)
   if (filter.assignee === "me") parts.push(Prisma.sql`t."assigneeId" = ${user.id}`);
   else if (filter.assignee === "none") parts.push(Prisma.sql`t."assigneeId" IS NULL`);
   else if (filter.assignee) parts.push(Prisma.sql`t."assigneeId" = ${filter.assignee}`);
-  if (filter.sla) parts.push(Prisma.sql`t."slaState" = ${filter.sla}::"SlaState"`);
+  // Running clocks only, as queueWhere: not answered, not waiting on the customer.
+  if (filter.sla) parts.push(Prisma.sql`t."slaState" = ${filter.sla}::"SlaState" AND t."slaStoppedAt" IS NULL AND t.status <> 'PENDING_CUSTOMER'`);
   if (filter.q) parts.push(searchSql(filter.q));
+  if (filter.verify) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "UrgentRequest" u WHERE u."ticketId" = t.id AND u.verification IN ('PENDING', 'NOT_REACHED'))`);
   return Prisma.join(parts, " AND ");
 }
 

@@ -20,11 +20,14 @@ const listSelect = {
   senderUnverified: true,
   slaDueAt: true,
   slaState: true,
+  slaStoppedAt: true,
   lastActivityAt: true,
   requesterName: true,
   category: { select: { key: true, nameNl: true, nameEn: true } },
   team: { select: { name: true } },
   assignee: { select: { name: true } },
+  // The queue flags an urgent mail nobody announced by phone until the confirming call is done.
+  urgentRequest: { select: { verification: true } },
 } satisfies Prisma.TicketSelect;
 
 export type TicketListItem = Prisma.TicketGetPayload<{ select: typeof listSelect }>;
@@ -89,7 +92,8 @@ export function queueWhere(user: SessionUser, filter: Partial<QueueFilter>): Pri
   if (filter.assignee === "me") and.push({ assigneeId: user.id });
   else if (filter.assignee === "none") and.push({ assigneeId: null });
   else if (filter.assignee) and.push({ assigneeId: filter.assignee });
-  if (filter.sla) and.push({ slaState: filter.sla });
+  // An SLA state asks about clocks that run: not answered ones, not ones waiting on the customer.
+  if (filter.sla) and.push({ slaState: filter.sla, slaStoppedAt: null, status: { not: "PENDING_CUSTOMER" } });
   if (filter.q) and.push(searchWhere(filter.q));
   return { AND: and };
 }

@@ -5,6 +5,8 @@ import { db } from "@/lib/db/client";
 import { getEmployerTicket, listRunningUrgentRequests } from "@/lib/employer/queries";
 import { urgentInTime, writtenInTime } from "@/lib/kpi/queries";
 import { getMyTicket, listMyTickets } from "@/lib/portal/queries";
+import { parseQueueFilter } from "@/lib/queue/schema";
+import { searchQueue } from "@/lib/tickets/queries";
 import { answerClockView } from "@/lib/sla/lifecycle";
 import { loadAnsweredLate, loadSlaMonitor } from "@/lib/sla/monitor";
 import { sweepSlaStates } from "@/lib/sweeps/sweeps";
@@ -110,8 +112,12 @@ describe("the answer clock", () => {
     await sweepSlaStates(db, late);
     expect((await load(ticket.id)).slaState).toBe("BREACHED");
     expect(await monitorRefs(late)).toContain(ticket.number);
+    const handler = await sessionFor("behandelaar@loket.example");
+    const lateInQueue = async () => (await searchQueue(handler, parseQueueFilter({ sla: "BREACHED", q: ticket.number }))).items.map((i) => i.number);
+    expect(await lateInQueue()).toEqual([ticket.number]);
 
     await reply(ticket.id, late);
+    expect(await lateInQueue()).toEqual([]);
     const row = await load(ticket.id);
     expect(answerClockView(row)).toEqual({ kind: "ANSWERED", late: true, at: late });
     expect(await monitorRefs(late)).not.toContain(ticket.number);
