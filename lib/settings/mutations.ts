@@ -4,12 +4,12 @@ import type { z } from "zod";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
 import { DEFAULT_SLA_POLICIES } from "@/lib/sla/rules";
-import { closureDateProblem } from "@/lib/lines/rules";
+import { closureDateProblem, isFixedLine } from "@/lib/lines/rules";
 import { ownValue } from "@/lib/util/own-key";
 import type { closureDaySchema, holidaySettingsSchema, openingHoursSchema, slaPolicySchema, slotCapacitySchema } from "./schema";
 
 export class SettingsRuleError extends Error {
-  constructor(readonly code: "CLOSURE_DAY_EXISTS" | "NOT_FOUND" | "WHOLE_WORKING_DAYS" | "DATE_IN_PAST") {
+  constructor(readonly code: "CLOSURE_DAY_EXISTS" | "NOT_FOUND" | "WHOLE_WORKING_DAYS" | "DATE_IN_PAST" | "NO_HOURS") {
     super(code);
   }
 }
@@ -39,9 +39,13 @@ export async function removeClosureDay(tx: Tx, date: string, actorId: string) {
 
 /** Replaces one line's week (any number of intervals a day; a day without any is closed). */
 export async function saveOpeningHours(tx: Tx, input: z.infer<typeof openingHoursSchema>, actorId: string) {
-  if (!(await tx.contactLine.findUnique({ where: { key: input.line }, select: { key: true } }))) throw new SettingsRuleError("NOT_FOUND");
-  await tx.openingHours.deleteMany({ where: { line: input.line } });
+  const line = await tx.contactLine.findUnique({ where: { key: input.line }, select: { key: true, _count: { select: { slaPolicies: true } } } });
+  if (!line) throw new SettingsRuleError("NOT_FOUND");
   const data = input.days.flatMap((d) => d.hours.map((i) => ({ line: input.line, weekday: d.weekday, opens: i.open, closes: i.close })));
+  // A fixed line without rows reads as DESIGN's default hours, and an SLA clock on a line that never
+  // opens never runs: such a line is hidden by making it inactive, not by emptying its week.
+  if (data.length === 0 && (isFixedLine(input.line) || line._count.slaPolicies > 0)) throw new SettingsRuleError("NO_HOURS");
+  await tx.openingHours.deleteMany({ where: { line: input.line } });
   if (data.length > 0) await tx.openingHours.createMany({ data });
   await audit(tx, { actorId, action: "settings.opening_hours", entityType: "OpeningHours", entityId: input.line, data: { intervals: data.length } });
 }

@@ -53,6 +53,8 @@ describe("contact lines by an admin", () => {
     const reversed = await updateOpeningHours.execute(admin, { line: "HR_DESK", days: week("17:00-09:00") }, NOW);
     expect(reversed).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { "days.0.hours": ["OPENS_BEFORE_CLOSES"] } });
     expect(await updateOpeningHours.execute(admin, { line: "NIEUWE_LIJN", days: week("09:00-17:00") }, NOW)).toEqual({ ok: false, reason: "NOT_FOUND" });
+    // An empty week would read as DESIGN's default hours for a fixed line: refused, the line can be made inactive instead.
+    expect(await updateOpeningHours.execute(admin, { line: "BENEFICIARY", days: week("") }, NOW)).toEqual({ ok: false, reason: "NO_HOURS" });
     expect(await db.openingHours.findMany({ where: { line: "HR_DESK" }, orderBy: [{ weekday: "asc" }, { opens: "asc" }] })).toEqual(before);
 
     expect(await updateOpeningHours.execute(admin, { line: "HR_DESK", days: week("08:30-12:00, 13:00-16:30") }, NOW)).toEqual({ ok: true, data: undefined });
