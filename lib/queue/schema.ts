@@ -16,6 +16,8 @@ export const queueFilterSchema = z.object({
   assignee: optional(z.string().trim().min(1).max(64)),
   sla: optional(z.enum(SLA_STATES)),
   q: optional(z.string().trim().min(1).max(200)),
+  // Urgent mails waiting for the confirming call (not announced by phone).
+  verify: optional(z.enum(["1"])),
   page: z.coerce.number().int().min(0).max(10_000).catch(0).default(0),
 });
 export type QueueFilter = z.output<typeof queueFilterSchema>;

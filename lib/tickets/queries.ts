@@ -95,6 +95,7 @@ export function queueWhere(user: SessionUser, filter: Partial<QueueFilter>): Pri
   // An SLA state asks about clocks that run: not answered ones, not ones waiting on the customer.
   if (filter.sla) and.push({ slaState: filter.sla, slaStoppedAt: null, status: { not: "PENDING_CUSTOMER" } });
   if (filter.q) and.push(searchWhere(filter.q));
+  if (filter.verify) and.push({ urgentRequest: { verification: { in: ["PENDING", "NOT_REACHED"] } } });
   return { AND: and };
 }
 

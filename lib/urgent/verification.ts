@@ -34,6 +34,8 @@ export async function recordVerification(tx: Tx, user: SessionUser, input: Verif
     data: { verification: input.outcome, verifyNote: input.note || null, verifiedAt: now, verifiedById: user.id },
   });
   if (count !== 1) throw new UrgentRuleError("NOTHING_TO_VERIFY");
+  // Touches the ticket so the queue's poller sees the flag change.
+  await tx.ticket.update({ where: { id: input.ticketId }, data: { lastActivityAt: now } });
   if (input.outcome === "NOT_URGENT") {
     await changeTicket(tx, { ticketId: input.ticketId, actorId: user.id, priority: "NORMAL", categoryKey: "GENERAL_QUESTION" }, now);
     // The clock keeps its start (the receipt) and is re-computed on the written-question policy.

@@ -9,6 +9,7 @@ import { TicketTimeline } from "@/components/agent/ticket-timeline";
 import { UnverifiedSenderBanner } from "@/components/agent/unverified-sender-banner";
 import { When } from "@/components/agent/when";
 import { PageHeader } from "@/components/ui/page-header";
+import { UrgentTicketPanel } from "@/components/urgent/urgent-ticket-panel";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -66,6 +67,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
               mayConfirm={unverified.mayConfirm && ticket.status !== "CLOSED"}
             />
           ) : null}
+          {ticket.urgentRequest ? <UrgentTicketPanel user={user} ticketId={ticket.id} /> : null}
           <section aria-labelledby="sla-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 id="sla-heading" className="mb-2 text-lg font-semibold">{t("agentTicket.sla")}</h2>
             <dl className={dl}>
