@@ -16,6 +16,7 @@ import { seedMacros } from "./seed-macros";
 import { seedContactLines } from "./seed-lines";
 import { seedPortaal } from "./seed-portaal";
 import { DEMO_TOTP_SECRET } from "./seed-totp";
+import { seedUrgent } from "./seed-urgent";
 import { seedWerkgever } from "./seed-werkgever";
 
 export const DEMO_PASSWORD = "Loket-demo-2026";
@@ -86,6 +87,7 @@ export async function seedDatabase(options: { force?: boolean; onlyIfEmpty?: boo
       // Each place adds what its pages need to show (appointments, complaints, escalations, ...).
       await seedPortaal(tx, options.now);
       await seedWerkgever(tx, options.now);
+      await seedUrgent(tx, options.now);
       await seedAgent(tx, options.now);
       await seedComplaints(tx, options.now);
       await seedMacros(tx);

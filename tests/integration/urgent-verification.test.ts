@@ -142,3 +142,15 @@ describe("pairing mails with phone pre-announcements", () => {
     expect(await relinkUrgentPreAnnouncement.execute(handler, { preAnnouncementId: call.id }, now)).toEqual({ ok: false, reason: "NOT_LINKED" });
   });
 });
+
+describe("the demo", () => {
+  it("shows a mail waiting for its confirming call, an announced mail with its call, and an expired call", async () => {
+    const rows = await db.urgentRequest.findMany({ where: { organisationId, ticket: { channel: "EMAIL" } }, include: { ticket: true, preAnnouncement: true } });
+    expect(rows.map((r) => [r.ticket.subject, r.verification, r.preAnnouncement?.subject ?? null]).sort()).toEqual([
+      ["SPOED: loonstrook met verkeerde uren", null, "Loonstrook met verkeerde uren"],
+      ["SPOED: ziekmelding en loondoorbetaling", "PENDING", null],
+    ]);
+    expect(await db.preAnnouncement.count({ where: { organisationId, status: "EXPIRED" } })).toBe(1);
+    expect(await db.preAnnouncement.count({ where: { status: "OPEN", expiresAt: null } })).toBe(0);
+  });
+});
