@@ -42,8 +42,9 @@ export async function TicketTimeline({ entries, ticketId, names }: { entries: Ti
             </article>
           ) : e.kind === "event" ? (
             <p className="text-xs text-slate-700">
-              <When date={e.at} /> · {t(`agentTicket.event.${["status", "category", "team", "assignee", "priority", "created", "complaint_answer", "sla_answered", "sla_answered_late", "complaint_ombudsman"].includes(e.event) ? e.event : "other"}`)}
+              <When date={e.at} /> · {e.event.startsWith("urgent_") ? t(`urgentVerify.event.${["urgent_verification", "urgent_linked", "urgent_unlinked"].includes(e.event) ? e.event : "urgent_verification"}`) : t(`agentTicket.event.${["status", "category", "team", "assignee", "priority", "created", "complaint_answer", "sla_answered", "sla_answered_late", "complaint_ombudsman"].includes(e.event) ? e.event : "other"}`)}
               {["status", "category", "team", "assignee", "priority"].includes(e.event) ? `: ${show(e.event, e.from)} → ${show(e.event, e.to)}` : ""}
+              {e.event === "urgent_verification" && e.to ? `: ${t(`urgentVerify.state.${e.to}`)}` : ""}
               {e.actor ? ` · ${e.actor}` : ""}
             </p>
           ) : e.kind === "call" ? (

@@ -42,7 +42,7 @@ export async function recordVerification(tx: Tx, user: SessionUser, input: Verif
     await tx.ticket.update({ where: { id: input.ticketId }, data: { slaPolicyKey: "WRITTEN_QUESTION" } });
     await refreshClock(tx, input.ticketId, now);
   }
-  await timeline(tx, input.ticketId, user.id, "urgent_verification", { outcome: input.outcome, note: input.note || null }, now);
+  await timeline(tx, input.ticketId, user.id, "urgent_verification", { to: input.outcome, note: input.note || null }, now);
   await audit(tx, { actorId: user.id, action: "urgent.verification", entityType: "Ticket", entityId: input.ticketId, data: { outcome: input.outcome, previous: request.verification } });
   return { verification: input.outcome };
 }

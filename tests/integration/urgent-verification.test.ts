@@ -154,3 +154,22 @@ describe("the demo", () => {
     expect(await db.preAnnouncement.count({ where: { status: "OPEN", expiresAt: null } })).toBe(0);
   });
 });
+
+describe("the urgent word list (admin setting)", () => {
+  it("saves a valid list the intake then uses, refuses a negation, and is the admin's alone", async () => {
+    const { updateUrgentWords } = await import("@/lib/urgent/commands");
+    const { getUrgentWords } = await import("@/lib/urgent/queries");
+    const { isUrgentSubject } = await import("@/lib/mail/rules");
+    const admin = await sessionFor("admin@loket.example");
+    expect(await getUrgentWords(db)).toContain("dringend");
+    expect(await updateUrgentWords.execute(admin, { words: "spoed\nniet dringend" }, now)).toEqual({ ok: false, reason: "NEGATION_WORD" });
+    expect(await updateUrgentWords.execute(admin, { words: "Spoed\nmet voorrang" }, now)).toEqual({ ok: true, data: undefined });
+    const words = await getUrgentWords(db);
+    expect(words).toEqual(["spoed", "met voorrang"]);
+    expect(isUrgentSubject("Met voorrang: loonbeslag", words)).toBe(true);
+    expect(isUrgentSubject("Dringend: loonbeslag", words)).toBe(false);
+    expect(await db.auditEvent.count({ where: { entityId: "urgent.subjectWords", actorId: admin.id } })).toBe(1);
+    const handler = await sessionFor("behandelaar@loket.example");
+    expect(await updateUrgentWords.execute(handler, { words: "spoed" }, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
+  });
+});

@@ -5,6 +5,7 @@ import { CallerPanel } from "@/components/agent/caller-panel";
 import { PreAnnouncementForm } from "@/components/agent/pre-announcement-form";
 import { When } from "@/components/agent/when";
 import { PageHeader } from "@/components/ui/page-header";
+import { PreAnnouncementMatches } from "@/components/urgent/pre-announcement-matches";
 import { requirePermission } from "@/lib/auth/session";
 import { listTeamSlots } from "@/lib/callbacks/queries";
 import { slotHours } from "@/lib/callbacks/rules";
@@ -118,6 +119,7 @@ export default async function PhonePage({ searchParams }: { searchParams: Promis
               </ul>
             )}
           </section>
+          <PreAnnouncementMatches user={user} />
         </aside>
       </div>
     </>

@@ -7,11 +7,13 @@ import { PasswordPolicyForm } from "@/components/lead/settings/password-policy-f
 import { SlaPolicyForm, SlotCapacityForm } from "@/components/lead/settings/sla-capacity-forms";
 import { ComplaintBodies } from "@/components/lead/complaints/complaint-body-forms";
 import { PageHeader } from "@/components/ui/page-header";
+import { UrgentWordsForm } from "@/components/urgent/urgent-words-form";
 import { requirePermission } from "@/lib/auth/session";
 import { getAttemptTiming } from "@/lib/callbacks/attempt-settings";
 import { loadSettingsOverview } from "@/lib/settings/overview";
 import { loadComplaintBodyAdmin } from "@/lib/complaints/bodies";
 import { db } from "@/lib/db/client";
+import { getUrgentWords } from "@/lib/urgent/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +31,7 @@ export default async function SettingsPage() {
   await requirePermission("settings.manage", "/agent/beheer/instellingen");
   const [t, tp, locale, settings] = await Promise.all([getTranslations("leadSettings"), getTranslations("passwordPolicySettings"), getLocale(), loadSettingsOverview()]);
   const attemptTiming = await getAttemptTiming(db);
+  const [tu, urgentWords] = await Promise.all([getTranslations("urgentWords"), getUrgentWords(db)]);
   const complaintBodies = await loadComplaintBodyAdmin(db);
   return (
     <>
@@ -51,6 +54,9 @@ export default async function SettingsPage() {
               <SlaPolicyForm key={p.key} policy={{ ...p, name: locale === "en" ? p.nameEn : p.nameNl }} />
             ))}
           </div>
+        </Section>
+        <Section id="urgent-words" title={tu("heading")} intro={tu("intro")}>
+          <UrgentWordsForm words={urgentWords} />
         </Section>
         <Section id="capacity" title={t("sections.capacity")} intro={t("sections.capacityIntro")}>
           <div className="space-y-3">
