@@ -34,6 +34,8 @@ export async function EmployerTicketTable({ tickets }: { tickets: EmployerTicket
             <span className="block text-xs text-slate-600">{locale === "en" ? ticket.category.nameEn : ticket.category.nameNl}</span>
             {ticket.urgentRequest?.answeredAt ? (
               <span className="block text-xs text-emerald-800">{t("werkgever.countdown.answered", { at: format.dateTime(ticket.urgentRequest.answeredAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+            ) : ticket.urgentRequest?.verification === "NOT_URGENT" ? (
+              <span className="block text-xs">{t("urgentEmployer.verification.NOT_URGENT")}</span>
             ) : ticket.urgentRequest && ticket.status !== "RESOLVED" && ticket.status !== "CLOSED" ? (
               <span className="block text-xs"><Countdown dueAt={ticket.urgentRequest.dueAt.toISOString()} /></span>
             ) : null}

@@ -18,7 +18,7 @@ const listSelect = {
   createdAt: true,
   category: { select: { key: true, nameNl: true, nameEn: true } },
   requester: { select: { name: true } },
-  urgentRequest: { select: { dueAt: true, answeredAt: true } },
+  urgentRequest: { select: { dueAt: true, answeredAt: true, verification: true } },
   // A complaint's ticket shows the complaint's own status wording.
   complaint: { select: { status: true } },
 } satisfies Prisma.TicketSelect;
@@ -71,7 +71,7 @@ export async function getEmployerTicket(user: SessionUser, number: string) {
           attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } },
         },
       },
-      urgentRequest: { select: { reason: true, forWhom: true, dueAt: true, receivedAt: true, answeredAt: true, preAnnouncementId: true } },
+      urgentRequest: { select: { reason: true, forWhom: true, dueAt: true, receivedAt: true, answeredAt: true, preAnnouncementId: true, verification: true, verifiedAt: true } },
       escalations: {
         orderBy: { raisedAt: "asc" },
         select: { id: true, tier: true, status: true, dueAt: true, outcome: true, raisedAt: true, closedAt: true, owner: { select: { name: true } } },
@@ -88,8 +88,9 @@ export type EmployerTicket = NonNullable<Awaited<ReturnType<typeof getEmployerTi
 export function findOpenPreAnnouncement(user: SessionUser) {
   if (!user.organisationId) return Promise.resolve(null);
   return db.preAnnouncement.findFirst({
-    where: { organisationId: user.organisationId, status: "OPEN" },
-    orderBy: { createdAt: "desc" },
+    // The one the request would pair with (lib/urgent/mutations.ts): the oldest not yet expired.
+    where: { organisationId: user.organisationId, status: "OPEN", OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, subject: true, createdAt: true, callerName: true },
   });
 }

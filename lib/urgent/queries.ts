@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
 import { staffTicketScope } from "@/lib/workspace/scope";
-import { type DbClient, getSettingValue } from "@/lib/settings/queries";
+import { type DbClient, getSettingValue, getSlaPolicies } from "@/lib/settings/queries";
+import { policyByKey } from "@/lib/sla/policies";
 import { DEFAULT_URGENT_WORDS } from "./rules";
 
 export const URGENT_WORDS_SETTING = "urgent.subjectWords";
@@ -77,4 +78,11 @@ export async function listPreAnnouncements(user: SessionUser, take = 20) {
     linkedElsewhere: r.urgentRequest !== null && !visible.has(r.urgentRequest.ticket.id),
     candidates: unlinked.filter((t) => t.organisationId === r.organisationId),
   }));
+}
+
+/** The urgent policy as the employer is told it: unit, amount and, for OPENING_HOURS, the line's name. */
+export async function getUrgentPolicy() {
+  const policy = policyByKey("URGENT_REQUEST", await getSlaPolicies(db));
+  const line = policy.lineKey ? await db.contactLine.findUnique({ where: { key: policy.lineKey }, select: { nameNl: true, nameEn: true } }) : null;
+  return { unit: policy.unit, amount: policy.amount, lineNameNl: line?.nameNl.toLowerCase() ?? null, lineNameEn: line?.nameEn.toLowerCase() ?? null };
 }

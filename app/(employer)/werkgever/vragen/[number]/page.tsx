@@ -15,6 +15,7 @@ import { getOwnComplaintByTicket } from "@/lib/complaints/queries";
 import { listTicketAppointmentsOfContact } from "@/lib/employer/hr-desk";
 import { getEmployerTicket } from "@/lib/employer/queries";
 import { decodePathParam } from "@/lib/util/url-params";
+import { deadlinePhrase } from "@/lib/urgent/rules";
 
 export default async function EmployerTicketPage({
   params,
@@ -53,11 +54,19 @@ export default async function EmployerTicketPage({
           <p className="mt-1">{t("ticket.reason")}: {ticket.urgentRequest.reason}</p>
           <p>{t("ticket.forWhom")}: {ticket.urgentRequest.forWhom}</p>
           <p>{ticket.urgentRequest.preAnnouncementId ? t("ticket.linkedToCall") : t("ticket.noCall")}</p>
+          {ticket.urgentRequest.verification ? <p data-testid="urgent-verification" className="font-medium">{tc(`urgentEmployer.verification.${ticket.urgentRequest.verification}`)}</p> : null}
+          {!ticket.urgentRequest.answeredAt && !closed && ticket.status !== "RESOLVED" ? (
+            <p>
+              {ticket.urgentRequest.verification === "NOT_URGENT"
+                ? ticket.slaDueAt ? tc("urgentEmployer.normalDeadline", { deadline: deadlinePhrase(ticket.slaDueAt, locale === "en" ? "en" : "nl") }) : null
+                : tc("urgentEmployer.deadline", { deadline: deadlinePhrase(ticket.urgentRequest.dueAt, locale === "en" ? "en" : "nl") })}
+            </p>
+          ) : null}
           {ticket.urgentRequest.answeredAt ? (
             <p className="mt-1 font-semibold text-emerald-800" data-testid="urgent-answered">
               {t("countdown.answered", { at: format.dateTime(ticket.urgentRequest.answeredAt, { dateStyle: "medium", timeStyle: "short" }) })}
             </p>
-          ) : !closed && ticket.status !== "RESOLVED" ? <p className="mt-1"><Countdown dueAt={ticket.urgentRequest.dueAt.toISOString()} /></p> : null}
+          ) : !closed && ticket.status !== "RESOLVED" && ticket.urgentRequest.verification !== "NOT_URGENT" ? <p className="mt-1"><Countdown dueAt={ticket.urgentRequest.dueAt.toISOString()} /></p> : null}
         </section>
       ) : null}
       {ticket.answerDueAt ? (
