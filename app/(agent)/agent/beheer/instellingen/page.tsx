@@ -39,7 +39,7 @@ export default async function SettingsPage() {
       <div className="space-y-6">
         <Section id="hours" title={t("sections.hours")} intro={t("sections.hoursIntro")}>
           <p className="text-sm">
-            <Link href="/agent/beheer/lijnen">{t("linesLink", { count: settings.lineCount })}</Link>
+            <Link href="/agent/beheer/lijnen">{t("sections.linesLink", { count: settings.lineCount })}</Link>
           </p>
         </Section>
         <Section id="holidays" title={t("sections.holidays")} intro={t("sections.holidaysIntro")}>
