@@ -7,9 +7,10 @@ import { DEFAULT_SLA_POLICIES } from "@/lib/sla/rules";
 import { closureDateProblem, isFixedLine } from "@/lib/lines/rules";
 import { ownValue } from "@/lib/util/own-key";
 import type { closureDaySchema, holidaySettingsSchema, openingHoursSchema, slaPolicySchema, slotCapacitySchema } from "./schema";
+import { getLineSchedule } from "./queries";
 
 export class SettingsRuleError extends Error {
-  constructor(readonly code: "CLOSURE_DAY_EXISTS" | "NOT_FOUND" | "WHOLE_WORKING_DAYS" | "DATE_IN_PAST" | "NO_HOURS") {
+  constructor(readonly code: "CLOSURE_DAY_EXISTS" | "NOT_FOUND" | "WHOLE_WORKING_DAYS" | "DATE_IN_PAST" | "NO_HOURS" | "UNKNOWN_LINE" | "LINE_NEVER_OPEN") {
     super(code);
   }
 }
@@ -54,14 +55,21 @@ export async function saveSlaPolicy(tx: Tx, input: z.infer<typeof slaPolicySchem
   const existing = await tx.slaPolicy.findUnique({ where: { key: input.key } });
   const fallback = ownValue(DEFAULT_SLA_POLICIES, input.key);
   if (!existing && !fallback) throw new SettingsRuleError("NOT_FOUND");
-  const unit = existing?.unit ?? fallback!.unit;
+  const unit = input.unit ?? existing?.unit ?? fallback!.unit;
   if (unit === "WORKING_DAYS" && !Number.isInteger(input.amount)) throw new SettingsRuleError("WHOLE_WORKING_DAYS");
+  // An OPENING_HOURS clock needs a line that opens at some time, or no due time could be computed.
+  const lineKey = unit === "OPENING_HOURS" ? (input.lineKey ?? existing?.lineKey ?? fallback?.lineKey ?? null) : null;
+  if (unit === "OPENING_HOURS") {
+    if (!lineKey || !(await tx.contactLine.findUnique({ where: { key: lineKey } }))) throw new SettingsRuleError("UNKNOWN_LINE");
+    const schedule = await getLineSchedule(tx, lineKey);
+    if (Object.values(schedule).every((day) => day.length === 0)) throw new SettingsRuleError("LINE_NEVER_OPEN");
+  }
   await tx.slaPolicy.upsert({
     where: { key: input.key },
-    create: { key: input.key, nameNl: input.key, nameEn: input.key, unit, amount: input.amount, atRiskShare: input.atRiskShare, targetShare: input.targetShare },
-    update: { amount: input.amount, atRiskShare: input.atRiskShare, targetShare: input.targetShare },
+    create: { key: input.key, nameNl: input.key, nameEn: input.key, unit, lineKey, amount: input.amount, atRiskShare: input.atRiskShare, targetShare: input.targetShare },
+    update: { unit, lineKey, amount: input.amount, atRiskShare: input.atRiskShare, targetShare: input.targetShare },
   });
-  await audit(tx, { actorId, action: "settings.sla_policy", entityType: "SlaPolicy", entityId: input.key, data: { amount: input.amount } });
+  await audit(tx, { actorId, action: "settings.sla_policy", entityType: "SlaPolicy", entityId: input.key, data: { amount: input.amount, unit, lineKey } });
 }
 
 export async function saveSlotCapacity(tx: Tx, input: z.infer<typeof slotCapacitySchema>, actorId: string) {

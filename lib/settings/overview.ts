@@ -20,8 +20,10 @@ export async function loadSettingsOverview() {
     lineCount: Object.keys(hours).length,
     policies: Object.values(policies).map((p) => {
       const row = policyRows.find((r) => r.key === p.key);
-      return { key: p.key, unit: p.unit, amount: p.amount, atRiskShare: p.atRiskShare, targetShare: row?.targetShare ?? 0.9, nameNl: row?.nameNl ?? p.key, nameEn: row?.nameEn ?? p.key };
+      return { key: p.key, unit: p.unit, lineKey: p.lineKey ?? null, amount: p.amount, atRiskShare: p.atRiskShare, targetShare: row?.targetShare ?? 0.9, nameNl: row?.nameNl ?? p.key, nameEn: row?.nameEn ?? p.key };
     }),
+    // Lines an OPENING_HOURS policy may count.
+    contactLines: await db.contactLine.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { key: "asc" }], select: { key: true, nameNl: true, nameEn: true } }),
     closureDays,
     teams: teams.map((team) => ({
       id: team.id,

@@ -25,7 +25,11 @@ export const slaPolicySchema = z
     amount: z.coerce.number().positive("POSITIVE").max(1000),
     atRiskShare: z.coerce.number().min(0.05, "SHARE_RANGE").max(0.5, "SHARE_RANGE"),
     targetShare: z.coerce.number().min(0.5, "SHARE_RANGE").max(1, "SHARE_RANGE"),
-  });
+    // Absent: the policy keeps its unit. OPENING_HOURS counts the opening hours of a line.
+    unit: z.enum(["WORKING_DAYS", "WORKING_HOURS", "CALENDAR_HOURS", "OPENING_HOURS"]).optional(),
+    lineKey: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).max(64).optional()),
+  })
+  .refine((p) => p.unit !== "OPENING_HOURS" || p.lineKey !== undefined, { path: ["lineKey"], message: "LINE_REQUIRED" });
 
 export const slotCapacitySchema = z.object({
   teamId: z.string().min(1).max(64),

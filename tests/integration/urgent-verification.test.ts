@@ -173,3 +173,27 @@ describe("the urgent word list (admin setting)", () => {
     expect(await updateUrgentWords.execute(handler, { words: "spoed" }, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
   });
 });
+
+describe("the urgent clock on the employer line's opening hours", () => {
+  it("a Friday 15:00 urgent mail is due Monday 15:00, later when the line has a closure day", async () => {
+    const friday = ams(2026, 12, 11, 15);
+    expect((await urgentMail("SPOED vrijdag", friday)).slaDueAt).toEqual(ams(2026, 12, 14, 15));
+    await db.lineClosureDay.create({ data: { lineKey: "EMPLOYER", date: "2026-12-14", reasonNl: "Training", reasonEn: "Training" } });
+    expect((await urgentMail("SPOED vrijdag twee", friday)).slaDueAt).toEqual(ams(2026, 12, 15, 15));
+  });
+
+  it("the admin chooses the unit and the line; an OPENING_HOURS policy without a usable line is refused", async () => {
+    const { updateSlaPolicy } = await import("@/lib/settings/admin");
+    const { getSlaPolicies } = await import("@/lib/settings/queries");
+    const admin = await sessionFor("admin@loket.example");
+    const base = { key: "URGENT_REQUEST", amount: 24, atRiskShare: 0.2, targetShare: 1 };
+    expect(await updateSlaPolicy.execute(admin, { ...base, unit: "OPENING_HOURS" }, now)).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { lineKey: ["LINE_REQUIRED"] } });
+    expect(await updateSlaPolicy.execute(admin, { ...base, unit: "OPENING_HOURS", lineKey: "NOPE" }, now)).toEqual({ ok: false, reason: "UNKNOWN_LINE" });
+    expect((await getSlaPolicies(db)).URGENT_REQUEST).toMatchObject({ unit: "OPENING_HOURS", amount: 7, lineKey: "EMPLOYER" });
+    expect(await updateSlaPolicy.execute(admin, { ...base, unit: "CALENDAR_HOURS" }, now)).toEqual({ ok: true, data: undefined });
+    expect((await getSlaPolicies(db)).URGENT_REQUEST).toMatchObject({ unit: "CALENDAR_HOURS", amount: 24, lineKey: null });
+    expect((await urgentMail("SPOED vrijdag", ams(2026, 12, 11, 15))).slaDueAt).toEqual(ams(2026, 12, 12, 15));
+    expect(await updateSlaPolicy.execute(admin, { ...base, amount: 8, unit: "OPENING_HOURS", lineKey: "BENEFICIARY" }, now)).toMatchObject({ ok: true });
+    expect((await getSlaPolicies(db)).URGENT_REQUEST).toMatchObject({ unit: "OPENING_HOURS", amount: 8, lineKey: "BENEFICIARY" });
+  });
+});

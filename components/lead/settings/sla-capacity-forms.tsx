@@ -1,23 +1,55 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { updateSlaPolicyAction, updateSlotCapacityAction } from "@/lib/settings/actions";
 import { SettingsForm } from "./use-settings-action";
 
 const input = "mt-1 w-24 rounded border border-slate-400 px-2 py-1";
 
-export function SlaPolicyForm({ policy }: { policy: { key: string; name: string; unit: string; amount: number; atRiskShare: number; targetShare: number } }) {
+const UNITS = ["WORKING_DAYS", "WORKING_HOURS", "CALENDAR_HOURS", "OPENING_HOURS"] as const;
+
+export function SlaPolicyForm({
+  policy,
+  lines,
+}: {
+  policy: { key: string; name: string; unit: string; lineKey: string | null; amount: number; atRiskShare: number; targetShare: number };
+  lines: { key: string; name: string }[];
+}) {
   const t = useTranslations("leadSettings");
   const id = (name: string) => `${policy.key}-${name}`;
+  // The unit decides what the amount counts; OPENING_HOURS also needs whose opening hours.
+  const [unit, setUnit] = useState(policy.unit);
   return (
     <SettingsForm
       className="flex flex-wrap items-end gap-3"
       action={updateSlaPolicyAction}
-      toInput={(form) => ({ key: policy.key, amount: form.get("amount"), atRiskShare: Number(form.get("atRisk")) / 100, targetShare: Number(form.get("target")) / 100 })}
+      toInput={(form) => ({
+        key: policy.key,
+        unit: form.get("unit"),
+        lineKey: unit === "OPENING_HOURS" ? form.get("lineKey") : undefined,
+        amount: form.get("amount"),
+        atRiskShare: Number(form.get("atRisk")) / 100,
+        targetShare: Number(form.get("target")) / 100,
+      })}
     >
       <p className="w-56 text-sm font-medium">{policy.name}</p>
       <div>
-        <label htmlFor={id("amount")} className="block text-xs">{t(`sla.units.${policy.unit}`)}</label>
-        <input id={id("amount")} name="amount" type="number" min={0.5} step={policy.unit === "WORKING_DAYS" ? 1 : 0.5} defaultValue={policy.amount} className={input} />
+        <label htmlFor={id("unit")} className="block text-xs">{t("sla.unit")}</label>
+        <select id={id("unit")} name="unit" value={unit} onChange={(e) => setUnit(e.target.value)} className="mt-1 rounded border border-slate-400 bg-white px-2 py-1">
+          {UNITS.map((u) => <option key={u} value={u}>{t(`sla.units.${u}`)}</option>)}
+        </select>
+      </div>
+      {unit === "OPENING_HOURS" ? (
+        <div>
+          <label htmlFor={id("line")} className="block text-xs">{t("sla.line")}</label>
+          <select id={id("line")} name="lineKey" defaultValue={policy.lineKey ?? "EMPLOYER"} className="mt-1 rounded border border-slate-400 bg-white px-2 py-1">
+            {lines.map((l) => <option key={l.key} value={l.key}>{l.name}</option>)}
+          </select>
+        </div>
+      ) : null}
+      <div>
+        <label htmlFor={id("amount")} className="block text-xs">{t(`sla.amountIn.${unit}`)}</label>
+        <input id={id("amount")} name="amount" type="number" min={0.5} step={unit === "WORKING_DAYS" ? 1 : 0.5} defaultValue={policy.amount} className={input} />
       </div>
       <div>
         <label htmlFor={id("atRisk")} className="block text-xs">{t("sla.atRisk")}</label>

@@ -51,7 +51,7 @@ export default async function SettingsPage() {
         <Section id="sla" title={t("sections.sla")} intro={t("sections.slaIntro")}>
           <div className="space-y-3">
             {settings.policies.map((p) => (
-              <SlaPolicyForm key={p.key} policy={{ ...p, name: locale === "en" ? p.nameEn : p.nameNl }} />
+              <SlaPolicyForm key={p.key} policy={{ ...p, name: locale === "en" ? p.nameEn : p.nameNl }} lines={settings.contactLines.map((l) => ({ key: l.key, name: locale === "en" ? l.nameEn : l.nameNl }))} />
             ))}
           </div>
         </Section>
