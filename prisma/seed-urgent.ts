@@ -41,6 +41,8 @@ export async function seedUrgent(tx: Tx, now: Date): Promise<void> {
       receivedAt,
     );
     await linkMailedUrgentRequest(tx, { ticketId: ticket.id, organisationId: vandijk.id, subject, receivedAt, dueAt: ticket.slaDueAt! }, receivedAt);
+    // The acknowledgement stays on the timeline; demo data sends no mail to the demo addresses.
+    await tx.outboxMessage.deleteMany({ where: { ticketId: ticket.id } });
   };
   await mail("SPOED: loonstrook met verkeerde uren", "Zoals telefonisch besproken: de uren van week 48 ontbreken.", new Date(now.getTime() - HOUR));
   await mail("SPOED: ziekmelding en loondoorbetaling", "Graag vandaag nog de loondoorbetaling aanpassen.", new Date(now.getTime() - 40 * 60_000));

@@ -53,7 +53,8 @@ describe("confirming the sender of an unverified mail", () => {
     const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@loket.example" } });
     const organisationId = eva.memberships[0]!.organisationId;
     const announcement = await db.preAnnouncement.create({
-      data: { organisationId, callerName: "Eva Bakker", subject: "Loonbeslag", reason: "Salarisrun morgen", forWhom: "Medewerker 2231", loggedById: agent.id },
+      // Phoned in before the mail arrived: only then does the mail pair with it.
+      data: { organisationId, callerName: "Eva Bakker", subject: "Loonbeslag", reason: "Salarisrun morgen", forWhom: "Medewerker 2231", loggedById: agent.id, createdAt: new Date(now.getTime() - 600_000) },
     });
     const { ticket } = await unverifiedMail({ from: "Eva Bakker <eva.bakker@vandijk.example>", subject: "SPOED: loonbeslag verwerken", body: "Zie telefonisch gesprek", id: "<confirm-spoed@mail.example>" });
     const evaSession = await sessionFor("eva.bakker@vandijk.example");

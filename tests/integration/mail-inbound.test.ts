@@ -136,7 +136,8 @@ describe("incoming mail", () => {
     const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@loket.example" } });
     const organisationId = eva.memberships[0]!.organisationId;
     const announcement = await db.preAnnouncement.create({
-      data: { organisationId, callerName: "Eva Bakker", subject: "Loonbeslag", reason: "Salarisrun morgen", forWhom: "Medewerker 2231", loggedById: agent.id },
+      // Phoned in before the mail arrived: only then does the mail pair with it.
+      data: { organisationId, callerName: "Eva Bakker", subject: "Loonbeslag", reason: "Salarisrun morgen", forWhom: "Medewerker 2231", loggedById: agent.id, createdAt: new Date(now.getTime() - 600_000) },
     });
     await send({ from: "eva.bakker@vandijk.example", subject: "SPOED: loonbeslag verwerken", text: "Zie telefonisch gesprek", messageId: "<spoed-1@mail.example>" });
     const ticket = (await ticketOf("<spoed-1@mail.example>"))!;
@@ -268,7 +269,8 @@ describe("sender authentication", () => {
     const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@loket.example" } });
     const organisationId = eva.memberships[0]!.organisationId;
     const announcement = await db.preAnnouncement.create({
-      data: { organisationId, callerName: "Eva Bakker", subject: "Loonbeslag", reason: "Salarisrun morgen", forWhom: "Medewerker 2231", loggedById: agent.id },
+      // Phoned in before the mail arrived: only then does the mail pair with it.
+      data: { organisationId, callerName: "Eva Bakker", subject: "Loonbeslag", reason: "Salarisrun morgen", forWhom: "Medewerker 2231", loggedById: agent.id, createdAt: new Date(now.getTime() - 600_000) },
     });
     const urgentBefore = await db.urgentRequest.count({ where: { organisationId } });
     // Not signed, from loopback, which vandijk.example's SPF does not allow: DMARC fails.
