@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, storageStateOf } from "./support";
+
+const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+const REASON = "Twee teams geven u een ander antwoord; de onafhankelijke ombudsman beoordeelt welk antwoord klopt.";
+
+test.describe("the internal ombudsman (issue 18, items 11 and 12)", () => {
+  test.setTimeout(90_000);
+
+  test("a coordinator hands a complaint to the ombudsman with a reason, and the complainant reads it", async ({ browser }) => {
+    // Anna files a complaint of her own, so the demo's answered one stays for the other specs.
+    const anna = await browser.newContext({ storageState: storageStateOf("beneficiary") });
+    const portal = await anna.newPage();
+    await portal.goto("/portaal");
+    const number = (await portal.getByTestId("ticket-row").filter({ hasNotText: "Klacht" }).first().getByRole("link").textContent())!.trim();
+    await portal.goto(`/portaal/klachten?nummer=${number}`);
+    const before = await portal.getByTestId("complaint").count();
+    await portal.getByLabel("Datum van het laatste contact of de laatste herinnering").fill(today());
+    await portal.getByLabel("Uw klacht", { exact: true }).fill("Ik kreeg van twee medewerkers een ander antwoord.");
+    await portal.getByRole("button", { name: "Klacht indienen" }).click();
+    await expect(portal.getByTestId("form-success")).toBeVisible();
+    // Wait for the refreshed list: the new complaint is the one still being handled (the demo's is answered).
+    await expect(portal.getByTestId("complaint")).toHaveCount(before + 1);
+    await portal.getByTestId("complaint").filter({ hasText: "In behandeling" }).first().getByRole("link", { name: "Bekijk klacht" }).click();
+    await expect(portal.getByTestId("complaint-stage")).toHaveText("Fase 1: behandeling door het team");
+    const complaintId = new URL(portal.url()).pathname.split("/").pop();
+
+    const coordinator = await browser.newContext({ storageState: storageStateOf("coordinator") });
+    const desk = await coordinator.newPage();
+    await desk.goto(`/agent/klachten/${complaintId}`);
+    await desk.getByRole("button", { name: "Doorsturen naar de ombudsman" }).click();
+    await expect(desk.getByText("Dit antwoord is te kort.")).toBeVisible();
+    await desk.getByLabel("Reden voor de klager").fill(REASON);
+    await desk.getByRole("button", { name: "Doorsturen naar de ombudsman" }).click();
+    await expect(desk.getByText("Fase 2: interne ombudsman · Open")).toBeVisible();
+    await expect(desk.getByTestId("ombuds-referral")).toContainText(REASON);
+    await expect(desk.getByRole("button", { name: "Doorsturen naar de ombudsman" })).toHaveCount(0);
+    await expectAccessible(desk);
+    await coordinator.close();
+
+    await portal.reload();
+    await expect(portal.getByTestId("complaint-stage")).toHaveText("Fase 2: interne ombudsman");
+    await expect(portal.getByTestId("ombuds-referral")).toContainText(REASON);
+    await expectAccessible(portal);
+    await anna.close();
+  });
+
+  test("an employer asks for the ombudsman from their complaint's page", async ({ browser }) => {
+    const eva = await browser.newContext({ storageState: storageStateOf("employer") });
+    const page = await eva.newPage();
+    await page.goto("/werkgever/klacht");
+    const answered = page.getByTestId("complaint").filter({ hasText: "Beantwoord" }).first();
+    await expect(answered).toContainText("Fase 1: behandeling door het team");
+    await answered.getByRole("link", { name: "Bekijk klacht en antwoorden" }).click();
+    const panel = page.getByTestId("complaint-panel");
+    await expect(panel.getByTestId("complaint-status")).toHaveText("Beantwoord");
+    await expectAccessible(page);
+    await panel.getByRole("button", { name: "Interne ombudsman vragen" }).click();
+    await expect(panel.getByText("Dit is te kort.")).toBeVisible();
+    await panel.getByLabel("Waarom bent u niet tevreden?").fill("Het antwoord verklaart niet waarom onze vraag twee weken bleef liggen.");
+    await panel.getByRole("button", { name: "Interne ombudsman vragen" }).click();
+    await expect(panel.getByTestId("complaint-stage")).toHaveText("Fase 2: interne ombudsman");
+    await expect(panel.getByTestId("complaint-status")).toHaveText("In behandeling");
+    await expect(page.getByText("Het antwoord verklaart niet waarom")).toBeVisible();
+    await eva.close();
+  });
+});
