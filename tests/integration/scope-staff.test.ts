@@ -241,7 +241,8 @@ describe("the page, the timeline and the queue use the same rule", () => {
       dossierSensitive: t.category.dossierSensitive,
       complaint: t.complaint ? { stage: t.complaint.stage, subjectDossierSensitive: t.complaint.subjectTicket.category.dossierSensitive } : null,
     }));
-    expect(facts.filter((f) => f.complaint).map((f) => f.complaint!.stage).sort()).toEqual(["STAGE_1", "STAGE_1", "STAGE_2"]);
+    // The fixture must hold complaints in both stages the rule distinguishes.
+    expect(new Set(facts.filter((f) => f.complaint).map((f) => f.complaint!.stage))).toEqual(new Set(["STAGE_1", "STAGE_2"]));
 
     const emails = ["agent@loket.example", "behandelaar@loket.example", "coordinator@loket.example", "manager@loket.example", "csm@loket.example", "ombudsman@loket.example", "admin@loket.example"];
     const seen = new Map<string, string[]>();
@@ -262,8 +263,10 @@ describe("the page, the timeline and the queue use the same rule", () => {
     }
     const complaintIds = facts.filter((f) => f.complaint).map((f) => f.id);
     expect(complaintIds.filter((id) => seen.get("agent@loket.example")!.includes(id))).toEqual([]);
-    expect(complaintIds.filter((id) => seen.get("ombudsman@loket.example")!.includes(id))).toHaveLength(1);
-    expect(complaintIds.filter((id) => seen.get("coordinator@loket.example")!.includes(id))).toHaveLength(2);
+    // Stage 2 is the ombudsman's alone, stage 1 the line's (coordinator), whatever the seed holds.
+    const inStage = (stage: string) => facts.filter((f) => f.complaint?.stage === stage).map((f) => f.id).sort();
+    expect(complaintIds.filter((id) => seen.get("ombudsman@loket.example")!.includes(id)).sort()).toEqual(inStage("STAGE_2"));
+    expect(complaintIds.filter((id) => seen.get("coordinator@loket.example")!.includes(id)).sort()).toEqual(inStage("STAGE_1"));
     expect(seen.get("behandelaar@loket.example")!.length).toBeGreaterThan(0);
   });
 
