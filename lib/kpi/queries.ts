@@ -88,7 +88,9 @@ export async function urgentInTime(db: Db, p: Period, now: Date): Promise<Ratio>
     SELECT count(*) FILTER (WHERE u."answeredAt" IS NOT NULL AND u."answeredAt" <= u."dueAt") AS hit,
            count(*) FILTER (WHERE u."answeredAt" IS NOT NULL OR u."dueAt" < ${now}) AS total
     FROM "UrgentRequest" u
-    WHERE u."receivedAt" >= ${p.from} AND u."receivedAt" < ${p.to}`;
+    WHERE u."receivedAt" >= ${p.from} AND u."receivedAt" < ${p.to}
+      -- A mail the confirming call found not urgent is answered as a normal written question.
+      AND u."verification" IS DISTINCT FROM 'NOT_URGENT'`;
   return { hit: n(row?.hit), total: n(row?.total) };
 }
 

@@ -8,7 +8,7 @@ test.describe("KPI dashboard", () => {
     await page.goto("/agent/kpi?from=2026-10-01&to=2026-12-31");
     await expect(page.getByRole("heading", { name: "Kerncijfers" })).toBeVisible();
     const summary = page.getByRole("table", { name: "Kerncijfers met doel en oordeel" });
-    for (const name of ["Opgelost in eerste contact", "Schriftelijke vragen binnen 5 werkdagen", "Spoedverzoeken binnen 24 uur", "Tevredenheid (4 of 5)"]) {
+    for (const name of ["Opgelost in eerste contact", "Schriftelijke vragen binnen 5 werkdagen", "Spoedverzoeken op tijd beantwoord", "Tevredenheid (4 of 5)"]) {
       await expect(summary.getByRole("rowheader", { name })).toBeVisible();
     }
     await expect(page.getByRole("heading", { name: "Zo rekenen wij" })).toBeVisible();

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { periodFromKeys } from "@/lib/kpi/period";
 import { loadKpisFor } from "@/lib/kpi/load";
-import { loadKpiReport, type KpiReport } from "@/lib/kpi/queries";
+import { loadKpiReport, type KpiReport, urgentInTime } from "@/lib/kpi/queries";
 import { perThousand, share, verdict } from "@/lib/kpi/rules";
 import { seedDemo, sessionFor } from "../support/fixtures";
 
@@ -126,6 +126,18 @@ describe("KPIs against hand-computed fixtures", () => {
 
   it("urgent requests answered within 24 hours", () => {
     expect(report.urgentInTime).toEqual({ hit: 1, total: 3 });
+  });
+
+  it("leaves out an urgent mail the confirming call found not urgent", async () => {
+    const eva = await db.user.findUniqueOrThrow({ where: { email: "eva.bakker@vandijk.example" }, include: { memberships: true } });
+    const org = eva.memberships[0]!.organisationId;
+    const june = periodFromKeys("2025-06-01", "2025-06-30");
+    for (const [received, verification] of [["2025-06-02T08:00:00Z", "NOT_URGENT"], ["2025-06-03T08:00:00Z", "CONFIRMED"]] as const) {
+      const t = await ticket({ channel: "EMAIL", createdAt: at(received), organisationId: org, priority: "URGENT", slaPolicyKey: "URGENT_REQUEST" }, "URGENT_REQUEST");
+      await db.urgentRequest.create({ data: { ticketId: t.id, organisationId: org, reason: "r", forWhom: "w", notPreAnnounced: true, verification, receivedAt: at(received), dueAt: new Date(at(received).getTime() + 7 * 3_600_000), answeredAt: null } });
+    }
+    // Both are overdue and unanswered; only the confirmed one counts against the norm.
+    expect(await urgentInTime(db, june, at("2025-07-01T10:00:00Z"))).toEqual({ hit: 0, total: 1 });
   });
 
   it("complaints per 1,000 contacts and answered in time per tier", () => {
