@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { slotLabel } from "@/lib/callbacks/rules";
 import { AttachmentLinks } from "@/components/ui/attachment-links";
 import type { TimelineEntry } from "@/lib/workspace/timeline";
 import { When } from "./when";
@@ -11,7 +12,7 @@ const BOX: Record<string, string> = {
 
 /** Everything that happened on the ticket, oldest first, in one list. */
 export async function TicketTimeline({ entries, ticketId, names }: { entries: TimelineEntry[]; ticketId: string; names: Map<string, string> }) {
-  const t = await getTranslations();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const show = (event: string, value: string | null) => {
     if (value === null) return "—";
     if (event === "status") return t(`staffStatus.${value}`);
@@ -60,7 +61,7 @@ export async function TicketTimeline({ entries, ticketId, names }: { entries: Ti
             </article>
           ) : e.kind === "appointment" ? (
             <p className="rounded border border-violet-200 bg-violet-50 p-2 text-sm">
-              {t("agentTicket.appointment", { date: e.date, slot: t(`agentCallbacks.slot.${e.slot}`), status: t(`agentCallbacks.status.${e.status}`) })} · <When date={e.at} />
+              {t("agentTicket.appointment", { date: e.date, slot: slotLabel(e.slot as "MORNING" | "AFTERNOON", locale === "en" ? "en" : "nl"), status: t(`agentCallbacks.status.${e.status}`) })} · <When date={e.at} />
             </p>
           ) : (
             <p className="rounded border border-violet-200 bg-white p-2 text-sm">

@@ -7,6 +7,7 @@ export interface SlotChoice {
   date: string;
   kind: "MORNING" | "AFTERNOON";
   dayLabel: string;
+  label: string;
   remaining: number;
   bookable: boolean;
 }
@@ -14,7 +15,6 @@ export interface SlotChoice {
 /** Working days with their two slots as radio buttons; full or closed slots are shown but disabled. */
 export function SlotPicker({ slots, errors, legend }: { slots: SlotChoice[]; errors?: string[]; legend: string }) {
   const t = useTranslations("portaal.callback");
-  const ts = useTranslations("portaal.slot");
   const days = [...new Set(slots.map((s) => s.date))];
   if (!slots.some((s) => s.bookable)) return <p className="text-slate-700">{t("noSlots")}</p>;
   return (
@@ -29,7 +29,7 @@ export function SlotPicker({ slots, errors, legend }: { slots: SlotChoice[]; err
               {ofDay.map((s) => (
                 <label key={s.key} className={`mt-1 flex items-center gap-2 text-sm ${s.bookable ? "text-slate-900" : "text-slate-600"}`}>
                   <input type="radio" name="slotKey" value={s.key} disabled={!s.bookable} data-testid={`slot-${s.key}`} />
-                  {ts(s.kind)} · {s.bookable ? t("placesLeft", { count: s.remaining }) : s.remaining === 0 ? t("slotFull") : "—"}
+                  {s.label} · {s.bookable ? t("placesLeft", { count: s.remaining }) : s.remaining === 0 ? t("slotFull") : "—"}
                 </label>
               ))}
             </div>

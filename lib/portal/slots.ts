@@ -1,5 +1,6 @@
 import "server-only";
 import { listTeamSlots } from "@/lib/callbacks/queries";
+import { slotLabel } from "@/lib/callbacks/rules";
 import { formatDayMonth, type Locale, weekdayName } from "@/lib/calendar/format";
 import { parseDateKey } from "@/lib/calendar/local-time";
 import { db } from "@/lib/db/client";
@@ -10,6 +11,8 @@ export interface PortalSlot {
   date: string;
   kind: "MORNING" | "AFTERNOON";
   dayLabel: string;
+  /** "ochtend (10:00-11:00)": the one label of the slot (slotLabel). */
+  label: string;
   remaining: number;
   bookable: boolean;
 }
@@ -28,6 +31,7 @@ export async function portalSlots(now: Date, locale: Locale, ticketId?: string |
         date: o.date,
         kind: o.kind,
         dayLabel: `${weekday.charAt(0).toUpperCase()}${weekday.slice(1)} ${formatDayMonth(dn, locale)}`,
+        label: slotLabel(o.kind, locale),
         remaining: o.remaining,
         bookable: o.bookable,
       };

@@ -5,6 +5,7 @@ import { enqueueMail } from "@/lib/outbox/mutations";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
 import { SURVEYED_TICKETS } from "@/lib/survey/rules";
+import { slotHours } from "@/lib/callbacks/rules";
 import { mailSubject, OPEN_STATUSES } from "@/lib/tickets/rules";
 import { autoCloseBefore, reminderWindow, slaNotificationKey } from "./rules";
 
@@ -144,7 +145,7 @@ export async function sweepCallbackReminders(db: Db, now: Date): Promise<number>
         skipDuplicates: true,
       });
       if (created.count === 0) return 0;
-      const time = appointment.slot === "MORNING" ? "10:00-11:00" : "14:00-16:00";
+      const time = slotHours(appointment.slot);
       await enqueueMail(tx, {
         kind: "callback.reminder",
         to: person.email,

@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
+import { backdateAttempts, moveBookedAppointment, pastDate } from "./callback-db";
 import { expectAccessible, login, storageStateOf, type RoleKey } from "./support";
 
 async function pageAs(browser: Browser, role: RoleKey) {
@@ -25,7 +26,9 @@ test.describe("phone call → callback → two failed attempts → note on the n
     await slot.selectOption(firstSlot!);
     await agent.getByRole("button", { name: "Gesprek vastleggen" }).click();
     await expect(agent.getByRole("status").filter({ hasText: "terugbelafspraak gemaakt" })).toBeVisible();
-    const [date] = firstSlot!.split("|");
+    // The handler calls once the slot has come: here, by moving the appointment into the past.
+    const date = pastDate();
+    const appointmentId = await moveBookedAppointment("Bram de Vries", "Vraag over betaling", date);
 
     const handler = await pageAs(browser, "handler");
     await handler.goto(`/agent/terugbellen?date=${date}`);
@@ -37,6 +40,8 @@ test.describe("phone call → callback → two failed attempts → note on the n
       await row.getByLabel("Notitie").fill(note);
       await row.getByRole("button", { name: "Vastleggen" }).click();
       await expect(row.getByText(note)).toBeVisible();
+      // A second try counts only after the minimum interval: as if the handler waited.
+      await backdateAttempts(appointmentId, 15);
     }
     await expect(row.getByTestId("callback-status")).toHaveText("niet bereikt");
     await expect(row.getByRole("button", { name: "Vastleggen" })).toHaveCount(0);

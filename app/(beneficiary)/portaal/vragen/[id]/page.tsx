@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { formatLongDate } from "@/lib/calendar/format";
 import { parseDateKey } from "@/lib/calendar/local-time";
+import { slotLabel } from "@/lib/callbacks/rules";
 import { customerStatus } from "@/lib/complaints/rules";
 import { getMyTicket } from "@/lib/portal/queries";
 import { surveyOpen } from "@/lib/survey/rules";
@@ -19,11 +20,10 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const ticket = await getMyTicket(user, id);
   if (!ticket) notFound();
   const now = new Date();
-  const [t, ts, tcs, tsl, ts2, locale] = await Promise.all([
+  const [t, ts, tcs, ts2, locale] = await Promise.all([
     getTranslations("portaal.ticket"),
     getTranslations("status"),
     getTranslations("complaintStatus"),
-    getTranslations("portaal.slot"),
     getTranslations("portaal.survey"),
     getLocale(),
   ]);
@@ -43,7 +43,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       </dl>
       {ticket.appointments.map((a) => (
         <p key={a.id} className="mb-4 rounded border border-brand-100 bg-brand-50 p-3 text-sm">
-          {t("callbackBooked", { date: formatLongDate(parseDateKey(a.date)!, locale === "en" ? "en" : "nl"), slot: tsl(a.slot) })}
+          {t("callbackBooked", { date: formatLongDate(parseDateKey(a.date)!, locale === "en" ? "en" : "nl"), slot: slotLabel(a.slot, locale === "en" ? "en" : "nl") })}
         </p>
       ))}
       <section aria-labelledby="conversation-title" className="space-y-4">
