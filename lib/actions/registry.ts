@@ -45,7 +45,7 @@ import {
   withdrawStaffInvite,
 } from "@/lib/staff/commands";
 import { answerSurveyAsBeneficiary } from "@/lib/survey/commands";
-import { recordUrgentVerification, relinkUrgentPreAnnouncement, submitUrgentRequest, updateUrgentWords } from "@/lib/urgent/commands";
+import { recordUrgentVerification, relinkUrgentPreAnnouncement, submitUrgentRequest, updatePreAnnouncementExpiry, updateUrgentWords } from "@/lib/urgent/commands";
 import { logCallbackAttempt } from "@/lib/workspace/attempt";
 import { addNote, changeTicketFields, replyToTicket as replyAsStaff } from "@/lib/workspace/commands";
 import type { DefinedAction } from "./define";
@@ -123,6 +123,7 @@ export const ACTIONS: readonly RegisteredAction[] = [
   removeContactLineClosureDay,
   updateSlaPolicy,
   updateUrgentWords,
+  updatePreAnnouncementExpiry,
   updateSlotCapacity,
   updateAttemptTiming,
   saveComplaintBodyAction,

@@ -3,7 +3,8 @@ import { defineTxAction } from "@/lib/actions/transactional";
 import { defineEmployerAction } from "@/lib/employer/action";
 import { TicketRuleError } from "@/lib/tickets/mutations";
 import { fileUrgentRequest } from "./mutations";
-import { relinkSchema, urgentRequestSchema, urgentWordsSchema, verificationSchema } from "./schema";
+import { expirySettingSchema, relinkSchema, urgentRequestSchema, urgentWordsSchema, verificationSchema } from "./schema";
+import { ExpirySettingError, savePreAnnouncementExpiry } from "./expiry-setting";
 import { saveUrgentWords, UrgentWordsError } from "./settings";
 import { recordVerification, relinkPreAnnouncement, UrgentRuleError } from "./verification";
 
@@ -43,4 +44,13 @@ export const updateUrgentWords = defineTxAction({
   permission: "settings.manage",
   refusals: [UrgentWordsError],
   run: (tx, input, { user }) => saveUrgentWords(tx, input.words, user.id),
+});
+
+/** How long a phone pre-announcement matches urgent mails: n open days of a line (admins). */
+export const updatePreAnnouncementExpiry = defineTxAction({
+  name: "settings.preAnnouncementExpiry",
+  schema: expirySettingSchema,
+  permission: "settings.manage",
+  refusals: [ExpirySettingError],
+  run: (tx, input, { user, now }) => savePreAnnouncementExpiry(tx, input, user.id, now),
 });

@@ -28,3 +28,10 @@ export const relinkSchema = z.object({
 export type RelinkInput = z.output<typeof relinkSchema>;
 
 export const urgentWordsSchema = z.object({ words: z.string().max(2000, "TOO_LONG") });
+
+/** How long a phone pre-announcement matches urgent mails; the line is checked against the database. */
+export const expirySettingSchema = z.object({
+  lineKey: z.string().trim().min(1, "REQUIRED").max(64, "UNKNOWN_LINE"),
+  openDays: z.coerce.number("WHOLE_NUMBER").int("WHOLE_NUMBER").min(1, "OPEN_DAYS_RANGE").max(10, "OPEN_DAYS_RANGE"),
+});
+export type ExpirySettingInput = z.output<typeof expirySettingSchema>;

@@ -456,6 +456,7 @@ const SPECS: Record<string, Spec> = {
     },
   },
   "settings.urgentWords": { own: async () => ({ words: "spoed\nurgent\ndringend" }) },
+  "settings.preAnnouncementExpiry": { own: async () => ({ lineKey: "EMPLOYER", openDays: 2 }) },
   "settings.slaPolicy": { own: async () => ({ key: "WRITTEN_QUESTION", amount: 5, atRiskShare: 0.2, targetShare: 0.9 }) },
   "settings.slotCapacity": { own: async () => ({ teamId: w.teams.uitkeringen, morning: 6, afternoon: 10 }) },
   "settings.callbackAttempts": { own: async () => ({ earlyMinutes: 15, minIntervalMinutes: 10 }) },

@@ -7,13 +7,14 @@ import { PasswordPolicyForm } from "@/components/lead/settings/password-policy-f
 import { SlaPolicyForm, SlotCapacityForm } from "@/components/lead/settings/sla-capacity-forms";
 import { ComplaintBodies } from "@/components/lead/complaints/complaint-body-forms";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExpirySettingForm } from "@/components/urgent/expiry-setting-form";
 import { UrgentWordsForm } from "@/components/urgent/urgent-words-form";
 import { requirePermission } from "@/lib/auth/session";
 import { getAttemptTiming } from "@/lib/callbacks/attempt-settings";
 import { loadSettingsOverview } from "@/lib/settings/overview";
 import { loadComplaintBodyAdmin } from "@/lib/complaints/bodies";
 import { db } from "@/lib/db/client";
-import { getUrgentWords } from "@/lib/urgent/queries";
+import { getPreAnnouncementExpiry, getUrgentWords } from "@/lib/urgent/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -32,6 +33,7 @@ export default async function SettingsPage() {
   const [t, tp, locale, settings] = await Promise.all([getTranslations("leadSettings"), getTranslations("passwordPolicySettings"), getLocale(), loadSettingsOverview()]);
   const attemptTiming = await getAttemptTiming(db);
   const [tu, urgentWords] = await Promise.all([getTranslations("urgentWords"), getUrgentWords(db)]);
+  const [te, expiry] = await Promise.all([getTranslations("urgentExpiry"), getPreAnnouncementExpiry(db)]);
   const complaintBodies = await loadComplaintBodyAdmin(db);
   return (
     <>
@@ -57,6 +59,9 @@ export default async function SettingsPage() {
         </Section>
         <Section id="urgent-words" title={tu("heading")} intro={tu("intro")}>
           <UrgentWordsForm words={urgentWords} />
+        </Section>
+        <Section id="urgent-expiry" title={te("heading")} intro={te("intro")}>
+          <ExpirySettingForm lineKey={expiry.lineKey} openDays={expiry.openDays} lines={settings.contactLines.map((l) => ({ key: l.key, name: locale === "en" ? l.nameEn : l.nameNl }))} />
         </Section>
         <Section id="capacity" title={t("sections.capacity")} intro={t("sections.capacityIntro")}>
           <div className="space-y-3">
