@@ -80,9 +80,10 @@ describe("bookPortalCallback", () => {
     const booked = await bookPortalCallback.execute(anna, { ticketId: ticket.id, date: "2026-11-25", slot: "AFTERNOON", phone: "0612345678" }, now);
     if (!booked.ok) throw new Error(booked.reason);
     expect(await latestUnreachable(anna)).toBeNull();
-    const inSlot = new Date("2026-11-25T13:05:00Z");
-    for (const outcome of ["NO_ANSWER", "BUSY"] as const) {
-      await db.$transaction((tx) => logAttempt(tx, { appointmentId: booked.data.id, handlerId: handler.id, outcome, note: "" }, inSlot));
+    // Two real tries in the slot, the second at least the minimum interval after the first.
+    const tries = [["NO_ANSWER", "2026-11-25T13:05:00Z"], ["BUSY", "2026-11-25T13:20:00Z"]] as const;
+    for (const [outcome, at] of tries) {
+      await db.$transaction((tx) => logAttempt(tx, { appointmentId: booked.data.id, handlerId: handler.id, outcome, note: "" }, new Date(at)));
     }
     expect(await latestUnreachable(anna)).toMatchObject({ date: "2026-11-25", slot: "AFTERNOON", ticketId: ticket.id });
     expect(await latestUnreachable(await sessionFor("bram.devries@burger.example"))).toBeNull();
