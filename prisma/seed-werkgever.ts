@@ -1,7 +1,13 @@
 // Demo rows for the employer portal: an open phone pre-announcement for Zorggroep Noord (so its
 // urgent request links to it) and an overdue tier-1 escalation of Bakkerij Van Dijk (so tier 2 can
-// be shown). Looks the demo users and organisations up by address and number.
+// be shown), and Eva's HR-desk conversation with its booked callback (so the HR desk page, the
+// specialists' callback list and the automatic reply can be seen). Looks the demo users and
+// organisations up by address and number.
+import { slotWindow } from "@/lib/callbacks/rules";
+import { callbackAcknowledgementText } from "@/lib/callbacks/texts";
+import { DEFAULT_CALENDAR_SETTINGS, amsterdamDateKey, dueAfterWorkingDays, nextWorkingDay } from "@/lib/calendar/rules";
 import type { Tx } from "@/lib/db/client";
+import { nextTicketNumber } from "@/lib/tickets/numbers";
 
 export async function seedWerkgever(tx: Tx, now: Date): Promise<void> {
   const [agent, coordinator, lisa, eva, zorgnoord, vandijk] = await Promise.all([
@@ -37,5 +43,50 @@ export async function seedWerkgever(tx: Tx, now: Date): Promise<void> {
       ownerId: coordinator.id,
       dueAt: new Date(now.getTime() - 2 * 86_400_000),
     },
+  });
+  await seedHrDeskConversation(tx, eva, vandijk.id, now);
+}
+
+/** What requestHrDesk writes (lib/employer/hr-desk.ts), as rows: the seed cannot load server code. */
+async function seedHrDeskConversation(tx: Tx, eva: { id: string; name: string; email: string }, organisationId: string, now: Date) {
+  const category = await tx.ticketCategory.findUniqueOrThrow({ where: { key: "HR_DESK" } });
+  if (!category.defaultTeamId) return;
+  const askedAt = new Date(now.getTime() - 60 * 60_000);
+  // The working day after the next one, afternoon: inside the booking horizon, after the demo's own
+  // appointments of tomorrow.
+  const date = nextWorkingDay(new Date(`${nextWorkingDay(now, DEFAULT_CALENDAR_SETTINGS)}T12:00:00Z`), DEFAULT_CALENDAR_SETTINGS);
+  const phone = "0201234599";
+  const subject = "Re-integratie van een langdurig zieke medewerker";
+  const number = await nextTicketNumber(tx, Number(amsterdamDateKey(now).slice(0, 4)));
+  const ticket = await tx.ticket.create({
+    data: {
+      number,
+      subject,
+      categoryId: category.id,
+      channel: "PORTAL",
+      replyChannel: "PHONE",
+      audience: "EMPLOYER",
+      requesterId: eva.id,
+      requesterName: eva.name,
+      requesterEmail: eva.email,
+      requesterPhone: phone,
+      organisationId,
+      teamId: category.defaultTeamId,
+      slaPolicyKey: "WRITTEN_QUESTION",
+      slaStartedAt: askedAt,
+      slaDueAt: dueAfterWorkingDays(askedAt, 5, DEFAULT_CALENDAR_SETTINGS),
+      slaState: "ON_TRACK",
+      lastActivityAt: askedAt,
+      createdAt: askedAt,
+      messages: {
+        create: [
+          { direction: "INBOUND", channel: "PORTAL", authorId: eva.id, body: "Een medewerker is al acht maanden ziek. Wat moeten wij nu regelen voor het re-integratieverslag?", createdAt: askedAt },
+          { direction: "OUTBOUND", channel: "PORTAL", automatic: true, body: callbackAcknowledgementText({ number, subject, date, slot: "AFTERNOON", phone, locale: "nl" }), createdAt: askedAt },
+        ],
+      },
+    },
+  });
+  await tx.callbackAppointment.create({
+    data: { ticketId: ticket.id, personId: eva.id, teamId: category.defaultTeamId, date, slot: "AFTERNOON", slotStart: slotWindow(date, "AFTERNOON").startsAt, phone, bookedById: eva.id, bookedAt: askedAt },
   });
 }
