@@ -14,7 +14,9 @@ beforeEach(async () => {
 
 async function annasComplaint() {
   const anna = await sessionFor("anna.jansen@burger.example");
-  const subject = await db.ticket.findFirstOrThrow({ where: { requesterId: anna.id, status: "RESOLVED" } });
+  // A subject whose category has no complaint body of its own, so answers carry the default one;
+  // ordered, because PostgreSQL returns rows in no fixed order.
+  const subject = await db.ticket.findFirstOrThrow({ where: { requesterId: anna.id, status: "RESOLVED", category: { complaintBodyId: null } }, orderBy: { createdAt: "asc" } });
   const filed = await db.$transaction((tx) =>
     fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-20", description: "Ik werd drie keer doorverbonden." }, now),
   );
