@@ -1,38 +1,26 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/define";
-import { getSessionUser } from "@/lib/auth/session";
+import { runAdminAction } from "@/lib/actions/admin-run";
 import { updateOpeningHours } from "@/lib/settings/admin";
 import * as admin from "./admin";
 
-type Defined = { execute: (user: Awaited<ReturnType<typeof getSessionUser>>, input: unknown, now: Date) => Promise<ActionResult<undefined>> };
-
-async function run(action: Defined, input: unknown): Promise<ActionResult<undefined>> {
-  const result = await action.execute(await getSessionUser(), input, new Date());
-  if (result.ok) {
-    revalidatePath("/agent/beheer/lijnen");
-    revalidatePath("/portaal/contact");
-    revalidatePath("/werkgever/contact");
-  }
-  return result;
-}
+const LINE_PAGES = ["/agent/beheer/lijnen", "/portaal/contact", "/werkgever/contact"] as const;
 
 export async function createContactLineAction(input: unknown) {
-  return run(admin.createContactLine, input);
+  return runAdminAction(admin.createContactLine, input, LINE_PAGES);
 }
 export async function updateContactLineAction(input: unknown) {
-  return run(admin.updateContactLine, input);
+  return runAdminAction(admin.updateContactLine, input, LINE_PAGES);
 }
 export async function removeContactLineAction(input: unknown) {
-  return run(admin.removeContactLine, input);
+  return runAdminAction(admin.removeContactLine, input, LINE_PAGES);
 }
 export async function addContactLineClosureDayAction(input: unknown) {
-  return run(admin.addContactLineClosureDay, input);
+  return runAdminAction(admin.addContactLineClosureDay, input, LINE_PAGES);
 }
 export async function removeContactLineClosureDayAction(input: unknown) {
-  return run(admin.removeContactLineClosureDay, input);
+  return runAdminAction(admin.removeContactLineClosureDay, input, LINE_PAGES);
 }
 /** A line's week: the settings action, revalidating the pages that show lines. */
 export async function saveContactLineHoursAction(input: unknown) {
-  return run(updateOpeningHours, input);
+  return runAdminAction(updateOpeningHours, input, LINE_PAGES);
 }

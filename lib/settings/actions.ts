@@ -1,35 +1,27 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/define";
-import { getSessionUser } from "@/lib/auth/session";
+import { runAdminAction } from "@/lib/actions/admin-run";
 import * as admin from "./admin";
 
-type Defined = { execute: (user: Awaited<ReturnType<typeof getSessionUser>>, input: unknown, now: Date) => Promise<ActionResult<undefined>> };
-
-async function run(action: Defined, input: unknown): Promise<ActionResult<undefined>> {
-  const result = await action.execute(await getSessionUser(), input, new Date());
-  if (result.ok) revalidatePath("/agent/beheer/instellingen");
-  return result;
-}
+const SETTINGS_PAGES = ["/agent/beheer/instellingen"] as const;
 
 export async function updateHolidaySettingsAction(input: unknown) {
-  return run(admin.updateHolidaySettings, input);
+  return runAdminAction(admin.updateHolidaySettings, input, SETTINGS_PAGES);
 }
 export async function createClosureDayAction(input: unknown) {
-  return run(admin.createClosureDay, input);
+  return runAdminAction(admin.createClosureDay, input, SETTINGS_PAGES);
 }
 export async function deleteClosureDayAction(input: unknown) {
-  return run(admin.deleteClosureDay, input);
+  return runAdminAction(admin.deleteClosureDay, input, SETTINGS_PAGES);
 }
 export async function updateOpeningHoursAction(input: unknown) {
-  return run(admin.updateOpeningHours, input);
+  return runAdminAction(admin.updateOpeningHours, input, SETTINGS_PAGES);
 }
 export async function updateSlaPolicyAction(input: unknown) {
-  return run(admin.updateSlaPolicy, input);
+  return runAdminAction(admin.updateSlaPolicy, input, SETTINGS_PAGES);
 }
 export async function updateSlotCapacityAction(input: unknown) {
-  return run(admin.updateSlotCapacity, input);
+  return runAdminAction(admin.updateSlotCapacity, input, SETTINGS_PAGES);
 }
 export async function updatePasswordPolicyAction(input: unknown) {
-  return run(admin.updatePasswordPolicy, input);
+  return runAdminAction(admin.updatePasswordPolicy, input, SETTINGS_PAGES);
 }
