@@ -7,6 +7,9 @@ export interface AuditInput {
   action: string;
   entityType: string;
   entityId?: string | null;
+  /** The ticket and organisation the event concerns, for the audit reader's filters (derived from the entity when it is one). */
+  ticketId?: string | null;
+  organisationId?: string | null;
   // Never message bodies or secrets: ids, codes and changed field names only.
   data?: Prisma.InputJsonValue;
 }
@@ -19,6 +22,8 @@ export async function audit(tx: Tx, input: AuditInput): Promise<void> {
       action: input.action,
       entityType: input.entityType,
       entityId: input.entityId ?? null,
+      ticketId: input.ticketId ?? (input.entityType === "Ticket" ? (input.entityId ?? null) : null),
+      organisationId: input.organisationId ?? (input.entityType === "Organisation" ? (input.entityId ?? null) : null),
       data: input.data ?? {},
     },
   });

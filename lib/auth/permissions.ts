@@ -8,6 +8,10 @@ export const PERMISSIONS = [
   // Everyone signed in, about their own account.
   "account.password.change",
   "account.twoFactor.manage",
+  // Change one's e-mail address (confirmed by a link to the new one).
+  "account.email.change",
+  // One's own notifications: the bell, the inbox, and how each kind reaches one.
+  "account.notifications.manage",
 
   // Beneficiary portal: own tickets, own appointments, own complaints (DESIGN: Roles).
   "portal.enter",
@@ -30,6 +34,8 @@ export const PERMISSIONS = [
   "employer.users.manage",
   "employer.employees.manage",
   "employer.hrdesk.use",
+  // The satisfaction survey on a resolved question of one's organisation.
+  "employer.survey.answer",
 
   // Agent workspace: every staff member enters and reads tickets in their scope.
   "workspace.enter",
@@ -70,11 +76,21 @@ export const PERMISSIONS = [
   "staff.manage",
   "mail.outbox.read",
   "mail.outbox.manage",
+  // Employer and partner organisations: create, edit, invite the main contact, deactivate.
+  "organisations.manage",
+  // Beneficiaries: create, invite to the portal, deactivate, merge duplicates.
+  "beneficiaries.manage",
+  // Bulk import of organisations, employer contacts and beneficiaries from CSV.
+  "import.run",
+  // The audit log reader and its CSV export.
+  "audit.read",
+  // Retention settings, legal holds, a person's data export and erasure (AVG).
+  "privacy.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ACCOUNT: readonly Permission[] = ["account.password.change", "account.twoFactor.manage"];
+const ACCOUNT: readonly Permission[] = ["account.password.change", "account.twoFactor.manage", "account.email.change", "account.notifications.manage"];
 
 const STAFF: readonly Permission[] = [...ACCOUNT, "workspace.enter", "workspace.ticket.read", "kb.read"];
 
@@ -127,8 +143,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // First line: no dossier content, no callback attempts (a case handler calls back).
   CALLCENTER_AGENT: [...STAFF, ...TICKET_WORK, "complaints.signal.log"],
   CASE_HANDLER: [...STAFF, ...TICKET_WORK, "workspace.dossier.read", "callbacks.attempt.log", "urgent.verification.record", "phone.preannouncement.link", "complaints.signal.log", "mail.sender.confirm"],
-  TEAM_COORDINATOR: COORDINATOR,
-  MANAGER: [...COORDINATOR, "escalations.tier2.handle"],
+  // Coordinators look after the people their line serves: beneficiaries, not organisations.
+  TEAM_COORDINATOR: [...COORDINATOR, "beneficiaries.manage"],
+  MANAGER: [...COORDINATOR, "beneficiaries.manage", "escalations.tier2.handle"],
   // Reads their organisations' tickets and escalations; works none of them.
   CUSTOMER_SUCCESS_MANAGER: [...STAFF, "workspace.dossier.read", "escalations.board.read"],
   // Independent of the line: complaints in stage 2 only.
@@ -151,12 +168,17 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "staff.manage",
     "mail.outbox.read",
     "mail.outbox.manage",
+    "organisations.manage",
+    "beneficiaries.manage",
+    "import.run",
+    "audit.read",
+    "privacy.manage",
   ],
 };
 
 /** An employer contact's organisation rights add these (only with an organisation). */
 export const RIGHT_PERMISSIONS: Readonly<Record<OrganisationRight, readonly Permission[]>> = {
-  SUBMIT_REQUESTS: ["employer.ticket.read", "employer.request.submit", "employer.escalation.raise"],
+  SUBMIT_REQUESTS: ["employer.ticket.read", "employer.request.submit", "employer.escalation.raise", "employer.survey.answer"],
   MANAGE_USERS: ["employer.users.manage"],
   MANAGE_EMPLOYEES: ["employer.employees.manage"],
 };

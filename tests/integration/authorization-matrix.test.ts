@@ -520,7 +520,8 @@ const WATCHED = [
   "User", "Membership", "Invitation", "Team", "TeamMember", "Ticket", "Message", "TicketEvent", "CallRecord", "CallbackAppointment",
   "CallbackAttempt", "ContactNote", "PreAnnouncement", "UrgentRequest", "Escalation", "Complaint", "ComplaintNote", "KbArticle",
   "SatisfactionResponse", "Macro", "SlaPolicy", "OpeningHours", "ClosureDay", "ContactLine", "LineClosureDay", "Setting", "SlotCapacity", "OutboxMessage", "AuditEvent",
-  "ComplaintBody", "TicketCategory",
+  "ComplaintBody", "TicketCategory", "Organisation", "Notification", "NotificationPreference", "EmailChange", "LegalHold", "ImportJob",
+  "MailTemplate",
 ];
 const FINGERPRINT_SQL = `SELECT md5(${WATCHED.map((t) => `coalesce((SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM "${t}" x), '')`).join(" || ")}) AS f`;
 async function fingerprint(): Promise<string> {

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { NoAccess } from "@/components/auth/no-access";
 import { AppShell } from "@/components/layout/app-shell";
+import { adminAreasFor } from "@/lib/admin/areas";
 import { can } from "@/lib/auth/permissions";
 import { requireSessionUser } from "@/lib/auth/session";
 
@@ -10,6 +11,7 @@ export default async function Layout({ children }: { children: React.ReactNode }
   const user = await requireSessionUser("/agent");
   if (!can(user, "workspace.enter")) return <NoAccess user={user} place="agent" />;
   const [t, tn, tl] = await Promise.all([getTranslations("nav.agent"), getTranslations("agentNav"), getTranslations("leadNav")]);
+  const admin = adminAreasFor(user)[0];
   const nav = [
     { href: "/agent", label: t("home") },
     { href: "/agent/telefoon", label: tn("phone") },
@@ -20,14 +22,8 @@ export default async function Layout({ children }: { children: React.ReactNode }
     ...(can(user, "complaints.desk.use") ? [{ href: "/agent/klachten", label: tl("complaints") }] : []),
     ...(can(user, "sla.monitor.read") ? [{ href: "/agent/sla", label: tl("sla") }] : []),
     ...(can(user, "kpi.read") ? [{ href: "/agent/kpi", label: tl("kpi") }] : []),
-    ...(can(user, "settings.manage") ? [{ href: "/agent/beheer/instellingen", label: tl("settings") }, { href: "/agent/beheer/lijnen", label: tl("lines") }] : []),
-    ...(can(user, "staff.manage")
-      ? [
-          { href: "/agent/beheer/medewerkers", label: tl("staff") },
-          { href: "/agent/beheer/teams", label: tl("teams") },
-        ]
-      : []),
-    ...(can(user, "mail.outbox.read") ? [{ href: "/agent/beheer/mail", label: tl("mail") }] : []),
+    // One entry for the administration; its layout lists the areas this person may use.
+    ...(admin ? [{ href: admin.href, label: tl("admin") }] : []),
   ];
   return (
     <AppShell place="agent" user={user} nav={nav}>
