@@ -117,6 +117,7 @@ export async function bookCallback(tx: Tx, input: BookCallbackInput, now: Date):
     action: "callback.book",
     entityType: "CallbackAppointment",
     entityId: appointment.id,
+    ticketId: ticket.id,
     data: { ticketId: ticket.id, date: input.date, slot: input.slot, isRepeat: appointment.isRepeat },
   });
   return appointment;
@@ -145,7 +146,7 @@ export async function moveCallback(
   });
   await ticketEvent(tx, appointment.ticketId, input.actorId, "callback.moved", { appointmentId: appointment.id, from: `${appointment.date}:${appointment.slot}`, to: `${input.date}:${input.slot}` }, now);
   await mailPerson(tx, "MOVED", { ...appointment, date: input.date, slot: input.slot }, appointment.ticket.number, now);
-  await audit(tx, { actorId: input.actorId, action: "callback.move", entityType: "CallbackAppointment", entityId: appointment.id, data: { date: input.date, slot: input.slot } });
+  await audit(tx, { actorId: input.actorId, action: "callback.move", entityType: "CallbackAppointment", entityId: appointment.id, ticketId: appointment.ticketId, data: { date: input.date, slot: input.slot } });
   return { id: appointment.id };
 }
 
@@ -155,7 +156,7 @@ export async function cancelCallback(tx: Tx, input: { appointmentId: string; act
   await tx.callbackAppointment.update({ where: { id: appointment.id }, data: { status: "CANCELLED", cancelledAt: now } });
   await ticketEvent(tx, appointment.ticketId, input.actorId, "callback.cancelled", { appointmentId: appointment.id }, now);
   await mailPerson(tx, "CANCELLED", appointment, appointment.ticket.number, now);
-  await audit(tx, { actorId: input.actorId, action: "callback.cancel", entityType: "CallbackAppointment", entityId: appointment.id });
+  await audit(tx, { actorId: input.actorId, action: "callback.cancel", entityType: "CallbackAppointment", entityId: appointment.id, ticketId: appointment.ticketId });
   return { id: appointment.id };
 }
 
@@ -222,6 +223,7 @@ export async function logAttempt(
     action: "callback.attempt",
     entityType: "CallbackAppointment",
     entityId: appointment.id,
+    ticketId: appointment.ticketId,
     data: { outcome: input.outcome, status },
   });
   return { status: status === "PENDING" ? "BOOKED" : status, contactNoteId };

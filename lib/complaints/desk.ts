@@ -60,7 +60,7 @@ export async function answerComplaint(
   // reply on the ticket (a holding reply, a question back) does not stop the stage's clock.
   await tx.ticketEvent.create({ data: { ticketId: complaint.ticket.id, actorId: input.actor.id, kind: "complaint_answer", data: { complaintId: complaint.id, stage: complaint.stage }, createdAt: now } });
   await changeTicket(tx, { ticketId: complaint.ticket.id, actorId: input.actor.id, status: "RESOLVED" }, now);
-  await audit(tx, { actorId: input.actor.id, action: "complaint.answer", entityType: "Complaint", entityId: complaint.id, data: { stage: complaint.stage } });
+  await audit(tx, { actorId: input.actor.id, action: "complaint.answer", entityType: "Complaint", entityId: complaint.id, ticketId: complaint.ticketId ?? complaint.subjectTicketId, organisationId: complaint.organisationId, data: { stage: complaint.stage } });
   return { messageId: reply.messageId };
 }
 
@@ -68,7 +68,7 @@ export async function answerComplaint(
 export async function addComplaintNote(tx: Tx, input: { complaintId: string; actor: { id: string; role: Parameters<typeof mayHandleStage>[0] }; body: string }, now: Date) {
   const complaint = await loadForHandler(tx, input.complaintId, input.actor);
   const note = await tx.complaintNote.create({ data: { complaintId: complaint.id, stage: complaint.stage, authorId: input.actor.id, body: input.body, createdAt: now } });
-  await audit(tx, { actorId: input.actor.id, action: "complaint.note", entityType: "Complaint", entityId: complaint.id, data: { stage: complaint.stage } });
+  await audit(tx, { actorId: input.actor.id, action: "complaint.note", entityType: "Complaint", entityId: complaint.id, ticketId: complaint.ticketId ?? complaint.subjectTicketId, organisationId: complaint.organisationId, data: { stage: complaint.stage } });
   return { id: note.id };
 }
 
@@ -89,7 +89,7 @@ export async function referToExternalBody(tx: Tx, input: { complaintId: string; 
   if (complaint.complainant?.email) {
     await enqueueMail(tx, { kind: "complaint.referral", to: complaint.complainant.email, subject: locale === "en" ? "Your complaint: referral" : "Uw klacht: doorverwijzing", text, locale, ticketId: complaint.ticket?.id ?? null, at: now });
   }
-  await audit(tx, { actorId: input.actor.id, action: "complaint.refer", entityType: "Complaint", entityId: complaint.id, data: { stage: "STAGE_3" } });
+  await audit(tx, { actorId: input.actor.id, action: "complaint.refer", entityType: "Complaint", entityId: complaint.id, ticketId: complaint.ticketId ?? complaint.subjectTicketId, organisationId: complaint.organisationId, data: { stage: "STAGE_3" } });
 }
 
 /** A complaint signal: a complaint made by phone or mail, solved on the original ticket. */
@@ -114,7 +114,7 @@ export async function logComplaintSignal(tx: Tx, input: { ticketId: string; acto
     },
   });
   await tx.ticketEvent.create({ data: { ticketId: ticket.id, actorId, kind: "complaint_signal", data: { complaintId: signal.id }, createdAt: now } });
-  await audit(tx, { actorId, action: "complaint.signal", entityType: "Complaint", entityId: signal.id });
+  await audit(tx, { actorId, action: "complaint.signal", entityType: "Complaint", entityId: signal.id, ticketId: ticket.id, organisationId: ticket.organisationId });
   return { id: signal.id };
 }
 

@@ -102,6 +102,8 @@ export async function fileComplaint(tx: Tx, input: FileComplaintInput, now: Date
     action: "complaint.file",
     entityType: "Complaint",
     entityId: complaint.id,
+    ticketId: ticket.id,
+    organisationId: input.organisationId,
     data: { subjectTicketId: subject.id, ticketId: ticket.id, stage: "STAGE_1" },
   });
   return { id: complaint.id, ticketId: ticket.id, number: ticket.number, dueAt };
@@ -126,6 +128,6 @@ export async function requestOmbudsman(
   // one); then the ombudsman's clock replaces the one that message started.
   if (complaint.ticketId) await addCustomerMessage(tx, { ticketId: complaint.ticketId, authorId: input.requesterId, channel: "PORTAL", body: input.reason }, now);
   const { dueAt } = await moveToOmbudsman(tx, complaint, null, now);
-  await audit(tx, { actorId: input.requesterId, action: "complaint.ombudsman_request", entityType: "Complaint", entityId: complaint.id, data: { stage: "STAGE_2" } });
+  await audit(tx, { actorId: input.requesterId, action: "complaint.ombudsman_request", entityType: "Complaint", entityId: complaint.id, ticketId: complaint.ticketId ?? complaint.subjectTicketId, organisationId: complaint.organisationId, data: { stage: "STAGE_2" } });
   return { id: complaint.id, dueAt };
 }

@@ -81,6 +81,6 @@ export async function referToOmbudsmanByStaff(tx: Tx, input: { complaintId: stri
     const mail = REFERRAL_MAIL[locale];
     await enqueueMail(tx, { kind: "complaint.ombudsman_referral", to: complaint.complainant.email, subject: mail.subject, text: mail.text(input.reason, longDate(dueAt, locale)), locale, ticketId: complaint.ticket?.id ?? null, at: now });
   }
-  await audit(tx, { actorId: input.actor.id, action: "complaint.ombudsman_referral", entityType: "Complaint", entityId: complaint.id, data: { stage: "STAGE_2", from: complaint.stage } });
+  await audit(tx, { actorId: input.actor.id, action: "complaint.ombudsman_referral", entityType: "Complaint", entityId: complaint.id, ticketId: complaint.ticketId ?? complaint.subjectTicketId, organisationId: complaint.organisationId, data: { stage: "STAGE_2", from: complaint.stage } });
   return { dueAt };
 }

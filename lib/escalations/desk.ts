@@ -57,7 +57,7 @@ async function mailEmployer(tx: Tx, escalation: Loaded, kind: string, text: stri
 export async function takeEscalation(tx: Tx, input: { escalationId: string; actor: Actor }) {
   const escalation = await load(tx, input.escalationId, input.actor, "take");
   await tx.escalation.update({ where: { id: escalation.id }, data: { ownerId: input.actor.id } });
-  await audit(tx, { actorId: input.actor.id, action: "escalation.take", entityType: "Escalation", entityId: escalation.id });
+  await audit(tx, { actorId: input.actor.id, action: "escalation.take", entityType: "Escalation", entityId: escalation.id, ticketId: escalation.ticketId, organisationId: escalation.organisationId });
 }
 
 export async function answerEscalation(tx: Tx, input: { escalationId: string; actor: Actor; body: string }, now: Date) {
@@ -66,14 +66,14 @@ export async function answerEscalation(tx: Tx, input: { escalationId: string; ac
   if (escalation.ticket) {
     await tx.ticketEvent.create({ data: { ticketId: escalation.ticket.id, actorId: input.actor.id, kind: "escalation_answer", data: { escalationId: escalation.id, tier: String(escalation.tier) }, createdAt: now } });
   }
-  await audit(tx, { actorId: input.actor.id, action: "escalation.answer", entityType: "Escalation", entityId: escalation.id });
+  await audit(tx, { actorId: input.actor.id, action: "escalation.answer", entityType: "Escalation", entityId: escalation.id, ticketId: escalation.ticketId, organisationId: escalation.organisationId });
 }
 
 export async function resolveEscalation(tx: Tx, input: { escalationId: string; actor: Actor; outcome: string }, now: Date) {
   const escalation = await load(tx, input.escalationId, input.actor, "resolve");
   await tx.escalation.update({ where: { id: escalation.id }, data: { status: "RESOLVED", outcome: input.outcome.trim(), closedAt: now, ownerId: escalation.ownerId ?? input.actor.id } });
   await mailEmployer(tx, escalation, "escalation.resolved", input.outcome.trim(), now);
-  await audit(tx, { actorId: input.actor.id, action: "escalation.resolve", entityType: "Escalation", entityId: escalation.id });
+  await audit(tx, { actorId: input.actor.id, action: "escalation.resolve", entityType: "Escalation", entityId: escalation.id, ticketId: escalation.ticketId, organisationId: escalation.organisationId });
 }
 
 /** The coordinator moves tier 1 up to a manager, with a reason, whether or not it is overdue. */
@@ -110,7 +110,7 @@ export async function moveEscalationUp(tx: Tx, input: { escalationId: string; ac
     at: now,
   });
   await mailEmployer(tx, { ...escalation, tier: 2 }, "escalation.moved", input.reason.trim(), now);
-  await audit(tx, { actorId: input.actor.id, action: "escalation.move_up", entityType: "Escalation", entityId: next.id, data: { previousId: escalation.id } });
+  await audit(tx, { actorId: input.actor.id, action: "escalation.move_up", entityType: "Escalation", entityId: next.id, ticketId: escalation.ticketId, organisationId: escalation.organisationId, data: { previousId: escalation.id } });
   return { id: next.id };
 }
 

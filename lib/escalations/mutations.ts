@@ -99,7 +99,7 @@ export async function raiseEscalation(tx: Tx, input: RaiseInput, now: Date): Pro
     select: { id: true },
   });
   await notify(tx, { organisationId: input.organisationId, ownerEmail: owner.email, tier: 1, reason: input.reason, ticketId: ticket?.id ?? null, ticketNumber: ticket?.number ?? null, raisedByName: raisedBy.name }, now);
-  await audit(tx, { actorId: input.raisedById, action: "escalation.raise", entityType: "Escalation", entityId: row.id, data: { tier: 1, ticketId: ticket?.id ?? null } });
+  await audit(tx, { actorId: input.raisedById, action: "escalation.raise", entityType: "Escalation", entityId: row.id, ticketId: ticket?.id ?? null, organisationId: input.organisationId, data: { tier: 1, ticketId: ticket?.id ?? null } });
   return { id: row.id, dueAt };
 }
 
@@ -150,6 +150,6 @@ export async function escalateToTier2(tx: Tx, input: Tier2Input, now: Date): Pro
     select: { id: true },
   });
   await notify(tx, { organisationId: input.organisationId, ownerEmail: owner.email, tier: 2, reason: input.reason, ticketId: tier1.ticketId, ticketNumber: tier1.ticket?.number ?? null, raisedByName: raisedBy.name }, now);
-  await audit(tx, { actorId: input.raisedById, action: "escalation.tier2", entityType: "Escalation", entityId: row.id, data: { previousId: tier1.id, unsatisfied: input.unsatisfied } });
+  await audit(tx, { actorId: input.raisedById, action: "escalation.tier2", entityType: "Escalation", entityId: row.id, ticketId: tier1.ticketId, organisationId: input.organisationId, data: { previousId: tier1.id, unsatisfied: input.unsatisfied } });
   return { id: row.id, dueAt };
 }

@@ -34,6 +34,7 @@ export async function savePostalAddress(tx: Tx, input: PostalAddressInput & { ac
     action: "postal_address.update",
     entityType: addressee.kind === "ORGANISATION" ? "Organisation" : "User",
     entityId: addressee.id,
+    ticketId: input.ticketId,
     data: { ticketId: input.ticketId },
   });
   return { kind: addressee.kind };

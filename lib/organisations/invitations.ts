@@ -166,7 +166,7 @@ export async function withdrawInvitation(tx: Tx, actorId: string, scope: Invitat
   // Guarded: an acceptance racing this withdrawal wins or loses as a whole, never half.
   const withdrawn = await tx.invitation.updateMany({ where: { id: invite.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
   if (withdrawn.count !== 1) await refuseChangedMeanwhile(tx, invite.id);
-  await audit(tx, { actorId, action: "invitation.withdraw", entityType: "Invitation", entityId: invite.id, data: { at: now.toISOString() } });
+  await audit(tx, { actorId, action: "invitation.withdraw", entityType: "Invitation", entityId: invite.id, organisationId: scope.organisationId, data: { at: now.toISOString() } });
 }
 
 /**
@@ -181,6 +181,6 @@ export async function resendInvitation(tx: Tx, actorId: string, scope: Invitatio
   const renewed = await tx.invitation.updateMany({ where: { id: invite.id, usedAt: null, revokedAt: null }, data: { tokenHash: link.tokenHash, expiresAt: link.expiresAt } });
   if (renewed.count !== 1) await refuseChangedMeanwhile(tx, invite.id);
   await deliverInvitation(tx, scope, { email: invite.email, name: invite.name, organisationName: invite.organisation?.name ?? null }, link, linkBase, now);
-  await audit(tx, { actorId, action: "invitation.resend", entityType: "Invitation", entityId: invite.id, data: { expiresAt: link.expiresAt.toISOString() } });
+  await audit(tx, { actorId, action: "invitation.resend", entityType: "Invitation", entityId: invite.id, organisationId: scope.organisationId, data: { expiresAt: link.expiresAt.toISOString() } });
   return { expiresAt: link.expiresAt, token: link.token };
 }

@@ -40,7 +40,7 @@ export async function inviteColleague(tx: Tx, actor: OrgActor, input: InviteInpu
     select: { id: true },
   });
   await deliverInvitation(tx, { organisationId: actor.organisationId }, { email: input.email, name: input.name, organisationName: organisation.name }, link, linkBase, now);
-  await audit(tx, { actorId: actor.id, action: "organisation.invite", entityType: "Invitation", entityId: row.id, data: { rights: input.rights, hrProfessional: input.hrProfessional } });
+  await audit(tx, { actorId: actor.id, action: "organisation.invite", entityType: "Invitation", entityId: row.id, organisationId: actor.organisationId, data: { rights: input.rights, hrProfessional: input.hrProfessional } });
   return { id: row.id, token: link.token, expiresAt: link.expiresAt };
 }
 
@@ -75,6 +75,7 @@ export async function setRights(tx: Tx, actor: OrgActor, input: SetRightsInput, 
     action: "organisation.rights",
     entityType: "User",
     entityId: input.userId,
+    organisationId: actor.organisationId,
     data: { from: membership.rights, to: rights, hrProfessional: input.hrProfessional, at: now.toISOString() },
   });
 }
@@ -93,7 +94,7 @@ export async function deactivateAccount(tx: Tx, actor: OrgActor, userId: string,
     if (refusal) throw new OrganisationRuleError(refusal);
   }
   await tx.user.update({ where: { id: userId }, data: { active: false, sessionVersion: { increment: 1 } } });
-  await audit(tx, { actorId: actor.id, action: "organisation.deactivate", entityType: "User", entityId: userId, data: { at: now.toISOString() } });
+  await audit(tx, { actorId: actor.id, action: "organisation.deactivate", entityType: "User", entityId: userId, organisationId: actor.organisationId, data: { at: now.toISOString() } });
 }
 
 /** The invitee chooses a password: the account and membership are created, the link is spent. */
@@ -123,7 +124,7 @@ export async function acceptInvitation(tx: Tx, input: { token: string; password:
     },
     select: { id: true, email: true },
   });
-  await audit(tx, { actorId: user.id, action: "organisation.invite_accepted", entityType: "Invitation", entityId: invite.id });
+  await audit(tx, { actorId: user.id, action: "organisation.invite_accepted", entityType: "Invitation", entityId: invite.id, organisationId: invite.organisationId });
   return { userId: user.id, email: user.email };
 }
 

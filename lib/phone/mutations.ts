@@ -125,6 +125,6 @@ export async function logPreAnnouncement(tx: Tx, user: SessionUser, input: PreAn
   await tx.notification.create({
     data: { userId: handler.id, kind: "preAnnouncement.handover", dedupeKey: `preAnnouncement:${row.id}:handover`, entityType: "PreAnnouncement", entityId: row.id, createdAt: now },
   });
-  await audit(tx, { actorId: user.id, action: "phone.preAnnouncement", entityType: "PreAnnouncement", entityId: row.id, data: { organisationId: organisation.id, handedOverToId: handler.id } });
+  await audit(tx, { actorId: user.id, action: "phone.preAnnouncement", entityType: "PreAnnouncement", entityId: row.id, organisationId: organisation.id, data: { organisationId: organisation.id, handedOverToId: handler.id } });
   return row;
 }

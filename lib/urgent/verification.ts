@@ -92,6 +92,8 @@ export async function relinkPreAnnouncement(tx: Tx, user: SessionUser, input: Re
     action: "urgent.preannouncement_relink",
     entityType: "PreAnnouncement",
     entityId: announcement.id,
+    ticketId: target?.ticketId ?? current?.ticketId ?? null,
+    organisationId: announcement.organisationId,
     data: { from: current?.ticketId ?? null, to: target?.ticketId ?? null },
   });
   return { linkedTicketId: target?.ticketId ?? null };
