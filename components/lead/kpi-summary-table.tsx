@@ -32,7 +32,7 @@ export async function KpiSummaryTable({ rows, locale }: { rows: KpiRow[]; locale
               <td className="px-3 py-2 text-right tabular-nums">{formatValue(row, locale)}</td>
               <td className="px-3 py-2">{row.unit === "share" ? <KpiBar value={row.value} target={row.target} good={row.verdict === "MET" ? true : row.verdict === "MISSED" ? false : null} /> : null}</td>
               <td className="px-3 py-2 text-right tabular-nums">
-                {row.target === null ? "—" : `${row.direction === "atMost" ? "≤" : "≥"} ${row.target.toLocaleString(locale, { style: "percent" })}`}
+                {row.target === null ? "—" : `${row.direction === "atMost" ? "≤" : "≥"} ${row.target.toLocaleString(locale, row.unit === "perThousand" ? { maximumFractionDigits: 1 } : { style: "percent", maximumFractionDigits: 1 })}`}
               </td>
               <td className="px-3 py-2">
                 <span className={row.verdict === "MET" ? "font-medium text-green-800" : row.verdict === "MISSED" ? "font-medium text-red-800" : "text-slate-600"}>

@@ -1,29 +1,11 @@
 // The mails about a person's password, in their language. Plain text; the outbox delivery derives
 // the HTML from it (lib/mail/render.ts). Never the password itself, only links and times.
 import { formatAmsterdamDateTime, type Locale } from "@/lib/calendar/format";
+import type { TemplateValues } from "@/lib/mail-templates/registry";
 
-export function resetLinkMail(input: { name: string; link: string; expiresAt: Date; locale: Locale }): { subject: string; text: string } {
-  const until = formatAmsterdamDateTime(input.expiresAt, input.locale);
-  if (input.locale === "en") {
-    return {
-      subject: "Set a new password for Loket",
-      text: [
-        `Dear ${input.name},`,
-        "We received a request to set a new password for your Loket account. Choose a new password via this link:",
-        input.link,
-        `The link works once and until ${until} (Amsterdam time). Did you not ask for this? Then ignore this mail: your password stays as it is.`,
-      ].join("\n\n"),
-    };
-  }
-  return {
-    subject: "Nieuw wachtwoord instellen voor Loket",
-    text: [
-      `Beste ${input.name},`,
-      "Wij kregen een verzoek om een nieuw wachtwoord in te stellen voor uw Loket-account. Kies een nieuw wachtwoord via deze link:",
-      input.link,
-      `De link werkt één keer en tot ${until} (Nederlandse tijd). Heeft u dit niet gevraagd? Dan kunt u deze e-mail negeren: uw wachtwoord blijft zoals het is.`,
-    ].join("\n\n"),
-  };
+/** The values of the reset-link template (lib/mail-templates, "account.passwordReset", which holds its text). */
+export function resetLinkValues(input: { name: string; link: string; expiresAt: Date; locale: Locale }): TemplateValues<"account.passwordReset"> {
+  return { naam: input.name, link: input.link, geldigtot: formatAmsterdamDateTime(input.expiresAt, input.locale) };
 }
 
 export function passwordChangedMail(input: { name: string; at: Date; how: "change" | "reset"; resetUrl: string; locale: Locale }): { subject: string; text: string } {

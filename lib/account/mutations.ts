@@ -4,7 +4,8 @@ import type { PasswordRefusal } from "@/lib/auth/password-policy";
 import { afterFailedLogin } from "@/lib/auth/rules";
 import type { Tx } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/outbox/mutations";
-import { passwordChangedMail, resetLinkMail } from "./mail-texts";
+import { mailText } from "@/lib/mail-templates/queries";
+import { passwordChangedMail, resetLinkValues } from "./mail-texts";
 import { hashResetToken, newResetToken, RESET_REQUESTS_PER_HOUR, resetExpiry, resetWindowStart, type ResetRefusal } from "./rules";
 
 export type AccountRefusal = PasswordRefusal | ResetRefusal | "WRONG_PASSWORD" | "LOCKED" | "PASSWORD_UNCHANGED" | "PASSWORD_CHANGED_MEANWHILE";
@@ -75,7 +76,7 @@ export async function createResetLink(tx: Tx, email: string, now: Date): Promise
   const token = newResetToken();
   const expiresAt = resetExpiry(now);
   const row = await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt, createdAt: now }, select: { id: true } });
-  const mail = resetLinkMail({ name: user.name, link: `${linkBase()}/wachtwoord-herstellen/${token}`, expiresAt, locale: user.locale });
+  const mail = await mailText(tx, "account.passwordReset", user.locale, resetLinkValues({ name: user.name, link: `${linkBase()}/wachtwoord-herstellen/${token}`, expiresAt, locale: user.locale }));
   await enqueueMail(tx, { kind: "account.password_reset", to: email, subject: mail.subject, text: mail.text, locale: user.locale, at: now });
   await audit(tx, { actorId: null, action: "account.password_reset_requested", entityType: "PasswordResetToken", entityId: row.id, data: { userId: user.id } });
   return { token };

@@ -17,7 +17,8 @@ import {
   slotKey,
   slotWindow,
 } from "./rules";
-import { type CallbackMailKind, callbackMailText, contactNoteText, wrongNumberNoteText } from "./texts";
+import { mailText } from "@/lib/mail-templates/queries";
+import { type CallbackMailKind, callbackConfirmationValues, callbackMailText, contactNoteText, wrongNumberNoteText } from "./texts";
 
 export type CallbackRuleCode = BookingRefusal | AttemptTimeRefusal | "NOT_FOUND" | "TEAM_NOT_FOUND" | "APPOINTMENT_NOT_BOOKED" | "CHANGE_CLOSED" | "SAME_SLOT";
 
@@ -72,7 +73,11 @@ async function mailPerson(
   if (!person?.email) return;
   // Only beneficiaries move or cancel appointments themselves (the employer portal has no such page).
   const selfService = person.role === "BENEFICIARY";
-  const mail = callbackMailText(kind, { number, date: appointment.date, slot: appointment.slot, locale: person.locale, phone: appointment.phone, selfService });
+  // The confirmation is the admin's to word (/agent/beheer/mailteksten); the other notices are fixed texts.
+  const mail =
+    kind === "BOOKED"
+      ? await mailText(tx, "callback.confirmation", person.locale, callbackConfirmationValues({ number, date: appointment.date, slot: appointment.slot, locale: person.locale, phone: appointment.phone, selfService }))
+      : callbackMailText(kind, { number, date: appointment.date, slot: appointment.slot, locale: person.locale, phone: appointment.phone, selfService });
   await enqueueMail(tx, {
     kind: `callback.${kind.toLowerCase()}`,
     to: person.email,

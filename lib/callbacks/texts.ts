@@ -3,6 +3,7 @@
 // message files. Every slot is named through slotLabel: one label per slot everywhere.
 import { type Locale, formatLongDate } from "@/lib/calendar/format";
 import { requireDateKey } from "@/lib/calendar/local-time";
+import type { TemplateValues } from "@/lib/mail-templates/registry";
 import { type SlotKind, slotKey, slotLabel } from "./rules";
 
 function whenOf(date: string, kind: SlotKind, locale: Locale): string {
@@ -64,6 +65,29 @@ function bodyOf(kind: CallbackMailKind, when: string, phone: string | undefined,
         ? `Wij hebben u op ${when} gebeld op nummer ${phone ?? "-"}, maar dat nummer bleek niet van u te zijn. Maak in het portaal een nieuwe afspraak en geef daarbij het juiste telefoonnummer op.`
         : `We called you on ${when} on ${phone ?? "-"}, but that number turned out not to be yours. Please book a new appointment in the portal with the right phone number.`;
   }
+}
+
+/**
+ * The values of the confirmation template (lib/mail-templates, "callback.confirmation"), whose
+ * built-in text is the BOOKED mail below. Only beneficiaries move or cancel in the portal.
+ */
+export function callbackConfirmationValues(input: {
+  number: string;
+  date: string;
+  slot: SlotKind;
+  locale: Locale;
+  phone: string;
+  selfService: boolean;
+}): TemplateValues<"callback.confirmation"> {
+  const nl = input.locale === "nl";
+  return {
+    registratienummer: input.number,
+    tijdvak: whenOf(input.date, input.slot, input.locale),
+    telefoon: input.phone,
+    portaalhint: input.selfService
+      ? nl ? "U kunt de afspraak tot 30 minuten voor het begin verzetten of annuleren in het portaal." : "You can move or cancel the appointment in the portal until 30 minutes before it starts."
+      : "",
+  };
 }
 
 /** The confirmation / invitation mail for an appointment, in the person's language. */

@@ -6,9 +6,11 @@ import type { ContactReasonReport } from "./contact-reasons";
 import { currentQuarter, periodFromKeys, periodSchema } from "./period";
 import { loadKpiReport, type KpiReport } from "./queries";
 import { mayReadKpis } from "./rules";
+import type { KpiTargets } from "./targets";
+import { getKpiTargets } from "./targets-settings";
 
 export type KpiPageData =
-  | { ok: true; from: string; to: string; report: KpiReport; contactReasons: ContactReasonReport | null }
+  | { ok: true; from: string; to: string; report: KpiReport; contactReasons: ContactReasonReport | null; targets: KpiTargets }
   | { ok: false; reason: "FORBIDDEN" }
   | { ok: false; reason: "INVALID_PERIOD"; from: string; to: string };
 
@@ -21,5 +23,7 @@ export async function loadKpisFor(user: SessionUser, params: { from?: string; to
   if (!parsed.success) return { ok: false, reason: "INVALID_PERIOD", ...keys };
   const report = await loadKpiReport(db, periodFromKeys(parsed.data.from, parsed.data.to), now);
   const contactReasons = await contactReasonReport(db, parsed.data);
-  return { ok: true, ...parsed.data, report, contactReasons };
+  // The verdicts judge against the admin's targets (settings page), not numbers fixed in code.
+  const targets = await getKpiTargets(db);
+  return { ok: true, ...parsed.data, report, contactReasons, targets };
 }

@@ -1,6 +1,7 @@
 // Shapes a KPI report into rows for the page and the CSV export alike. Pure.
 import type { KpiReport } from "./queries";
-import { ESCALATION_AGE_BUCKETS, KPI_TARGETS, perThousand, share, verdict, type KpiKey, type Ratio, type Verdict } from "./rules";
+import { ESCALATION_AGE_BUCKETS, perThousand, share, verdict, type KpiKey, type Ratio, type Verdict } from "./rules";
+import { DEFAULT_KPI_TARGETS, type KpiTargets } from "./targets";
 
 export interface KpiRow {
   key: KpiKey;
@@ -15,36 +16,46 @@ export interface KpiRow {
   verdict: Verdict;
 }
 
-function ratioRow(key: KpiKey, ratio: Ratio, detail?: string): KpiRow {
+function ratioRow(key: KpiKey, ratio: Ratio, targets: KpiTargets, detail?: string): KpiRow {
   const value = share(ratio);
-  const target = KPI_TARGETS[key];
-  return { key, detail, hit: ratio.hit, total: ratio.total, value, unit: "share", target: target?.value ?? null, direction: target?.direction ?? null, verdict: verdict(key, value) };
+  const target = targets[key];
+  return { key, detail, hit: ratio.hit, total: ratio.total, value, unit: "share", target: target?.value ?? null, direction: target?.direction ?? null, verdict: verdict(key, value, targets) };
 }
 
-export function summaryRows(report: KpiReport): KpiRow[] {
+/** The verdicts judge against `targets`: the admin's (loadKpisFor returns them), DESIGN's by default. */
+export function summaryRows(report: KpiReport, targets: KpiTargets = DEFAULT_KPI_TARGETS): KpiRow[] {
   const perK = perThousand(report.complaints.complaints, report.complaints.contacts);
   return [
-    ratioRow("firstContactResolution", report.firstContactResolution),
-    ratioRow("writtenInTime", report.writtenInTime),
-    ratioRow("callbacksWithin2Hours", report.callbacks.within2Hours),
-    ratioRow("callbacksWithin24Hours", report.callbacks.within24Hours),
-    ratioRow("callbacksAttemptedInSlot", report.callbacks.attemptedInSlot),
-    ratioRow("callbacksReached", report.callbacks.reached),
-    ratioRow("callbacksUnreachable", report.callbacks.unreachable),
-    ratioRow("callbacksWrongNumber", report.callbacks.wrongNumber),
-    ratioRow("repeatCallbacks", report.callbacks.repeat),
-    ratioRow("urgentInTime", report.urgentInTime),
-    { key: "complaintsPerThousand", hit: report.complaints.complaints, total: report.complaints.contacts, value: perK, unit: "perThousand", target: null, direction: null, verdict: verdict("complaintsPerThousand", perK) },
-    ratioRow("complaintsInTime", report.complaints.inTimeByStage.STAGE_1, "STAGE_1"),
-    ratioRow("complaintsInTime", report.complaints.inTimeByStage.STAGE_2, "STAGE_2"),
-    ratioRow("satisfaction", report.satisfaction.overall),
+    ratioRow("firstContactResolution", report.firstContactResolution, targets),
+    ratioRow("writtenInTime", report.writtenInTime, targets),
+    ratioRow("callbacksWithin2Hours", report.callbacks.within2Hours, targets),
+    ratioRow("callbacksWithin24Hours", report.callbacks.within24Hours, targets),
+    ratioRow("callbacksAttemptedInSlot", report.callbacks.attemptedInSlot, targets),
+    ratioRow("callbacksReached", report.callbacks.reached, targets),
+    ratioRow("callbacksUnreachable", report.callbacks.unreachable, targets),
+    ratioRow("callbacksWrongNumber", report.callbacks.wrongNumber, targets),
+    ratioRow("repeatCallbacks", report.callbacks.repeat, targets),
+    ratioRow("urgentInTime", report.urgentInTime, targets),
+    {
+      key: "complaintsPerThousand",
+      hit: report.complaints.complaints,
+      total: report.complaints.contacts,
+      value: perK,
+      unit: "perThousand",
+      target: targets.complaintsPerThousand?.value ?? null,
+      direction: targets.complaintsPerThousand?.direction ?? null,
+      verdict: verdict("complaintsPerThousand", perK, targets),
+    },
+    ratioRow("complaintsInTime", report.complaints.inTimeByStage.STAGE_1, targets, "STAGE_1"),
+    ratioRow("complaintsInTime", report.complaints.inTimeByStage.STAGE_2, targets, "STAGE_2"),
+    ratioRow("satisfaction", report.satisfaction.overall, targets),
   ];
 }
 
-export function satisfactionRows(report: KpiReport): { group: "channel" | "audience"; name: string; row: KpiRow }[] {
+export function satisfactionRows(report: KpiReport, targets: KpiTargets = DEFAULT_KPI_TARGETS): { group: "channel" | "audience"; name: string; row: KpiRow }[] {
   return [
-    ...Object.entries(report.satisfaction.byChannel).map(([name, ratio]) => ({ group: "channel" as const, name, row: ratioRow("satisfaction", ratio) })),
-    ...Object.entries(report.satisfaction.byAudience).map(([name, ratio]) => ({ group: "audience" as const, name, row: ratioRow("satisfaction", ratio) })),
+    ...Object.entries(report.satisfaction.byChannel).map(([name, ratio]) => ({ group: "channel" as const, name, row: ratioRow("satisfaction", ratio, targets) })),
+    ...Object.entries(report.satisfaction.byAudience).map(([name, ratio]) => ({ group: "audience" as const, name, row: ratioRow("satisfaction", ratio, targets) })),
   ];
 }
 

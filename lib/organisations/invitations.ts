@@ -4,6 +4,7 @@ import type { Locale } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import { isStaff } from "@/lib/auth/rules";
 import type { Tx } from "@/lib/db/client";
+import { mailText } from "@/lib/mail-templates/queries";
 import { enqueueMail } from "@/lib/outbox/mutations";
 import { checkInviteManagement, hashToken, inviteExpiry, type InviteManagementRefusal } from "./rules";
 
@@ -122,25 +123,14 @@ async function enqueueInviteMail(
   now: Date,
 ): Promise<void> {
   const url = `${linkBase.replace(/\/$/, "")}/uitnodiging/${link.token}`;
-  const until = `De link is eenmalig en geldig tot ${link.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`;
+  const until = link.expiresAt.toISOString().slice(0, 16).replace("T", " ");
   const staff = invite.organisationName === null;
-  await enqueueMail(tx, {
-    kind: staff ? "staff.invite" : "organisation.invite",
-    to: invite.email,
-    subject: staff ? "Uitnodiging voor de werkplek van Loket" : `Uitnodiging voor het werkgeversportaal van ${invite.organisationName}`,
-    text: [
-      `Beste ${invite.name},`,
-      "",
-      staff
-        ? "U bent uitgenodigd voor de werkplek van Loket. Kies uw wachtwoord via deze link:"
-        : `U bent uitgenodigd voor het werkgeversportaal van ${invite.organisationName}. Kies uw wachtwoord via deze link:`,
-      url,
-      "",
-      ...(staff ? ["Bij de eerste keer inloggen stelt u tweestapsverificatie in met een authenticator-app op uw telefoon."] : []),
-      until,
-    ].join("\n"),
-    at: now,
-  });
+  // Worded by the admin (/agent/beheer/mailteksten). The invitee has no account yet, so no known
+  // language: Dutch, the portals' first language.
+  const mail = staff
+    ? await mailText(tx, "invitation.staff", "nl", { naam: invite.name, link: url, geldigtot: until })
+    : await mailText(tx, "invitation.employer", "nl", { naam: invite.name, organisatie: invite.organisationName ?? "", link: url, geldigtot: until });
+  await enqueueMail(tx, { kind: staff ? "staff.invite" : "organisation.invite", to: invite.email, subject: mail.subject, text: mail.text, at: now });
 }
 
 async function managedInvitation(tx: Tx, scope: InvitationScope, invitationId: string) {

@@ -10,7 +10,8 @@ import type { ClockStep } from "@/lib/sla/lifecycle";
 import { beginClockEvent, finishClockEvent, recordAnswer } from "./answer-clock";
 import { nextTicketNumber } from "./numbers";
 import { defaultReplyChannel, mailSubject, WRITTEN_CHANNELS } from "./rules";
-import { acknowledgementText } from "./templates";
+import { mailText } from "@/lib/mail-templates/queries";
+import { acknowledgementValues } from "./templates";
 
 export { refreshClock } from "./answer-clock";
 
@@ -50,6 +51,8 @@ export interface NewTicketInput {
   firstContactResolution?: boolean;
   policyKey?: string;
   teamId?: string;
+  /** Who takes it from the start (an organisation's fixed case handler, lib/org-admin/fixed-handler.ts). */
+  assigneeId?: string | null;
   /** Mail threading of the message that opened the ticket. */
   mailMessageId?: string | null;
   /** Sanitised HTML of a mail, kept beside the plain text body. */
@@ -136,6 +139,7 @@ export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Pr
       organisationId: organisation?.id ?? null,
       isPartner: organisation?.isPartner ?? false,
       teamId: input.teamId ?? category.defaultTeamId,
+      assigneeId: input.assigneeId ?? null,
       firstContactResolution: resolvedNow,
       slaPolicyKey: policy.key,
       slaStartedAt: now,
@@ -174,6 +178,7 @@ export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Pr
   }
 
   await event(tx, ticket.id, input.authorId ?? null, "created", { channel: input.channel, category: category.key }, now);
+  if (input.assigneeId) await event(tx, ticket.id, null, "assignee", { from: null, to: input.assigneeId }, now);
   await audit(tx, {
     actorId: input.authorId ?? requester?.id ?? null,
     action: "ticket.create",
@@ -190,13 +195,15 @@ export async function sendAcknowledgement(
   ticket: { id: string; number: string; subject: string; channel: Channel; dueAt: Date | null; locale: "nl" | "en"; requesterEmail: string | null; mailMessageId: string | null },
   now: Date,
 ): Promise<void> {
-  const text = acknowledgementText({ number: ticket.number, subject: ticket.subject, dueAt: ticket.dueAt, locale: ticket.locale });
+  // The admin's wording (/agent/beheer/mailteksten) or the built-in one; the timeline shows the same text.
+  const mail = await mailText(tx, "ticket.acknowledgement", ticket.locale, acknowledgementValues({ number: ticket.number, subject: ticket.subject, dueAt: ticket.dueAt, locale: ticket.locale }));
+  const text = mail.text;
   await createMessage(tx, { ticketId: ticket.id, direction: "OUTBOUND", channel: ticket.channel, authorId: null, body: text, automatic: true }, now);
   if (ticket.channel !== "PORTAL" && ticket.requesterEmail) {
     await enqueueMail(tx, {
       kind: "ticket.acknowledgement",
       to: ticket.requesterEmail,
-      subject: mailSubject(ticket.number, ticket.subject),
+      subject: mail.subject,
       text,
       locale: ticket.locale,
       ticketId: ticket.id,

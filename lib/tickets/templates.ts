@@ -1,19 +1,14 @@
-// Texts the system writes into a ticket or a mail on its own. Kept here, not in the interface
-// message files, because they are stored with the ticket in the requester's language.
+// The values the automatic acknowledgement fills into its template (lib/mail-templates: the admin
+// may reword it per language; the built-in text lives there).
 import { formatAmsterdamDateTime, type Locale } from "@/lib/calendar/format";
+import type { TemplateValues } from "@/lib/mail-templates/registry";
 
-export function acknowledgementText(input: { number: string; subject: string; dueAt: Date | null; locale: Locale }): string {
+export function acknowledgementValues(input: { number: string; subject: string; dueAt: Date | null; locale: Locale }): TemplateValues<"ticket.acknowledgement"> {
   const due = input.dueAt ? formatAmsterdamDateTime(input.dueAt, input.locale, { weekday: true }) : null;
-  if (input.locale === "en") {
-    return [
-      `We have received your question "${input.subject}" under registration number ${input.number}.`,
-      due ? `You will receive an answer no later than ${due}.` : "We will answer you as soon as possible.",
-      `Please mention ${input.number} whenever you contact us about this question.`,
-    ].join("\n\n");
-  }
-  return [
-    `Wij hebben uw vraag "${input.subject}" ontvangen onder registratienummer ${input.number}.`,
-    due ? `U krijgt uiterlijk ${due} antwoord.` : "Wij beantwoorden uw vraag zo snel mogelijk.",
-    `Noem ${input.number} als u over deze vraag contact met ons opneemt.`,
-  ].join("\n\n");
+  const en = input.locale === "en";
+  return {
+    registratienummer: input.number,
+    onderwerp: input.subject,
+    antwoordtermijn: due ? (en ? `no later than ${due}` : `uiterlijk ${due}`) : en ? "as soon as possible" : "zo snel mogelijk",
+  };
 }

@@ -45,7 +45,7 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
               <h2 id="summary-heading" className="text-lg font-semibold">{t("summary")}</h2>
               <a href={exportHref("summary")} className="text-sm">{t("csv")}</a>
             </div>
-            <KpiSummaryTable rows={summaryRows(data.report)} locale={locale} />
+            <KpiSummaryTable rows={summaryRows(data.report, data.targets)} locale={locale} />
           </section>
 
           <section aria-labelledby="satisfaction-heading">
@@ -53,11 +53,11 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
               <h2 id="satisfaction-heading" className="text-lg font-semibold">{t("satisfactionTitle")}</h2>
               <a href={exportHref("satisfaction")} className="text-sm">{t("csv")}</a>
             </div>
-            {satisfactionRows(data.report).length === 0 ? (
+            {satisfactionRows(data.report, data.targets).length === 0 ? (
               <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">{t("noResponses")}</p>
             ) : null}
             <ul className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 empty:hidden sm:grid-cols-2">
-              {satisfactionRows(data.report).map(({ group, name, row }) => (
+              {satisfactionRows(data.report, data.targets).map(({ group, name, row }) => (
                 <li key={`${group}-${name}`} className="flex items-center justify-between gap-3 text-sm">
                   <span>{t(`groups.${group}`)}: {t(`values.${name}`)}</span>
                   <span className="flex items-center gap-2 tabular-nums">

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AttemptTimingForm } from "@/components/lead/settings/attempt-timing-form";
 import { ClosureDays } from "@/components/lead/settings/closure-days";
 import { HolidayForm } from "@/components/lead/settings/holiday-form";
+import { KpiTargetsForm } from "@/components/lead/settings/kpi-targets-form";
 import { PasswordPolicyForm } from "@/components/lead/settings/password-policy-form";
 import { SlaPolicyForm, SlotCapacityForm } from "@/components/lead/settings/sla-capacity-forms";
 import { ComplaintBodies } from "@/components/lead/complaints/complaint-body-forms";
@@ -11,6 +12,8 @@ import { ExpirySettingForm } from "@/components/urgent/expiry-setting-form";
 import { UrgentWordsForm } from "@/components/urgent/urgent-words-form";
 import { requirePermission } from "@/lib/auth/session";
 import { getAttemptTiming } from "@/lib/callbacks/attempt-settings";
+import { KPI_TARGET_KEYS, targetFormValue } from "@/lib/kpi/targets";
+import { getKpiTargets } from "@/lib/kpi/targets-settings";
 import { loadSettingsOverview } from "@/lib/settings/overview";
 import { loadComplaintBodyAdmin } from "@/lib/complaints/bodies";
 import { db } from "@/lib/db/client";
@@ -35,6 +38,7 @@ export default async function SettingsPage() {
   const [tu, urgentWords] = await Promise.all([getTranslations("urgentWords"), getUrgentWords(db)]);
   const [te, expiry] = await Promise.all([getTranslations("urgentExpiry"), getPreAnnouncementExpiry(db)]);
   const complaintBodies = await loadComplaintBodyAdmin(db);
+  const [tk, kpiTargets] = await Promise.all([getTranslations("kpiTargets"), getKpiTargets(db)]);
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -75,6 +79,9 @@ export default async function SettingsPage() {
         </Section>
         <Section id="external" title={t("sections.external")} intro={t("sections.externalIntro")}>
           <ComplaintBodies bodies={complaintBodies.bodies} categories={complaintBodies.categories} />
+        </Section>
+        <Section id="kpi-targets" title={tk("section")} intro={tk("intro")}>
+          <KpiTargetsForm values={Object.fromEntries(KPI_TARGET_KEYS.map((key) => [key, targetFormValue(key, kpiTargets[key])])) as Record<(typeof KPI_TARGET_KEYS)[number], string>} />
         </Section>
         <Section id="password-policy" title={tp("section")} intro={tp("intro")}>
           <PasswordPolicyForm policy={settings.passwordPolicy} />

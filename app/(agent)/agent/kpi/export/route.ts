@@ -20,10 +20,10 @@ export async function GET(request: Request) {
   if (table === "summary") {
     csv = toCsv(
       ["kpi", "detail", "numerator", "denominator", "value", "target", "verdict"],
-      summaryRows(data.report).map((r) => [t(`names.${r.key}`), r.detail ?? "", r.hit, r.total, r.value, r.target, r.verdict]),
+      summaryRows(data.report, data.targets).map((r) => [t(`names.${r.key}`), r.detail ?? "", r.hit, r.total, r.value, r.target, r.verdict]),
     );
   } else if (table === "satisfaction") {
-    csv = toCsv(["group", "name", "satisfied", "responses", "share"], satisfactionRows(data.report).map((s) => [s.group, s.name, s.row.hit, s.row.total, s.row.value]));
+    csv = toCsv(["group", "name", "satisfied", "responses", "share"], satisfactionRows(data.report, data.targets).map((s) => [s.group, s.name, s.row.hit, s.row.total, s.row.value]));
   } else if (table === "contactReasons") {
     if (!data.contactReasons) return new Response("PERIOD_TOO_LONG", { status: 400 });
     const locale = await getLocale();

@@ -1,0 +1,35 @@
+import "server-only";
+import type { DbClient } from "@/lib/settings/queries";
+import { TEMPLATE_KEYS, templateDef, type TemplateKey, type TemplateLocale, type TemplateValues } from "./registry";
+import { renderTemplate, type RenderedMail } from "./render";
+
+/**
+ * The text of a mail as the admin worded it (MailTemplate row) or as built in. Read through the
+ * sender's transaction client; cannot fail on the template (it was validated on save).
+ */
+export async function mailText<K extends TemplateKey>(client: DbClient, key: K, locale: TemplateLocale, values: TemplateValues<K>): Promise<RenderedMail> {
+  const row = await client.mailTemplate.findUnique({ where: { key_locale: { key, locale } }, select: { subject: true, body: true } });
+  return renderTemplate(key, locale, values, row);
+}
+
+export interface TemplateAdminRow {
+  key: TemplateKey;
+  locale: TemplateLocale;
+  subject: string;
+  body: string;
+  /** Saved by an admin (false: the built-in text). */
+  custom: boolean;
+  updatedAt: string | null;
+}
+
+/** Every template in both languages, as the admin page lists them. */
+export async function loadTemplatesAdmin(client: DbClient): Promise<TemplateAdminRow[]> {
+  const rows = await client.mailTemplate.findMany({ select: { key: true, locale: true, subject: true, body: true, updatedAt: true } });
+  return TEMPLATE_KEYS.flatMap((key) =>
+    (["nl", "en"] as const).map((locale) => {
+      const row = rows.find((r) => r.key === key && r.locale === locale);
+      const fallback = templateDef(key).defaults[locale];
+      return { key, locale, subject: row?.subject ?? fallback.subject, body: row?.body ?? fallback.body, custom: Boolean(row), updatedAt: row?.updatedAt.toISOString() ?? null };
+    }),
+  );
+}
