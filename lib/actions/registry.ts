@@ -22,6 +22,7 @@ import { retryMail } from "@/lib/mail/admin";
 import { confirmMailSender } from "@/lib/mail/confirm-sender";
 import { changeRights, changeTwoFactorSetting, deactivateColleague, inviteToOrganisation, resendOrganisationInvite, withdrawOrganisationInvite } from "@/lib/organisations/commands";
 import { logPhoneCall, logPhonePreAnnouncement } from "@/lib/phone/commands";
+import { erasePersonAction, placeLegalHold, releaseLegalHold, updateRetention } from "@/lib/privacy/commands";
 import { bookPortalCallback, cancelPortalCallback, movePortalCallback } from "@/lib/portal/callback-commands";
 import { replyAsBeneficiary, sendPortalMessage } from "@/lib/portal/commands";
 import { takeNextTicket, takeTicketAction } from "@/lib/queue/commands";
@@ -138,4 +139,8 @@ export const ACTIONS: readonly RegisteredAction[] = [
   createStaffTeam,
   renameStaffTeam,
   retryMail,
+  updateRetention,
+  placeLegalHold,
+  releaseLegalHold,
+  erasePersonAction,
 ];

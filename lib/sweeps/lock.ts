@@ -2,7 +2,7 @@ import "server-only";
 import pg from "pg";
 
 const SWEEP_LOCK_BASE = 72_617_000;
-const KEYS: Record<string, number> = { sla: 1, autoClose: 2, surveys: 3, reminders: 4, rateLimits: 5, loginRecords: 6, preAnnouncements: 18 };
+const KEYS: Record<string, number> = { sla: 1, autoClose: 2, surveys: 3, reminders: 4, rateLimits: 5, loginRecords: 6, preAnnouncements: 18, retention: 19 };
 
 /**
  * Runs `work` only if no other process is running the same sweep: a session advisory lock on a

@@ -3,6 +3,8 @@ import { sweepLoginRecords } from "@/lib/auth/login-records";
 import type { Db } from "@/lib/db/client";
 import { sweepRateLimits } from "@/lib/security/rate-limit";
 import { expirePreAnnouncements } from "@/lib/urgent/mutations";
+import type { RetentionFigures } from "@/lib/privacy/settings";
+import { sweepRetentionWhenDue } from "@/lib/privacy/sweep";
 import { withSweepLock } from "./lock";
 import { sweepAutoClose, sweepCallbackReminders, sweepSlaStates, sweepSurveyInvitations } from "./sweeps";
 
@@ -14,6 +16,7 @@ export interface SweepReport {
   rateLimits: number | "skipped";
   loginRecords: number | "skipped";
   preAnnouncementsExpired: number | "skipped";
+  retention: RetentionFigures | "notDue" | "skipped";
 }
 
 function outcome<T>(result: { ran: true; result: T } | { ran: false }): T | "skipped" {
@@ -30,6 +33,7 @@ export async function runSweeps(db: Db, now: Date): Promise<SweepReport> {
     rateLimits: outcome(await withSweepLock("rateLimits", () => sweepRateLimits(db, now))),
     loginRecords: outcome(await withSweepLock("loginRecords", () => sweepLoginRecords(db, now))),
     preAnnouncementsExpired: outcome(await withSweepLock("preAnnouncements", () => expirePreAnnouncements(db, now))),
+    retention: outcome(await withSweepLock("retention", () => sweepRetentionWhenDue(db, now))),
   };
 }
 

@@ -35,5 +35,8 @@ export function diskStore(root: string): UploadStore {
       const body = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
       return { body, size: info.size };
     },
+    async remove(storageKey) {
+      await rm(pathOf(storageKey), { force: true });
+    },
   };
 }

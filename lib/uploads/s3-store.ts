@@ -1,5 +1,5 @@
 import "server-only";
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
 import { assertStorageKey, type S3StoreConfig } from "./config";
 import type { UploadStore } from "./store";
 
@@ -67,6 +67,11 @@ export function s3Store(config: S3StoreConfig): UploadStore {
         if (isMissing(error)) return null;
         throw error;
       }
+    },
+    async remove(storageKey) {
+      assertStorageKey(storageKey);
+      // S3 answers 204 for a key that is not there, so a second removal is harmless.
+      await client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: storageKey }));
     },
   };
 }

@@ -66,6 +66,14 @@ export async function openStoredUpload(storageKey: string): Promise<OpenedUpload
   return uploadStore().open(storageKey);
 }
 
+/**
+ * Deletes a stored object. Keys are content hashes shared by identical files: callers remove a key
+ * only once no Attachment row names it any more (lib/privacy/files.ts).
+ */
+export async function removeStoredUpload(storageKey: string): Promise<void> {
+  await uploadStore().remove(storageKey);
+}
+
 /** The whole stored file; throws when it is missing. */
 export async function readStoredUpload(storageKey: string): Promise<Uint8Array> {
   const opened = await openStoredUpload(storageKey);

@@ -10,6 +10,8 @@ export interface UploadStore {
   putIfAbsent(storageKey: string, bytes: Uint8Array, mimeType: string): Promise<"stored" | "existed">;
   /** A stream of the stored bytes, or null when there is no such object. */
   open(storageKey: string): Promise<OpenedUpload | null>;
+  /** Deletes the object (retention and erasure); a missing one is not an error. */
+  remove(storageKey: string): Promise<void>;
 }
 
 /** Collects a stream into one array (for callers that need the whole file, such as mail). */

@@ -61,6 +61,7 @@ interface DemoIds {
   vandijkTicket: { id: string; number: string }; // werkgevers, not HR desk
   zorgnoordNumber: string;
   annaComplaint: string;
+  annaUser: string; // a beneficiary, for the privacy pages
   kbArticle: string; // published, internal
   macro: string;
   letter: { ticketId: string; messageId: string } | null;
@@ -89,6 +90,7 @@ async function demoIds(): Promise<DemoIds> {
       bramDossierTicket: (await ticketOf("bram.devries@burger.example", true)).id,
       vandijkTicket: await ticketOf("tom.visser@vandijk.example", false),
       zorgnoordNumber: (await ticketOf("lisa.smit@zorggroepnoord.example", false)).number,
+      annaUser: (await one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'anna.jansen@burger.example'`)).id,
       annaComplaint: (await one<{ id: string }>(`SELECT c.id FROM "Complaint" c JOIN "User" u ON u.id = c."complainantId" WHERE u.email = 'anna.jansen@burger.example' LIMIT 1`)).id,
       kbArticle: (await one<{ id: string }>(`SELECT id FROM "KbArticle" WHERE published AND audience = 'INTERNAL' ORDER BY "createdAt" LIMIT 1`)).id,
       macro: (await one<{ id: string }>(`SELECT id FROM "Macro" ORDER BY title LIMIT 1`)).id,
@@ -127,6 +129,9 @@ function staffTicket(ids: DemoIds, who: string): { own: string | null; foreign: 
 }
 
 const URLS: Record<string, UrlSpec> = {
+  // ── privacy (issue 14 item 5) ──
+  "/agent/beheer/privacy": { permission: "privacy.manage" },
+  "/agent/beheer/privacy/personen/[id]": { permission: "privacy.manage", fill: (ids) => ({ own: `/agent/beheer/privacy/personen/${ids.annaUser}`, foreign: `/agent/beheer/privacy/personen/${NONE}` }) },
   "/": { public: true },
   "/login": { public: true },
   "/login/twee-stappen": { public: true },

@@ -228,6 +228,24 @@ const macro = () => db.macro.create({ data: { title: `Matrixmacro ${unique()}`, 
 const article = { kind: "ARTICLE", audience: "INTERNAL", locale: "nl", question: "Hoe werkt de matrix?", answer: "Elke actie tegen elke rol, eigen en vreemd.", tags: "matrix" };
 
 const SPECS: Record<string, Spec> = {
+  // ── privacy (retention, legal holds, erasure) ──
+  "privacy.retention": { own: async () => ({ tickets: { amount: 2, unit: "YEARS" }, calls: { amount: 1, unit: "YEARS" }, outbox: { amount: 3, unit: "MONTHS" }, inbound: { amount: 3, unit: "MONTHS" }, notifications: { amount: 6, unit: "MONTHS" }, audit: { amount: 5, unit: "YEARS" } }) },
+  "privacy.hold.place": {
+    own: async () => ({ kind: "TICKET", reference: (await ticket({ requesterId: w.bram })).number, reason: "Lopende bezwaarprocedure" }),
+    foreign: async () => ({ input: { kind: "TICKET", reference: "LK-1999-000001", reason: "Lopende bezwaarprocedure" }, refusal: "NOT_FOUND" }),
+  },
+  "privacy.hold.release": {
+    own: async () => {
+      const t = await ticket({ requesterId: w.bram });
+      const hold = await db.legalHold.create({ data: { ticketId: t.id, reason: "Lopende bezwaarprocedure", placedById: w.handler }, select: { id: true } });
+      return { holdId: hold.id };
+    },
+    foreign: async () => ({ input: { holdId: "matrix-no-such-hold" }, refusal: "NOT_FOUND" }),
+  },
+  "privacy.erase": {
+    own: async () => ({ userId: (await person("BENEFICIARY")).id, reason: "Verzoek tot verwijdering" }),
+    foreign: async () => ({ input: { userId: "matrix-no-such-person", reason: "Verzoek tot verwijdering" }, refusal: "USER_NOT_FOUND" }),
+  },
   // Everyone signed in, on their own account: there is no one else's record to name.
   "account.password.change": { own: async () => ({ current: PASSWORD, password: PASSWORD, confirm: PASSWORD }) },
   "auth.totp_begin": { own: async () => ({}) },

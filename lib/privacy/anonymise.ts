@@ -1,0 +1,75 @@
+import "server-only";
+import type { Prisma } from "@prisma/client";
+import type { Tx } from "@/lib/db/client";
+import type { FilesToRemove } from "./files";
+import { ANONYMISED_ADDRESS, ANONYMISED_TEXT, anonymisedEventData } from "./rules";
+
+export interface TicketsAnonymised {
+  ticketIds: string[];
+  attachments: number;
+  inboundMails: number;
+  files: FilesToRemove;
+}
+
+/**
+ * Removes the personal content of tickets, inside the caller's transaction: subject, requester
+ * details, message bodies, free text of events, calls, appointments, urgent requests, complaints,
+ * escalations and survey comments; attachments and the raw inbound mails are deleted (their files
+ * are returned so the caller removes them once the transaction has committed). Only tickets not
+ * anonymised yet are touched, and the caller holds their rows (FOR UPDATE), so running it twice
+ * or in two sweeps at once changes each ticket once.
+ */
+export async function anonymiseTickets(tx: Tx, candidateIds: readonly string[], now: Date): Promise<TicketsAnonymised> {
+  const none: TicketsAnonymised = { ticketIds: [], attachments: 0, inboundMails: 0, files: { storageKeys: [], rawPaths: [] } };
+  if (candidateIds.length === 0) return none;
+  const tickets = await tx.ticket.findMany({ where: { id: { in: [...candidateIds] }, anonymisedAt: null }, select: { id: true } });
+  const ids = tickets.map((t) => t.id);
+  if (ids.length === 0) return none;
+  const inTickets = { ticketId: { in: ids } };
+
+  await tx.ticket.updateMany({
+    where: { id: { in: ids }, anonymisedAt: null },
+    data: { subject: ANONYMISED_TEXT, requesterName: null, requesterEmail: null, requesterPhone: null, anonymisedAt: now },
+  });
+  await tx.message.updateMany({ where: inTickets, data: { body: ANONYMISED_TEXT, bodyHtml: null } });
+
+  const attachments = await tx.attachment.findMany({ where: { message: inTickets }, select: { id: true, storageKey: true } });
+  await tx.attachment.deleteMany({ where: { id: { in: attachments.map((a) => a.id) } } });
+
+  const inbound = await tx.inboundMail.findMany({ where: { OR: [inTickets, { claimedTicketId: { in: ids } }] }, select: { id: true, rawPath: true } });
+  await tx.inboundMail.deleteMany({ where: { id: { in: inbound.map((m) => m.id) } } });
+
+  const events = await tx.ticketEvent.findMany({ where: inTickets, select: { id: true, data: true } });
+  for (const event of events) {
+    const data = anonymisedEventData(event.data);
+    if (data) await tx.ticketEvent.update({ where: { id: event.id }, data: { data: data as Prisma.InputJsonValue } });
+  }
+
+  await tx.callRecord.updateMany({ where: { ...inTickets, anonymisedAt: null }, data: { summary: ANONYMISED_TEXT, callerName: null, phone: null, anonymisedAt: now } });
+  await tx.callbackAppointment.updateMany({ where: inTickets, data: { phone: "" } });
+  await tx.callbackAttempt.updateMany({ where: { appointment: inTickets }, data: { note: "" } });
+  await tx.urgentRequest.updateMany({ where: inTickets, data: { reason: ANONYMISED_TEXT, forWhom: ANONYMISED_TEXT, verifyNote: null } });
+  const urgent = await tx.urgentRequest.findMany({ where: { ...inTickets, preAnnouncementId: { not: null } }, select: { preAnnouncementId: true } });
+  await tx.preAnnouncement.updateMany({
+    where: { id: { in: urgent.map((u) => u.preAnnouncementId!) } },
+    data: { callerName: ANONYMISED_TEXT, subject: ANONYMISED_TEXT, reason: ANONYMISED_TEXT, forWhom: ANONYMISED_TEXT },
+  });
+  // A complaint goes with its own ticket; a complaint about this ticket keeps its text until its own term.
+  const complaints = inTickets;
+  await tx.complaint.updateMany({ where: complaints, data: { description: ANONYMISED_TEXT, handlerName: null, ombudsReason: null } });
+  await tx.complaintNote.updateMany({ where: { complaint: complaints }, data: { body: ANONYMISED_TEXT } });
+  await tx.escalation.updateMany({ where: inTickets, data: { reason: ANONYMISED_TEXT, outcome: null } });
+  await tx.satisfactionResponse.updateMany({ where: inTickets, data: { comment: null } });
+  // Notifications about the ticket carry its subject in their data.
+  await tx.notification.deleteMany({ where: { entityType: "Ticket", entityId: { in: ids } } });
+  // Mails about the ticket: the envelope and the body go (a pending one would no longer make sense).
+  await tx.outboxMessage.deleteMany({ where: { ...inTickets, status: "PENDING" } });
+  await tx.outboxMessage.updateMany({ where: inTickets, data: { toAddress: ANONYMISED_ADDRESS, ccAddresses: [], subject: ANONYMISED_TEXT, bodyText: ANONYMISED_TEXT, bodyHtml: null, redactedAt: now } });
+
+  return {
+    ticketIds: ids,
+    attachments: attachments.length,
+    inboundMails: inbound.length,
+    files: { storageKeys: attachments.map((a) => a.storageKey), rawPaths: inbound.map((m) => m.rawPath) },
+  };
+}

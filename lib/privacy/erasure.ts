@@ -1,0 +1,108 @@
+import "server-only";
+import { audit } from "@/lib/audit/mutations";
+import { NO_PASSWORD } from "@/lib/auth/password";
+import type { Tx } from "@/lib/db/client";
+import { anonymiseTickets } from "./anonymise";
+import type { FilesToRemove } from "./files";
+import { personIsHeld } from "./holds";
+import { ANONYMISED_ADDRESS, ANONYMISED_TEXT, ERASED_NAME, erasedEmail, erasureRefusal, type OpenWork } from "./rules";
+import type { DbClient } from "@/lib/settings/queries";
+
+export class ErasureError extends Error {
+  constructor(
+    readonly code: "USER_NOT_FOUND" | "STAFF_ACCOUNT" | "ALREADY_ERASED" | "LEGAL_HOLD" | "OPEN_TICKETS",
+    /** For OPEN_TICKETS: what must be finished first. */
+    readonly open?: OpenWork,
+  ) {
+    super(code);
+  }
+}
+
+/** A person's unfinished business: tickets not yet resolved, open complaints, booked callbacks. */
+export async function openWorkOf(client: DbClient, userId: string): Promise<OpenWork> {
+  const [tickets, complaints, callbacks] = await Promise.all([
+    client.ticket.findMany({ where: { requesterId: userId, status: { in: ["NEW", "OPEN", "PENDING_CUSTOMER"] } }, select: { number: true }, orderBy: { number: "asc" } }),
+    client.complaint.findMany({ where: { complainantId: userId, status: "OPEN" }, select: { id: true, ticket: { select: { number: true } } }, orderBy: { receivedAt: "asc" } }),
+    client.callbackAppointment.findMany({ where: { personId: userId, status: "BOOKED" }, select: { date: true, slot: true }, orderBy: { slotStart: "asc" } }),
+  ]);
+  return {
+    tickets: tickets.map((t) => t.number),
+    complaints: complaints.map((c) => c.ticket?.number ?? c.id),
+    callbacks: callbacks.map((c) => `${c.date} ${c.slot}`),
+  };
+}
+
+export interface Erased {
+  tickets: number;
+  calls: number;
+  attachments: number;
+  files: FilesToRemove;
+}
+
+/**
+ * Erases a customer's personal data on request (AVG art. 17), in the caller's transaction: the
+ * account keeps its id (tickets kept under a legal duty point at it) but loses its name, addresses,
+ * numbers, password and second factor, and cannot sign in; their tickets and calls are anonymised
+ * as the retention sweep does; memberships, notifications, e-mail changes, preferences, open
+ * invitations and contact notes are deleted. Refused for staff, the erased, anything under a legal
+ * hold, and while tickets, complaints or callbacks are still open.
+ */
+export async function erasePerson(tx: Tx, actorId: string, userId: string, reason: string, now: Date): Promise<Erased> {
+  const person = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, email: true, erasedAt: true } });
+  if (!person) throw new ErasureError("USER_NOT_FOUND");
+  const open = await openWorkOf(tx, userId);
+  const refusal = erasureRefusal(person, await personIsHeld(tx, userId), open);
+  if (refusal) throw new ErasureError(refusal, refusal === "OPEN_TICKETS" ? open : undefined);
+
+  // Conditional on erasedAt, so two admins erasing at once erase once (the second is refused).
+  const marked = await tx.user.updateMany({
+    where: { id: userId, erasedAt: null },
+    data: {
+      name: ERASED_NAME,
+      email: erasedEmail(userId),
+      phone: null,
+      postalStreet: null,
+      postalCode: null,
+      postalCity: null,
+      clientNumber: null,
+      passwordHash: NO_PASSWORD,
+      totpSecret: null,
+      totpEnabledAt: null,
+      recoveryCodes: [],
+      active: false,
+      failedLogins: 0,
+      lockedUntil: null,
+      sessionVersion: { increment: 1 },
+      erasedAt: now,
+    },
+  });
+  if (marked.count === 0) throw new ErasureError("ALREADY_ERASED");
+
+  // Locked, so a retention sweep running now skips these tickets instead of anonymising them twice.
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Ticket" WHERE "requesterId" = ${userId} AND "anonymisedAt" IS NULL FOR UPDATE`;
+  const tickets = await anonymiseTickets(tx, locked.map((t) => t.id), now);
+  const calls = await tx.callRecord.updateMany({ where: { callerId: userId, anonymisedAt: null }, data: { summary: ANONYMISED_TEXT, callerName: null, phone: null, anonymisedAt: now } });
+  await tx.complaint.updateMany({ where: { complainantId: userId }, data: { description: ANONYMISED_TEXT, handlerName: null, ombudsReason: null } });
+  await tx.satisfactionResponse.updateMany({ where: { respondentId: userId }, data: { comment: null } });
+  await tx.callbackAppointment.updateMany({ where: { personId: userId }, data: { phone: "" } });
+  await tx.contactNote.deleteMany({ where: { subjectId: userId } });
+  await tx.membership.deleteMany({ where: { userId } });
+  await tx.notification.deleteMany({ where: { userId } });
+  await tx.emailChange.deleteMany({ where: { userId } });
+  await tx.notificationPreference.deleteMany({ where: { userId } });
+  await tx.passwordResetToken.deleteMany({ where: { userId } });
+  await tx.invitation.deleteMany({ where: { OR: [{ userId }, { email: person.email }], usedAt: null } });
+  // Mails to the old address: pending ones are not sent any more, sent ones keep no address or body.
+  await tx.outboxMessage.deleteMany({ where: { toAddress: person.email, status: "PENDING" } });
+  await tx.outboxMessage.updateMany({ where: { toAddress: person.email }, data: { toAddress: ANONYMISED_ADDRESS, subject: ANONYMISED_TEXT, bodyText: ANONYMISED_TEXT, bodyHtml: null, redactedAt: now } });
+
+  await audit(tx, {
+    actorId,
+    action: "privacy.erase",
+    entityType: "User",
+    entityId: userId,
+    // The reason is the admin's record of the request (the form asks not to name the person in it).
+    data: { reason, tickets: tickets.ticketIds.length, ticketIds: tickets.ticketIds, calls: calls.count, attachments: tickets.attachments },
+  });
+  return { tickets: tickets.ticketIds.length, calls: calls.count, attachments: tickets.attachments, files: tickets.files };
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/queries";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { openWorkOf } from "./erasure";
+import { personIsHeld } from "./holds";
+import { getLastSweep, getRetentionSettings } from "./settings";
+
+const mayManage = (user: SessionUser) => can(user, "privacy.manage");
+
+/** The privacy page: terms, the last sweep's figures, active and recently released holds. */
+export async function loadPrivacyOverview(user: SessionUser) {
+  if (!mayManage(user)) return null;
+  const [settings, lastSweep, holds] = await Promise.all([
+    getRetentionSettings(db),
+    getLastSweep(db),
+    db.legalHold.findMany({
+      orderBy: [{ releasedAt: { sort: "desc", nulls: "first" } }, { placedAt: "desc" }],
+      take: 200,
+      select: {
+        id: true,
+        reason: true,
+        placedAt: true,
+        releasedAt: true,
+        placedBy: { select: { name: true } },
+        ticket: { select: { number: true } },
+        user: { select: { id: true, name: true, email: true } },
+        organisation: { select: { name: true, externalNumber: true } },
+      },
+    }),
+  ]);
+  return { settings, lastSweep, holds };
+}
+
+/** Customers (beneficiaries, employer contacts) by name, e-mail address or client number. */
+export async function searchPeople(user: SessionUser, q: string) {
+  const query = q.trim();
+  if (!mayManage(user) || query.length < 2) return [];
+  return db.user.findMany({
+    where: {
+      role: { in: ["BENEFICIARY", "EMPLOYER_CONTACT"] },
+      OR: [{ name: { contains: query, mode: "insensitive" } }, { email: { contains: query.toLowerCase() } }, { clientNumber: query }],
+    },
+    orderBy: { name: "asc" },
+    take: 25,
+    select: { id: true, name: true, email: true, clientNumber: true, role: true, erasedAt: true, active: true },
+  });
+}
+
+/** What Loket holds about one person: counts per class, holds, unfinished business. */
+export async function loadPersonPrivacy(user: SessionUser, userId: string) {
+  if (!mayManage(user)) return null;
+  const person = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, role: true, clientNumber: true, phone: true, active: true, erasedAt: true, memberships: { select: { organisation: { select: { name: true, externalNumber: true } } } } },
+  });
+  if (!person) return null;
+  const [tickets, anonymised, messages, attachments, calls, appointments, complaints, notifications, outbox, contactNotes, auditEvents, holds, held, open] = await Promise.all([
+    db.ticket.count({ where: { requesterId: userId } }),
+    db.ticket.count({ where: { requesterId: userId, anonymisedAt: { not: null } } }),
+    db.message.count({ where: { ticket: { requesterId: userId } } }),
+    db.attachment.count({ where: { message: { ticket: { requesterId: userId } } } }),
+    db.callRecord.count({ where: { callerId: userId } }),
+    db.callbackAppointment.count({ where: { personId: userId } }),
+    db.complaint.count({ where: { complainantId: userId } }),
+    db.notification.count({ where: { userId } }),
+    db.outboxMessage.count({ where: { toAddress: person.email } }),
+    db.contactNote.count({ where: { subjectId: userId } }),
+    db.auditEvent.count({ where: { OR: [{ actorId: userId }, { entityType: "User", entityId: userId }] } }),
+    db.legalHold.findMany({
+      where: { releasedAt: null, OR: [{ userId }, { ticket: { requesterId: userId } }, { organisation: { memberships: { some: { userId } } } }] },
+      select: { id: true, reason: true, placedAt: true, ticket: { select: { number: true } }, organisation: { select: { name: true } }, userId: true },
+    }),
+    personIsHeld(db, userId),
+    openWorkOf(db, userId),
+  ]);
+  return {
+    person,
+    counts: { tickets, anonymised, messages, attachments, calls, appointments, complaints, notifications, outbox, contactNotes, auditEvents },
+    holds,
+    held,
+    open,
+  };
+}
