@@ -29,7 +29,7 @@ const NUMBER = p("registratienummer", false, "LK-2026-000123", "LK-2026-000123")
 const SUBJECT = p("onderwerp", false, "Vraag over mijn uitkering", "Question about my benefit");
 const NAME = p("naam", false, "Anna Jansen", "Anna Jansen");
 const LINK = p("link", true, "https://loket.example/uitnodiging/voorbeeld", "https://loket.example/uitnodiging/example");
-const VALID_UNTIL = p("geldigtot", false, "11 december 2026 15:00", "11 December 2026 15:00");
+const VALID_UNTIL = p("geldigtot", false, "11 december 2026 om 15:00", "11 December 2026 at 15:00");
 
 export const TEMPLATES = {
   "ticket.acknowledgement": {
@@ -37,7 +37,7 @@ export const TEMPLATES = {
     placeholders: [
       { ...NUMBER, required: true },
       SUBJECT,
-      p("antwoordtermijn", false, "uiterlijk maandag 7 december 2026 17:00", "no later than Monday 7 December 2026 17:00"),
+      p("antwoordtermijn", false, "uiterlijk maandag 7 december 2026 om 17:00", "no later than Monday, 7 December 2026 at 17:00"),
     ],
     defaults: {
       nl: {
