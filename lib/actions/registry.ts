@@ -4,6 +4,8 @@
 import "server-only";
 import type { z } from "zod";
 import { changeOwnPassword } from "@/lib/account/commands";
+import { requestOwnEmailChange } from "@/lib/account/email-change-commands";
+import { createBeneficiaryAccount, inviteBeneficiaryToPortal, mergeBeneficiaryAccounts, setBeneficiaryAccountActive, updateBeneficiaryAccount } from "@/lib/beneficiaries/commands";
 import { updateAttemptTiming } from "@/lib/callbacks/attempt-settings";
 import { logOutEverywhere } from "@/lib/auth/session-commands";
 import { finishTotpEnrolment, startTotpEnrolment } from "@/lib/auth/two-factor-commands";
@@ -56,6 +58,7 @@ export type RegisteredAction = DefinedAction<z.ZodType, unknown>;
 export const ACTIONS: readonly RegisteredAction[] = [
   // Everyone signed in
   changeOwnPassword,
+  requestOwnEmailChange,
   startTotpEnrolment,
   finishTotpEnrolment,
   logOutEverywhere,
@@ -113,6 +116,11 @@ export const ACTIONS: readonly RegisteredAction[] = [
   referComplaintAction,
   referToOmbudsmanAction,
   // Administration
+  createBeneficiaryAccount,
+  updateBeneficiaryAccount,
+  inviteBeneficiaryToPortal,
+  setBeneficiaryAccountActive,
+  mergeBeneficiaryAccounts,
   updateHolidaySettings,
   createClosureDay,
   deleteClosureDay,

@@ -1,6 +1,6 @@
 import "server-only";
 import { audit } from "@/lib/audit/mutations";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, NO_PASSWORD } from "@/lib/auth/password";
 import { checkPassword, type PasswordRefusal } from "@/lib/auth/password-policy";
 import { getPasswordPolicy } from "@/lib/auth/password-settings";
 import type { Tx } from "@/lib/db/client";
@@ -102,13 +102,29 @@ export async function acceptInvitation(tx: Tx, input: { token: string; password:
   const invite = await tx.invitation.findUnique({ where: { tokenHash: hashToken(input.token) } });
   const refusal = checkInvite(invite, now);
   if (refusal || !invite) throw new OrganisationRuleError(refusal ?? "INVITE_INVALID");
-  const passwordRefusal = checkPassword(input.password, { email: invite.email, name: invite.name }, await getPasswordPolicy(tx));
+  // An invitation to an existing account (a beneficiary made by staff or the import) sets that
+  // account's password; one that meanwhile has a password, was merged or erased is no longer invited.
+  const account = invite.userId
+    ? await tx.user.findFirst({ where: { id: invite.userId, passwordHash: NO_PASSWORD, mergedIntoId: null, erasedAt: null }, select: { id: true, email: true, name: true } })
+    : null;
+  if (invite.userId && !account) throw new OrganisationRuleError("INVITE_INVALID");
+  const passwordRefusal = checkPassword(input.password, account ?? { email: invite.email, name: invite.name }, await getPasswordPolicy(tx));
   if (passwordRefusal) throw new OrganisationRuleError(passwordRefusal);
-  if (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } })) throw new OrganisationRuleError("EMAIL_IN_USE");
+  if (!account && (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } }))) throw new OrganisationRuleError("EMAIL_IN_USE");
   // Spend the link first with a guarded update: a second acceptance, a withdrawal or a new link
   // racing this one leaves nothing to match.
   const spent = await tx.invitation.updateMany({ where: { id: invite.id, tokenHash: invite.tokenHash, usedAt: null, revokedAt: null }, data: { usedAt: now } });
   if (spent.count !== 1) throw new OrganisationRuleError(checkInvite(await tx.invitation.findUnique({ where: { id: invite.id } }), now) ?? "INVITE_INVALID");
+  if (account) {
+    // Guarded like the link: the account must still be waiting for its first password.
+    const set = await tx.user.updateMany({
+      where: { id: account.id, passwordHash: NO_PASSWORD },
+      data: { passwordHash: await hashPassword(input.password), passwordChangedAt: now, active: true, failedLogins: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
+    });
+    if (set.count !== 1) throw new OrganisationRuleError("INVITE_INVALID");
+    await audit(tx, { actorId: account.id, action: "organisation.invite_accepted", entityType: "Invitation", entityId: invite.id, organisationId: invite.organisationId, data: { existingAccount: true } });
+    return { userId: account.id, email: account.email };
+  }
   const user = await tx.user.create({
     data: {
       email: invite.email,

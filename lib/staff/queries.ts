@@ -28,7 +28,8 @@ export async function listStaff(user: SessionUser) {
 /** Pending staff invitations (no organisation): open, or expired lately and ready to send again. */
 export async function listOpenStaffInvitations(user: SessionUser, now: Date) {
   if (!mayAdministerStaff(user)) return [];
-  return listPendingInvitations({ organisationId: null }, now);
+  // Beneficiaries' portal invitations have no organisation either; they are listed on their own page.
+  return (await listPendingInvitations({ organisationId: null }, now)).filter((invite) => invite.role !== "BENEFICIARY");
 }
 
 /** Teams with their member counts (active staff only). */

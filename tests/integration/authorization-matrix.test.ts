@@ -227,7 +227,35 @@ const postalAddress = { street: "Matrixstraat 1", postalCode: "1234 AB", city: "
 const macro = () => db.macro.create({ data: { title: `Matrixmacro ${unique()}`, body: macroInput.body, setStatus: "PENDING_CUSTOMER" }, select: { id: true } });
 const article = { kind: "ARTICLE", audience: "INTERNAL", locale: "nl", question: "Hoe werkt de matrix?", answer: "Elke actie tegen elke rol, eigen en vreemd.", tags: "matrix" };
 
+/** A beneficiary as staff or the import create one: no password until the portal invitation. */
+async function beneficiaryWithoutPassword() {
+  const { NO_PASSWORD } = await import("@/lib/auth/password");
+  return db.user.create({ data: { email: `klant-${unique()}@matrix.example`, name: "Matrix Klant", role: "BENEFICIARY", passwordHash: NO_PASSWORD, clientNumber: `M-${unique()}` }, select: { id: true } });
+}
+
 const SPECS: Record<string, Spec> = {
+  // ── people (issue 14 item 1) ──
+  // One's own address: there is no one else's record to name.
+  "account.email.change": { own: async () => ({ email: `nieuw-${unique()}@matrix.example`, current: PASSWORD }) },
+  // Own: a fresh beneficiary (without a password, as staff and the import make them); foreign: a
+  // staff account, which is not the beneficiaries page's to manage, or an id that does not exist.
+  "beneficiary.create": { own: async () => ({ name: "Matrix Klant", email: `klant-${unique()}@matrix.example`, clientNumber: `M-${unique()}` }) },
+  "beneficiary.update": {
+    own: async () => ({ userId: (await beneficiaryWithoutPassword()).id, name: "Matrix Klant", email: `klant-${unique()}@matrix.example`, clientNumber: `M-${unique()}` }),
+    foreign: async () => ({ input: { userId: (await person("CASE_HANDLER")).id, name: "Matrix Klant", email: `klant-${unique()}@matrix.example`, clientNumber: `M-${unique()}` }, refusal: "USER_NOT_FOUND" }),
+  },
+  "beneficiary.invite": {
+    own: async () => ({ userId: (await beneficiaryWithoutPassword()).id }),
+    foreign: async () => ({ input: { userId: (await person("EMPLOYER_CONTACT", w.vandijk)).id }, refusal: "USER_NOT_FOUND" }),
+  },
+  "beneficiary.active": {
+    own: async () => ({ userId: (await beneficiaryWithoutPassword()).id, active: false }),
+    foreign: async () => ({ input: { userId: (await person("CASE_HANDLER")).id, active: false }, refusal: "USER_NOT_FOUND" }),
+  },
+  "beneficiary.merge": {
+    own: async () => ({ survivorId: (await beneficiaryWithoutPassword()).id, duplicateId: (await beneficiaryWithoutPassword()).id }),
+    foreign: async () => ({ input: { survivorId: (await beneficiaryWithoutPassword()).id, duplicateId: "matrix-no-such-user" }, refusal: "USER_NOT_FOUND" }),
+  },
   // ── privacy (retention, legal holds, erasure) ──
   "privacy.retention": { own: async () => ({ tickets: { amount: 2, unit: "YEARS" }, calls: { amount: 1, unit: "YEARS" }, outbox: { amount: 3, unit: "MONTHS" }, inbound: { amount: 3, unit: "MONTHS" }, notifications: { amount: 6, unit: "MONTHS" }, audit: { amount: 5, unit: "YEARS" } }) },
   "privacy.hold.place": {

@@ -1,0 +1,80 @@
+// Pure rules of beneficiary administration: who may be invited, merged, and what a merge keeps.
+
+export type BeneficiaryRefusal =
+  | "USER_NOT_FOUND"
+  | "EMAIL_IN_USE"
+  | "CLIENT_NUMBER_TAKEN"
+  | "ACCOUNT_INACTIVE"
+  | "ALREADY_ACTIVE"
+  | "ALREADY_MERGED"
+  | "SAME_PERSON"
+  | "NOT_A_BENEFICIARY";
+
+export interface AccountState {
+  active: boolean;
+  hasPassword: boolean;
+  mergedIntoId: string | null;
+}
+
+/**
+ * Whether staff may send a portal invitation. A merged account is gone (its survivor is invited);
+ * a deactivated one must be reactivated first (deactivation is a decision, an invitation must not
+ * undo it); an account with a password already uses the portal (it has "forgot password").
+ */
+export function inviteRefusal(account: AccountState): BeneficiaryRefusal | null {
+  if (account.mergedIntoId) return "ALREADY_MERGED";
+  if (!account.active) return "ACCOUNT_INACTIVE";
+  if (account.hasPassword) return "ALREADY_ACTIVE";
+  return null;
+}
+
+interface MergeSide {
+  id: string;
+  role: string;
+  mergedIntoId: string | null;
+  erasedAt: Date | null;
+}
+
+/** Why B cannot be merged into A, or null. Either being merged already (or erased) ends it. */
+export function mergeRefusal(survivor: MergeSide, duplicate: MergeSide): BeneficiaryRefusal | null {
+  if (survivor.id === duplicate.id) return "SAME_PERSON";
+  if (survivor.role !== "BENEFICIARY" || duplicate.role !== "BENEFICIARY") return "NOT_A_BENEFICIARY";
+  if (survivor.mergedIntoId || duplicate.mergedIntoId || survivor.erasedAt || duplicate.erasedAt) return "ALREADY_MERGED";
+  return null;
+}
+
+export interface ContactFields {
+  phone: string | null;
+  postalStreet: string | null;
+  postalCode: string | null;
+  postalCity: string | null;
+}
+
+/**
+ * What the survivor takes over from the duplicate: a phone number it lacks, and the postal address
+ * as a whole when it has none (three fields from two people would make an address nobody has).
+ */
+export function mergedContactFields(survivor: ContactFields, duplicate: ContactFields): Partial<ContactFields> {
+  const fill: Partial<ContactFields> = {};
+  if (!survivor.phone && duplicate.phone) fill.phone = duplicate.phone;
+  const survivorHasAddress = Boolean(survivor.postalStreet || survivor.postalCode || survivor.postalCity);
+  const duplicateHasAddress = Boolean(duplicate.postalStreet || duplicate.postalCode || duplicate.postalCity);
+  if (!survivorHasAddress && duplicateHasAddress) {
+    fill.postalStreet = duplicate.postalStreet;
+    fill.postalCode = duplicate.postalCode;
+    fill.postalCity = duplicate.postalCity;
+  }
+  return fill;
+}
+
+/** The address a merged account keeps: unique, undeliverable (.invalid, RFC 2606), freeing the real one. */
+export function mergedEmail(userId: string): string {
+  return `merged-${userId}@invalid`;
+}
+
+export const BENEFICIARIES_PAGE_SIZE = 25;
+
+export function pageOf(raw: string | undefined): number {
+  const n = Number.parseInt(raw ?? "1", 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 10_000) : 1;
+}
