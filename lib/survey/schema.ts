@@ -5,3 +5,6 @@ export const surveySchema = z.object({
   score: z.coerce.number().int("INVALID_SCORE").min(1, "INVALID_SCORE").max(5, "INVALID_SCORE"),
   comment: z.string().trim().max(2_000, "TOO_LONG").optional().transform((v) => (v ? v : null)),
 });
+
+/** The employer portal names a question by its registration number, as everywhere there. */
+export const employerSurveySchema = surveySchema.omit({ ticketId: true }).extend({ ticketNumber: z.string().trim().min(1).max(32) });

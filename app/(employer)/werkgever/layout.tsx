@@ -14,6 +14,7 @@ export default async function Layout({ children }: { children: React.ReactNode }
   if (can(user, "employer.request.submit")) {
     nav.push({ href: "/werkgever/vragen/nieuw", label: t("question") }, { href: "/werkgever/spoed", label: t("urgent") });
   }
+  if (can(user, "employer.ticket.read")) nav.push({ href: "/werkgever/overzicht", label: (await getTranslations("serviceOverview"))("nav") });
   if (can(user, "employer.escalation.raise")) nav.push({ href: "/werkgever/escalaties", label: t("escalations") });
   nav.push({ href: "/werkgever/klacht", label: t("complaint") });
   if (can(user, "employer.hrdesk.use")) nav.push({ href: "/werkgever/hr-desk", label: t("hrDesk") });

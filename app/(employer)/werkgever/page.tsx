@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ServicePanel } from "@/components/employer-service/service-panel";
 import { Countdown } from "@/components/werkgever/countdown";
 import { EmployerTicketTable } from "@/components/werkgever/employer-ticket-table";
 import { Pagination, pageFrom } from "@/components/werkgever/pagination";
@@ -7,11 +8,19 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { EMPLOYER_PAGE_SIZE, listEmployerTickets, listRunningUrgentRequests } from "@/lib/employer/queries";
+import { employerLine, getCustomerSuccessManager } from "@/lib/employer-service/queries";
 
 export default async function EmployerHome({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
   const user = await requirePermission("employer.enter", "/werkgever");
   const page = pageFrom((await searchParams).pagina);
-  const [t, tickets, urgent] = await Promise.all([getTranslations("werkgever"), listEmployerTickets(user, page), listRunningUrgentRequests(user)]);
+  const locale = (await getLocale()) === "en" ? "en" : "nl";
+  const [t, tickets, urgent, line, csm] = await Promise.all([
+    getTranslations("werkgever"),
+    listEmployerTickets(user, page),
+    listRunningUrgentRequests(user),
+    employerLine(new Date(), locale),
+    getCustomerSuccessManager(user),
+  ]);
   const mayFile = can(user, "employer.request.submit");
   return (
     <>
@@ -42,6 +51,9 @@ export default async function EmployerHome({ searchParams }: { searchParams: Pro
       <h2 className="mb-3 text-lg font-semibold">{t("dashboard.ticketsTitle")}</h2>
       <EmployerTicketTable tickets={tickets.items} />
       <Pagination page={page} total={tickets.total} pageSize={EMPLOYER_PAGE_SIZE} basePath="/werkgever" />
+      <div className="mt-8">
+        <ServicePanel line={line} csm={csm} />
+      </div>
     </>
   );
 }

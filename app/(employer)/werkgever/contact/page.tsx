@@ -1,18 +1,23 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { CustomerSuccessManager } from "@/components/employer-service/customer-success-manager";
 import { ContactLines } from "@/components/lines/contact-lines";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { getCustomerSuccessManager } from "@/lib/employer-service/queries";
 import { listContactLines } from "@/lib/lines/queries";
 
 export default async function EmployerContactPage() {
-  await requirePermission("employer.enter", "/werkgever/contact");
+  const user = await requirePermission("employer.enter", "/werkgever/contact");
   const now = new Date();
   const locale = (await getLocale()) === "en" ? "en" : "nl";
-  const [t, lines] = await Promise.all([getTranslations("contactLines"), listContactLines(db, "EMPLOYER", now, locale)]);
+  const [t, lines, csm] = await Promise.all([getTranslations("contactLines"), listContactLines(db, "EMPLOYER", now, locale), getCustomerSuccessManager(user)]);
   return (
     <>
       <PageHeader title={t("title")} intro={t("employerIntro")} />
+      <div className="mb-6 max-w-2xl">
+        <CustomerSuccessManager csm={csm} />
+      </div>
       <ContactLines lines={lines} now={now} locale={locale} />
     </>
   );

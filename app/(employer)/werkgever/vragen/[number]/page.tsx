@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { EmployerSurveyForm } from "@/components/employer-service/employer-survey-form";
 import { ComplaintPanel } from "@/components/werkgever/complaint-panel";
 import { Countdown } from "@/components/werkgever/countdown";
 import { RaiseEscalationForm } from "@/components/werkgever/escalation-forms";
@@ -14,6 +15,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getOwnComplaintByTicket } from "@/lib/complaints/queries";
 import { listTicketAppointmentsOfContact } from "@/lib/employer/hr-desk";
 import { getEmployerTicket } from "@/lib/employer/queries";
+import { employerSurveyState } from "@/lib/employer-service/queries";
 import { decodePathParam } from "@/lib/util/url-params";
 import { deadlinePhrase } from "@/lib/urgent/rules";
 
@@ -31,13 +33,15 @@ export default async function EmployerTicketPage({
   const decoded = decodePathParam(number);
   const ticket = decoded === null ? null : await getEmployerTicket(user, decoded);
   if (!ticket) notFound();
-  const [t, tc, format, locale, complaint, appointments] = await Promise.all([
+  const [t, tc, format, locale, complaint, appointments, survey, ts] = await Promise.all([
     getTranslations("werkgever"),
     getTranslations(),
     getFormatter(),
     getLocale(),
     ticket.category.key === "COMPLAINT" ? getOwnComplaintByTicket(user, ticket.id) : null,
     listTicketAppointmentsOfContact(user, ticket.id),
+    can(user, "employer.survey.answer") ? employerSurveyState(user, ticket.id) : null,
+    getTranslations("employerSurvey"),
   ]);
   const now = new Date();
   const closed = ticket.status === "CLOSED";
@@ -94,6 +98,8 @@ export default async function EmployerTicketPage({
           ))}
         </ol>
       </section>
+      {survey?.open ? <EmployerSurveyForm ticketNumber={ticket.number} /> : null}
+      {survey?.score ? <p className="mb-8 text-sm text-slate-700" data-testid="survey-answered">{ts("answered", { score: survey.score })}</p> : null}
       {!closed && can(user, "employer.request.submit") ? (
         <section aria-labelledby="reply-heading" className="mb-8 max-w-2xl">
           <h2 id="reply-heading" className="mb-3 text-lg font-semibold">{t("reply.title")}</h2>

@@ -1,0 +1,44 @@
+import { getTranslations } from "next-intl/server";
+import { OverviewFigures } from "@/components/employer-service/overview-figures";
+import { OverviewList } from "@/components/employer-service/overview-list";
+import { PeriodPicker } from "@/components/employer-service/period-picker";
+import { pageFrom } from "@/components/werkgever/pagination";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { parsePeriod } from "@/lib/employer-service/period";
+import { overviewCategories, overviewFigures, overviewList } from "@/lib/employer-service/queries";
+import { parseFilters } from "@/lib/employer-service/rules";
+
+type Params = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function EmployerOverviewPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const user = await requirePermission("employer.ticket.read", "/werkgever/overzicht");
+  const params = await searchParams;
+  const now = new Date();
+  const t = await getTranslations("serviceOverview");
+  const parsed = parsePeriod({ van: one(params.van), tot: one(params.tot) }, now);
+  if (!parsed.ok) {
+    return (
+      <>
+        <PageHeader title={t("title")} intro={t("intro")} />
+        <PeriodPicker keys={parsed.keys} error={parsed.error} now={now} />
+      </>
+    );
+  }
+  const filters = parseFilters(params);
+  const page = pageFrom(one(params.pagina));
+  const [figures, list, categories] = await Promise.all([
+    overviewFigures(user, parsed.period, now),
+    overviewList(user, parsed.period, filters, page, now),
+    overviewCategories(user),
+  ]);
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <PeriodPicker keys={parsed.keys} error={null} now={now} />
+      <OverviewFigures figures={figures} />
+      <OverviewList keys={parsed.keys} filters={filters} categories={categories} items={list.items} total={list.total} page={page} />
+    </>
+  );
+}
