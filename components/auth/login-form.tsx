@@ -7,12 +7,13 @@ import { refusalOf } from "./login-errors";
 
 // No "LOCKED": a locked account is answered like a wrong password, so the form cannot tell anyone
 // that an address has an account (its owner learns of the lock by mail).
-const KNOWN_ERRORS = new Set(["INVALID_CREDENTIALS", "SESSION_EXPIRED", "REQUIRED"]);
+const KNOWN_ERRORS = new Set(["INVALID_CREDENTIALS", "SESSION_EXPIRED", "REQUIRED", "ORGANISATION_INACTIVE"]);
 const loginErrorOf = (code: string | null | undefined) => refusalOf(code, KNOWN_ERRORS);
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
   const t = useTranslations("login");
   const tr = useTranslations("passwordReset");
+  const to = useTranslations("orgAdminLogin");
   const [error, setError] = useState<{ key: string; minutes?: number } | null>(initialError ? loginErrorOf(initialError) : null);
   const [pending, setPending] = useState(false);
 
@@ -44,7 +45,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string |
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
       {error ? (
-        <ErrorNote>{t(`errors.${error.key}`, { minutes: error.minutes ?? 0 })}</ErrorNote>
+        <ErrorNote>{error.key === "ORGANISATION_INACTIVE" ? to("ORGANISATION_INACTIVE") : t(`errors.${error.key}`, { minutes: error.minutes ?? 0 })}</ErrorNote>
       ) : null}
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-slate-800">

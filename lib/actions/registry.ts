@@ -21,6 +21,14 @@ import { updatePostalAddress } from "@/lib/letters/commands";
 import { createMacroAction, renderMacroAction, updateMacroAction } from "@/lib/macros/commands";
 import { addContactLineClosureDay, createContactLine, removeContactLine, removeContactLineClosureDay, updateContactLine } from "@/lib/lines/admin";
 import { retryMail } from "@/lib/mail/admin";
+import {
+  createOrganisationAction,
+  inviteMainContactAction,
+  resendOrganisationInviteAsAdmin,
+  setOrganisationActiveAction,
+  updateOrganisationAction,
+  withdrawOrganisationInviteAsAdmin,
+} from "@/lib/org-admin/commands";
 import { confirmMailSender } from "@/lib/mail/confirm-sender";
 import { changeRights, changeTwoFactorSetting, deactivateColleague, inviteToOrganisation, resendOrganisationInvite, withdrawOrganisationInvite } from "@/lib/organisations/commands";
 import { logPhoneCall, logPhonePreAnnouncement } from "@/lib/phone/commands";
@@ -146,6 +154,12 @@ export const ACTIONS: readonly RegisteredAction[] = [
   resetStaffMemberTwoFactor,
   createStaffTeam,
   renameStaffTeam,
+  createOrganisationAction,
+  updateOrganisationAction,
+  setOrganisationActiveAction,
+  inviteMainContactAction,
+  withdrawOrganisationInviteAsAdmin,
+  resendOrganisationInviteAsAdmin,
   retryMail,
   updateRetention,
   placeLegalHold,

@@ -25,7 +25,7 @@ export interface AuthenticatedUser {
   passwordChangedAt: Date | null;
 }
 
-export type LoginOutcome = { ok: true; user: AuthenticatedUser } | { ok: false; reason: "INVALID_CREDENTIALS" };
+export type LoginOutcome = { ok: true; user: AuthenticatedUser } | { ok: false; reason: "INVALID_CREDENTIALS" | "ORGANISATION_INACTIVE" };
 
 /** The mail that tells the owner of an account it was locked (the login form does not say so). */
 function lockNoticeMail(input: { name: string; until: Date; locale: Locale }): { subject: string; text: string } {
@@ -81,7 +81,7 @@ export async function countFailedLogin(tx: Tx, userId: string, now: Date): Promi
 export async function attemptLogin(db: Db, input: LoginInput, now: Date): Promise<LoginOutcome> {
   const user = await db.user.findUnique({
     where: { email: input.email },
-    include: { memberships: { orderBy: { createdAt: "asc" }, take: 1, include: { organisation: { select: { twoFactorRequired: true } } } } },
+    include: { memberships: { orderBy: { createdAt: "asc" }, take: 1, include: { organisation: { select: { twoFactorRequired: true, active: true } } } } },
   });
   if (!user || !user.active) {
     await burnVerification(input.password);
@@ -97,6 +97,8 @@ export async function attemptLogin(db: Db, input: LoginInput, now: Date): Promis
     return { ok: false, reason: "INVALID_CREDENTIALS" };
   }
   const membership = user.memberships[0];
+  // Only after the right password: the contact learns their organisation was deactivated, nobody else does.
+  if (membership && !membership.organisation.active) return { ok: false, reason: "ORGANISATION_INACTIVE" };
   const secondFactor = loginStepAfterPassword({
     staff: isStaff(user.role),
     totpEnabled: user.totpEnabledAt !== null,

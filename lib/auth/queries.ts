@@ -15,7 +15,7 @@ export interface SessionUser {
   teamIds: string[];
 }
 
-/** Loads what a request may do: role, organisation, rights, teams. Null for inactive accounts. */
+/** Loads what a request may do: role, organisation, rights, teams. Null for inactive accounts and for contacts of a deactivated organisation. */
 export async function loadSessionUser(id: string, sessionVersion?: number): Promise<SessionUser | null> {
   const user = await db.user.findUnique({
     where: { id },
@@ -27,6 +27,7 @@ export async function loadSessionUser(id: string, sessionVersion?: number): Prom
   if (!user || !user.active) return null;
   if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
   const membership = user.memberships[0];
+  if (membership && !membership.organisation.active) return null;
   return {
     id: user.id,
     email: user.email,

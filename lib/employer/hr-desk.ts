@@ -1,4 +1,5 @@
 import "server-only";
+import { fixedHandlerFor } from "@/lib/org-admin/fixed-handler";
 import { z } from "zod";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { CallbackRuleError, bookCallback } from "@/lib/callbacks/mutations";
@@ -54,6 +55,7 @@ export async function requestHrDesk(tx: Tx, actor: { id: string; organisationId:
       replyChannel: "PHONE",
       teamId,
       acknowledge: false,
+      assigneeId: await fixedHandlerFor(tx, actor.organisationId),
     },
     now,
   );

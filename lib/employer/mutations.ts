@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
+import { fixedHandlerFor } from "@/lib/org-admin/fixed-handler";
 import { addCustomerMessage, createTicket, TicketRuleError, type StoredAttachment } from "@/lib/tickets/mutations";
 import type { EmployerActor as ScopedEmployerActor } from "./action";
 import type { FileQuestionInput } from "./schema";
@@ -11,7 +12,7 @@ export interface EmployerActor {
 }
 
 /** A question for the organisation, filed in the employer portal. */
-export function fileEmployerQuestion(tx: Tx, actor: EmployerActor, input: Omit<FileQuestionInput, "files">, attachments: StoredAttachment[], now: Date) {
+export async function fileEmployerQuestion(tx: Tx, actor: EmployerActor, input: Omit<FileQuestionInput, "files">, attachments: StoredAttachment[], now: Date) {
   return createTicket(
     tx,
     {
@@ -23,6 +24,7 @@ export function fileEmployerQuestion(tx: Tx, actor: EmployerActor, input: Omit<F
       organisationId: actor.organisationId,
       authorId: actor.id,
       attachments,
+      assigneeId: await fixedHandlerFor(tx, actor.organisationId),
     },
     now,
   );

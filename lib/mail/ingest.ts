@@ -1,4 +1,5 @@
 import "server-only";
+import { fixedHandlerFor } from "@/lib/org-admin/fixed-handler";
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -245,7 +246,7 @@ async function ticketFor(
     created = { ticketId: ticket.id, urgent: false, preAnnounced: null };
   } else {
     const { user, organisationId } = await senderAccount(tx, from);
-    const known = { ...common, requesterId: user?.id ?? null, requesterName: requesterName || user?.name || null, organisationId };
+    const known = { ...common, requesterId: user?.id ?? null, requesterName: requesterName || user?.name || null, organisationId, assigneeId: await fixedHandlerFor(tx, organisationId) };
     if (organisationId && isUrgentSubject(subject, await getUrgentWords(tx))) {
       const ticket = await createTicket(tx, { ...known, categoryKey: "URGENT_REQUEST", priority: "URGENT", policyKey: "URGENT_REQUEST" }, now);
       const { preAnnounced } = await linkMailedUrgentRequest(tx, { ticketId: ticket.id, organisationId, subject, receivedAt: now, dueAt: ticket.slaDueAt ?? now });

@@ -1,6 +1,7 @@
 import "server-only";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
+import { fixedHandlerFor } from "@/lib/org-admin/fixed-handler";
 import { getLineCalendar } from "@/lib/settings/queries";
 import { createTicket, TicketRuleError } from "@/lib/tickets/mutations";
 import { getPreAnnouncementExpiry } from "./queries";
@@ -70,6 +71,7 @@ export async function fileUrgentRequest(tx: Tx, actor: UrgentActor, input: Urgen
       authorId: actor.id,
       priority: "URGENT",
       policyKey: "URGENT_REQUEST",
+      assigneeId: await fixedHandlerFor(tx, actor.organisationId),
     },
     now,
   );

@@ -234,6 +234,29 @@ async function beneficiaryWithoutPassword() {
 }
 
 const SPECS: Record<string, Spec> = {
+  // ── organisations (admin) ── own = a fresh organisation; foreign = an id that does not exist (admins see all).
+  "orgAdmin.create": { own: async () => ({ externalNumber: `MX-${unique()}`, name: "Matrix B.V.", kind: "EMPLOYER" }) },
+  "orgAdmin.update": {
+    own: async () => ({ organisationId: (await db.organisation.create({ data: { name: "Matrix B.V.", externalNumber: `MX-${unique()}` } })).id, externalNumber: `MX-${unique()}`, name: "Matrix Twee B.V.", kind: "PARTNER", isPartner: true }),
+    foreign: async () => ({ input: { organisationId: "matrix-no-such-org", externalNumber: `MX-${unique()}`, name: "Matrix B.V.", kind: "EMPLOYER" }, refusal: "NOT_FOUND" }),
+  },
+  "orgAdmin.active": {
+    own: async () => ({ organisationId: (await db.organisation.create({ data: { name: "Matrix B.V.", externalNumber: `MX-${unique()}` } })).id, active: false }),
+    foreign: async () => ({ input: { organisationId: "matrix-no-such-org", active: false }, refusal: "NOT_FOUND" }),
+  },
+  "orgAdmin.invite_main_contact": {
+    own: async () => ({ organisationId: (await db.organisation.create({ data: { name: "Matrix B.V.", externalNumber: `MX-${unique()}` } })).id, name: "Hoofd Contact", email: `hoofd-${unique()}@matrix.example` }),
+    foreign: async () => ({ input: { organisationId: "matrix-no-such-org", name: "Hoofd Contact", email: `hoofd-${unique()}@matrix.example` }, refusal: "NOT_FOUND" }),
+  },
+  // A staff invitation is not an organisation's: refused like a missing one.
+  "orgAdmin.invite_withdraw": {
+    own: async ({ u }) => ({ invitationId: (await invitation(w.zorgnoord, u.id)).id }),
+    foreign: async ({ u }) => ({ input: { invitationId: (await invitation(null, u.id)).id }, refusal: "INVITATION_NOT_FOUND" }),
+  },
+  "orgAdmin.invite_resend": {
+    own: async ({ u }) => ({ invitationId: (await invitation(w.zorgnoord, u.id)).id }),
+    foreign: async ({ u }) => ({ input: { invitationId: (await invitation(null, u.id)).id }, refusal: "INVITATION_NOT_FOUND" }),
+  },
   // ── people (issue 14 item 1) ──
   // One's own address: there is no one else's record to name.
   "account.email.change": { own: async () => ({ email: `nieuw-${unique()}@matrix.example`, current: PASSWORD }) },

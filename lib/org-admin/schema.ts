@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { normalizePostcode } from "@/lib/letters/rules";
+import { normaliseExternalNumber } from "./rules";
+
+const id = z.string().min(1).max(40);
+/** An empty select means "none". */
+const optionalId = z
+  .string()
+  .max(40)
+  .nullish()
+  .transform((value) => (value ? value : null));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "TOO_LONG")
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+const postalCode = z
+  .string()
+  .max(12, "POSTCODE")
+  .nullish()
+  .transform((value, ctx) => {
+    if (!value?.trim()) return null;
+    const normalised = normalizePostcode(value);
+    if (!normalised) {
+      ctx.addIssue({ code: "custom", message: "POSTCODE" });
+      return z.NEVER;
+    }
+    return normalised;
+  });
+
+export const organisationFieldsSchema = z.object({
+  externalNumber: z
+    .string()
+    .transform(normaliseExternalNumber)
+    .pipe(z.string().min(2, { message: "REQUIRED", abort: true }).max(40, { message: "TOO_LONG", abort: true }).regex(/^[A-Z0-9][A-Z0-9./-]*$/, "EXTERNAL_NUMBER")),
+  name: z.string().trim().min(2, "REQUIRED").max(120, "TOO_LONG"),
+  kind: z.enum(["EMPLOYER", "PARTNER"]),
+  isPartner: z.boolean().default(false),
+  twoFactorRequired: z.boolean().default(false),
+  customerSuccessManagerId: optionalId,
+  fixedCaseHandlerId: optionalId,
+  postalStreet: optionalText(100),
+  postalCode,
+  postalCity: optionalText(60),
+});
+export type OrganisationFields = z.output<typeof organisationFieldsSchema>;
+
+export const updateOrganisationSchema = organisationFieldsSchema.extend({ organisationId: id });
+export type UpdateOrganisationInput = z.output<typeof updateOrganisationSchema>;
+
+export const inviteMainContactSchema = z.object({
+  organisationId: id,
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email("INVALID_EMAIL")),
+  name: z.string().trim().min(2, "REQUIRED").max(120, "TOO_LONG"),
+});
+export type InviteMainContactInput = z.output<typeof inviteMainContactSchema>;
+
+export const setOrganisationActiveSchema = z.object({ organisationId: id, active: z.boolean() });
+
+export const organisationInvitationSchema = z.object({ invitationId: id });
