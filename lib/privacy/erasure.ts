@@ -78,10 +78,11 @@ export async function erasePerson(tx: Tx, actorId: string, userId: string, reaso
   });
   if (marked.count === 0) throw new ErasureError("ALREADY_ERASED");
 
+  const callsOfPerson = await tx.callRecord.count({ where: { callerId: userId, anonymisedAt: null } });
   // Locked, so a retention sweep running now skips these tickets instead of anonymising them twice.
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Ticket" WHERE "requesterId" = ${userId} AND "anonymisedAt" IS NULL FOR UPDATE`;
   const tickets = await anonymiseTickets(tx, locked.map((t) => t.id), now);
-  const calls = await tx.callRecord.updateMany({ where: { callerId: userId, anonymisedAt: null }, data: { summary: ANONYMISED_TEXT, callerName: null, phone: null, anonymisedAt: now } });
+  await tx.callRecord.updateMany({ where: { callerId: userId, anonymisedAt: null }, data: { summary: ANONYMISED_TEXT, callerName: null, phone: null, anonymisedAt: now } });
   await tx.complaint.updateMany({ where: { complainantId: userId }, data: { description: ANONYMISED_TEXT, handlerName: null, ombudsReason: null } });
   await tx.satisfactionResponse.updateMany({ where: { respondentId: userId }, data: { comment: null } });
   await tx.callbackAppointment.updateMany({ where: { personId: userId }, data: { phone: "" } });
@@ -102,7 +103,7 @@ export async function erasePerson(tx: Tx, actorId: string, userId: string, reaso
     entityType: "User",
     entityId: userId,
     // The reason is the admin's record of the request (the form asks not to name the person in it).
-    data: { reason, tickets: tickets.ticketIds.length, ticketIds: tickets.ticketIds, calls: calls.count, attachments: tickets.attachments },
+    data: { reason, tickets: tickets.ticketIds.length, ticketIds: tickets.ticketIds, calls: callsOfPerson, attachments: tickets.attachments },
   });
-  return { tickets: tickets.ticketIds.length, calls: calls.count, attachments: tickets.attachments, files: tickets.files };
+  return { tickets: tickets.ticketIds.length, calls: callsOfPerson, attachments: tickets.attachments, files: tickets.files };
 }
