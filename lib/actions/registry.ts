@@ -21,6 +21,8 @@ import { updatePostalAddress } from "@/lib/letters/commands";
 import { createMacroAction, renderMacroAction, updateMacroAction } from "@/lib/macros/commands";
 import { addContactLineClosureDay, createContactLine, removeContactLine, removeContactLineClosureDay, updateContactLine } from "@/lib/lines/admin";
 import { retryMail } from "@/lib/mail/admin";
+import { resetMailTemplate, saveMailTemplate } from "@/lib/mail-templates/commands";
+import { updateKpiTargets } from "@/lib/kpi/targets-settings";
 import {
   createOrganisationAction,
   inviteMainContactAction,
@@ -31,6 +33,8 @@ import {
 } from "@/lib/org-admin/commands";
 import { confirmMailSender } from "@/lib/mail/confirm-sender";
 import { changeRights, changeTwoFactorSetting, deactivateColleague, inviteToOrganisation, resendOrganisationInvite, withdrawOrganisationInvite } from "@/lib/organisations/commands";
+import { startImport } from "@/lib/import/commands";
+import { markAllNotificationsRead, openNotificationAction, saveNotificationPreferences } from "@/lib/notifications/commands";
 import { logPhoneCall, logPhonePreAnnouncement } from "@/lib/phone/commands";
 import { erasePersonAction, placeLegalHold, releaseLegalHold, updateRetention } from "@/lib/privacy/commands";
 import { bookPortalCallback, cancelPortalCallback, movePortalCallback } from "@/lib/portal/callback-commands";
@@ -55,7 +59,7 @@ import {
   setStaffMemberActive,
   withdrawStaffInvite,
 } from "@/lib/staff/commands";
-import { answerSurveyAsBeneficiary } from "@/lib/survey/commands";
+import { answerSurveyAsBeneficiary, answerSurveyAsEmployer } from "@/lib/survey/commands";
 import { recordUrgentVerification, relinkUrgentPreAnnouncement, submitUrgentRequest, updatePreAnnouncementExpiry, updateUrgentWords } from "@/lib/urgent/commands";
 import { logCallbackAttempt } from "@/lib/workspace/attempt";
 import { addNote, changeTicketFields, replyToTicket as replyAsStaff } from "@/lib/workspace/commands";
@@ -70,6 +74,9 @@ export const ACTIONS: readonly RegisteredAction[] = [
   startTotpEnrolment,
   finishTotpEnrolment,
   logOutEverywhere,
+  openNotificationAction,
+  markAllNotificationsRead,
+  saveNotificationPreferences,
   // Beneficiary portal
   sendPortalMessage,
   replyAsBeneficiary,
@@ -88,6 +95,7 @@ export const ACTIONS: readonly RegisteredAction[] = [
   fileComplaintAsEmployer,
   requestOmbudsmanAsEmployer,
   requestHrDeskConversation,
+  answerSurveyAsEmployer,
   inviteToOrganisation,
   withdrawOrganisationInvite,
   resendOrganisationInvite,
@@ -146,6 +154,9 @@ export const ACTIONS: readonly RegisteredAction[] = [
   saveComplaintBodyAction,
   setCategoryComplaintBodyAction,
   updatePasswordPolicy,
+  updateKpiTargets,
+  saveMailTemplate,
+  resetMailTemplate,
   inviteStaffMember,
   withdrawStaffInvite,
   resendStaffInvite,
@@ -161,6 +172,7 @@ export const ACTIONS: readonly RegisteredAction[] = [
   withdrawOrganisationInviteAsAdmin,
   resendOrganisationInviteAsAdmin,
   retryMail,
+  startImport,
   updateRetention,
   placeLegalHold,
   releaseLegalHold,

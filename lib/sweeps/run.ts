@@ -5,11 +5,14 @@ import { sweepRateLimits } from "@/lib/security/rate-limit";
 import { expirePreAnnouncements } from "@/lib/urgent/mutations";
 import type { RetentionFigures } from "@/lib/privacy/settings";
 import { sweepRetentionWhenDue } from "@/lib/privacy/sweep";
+import { sweepComplaintStageDue } from "@/lib/notifications/sweeps";
+import { runImportJobs, type RunnerReport } from "@/lib/import/runner";
 import { withSweepLock } from "./lock";
 import { sweepAutoClose, sweepCallbackReminders, sweepSlaStates, sweepSurveyInvitations } from "./sweeps";
 
 export interface SweepReport {
-  sla: { changed: number; notified: number } | "skipped";
+  sla: { changed: number; notified: number; failed: number } | "skipped";
+  complaintsDue: number | "skipped";
   autoClosed: number | "skipped";
   surveys: number | "skipped";
   reminders: number | "skipped";
@@ -17,6 +20,8 @@ export interface SweepReport {
   loginRecords: number | "skipped";
   preAnnouncementsExpired: number | "skipped";
   retention: RetentionFigures | "notDue" | "skipped";
+  /** Import jobs need no sweep lock: each job is claimed by a conditional update. */
+  imports: RunnerReport;
 }
 
 function outcome<T>(result: { ran: true; result: T } | { ran: false }): T | "skipped" {
@@ -27,6 +32,7 @@ function outcome<T>(result: { ran: true; result: T } | { ran: false }): T | "ski
 export async function runSweeps(db: Db, now: Date): Promise<SweepReport> {
   return {
     sla: outcome(await withSweepLock("sla", () => sweepSlaStates(db, now))),
+    complaintsDue: outcome(await withSweepLock("complaintsDue", () => sweepComplaintStageDue(db, now))),
     autoClosed: outcome(await withSweepLock("autoClose", () => sweepAutoClose(db, now))),
     surveys: outcome(await withSweepLock("surveys", () => sweepSurveyInvitations(db, now))),
     reminders: outcome(await withSweepLock("reminders", () => sweepCallbackReminders(db, now))),
@@ -34,6 +40,7 @@ export async function runSweeps(db: Db, now: Date): Promise<SweepReport> {
     loginRecords: outcome(await withSweepLock("loginRecords", () => sweepLoginRecords(db, now))),
     preAnnouncementsExpired: outcome(await withSweepLock("preAnnouncements", () => expirePreAnnouncements(db, now))),
     retention: outcome(await withSweepLock("retention", () => sweepRetentionWhenDue(db, now))),
+    imports: await runImportJobs(db, now),
   };
 }
 
