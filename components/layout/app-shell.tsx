@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LogoutButton } from "@/components/auth/logout-button";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { can } from "@/lib/auth/permissions";
 import type { Place } from "@/lib/auth/rules";
 import type { SessionUser } from "@/lib/auth/session";
+import { unreadCount } from "@/lib/notifications/queries";
 import { LanguageSwitch } from "./language-switch";
 
 export interface NavItem {
@@ -23,6 +26,8 @@ export async function AppShell({
   children: React.ReactNode;
 }) {
   const t = await getTranslations();
+  // The bell for staff; the portals have no inbox (yet).
+  const bell = place === "agent" && can(user, "account.notifications.manage") ? await unreadCount(user.id) : null;
   return (
     <>
       <a
@@ -50,6 +55,7 @@ export async function AppShell({
                 {user.organisationName ? ` · ${user.organisationName}` : ""}
               </span>
             </span>
+            {bell !== null ? <NotificationBell key={bell} initialUnread={bell} /> : null}
             <Link href={`/${place}/wachtwoord`} className="text-white underline-offset-2 hover:underline">
               {t("passwordChange.link")}
             </Link>

@@ -3,6 +3,8 @@ import type { Role } from "@prisma/client";
 import { z } from "zod";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
+import { notify } from "@/lib/notifications/mutations";
+import { managers } from "@/lib/notifications/recipients";
 import { enqueueMail } from "@/lib/outbox/mutations";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
@@ -110,6 +112,15 @@ export async function moveEscalationUp(tx: Tx, input: { escalationId: string; ac
     at: now,
   });
   await mailEmployer(tx, { ...escalation, tier: 2 }, "escalation.moved", input.reason.trim(), now);
+  await notify(tx, {
+    recipients: await managers(tx),
+    kind: "escalation.moved_up",
+    entityType: "Escalation",
+    entityId: next.id,
+    data: { number: escalation.ticket?.number ?? null, tier: 2, organisation: escalation.organisation.name },
+    dedupeKey: `escalation:${next.id}:moved_up`,
+    now,
+  });
   await audit(tx, { actorId: input.actor.id, action: "escalation.move_up", entityType: "Escalation", entityId: next.id, ticketId: escalation.ticketId, organisationId: escalation.organisationId, data: { previousId: escalation.id } });
   return { id: next.id };
 }

@@ -2,6 +2,8 @@ import "server-only";
 import type { Prisma, Role } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
+import { notify as notifyPeople } from "@/lib/notifications/mutations";
+import { managers } from "@/lib/notifications/recipients";
 import { enqueueMail } from "@/lib/outbox/mutations";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
@@ -58,6 +60,10 @@ async function notify(
   });
 }
 
+async function organisationName(tx: Tx, organisationId: string): Promise<string | null> {
+  return (await tx.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }))?.name ?? null;
+}
+
 export interface RaiseInput {
   organisationId: string;
   raisedById: string;
@@ -99,6 +105,15 @@ export async function raiseEscalation(tx: Tx, input: RaiseInput, now: Date): Pro
     select: { id: true },
   });
   await notify(tx, { organisationId: input.organisationId, ownerEmail: owner.email, tier: 1, reason: input.reason, ticketId: ticket?.id ?? null, ticketNumber: ticket?.number ?? null, raisedByName: raisedBy.name }, now);
+  await notifyPeople(tx, {
+    recipients: [owner.id],
+    kind: "escalation.assigned",
+    entityType: "Escalation",
+    entityId: row.id,
+    data: { number: ticket?.number ?? null, tier: 1, organisation: await organisationName(tx, input.organisationId) },
+    dedupeKey: `escalation:${row.id}:assigned`,
+    now,
+  });
   await audit(tx, { actorId: input.raisedById, action: "escalation.raise", entityType: "Escalation", entityId: row.id, ticketId: ticket?.id ?? null, organisationId: input.organisationId, data: { tier: 1, ticketId: ticket?.id ?? null } });
   return { id: row.id, dueAt };
 }
@@ -150,6 +165,16 @@ export async function escalateToTier2(tx: Tx, input: Tier2Input, now: Date): Pro
     select: { id: true },
   });
   await notify(tx, { organisationId: input.organisationId, ownerEmail: owner.email, tier: 2, reason: input.reason, ticketId: tier1.ticketId, ticketNumber: tier1.ticket?.number ?? null, raisedByName: raisedBy.name }, now);
+  // Tier 2 is the managers' (DESIGN: Escalation): each of them sees it, the owner included.
+  await notifyPeople(tx, {
+    recipients: await managers(tx),
+    kind: "escalation.moved_up",
+    entityType: "Escalation",
+    entityId: row.id,
+    data: { number: tier1.ticket?.number ?? null, tier: 2, organisation: await organisationName(tx, input.organisationId) },
+    dedupeKey: `escalation:${row.id}:moved_up`,
+    now,
+  });
   await audit(tx, { actorId: input.raisedById, action: "escalation.tier2", entityType: "Escalation", entityId: row.id, ticketId: tier1.ticketId, organisationId: input.organisationId, data: { previousId: tier1.id, unsatisfied: input.unsatisfied } });
   return { id: row.id, dueAt };
 }

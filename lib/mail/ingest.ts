@@ -7,6 +7,8 @@ import { Prisma } from "@prisma/client";
 import { simpleParser, type ParsedMail } from "mailparser";
 import sanitizeHtml from "sanitize-html";
 import type { Db, Tx } from "@/lib/db/client";
+import { notify } from "@/lib/notifications/mutations";
+import { senderConfirmersOf } from "@/lib/notifications/recipients";
 import { addCustomerMessage, createTicket, type StoredAttachment } from "@/lib/tickets/mutations";
 import { linkMailedUrgentRequest } from "@/lib/urgent/mutations";
 import { getUrgentWords } from "@/lib/urgent/queries";
@@ -242,7 +244,17 @@ async function ticketFor(
     // shows it), no urgent request, no acknowledgement to an address that may not have written.
     // Staff confirm the sender to do what the verified path would have done (confirm-sender.ts).
     const ticket = await createTicket(tx, { ...common, requesterName, categoryKey: "GENERAL_QUESTION", acknowledge: false }, now);
-    await tx.ticket.update({ where: { id: ticket.id }, data: { senderUnverified: true } });
+    const held = await tx.ticket.update({ where: { id: ticket.id }, data: { senderUnverified: true }, select: { number: true, subject: true, teamId: true } });
+    // Those who may confirm the sender in the ticket's team hear of it: until then it goes nowhere.
+    await notify(tx, {
+      recipients: await senderConfirmersOf(tx, held.teamId),
+      kind: "mail.sender_unverified",
+      entityType: "Ticket",
+      entityId: ticket.id,
+      data: { number: held.number, subject: held.subject },
+      dedupeKey: `ticket:${ticket.id}:sender_unverified`,
+      now,
+    });
     created = { ticketId: ticket.id, urgent: false, preAnnounced: null };
   } else {
     const { user, organisationId } = await senderAccount(tx, from);

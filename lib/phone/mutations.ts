@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/queries";
 import { audit } from "@/lib/audit/mutations";
 import { bookCallback } from "@/lib/callbacks/mutations";
 import type { Tx } from "@/lib/db/client";
+import { notify } from "@/lib/notifications/mutations";
 import { recordAnswer } from "@/lib/tickets/answer-clock";
 import { addCustomerMessage, changeTicket, createTicket, TicketRuleError } from "@/lib/tickets/mutations";
 import { expiryFor } from "@/lib/urgent/mutations";
@@ -111,7 +112,7 @@ export async function logCall(
 /** An employer's phoned-in urgent request, handed over warm to a case handler. */
 export async function logPreAnnouncement(tx: Tx, user: SessionUser, input: PreAnnouncementInput, now: Date): Promise<{ id: string }> {
   const [organisation, handler] = await Promise.all([
-    tx.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true } }),
+    tx.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true, name: true } }),
     tx.user.findUnique({ where: { id: input.handedOverToId }, select: { id: true, role: true, active: true } }),
   ]);
   if (!organisation) throw new PhoneRuleError("ORGANISATION_NOT_FOUND");
@@ -122,8 +123,14 @@ export async function logPreAnnouncement(tx: Tx, user: SessionUser, input: PreAn
     select: { id: true },
   });
   // The handler sees it in their notifications at once: that is the warm handover.
-  await tx.notification.create({
-    data: { userId: handler.id, kind: "preAnnouncement.handover", dedupeKey: `preAnnouncement:${row.id}:handover`, entityType: "PreAnnouncement", entityId: row.id, createdAt: now },
+  await notify(tx, {
+    recipients: [handler.id],
+    kind: "preAnnouncement.handover",
+    entityType: "PreAnnouncement",
+    entityId: row.id,
+    data: { organisation: organisation.name, subject: input.subject },
+    dedupeKey: `preAnnouncement:${row.id}:handover`,
+    now,
   });
   await audit(tx, { actorId: user.id, action: "phone.preAnnouncement", entityType: "PreAnnouncement", entityId: row.id, organisationId: organisation.id, data: { organisationId: organisation.id, handedOverToId: handler.id } });
   return row;

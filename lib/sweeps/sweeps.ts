@@ -1,26 +1,30 @@
 import "server-only";
 import { audit } from "@/lib/audit/mutations";
 import type { Db } from "@/lib/db/client";
+import { notify } from "@/lib/notifications/mutations";
+import { coordinatorsOf } from "@/lib/notifications/recipients";
 import { enqueueMail } from "@/lib/outbox/mutations";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
 import { SURVEYED_TICKETS } from "@/lib/survey/rules";
 import { slotHours } from "@/lib/callbacks/rules";
 import { mailSubject, OPEN_STATUSES } from "@/lib/tickets/rules";
-import { autoCloseBefore, reminderWindow, slaNotificationKey } from "./rules";
+import { autoCloseBefore, reminderWindow } from "./rules";
 
 // Every sweep is idempotent on its own (conditional updates, unique notification keys), so two
 // sweepers racing do no harm even where the advisory lock cannot separate them.
 
 const LOOKAHEAD_MS = 14 * 86_400_000;
 
-/** Moves SLA states forward and tells the assignee and the team's coordinators, once per state. */
-export async function sweepSlaStates(db: Db, now: Date): Promise<{ changed: number; notified: number }> {
-  const [settings, policies, coordinators] = await Promise.all([
-    getCalendarSettings(db),
-    getSlaPolicies(db),
-    db.user.findMany({ where: { role: "TEAM_COORDINATOR", active: true }, select: { id: true, teams: { select: { teamId: true } } } }),
-  ]);
+/**
+ * Moves SLA states forward and tells the assignee and the team's coordinators, once per state.
+ * Per ticket one transaction holds the state change, its audit event and its notifications (and
+ * their mails), so a crash between them cannot lose a warning. The conditional update keeps it
+ * idempotent: when another sweeper moved the clock first, this one writes nothing. A ticket whose
+ * transaction fails is left as it was for the next round and does not stop the others.
+ */
+export async function sweepSlaStates(db: Db, now: Date): Promise<{ changed: number; notified: number; failed: number }> {
+  const [settings, policies] = await Promise.all([getCalendarSettings(db), getSlaPolicies(db)]);
   const tickets = await db.ticket.findMany({
     where: {
       status: { in: [...OPEN_STATUSES] },
@@ -35,6 +39,7 @@ export async function sweepSlaStates(db: Db, now: Date): Promise<{ changed: numb
   });
   let changed = 0;
   let notified = 0;
+  let failed = 0;
   for (const ticket of tickets) {
     const startedAt = ticket.slaStartedAt!;
     const clock = computeClock({
@@ -45,29 +50,36 @@ export async function sweepSlaStates(db: Db, now: Date): Promise<{ changed: numb
       settings,
     });
     if (clock.state === ticket.slaState) continue;
-    const updated = await db.ticket.updateMany({
-      where: { id: ticket.id, slaState: ticket.slaState, slaStartedAt: startedAt },
-      data: { slaState: clock.state, slaDueAt: clock.dueAt },
-    });
-    changed += updated.count;
-    if (clock.state === "ON_TRACK") continue;
-    const recipients = new Set<string>();
-    if (ticket.assigneeId) recipients.add(ticket.assigneeId);
-    for (const c of coordinators) if (!ticket.teamId || c.teams.some((t) => t.teamId === ticket.teamId)) recipients.add(c.id);
-    const created = await db.notification.createMany({
-      data: [...recipients].map((userId) => ({
-        userId,
-        kind: `sla.${clock.state.toLowerCase()}`,
-        dedupeKey: slaNotificationKey(ticket.id, startedAt, clock.state as "AT_RISK" | "BREACHED", userId),
-        entityType: "Ticket",
-        entityId: ticket.id,
-        createdAt: now,
-      })),
-      skipDuplicates: true,
-    });
-    notified += created.count;
+    try {
+      const outcome = await db.$transaction(async (tx) => {
+        const updated = await tx.ticket.updateMany({
+          where: { id: ticket.id, slaState: ticket.slaState, slaStartedAt: startedAt },
+          data: { slaState: clock.state, slaDueAt: clock.dueAt },
+        });
+        if (updated.count === 0) return { changed: 0, notified: 0 };
+        await audit(tx, { actorId: null, action: "sla.state_changed", entityType: "Ticket", entityId: ticket.id, organisationId: ticket.organisationId, data: { from: ticket.slaState, to: clock.state } });
+        if (clock.state === "ON_TRACK") return { changed: 1, notified: 0 };
+        const recipients = [...(ticket.assigneeId ? [ticket.assigneeId] : []), ...(await coordinatorsOf(tx, ticket.teamId))];
+        const count = await notify(tx, {
+          recipients,
+          kind: clock.state === "AT_RISK" ? "sla.at_risk" : "sla.breached",
+          entityType: "Ticket",
+          entityId: ticket.id,
+          data: { number: ticket.number, subject: ticket.subject, state: clock.state },
+          // One per clock run and state: a re-opened ticket's new clock may warn again.
+          dedupeKey: `sla:${ticket.id}:${startedAt.toISOString()}:${clock.state}`,
+          now,
+        });
+        return { changed: 1, notified: count };
+      });
+      changed += outcome.changed;
+      notified += outcome.notified;
+    } catch (error) {
+      failed += 1;
+      console.error(`[sweeps] sla ${ticket.id} failed: ${error instanceof Error ? error.message.slice(0, 200) : "error"}`);
+    }
   }
-  return { changed, notified };
+  return { changed, notified, failed };
 }
 
 /** RESOLVED tickets close seven days after they were resolved. */

@@ -129,6 +129,11 @@ function staffTicket(ids: DemoIds, who: string): { own: string | null; foreign: 
 }
 
 const URLS: Record<string, UrlSpec> = {
+  // ── notifications ── (one's own only: the demo has none to open, so every id is someone else's or missing)
+  "/agent/meldingen": { permission: "account.notifications.manage" },
+  "/agent/meldingen/voorkeuren": { permission: "account.notifications.manage" },
+  "/agent/meldingen/[id]": { permission: "account.notifications.manage", fill: () => ({ own: null, foreign: `/agent/meldingen/${NONE}` }) },
+  "/api/agent/notifications/unread": { permission: "account.notifications.manage", anonymous: 403 },
   // ── privacy (issue 14 item 5) ──
   "/agent/beheer/privacy": { permission: "privacy.manage" },
   "/agent/beheer/privacy/personen/[id]": { permission: "privacy.manage", fill: (ids) => ({ own: `/agent/beheer/privacy/personen/${ids.annaUser}`, foreign: `/agent/beheer/privacy/personen/${NONE}` }) },

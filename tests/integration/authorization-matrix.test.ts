@@ -198,6 +198,12 @@ function openAnnouncement() {
   });
 }
 
+/** An unread notification of this person (notifications area). */
+function notification(userId: string) {
+  const key = `matrix:${unique()}`;
+  return db.notification.create({ data: { userId, kind: "sla.breached", dedupeKey: key, entityType: "Ticket", entityId: key, data: { number: "LK-2026-999999" } }, select: { id: true } });
+}
+
 // ───────────────────────────── inputs per action ─────────────────────────────
 
 interface Ctx {
@@ -234,6 +240,19 @@ async function beneficiaryWithoutPassword() {
 }
 
 const SPECS: Record<string, Spec> = {
+  // ── notifications ──
+  // One's own notification; someone else's (Bram's) is not found.
+  "notification.open": {
+    own: async ({ u }) => ({ notificationId: (await notification(u.id)).id }),
+    foreign: async () => ({ input: { notificationId: (await notification(w.bram)).id }, refusal: "NOT_FOUND" }),
+  },
+  "notification.read_all": {
+    own: async ({ u }) => {
+      await notification(u.id);
+      return {};
+    },
+  },
+  "notification.preferences": { own: async () => ({ choices: [{ kind: "sla.breached", choice: "APP" }, { kind: "sla.at_risk", choice: "BOTH" }] }) },
   // ── organisations (admin) ── own = a fresh organisation; foreign = an id that does not exist (admins see all).
   "orgAdmin.create": { own: async () => ({ externalNumber: `MX-${unique()}`, name: "Matrix B.V.", kind: "EMPLOYER" }) },
   "orgAdmin.update": {

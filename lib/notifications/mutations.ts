@@ -1,0 +1,100 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@prisma/client";
+import { audit } from "@/lib/audit/mutations";
+import type { Tx } from "@/lib/db/client";
+import { enqueueMail } from "@/lib/outbox/mutations";
+import { deliveryFor, deliveryOf, hrefFor, notificationMail, recipientKey, type DeliveryChoice, type NotificationData, type NotificationKind } from "./rules";
+
+export class NotificationError extends Error {
+  constructor(readonly code: "NOT_FOUND") {
+    super(code);
+    this.name = "NotificationError";
+  }
+}
+
+function linkBase(): string {
+  return (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`).replace(/\/$/, "");
+}
+
+export interface NotifyInput {
+  recipients: readonly string[];
+  kind: NotificationKind;
+  entityType: string;
+  entityId: string;
+  data: NotificationData;
+  /** Names the event; each recipient gets it at most once (the person's id is added). */
+  dedupeKey: string;
+  now: Date;
+}
+
+/**
+ * Tells each recipient once, in the app and/or by mail as they chose (a missing choice takes the
+ * kind's default), inside the caller's transaction: the event, its notifications and their mails
+ * commit together. Inactive accounts are skipped; an id that is no account at all fails the
+ * transaction (a caller's mistake must not pass silently). Returns how many were new.
+ */
+export async function notify(tx: Tx, input: NotifyInput): Promise<number> {
+  const ids = [...new Set(input.recipients)];
+  if (ids.length === 0) return 0;
+  const people = await tx.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, email: true, locale: true, active: true, notificationPreferences: { where: { kind: input.kind }, select: { inApp: true, mail: true } } },
+  });
+  const byId = new Map(people.map((p) => [p.id, p]));
+  let created = 0;
+  for (const userId of ids) {
+    const person = byId.get(userId);
+    if (person && !person.active) continue;
+    const delivery = deliveryFor(input.kind, person?.notificationPreferences[0]);
+    const id = randomUUID();
+    const wantsMail = delivery.mail && person !== undefined;
+    const inserted = await tx.notification.createMany({
+      data: [
+        {
+          id,
+          userId,
+          kind: input.kind,
+          dedupeKey: recipientKey(input.dedupeKey, userId),
+          entityType: input.entityType,
+          entityId: input.entityId,
+          data: input.data as Prisma.InputJsonObject,
+          createdAt: input.now,
+          // Mail only: kept for the record and for de-duplication, but not unread in the bell.
+          readAt: delivery.inApp ? null : input.now,
+          mailedAt: wantsMail ? input.now : null,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    if (inserted.count === 0) continue;
+    created += 1;
+    if (wantsMail && person) {
+      const mail = notificationMail(input.kind, input.data, person.locale, `${linkBase()}/agent/meldingen/${id}`, `${linkBase()}/agent/meldingen/voorkeuren`);
+      await enqueueMail(tx, { kind: `notification.${input.kind}`, to: person.email, subject: mail.subject, text: mail.text, locale: person.locale, at: input.now });
+    }
+  }
+  return created;
+}
+
+/** Marks one of one's own notifications read and says where it leads; someone else's is not found. */
+export async function openNotification(tx: Tx, userId: string, notificationId: string, now: Date): Promise<{ href: string }> {
+  const row = await tx.notification.findFirst({ where: { id: notificationId, userId }, select: { id: true, entityType: true, entityId: true, data: true, readAt: true } });
+  if (!row) throw new NotificationError("NOT_FOUND");
+  if (!row.readAt) await tx.notification.updateMany({ where: { id: row.id, readAt: null }, data: { readAt: now } });
+  return { href: hrefFor(row.entityType, row.entityId, (row.data ?? {}) as NotificationData) };
+}
+
+export async function markAllRead(tx: Tx, userId: string, now: Date): Promise<number> {
+  const { count } = await tx.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
+  return count;
+}
+
+/** One's own choice per kind; audited, as every change is. */
+export async function savePreferences(tx: Tx, userId: string, choices: readonly { kind: NotificationKind; choice: DeliveryChoice }[]): Promise<void> {
+  for (const { kind, choice } of choices) {
+    const delivery = deliveryOf(choice);
+    await tx.notificationPreference.upsert({ where: { userId_kind: { userId, kind } }, create: { userId, kind, ...delivery }, update: delivery });
+  }
+  await audit(tx, { actorId: userId, action: "notification.preferences", entityType: "User", entityId: userId, data: { choices: Object.fromEntries(choices.map((c) => [c.kind, c.choice])) } });
+}
