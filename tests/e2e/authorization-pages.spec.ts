@@ -62,6 +62,7 @@ interface DemoIds {
   zorgnoordNumber: string;
   annaComplaint: string;
   annaUser: string; // a beneficiary, for the privacy pages
+  vandijkOrganisation: string; // an organisation, for the organisations admin page
   kbArticle: string; // published, internal
   macro: string;
   letter: { ticketId: string; messageId: string } | null;
@@ -91,6 +92,7 @@ async function demoIds(): Promise<DemoIds> {
       vandijkTicket: await ticketOf("tom.visser@vandijk.example", false),
       zorgnoordNumber: (await ticketOf("lisa.smit@zorggroepnoord.example", false)).number,
       annaUser: (await one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'anna.jansen@burger.example'`)).id,
+      vandijkOrganisation: (await one<{ id: string }>(`SELECT id FROM "Organisation" WHERE "externalNumber" = 'WG-40012'`)).id,
       annaComplaint: (await one<{ id: string }>(`SELECT c.id FROM "Complaint" c JOIN "User" u ON u.id = c."complainantId" WHERE u.email = 'anna.jansen@burger.example' LIMIT 1`)).id,
       kbArticle: (await one<{ id: string }>(`SELECT id FROM "KbArticle" WHERE published AND audience = 'INTERNAL' ORDER BY "createdAt" LIMIT 1`)).id,
       macro: (await one<{ id: string }>(`SELECT id FROM "Macro" ORDER BY title LIMIT 1`)).id,
@@ -129,6 +131,9 @@ function staffTicket(ids: DemoIds, who: string): { own: string | null; foreign: 
 }
 
 const URLS: Record<string, UrlSpec> = {
+  // ── organisations (issue 14 item 1) ── admins see every organisation: only a missing id is foreign.
+  "/agent/beheer/organisaties": { permission: "organisations.manage" },
+  "/agent/beheer/organisaties/[id]": { permission: "organisations.manage", fill: (ids) => ({ own: `/agent/beheer/organisaties/${ids.vandijkOrganisation}`, foreign: `/agent/beheer/organisaties/${NONE}` }) },
   // ── notifications ── (one's own only: the demo has none to open, so every id is someone else's or missing)
   "/agent/meldingen": { permission: "account.notifications.manage" },
   "/agent/meldingen/voorkeuren": { permission: "account.notifications.manage" },
