@@ -131,6 +131,17 @@ function staffTicket(ids: DemoIds, who: string): { own: string | null; foreign: 
 }
 
 const URLS: Record<string, UrlSpec> = {
+  // ── people (issue 14 item 1) ── beneficiaries by admins, coordinators and managers; anyone not a beneficiary is not found. The e-mail confirmation link is public (the token is the credential).
+  "/agent/beheer/klanten": { permission: "beneficiaries.manage" },
+  "/agent/beheer/klanten/[id]": { permission: "beneficiaries.manage", fill: (ids) => ({ own: `/agent/beheer/klanten/${ids.annaUser}`, foreign: `/agent/beheer/klanten/${NONE}` }) },
+  "/e-mail-bevestigen/[token]": { public: true, url: `/e-mail-bevestigen/${NONE}` },
+  // ── audit log and personal data export (issue 14 items 4, 5) ── admins read the whole log; any existing person may be exported, a missing id is 404.
+  "/agent/beheer/audit": { permission: "audit.read" },
+  "/agent/beheer/audit/export": { permission: "audit.read", anonymous: 401 },
+  "/agent/beheer/privacy/export/[userId]": { permission: "privacy.manage", anonymous: 401, fill: (ids) => ({ own: `/agent/beheer/privacy/export/${ids.annaUser}`, foreign: `/agent/beheer/privacy/export/${NONE}` }) },
+  // ── bulk import (issue 14 item 2) ── administrators share the jobs; the demo has none, so only a missing id is foreign.
+  "/agent/beheer/import": { permission: "import.run" },
+  "/agent/beheer/import/[id]": { permission: "import.run", fill: () => ({ own: null, foreign: `/agent/beheer/import/${NONE}` }) },
   // ── organisations (issue 14 item 1) ── admins see every organisation: only a missing id is foreign.
   "/agent/beheer/organisaties": { permission: "organisations.manage" },
   "/agent/beheer/organisaties/[id]": { permission: "organisations.manage", fill: (ids) => ({ own: `/agent/beheer/organisaties/${ids.vandijkOrganisation}`, foreign: `/agent/beheer/organisaties/${NONE}` }) },
@@ -139,9 +150,14 @@ const URLS: Record<string, UrlSpec> = {
   "/agent/meldingen/voorkeuren": { permission: "account.notifications.manage" },
   "/agent/meldingen/[id]": { permission: "account.notifications.manage", fill: () => ({ own: null, foreign: `/agent/meldingen/${NONE}` }) },
   "/api/agent/notifications/unread": { permission: "account.notifications.manage", anonymous: 403 },
+  // ── targets and texts (issue 14 item 6) ──
+  "/agent/beheer/mailteksten": { permission: "settings.manage" },
   // ── privacy (issue 14 item 5) ──
   "/agent/beheer/privacy": { permission: "privacy.manage" },
   "/agent/beheer/privacy/personen/[id]": { permission: "privacy.manage", fill: (ids) => ({ own: `/agent/beheer/privacy/personen/${ids.annaUser}`, foreign: `/agent/beheer/privacy/personen/${NONE}` }) },
+  // ── employer service (issue 14 item 7) ──
+  "/werkgever/overzicht": { permission: "employer.ticket.read" },
+  "/werkgever/overzicht/export": { permission: "employer.ticket.read", anonymous: 401 },
   "/": { public: true },
   "/login": { public: true },
   "/login/twee-stappen": { public: true },

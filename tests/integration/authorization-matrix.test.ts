@@ -240,6 +240,30 @@ async function beneficiaryWithoutPassword() {
 }
 
 const SPECS: Record<string, Spec> = {
+  // ── bulk import ── (no id of anyone's record: the upload makes a new job)
+  "import.start": { own: async () => ({ kind: "BENEFICIARIES", dryRun: true, invite: false, fileName: "matrix.csv", content: "klantnummer;naam;e-mail\nK-9;Matrix;matrix@import.example\n" }) },
+  // ── people (issue 14 item 1) ──
+  // One's own address: there is no one else's record to name.
+  "account.email.change": { own: async () => ({ email: `nieuw-${unique()}@matrix.example`, current: PASSWORD }) },
+  // Own: a fresh beneficiary (without a password, as staff and the import make them); foreign: a
+  // staff account, which is not the beneficiaries page's to manage, or an id that does not exist.
+  "beneficiary.create": { own: async () => ({ name: "Matrix Klant", email: `klant-${unique()}@matrix.example`, clientNumber: `M-${unique()}` }) },
+  "beneficiary.update": {
+    own: async () => ({ userId: (await beneficiaryWithoutPassword()).id, name: "Matrix Klant", email: `klant-${unique()}@matrix.example`, clientNumber: `M-${unique()}` }),
+    foreign: async () => ({ input: { userId: (await person("CASE_HANDLER")).id, name: "Matrix Klant", email: `klant-${unique()}@matrix.example`, clientNumber: `M-${unique()}` }, refusal: "USER_NOT_FOUND" }),
+  },
+  "beneficiary.invite": {
+    own: async () => ({ userId: (await beneficiaryWithoutPassword()).id }),
+    foreign: async () => ({ input: { userId: (await person("EMPLOYER_CONTACT", w.vandijk)).id }, refusal: "USER_NOT_FOUND" }),
+  },
+  "beneficiary.active": {
+    own: async () => ({ userId: (await beneficiaryWithoutPassword()).id, active: false }),
+    foreign: async () => ({ input: { userId: (await person("CASE_HANDLER")).id, active: false }, refusal: "USER_NOT_FOUND" }),
+  },
+  "beneficiary.merge": {
+    own: async () => ({ survivorId: (await beneficiaryWithoutPassword()).id, duplicateId: (await beneficiaryWithoutPassword()).id }),
+    foreign: async () => ({ input: { survivorId: (await beneficiaryWithoutPassword()).id, duplicateId: "matrix-no-such-user" }, refusal: "USER_NOT_FOUND" }),
+  },
   // ── notifications ──
   // One's own notification; someone else's (Bram's) is not found.
   "notification.open": {
@@ -253,6 +277,16 @@ const SPECS: Record<string, Spec> = {
     },
   },
   "notification.preferences": { own: async () => ({ choices: [{ kind: "sla.breached", choice: "APP" }, { kind: "sla.at_risk", choice: "BOTH" }] }) },
+  // ── targets and texts (admin) ── foreign = a template key that does not exist (admins own every text).
+  "settings.kpiTargets": { own: async () => ({ firstContactResolution: "80", writtenInTime: "90", callbacksAttemptedInSlot: "100", callbacksWithin2Hours: "", callbacksWithin24Hours: "", callbacksReached: "", callbacksUnreachable: "", callbacksWrongNumber: "", repeatCallbacks: "5", urgentInTime: "100", complaintsPerThousand: "", complaintsInTime: "100", satisfaction: "80" }) },
+  "mailTemplates.save": {
+    own: async () => ({ key: "callback.reminder", locale: "nl", subject: "{onderwerp}", body: "Wij bellen u vandaag tussen {tijd}." }),
+    foreign: async () => ({ input: { key: "matrix.no-such-template", locale: "nl", subject: "Onderwerp", body: "Tekst" }, refusal: "NOT_FOUND" }),
+  },
+  "mailTemplates.reset": {
+    own: async () => ({ key: "callback.reminder", locale: "nl" }),
+    foreign: async () => ({ input: { key: "matrix.no-such-template", locale: "nl" }, refusal: "NOT_FOUND" }),
+  },
   // ── organisations (admin) ── own = a fresh organisation; foreign = an id that does not exist (admins see all).
   "orgAdmin.create": { own: async () => ({ externalNumber: `MX-${unique()}`, name: "Matrix B.V.", kind: "EMPLOYER" }) },
   "orgAdmin.update": {
@@ -276,28 +310,6 @@ const SPECS: Record<string, Spec> = {
     own: async ({ u }) => ({ invitationId: (await invitation(w.zorgnoord, u.id)).id }),
     foreign: async ({ u }) => ({ input: { invitationId: (await invitation(null, u.id)).id }, refusal: "INVITATION_NOT_FOUND" }),
   },
-  // ── people (issue 14 item 1) ──
-  // One's own address: there is no one else's record to name.
-  "account.email.change": { own: async () => ({ email: `nieuw-${unique()}@matrix.example`, current: PASSWORD }) },
-  // Own: a fresh beneficiary (without a password, as staff and the import make them); foreign: a
-  // staff account, which is not the beneficiaries page's to manage, or an id that does not exist.
-  "beneficiary.create": { own: async () => ({ name: "Matrix Klant", email: `klant-${unique()}@matrix.example`, clientNumber: `M-${unique()}` }) },
-  "beneficiary.update": {
-    own: async () => ({ userId: (await beneficiaryWithoutPassword()).id, name: "Matrix Klant", email: `klant-${unique()}@matrix.example`, clientNumber: `M-${unique()}` }),
-    foreign: async () => ({ input: { userId: (await person("CASE_HANDLER")).id, name: "Matrix Klant", email: `klant-${unique()}@matrix.example`, clientNumber: `M-${unique()}` }, refusal: "USER_NOT_FOUND" }),
-  },
-  "beneficiary.invite": {
-    own: async () => ({ userId: (await beneficiaryWithoutPassword()).id }),
-    foreign: async () => ({ input: { userId: (await person("EMPLOYER_CONTACT", w.vandijk)).id }, refusal: "USER_NOT_FOUND" }),
-  },
-  "beneficiary.active": {
-    own: async () => ({ userId: (await beneficiaryWithoutPassword()).id, active: false }),
-    foreign: async () => ({ input: { userId: (await person("CASE_HANDLER")).id, active: false }, refusal: "USER_NOT_FOUND" }),
-  },
-  "beneficiary.merge": {
-    own: async () => ({ survivorId: (await beneficiaryWithoutPassword()).id, duplicateId: (await beneficiaryWithoutPassword()).id }),
-    foreign: async () => ({ input: { survivorId: (await beneficiaryWithoutPassword()).id, duplicateId: "matrix-no-such-user" }, refusal: "USER_NOT_FOUND" }),
-  },
   // ── privacy (retention, legal holds, erasure) ──
   "privacy.retention": { own: async () => ({ tickets: { amount: 2, unit: "YEARS" }, calls: { amount: 1, unit: "YEARS" }, outbox: { amount: 3, unit: "MONTHS" }, inbound: { amount: 3, unit: "MONTHS" }, notifications: { amount: 6, unit: "MONTHS" }, audit: { amount: 5, unit: "YEARS" } }) },
   "privacy.hold.place": {
@@ -315,6 +327,13 @@ const SPECS: Record<string, Spec> = {
   "privacy.erase": {
     own: async () => ({ userId: (await person("BENEFICIARY")).id, reason: "Verzoek tot verwijdering" }),
     foreign: async () => ({ input: { userId: "matrix-no-such-person", reason: "Verzoek tot verwijdering" }, refusal: "USER_NOT_FOUND" }),
+  },
+  // ── employer service (issue 14 item 7) ──
+  // Own: a resolved Van Dijk question the caller asked (the right that grants the survey also
+  // grants reading those); foreign: Zorggroep Noord's.
+  "survey.answer_employer": {
+    own: async ({ u }) => ({ ticketNumber: (await ticket({ requesterId: u.id, organisationId: w.vandijk, teamId: w.teams.werkgevers, status: "RESOLVED" })).number, score: 4 }),
+    foreign: async () => ({ input: { ticketNumber: (await ticket({ requesterId: w.lisa, organisationId: w.zorgnoord, teamId: w.teams.werkgevers, status: "RESOLVED" })).number, score: 4 }, refusal: "NOT_FOUND" }),
   },
   // Everyone signed in, on their own account: there is no one else's record to name.
   "account.password.change": { own: async () => ({ current: PASSWORD, password: PASSWORD, confirm: PASSWORD }) },
