@@ -131,6 +131,10 @@ function staffTicket(ids: DemoIds, who: string): { own: string | null; foreign: 
 }
 
 const URLS: Record<string, UrlSpec> = {
+  // ── audit log and personal data export (issue 14 items 4, 5) ── admins read the whole log; any existing person may be exported, a missing id is 404.
+  "/agent/beheer/audit": { permission: "audit.read" },
+  "/agent/beheer/audit/export": { permission: "audit.read", anonymous: 401 },
+  "/agent/beheer/privacy/export/[userId]": { permission: "privacy.manage", anonymous: 401, fill: (ids) => ({ own: `/agent/beheer/privacy/export/${ids.annaUser}`, foreign: `/agent/beheer/privacy/export/${NONE}` }) },
   // ── people (issue 14 item 1) ── beneficiaries by admins, coordinators and managers; anyone not a beneficiary is not found. The e-mail confirmation link is public (the token is the credential).
   "/agent/beheer/klanten": { permission: "beneficiaries.manage" },
   "/agent/beheer/klanten/[id]": { permission: "beneficiaries.manage", fill: (ids) => ({ own: `/agent/beheer/klanten/${ids.annaUser}`, foreign: `/agent/beheer/klanten/${NONE}` }) },
