@@ -9,16 +9,19 @@ export const dynamic = "force-dynamic";
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [t, tw, ts, tr, invite, policy] = await Promise.all([
+  const [t, tw, ts, tb, tr, invite, policy] = await Promise.all([
     getTranslations("werkgeverAuth.invite"),
     getTranslations("werkgever.errors"),
     getTranslations("staffInvite"),
+    getTranslations("peopleInvite"),
     getTranslations("roles"),
     findInvitation(token),
     loadPasswordPolicy(),
   ]);
   // A staff invitation (no organisation) joins Loket's own workspace, with its role.
-  const staff = invite !== null && invite.organisationId === null;
+  // A beneficiary's invitation (no organisation either) opens the portal of an account staff made.
+  const beneficiary = invite !== null && invite.role === "BENEFICIARY";
+  const staff = invite !== null && invite.organisationId === null && !beneficiary;
   const refusal = checkInvite(invite, new Date());
   return (
     <AuthFrame title={t("title")}>
@@ -27,12 +30,14 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       ) : (
         <>
           <p className="mt-1 text-sm text-slate-600">
-            {staff
-              ? ts("intro", { name: invite.name, role: tr(invite.role), email: invite.email })
-              : t("intro", { name: invite.name, organisation: invite.organisation?.name ?? "", email: invite.email })}
+            {beneficiary
+              ? tb("intro", { name: invite.name, email: invite.email })
+              : staff
+                ? ts("intro", { name: invite.name, role: tr(invite.role), email: invite.email })
+                : t("intro", { name: invite.name, organisation: invite.organisation?.name ?? "", email: invite.email })}
           </p>
           {staff ? <p className="mt-2 text-sm text-slate-600">{ts("twoFactor")}</p> : null}
-          <AcceptInviteForm token={token} email={invite.email} policy={policy} doneNote={staff ? ts("done") : undefined} />
+          <AcceptInviteForm token={token} email={invite.email} policy={policy} doneNote={staff ? ts("done") : beneficiary ? tb("done") : undefined} />
         </>
       )}
     </AuthFrame>
