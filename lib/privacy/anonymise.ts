@@ -1,8 +1,8 @@
 import "server-only";
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import type { Tx } from "@/lib/db/client";
 import type { FilesToRemove } from "./files";
-import { ANONYMISED_ADDRESS, ANONYMISED_TEXT, anonymisedEventData } from "./rules";
+import { ANONYMISED_ADDRESS, ANONYMISED_TEXT, FREE_TEXT_KEY_LIST, MACHINE_TEXTS } from "./rules";
 
 export interface TicketsAnonymised {
   ticketIds: string[];
@@ -39,11 +39,15 @@ export async function anonymiseTickets(tx: Tx, candidateIds: readonly string[], 
   const inbound = await tx.inboundMail.findMany({ where: { OR: [inTickets, { claimedTicketId: { in: ids } }] }, select: { id: true, rawPath: true } });
   await tx.inboundMail.deleteMany({ where: { id: { in: inbound.map((m) => m.id) } } });
 
-  const events = await tx.ticketEvent.findMany({ where: inTickets, select: { id: true, data: true } });
-  for (const event of events) {
-    const data = anonymisedEventData(event.data);
-    if (data) await tx.ticketEvent.update({ where: { id: event.id }, data: { data: data as Prisma.InputJsonValue } });
-  }
+  // Free text in events, in one statement (the same keys and exceptions as anonymisedEventData).
+  const keys = Prisma.sql`ARRAY[${Prisma.join([...FREE_TEXT_KEY_LIST])}]::text[]`;
+  const machine = Prisma.sql`ARRAY[${Prisma.join([...MACHINE_TEXTS, ANONYMISED_TEXT])}]::text[]`;
+  await tx.$executeRaw`
+    UPDATE "TicketEvent" SET "data" = (
+      SELECT jsonb_object_agg(e.key, CASE WHEN e.key = ANY(${keys}) AND jsonb_typeof(e.value) = 'string' AND NOT (e.value #>> '{}') = ANY(${machine})
+        THEN to_jsonb(${ANONYMISED_TEXT}::text) ELSE e.value END)
+      FROM jsonb_each("data") AS e)
+    WHERE "ticketId" IN (${Prisma.join(ids)}) AND jsonb_typeof("data") = 'object' AND "data" ?| ${keys}`;
 
   await tx.callRecord.updateMany({ where: { ...inTickets, anonymisedAt: null }, data: { summary: ANONYMISED_TEXT, callerName: null, phone: null, anonymisedAt: now } });
   await tx.callbackAppointment.updateMany({ where: inTickets, data: { phone: "" } });

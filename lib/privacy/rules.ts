@@ -114,7 +114,10 @@ export function erasureRefusal(person: { role: string; erasedAt: Date | null }, 
 }
 
 /** Keys of a ticket event's data that may hold free text typed by a person. */
-const FREE_TEXT_KEYS = new Set(["reason", "note", "body", "comment", "text", "summary", "forWhom", "outcome", "name", "email", "phone"]);
+export const FREE_TEXT_KEY_LIST = ["reason", "note", "body", "comment", "text", "summary", "forWhom", "outcome", "name", "email", "phone"] as const;
+const FREE_TEXT_KEYS: ReadonlySet<string> = new Set(FREE_TEXT_KEY_LIST);
+/** Machine values under those keys that are not personal (the auto-close sweep's reason). */
+export const MACHINE_TEXTS = ["auto-close"] as const;
 
 /** An event's data with its free text replaced; null when there was none (nothing to write). */
 export function anonymisedEventData(data: unknown): Record<string, unknown> | null {
@@ -122,7 +125,7 @@ export function anonymisedEventData(data: unknown): Record<string, unknown> | nu
   let changed = false;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    if (FREE_TEXT_KEYS.has(key) && typeof value === "string" && value !== ANONYMISED_TEXT && value !== "auto-close") {
+    if (FREE_TEXT_KEYS.has(key) && typeof value === "string" && value !== ANONYMISED_TEXT && !(MACHINE_TEXTS as readonly string[]).includes(value)) {
       out[key] = ANONYMISED_TEXT;
       changed = true;
     } else out[key] = value;

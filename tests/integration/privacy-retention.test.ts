@@ -67,6 +67,12 @@ async function closedTicket(closedAt: Date, opts: { requesterId?: string | null;
     await db.inboundMail.create({ data: { mailMessageId: `<${ticket.id}@prive.example>`, fromAddress: "a.jansen@prive.example", subject: "geheim", rawPath, size: 60, status: "PROCESSED", ticketId: ticket.id, receivedAt: closedAt } });
   }
   await db.callRecord.create({ data: { ticketId: ticket.id, agentId: admin.id, callerName: "A. Jansen", phone: "0612345678", summary: "Belde over geheime zaak", startedAt: FRESH } });
+  await db.ticketEvent.createMany({
+    data: [
+      { ticketId: ticket.id, kind: "complaint_ombudsman", data: { complaintId: "c1", reason: "Mevrouw Jansen is boos", stage: 2 } },
+      { ticketId: ticket.id, kind: "status", data: { from: "RESOLVED", to: "CLOSED", reason: "auto-close" } },
+    ],
+  });
   return { ...ticket, storageKeys, rawPath };
 }
 
@@ -109,6 +115,8 @@ describe("closed tickets", () => {
     expect([after.subject, after.requesterName, after.requesterEmail, after.requesterPhone]).toEqual([ANONYMISED_TEXT, null, null, null]);
     expect(after.messages.map((m) => [m.body, m.bodyHtml, m.attachments.length])).toEqual([[ANONYMISED_TEXT, null, 0]]);
     expect(after.calls.map((c) => [c.summary, c.callerName, c.phone])).toEqual([[ANONYMISED_TEXT, null, null]]);
+    const events = await db.ticketEvent.findMany({ where: { ticketId: expired.id }, orderBy: { kind: "asc" }, select: { data: true } });
+    expect(events.map((e) => e.data)).toEqual([{ complaintId: "c1", reason: ANONYMISED_TEXT, stage: 2 }, { from: "RESOLVED", to: "CLOSED", reason: "auto-close" }]);
     // The object only this ticket used is gone from the store; the one a fresh ticket shares stays.
     expect(await opens(onlyOld!)).toBe(false);
     expect(await opens(sharedKey!)).toBe(true);
@@ -122,17 +130,18 @@ describe("closed tickets", () => {
       const row = await db.ticket.findUniqueOrThrow({ where: { id: kept.id }, include: { messages: { include: { attachments: true } } } });
       expect([row.subject, row.anonymisedAt, row.messages[0]!.body]).toEqual([kept.subject, null, "Mijn BSN-vrije geheime tekst"]);
       expect(row.messages[0]!.attachments.map((a) => a.storageKey)).toEqual(kept.storageKeys);
+      expect(await db.ticketEvent.count({ where: { ticketId: kept.id, data: { path: ["reason"], equals: "Mevrouw Jansen is boos" } } })).toBe(1);
     }
     expect(await opens(heldTicket.storageKeys[0]!)).toBe(true);
 
     // One audit event per batch: counts and ids, no personal data.
-    const events = await db.auditEvent.findMany({ where: { action: "privacy.retention.tickets" } });
-    expect(events).toHaveLength(1);
-    const data = events[0]!.data as { count: number; ids: string[] };
+    const audits = await db.auditEvent.findMany({ where: { action: "privacy.retention.tickets" } });
+    expect(audits).toHaveLength(1);
+    const data = audits[0]!.data as { count: number; ids: string[] };
     expect(data.ids).toContain(expired.id);
     expect(data.ids).not.toContain(heldTicket.id);
     expect(data.count).toBe(data.ids.length);
-    expect(JSON.stringify(events[0])).not.toMatch(/Jansen|geheim/i);
+    expect(JSON.stringify(audits[0])).not.toMatch(/Jansen|geheim/i);
 
     const before = await snapshot();
     const again = await sweepRetention(db, NOW);
