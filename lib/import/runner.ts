@@ -9,8 +9,8 @@ import type { Db } from "@/lib/db/client";
 import { publicBaseUrl } from "@/lib/organisations/commands";
 import { applyBatch } from "./apply";
 import { importOptionsKey, readImportOptions } from "./options";
-import { parseCsv } from "./parse";
-import { appendProblems, checkLine, duplicateProblems, mapHeader, type CheckedLine, type ImportKindName, type ImportProblem } from "./rules";
+import { parseCsvInSteps } from "./parse";
+import { appendProblems, checkLine, duplicateProblems, mapHeader, type BeneficiaryRow, type CheckedLine, type ContactRow, type ImportKindName, type ImportProblem, type OrganisationRow } from "./rules";
 
 export const BATCH_SIZE = 1_000;
 /** A running job whose heartbeat is older than this is taken over: its runner died. */
@@ -81,7 +81,7 @@ export async function runClaimedJob(db: Db, job: ImportJob, options: Pick<Runner
   try {
     const kind = job.kind as ImportKindName;
     const options = await readImportOptions(db, job.id);
-    const parsed = parseCsv(job.content);
+    const parsed = await parseCsvInSteps(job.content);
     if (!parsed.ok) {
       await finish(db, job, beat, nextBeat(), { totalRows: 0, problems: [{ line: parsed.line, field: null, reason: parsed.reason }], problemCount: 1 });
       return "DONE";
@@ -92,7 +92,12 @@ export async function runClaimedJob(db: Db, job: ImportJob, options: Pick<Runner
       await finish(db, job, beat, nextBeat(), { totalRows: parsed.lines.length, problems: map.problems, problemCount: map.problems.length });
       return "DONE";
     }
-    const checked = parsed.lines.map((line) => checkLine(kind, map, line));
+    const checked: CheckedLine<OrganisationRow | ContactRow | BeneficiaryRow>[] = [];
+    for (let at = 0; at < parsed.lines.length; at += 5_000) {
+      for (const line of parsed.lines.slice(at, at + 5_000)) checked.push(checkLine(kind, map, line));
+      // Let the web process answer requests between slices.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const duplicates = duplicateProblems(kind, checked);
     const lines: CheckedLine<never>[] = checked.map((c) => {
       const more = duplicates.get(c.line);

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { startImport } from "@/lib/import/commands";
 import { getImportJob, listImportJobs } from "@/lib/import/queries";
 import { claimJob, runClaimedJob, runImportJobs } from "@/lib/import/runner";
+import { runSweeps } from "@/lib/sweeps/run";
 import { seedDemo, sessionFor } from "../support/fixtures";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
@@ -216,6 +217,13 @@ describe("starting an import", () => {
 });
 
 describe("the runner", () => {
+  it("the sweep round picks up a waiting job (an upload whose web process stopped before running it)", async () => {
+    const id = await upload("BENEFICIARIES", BENEFICIARIES);
+    const report = await runSweeps(db, NOW);
+    expect(report.imports).toEqual({ done: 1, failed: 0 });
+    expect(await db.importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DONE", createdCount: 2, content: "" });
+  });
+
   it("takes over a running job whose heartbeat stopped, not one that is alive", async () => {
     const alive = await upload("BENEFICIARIES", BENEFICIARIES);
     const dead = await upload("BENEFICIARIES", BENEFICIARIES.replaceAll("IMP-", "IMP-9").replaceAll("@import", "@other"));

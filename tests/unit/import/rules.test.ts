@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCsv, sniffDelimiter } from "@/lib/import/parse";
+import { parseCsv, parseCsvInSteps, sniffDelimiter } from "@/lib/import/parse";
 import {
   appendProblems,
   changedFields,
@@ -37,6 +37,18 @@ describe("reading the file", () => {
         { line: 5, cells: ["K-2", "Sara"] },
       ],
     });
+  });
+
+  it("parsing in slices gives what parsing at once gives, wherever the slices cut (quotes, CRLF, BOM)", async () => {
+    const files = [
+      '\uFEFFklantnummer;naam\r\n\r\nK-1;"Piet\r\nJansen"\r\nK-2;"Sa;ra"\r\nK-3',
+      'a,b\n"x, y","he said ""hi"""\n',
+      "a;b\n1;2\n3;\"open\n",
+      "a;b\n\n",
+    ];
+    for (const file of files) {
+      for (const slice of [1, 2, 3, 7, 1024]) expect(await parseCsvInSteps(file, slice)).toEqual(parseCsv(file));
+    }
   });
 
   it("keeps quoted separators and doubled quotes inside a field", () => {
