@@ -139,10 +139,6 @@ const URLS: Record<string, UrlSpec> = {
   "/agent/beheer/klanten": { permission: "beneficiaries.manage" },
   "/agent/beheer/klanten/[id]": { permission: "beneficiaries.manage", fill: (ids) => ({ own: `/agent/beheer/klanten/${ids.annaUser}`, foreign: `/agent/beheer/klanten/${NONE}` }) },
   "/e-mail-bevestigen/[token]": { public: true, url: `/e-mail-bevestigen/${NONE}` },
-  // ── audit log and personal data export (issue 14 items 4, 5) ── admins read the whole log; any existing person may be exported, a missing id is 404.
-  "/agent/beheer/audit": { permission: "audit.read" },
-  "/agent/beheer/audit/export": { permission: "audit.read", anonymous: 401 },
-  "/agent/beheer/privacy/export/[userId]": { permission: "privacy.manage", anonymous: 401, fill: (ids) => ({ own: `/agent/beheer/privacy/export/${ids.annaUser}`, foreign: `/agent/beheer/privacy/export/${NONE}` }) },
   // ── bulk import (issue 14 item 2) ── administrators share the jobs; the demo has none, so only a missing id is foreign.
   "/agent/beheer/import": { permission: "import.run" },
   "/agent/beheer/import/[id]": { permission: "import.run", fill: () => ({ own: null, foreign: `/agent/beheer/import/${NONE}` }) },
