@@ -57,7 +57,9 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
           <p className="mb-3 max-w-prose text-sm text-slate-600">{t("holdsIntro")}</p>
           <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
             {holds.length === 0 ? (
-              <EmptyState>{t("noHolds")}</EmptyState>
+              <div className="self-start">
+                <EmptyState>{t("noHolds")}</EmptyState>
+              </div>
             ) : (
               <DataTable caption={t("holdsTitle")} testId="holds-table" columns={[{ label: t("columns.holdOn") }, { label: t("columns.reason") }, { label: t("columns.placed") }, { label: t("columns.status") }]}>
                 {holds.map((h) => {
