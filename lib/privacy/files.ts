@@ -21,6 +21,8 @@ export function mergeFiles(a: FilesToRemove, b: FilesToRemove): FilesToRemove {
  * files, so an object goes only when no Attachment row names it any more; a raw mail file only
  * when no InboundMail row does. A failure is logged and counted, never thrown: the rows are gone
  * and the next erasure or sweep does not see the key again, so the count tells an admin to look.
+ * Known window: an identical file being uploaded in the same year at this very moment (stored,
+ * its Attachment row not yet committed) would lose its object; uploads do not lock keys today.
  */
 export async function removeFiles(db: Db, files: FilesToRemove): Promise<{ removed: number; failed: number }> {
   let removed = 0;
