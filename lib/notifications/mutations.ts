@@ -4,7 +4,7 @@ import type { Prisma } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/outbox/mutations";
-import { deliveryFor, deliveryOf, hrefFor, notificationMail, recipientKey, type DeliveryChoice, type NotificationData, type NotificationKind } from "./rules";
+import { choiceOf, DEFAULT_DELIVERY, deliveryFor, deliveryOf, hrefFor, notificationMail, recipientKey, type DeliveryChoice, type NotificationData, type NotificationKind } from "./rules";
 
 export class NotificationError extends Error {
   constructor(readonly code: "NOT_FOUND") {
@@ -94,7 +94,10 @@ export async function markAllRead(tx: Tx, userId: string, now: Date): Promise<nu
 export async function savePreferences(tx: Tx, userId: string, choices: readonly { kind: NotificationKind; choice: DeliveryChoice }[]): Promise<void> {
   for (const { kind, choice } of choices) {
     const delivery = deliveryOf(choice);
-    await tx.notificationPreference.upsert({ where: { userId_kind: { userId, kind } }, create: { userId, kind, ...delivery }, update: delivery });
+    // The default needs no row, so a later change of a kind's default reaches those who kept it.
+    const isDefault = choiceOf(DEFAULT_DELIVERY[kind]) === choice;
+    if (isDefault) await tx.notificationPreference.deleteMany({ where: { userId, kind } });
+    else await tx.notificationPreference.upsert({ where: { userId_kind: { userId, kind } }, create: { userId, kind, ...delivery }, update: delivery });
   }
   await audit(tx, { actorId: userId, action: "notification.preferences", entityType: "User", entityId: userId, data: { choices: Object.fromEntries(choices.map((c) => [c.kind, c.choice])) } });
 }

@@ -55,6 +55,9 @@ describe("preferences", () => {
     expect((await preferencesOf(handler.id)).find((p) => p.kind === "sla.breached")?.choice).toBe("APP");
     expect((await preferencesOf(coordinator.id)).find((p) => p.kind === "sla.breached")?.choice).toBe("BOTH");
     expect(await db.auditEvent.count({ where: { action: "notification.preferences", actorId: handler.id } })).toBe(1);
+    // Choosing the default again keeps no row of its own.
+    expect(await saveNotificationPreferences.execute(handler, { choices: [{ kind: "sla.breached", choice: "BOTH" }, { kind: "sla.at_risk", choice: "MAIL" }] }, now)).toEqual({ ok: true, data: undefined });
+    expect(await db.notificationPreference.findMany({ where: { userId: handler.id }, select: { kind: true, inApp: true, mail: true } })).toEqual([{ kind: "sla.at_risk", inApp: false, mail: true }]);
   });
 
   it("refuses a choice that is not one of the three, or an unknown kind, and saves nothing", async () => {
