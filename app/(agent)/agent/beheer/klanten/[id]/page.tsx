@@ -16,7 +16,7 @@ async function PersonCard({ person, heading, testId }: { person: BeneficiaryDeta
     <div data-testid={testId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <p className="text-sm font-semibold uppercase tracking-wide text-slate-600">{heading}</p>
       <p className="mt-1 font-medium">{person.name}</p>
-      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+      <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
         <Row label={t("card.email")} value={person.email} />
         <Row label={t("card.clientNumber")} value={person.clientNumber} />
         <Row label={t("card.phone")} value={person.phone} />
@@ -31,7 +31,7 @@ function Row({ label, value }: { label: string; value: string | null }) {
   return (
     <>
       <dt className="text-slate-600">{label}</dt>
-      <dd>{value ?? "—"}</dd>
+      <dd className="break-all">{value ?? "—"}</dd>
     </>
   );
 }
