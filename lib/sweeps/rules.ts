@@ -13,11 +13,3 @@ export function autoCloseBefore(now: Date): Date {
 export function reminderWindow(now: Date): { from: Date; to: Date } {
   return { from: now, to: new Date(now.getTime() + REMINDER_MINUTES_BEFORE_SLOT * 60_000) };
 }
-
-/**
- * One notification per clock run, state and recipient: a clock that restarts (a re-opened
- * ticket) may warn again; the same clock never twice.
- */
-export function slaNotificationKey(ticketId: string, clockStartedAt: Date, state: "AT_RISK" | "BREACHED", userId: string): string {
-  return `sla:${ticketId}:${clockStartedAt.toISOString()}:${state}:${userId}`;
-}
