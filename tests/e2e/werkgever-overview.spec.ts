@@ -1,0 +1,67 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, storageStateOf } from "./support";
+
+const SCREENS = "test-results/screens";
+
+test.describe("employer service overview", () => {
+  test.use({ storageState: storageStateOf("employer") });
+  test.setTimeout(90_000);
+
+  test("Eva sees her line and account contact, chooses a period, filters, and downloads the list", async ({ page }) => {
+    await page.goto("/werkgever");
+    await expect(page.getByTestId("csm")).toContainText("@loket.example");
+    await expect(page.getByTestId("employer-line")).toBeVisible();
+
+    await page.getByRole("link", { name: "Vragenoverzicht", exact: true }).click();
+    await expect(page).toHaveURL(/\/werkgever\/overzicht$/);
+    await expect(page.getByRole("heading", { name: "Overzicht van uw vragen" })).toBeVisible();
+    await expectAccessible(page);
+
+    // A period the wrong way round is explained, not shown.
+    await page.getByLabel("Van", { exact: true }).fill("2026-12-31");
+    await page.getByLabel("Tot en met").fill("2026-01-01");
+    await page.getByRole("button", { name: "Periode tonen" }).click();
+    await expect(page.getByTestId("period-error")).toContainText("De begindatum ligt na de einddatum");
+
+    await page.getByRole("link", { name: "Afgelopen 12 maanden" }).click();
+    await expect(page.getByRole("link", { name: "Afgelopen 12 maanden" })).toHaveAttribute("aria-current", "true");
+    await expect(page.getByTestId("figures-status")).toBeVisible();
+    await expect(page.getByTestId("category-PROCEDURE")).toBeVisible();
+
+    await page.getByLabel("Onderwerp", { exact: true }).selectOption({ label: "Proces en procedure" });
+    await page.getByLabel("Status", { exact: true }).selectOption({ label: "Opgelost" });
+    await page.getByRole("button", { name: "Filteren" }).click();
+    await expect(page).toHaveURL(/categorie=PROCEDURE/);
+    const rows = page.getByTestId("overview-list").locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    const number = (await rows.first().getByRole("link").textContent())!.trim();
+    expect(number).toMatch(/^LK-\d{4}-\d{6}$/);
+    await expectAccessible(page);
+    await page.screenshot({ path: `${SCREENS}/service-overview.png`, fullPage: true });
+
+    const download = page.waitForEvent("download");
+    await page.getByTestId("export-link").click();
+    const file = await (await download).path();
+    const csv = await readFile(file, "utf8");
+    expect(csv.startsWith("\uFEFFRegistratienummer;Onderwerp;")).toBe(true);
+    expect(csv).toContain(`${number};`);
+    // Only the filtered list, and never Zorggroep Noord's questions.
+    expect(csv).not.toContain("Status ziekmelding");
+    expect(csv).not.toContain("Aanmelding nieuwe collectieve regeling");
+  });
+
+  test("Eva rates a resolved question she asked", async ({ page }) => {
+    await page.goto("/werkgever/overzicht?zoek=Status+ziekmelding&status=RESOLVED");
+    await page.getByTestId("overview-list").locator("tbody tr").first().getByRole("link").click();
+    await expect(page.getByTestId("employer-survey")).toBeVisible();
+    await page.getByRole("button", { name: "Oordeel versturen" }).click();
+    await expect(page.getByTestId("form-error")).toContainText("Kies een oordeel");
+    await page.getByLabel("4 - tevreden").check();
+    await page.getByRole("button", { name: "Oordeel versturen" }).click();
+    await expect(page.getByTestId("survey-answered")).toContainText("4 uit 5");
+    await expect(page.getByTestId("employer-survey")).toHaveCount(0);
+    await expectAccessible(page);
+    await page.screenshot({ path: `${SCREENS}/service-survey.png`, fullPage: true });
+  });
+});
