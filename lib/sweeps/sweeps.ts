@@ -1,6 +1,7 @@
 import "server-only";
 import { audit } from "@/lib/audit/mutations";
 import type { Db } from "@/lib/db/client";
+import { mailText } from "@/lib/mail-templates/queries";
 import { notify } from "@/lib/notifications/mutations";
 import { coordinatorsOf } from "@/lib/notifications/recipients";
 import { enqueueMail } from "@/lib/outbox/mutations";
@@ -8,7 +9,7 @@ import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
 import { SURVEYED_TICKETS } from "@/lib/survey/rules";
 import { slotHours } from "@/lib/callbacks/rules";
-import { mailSubject, OPEN_STATUSES } from "@/lib/tickets/rules";
+import { OPEN_STATUSES } from "@/lib/tickets/rules";
 import { autoCloseBefore, reminderWindow } from "./rules";
 
 // Every sweep is idempotent on its own (conditional updates, unique notification keys), so two
@@ -98,13 +99,6 @@ export async function sweepAutoClose(db: Db, now: Date): Promise<number> {
   return closed;
 }
 
-const SURVEY_TEXT = {
-  nl: (number: string) =>
-    `Uw vraag ${number} is afgehandeld. Hoe tevreden bent u over ons antwoord? U kunt dat in één minuut laten weten in Mijn Loket, bij deze vraag.`,
-  en: (number: string) =>
-    `Your question ${number} has been resolved. How satisfied are you with our answer? Let us know in one minute in My Loket, on this question.`,
-};
-
 /** Invites the requester of a resolved ticket to the satisfaction survey, once per ticket; complaints are not surveyed. */
 export async function sweepSurveyInvitations(db: Db, now: Date): Promise<number> {
   const tickets = await db.ticket.findMany({
@@ -121,11 +115,13 @@ export async function sweepSurveyInvitations(db: Db, now: Date): Promise<number>
         skipDuplicates: true,
       });
       if (created.count === 0) return 0;
+      // Worded by the admin (/agent/beheer/mailteksten), like the callback reminder below.
+      const mail = await mailText(tx, "survey.invitation", requester.locale, { registratienummer: ticket.number, onderwerp: ticket.subject });
       await enqueueMail(tx, {
         kind: "survey.invitation",
         to: requester.email,
-        subject: mailSubject(ticket.number, ticket.subject),
-        text: SURVEY_TEXT[requester.locale](ticket.number),
+        subject: mail.subject,
+        text: mail.text,
         locale: requester.locale,
         ticketId: ticket.id,
         at: now,
@@ -135,11 +131,6 @@ export async function sweepSurveyInvitations(db: Db, now: Date): Promise<number>
   }
   return invited;
 }
-
-const REMINDER_TEXT = {
-  nl: (time: string) => `Herinnering: wij bellen u vandaag terug tussen ${time}. Houd uw telefoon bij de hand.`,
-  en: (time: string) => `Reminder: we will call you back today between ${time}. Please keep your phone at hand.`,
-};
 
 /** Reminds the person of a booked callback in the hour before the slot, once. */
 export async function sweepCallbackReminders(db: Db, now: Date): Promise<number> {
@@ -157,12 +148,16 @@ export async function sweepCallbackReminders(db: Db, now: Date): Promise<number>
         skipDuplicates: true,
       });
       if (created.count === 0) return 0;
-      const time = slotHours(appointment.slot);
+      const mail = await mailText(tx, "callback.reminder", person.locale, {
+        registratienummer: appointment.ticket.number,
+        onderwerp: appointment.ticket.subject,
+        tijd: slotHours(appointment.slot),
+      });
       await enqueueMail(tx, {
         kind: "callback.reminder",
         to: person.email,
-        subject: mailSubject(appointment.ticket.number, appointment.ticket.subject),
-        text: REMINDER_TEXT[person.locale](time),
+        subject: mail.subject,
+        text: mail.text,
         locale: person.locale,
         ticketId: appointment.ticketId,
         at: now,
