@@ -38,3 +38,27 @@ export function defineTxAction<S extends z.ZodType>(def: {
     },
   });
 }
+
+/** The same, for work whose result the caller needs (a new record's id, an invitation's expiry). */
+export function defineTxDataAction<S extends z.ZodType, R>(def: {
+  name: string;
+  schema: S;
+  permission: Permission;
+  refusals: readonly CodedError[];
+  run: (tx: Tx, input: z.output<S>, ctx: ActionContext) => Promise<R>;
+}) {
+  return defineAction<S, R>({
+    name: def.name,
+    schema: def.schema,
+    permission: def.permission,
+    async handler(input, ctx) {
+      try {
+        return ok(await db.$transaction((tx) => def.run(tx, input, ctx)));
+      } catch (error) {
+        const code = refusalCode(error, def.refusals);
+        if (code) return fail(code);
+        throw error;
+      }
+    },
+  });
+}

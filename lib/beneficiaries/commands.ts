@@ -1,7 +1,5 @@
 import "server-only";
-import { defineAction, fail, ok } from "@/lib/actions/define";
-import { defineTxAction, refusalCode } from "@/lib/actions/transactional";
-import { db } from "@/lib/db/client";
+import { defineTxAction, defineTxDataAction } from "@/lib/actions/transactional";
 import { publicBaseUrl } from "@/lib/organisations/commands";
 import { limitedPerActor } from "@/lib/security/limited-action";
 import { BeneficiaryError, createBeneficiary, inviteBeneficiary, mergeBeneficiaries, setBeneficiaryActive, updateBeneficiary } from "./mutations";
@@ -10,19 +8,12 @@ import { beneficiaryIdSchema, createBeneficiarySchema, mergeBeneficiariesSchema,
 const refusals = [BeneficiaryError];
 
 /** Returns the new account's id, so the form can lead to its page (to invite the person). */
-export const createBeneficiaryAccount = defineAction({
+export const createBeneficiaryAccount = defineTxDataAction({
   name: "beneficiary.create",
   schema: createBeneficiarySchema,
   permission: "beneficiaries.manage",
-  handler: async (input, { user, now }) => {
-    try {
-      return ok(await db.$transaction((tx) => createBeneficiary(tx, user.id, input, now)));
-    } catch (error) {
-      const code = refusalCode(error, refusals);
-      if (code) return fail(code);
-      throw error;
-    }
-  },
+  refusals,
+  run: (tx, input, { user, now }) => createBeneficiary(tx, user.id, input, now),
 });
 
 export const updateBeneficiaryAccount = defineTxAction({
@@ -53,17 +44,10 @@ export const setBeneficiaryAccountActive = defineTxAction({
   run: (tx, input, { user, now }) => setBeneficiaryActive(tx, user.id, input.userId, input.active, now),
 });
 
-export const mergeBeneficiaryAccounts = defineAction({
+export const mergeBeneficiaryAccounts = defineTxDataAction({
   name: "beneficiary.merge",
   schema: mergeBeneficiariesSchema,
   permission: "beneficiaries.manage",
-  handler: async (input, { user, now }) => {
-    try {
-      return ok(await db.$transaction((tx) => mergeBeneficiaries(tx, user.id, input, now)));
-    } catch (error) {
-      const code = refusalCode(error, refusals);
-      if (code) return fail(code);
-      throw error;
-    }
-  },
+  refusals,
+  run: (tx, input, { user, now }) => mergeBeneficiaries(tx, user.id, input, now),
 });

@@ -1,26 +1,17 @@
 import "server-only";
-import { defineAction, fail, ok } from "@/lib/actions/define";
-import { defineTxAction, refusalCode } from "@/lib/actions/transactional";
-import { db } from "@/lib/db/client";
+import { defineTxAction, defineTxDataAction } from "@/lib/actions/transactional";
 import { markAllRead, NotificationError, openNotification, savePreferences } from "./mutations";
 import { markAllSchema, notificationIdSchema, preferencesSchema } from "./schema";
 
 const refusals = [NotificationError];
 
 /** Marks one's own notification read and hands back where it leads (the inbox opens it). */
-export const openNotificationAction = defineAction({
+export const openNotificationAction = defineTxDataAction({
   name: "notification.open",
   schema: notificationIdSchema,
   permission: "account.notifications.manage",
-  handler: async (input, { user, now }) => {
-    try {
-      return ok(await db.$transaction((tx) => openNotification(tx, user.id, input.notificationId, now)));
-    } catch (error) {
-      const code = refusalCode(error, refusals);
-      if (code) return fail(code);
-      throw error;
-    }
-  },
+  refusals,
+  run: (tx, input, { user, now }) => openNotification(tx, user.id, input.notificationId, now),
 });
 
 export const markAllNotificationsRead = defineTxAction({

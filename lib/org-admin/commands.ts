@@ -1,7 +1,5 @@
 import "server-only";
-import { defineAction, fail, ok } from "@/lib/actions/define";
-import { defineTxAction, refusalCode } from "@/lib/actions/transactional";
-import { db } from "@/lib/db/client";
+import { defineTxAction, defineTxDataAction } from "@/lib/actions/transactional";
 import { publicBaseUrl } from "@/lib/organisations/commands";
 import { InvitationError } from "@/lib/organisations/invitations";
 import { limitedPerActor } from "@/lib/security/limited-action";
@@ -10,20 +8,12 @@ import { inviteMainContactSchema, organisationFieldsSchema, organisationInvitati
 
 const refusals = [OrgAdminError, InvitationError];
 
-export const createOrganisationAction = defineAction({
+export const createOrganisationAction = defineTxDataAction({
   name: "orgAdmin.create",
   schema: organisationFieldsSchema,
   permission: "organisations.manage",
-  handler: async (input, { user, now }) => {
-    try {
-      const row = await db.$transaction((tx) => createOrganisation(tx, user.id, input, now));
-      return ok({ id: row.id });
-    } catch (error) {
-      const code = refusalCode(error, refusals);
-      if (code) return fail(code);
-      throw error;
-    }
-  },
+  refusals,
+  run: async (tx, input, { user, now }) => ({ id: (await createOrganisation(tx, user.id, input, now)).id }),
 });
 
 export const updateOrganisationAction = defineTxAction({
@@ -44,20 +34,12 @@ export const setOrganisationActiveAction = defineTxAction({
 
 // Invitations and their resends mail someone: both spend the inviter's invitation budget.
 export const inviteMainContactAction = limitedPerActor(
-  defineAction({
+  defineTxDataAction({
     name: "orgAdmin.invite_main_contact",
     schema: inviteMainContactSchema,
     permission: "organisations.manage",
-    handler: async (input, { user, now }) => {
-      try {
-        const invite = await db.$transaction((tx) => inviteMainContact(tx, user.id, input, publicBaseUrl(), now));
-        return ok({ email: input.email, expiresAt: invite.expiresAt.toISOString() });
-      } catch (error) {
-        const code = refusalCode(error, refusals);
-        if (code) return fail(code);
-        throw error;
-      }
-    },
+    refusals,
+    run: async (tx, input, { user, now }) => ({ email: input.email, expiresAt: (await inviteMainContact(tx, user.id, input, publicBaseUrl(), now)).expiresAt.toISOString() }),
   }),
   "invitation_actor",
 );

@@ -1,7 +1,5 @@
 import "server-only";
-import { defineAction, fail, ok } from "@/lib/actions/define";
-import { defineTxAction, refusalCode } from "@/lib/actions/transactional";
-import { db } from "@/lib/db/client";
+import { defineTxAction, defineTxDataAction } from "@/lib/actions/transactional";
 import { publicBaseUrl } from "@/lib/organisations/commands";
 import { InvitationError, resendInvitation, withdrawInvitation } from "@/lib/organisations/invitations";
 import { invitationSchema } from "@/lib/organisations/schema";
@@ -13,20 +11,12 @@ const refusals = [StaffRuleError, InvitationError];
 
 // Invitations and their resends mail someone: both spend the inviter's invitation budget.
 export const inviteStaffMember = limitedPerActor(
-  defineAction({
+  defineTxDataAction({
     name: "staff.invite",
     schema: inviteStaffSchema,
     permission: "staff.manage",
-    handler: async (input, { user, now }) => {
-      try {
-        const invite = await db.$transaction((tx) => inviteStaff(tx, user.id, input, publicBaseUrl(), now));
-        return ok({ email: input.email, expiresAt: invite.expiresAt.toISOString() });
-      } catch (error) {
-        const code = refusalCode(error, refusals);
-        if (code) return fail(code);
-        throw error;
-      }
-    },
+    refusals,
+    run: async (tx, input, { user, now }) => ({ email: input.email, expiresAt: (await inviteStaff(tx, user.id, input, publicBaseUrl(), now)).expiresAt.toISOString() }),
   }),
   "invitation_actor",
 );
