@@ -1,22 +1,11 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { describedBy, FieldErrors as SharedFieldErrors, inputClass } from "@/components/ui/field-errors";
 
 // Form fields of the organisation pages. Ids are explicit: the create and edit forms share names.
 const FIELD_CODES = new Set(["REQUIRED", "TOO_LONG", "INVALID_EMAIL", "EXTERNAL_NUMBER", "POSTCODE"]);
-const inputClass = "mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2";
 
 function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
-  const t = useTranslations("orgAdminFieldErrors");
-  if (!errors?.length) return null;
-  return (
-    <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-      {errors.map((code) => t(FIELD_CODES.has(code) ? code : "INVALID")).join(" ")}
-    </p>
-  );
-}
-
-function describedBy(id: string, hint?: string, errors?: string[]) {
-  return [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return <SharedFieldErrors id={id} errors={errors} namespace="orgAdminFieldErrors" codes={FIELD_CODES} />;
 }
 
 export function TextField(props: { id: string; name: string; label: string; hint?: string; errors?: string[]; type?: string; defaultValue?: string | null; required?: boolean; autoComplete?: string }) {

@@ -1,6 +1,7 @@
 "use client";
 import { ErrorNote } from "@/components/ui/form-action";
 import { useTranslations } from "next-intl";
+import { describedBy, FieldErrors as SharedFieldErrors, inputClass } from "@/components/ui/field-errors";
 
 const KNOWN_REASONS = new Set([
   "INVALID_INPUT", "FORBIDDEN", "UNAUTHENTICATED", "NOT_FOUND", "TICKET_CLOSED", "UNKNOWN_CATEGORY",
@@ -22,17 +23,10 @@ export function FormAlert({ reason }: { reason: string | null }) {
 
 const FIELD_CODES = new Set(["TOO_SHORT", "TOO_LONG", "REQUIRED", "INVALID_EMAIL", "PASSWORD_MISMATCH", "SIX_DIGITS", "INVALID_NUMBER", "INVALID_DATE", "INVALID_PHONE"]);
 
-function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
-  const t = useTranslations("werkgever.fieldErrors");
-  if (!errors?.length) return null;
-  return (
-    <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-      {errors.map((code) => t(FIELD_CODES.has(code) ? code : "INVALID")).join(" ")}
-    </p>
-  );
+function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  return <SharedFieldErrors id={id} errors={errors} namespace="werkgever.fieldErrors" codes={FIELD_CODES} />;
 }
 
-const inputClass = "mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2";
 
 interface FieldProps {
   name: string;
@@ -41,10 +35,6 @@ interface FieldProps {
   hint?: React.ReactNode;
   errors?: string[];
   required?: boolean;
-}
-
-function describedBy(name: string, hint: React.ReactNode, errors: string[] | undefined) {
-  return [hint ? `${name}-hint` : null, errors?.length ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
 export function TextField({ name, label, hint, errors, required, type = "text", autoComplete, defaultValue }: FieldProps & { type?: string; autoComplete?: string; defaultValue?: string }) {
