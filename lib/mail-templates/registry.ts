@@ -90,11 +90,11 @@ export const TEMPLATES = {
     defaults: {
       nl: {
         subject: "{onderwerp}",
-        body: "Uw vraag {registratienummer} is afgehandeld. Hoe tevreden bent u over ons antwoord? U kunt dat in één minuut laten weten in Mijn Loket, bij deze vraag.",
+        body: "Uw vraag {registratienummer} is afgehandeld. Hoe tevreden bent u over ons antwoord? U kunt dat in één minuut laten weten in Loket, bij deze vraag.",
       },
       en: {
         subject: "{onderwerp}",
-        body: "Your question {registratienummer} has been resolved. How satisfied are you with our answer? Let us know in one minute in My Loket, on this question.",
+        body: "Your question {registratienummer} has been resolved. How satisfied are you with our answer? Let us know in one minute in Loket, on this question.",
       },
     },
   },
