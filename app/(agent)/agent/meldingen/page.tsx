@@ -21,7 +21,6 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   // The page number is clamped to what exists, so the count comes first.
   const page = pageOf(pagina, await notificationTotal(user.id));
   const [t, tk, format, list] = await Promise.all([getTranslations("notifyInbox"), getTranslations("notifyKinds"), getFormatter(), listNotifications(user.id, page)]);
-  const unread = list.unread;
   const pages = pageCount(list.total);
   const reference = (data: NotificationData) =>
     [data.number, data.subject, data.organisation, data.tier ? t("tier", { tier: data.tier }) : null, data.stage ? t("stage", { stage: data.stage }) : null]
@@ -37,7 +36,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             <Link href="/agent/meldingen/voorkeuren" className="text-sm">
               {t("preferencesLink")}
             </Link>
-            {unread > 0 ? <MarkAllReadButton /> : null}
+            {/* Shown while the inbox has items, so its confirmation stays on screen once nothing is unread. */}
+            {list.total > 0 ? <MarkAllReadButton /> : null}
           </div>
         }
       />
