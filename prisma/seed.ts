@@ -121,6 +121,8 @@ async function seedInto(tx: Tx, passwordHash: string, now: Date): Promise<void> 
         dossierSensitive: c.dossierSensitive,
         audience: c.audience,
         slaPolicyKey: "slaPolicyKey" in c ? c.slaPolicyKey : "WRITTEN_QUESTION",
+        // Live chat takes the light questions; dossier matters stay written or by phone.
+        chat: ["GENERAL_QUESTION", "PORTAL_HELP", "PROCEDURE"].includes(c.key),
         sortOrder: index,
         defaultTeamId: c.audience === "EMPLOYER" || c.key === "URGENT_REQUEST" || c.key === "HR_DESK" ? teams.werkgevers.id : teams.uitkeringen.id,
       },

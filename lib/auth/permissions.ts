@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   "portal.complaint.file",
   "portal.complaint.ombudsman",
   "portal.survey.answer",
+  // Live chat with the contact centre, during the chat line's hours, on the chat topics.
+  "portal.chat.use",
 
   // Employer portal. Complaints are everyone's; the rest comes with a right or the HR flag.
   "employer.enter",
@@ -36,6 +38,8 @@ export const PERMISSIONS = [
   "employer.hrdesk.use",
   // The satisfaction survey on a resolved question of one's organisation.
   "employer.survey.answer",
+  // Live chat; its transcript becomes a ticket of the organisation, so it comes with SUBMIT_REQUESTS.
+  "employer.chat.use",
 
   // Agent workspace: every staff member enters and reads tickets in their scope.
   "workspace.enter",
@@ -60,6 +64,10 @@ export const PERMISSIONS = [
   "complaints.signal.log",
   // Vouch for the sender of a mail that arrived unauthenticated (links it to an account).
   "mail.sender.confirm",
+  // The chat console: pick up waiting chats, answer, transfer, end (transcript on a ticket).
+  "chat.console.use",
+  // Register an incoming paper letter (scan, sender, date of receipt) as a LETTER ticket.
+  "letters.intake.register",
 
   // Lead desk.
   "escalations.board.read",
@@ -104,6 +112,8 @@ const TICKET_WORK: readonly Permission[] = [
   "workspace.postalAddress.edit",
   "phone.call.log",
   "phone.preannouncement.log",
+  "chat.console.use",
+  "letters.intake.register",
 ];
 
 /** What a coordinator has; a manager has all of it and tier 2 (DESIGN: Roles). */
@@ -138,6 +148,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "portal.complaint.file",
     "portal.complaint.ombudsman",
     "portal.survey.answer",
+    "portal.chat.use",
   ],
   EMPLOYER_CONTACT: [...ACCOUNT, "employer.enter", "employer.complaint.file", "employer.complaint.ombudsman"],
   // First line: no dossier content, no callback attempts (a case handler calls back).
@@ -178,7 +189,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
 
 /** An employer contact's organisation rights add these (only with an organisation). */
 export const RIGHT_PERMISSIONS: Readonly<Record<OrganisationRight, readonly Permission[]>> = {
-  SUBMIT_REQUESTS: ["employer.ticket.read", "employer.request.submit", "employer.escalation.raise", "employer.survey.answer"],
+  SUBMIT_REQUESTS: ["employer.ticket.read", "employer.request.submit", "employer.escalation.raise", "employer.survey.answer", "employer.chat.use"],
   MANAGE_USERS: ["employer.users.manage"],
   MANAGE_EMPLOYEES: ["employer.employees.manage"],
 };
