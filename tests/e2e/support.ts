@@ -82,16 +82,21 @@ export async function expectAccessible(page: Page): Promise<void> {
  * /\/uitnodiging\/[\w-]+/), read from the e2e server's outbox: delivery is off there.
  */
 export async function mailedLink(email: string, kind: string, pattern: RegExp): Promise<string> {
+  const rows = await e2eQuery<{ bodyText: string }>(
+    `SELECT "bodyText" FROM "OutboxMessage" WHERE "toAddress" = $1 AND "kind" = $2 ORDER BY "createdAt" DESC LIMIT 1`,
+    [email, kind],
+  );
+  const path = pattern.exec(rows[0]?.bodyText ?? "")?.[0];
+  if (!path) throw new Error(`no ${kind} link mailed to ${email}`);
+  return path;
+}
+
+/** One SQL statement against the e2e server's database (to arrange data or read what was written). */
+export async function e2eQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
   const client = new pg.Client({ connectionString: `postgresql://loket@127.0.0.1:${process.env.E2E_DB_PORT ?? "54339"}/loket?sslmode=disable` });
   await client.connect();
   try {
-    const { rows } = await client.query<{ bodyText: string }>(
-      `SELECT "bodyText" FROM "OutboxMessage" WHERE "toAddress" = $1 AND "kind" = $2 ORDER BY "createdAt" DESC LIMIT 1`,
-      [email, kind],
-    );
-    const path = pattern.exec(rows[0]?.bodyText ?? "")?.[0];
-    if (!path) throw new Error(`no ${kind} link mailed to ${email}`);
-    return path;
+    return (await client.query<R>(sql, params)).rows;
   } finally {
     await client.end();
   }
