@@ -157,6 +157,9 @@ export async function mergeBeneficiaries(tx: Tx, actorId: string, input: MergeIn
     legalHolds: (await tx.legalHold.updateMany({ where: { userId: from.id }, data: { userId: to } })).count,
   };
   await tx.complaint.updateMany({ where: { ombudsRequestedById: from.id }, data: { ombudsRequestedById: to } });
+  // Chats and the customer's lines in them belong to the surviving account too.
+  await tx.chatSession.updateMany({ where: { requesterId: from.id }, data: { requesterId: to } });
+  await tx.chatMessage.updateMany({ where: { authorId: from.id }, data: { authorId: to } });
   await tx.invitation.updateMany({ where: { userId: from.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
   await tx.passwordResetToken.updateMany({ where: { userId: from.id, usedAt: null }, data: { usedAt: now } });
   await tx.emailChange.updateMany({ where: { userId: from.id, usedAt: null }, data: { usedAt: now } });

@@ -32,6 +32,8 @@ export async function anonymiseTickets(tx: Tx, candidateIds: readonly string[], 
     data: { subject: ANONYMISED_TEXT, requesterName: null, requesterEmail: null, requesterPhone: null, anonymisedAt: now },
   });
   await tx.message.updateMany({ where: inTickets, data: { body: ANONYMISED_TEXT, bodyHtml: null } });
+  // A chat filed on the ticket keeps its own copy of the conversation.
+  await tx.chatMessage.updateMany({ where: { session: inTickets }, data: { body: ANONYMISED_TEXT } });
 
   const attachments = await tx.attachment.findMany({ where: { message: inTickets }, select: { id: true, storageKey: true } });
   await tx.attachment.deleteMany({ where: { id: { in: attachments.map((a) => a.id) } } });

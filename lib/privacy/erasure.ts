@@ -87,6 +87,8 @@ export async function erasePerson(tx: Tx, actorId: string, userId: string, reaso
   await tx.satisfactionResponse.updateMany({ where: { respondentId: userId }, data: { comment: null } });
   await tx.callbackAppointment.updateMany({ where: { personId: userId }, data: { phone: "" } });
   await tx.contactNote.deleteMany({ where: { subjectId: userId } });
+  // Every chat of the person, filed or not (a chat given up while waiting has no ticket).
+  await tx.chatMessage.updateMany({ where: { session: { requesterId: userId } }, data: { body: ANONYMISED_TEXT } });
   await tx.membership.deleteMany({ where: { userId } });
   await tx.notification.deleteMany({ where: { userId } });
   await tx.emailChange.deleteMany({ where: { userId } });
