@@ -131,6 +131,10 @@ function staffTicket(ids: DemoIds, who: string): { own: string | null; foreign: 
 }
 
 const URLS: Record<string, UrlSpec> = {
+  // ── live chat pages (issue 15) ── the portals' chat pages and the agents' console.
+  "/portaal/chat": { permission: "portal.chat.use" },
+  "/werkgever/chat": { permission: "employer.chat.use" },
+  "/agent/chat": { permission: "chat.console.use" },
   // ── audit log and personal data export (issue 14 items 4, 5) ── admins read the whole log; any existing person may be exported, a missing id is 404.
   "/agent/beheer/audit": { permission: "audit.read" },
   "/agent/beheer/audit/export": { permission: "audit.read", anonymous: 401 },

@@ -10,11 +10,12 @@ export const dynamic = "force-dynamic";
 export default async function Layout({ children }: { children: React.ReactNode }) {
   const user = await requireSessionUser("/agent");
   if (!can(user, "workspace.enter")) return <NoAccess user={user} place="agent" />;
-  const [t, tn, tl] = await Promise.all([getTranslations("nav.agent"), getTranslations("agentNav"), getTranslations("leadNav")]);
+  const [t, tn, tl, tc] = await Promise.all([getTranslations("nav.agent"), getTranslations("agentNav"), getTranslations("leadNav"), getTranslations("chatUi")]);
   const admin = adminAreasFor(user)[0];
   const nav = [
     { href: "/agent", label: t("home") },
     { href: "/agent/telefoon", label: tn("phone") },
+    ...(can(user, "chat.console.use") ? [{ href: "/agent/chat", label: tc("nav") }] : []),
     { href: "/agent/terugbellen", label: tn("callbacks") },
     { href: "/agent/kennisbank", label: tn("kb") },
     // The lead desk: each item only for the roles its page serves (the pages check again).

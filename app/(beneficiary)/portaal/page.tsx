@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ChatEntry } from "@/components/chat/customer-chat-page";
 import { AppointmentList } from "@/components/portaal/appointment-list";
 import { MyTicketList } from "@/components/portaal/my-ticket-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { formatLongDate } from "@/lib/calendar/format";
 import { slotLabel } from "@/lib/callbacks/rules";
@@ -49,6 +51,7 @@ export default async function PortalHome({ searchParams }: { searchParams: Promi
           </Link>
         </section>
       ) : null}
+      {can(user, "portal.chat.use") ? <ChatEntry user={user} portal="portaal" /> : null}
       <section aria-labelledby="appointments-title" className="mb-8">
         <h2 id="appointments-title" className="mb-3 text-lg font-semibold">{th("appointments")}</h2>
         <AppointmentList appointments={appointments} slots={[]} now={now} withActions={false} />

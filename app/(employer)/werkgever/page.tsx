@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ChatEntry } from "@/components/chat/customer-chat-page";
 import { ServicePanel } from "@/components/employer-service/service-panel";
 import { Countdown } from "@/components/werkgever/countdown";
 import { EmployerTicketTable } from "@/components/werkgever/employer-ticket-table";
@@ -36,6 +37,7 @@ export default async function EmployerHome({ searchParams }: { searchParams: Pro
           ) : null
         }
       />
+      {can(user, "employer.chat.use") ? <ChatEntry user={user} portal="werkgever" /> : null}
       {urgent.length > 0 ? (
         <section aria-labelledby="urgent-heading" className="mb-6 rounded-lg border border-red-200 bg-red-50 p-4">
           <h2 id="urgent-heading" className="font-semibold text-red-900">{t("dashboard.urgentTitle")}</h2>

@@ -1,20 +1,23 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ChatEntry } from "@/components/chat/customer-chat-page";
 import { ContactLines } from "@/components/lines/contact-lines";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listPublicFaq } from "@/lib/kb/queries";
 import { listContactLines } from "@/lib/lines/queries";
 
 export default async function ContactPage() {
-  await requirePermission("portal.enter", "/portaal/contact");
+  const user = await requirePermission("portal.enter", "/portaal/contact");
   const now = new Date();
   const locale = (await getLocale()) === "en" ? "en" : "nl";
   const [t, lines, faq] = await Promise.all([getTranslations("portaal.contact"), listContactLines(db, "BENEFICIARY", now, locale), listPublicFaq(db, locale)]);
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
+      {can(user, "portal.chat.use") ? <ChatEntry user={user} portal="portaal" closedNote /> : null}
       <ContactLines lines={lines} now={now} locale={locale} />
       <p className="mt-4"><Link href="/portaal/nieuw">{t("write")}</Link></p>
       <section aria-labelledby="faq-title" className="mt-8">

@@ -1,7 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { CustomerSuccessManager } from "@/components/employer-service/customer-success-manager";
+import { ChatEntry } from "@/components/chat/customer-chat-page";
 import { ContactLines } from "@/components/lines/contact-lines";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getCustomerSuccessManager } from "@/lib/employer-service/queries";
@@ -18,6 +20,7 @@ export default async function EmployerContactPage() {
       <div className="mb-6 max-w-2xl">
         <CustomerSuccessManager csm={csm} />
       </div>
+      {can(user, "employer.chat.use") ? <ChatEntry user={user} portal="werkgever" closedNote /> : null}
       <ContactLines lines={lines} now={now} locale={locale} />
     </>
   );

@@ -1,0 +1,7 @@
+import { CustomerChatPage } from "@/components/chat/customer-chat-page";
+import { requirePermission } from "@/lib/auth/session";
+
+export default async function EmployerChatPage() {
+  const user = await requirePermission("employer.chat.use", "/werkgever/chat");
+  return <CustomerChatPage user={user} portal="werkgever" />;
+}
