@@ -15,7 +15,8 @@ export function Modal({ open, onClose, titleId, children }: { open: boolean; onC
   }, [open]);
   return (
     <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} className="w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/50">
-      {open ? <div className="p-5">{children}</div> : null}
+      {/* Always rendered (a closed dialog is hidden), so aria-labelledby never points at nothing. */}
+      <div className="p-5">{children}</div>
     </dialog>
   );
 }
