@@ -1,0 +1,35 @@
+// How the chat's route handlers answer a refusal: `{ error: CODE }` with the status that fits it.
+import { NextResponse } from "next/server";
+
+export function statusOf(reason: string): number {
+  switch (reason) {
+    case "UNAUTHENTICATED":
+      return 401;
+    case "FORBIDDEN":
+      return 403;
+    case "NOT_FOUND":
+    case "TICKET_NOT_FOUND":
+      return 404;
+    case "INVALID_INPUT":
+      return 422;
+    case "UNEXPECTED":
+      return 500;
+    default:
+      // A business refusal: the chat is closed, taken, at its limit...
+      return 409;
+  }
+}
+
+export function refusal(reason: string): NextResponse {
+  return NextResponse.json({ error: reason }, { status: statusOf(reason), headers: { "Cache-Control": "no-store" } });
+}
+
+/** A JSON body, or null when it is not an object (answered as INVALID_INPUT). */
+export async function jsonBody(request: Request): Promise<Record<string, unknown> | null> {
+  try {
+    const value: unknown = await request.json();
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
