@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { endChatAction, transferChatAction } from "@/lib/chat/actions";
 import { Composer } from "./composer";
 import { useChatErrorText } from "./error-text";
@@ -23,7 +23,20 @@ const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 p
 const secondary = "rounded border border-brand-700 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700 disabled:opacity-60";
 
 /** One chat at the console: the conversation, answers from the knowledge base, transfer and end. */
-export function AgentChatPanel({ chatId, requesterName, targets, onEnded }: { chatId: string; requesterName: string; targets: TransferTargets; onEnded: (result: { ticketId: string; number: string }) => void }) {
+export function AgentChatPanel({
+  chatId,
+  requesterName,
+  targets,
+  onEnded,
+  onCustomerMessage,
+}: {
+  chatId: string;
+  requesterName: string;
+  targets: TransferTargets;
+  onEnded: (result: { ticketId: string; number: string }) => void;
+  /** The number of the customer's latest message, so the console can mark a tab in the background. */
+  onCustomerMessage: (chatId: string, seq: number) => void;
+}) {
   const t = useTranslations("chatUi.agent");
   const errorText = useChatErrorText();
   const { messages, state } = useChatStream(chatId);
@@ -35,6 +48,10 @@ export function AgentChatPanel({ chatId, requesterName, targets, onEnded }: { ch
   const [ending, setEnding] = useState(false);
   const [pending, start] = useTransition();
   const suffix = chatId;
+  const lastCustomerSeq = messages.findLast((m) => m.author === "CUSTOMER")?.seq ?? 0;
+  useEffect(() => {
+    if (lastCustomerSeq > 0) onCustomerMessage(chatId, lastCustomerSeq);
+  }, [chatId, lastCustomerSeq, onCustomerMessage]);
 
   async function searchKb() {
     const response = await fetch(`/api/agent/kb?q=${encodeURIComponent(kbQuery)}`).catch(() => null);

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { acceptChatAction } from "@/lib/chat/actions";
 import { AgentChatPanel, type TransferTargets } from "./agent-chat-panel";
 import { useChatErrorText } from "./error-text";
@@ -49,6 +49,18 @@ export function ChatConsole({
   const [live, setLive] = useState(false);
   const [pending, start] = useTransition();
   const tabs = useRef<Map<string, HTMLButtonElement>>(new Map());
+  // Per chat: the customer's latest message number, and the one the agent has seen (on the tab shown).
+  const [latest, setLatest] = useState<Record<string, number>>({});
+  const [seen, setSeen] = useState<Record<string, number>>({});
+  const known = useRef<Set<string>>(new Set());
+  const onCustomerMessage = useCallback((chatId: string, seq: number) => {
+    // What a panel loads when it mounts is history, not news.
+    if (!known.current.has(chatId)) {
+      known.current.add(chatId);
+      setSeen((s) => ({ ...s, [chatId]: seq }));
+    }
+    setLatest((l) => ({ ...l, [chatId]: seq }));
+  }, []);
 
   // A server render (after accept or a tab switch) brings a fresh view too.
   const [shownInitial, setShownInitial] = useState(initial);
@@ -88,6 +100,7 @@ export function ChatConsole({
   const current = view.mine.some((c) => c.id === selected) ? selected : (view.mine[0]?.id ?? null);
 
   function show(chatId: string, focus = false) {
+    setSeen((s) => ({ ...s, ...(current ? { [current]: latest[current] ?? 0 } : {}), [chatId]: latest[chatId] ?? 0 }));
     setSelected(chatId);
     if (focus) tabs.current.get(chatId)?.focus();
     router.replace(`/agent/chat?chat=${encodeURIComponent(chatId)}`, { scroll: false });
@@ -179,6 +192,11 @@ export function ChatConsole({
                   className={`rounded-t border border-b-0 px-3 py-1.5 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-700 ${c.id === current ? "border-slate-300 bg-white text-slate-900" : "border-transparent bg-slate-100 text-slate-700 hover:bg-slate-200"}`}
                 >
                   {c.requesterName}
+                  {c.id !== current && (latest[c.id] ?? 0) > (seen[c.id] ?? 0) ? (
+                    <span className="ml-2 inline-block rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white" data-testid="chat-unread">
+                      {t("unread")}
+                    </span>
+                  ) : null}
                 </button>
               ))}
             </div>
@@ -186,7 +204,7 @@ export function ChatConsole({
               <div>
                 {view.mine.map((c) => (
                   <div key={c.id} role="tabpanel" id={`chat-panel-${c.id}`} aria-labelledby={`chat-tab-${c.id}`} hidden={c.id !== current}>
-                    <AgentChatPanel chatId={c.id} requesterName={c.requesterName} targets={targets} onEnded={(r) => setEnded({ ...r, name: c.requesterName })} />
+                    <AgentChatPanel chatId={c.id} requesterName={c.requesterName} targets={targets} onEnded={(r) => setEnded({ ...r, name: c.requesterName })} onCustomerMessage={onCustomerMessage} />
                   </div>
                 ))}
               </div>
