@@ -94,6 +94,10 @@ test("a beneficiary chats live with an agent; the transcript lands on a CHAT tic
   await expect(list).toContainText(thanks);
   for (const text of [question, answer, thanks]) await expect(list.locator("li").filter({ hasText: text })).toHaveCount(1);
   await expectAccessible(customer);
+  // A second tab finds the same chat.
+  const secondTab = await customer.context().newPage();
+  await secondTab.goto("/portaal/chat");
+  await expect(secondTab.getByTestId("chat-messages")).toContainText(answer);
 
   // End: resolved in the chat, on a new ticket.
   await panel.getByRole("button", { name: "Chat beëindigen" }).click();
@@ -104,6 +108,7 @@ test("a beneficiary chats live with an agent; the transcript lands on a CHAT tic
   const note = agent.getByTestId("chat-ended-note");
   await expect(note).toContainText("Anna Jansen");
   await expect(customer.getByTestId("chat-closed")).toContainText("beëindigd");
+  await expect(secondTab.getByTestId("chat-closed")).toContainText("beëindigd");
 
   const [ticket] = await e2eQuery<{ id: string; number: string; channel: string; firstContactResolution: boolean }>(
     `SELECT t."id", t."number", t."channel"::text AS "channel", t."firstContactResolution" FROM "ChatSession" c JOIN "Ticket" t ON t."id" = c."ticketId" JOIN "User" u ON u."id" = c."requesterId" WHERE u."email" = 'anna.jansen@burger.example' ORDER BY c."createdAt" DESC LIMIT 1`,
@@ -136,4 +141,26 @@ test("outside chat hours the employer portal says when chat opens and offers a m
   } finally {
     await e2eQuery(`DELETE FROM "LineClosureDay" WHERE "lineKey" = 'EMPLOYER' AND "date" = $1 AND "reasonNl" = 'e2e chat'`, [today]);
   }
+});
+
+test("nobody picks up: the beneficiary leaves the chat as a portal message", async ({ browser }) => {
+  test.skip(holidaysOn(amsterdamToday(), DEFAULT_CALENDAR_SETTINGS).length > 0, "a public holiday closes every line, whatever its hours");
+  await openChatLineNow();
+  const question = `Waar vind ik mijn jaaropgave? (e2e ${Date.now()})`;
+  const page = await (await browser.newContext({ storageState: storageStateOf("beneficiary") })).newPage();
+  await page.goto("/portaal/chat");
+  await page.getByRole("radio", { name: "Hulp bij het portaal" }).check();
+  await page.getByLabel("Uw vraag").fill(question);
+  await page.getByRole("button", { name: "Start de chat" }).click();
+  await expect(page.getByTestId("chat-queue")).toContainText("geschatte wachttijd");
+  // Waiting longer than the offer time (120 s by default): the page re-reads the state by itself.
+  await e2eQuery(`UPDATE "ChatSession" SET "queuedAt" = now() - interval '10 minutes' WHERE "status" = 'WAITING' AND "requesterId" = (SELECT "id" FROM "User" WHERE "email" = 'anna.jansen@burger.example')`);
+  const offer = page.getByTestId("chat-offer");
+  await expect(offer).toBeVisible({ timeout: 15_000 });
+  await offer.getByRole("button", { name: "Als bericht achterlaten" }).click();
+  const closed = page.getByTestId("chat-closed");
+  await expect(closed).toContainText("als bericht opgeslagen");
+  await closed.getByRole("link").click();
+  await expect(page).toHaveURL(/\/portaal\/vragen\/[\w-]+$/);
+  await expect(page.getByRole("main")).toContainText(question);
 });
