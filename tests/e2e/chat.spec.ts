@@ -49,6 +49,7 @@ test("a beneficiary chats live with an agent; the transcript lands on a CHAT tic
   await customer.goto("/portaal");
   const entry = customer.getByTestId("chat-entry");
   await expect(entry).toContainText("Algemene vraag");
+  await expect(customer.getByRole("banner").getByRole("link", { name: "Chat", exact: true })).toHaveAttribute("href", "/portaal/chat");
   await entry.getByRole("link", { name: "Start een chat" }).click();
   await expect(customer).toHaveURL(/\/portaal\/chat$/);
   await customer.getByRole("radio", { name: "Algemene vraag" }).check();

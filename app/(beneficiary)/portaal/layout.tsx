@@ -3,6 +3,7 @@ import { NoAccess } from "@/components/auth/no-access";
 import { AppShell } from "@/components/layout/app-shell";
 import { can } from "@/lib/auth/permissions";
 import { requireSessionUser } from "@/lib/auth/session";
+import { chatAvailability } from "@/lib/chat/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,8 @@ export default async function Layout({ children }: { children: React.ReactNode }
   const user = await requireSessionUser("/portaal");
   if (!can(user, "portal.enter")) return <NoAccess user={user} place="portaal" />;
   const t = await getTranslations("portaal.nav");
+  // The chat item only while the chat is open (it still fits the phone's second nav row).
+  const chatOpen = can(user, "portal.chat.use") && (await chatAvailability("BENEFICIARY", new Date())).open;
   return (
     <AppShell
       place="portaal"
@@ -17,6 +20,7 @@ export default async function Layout({ children }: { children: React.ReactNode }
       nav={[
         { href: "/portaal", label: t("home") },
         { href: "/portaal/nieuw", label: t("new") },
+        ...(chatOpen ? [{ href: "/portaal/chat", label: (await getTranslations("chatUi"))("nav") }] : []),
         { href: "/portaal/terugbellen", label: t("callback") },
         { href: "/portaal/klachten", label: t("complaints") },
         { href: "/portaal/contact", label: t("contact") },
