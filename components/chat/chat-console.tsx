@@ -99,6 +99,12 @@ export function ChatConsole({
   // The chat shown left the agent's list (ended, transferred): show the next one.
   const current = view.mine.some((c) => c.id === selected) ? selected : (view.mine[0]?.id ?? null);
 
+  // A chat that arrived by the stream (a colleague's transfer, the first after an end) has no
+  // caller panel yet: ask the server page for it once.
+  useEffect(() => {
+    if (current && current !== callerFor) router.replace(`/agent/chat?chat=${encodeURIComponent(current)}`, { scroll: false });
+  }, [current, callerFor, router]);
+
   function show(chatId: string, focus = false) {
     setSeen((s) => ({ ...s, ...(current ? { [current]: latest[current] ?? 0 } : {}), [chatId]: latest[chatId] ?? 0 }));
     setSelected(chatId);
