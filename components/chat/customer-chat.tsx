@@ -29,7 +29,7 @@ function ticketHref(paths: Paths, number: string, id?: string): string {
 /** The customer's chat: the start form when there is none, otherwise the conversation. */
 export function CustomerChat({ initialChatId, topics, open, paths }: { initialChatId: string | null; topics: ChatTopic[]; open: boolean; paths: Paths }) {
   const [chatId, setChatId] = useState(initialChatId);
-  if (chatId) return <Conversation chatId={chatId} paths={paths} onRestart={open ? () => setChatId(null) : null} />;
+  if (chatId) return <Conversation key={chatId} chatId={chatId} paths={paths} onRestart={open ? () => setChatId(null) : null} />;
   return <StartForm topics={topics} onStarted={setChatId} />;
 }
 
