@@ -7,6 +7,8 @@ export LOKET_DB_PORT="${E2E_DB_PORT:-54339}"
 # The demo data must stay as seeded while the specs run: no sweeps, no mail intake.
 export LOKET_BACKGROUND=off
 export AUTH_SECRET="${AUTH_SECRET:-e2e-only-secret-not-for-production}"
+# The telephone platform's signing secret; the CTI spec signs its events with the same value.
+export LOKET_CTI_SECRET="${LOKET_CTI_SECRET:-whsec_ZTJlLW9ubHktY3RpLXNlY3JldA==}"
 rm -rf "$LOKET_DATA_DIR"
 if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then
   npx next build

@@ -14,11 +14,13 @@ interface Props {
   teams: { id: string; name: string }[];
   /** Bookable callback moments per team: value "yyyy-MM-dd|MORNING". */
   slots: Record<string, { value: string; label: string }[]>;
+  /** A call the telephone platform drafted: completing it fills in that record. */
+  draftCallId?: string | null;
 }
 
 const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
 
-export function CallForm({ callerId, callerPhone, tickets, categories, teams, slots }: Props) {
+export function CallForm({ callerId, callerPhone, tickets, categories, teams, slots, draftCallId = null }: Props) {
   const t = useTranslations("agentPhone");
   const router = useRouter();
   const known = callerId !== null;
@@ -54,6 +56,7 @@ export function CallForm({ callerId, callerPhone, tickets, categories, teams, sl
       outcome: values.outcome,
       callbackDate: values.outcome === "CALLBACK" ? values.callbackDate || undefined : undefined,
       callbackSlot: values.outcome === "CALLBACK" ? values.callbackSlot : undefined,
+      draftCallId: draftCallId ?? undefined,
     };
     run(
       () => logCallAction(input),

@@ -179,6 +179,69 @@ export async function openEscalationAges(db: Db, now: Date): Promise<EscalationA
   return result;
 }
 
+export interface TelephonyFigures {
+  offered: number;
+  answered: number;
+  /** Answered within 60 s, out of all calls offered (a caller who hung up was not answered in time). */
+  answeredInMinute: Ratio;
+  abandoned: Ratio;
+  reachability: Ratio;
+}
+
+/** Calls the telephone platform reported (CTI), by the moment they rang; calls still ringing wait. */
+export async function telephonyFigures(db: Db, p: Period): Promise<TelephonyFigures> {
+  const [row] = await db.$queryRaw<{ offered: bigint; answered: bigint; in_minute: bigint; abandoned: bigint }[]>`
+    SELECT count(*) AS offered,
+           count(*) FILTER (WHERE "answeredAt" IS NOT NULL) AS answered,
+           count(*) FILTER (WHERE "answeredAt" IS NOT NULL AND "waitSec" <= 60) AS in_minute,
+           count(*) FILTER (WHERE "state" = 'ABANDONED') AS abandoned
+    FROM "CtiCall" WHERE "ringingAt" >= ${p.from} AND "ringingAt" < ${p.to} AND "state" <> 'RINGING'`;
+  const offered = n(row?.offered);
+  const answered = n(row?.answered);
+  return {
+    offered,
+    answered,
+    answeredInMinute: { hit: n(row?.in_minute), total: offered },
+    abandoned: { hit: n(row?.abandoned), total: offered },
+    reachability: { hit: answered, total: offered },
+  };
+}
+
+export interface ChatFigures {
+  offered: number;
+  answered: number;
+  /** Left before anyone picked up: gone, or left as a portal message. */
+  abandoned: number;
+  medianWaitSec: number | null;
+  p90WaitSec: number | null;
+  answeredShare: Ratio;
+  /** Answered chats whose question was settled in the chat itself. */
+  handledInChat: Ratio;
+}
+
+/** Chats started in the period; those still waiting are not judged yet. */
+export async function chatFigures(db: Db, p: Period): Promise<ChatFigures> {
+  const [row] = await db.$queryRaw<{ offered: bigint; answered: bigint; resolved: bigint; median: number | null; p90: number | null }[]>`
+    SELECT count(*) AS offered,
+           count(*) FILTER (WHERE "acceptedAt" IS NOT NULL) AS answered,
+           count(*) FILTER (WHERE "acceptedAt" IS NOT NULL AND "resolvedInChat") AS resolved,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "acceptedAt" - "createdAt")) FILTER (WHERE "acceptedAt" IS NOT NULL) AS median,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM "acceptedAt" - "createdAt")) FILTER (WHERE "acceptedAt" IS NOT NULL) AS p90
+    FROM "ChatSession" WHERE "createdAt" >= ${p.from} AND "createdAt" < ${p.to} AND NOT ("status" = 'WAITING' AND "acceptedAt" IS NULL)`;
+  const offered = n(row?.offered);
+  const answered = n(row?.answered);
+  const seconds = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(Number(value)));
+  return {
+    offered,
+    answered,
+    abandoned: offered - answered,
+    medianWaitSec: seconds(row?.median),
+    p90WaitSec: seconds(row?.p90),
+    answeredShare: { hit: answered, total: offered },
+    handledInChat: { hit: n(row?.resolved), total: answered },
+  };
+}
+
 export interface KpiReport {
   firstContactResolution: Ratio;
   writtenInTime: Ratio;
@@ -187,6 +250,8 @@ export interface KpiReport {
   complaints: ComplaintFigures;
   satisfaction: SatisfactionFigures;
   escalations: EscalationAges;
+  telephony: TelephonyFigures;
+  chat: ChatFigures;
 }
 
 /** Every KPI of the lead desk for one period. Run one after another: one connection suffices. */
@@ -199,5 +264,7 @@ export async function loadKpiReport(db: Db, p: Period, now: Date): Promise<KpiRe
     complaints: await complaintFigures(db, p, now),
     satisfaction: await satisfactionFigures(db, p),
     escalations: await openEscalationAges(db, now),
+    telephony: await telephonyFigures(db, p),
+    chat: await chatFigures(db, p),
   };
 }

@@ -16,7 +16,12 @@ export type KpiKey =
   | "urgentInTime"
   | "complaintsPerThousand"
   | "complaintsInTime"
-  | "satisfaction";
+  | "satisfaction"
+  | "callsAnsweredInMinute"
+  | "callsAbandoned"
+  | "reachability"
+  | "chatsAnswered"
+  | "chatsHandledInChat";
 
 /**
  * The targets as DESIGN.md sets them; the admin's own live in the setting "kpi.targets"

@@ -25,6 +25,11 @@ export const KPI_TARGET_KEYS = [
   "complaintsPerThousand",
   "complaintsInTime",
   "satisfaction",
+  "callsAnsweredInMinute",
+  "callsAbandoned",
+  "reachability",
+  "chatsAnswered",
+  "chatsHandledInChat",
 ] as const satisfies readonly KpiKey[];
 
 export const KPI_DIRECTIONS: Record<KpiKey, KpiDirection> = {
@@ -41,6 +46,11 @@ export const KPI_DIRECTIONS: Record<KpiKey, KpiDirection> = {
   complaintsPerThousand: "atMost",
   complaintsInTime: "atLeast",
   satisfaction: "atLeast",
+  callsAnsweredInMinute: "atLeast",
+  callsAbandoned: "atMost",
+  reachability: "atLeast",
+  chatsAnswered: "atLeast",
+  chatsHandledInChat: "atLeast",
 };
 
 /** Every KPI but complaints per 1,000 contacts is a share (0..1); that one is a count per thousand. */
@@ -64,6 +74,12 @@ export const DEFAULT_KPI_TARGET_VALUES: Record<KpiKey, number | null> = {
   complaintsPerThousand: null,
   complaintsInTime: 1,
   satisfaction: 0.8,
+  // The inspection's telephony norm: 80% of calls answered within one minute.
+  callsAnsweredInMinute: 0.8,
+  callsAbandoned: null,
+  reachability: null,
+  chatsAnswered: null,
+  chatsHandledInChat: null,
 };
 
 export function targetsFromValues(values: Record<KpiKey, number | null>): KpiTargets {

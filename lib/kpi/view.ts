@@ -49,6 +49,11 @@ export function summaryRows(report: KpiReport, targets: KpiTargets = DEFAULT_KPI
     ratioRow("complaintsInTime", report.complaints.inTimeByStage.STAGE_1, targets, "STAGE_1"),
     ratioRow("complaintsInTime", report.complaints.inTimeByStage.STAGE_2, targets, "STAGE_2"),
     ratioRow("satisfaction", report.satisfaction.overall, targets),
+    ratioRow("callsAnsweredInMinute", report.telephony.answeredInMinute, targets),
+    ratioRow("callsAbandoned", report.telephony.abandoned, targets),
+    ratioRow("reachability", report.telephony.reachability, targets),
+    ratioRow("chatsAnswered", report.chat.answeredShare, targets),
+    ratioRow("chatsHandledInChat", report.chat.handledInChat, targets),
   ];
 }
 

@@ -12,7 +12,7 @@ import { checkCall, HANDOVER_ROLES, type CallRefusal } from "./rules";
 import type { LogCallInput, PreAnnouncementInput } from "./schema";
 
 export class PhoneRuleError extends Error {
-  constructor(readonly code: CallRefusal | "CALLER_NOT_FOUND" | "TICKET_NOT_OF_CALLER" | "HANDOVER_NOT_ALLOWED" | "ORGANISATION_NOT_FOUND" | "TEAM_NOT_ALLOWED") {
+  constructor(readonly code: CallRefusal | "CALLER_NOT_FOUND" | "TICKET_NOT_OF_CALLER" | "HANDOVER_NOT_ALLOWED" | "ORGANISATION_NOT_FOUND" | "TEAM_NOT_ALLOWED" | "DRAFT_NOT_FOUND") {
     super(code);
     this.name = "PhoneRuleError";
   }
@@ -35,6 +35,10 @@ export async function logCall(
       })
     : null;
   if (input.callerId && !caller) throw new PhoneRuleError("CALLER_NOT_FOUND");
+  const draft = input.draftCallId
+    ? await tx.callRecord.findFirst({ where: { id: input.draftCallId, agentId: user.id, draft: true }, select: { id: true } })
+    : null;
+  if (input.draftCallId && !draft) throw new PhoneRuleError("DRAFT_NOT_FOUND");
   const organisationId = caller?.memberships[0]?.organisationId ?? null;
   if (!user.teamIds.includes(input.teamId) && user.role !== "MANAGER" && user.role !== "ADMIN") throw new PhoneRuleError("TEAM_NOT_ALLOWED");
 
@@ -82,19 +86,18 @@ export async function logCall(
     if (input.outcome !== "RESOLVED") await changeTicket(tx, { ticketId, actorId: user.id, status: "OPEN" }, now);
   }
 
-  const call = await tx.callRecord.create({
-    data: {
-      ticketId,
-      agentId: user.id,
-      callerId: caller?.id ?? null,
-      callerName: caller ? caller.name : (input.callerName || null),
-      phone: input.phone || caller?.phone || null,
-      summary: input.summary,
-      startedAt: now,
-      resolvedFirstContact: input.outcome === "RESOLVED",
-    },
-    select: { id: true },
-  });
+  const details = {
+    ticketId,
+    callerId: caller?.id ?? null,
+    callerName: caller ? caller.name : (input.callerName || null),
+    phone: input.phone || caller?.phone || null,
+    summary: input.summary,
+    resolvedFirstContact: input.outcome === "RESOLVED",
+  };
+  // A drafted call keeps the platform's start, duration and wait; the agent adds what was said.
+  const call = draft
+    ? await tx.callRecord.update({ where: { id: draft.id }, data: { ...details, draft: false }, select: { id: true } })
+    : await tx.callRecord.create({ data: { ...details, agentId: user.id, startedAt: now }, select: { id: true } });
 
   let appointmentId: string | null = null;
   if (input.outcome === "CALLBACK" && caller && input.callbackDate && input.callbackSlot && input.phone) {

@@ -18,6 +18,8 @@ export const logCallSchema = z
     outcome: z.enum(["RESOLVED", "OPEN", "CALLBACK"]),
     callbackDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "INVALID_DATE").optional(),
     callbackSlot: z.enum(["MORNING", "AFTERNOON"]).optional(),
+    // Completes a call record the telephone platform drafted (the agent's own) instead of a new one.
+    draftCallId: id.optional(),
   })
   .superRefine((value, ctx) => {
     if (!value.ticketId && (!value.subject || value.subject.length < 2)) ctx.addIssue({ code: "custom", path: ["subject"], message: "REQUIRED" });

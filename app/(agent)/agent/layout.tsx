@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { NoAccess } from "@/components/auth/no-access";
 import { AppShell } from "@/components/layout/app-shell";
+import { ScreenPop } from "@/components/telephony/screen-pop";
 import { adminAreasFor } from "@/lib/admin/areas";
 import { can } from "@/lib/auth/permissions";
 import { requireSessionUser } from "@/lib/auth/session";
@@ -29,6 +30,7 @@ export default async function Layout({ children }: { children: React.ReactNode }
   return (
     <AppShell place="agent" user={user} nav={nav}>
       {children}
+      {can(user, "phone.call.log") ? <ScreenPop /> : null}
     </AppShell>
   );
 }

@@ -3,7 +3,7 @@ import { verdict } from "@/lib/kpi/rules";
 import { DEFAULT_KPI_TARGETS, kpiTargetsInputSchema, kpiTargetsSettingSchema, targetFormValue, targetsFromValues } from "@/lib/kpi/targets";
 import { summaryRows } from "@/lib/kpi/view";
 
-const form = { firstContactResolution: "85", writtenInTime: "90", callbacksAttemptedInSlot: "100", callbacksWithin2Hours: "", callbacksWithin24Hours: "", callbacksReached: "", callbacksUnreachable: "", callbacksWrongNumber: "", repeatCallbacks: "5", urgentInTime: "100", complaintsPerThousand: "", complaintsInTime: "100", satisfaction: "80" };
+const form = { firstContactResolution: "85", writtenInTime: "90", callbacksAttemptedInSlot: "100", callbacksWithin2Hours: "", callbacksWithin24Hours: "", callbacksReached: "", callbacksUnreachable: "", callbacksWrongNumber: "", repeatCallbacks: "5", urgentInTime: "100", complaintsPerThousand: "", complaintsInTime: "100", satisfaction: "80", callsAnsweredInMinute: "80", callsAbandoned: "", reachability: "", chatsAnswered: "", chatsHandledInChat: "" };
 
 describe("KPI targets", () => {
   it("default to the values that were fixed in code (DESIGN.md)", () => {
@@ -21,6 +21,12 @@ describe("KPI targets", () => {
       complaintsPerThousand: null,
       complaintsInTime: { value: 1, direction: "atLeast" },
       satisfaction: { value: 0.8, direction: "atLeast" },
+      // The inspection's telephony norm; the other telephony and chat figures are for insight.
+      callsAnsweredInMinute: { value: 0.8, direction: "atLeast" },
+      callsAbandoned: null,
+      reachability: null,
+      chatsAnswered: null,
+      chatsHandledInChat: null,
     });
     // An empty stored row reads as the defaults too.
     expect(targetsFromValues(kpiTargetsSettingSchema.parse({}))).toEqual(DEFAULT_KPI_TARGETS);
@@ -53,6 +59,8 @@ describe("KPI targets", () => {
       complaints: { complaints: 3, contacts: 1000, inTimeByStage: { STAGE_1: { hit: 0, total: 0 }, STAGE_2: { hit: 0, total: 0 } } },
       satisfaction: { overall: { hit: 0, total: 0 }, byChannel: {}, byAudience: {} },
       escalations: { 1: { UNDER_1_DAY: 0, DAYS_1_TO_3: 0, DAYS_3_TO_7: 0, OVER_7_DAYS: 0 }, 2: { UNDER_1_DAY: 0, DAYS_1_TO_3: 0, DAYS_3_TO_7: 0, OVER_7_DAYS: 0 } },
+      telephony: { offered: 0, answered: 0, answeredInMinute: { hit: 0, total: 0 }, abandoned: { hit: 0, total: 0 }, reachability: { hit: 0, total: 0 } },
+      chat: { offered: 0, answered: 0, abandoned: 0, medianWaitSec: null, p90WaitSec: null, answeredShare: { hit: 0, total: 0 }, handledInChat: { hit: 0, total: 0 } },
     };
     const row = (key: string) => summaryRows(report, lower).find((r) => r.key === key)!;
     expect(row("firstContactResolution")).toMatchObject({ target: 0.75, verdict: "MET" });

@@ -48,6 +48,38 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
             <KpiSummaryTable rows={summaryRows(data.report, data.targets)} locale={locale} />
           </section>
 
+          <section aria-labelledby="channels-heading" data-testid="kpi-channels">
+            <h2 id="channels-heading" className="mb-2 text-lg font-semibold">{t("channels.title")}</h2>
+            <dl className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2">
+              {(
+                [
+                  ["callsOffered", data.report.telephony.offered],
+                  ["callsAnswered", data.report.telephony.answered],
+                  ["callsAbandoned", data.report.telephony.abandoned.hit],
+                  ["chatsOffered", data.report.chat.offered],
+                  ["chatsAnswered", data.report.chat.answered],
+                  ["chatsAbandoned", data.report.chat.abandoned],
+                ] as const
+              ).map(([key, value]) => (
+                <div key={key} className="flex justify-between gap-3">
+                  <dt>{t(`channels.${key}`)}</dt>
+                  <dd className="tabular-nums">{value.toLocaleString(locale)}</dd>
+                </div>
+              ))}
+              {(
+                [
+                  ["chatMedianWait", data.report.chat.medianWaitSec],
+                  ["chatP90Wait", data.report.chat.p90WaitSec],
+                ] as const
+              ).map(([key, value]) => (
+                <div key={key} className="flex justify-between gap-3">
+                  <dt>{t(`channels.${key}`)}</dt>
+                  <dd className="tabular-nums">{value === null ? "—" : t("channels.seconds", { seconds: value })}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+
           <section aria-labelledby="satisfaction-heading">
             <div className="mb-2 flex items-baseline justify-between">
               <h2 id="satisfaction-heading" className="text-lg font-semibold">{t("satisfactionTitle")}</h2>

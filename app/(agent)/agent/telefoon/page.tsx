@@ -12,6 +12,7 @@ import { slotHours } from "@/lib/callbacks/rules";
 import { db } from "@/lib/db/client";
 import { historyPages } from "@/lib/phone/history-rules";
 import { getCaller, listHandoverStaff, listOpenPreAnnouncements, listOrganisations, searchCallers } from "@/lib/phone/queries";
+import { listDraftCalls } from "@/lib/telephony/queries";
 import { queueOptions } from "@/lib/tickets/queries";
 import { firstParam } from "@/lib/util/url-params";
 
@@ -21,8 +22,9 @@ export default async function PhonePage({ searchParams }: { searchParams: Promis
   const params = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, firstParam(value)]));
   const q = (params.q ?? "").slice(0, 100);
   const callerParam = params.caller;
-  const [t, locale, results, view, options, organisations, handlers, pre] = await Promise.all([
+  const [t, td, locale, results, view, options, organisations, handlers, pre, drafts] = await Promise.all([
     getTranslations("agentPhone"),
+    getTranslations("telephonyDrafts"),
     getLocale(),
     q ? searchCallers(q) : Promise.resolve([]),
     callerParam && callerParam !== "unknown" ? getCaller(user, callerParam, historyPages(params.historie)) : Promise.resolve(null),
@@ -30,10 +32,15 @@ export default async function PhonePage({ searchParams }: { searchParams: Promis
     listOrganisations(),
     listHandoverStaff(),
     listOpenPreAnnouncements(),
+    listDraftCalls(user.id),
   ]);
   const unknown = callerParam === "unknown";
+  // A call the telephone platform drafted, being completed: only one's own (the command checks again).
+  const draft = drafts.find((d) => d.id === params.concept) ?? null;
+  const numberParam = (params.nummer ?? "").slice(0, 40);
   const now = new Date();
   const slotLists = await Promise.all(options.teams.map((team) => listTeamSlots(db, team.id, now)));
+  const dateTimeFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" });
   const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { weekday: "long", day: "numeric", month: "long", timeZone: "Europe/Amsterdam" });
   const slots: Record<string, { value: string; label: string }[]> = {};
   options.teams.forEach((team, i) => {
@@ -52,6 +59,33 @@ export default async function PhonePage({ searchParams }: { searchParams: Promis
       <PageHeader title={t("title")} intro={t("intro")} />
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
+          {drafts.length > 0 ? (
+            <section aria-labelledby="drafts-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="draft-calls">
+              <h2 id="drafts-heading" className="font-semibold">{td("heading")}</h2>
+              <p className="text-sm text-slate-700">{td("intro")}</p>
+              <ul className="mt-2 divide-y divide-amber-200 text-sm">
+                {drafts.map((d) => (
+                  <li key={d.id} className="flex items-center justify-between gap-2 py-2">
+                    <span>
+                      {d.callerName ?? td("unknownCaller")}
+                      {d.phone ? ` · ${d.phone}` : ""}
+                      <span className="block text-xs text-slate-700">
+                        <When date={d.startedAt} />
+                        {d.durationSec !== null ? ` · ${td("duration", { minutes: Math.floor(d.durationSec / 60), seconds: d.durationSec % 60 })}` : ""}
+                        {d.waitSec !== null ? ` · ${td("wait", { seconds: d.waitSec })}` : ""}
+                      </span>
+                    </span>
+                    <Link
+                      href={`/agent/telefoon?caller=${d.callerId ?? "unknown"}&concept=${d.id}${d.phone ? `&nummer=${encodeURIComponent(d.phone)}` : ""}`}
+                      aria-label={`${td("complete")}: ${d.callerName ?? td("unknownCaller")}`}
+                    >
+                      {td("complete")}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <form method="get" role="search" aria-label={t("findCaller")} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <label htmlFor="caller-q" className="text-sm font-medium">{t("findCaller")}</label>
             <div className="flex gap-2">
@@ -83,11 +117,17 @@ export default async function PhonePage({ searchParams }: { searchParams: Promis
             </p>
           </form>
           {view ? <CallerPanel view={view} /> : null}
+          {draft ? (
+            <p className="rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="completing-draft">
+              {td("completing", { when: dateTimeFormat.format(draft.startedAt) })}
+            </p>
+          ) : null}
           {view || unknown ? (
             <CallForm
-              key={view?.caller.id ?? "unknown"}
+              key={`${view?.caller.id ?? "unknown"}-${draft?.id ?? ""}`}
               callerId={view?.caller.id ?? null}
-              callerPhone={view?.caller.phone ?? null}
+              callerPhone={view?.caller.phone ?? (numberParam || null)}
+              draftCallId={draft?.id ?? null}
               tickets={view?.tickets ?? []}
               categories={unknown ? categories.filter((c) => !c.dossierSensitive) : categories}
               teams={options.teams}
