@@ -249,7 +249,7 @@ async function seedInto(tx: Tx, passwordHash: string, now: Date): Promise<void> 
     data: [
       { audience: "PUBLIC", published: true, question: "Wanneer wordt mijn uitkering betaald?", answer: "Wij betalen uw uitkering rond de 23e van de maand. Valt die dag in het weekend, dan betalen wij de werkdag ervoor.", tags: ["betaling", "uitkering"] },
       { audience: "PUBLIC", published: true, question: "Hoe wijzig ik mijn adres?", answer: "Een adreswijziging geeft u door aan uw gemeente. Wij krijgen die automatisch door.", tags: ["adres"] },
-      { audience: "PUBLIC", published: true, question: "Waar vind ik mijn jaaropgave?", answer: "Uw jaaropgave staat vanaf eind februari in Mijn Loket onder 'Documenten'.", tags: ["jaaropgave", "portaal"] },
+      { audience: "PUBLIC", published: true, question: "Waar vind ik mijn jaaropgave?", answer: "Uw jaaropgave sturen wij eind februari per post. Niet ontvangen? Stel een vraag via 'Nieuwe vraag' in Mijn Loket.", tags: ["jaaropgave", "portaal"] },
       { audience: "INTERNAL", published: true, question: "Belscript: beller vraagt naar dossier zonder klantnummer", answer: "Vraag naar het klantnummer of de geboortedatum en postcode. Zonder verificatie geen dossierinformatie geven; bied een terugbelafspraak aan.", tags: ["verificatie"], kind: "CALL_SCRIPT" },
     ],
   });

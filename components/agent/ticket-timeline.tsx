@@ -27,7 +27,9 @@ export async function TicketTimeline({ entries, ticketId, names }: { entries: Ti
             <article className={`rounded-lg border p-3 ${BOX[e.direction] ?? ""}`}>
               <header className="mb-1 flex flex-wrap justify-between gap-2 text-xs text-slate-700">
                 <span className="font-semibold">
-                  {t(`agentTicket.direction.${e.direction}`)} · {t(`channel.${e.channel}`)}
+                  {t(`agentTicket.direction.${e.direction}`)}
+                  {/* An internal note goes to no one, so it has no channel to name. */}
+                  {e.direction === "INTERNAL" ? "" : ` · ${t(`channel.${e.channel}`)}`}
                   {e.author ? ` · ${e.author}` : ""}
                   {e.automatic ? ` · ${t("agentTicket.automatic")}` : ""}
                 </span>

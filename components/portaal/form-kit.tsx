@@ -45,12 +45,12 @@ export function describedBy(name: string, errors: string[] | undefined, hint?: b
 }
 
 /** A labelled textarea with a hint and its field error, wired for screen readers. */
-export function TextAreaField({ name, label, hint, rows, errors }: { name: string; label: string; hint: string; rows: number; errors: string[] | undefined }) {
+export function TextAreaField({ name, label, hint, rows, errors }: { name: string; label: string; hint?: string; rows: number; errors: string[] | undefined }) {
   return (
     <div>
       <label htmlFor={name} className={labelClass}>{label}</label>
-      <p id={`${name}-hint`} className="text-sm text-slate-600">{hint}</p>
-      <textarea id={name} name={name} rows={rows} required className={inputClass} {...describedBy(name, errors, true)} />
+      {hint ? <p id={`${name}-hint`} className="text-sm text-slate-600">{hint}</p> : null}
+      <textarea id={name} name={name} rows={rows} required className={inputClass} {...describedBy(name, errors, Boolean(hint))} />
       <FieldError id={name} errors={errors} />
     </div>
   );

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { replyAsBeneficiaryAction } from "@/lib/portal/actions";
 import { buttonClass, ErrorAlert, FilesField, TextAreaField } from "./form-kit";
 
-export function ReplyForm({ ticketId }: { ticketId: string }) {
+export function ReplyForm({ ticketId, resolved }: { ticketId: string; resolved: boolean }) {
   const t = useTranslations("portaal.ticket");
   const router = useRouter();
   const { pending, succeeded, reason, fieldErrors, onSubmit } = useFormAction(replyAsBeneficiaryAction, (_data, form) => {
@@ -17,7 +17,7 @@ export function ReplyForm({ ticketId }: { ticketId: string }) {
       <ErrorAlert reason={reason} />
       {succeeded ? <SuccessNote>{t("replySent")}</SuccessNote> : null}
       <input type="hidden" name="ticketId" value={ticketId} />
-      <TextAreaField name="body" label={t("reply")} hint={t("replyHint")} rows={5} errors={fieldErrors.body} />
+      <TextAreaField name="body" label={t("reply")} hint={resolved ? t("replyHint") : undefined} rows={5} errors={fieldErrors.body} />
       <FilesField errors={fieldErrors.files} />
       <button type="submit" disabled={pending} className={buttonClass}>{pending ? t("sending") : t("sendReply")}</button>
     </form>

@@ -65,7 +65,9 @@ export async function getMyTicket(user: SessionUser, id: string) {
       },
       satisfaction: { select: { score: true } },
       complaint: { select: { id: true, status: true } },
-      appointments: { where: { status: "BOOKED" }, select: { id: true, date: true, slot: true } },
+      // Every appointment, not only the open one: a question with a cancelled or missed call and a new
+      // booking must show both, each with its status, or the two look like a mistake.
+      appointments: { orderBy: { slotStart: "asc" }, select: { id: true, date: true, slot: true, status: true } },
     },
   });
   return ticket ? { ...ticket, answerDueAt: customerAnswerDue(ticket), answeredAt: ticket.slaStoppedAt } : null;

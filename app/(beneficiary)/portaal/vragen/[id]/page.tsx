@@ -28,6 +28,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
     getLocale(),
   ]);
   const open = ticket.status !== "RESOLVED" && ticket.status !== "CLOSED";
+  const lang = locale === "en" ? "en" : "nl";
   const shown = customerStatus(ticket);
   return (
     <>
@@ -41,11 +42,23 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           <div><dt className="font-medium text-slate-700">{t("answered")}</dt><dd data-testid="ticket-answered"><When at={ticket.answeredAt} now={now} /></dd></div>
         ) : null}
       </dl>
-      {ticket.appointments.map((a) => (
-        <p key={a.id} className="mb-4 rounded border border-brand-100 bg-brand-50 p-3 text-sm">
-          {t("callbackBooked", { date: formatLongDate(parseDateKey(a.date)!, locale === "en" ? "en" : "nl"), slot: slotLabel(a.slot, locale === "en" ? "en" : "nl") })}
+      {ticket.appointments.length === 1 ? (
+        <p className="mb-4 rounded border border-brand-100 bg-brand-50 p-3 text-sm" data-testid="ticket-appointment">
+          {ticket.appointments[0]!.status === "BOOKED"
+            ? t("callbackBooked", { date: formatLongDate(parseDateKey(ticket.appointments[0]!.date)!, lang), slot: slotLabel(ticket.appointments[0]!.slot, lang) })
+            : t("appointmentLine", { date: formatLongDate(parseDateKey(ticket.appointments[0]!.date)!, lang), slot: slotLabel(ticket.appointments[0]!.slot, lang), status: t(`appointmentStatus.${ticket.appointments[0]!.status}`) })}
         </p>
-      ))}
+      ) : ticket.appointments.length > 1 ? (
+        <section aria-labelledby="appointments-title" className="mb-4 rounded border border-brand-100 bg-brand-50 p-3 text-sm" data-testid="ticket-appointments">
+          <h2 id="appointments-title" className="font-semibold">{t("appointmentsTitle")}</h2>
+          <p className="mt-1 text-slate-800">{t("appointmentsWhy", { count: ticket.appointments.length })}</p>
+          <ul className="mt-2 list-disc pl-5">
+            {ticket.appointments.map((a) => (
+              <li key={a.id}>{t("appointmentLine", { date: formatLongDate(parseDateKey(a.date)!, lang), slot: slotLabel(a.slot, lang), status: t(`appointmentStatus.${a.status}`) })}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="conversation-title" className="space-y-4">
         <h2 id="conversation-title" className="text-lg font-semibold">{t("conversation")}</h2>
         <Conversation messages={ticket.messages} now={now} />
@@ -53,9 +66,9 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       <div className="mt-6 space-y-6">
         {surveyOpen(ticket.status, ticket.satisfaction !== null, ticket.complaint !== null || ticket.category.key === "COMPLAINT") ? <SurveyForm ticketId={ticket.id} /> : null}
         {ticket.satisfaction ? <p className="text-sm text-slate-700" data-testid="survey-answered">{ts2("answered", { score: ticket.satisfaction.score })}</p> : null}
-        {ticket.status === "CLOSED" ? <p className="text-slate-700">{t("closed")}</p> : <ReplyForm ticketId={ticket.id} />}
+        {ticket.status === "CLOSED" ? <p className="text-slate-700">{t("closed")}</p> : <ReplyForm ticketId={ticket.id} resolved={ticket.status === "RESOLVED"} />}
         <div className="flex flex-wrap gap-4 text-sm">
-          {ticket.status !== "CLOSED" && ticket.appointments.length === 0 ? <Link href={`/portaal/terugbellen?vraag=${ticket.id}`}>{t("bookCallback")}</Link> : null}
+          {ticket.status !== "CLOSED" && !ticket.appointments.some((a) => a.status === "BOOKED") ? <Link href={`/portaal/terugbellen?vraag=${ticket.id}`}>{t("bookCallback")}</Link> : null}
           {ticket.category.key !== "COMPLAINT" ? <Link href={`/portaal/klachten?nummer=${ticket.number}`}>{t("complain")}</Link> : null}
           {ticket.complaint ? <Link href={`/portaal/klachten/${ticket.complaint.id}`}>{t("complaintPage")}</Link> : null}
         </div>
