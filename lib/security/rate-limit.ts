@@ -33,6 +33,8 @@ export const RATE_LIMITS = {
   password_reset_ip: { points: 20, durationSeconds: HOUR },
   invitation_actor: { points: 30, durationSeconds: HOUR },
   mail_intake_ip: { points: 120, durationSeconds: MINUTE },
+  // Wrongly signed telephony events per address: a platform's real events are never limited.
+  cti_bad_signature_ip: { points: 30, durationSeconds: 15 * MINUTE },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;
 
 export type RateLimitKind = keyof typeof RATE_LIMITS;

@@ -20,7 +20,7 @@ export async function findCallerByNumber(tx: Tx, raw: string | null | undefined)
   if (!national) return null;
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "User"
-    WHERE regexp_replace(coalesce("phone", ''), '[^0-9+]', '', 'g') = ANY(${numberVariants(national)}::text[])
+    WHERE regexp_replace(coalesce("phone", ''), '[^0-9]', '', 'g') = ANY(${numberVariants(national)}::text[])
       AND "role" IN ('BENEFICIARY', 'EMPLOYER_CONTACT') AND "active" AND "mergedIntoId" IS NULL AND "erasedAt" IS NULL
     LIMIT 2`;
   return rows.length === 1 ? rows[0]!.id : null;
@@ -50,6 +50,11 @@ export async function applyCtiEvent(tx: Tx, eventId: string, event: CtiEventInpu
     }));
   if (existing && event.callerNumber && !existing.callerNumber) {
     call = await tx.ctiCall.update({ where: { id: call.id }, data: { callerNumber: event.callerNumber, callerId: await findCallerByNumber(tx, event.callerNumber) } });
+  }
+  if (existing && event.type === "call.ringing" && event.at < call.ringingAt) {
+    // A "ringing" that arrives after the answer still says when the caller started waiting.
+    const waitSec = call.answeredAt ? Math.max(0, Math.round((call.answeredAt.getTime() - event.at.getTime()) / 1000)) : call.waitSec;
+    call = await tx.ctiCall.update({ where: { id: call.id }, data: { ringingAt: event.at, waitSec } });
   }
 
   if (event.type === "call.answered") {

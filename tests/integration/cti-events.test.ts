@@ -59,6 +59,11 @@ describe("CTI events endpoint", () => {
     expect(await send(event, { id: "e-x", timestamp: ts, signature: signed(body, "e-x", ts, otherSecret) })).toMatchObject({ status: 401, json: { error: "BAD_SIGNATURE" } });
     // A body changed after signing no longer matches.
     expect(await send({ ...event, callerNumber: "0687654321" }, { id: "e-y", timestamp: ts, signature: signed(body, "e-y", ts) })).toMatchObject({ status: 401 });
+    // A guesser is stopped after 30 wrong signatures from one address in 15 minutes.
+    const results = [];
+    for (let i = 0; i < 30; i += 1) results.push((await send(event, { signature: "v1,AAAA" })).status);
+    expect(results.slice(0, 26)).toEqual(Array(26).fill(401));
+    expect(results.at(-1)).toBe(429);
     delete process.env.LOKET_CTI_SECRET;
     expect(await send(event)).toMatchObject({ status: 503, json: { error: "CTI_DISABLED" } });
     await nothingWritten();
@@ -124,6 +129,10 @@ describe("CTI events endpoint", () => {
     expect(await send({ type: "call.answered", callId: "c-late", at: at(20), agentEmail: "agent@loket.example", waitSec: 20 })).toMatchObject({ json: { state: "ENDED" } });
     const agent = await sessionFor("agent@loket.example");
     expect(await listDraftCalls(agent.id)).toMatchObject([{ durationSec: 180, waitSec: 20 }]);
+    // A "ringing" that arrives last moves the start back and the wait with it.
+    await send({ type: "call.answered", callId: "c-early", at: at(30), agentEmail: "agent@loket.example" });
+    await send({ type: "call.ringing", callId: "c-early", at: at(0), callerNumber: "0612345678" });
+    expect(await db.ctiCall.findUniqueOrThrow({ where: { externalId: "c-early" } })).toMatchObject({ waitSec: 30, callerNumber: "0612345678" });
   });
 
   it("matches a number to a person only when exactly one has it, and never to staff", async () => {
@@ -133,6 +142,10 @@ describe("CTI events endpoint", () => {
     await db.user.update({ where: { email: "anna.jansen@burger.example" }, data: { phone: "06-87654321" } });
     await send({ type: "call.ringing", callId: "c-two", at: at(0), callerNumber: "0687654321" });
     expect((await db.ctiCall.findUniqueOrThrow({ where: { externalId: "c-two" } })).callerId).toBeNull();
+    // Stored as people write it: "+31 (0)6 ..." is the same number.
+    await db.user.update({ where: { email: "bram.devries@burger.example" }, data: { phone: "+31 (0)6 2222 3333" } });
+    await send({ type: "call.ringing", callId: "c-bram2", at: at(0), callerNumber: "06-22223333" });
+    expect((await db.ctiCall.findUniqueOrThrow({ where: { externalId: "c-bram2" } })).callerId).toBe(bram.id);
     await db.user.update({ where: { email: "agent@loket.example" }, data: { phone: "0611112222" } });
     await send({ type: "call.ringing", callId: "c-staff", at: at(0), callerNumber: "0611112222" });
     expect((await db.ctiCall.findUniqueOrThrow({ where: { externalId: "c-staff" } })).callerId).toBeNull();

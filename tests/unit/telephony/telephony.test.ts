@@ -40,13 +40,16 @@ describe("Dutch telephone numbers", () => {
     ["+31 (0)6 12345678", "0612345678"],
     ["020 - 123 45 67", "0201234567"],
     ["088 - 123 45 00", "0881234500"],
+    ["+32 470 12 34 56", "0032470123456"],
+    ["0032 470 12 34 56", "0032470123456"],
   ])("%s is %s", (raw, national) => expect(nationalNumber(raw)).toBe(national));
 
   it("has nothing for empty or too short input, and lists the stored spellings of one number", () => {
     expect(nationalNumber("")).toBeNull();
     expect(nationalNumber("112")).toBeNull();
     expect(nationalNumber(null)).toBeNull();
-    expect(numberVariants("0612345678")).toEqual(["0612345678", "+31612345678", "0031612345678"]);
+    expect(numberVariants("0612345678")).toEqual(["0612345678", "31612345678", "0031612345678", "310612345678", "00310612345678"]);
+    expect(numberVariants("0032470123456")).toEqual(["0032470123456", "32470123456"]);
   });
 });
 

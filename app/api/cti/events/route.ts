@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
+import { clientIp, consumeRateLimit } from "@/lib/security/rate-limit";
 import { applyCtiEvent } from "@/lib/telephony/mutations";
 import { ctiEventSchema } from "@/lib/telephony/schema";
 import { verifyPayload } from "@/lib/telephony/signature";
@@ -25,7 +26,12 @@ export async function POST(request: Request) {
     signature: request.headers.get("webhook-signature"),
   };
   const refusal = verifyPayload(secret, headers, body, new Date());
-  if (refusal) return NextResponse.json({ error: refusal }, { status: 401 });
+  if (refusal) {
+    // Only failures count, so a busy platform is never slowed; a guesser is stopped.
+    const limit = await consumeRateLimit("cti_bad_signature_ip", clientIp(request.headers));
+    if (!limit.ok) return NextResponse.json({ error: "TOO_MANY_ATTEMPTS" }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+    return NextResponse.json({ error: refusal }, { status: 401 });
+  }
   let json: unknown;
   try {
     json = JSON.parse(body);
