@@ -3,6 +3,7 @@
 // nonce from the request's Content-Security-Policy header and puts it on its own script tags; pages
 // therefore render per request (the root layout reads the locale cookie, so they all do already).
 import { type NextRequest, NextResponse } from "next/server";
+import { REQUESTED_PATH_HEADER } from "@/lib/auth/rules";
 import { newNonce, securityHeaders, servedOverHttps } from "@/lib/security/headers";
 
 export function proxy(request: NextRequest) {
@@ -14,6 +15,8 @@ export function proxy(request: NextRequest) {
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // Always set here (never the client's own value): where to return to after login.
+  requestHeaders.set(REQUESTED_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

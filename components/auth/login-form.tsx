@@ -3,6 +3,7 @@ import { ErrorNote } from "@/components/ui/form-action";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { afterLoginUrl } from "@/lib/auth/rules";
 import { refusalOf } from "./login-errors";
 
 // No "LOCKED": a locked account is answered like a wrong password, so the form cannot tell anyone
@@ -32,7 +33,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string |
       const result = await signIn("credentials", { email, password, redirect: false });
       if (result?.ok && !result.error) {
         // A full navigation so every server component sees the new session cookie.
-        window.location.assign(callbackUrl ?? "/");
+        window.location.assign(afterLoginUrl(callbackUrl));
         return;
       }
       setError(loginErrorOf(result?.error));

@@ -3,6 +3,7 @@ import { SubmitButton, SuccessNote, useFormAction } from "@/components/ui/form-a
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { afterLoginUrl } from "@/lib/auth/rules";
 import { RecoveryCodeList, StartEnrolmentButton, TotpScan } from "./enrolment-parts";
 import { StaffAlert } from "@/components/staff/staff-alert";
 import { TextField } from "@/components/werkgever/form-fields";
@@ -33,7 +34,7 @@ export function StaffEnrolment({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn("totp-enrolled", { proof: done.proof, redirect: false }).catch(() => null);
     if (result?.ok && !result.error) {
       if (remember) await rememberDeviceAction().catch(() => null);
-      window.location.assign(callbackUrl);
+      window.location.assign(afterLoginUrl(callbackUrl));
       return;
     }
     setContinueError(result?.error ?? "UNEXPECTED");

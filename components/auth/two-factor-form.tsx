@@ -4,6 +4,7 @@ import { signIn, signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { rememberDeviceAction } from "@/lib/auth/actions";
+import { afterLoginUrl } from "@/lib/auth/rules";
 import { refusalOf, type Refusal } from "./login-errors";
 
 const KNOWN = new Set(["WRONG_CODE", "REPLAYED_CODE", "CODE_EXPIRED", "SESSION_EXPIRED", "TOO_MANY_ATTEMPTS", "REQUIRED"]);
@@ -32,7 +33,7 @@ export function TwoFactorForm({ method, callbackUrl }: { method: "TOTP" | "MAIL"
       const result = await signIn("two-factor", { code, redirect: false });
       if (result?.ok && !result.error) {
         if (form.get("remember") === "on") await rememberDeviceAction();
-        window.location.assign(callbackUrl);
+        window.location.assign(afterLoginUrl(callbackUrl));
         return;
       }
       setError(refusalOf(result?.error, KNOWN));

@@ -4,6 +4,9 @@ import { safeReturnPath } from "@/lib/security/return-path";
 
 export type Place = "portaal" | "werkgever" | "agent";
 
+/** Request header in which proxy.ts passes the requested path and query on to the pages. */
+export const REQUESTED_PATH_HEADER = "x-loket-requested-path";
+
 export const STAFF_ROLES: readonly Role[] = [
   "CALLCENTER_AGENT",
   "CASE_HANDLER",
@@ -63,4 +66,37 @@ export function safeCallbackPath(value: unknown): string | null {
   // unknown: a repeated ?callbackUrl= reaches the login pages as an array.
   const path = safeReturnPath(value);
   return path === "/" ? null : path;
+}
+
+/** The place a path belongs to ("/portaal/vragen/x" → "portaal"), or null for any other path. */
+export function placeOfPath(path: string): Place | null {
+  const first = /^\/(portaal|werkgever|agent)(?:[/?#]|$)/.exec(path);
+  return first ? (first[1] as Place) : null;
+}
+
+/**
+ * Where a signed-in person goes after login: the page they asked for when it is a safe path in
+ * their own place; anything else (another place, another host, garbage) is their home.
+ */
+export function returnPathFor(value: unknown, role: Role): string {
+  const path = safeCallbackPath(value);
+  return path && placeOfPath(path) === placeOf(role) ? path : homePath(role);
+}
+
+/**
+ * Where the login forms navigate once signed in: through the login page, which knows the role
+ * and applies returnPathFor (the browser cannot tell whether the target is in the person's place).
+ */
+export function afterLoginUrl(callback: string | null): string {
+  return callback && callback !== "/" ? `/login?callbackUrl=${encodeURIComponent(callback)}` : "/";
+}
+
+/**
+ * The page to return to after login for a visitor who is not signed in: the requested path (set
+ * by proxy.ts) when it is safe and in the same place as the page's own fallback, else the fallback.
+ */
+export function loginReturnPath(requested: unknown, fallback: string): string {
+  const path = safeCallbackPath(requested);
+  const place = placeOfPath(fallback);
+  return path && place && placeOfPath(path) === place ? path : fallback;
 }

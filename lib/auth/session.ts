@@ -1,11 +1,12 @@
 import "server-only";
 import { decode, type JWT } from "next-auth/jwt";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { authSecret } from "./auth-secret";
 import { can, type Permission } from "./permissions";
+import { loginReturnPath, REQUESTED_PATH_HEADER } from "./rules";
 import { pendingChallengeOf, pendingEnrolmentOf, resolveSession, SESSION_COOKIES } from "./login-flow";
 import type { SessionUser } from "./queries";
 
@@ -58,7 +59,12 @@ export async function getTwoFactorCompletedAt(): Promise<number | null> {
 
 export async function requireSessionUser(returnTo: string): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) {
+    // Layouts only know their place ("/portaal"); the proxy tells which page was asked for, so a
+    // link in a mail leads back to that page after login.
+    const back = loginReturnPath((await headers()).get(REQUESTED_PATH_HEADER), returnTo);
+    redirect(`/login?callbackUrl=${encodeURIComponent(back)}`);
+  }
   return user;
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, login, PASSWORD } from "./support";
+import { e2eQuery, expectAccessible, login, PASSWORD } from "./support";
 
 test.describe("logging in", () => {
   test("the login page is accessible and sends an anonymous visitor there from any place", async ({ page }) => {
@@ -46,6 +46,18 @@ test.describe("logging in", () => {
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/werkgever");
     await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("a link to a question opened signed out leads back to that question after logging in", async ({ page }) => {
+    const [ticket] = await e2eQuery<{ id: string }>(
+      `SELECT t.id FROM "Ticket" t JOIN "User" u ON u.id = t."requesterId" WHERE u.email = 'bram.devries@burger.example' ORDER BY t."createdAt" LIMIT 1`,
+    );
+    await page.goto(`/portaal/vragen/${ticket!.id}`);
+    await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=%2Fportaal%2Fvragen%2F${ticket!.id}$`));
+    await page.getByLabel("E-mailadres").fill("bram.devries@burger.example");
+    await page.getByLabel("Wachtwoord").fill(PASSWORD);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await expect(page).toHaveURL(new RegExp(`/portaal/vragen/${ticket!.id}$`));
   });
 
   test("a session cookie saved before logout opens nothing after it", async ({ page, context }) => {

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { AuthFrame } from "@/components/auth/auth-frame";
-import { homePath, safeCallbackPath } from "@/lib/auth/rules";
+import { returnPathFor, safeCallbackPath } from "@/lib/auth/rules";
 import { getPendingEnrolment, getPendingTwoFactor, getSessionUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +18,7 @@ export default async function LoginPage({
 }) {
   const params = await searchParams;
   const user = await getSessionUser();
-  if (user) redirect(safeCallbackPath(params.callbackUrl) ?? homePath(user.role));
+  if (user) redirect(returnPathFor(params.callbackUrl, user.role));
   // Password checked, second factor (or a staff member's enrolment) still due: continue there.
   const back = safeCallbackPath(params.callbackUrl);
   const query = back ? `?callbackUrl=${encodeURIComponent(back)}` : "";

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TwoFactorForm } from "@/components/auth/two-factor-form";
 import { AuthFrame } from "@/components/auth/auth-frame";
-import { homePath, safeCallbackPath } from "@/lib/auth/rules";
+import { returnPathFor, safeCallbackPath } from "@/lib/auth/rules";
 import { currentToken, getPendingEnrolment, getPendingTwoFactor, getSessionUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function TwoFactorPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const params = await searchParams;
   const user = await getSessionUser();
-  if (user) redirect(safeCallbackPath(params.callbackUrl) ?? homePath(user.role));
+  if (user) redirect(returnPathFor(params.callbackUrl, user.role));
   const pending = await getPendingTwoFactor();
   if (!pending) {
     const back = safeCallbackPath(params.callbackUrl);

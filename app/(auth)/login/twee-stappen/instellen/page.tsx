@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { StaffEnrolment } from "@/components/auth/staff-enrolment";
 import { AuthFrame } from "@/components/auth/auth-frame";
-import { homePath, safeCallbackPath } from "@/lib/auth/rules";
+import { returnPathFor, safeCallbackPath } from "@/lib/auth/rules";
 import { getPendingEnrolment, getSessionUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StaffEnrolmentPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const params = await searchParams;
   const user = await getSessionUser();
-  if (user) redirect(safeCallbackPath(params.callbackUrl) ?? homePath(user.role));
+  if (user) redirect(returnPathFor(params.callbackUrl, user.role));
   if (!(await getPendingEnrolment())) redirect("/login");
   const t = await getTranslations("staffEnrol");
   return (
