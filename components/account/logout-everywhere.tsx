@@ -1,4 +1,5 @@
 "use client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { ErrorNote } from "@/components/ui/form-action";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
@@ -10,8 +11,10 @@ export function LogoutEverywhere() {
   const t = useTranslations("logoutEverywhere");
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState(false);
+  const [ask, confirmDialog] = useConfirm();
   return (
     <section aria-labelledby="logout-everywhere-title" className="mt-6 max-w-lg space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      {confirmDialog}
       <h2 id="logout-everywhere-title" className="text-lg font-semibold">{t("title")}</h2>
       <p className="text-sm text-slate-700">{t("intro")}</p>
       {failed ? <ErrorNote>{t("failed")}</ErrorNote> : null}
@@ -20,7 +23,7 @@ export function LogoutEverywhere() {
         data-testid="logout-everywhere"
         disabled={pending}
         onClick={async () => {
-          if (!window.confirm(t("confirm"))) return;
+          if (!(await ask(t("confirm")))) return;
           setPending(true);
           setFailed(false);
           const result = await logOutEverywhereAction().catch(() => null);

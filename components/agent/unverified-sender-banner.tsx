@@ -1,4 +1,5 @@
 "use client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
@@ -24,10 +25,12 @@ export function UnverifiedSenderBanner({ ticketId, fromAddress, verdict, checks,
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [ask, confirmDialog] = useConfirm();
   // "none" is also the protocols' own word for "nothing published": one wording for both.
   const shown = (result: string | null) => (result === null || result === "none" ? t("none") : result);
   return (
     <section aria-labelledby="unverified-sender-heading" data-testid="unverified-sender" className="rounded-lg border-2 border-amber-500 bg-amber-50 p-4 text-amber-950">
+      {confirmDialog}
       <h2 id="unverified-sender-heading" className="text-lg font-semibold">{t("title")}</h2>
       <p className="mt-1 text-sm">{t("intro", { address: fromAddress })}</p>
       <p className="mt-2 text-sm">
@@ -42,8 +45,8 @@ export function UnverifiedSenderBanner({ ticketId, fromAddress, verdict, checks,
             type="button"
             data-testid="confirm-sender"
             disabled={pending}
-            onClick={() => {
-              if (!window.confirm(t("confirmQuestion", { address: fromAddress }))) return;
+            onClick={async () => {
+              if (!(await ask(t("confirmQuestion", { address: fromAddress })))) return;
               start(async () => {
                 setError(null);
                 const result = await confirmSenderAction({ ticketId }).catch(() => ({ ok: false as const, reason: "UNEXPECTED" }));

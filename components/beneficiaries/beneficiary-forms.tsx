@@ -1,4 +1,5 @@
 "use client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SubmitButton, SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useTranslations } from "next-intl";
@@ -68,8 +69,10 @@ export function MergeButton({ survivor, duplicate }: { survivor: { id: string; n
   const [reason, setReason] = useState<string | null>(null);
   const [done, setDone] = useState<MergeCounts | null>(null);
   const [pending, setPending] = useState(false);
+  const [ask, confirmDialog] = useConfirm();
   return (
     <div className="space-y-2">
+      {confirmDialog}
       <PeopleAlert reason={reason} />
       {done ? <SuccessNote>{t("merged", done)}</SuccessNote> : null}
       <button
@@ -77,7 +80,7 @@ export function MergeButton({ survivor, duplicate }: { survivor: { id: string; n
         data-testid="merge-beneficiaries"
         disabled={pending || done !== null}
         onClick={async () => {
-          if (!window.confirm(t("confirmMerge", { duplicate: duplicate.name, survivor: survivor.name }))) return;
+          if (!(await ask(t("confirmMerge", { duplicate: duplicate.name, survivor: survivor.name })))) return;
           setPending(true);
           setReason(null);
           const result = await mergeBeneficiariesAction({ survivorId: survivor.id, duplicateId: duplicate.id }).catch(() => ({ ok: false as const, reason: "UNEXPECTED" }));

@@ -3,6 +3,7 @@ import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { cancelPortalCallbackAction, movePortalCallbackAction } from "@/lib/callbacks/actions";
 import { buttonClass, ErrorAlert, secondaryButtonClass } from "./form-kit";
 import { type SlotChoice, SlotPicker, splitSlotKey } from "./slot-picker";
@@ -13,6 +14,10 @@ export function AppointmentActions({ appointmentId, slots }: { appointmentId: st
   const router = useRouter();
   const [moving, setMoving] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // A cancelled appointment keeps its row with the confirmation until the next visit: refreshing
+  // the list would remove the row and the confirmation with it.
+  const [cancelled, setCancelled] = useState(false);
+  const [ask, dialog] = useConfirm();
   const move = useFormAction(
     (form) => movePortalCallbackAction({ appointmentId, ...splitSlotKey(form.get("slotKey")) }),
     () => {
@@ -24,25 +29,30 @@ export function AppointmentActions({ appointmentId, slots }: { appointmentId: st
   const cancel = useFormAction(
     () => cancelPortalCallbackAction({ appointmentId }),
     () => {
+      setMoving(false);
+      setCancelled(true);
       setMessage(t("cancelled"));
-      router.refresh();
     },
   );
   return (
     <div className="mt-2 space-y-2">
+      {dialog}
       {message ? <SuccessNote>{message}</SuccessNote> : null}
       <ErrorAlert reason={cancel.reason} />
-      <div className="flex gap-2">
-        <button type="button" className={secondaryButtonClass} aria-expanded={moving} onClick={() => setMoving((v) => !v)}>{t("move")}</button>
+      {cancelled ? null : <div className="flex gap-2">
+        <button type="button" className={secondaryButtonClass} aria-expanded={moving} onClick={() => { setMessage(null); setMoving((v) => !v); }}>{t("move")}</button>
         <form
-          onSubmit={(event) => {
-            if (!window.confirm(t("cancelConfirm"))) event.preventDefault();
-            else void cancel.onSubmit(event);
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const form = event.currentTarget;
+            setMessage(null);
+            if (!(await ask(t("cancelConfirm"), { confirmLabel: t("cancelYes"), cancelLabel: t("cancelNo"), danger: true }))) return;
+            void cancel.onSubmit({ preventDefault() {}, currentTarget: form } as unknown as React.FormEvent<HTMLFormElement>);
           }}
         >
           <button type="submit" className={secondaryButtonClass} disabled={cancel.pending}>{t("cancel")}</button>
         </form>
-      </div>
+      </div>}
       {moving ? (
         <form onSubmit={move.onSubmit} noValidate className="space-y-3 rounded border border-slate-200 p-3">
           <ErrorAlert reason={move.reason} />

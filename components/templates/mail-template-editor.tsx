@@ -1,4 +1,5 @@
 "use client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/define";
@@ -85,6 +86,7 @@ function TemplateEditor({
   const [subject, setSubject] = useState(row.subject);
   const [body, setBody] = useState(row.body);
   const [pending, start] = useTransition();
+  const [ask, confirmDialog] = useConfirm();
   const subjectRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const lastField = useRef<"subject" | "body">("body");
@@ -135,8 +137,8 @@ function TemplateEditor({
     });
   }
 
-  function reset() {
-    if (!window.confirm(t("resetConfirm"))) return;
+  async function reset() {
+    if (!(await ask(t("resetConfirm")))) return;
     onMessage(null);
     start(async () => {
       const result = await resetMailTemplateAction({ key: templateKey, locale }).catch((): ActionResult<undefined> => ({ ok: false, reason: "UNEXPECTED" }));
@@ -151,6 +153,7 @@ function TemplateEditor({
 
   return (
     <div className="grid gap-5 lg:grid-cols-2">
+      {confirmDialog}
       <form
         className="space-y-3"
         onSubmit={(event) => {

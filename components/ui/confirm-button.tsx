@@ -1,4 +1,5 @@
 "use client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { useRouter } from "next/navigation";
 import { useState, type ComponentType } from "react";
 import { SuccessNote } from "./form-action";
@@ -29,8 +30,10 @@ export function ConfirmButton({
   const [reason, setReason] = useState<string | null>(null);
   const [succeeded, setSucceeded] = useState(false);
   const [pending, setPending] = useState(false);
+  const [ask, confirmDialog] = useConfirm();
   return (
     <div className="space-y-1">
+      {confirmDialog}
       <Alert reason={reason} />
       {succeeded && done ? <SuccessNote>{done}</SuccessNote> : null}
       <button
@@ -38,7 +41,7 @@ export function ConfirmButton({
         data-testid={testId}
         disabled={pending}
         onClick={async () => {
-          if (confirm && !window.confirm(confirm)) return;
+          if (confirm && !(await ask(confirm, { danger }))) return;
           setPending(true);
           setReason(null);
           setSucceeded(false);

@@ -3,7 +3,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SubmitButton, SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { deactivateAction, inviteAction, setRightsAction, setTwoFactorRequiredAction } from "@/lib/organisations/actions";
 import { GRANTABLE_RIGHTS } from "@/lib/organisations/schema";
 import { FormAlert, TextField } from "./form-fields";
@@ -66,8 +66,14 @@ export function RightsForm({ userId, name, rights, hrProfessional }: { userId: s
       router.refresh();
     },
   );
+  // A refused change kept the stored rights: show them again (the boxes' defaults are the stored
+  // state), so a box unticked in vain does not look unticked.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (reason) formRef.current?.reset();
+  }, [reason]);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-2" aria-label={t("rightsOf", { name })}>
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-2" aria-label={t("rightsOf", { name })}>
       <FormAlert reason={reason} />
       {succeeded ? <SuccessNote>{t("saved")}</SuccessNote> : null}
       <RightsCheckboxes prefix={`rights-${userId}`} rights={rights} hrProfessional={hrProfessional} />

@@ -10,7 +10,7 @@ function mailedInvitation(email: string): Promise<string> {
 }
 
 async function acceptDialogs(page: Page) {
-  page.on("dialog", (dialog) => void dialog.accept());
+  await page.addLocatorHandler(page.getByRole("alertdialog"), (confirmDialog) => confirmDialog.getByRole("button").last().click());
 }
 
 test.describe("staff accounts and teams (admins)", () => {

@@ -106,7 +106,7 @@ test.describe("onboarding an employer", () => {
     // 5. The admin sees the contact; deactivating signs them out and keeps them out with a clear message.
     await page.reload();
     await expect(page.getByTestId("organisation-contact").filter({ hasText: contact })).toContainText("Rechtenbeheer, Vragen en verzoeken, Werknemergegevens");
-    page.once("dialog", (dialog) => void dialog.accept());
+    await page.addLocatorHandler(page.getByRole("alertdialog"), (confirmDialog) => confirmDialog.getByRole("button").last().click(), { times: 1 });
     await page.getByRole("button", { name: `${name} deactiveren` }).click();
     await expect(page.getByTestId("organisation-inactive")).toBeVisible();
     await expect(page.getByRole("button", { name: `${name} weer activeren` })).toBeVisible();

@@ -102,7 +102,7 @@ test.describe("customers", () => {
     await expect(page.getByTestId("merge-duplicate")).toContainText(dup.name);
     await expectAccessible(page);
     await shot(page, "6-merge");
-    page.once("dialog", (dialog) => void dialog.accept());
+    await page.addLocatorHandler(page.getByRole("alertdialog"), (confirmDialog) => confirmDialog.getByRole("button").last().click(), { times: 1 });
     await page.getByTestId("merge-beneficiaries").click();
     await expect(page.getByText(/^Samengevoegd: 0 vragen/)).toBeVisible();
     await page.goto(`/agent/beheer/klanten?q=${encodeURIComponent(`Dubbel ${stamp}`)}`);

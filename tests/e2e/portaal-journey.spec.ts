@@ -90,8 +90,23 @@ test.describe("beneficiary portal journey", () => {
     await page.goto("/portaal");
     await expect(page.getByTestId("appointment").filter({ hasText: `Over ${number}` })).toHaveCount(1);
     await page.goto("/portaal/terugbellen");
-    page.once("dialog", (dialog) => void dialog.accept());
-    await page.getByTestId("appointment").filter({ hasText: `Over ${number}` }).getByRole("button", { name: "Annuleren" }).click();
+    // Our own dialog, not the browser's: Escape keeps the appointment and focus returns to the button.
+    const row = page.getByTestId("appointment").filter({ hasText: `Over ${number}` });
+    const cancelButton = row.getByRole("button", { name: "Annuleren" });
+    await cancelButton.click();
+    const dialog = page.getByRole("alertdialog", { name: "Weet u het zeker?" });
+    await expect(dialog).toContainText("Weet u zeker dat u deze afspraak wilt annuleren?");
+    await expect(dialog.getByRole("button", { name: "Afspraak houden" })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(dialog.getByRole("button", { name: "Afspraak houden" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await expect(cancelButton).toBeFocused();
+    await cancelButton.click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Afspraak annuleren" }).click();
+    await expect(row.getByTestId("form-success")).toHaveText("Uw afspraak is geannuleerd.");
+    await page.reload();
     await expect(page.getByTestId("appointment").filter({ hasText: `Over ${number}` })).toHaveCount(0);
   });
 

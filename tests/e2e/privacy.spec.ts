@@ -37,7 +37,7 @@ test.describe("privacy administration", () => {
   test.use({ storageState: storageStateOf("admin") });
 
   test("the privacy page shows the terms and holds, finds a person; a hold blocks erasure until released; erasure wipes the person", async ({ page }) => {
-    page.on("dialog", (dialog) => void dialog.accept());
+    await page.addLocatorHandler(page.getByRole("alertdialog"), (confirmDialog) => confirmDialog.getByRole("button").last().click());
     const person = await makePerson();
 
     await page.goto("/agent/beheer/privacy");

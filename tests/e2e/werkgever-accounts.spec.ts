@@ -24,7 +24,7 @@ test.describe("accounts and rights", () => {
 
     // Withdrawn (after confirming), the invitation leaves the list and its link says so.
     const link = await mailedLink(nina, "organisation.invite", INVITE_LINK);
-    page.once("dialog", (dialog) => void dialog.accept());
+    await page.addLocatorHandler(page.getByRole("alertdialog"), (confirmDialog) => confirmDialog.getByRole("button").last().click(), { times: 1 });
     await pending.getByRole("button", { name: "Uitnodiging voor Nina Kok intrekken" }).click();
     await expect(pending).toHaveCount(0);
     const invitee = await browser.newContext();
@@ -45,6 +45,8 @@ test.describe("accounts and rights", () => {
     await eva.getByLabel("Rechtenbeheer").uncheck();
     await eva.getByRole("button", { name: "Rechten opslaan" }).click();
     await expect(eva.getByTestId("form-error")).toContainText("laatste met rechtenbeheer");
+    // The refusal kept the right: the box shows it ticked again.
+    await expect(eva.getByLabel("Rechtenbeheer")).toBeChecked();
     await expectAccessible(page);
   });
 
