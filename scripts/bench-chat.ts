@@ -1,0 +1,241 @@
+// npm run bench:chat [-- --chats=200] [-- --messages=10] [-- --keep]
+// 200 simultaneous chats through the real server: a throwaway PostgreSQL database, `next start`
+// on it (builds first when there is no build), 200 beneficiaries and 200 agents with ACTIVE chats,
+// both sides' SSE streams open, messages POSTed in turn by customer and agent. Delivery time is
+// from the start of the POST to the message's arrival on the other side's stream.
+// Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgresql://loket:loket@127.0.0.1:5432/postgres.
+// Run it under the e2e lock when others build: `flock /tmp/loket-e2e.lock npm run bench:chat`.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { applyMigrations } from "@/lib/db/migrate";
+
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: number) => Number(argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const CHATS = option("chats", 200);
+// Per chat, alternating customer and agent; each waits for the previous one to arrive.
+const MESSAGES = option("messages", 10);
+const PORT = option("port", 3290);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://loket:loket@127.0.0.1:5432/postgres";
+const root = path.resolve(import.meta.dirname, "..");
+const SECRET = "bench-chat-only-secret";
+const BASE = `http://localhost:${PORT}`;
+
+function percentile(sorted: number[], q: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
+}
+
+async function seed(client: pg.Client) {
+  await client.query(`
+    INSERT INTO "TicketCategory" (id, key, "nameNl", "nameEn", "dossierSensitive", chat)
+      VALUES ('cat_general', 'GENERAL_QUESTION', 'Algemene vraag', 'General question', false, true);
+    INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
+      SELECT 'person_' || g, 'person' || g || '@bench.example', 'Persoon ' || g, 'BENEFICIARY', 'x', now() FROM generate_series(1, $1::int) g;
+    INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
+      SELECT 'agent_' || g, 'agent' || g || '@bench.example', 'Agent ' || g, 'CALLCENTER_AGENT', 'x', now() FROM generate_series(1, $1::int) g;
+    INSERT INTO "AuthSession" (id, "userId") SELECT 'sid_' || id, id FROM "User";
+    INSERT INTO "ChatSession" (id, "requesterId", audience, "categoryId", "lineKey", status, "agentId", "queuedAt", "acceptedAt", "updatedAt")
+      SELECT 'chat_' || g, 'person_' || g, 'BENEFICIARY', 'cat_general', 'AVONDLIJN', 'ACTIVE', 'agent_' || g, now(), now(), now()
+      FROM generate_series(1, $1::int) g;
+  `.replaceAll("$1::int", String(CHATS)));
+}
+
+/** A signed session cookie as the login would set it (server-side session row made above). */
+async function cookieFor(id: string, role: "BENEFICIARY" | "CALLCENTER_AGENT", name: string, email: string): Promise<string> {
+  const token = await encode({
+    token: { sub: id, uid: id, role, name, email, sv: 0, sid: `sid_${id}`, mfa: true },
+    secret: SECRET,
+    maxAge: 60 * 60,
+  });
+  return `next-auth.session-token=${token}`;
+}
+
+type Arrival = (seq: number, author: string, body: string) => void;
+
+/** Opens a chat's SSE stream; resolves once the first event came (the stream is live). */
+async function openStream(chatId: string, cookie: string, onMessage: Arrival, signal: AbortSignal): Promise<void> {
+  const response = await fetch(`${BASE}/api/chat/${chatId}/stream`, { headers: { cookie, accept: "text/event-stream" }, signal });
+  if (!response.ok || !response.body) throw new Error(`stream ${chatId}: HTTP ${response.status}`);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  let live = false;
+  let markLive = () => {};
+  const ready = new Promise<void>((resolve) => (markLive = resolve));
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          let event = "message";
+          let data = "";
+          for (const line of block.split("\n")) {
+            if (line.startsWith("event:")) event = line.slice(6).trim();
+            else if (line.startsWith("data:")) data += line.slice(5).trim();
+          }
+          if (!data) continue;
+          if (!live) {
+            live = true;
+            markLive();
+          }
+          if (event === "message") {
+            const message = JSON.parse(data) as { seq: number; author: string; body: string };
+            onMessage(message.seq, message.author, message.body);
+          }
+        }
+      }
+    } catch {
+      // Aborted at the end of the run.
+    }
+  })();
+  await ready;
+}
+
+async function waitForServer(child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error("next start exited");
+    try {
+      await fetch(`${BASE}/login`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
+  throw new Error("next start did not answer within 60 s");
+}
+
+async function main() {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.log("bench:chat — no production build, running next build");
+    const built = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit" });
+    if (built.status !== 0) throw new Error("next build failed");
+  }
+  const name = `loket_bench_chat_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  let server: ChildProcess | undefined;
+  const streams = new AbortController();
+  try {
+    await applyMigrations({ databaseUrl, migrationsDir: path.join(root, "prisma", "migrations") });
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await seed(client);
+    await client.end();
+
+    let mode = "unknown";
+    server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "20",
+        AUTH_SECRET: SECRET,
+        TOTP_ENCRYPTION_KEY: SECRET,
+        NEXTAUTH_URL: BASE,
+        LOKET_BACKGROUND: "off",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const log = (chunk: Buffer) => {
+      const text = chunk.toString();
+      const live = /\[live\] (.*)/.exec(text);
+      if (live) mode = live[1]!.trim();
+      if (/error/i.test(text)) process.stderr.write(`  [server] ${text}`);
+    };
+    server.stdout!.on("data", log);
+    server.stderr!.on("data", log);
+    await waitForServer(server);
+    console.log(`bench:chat — ${CHATS} chats x ${MESSAGES} messages on ${name}, server ${BASE}`);
+
+    // Who is waiting for which body on which side.
+    const pending = new Map<string, (at: number) => void>();
+    const arrive: Arrival = (_seq, _author, body) => pending.get(body)?.(performance.now());
+
+    const chats = await Promise.all(
+      Array.from({ length: CHATS }, async (_, i) => ({
+        id: `chat_${i + 1}`,
+        customer: await cookieFor(`person_${i + 1}`, "BENEFICIARY", `Persoon ${i + 1}`, `person${i + 1}@bench.example`),
+        agent: await cookieFor(`agent_${i + 1}`, "CALLCENTER_AGENT", `Agent ${i + 1}`, `agent${i + 1}@bench.example`),
+      })),
+    );
+    const openStart = performance.now();
+    await Promise.all(
+      chats.flatMap((chat) => [openStream(chat.id, chat.customer, arrive, streams.signal), openStream(chat.id, chat.agent, arrive, streams.signal)]),
+    );
+    console.log(`  ${CHATS * 2} streams open in ${Math.round(performance.now() - openStart)} ms (hub: ${mode})`);
+
+    const delivery: number[] = [];
+    let errors = 0;
+    const errorKinds = new Map<string, number>();
+    const fail = (kind: string) => {
+      errors += 1;
+      errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+    };
+    const start = performance.now();
+    await Promise.all(
+      chats.map(async (chat) => {
+        for (let n = 0; n < MESSAGES; n += 1) {
+          const fromCustomer = n % 2 === 0;
+          const body = `${chat.id} ${fromCustomer ? "klant" : "agent"} bericht ${n}`;
+          const sentAt = performance.now();
+          const arrived = new Promise<number>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error("timeout")), 10_000);
+            pending.set(body, (at) => {
+              clearTimeout(timer);
+              resolve(at);
+            });
+          });
+          try {
+            const response = await fetch(`${BASE}/api/chat/${chat.id}/messages`, {
+              method: "POST",
+              headers: { cookie: fromCustomer ? chat.customer : chat.agent, "content-type": "application/json", origin: BASE },
+              body: JSON.stringify({ body, clientId: `${chat.id}-${n}` }),
+            });
+            if (response.status !== 201) {
+              fail(`POST ${response.status} ${await response.text()}`);
+              pending.delete(body);
+              continue;
+            }
+            delivery.push((await arrived) - sentAt);
+          } catch (error) {
+            fail(error instanceof Error ? error.message : String(error));
+          } finally {
+            pending.delete(body);
+          }
+        }
+      }),
+    );
+    const seconds = (performance.now() - start) / 1000;
+    const sorted = delivery.sort((a, b) => a - b);
+    console.log(`  delivered ${sorted.length} of ${CHATS * MESSAGES} messages in ${seconds.toFixed(1)} s: ${(sorted.length / seconds).toFixed(0)} messages/s`);
+    console.log(
+      `  delivery ms: p50 ${percentile(sorted, 0.5).toFixed(0)}, p95 ${percentile(sorted, 0.95).toFixed(0)}, p99 ${percentile(sorted, 0.99).toFixed(0)}, max ${(sorted.at(-1) ?? NaN).toFixed(0)}`,
+    );
+    console.log(`  errors: ${errors}${errors ? ` (${[...errorKinds].map(([k, v]) => `${v}x ${k}`).join("; ")})` : ""}`);
+    console.log(`  hub mode: ${mode}`);
+  } finally {
+    streams.abort();
+    server?.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (!argv.includes("--keep")) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
