@@ -59,6 +59,25 @@ import {
   setStaffMemberActive,
   withdrawStaffInvite,
 } from "@/lib/staff/commands";
+import {
+  acceptChatCommand,
+  endChatCommand,
+  leaveEmployerChat,
+  leaveEmployerChatAsMessage,
+  leavePortalChat,
+  leavePortalChatAsMessage,
+  sendChatAsAgent,
+  sendEmployerChat,
+  sendPortalChat,
+  startEmployerChat,
+  startPortalChat,
+  transferChatCommand,
+  typingAsAgent,
+  typingEmployerChat,
+  typingPortalChat,
+  updateChatSettings,
+  updateChatTopics,
+} from "@/lib/chat/commands";
 import { answerSurveyAsBeneficiary, answerSurveyAsEmployer } from "@/lib/survey/commands";
 import { recordUrgentVerification, relinkUrgentPreAnnouncement, submitUrgentRequest, updatePreAnnouncementExpiry, updateUrgentWords } from "@/lib/urgent/commands";
 import { logCallbackAttempt } from "@/lib/workspace/attempt";
@@ -68,6 +87,24 @@ import type { DefinedAction } from "./define";
 export type RegisteredAction = DefinedAction<z.ZodType, unknown>;
 
 export const ACTIONS: readonly RegisteredAction[] = [
+  // Live chat (customer side: the portal's and the employer portal's; console; settings)
+  startPortalChat,
+  sendPortalChat,
+  typingPortalChat,
+  leavePortalChat,
+  leavePortalChatAsMessage,
+  startEmployerChat,
+  sendEmployerChat,
+  typingEmployerChat,
+  leaveEmployerChat,
+  leaveEmployerChatAsMessage,
+  sendChatAsAgent,
+  typingAsAgent,
+  acceptChatCommand,
+  transferChatCommand,
+  endChatCommand,
+  updateChatSettings,
+  updateChatTopics,
   // Everyone signed in
   changeOwnPassword,
   requestOwnEmailChange,

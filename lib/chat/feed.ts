@@ -38,6 +38,7 @@ export function chatFeed(input: { viewer: SessionUser; chatId: string; after: nu
   let cursor = input.after;
   let lastState = "";
   let closed = false;
+  let status: string | null = null;
   const clock = input.now ?? (() => new Date());
   const read = serialised(async () => {
     if (closed) return;
@@ -51,6 +52,7 @@ export function chatFeed(input: { viewer: SessionUser; chatId: string; after: nu
       cursor = message.seq;
     }
     const state = await readChatState(input.chatId, clock());
+    status = state?.status ?? null;
     const key = JSON.stringify(state);
     if (state && key !== lastState) {
       lastState = key;
@@ -59,6 +61,8 @@ export function chatFeed(input: { viewer: SessionUser; chatId: string; after: nu
   });
   return {
     read,
+    /** For queue wakes: only a waiting chat's position moves with the queue (the first call always reads). */
+    readIfWaiting: () => (status === null || status === "WAITING" ? read() : Promise.resolve()),
     get cursor() {
       return cursor;
     },

@@ -7,6 +7,7 @@ import type { RetentionFigures } from "@/lib/privacy/settings";
 import { sweepRetentionWhenDue } from "@/lib/privacy/sweep";
 import { sweepComplaintStageDue } from "@/lib/notifications/sweeps";
 import { runImportJobs, type RunnerReport } from "@/lib/import/runner";
+import { sweepChats } from "@/lib/chat/sweep";
 import { withSweepLock } from "./lock";
 import { sweepAutoClose, sweepCallbackReminders, sweepSlaStates, sweepSurveyInvitations } from "./sweeps";
 
@@ -20,6 +21,7 @@ export interface SweepReport {
   loginRecords: number | "skipped";
   preAnnouncementsExpired: number | "skipped";
   retention: RetentionFigures | "notDue" | "skipped";
+  chats: { abandoned: number; ended: number } | "skipped";
   /** Import jobs need no sweep lock: each job is claimed by a conditional update. */
   imports: RunnerReport;
 }
@@ -40,6 +42,7 @@ export async function runSweeps(db: Db, now: Date): Promise<SweepReport> {
     loginRecords: outcome(await withSweepLock("loginRecords", () => sweepLoginRecords(db, now))),
     preAnnouncementsExpired: outcome(await withSweepLock("preAnnouncements", () => expirePreAnnouncements(db, now))),
     retention: outcome(await withSweepLock("retention", () => sweepRetentionWhenDue(db, now))),
+    chats: outcome(await withSweepLock("chats", () => sweepChats(db, now))),
     imports: await runImportJobs(db, now),
   };
 }

@@ -239,7 +239,89 @@ async function beneficiaryWithoutPassword() {
   return db.user.create({ data: { email: `klant-${unique()}@matrix.example`, name: "Matrix Klant", role: "BENEFICIARY", passwordHash: NO_PASSWORD, clientNumber: `M-${unique()}` }, select: { id: true } });
 }
 
+/** A chat as the chat commands leave it (plain insert): waiting, or held by an agent. */
+async function chatSession(data: { requesterId: string; organisationId?: string | null; agentId?: string | null }) {
+  const employer = Boolean(data.organisationId);
+  return db.chatSession.create({
+    data: {
+      requesterId: data.requesterId,
+      organisationId: data.organisationId ?? null,
+      audience: employer ? "EMPLOYER" : "BENEFICIARY",
+      categoryId: w.categories.get(employer ? "PROCEDURE" : "GENERAL_QUESTION")!,
+      lineKey: employer ? "EMPLOYER" : "AVONDLIJN",
+      status: data.agentId ? "ACTIVE" : "WAITING",
+      agentId: data.agentId ?? null,
+      acceptedAt: data.agentId ? NOW : null,
+      queuedAt: NOW,
+      lastSeq: 1,
+      messages: { create: { seq: 1, author: "CUSTOMER", authorId: data.requesterId, body: "Hallo, ik heb een vraag.", createdAt: NOW } },
+    },
+    select: { id: true },
+  });
+}
+/** A chat held by a colleague of nobody in the matrix: not the caller's. */
+const othersChat = async () => chatSession({ requesterId: w.bram, agentId: (await person("CALLCENTER_AGENT")).id });
+
 const SPECS: Record<string, Spec> = {
+  // ── live chat ── customer side: own = the caller's chat; foreign = Bram's (portal) or Zorggroep
+  // Noord's (employer). Console: own = a chat the caller holds (or a waiting one); foreign = a chat
+  // another agent holds, or one that does not exist.
+  "chat.start.portal": { own: async () => ({ categoryKey: "GENERAL_QUESTION", body: "Hallo, ik heb een vraag." }) },
+  "chat.send.portal": {
+    own: async ({ u }) => ({ chatId: (await chatSession({ requesterId: u.id })).id, body: "Nog iets.", clientId: unique() }),
+    foreign: async () => ({ input: { chatId: (await chatSession({ requesterId: w.bram })).id, body: "Nog iets." }, refusal: "NOT_FOUND" }),
+  },
+  "chat.typing.portal": {
+    own: async ({ u }) => ({ chatId: (await chatSession({ requesterId: u.id })).id }),
+    foreign: async () => ({ input: { chatId: (await chatSession({ requesterId: w.bram })).id }, refusal: "NOT_FOUND" }),
+  },
+  "chat.leave.portal": {
+    own: async ({ u }) => ({ chatId: (await chatSession({ requesterId: u.id })).id }),
+    foreign: async () => ({ input: { chatId: (await chatSession({ requesterId: w.bram })).id }, refusal: "NOT_FOUND" }),
+  },
+  "chat.leave_message.portal": {
+    own: async ({ u }) => ({ chatId: (await chatSession({ requesterId: u.id })).id }),
+    foreign: async () => ({ input: { chatId: (await chatSession({ requesterId: w.bram })).id }, refusal: "NOT_FOUND" }),
+  },
+  "chat.start.employer": { own: async () => ({ categoryKey: "PROCEDURE", body: "Hallo, wij hebben een vraag." }) },
+  "chat.send.employer": {
+    own: async ({ u }) => ({ chatId: (await chatSession({ requesterId: u.id, organisationId: w.vandijk })).id, body: "Nog iets." }),
+    foreign: async () => ({ input: { chatId: (await chatSession({ requesterId: w.lisa, organisationId: w.zorgnoord })).id, body: "Nog iets." }, refusal: "NOT_FOUND" }),
+  },
+  "chat.typing.employer": {
+    own: async ({ u }) => ({ chatId: (await chatSession({ requesterId: u.id, organisationId: w.vandijk })).id }),
+    foreign: async () => ({ input: { chatId: (await chatSession({ requesterId: w.lisa, organisationId: w.zorgnoord })).id }, refusal: "NOT_FOUND" }),
+  },
+  "chat.leave.employer": {
+    own: async ({ u }) => ({ chatId: (await chatSession({ requesterId: u.id, organisationId: w.vandijk })).id }),
+    foreign: async () => ({ input: { chatId: (await chatSession({ requesterId: w.lisa, organisationId: w.zorgnoord })).id }, refusal: "NOT_FOUND" }),
+  },
+  "chat.leave_message.employer": {
+    own: async ({ u }) => ({ chatId: (await chatSession({ requesterId: u.id, organisationId: w.vandijk })).id }),
+    foreign: async () => ({ input: { chatId: (await chatSession({ requesterId: w.lisa, organisationId: w.zorgnoord })).id }, refusal: "NOT_FOUND" }),
+  },
+  "chat.send.agent": {
+    own: async ({ u }) => ({ chatId: (await chatSession({ requesterId: w.anna.id, agentId: u.id })).id, body: "Goedemiddag, ik help u graag." }),
+    foreign: async () => ({ input: { chatId: (await othersChat()).id, body: "Goedemiddag." }, refusal: "NOT_FOUND" }),
+  },
+  "chat.typing.agent": {
+    own: async ({ u }) => ({ chatId: (await chatSession({ requesterId: w.anna.id, agentId: u.id })).id }),
+    foreign: async () => ({ input: { chatId: (await othersChat()).id }, refusal: "NOT_FOUND" }),
+  },
+  "chat.accept": {
+    own: async () => ({ chatId: (await chatSession({ requesterId: w.bram })).id }),
+    foreign: async () => ({ input: { chatId: "matrix-no-such-chat" }, refusal: "NOT_FOUND" }),
+  },
+  "chat.transfer": {
+    own: async ({ u }) => ({ chatId: (await chatSession({ requesterId: w.anna.id, agentId: u.id })).id, toTeamId: w.teams.uitkeringen }),
+    foreign: async () => ({ input: { chatId: (await othersChat()).id, toTeamId: w.teams.uitkeringen }, refusal: "NOT_FOUND" }),
+  },
+  "chat.end": {
+    own: async ({ u }) => ({ chatId: (await chatSession({ requesterId: w.anna.id, agentId: u.id })).id, resolved: true }),
+    foreign: async () => ({ input: { chatId: (await othersChat()).id, resolved: true }, refusal: "NOT_FOUND" }),
+  },
+  "chat.settings": { own: async () => ({ maxPerAgent: 3, offerMessageAfterSec: 120 }) },
+  "chat.topics": { own: async () => ({ categoryKeys: ["GENERAL_QUESTION", "PORTAL_HELP", "PROCEDURE"] }) },
   // ── bulk import ── (no id of anyone's record: the upload makes a new job)
   "import.start": { own: async () => ({ kind: "BENEFICIARIES", dryRun: true, invite: false, fileName: "matrix.csv", content: "klantnummer;naam;e-mail\nK-9;Matrix;matrix@import.example\n" }) },
   // ── people (issue 14 item 1) ──

@@ -1,9 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { ChatSettingsForm, ChatTopicsForm } from "@/components/lead/lines/chat-settings-form";
 import { LineClosureDays } from "@/components/lead/lines/line-closure-days";
 import { CreateLineForm, EditLineForm } from "@/components/lead/lines/line-form";
 import { OpeningHoursForm } from "@/components/lead/settings/opening-hours-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
+import { getChatAdmin } from "@/lib/chat/queries";
 import type { IsoWeekday } from "@/lib/calendar/opening-hours";
 import { db } from "@/lib/db/client";
 import { listLinesForAdmin } from "@/lib/lines/queries";
@@ -15,7 +17,7 @@ const WEEKDAYS: IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 
 export default async function LinesPage() {
   await requirePermission("settings.manage", "/agent/beheer/lijnen");
-  const [t, locale, lines] = await Promise.all([getTranslations("leadLines"), getLocale(), listLinesForAdmin(db, new Date())]);
+  const [t, tc, locale, lines, chat] = await Promise.all([getTranslations("leadLines"), getTranslations("chatAdmin"), getLocale(), listLinesForAdmin(db, new Date()), getChatAdmin()]);
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -44,6 +46,16 @@ export default async function LinesPage() {
             </section>
           );
         })}
+        <section aria-labelledby="chat-settings-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="admin-chat-settings">
+          <h2 id="chat-settings-title" className="text-lg font-semibold">{tc("title")}</h2>
+          <p className="mb-3 text-sm text-slate-600">{tc("intro")}</p>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <ChatSettingsForm settings={chat.settings} />
+            <ChatTopicsForm
+              categories={chat.categories.map((c) => ({ key: c.key, name: locale === "en" ? c.nameEn : c.nameNl, portal: tc(`portal.${c.audience ?? "BENEFICIARY"}`), chat: c.chat }))}
+            />
+          </div>
+        </section>
         <section aria-labelledby="new-line-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <h2 id="new-line-title" className="mb-3 text-lg font-semibold">{t("addTitle")}</h2>
           <CreateLineForm />

@@ -1,0 +1,30 @@
+import { NextResponse } from "next/server";
+import { getSessionUser } from "@/lib/auth/session";
+import { chatSideActions } from "@/lib/chat/commands";
+import { cursorFrom } from "@/lib/chat/feed";
+import { jsonBody, refusal } from "@/lib/chat/http";
+import { chatAccess, readChatMessages } from "@/lib/chat/queries";
+
+export const dynamic = "force-dynamic";
+
+/** The messages after `?after=<seq>` (all without it), in order: for a reader catching up without a stream. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await getSessionUser();
+  if (!user) return refusal("UNAUTHENTICATED");
+  const { id } = await params;
+  if (!(await chatAccess(user, id))) return refusal("NOT_FOUND");
+  const messages = await readChatMessages(id, cursorFrom(new URL(request.url).searchParams.get("after")));
+  return NextResponse.json({ messages }, { headers: { "Cache-Control": "no-store" } });
+}
+
+/** A message from the chat's customer or its agent: 201 `{ seq }`; a retried clientId gives the same seq. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await getSessionUser();
+  if (!user) return refusal("UNAUTHENTICATED");
+  const body = await jsonBody(request);
+  if (!body) return refusal("INVALID_INPUT");
+  const { id } = await params;
+  const result = await chatSideActions(user).send.execute(user, { body: body.body, clientId: body.clientId, chatId: id }, new Date());
+  if (!result.ok) return refusal(result.reason);
+  return NextResponse.json({ seq: result.data.seq }, { status: 201, headers: { "Cache-Control": "no-store" } });
+}
