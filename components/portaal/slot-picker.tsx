@@ -36,7 +36,8 @@ export function SlotPicker({ slots, errors, legend }: { slots: SlotChoice[]; err
           );
         })}
       </div>
-      <FieldError id="slot" errors={errors} />
+      {/* The picker offers only valid moments, so any error on it means none was chosen: say what to choose. */}
+      <FieldError id="slot" errors={errors?.length ? ["CHOOSE_SLOT"] : undefined} />
     </fieldset>
   );
 }

@@ -45,4 +45,15 @@ test.describe("feedback on a question", () => {
     await expect(note.locator("header")).not.toContainText("Portaal");
     await agentContext.close();
   });
+
+  test("a callback without a chosen moment says what to choose", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStateOf("beneficiary") });
+    const page = await context.newPage();
+    await page.goto("/portaal/terugbellen");
+    await page.getByLabel("Uw telefoonnummer").fill("0612345678");
+    await page.getByRole("button", { name: "Afspraak maken" }).click();
+    await expect(page.getByText("Kies een moment: een dag en een tijdvak.")).toBeVisible();
+    await expect(page.getByText("Vul een geldige datum in.")).toHaveCount(0);
+    await context.close();
+  });
 });
