@@ -24,13 +24,21 @@ export function QuestionForm() {
       />
       <TextField name="subject" label={t("subject")} required errors={fieldErrors.subject} />
       <TextArea name="body" label={t("body")} hint={t("bodyHint")} required errors={fieldErrors.body} rows={8} />
-      <div>
-        <label htmlFor="files" className="block text-sm font-medium text-slate-800">{t("files")}</label>
-        <p id="files-hint" className="text-sm text-slate-600">{t("filesHint")}</p>
-        <input id="files" name="files" type="file" multiple accept="application/pdf,image/jpeg,image/png" aria-describedby={fieldErrors.files?.length ? "files-hint files-error" : "files-hint"} aria-invalid={fieldErrors.files?.length ? true : undefined} className="mt-1 block text-sm" />
-        {fieldErrors.files?.length ? <p id="files-error" className="mt-1 text-sm text-red-700">{t(`fileErrors.${fieldErrors.files[0] === "FILE_TOO_LARGE" || fieldErrors.files[0] === "FILE_TYPE_NOT_ALLOWED" ? fieldErrors.files[0] : "TOO_MANY_FILES"}`)}</p> : null}
-      </div>
+      <FilesField errors={fieldErrors.files} />
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
     </form>
+  );
+}
+
+/** The attachment picker of employer messages (a new question and a reply): PDF, JPEG, PNG, checked again on the server. */
+export function FilesField({ errors }: { errors: string[] | undefined }) {
+  const t = useTranslations("werkgever.question");
+  return (
+    <div>
+      <label htmlFor="files" className="block text-sm font-medium text-slate-800">{t("files")}</label>
+      <p id="files-hint" className="text-sm text-slate-600">{t("filesHint")}</p>
+      <input id="files" name="files" type="file" multiple accept="application/pdf,image/jpeg,image/png" aria-describedby={errors?.length ? "files-hint files-error" : "files-hint"} aria-invalid={errors?.length ? true : undefined} className="mt-1 block text-sm" />
+      {errors?.length ? <p id="files-error" className="mt-1 text-sm text-red-700">{t(`fileErrors.${errors[0] === "FILE_TOO_LARGE" || errors[0] === "FILE_TYPE_NOT_ALLOWED" ? errors[0] : "TOO_MANY_FILES"}`)}</p> : null}
+    </div>
   );
 }

@@ -3,7 +3,6 @@ import { defineAction, fail, ok } from "@/lib/actions/define";
 import { db } from "@/lib/db/client";
 import { TicketRuleError } from "@/lib/tickets/mutations";
 import { readUploads, storeUpload, validateUploads } from "@/lib/uploads/storage";
-import { defineEmployerAction } from "./action";
 import { fileEmployerQuestion, replyAsEmployer } from "./mutations";
 import { fileQuestionSchema, replySchema } from "./schema";
 
@@ -33,10 +32,23 @@ export const fileQuestion = defineAction({
   },
 });
 
-export const replyToTicket = defineEmployerAction({
+export const replyToTicket = defineAction({
   name: "employer.reply",
   schema: replySchema,
   permission: "employer.request.submit",
-  refusals: [TicketRuleError],
-  run: async (tx, actor, input, now) => ({ reopened: (await replyAsEmployer(tx, actor, input, now)).reopened }),
+  handler: async (input, { user, now }) => {
+    if (!user.organisationId) return fail("FORBIDDEN");
+    const actor = { id: user.id, organisationId: user.organisationId, role: user.role, rights: user.rights, hrProfessional: user.hrProfessional };
+    // The same upload checks as a new question (content type, size, count).
+    const uploads = await readUploads(input.files);
+    const check = validateUploads(uploads);
+    if (!check.ok) return fail(check.reason, { files: [check.reason] });
+    const attachments = await Promise.all(uploads.map((u) => storeUpload(u, now)));
+    try {
+      const result = await db.$transaction((tx) => replyAsEmployer(tx, actor, input, now, attachments));
+      return ok({ reopened: result.reopened });
+    } catch (error) {
+      return ticketRefusal(error);
+    }
+  },
 });

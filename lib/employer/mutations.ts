@@ -34,11 +34,11 @@ export async function fileEmployerQuestion(tx: Tx, actor: EmployerActor, input: 
  * A reply on a ticket in the contact's scope; another organisation's number, and a ticket of their
  * own organisation they may not see (an HR-desk conversation for a non-HR colleague), are NOT_FOUND.
  */
-export async function replyAsEmployer(tx: Tx, actor: ScopedEmployerActor, input: { ticketNumber: string; body: string }, now: Date) {
+export async function replyAsEmployer(tx: Tx, actor: ScopedEmployerActor, input: { ticketNumber: string; body: string }, now: Date, attachments: StoredAttachment[] = []) {
   const ticket = await tx.ticket.findFirst({
     where: { AND: [employerTicketScope(actor), { number: input.ticketNumber }] },
     select: { id: true },
   });
   if (!ticket) throw new TicketRuleError("NOT_FOUND");
-  return addCustomerMessage(tx, { ticketId: ticket.id, authorId: actor.id, channel: "PORTAL", body: input.body }, now);
+  return addCustomerMessage(tx, { ticketId: ticket.id, authorId: actor.id, channel: "PORTAL", body: input.body, attachments }, now);
 }

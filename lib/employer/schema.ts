@@ -15,5 +15,7 @@ export type FileQuestionInput = z.output<typeof fileQuestionSchema>;
 export const replySchema = z.object({
   ticketNumber: z.string().trim().min(1).max(40),
   body: z.string().trim().min(2, "TOO_SHORT").max(5000, "TOO_LONG"),
+  // As on a new question: checked by content in the handler, then stored.
+  files: z.array(z.custom<File>((v) => v instanceof Blob, "INVALID_FILE")).max(10, "TOO_MANY_FILES").default([]),
 });
 export type ReplyInput = z.output<typeof replySchema>;
