@@ -10,6 +10,8 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/client", "pg"],
   poweredByHeader: false,
   experimental: {
+    // forbidden() and app/forbidden.tsx: "no access" is answered with HTTP 403 (lib/auth/session.ts).
+    authInterrupts: true,
     serverActions: {
       // Forms with attachments go through server actions (1 MB by default): this must carry what
       // the upload rule allows. Keep equal to UPLOAD_REQUEST_LIMIT_BYTES in lib/uploads/rules.ts

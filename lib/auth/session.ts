@@ -1,7 +1,7 @@
 import "server-only";
 import { decode, type JWT } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { authSecret } from "./auth-secret";
@@ -69,11 +69,12 @@ export async function requireSessionUser(returnTo: string): Promise<SessionUser>
 }
 
 /**
- * For pages: signed in (else to the login page) and holding the permission (else a 404, as for
- * a record outside one's scope: the page does not tell others it exists).
+ * For pages: signed in (else to the login page) and holding the permission (else 403 with the
+ * "no access" page, app/forbidden.tsx: which pages exist is no secret). A record outside one's
+ * scope stays a 404 in the page itself, so its existence is not revealed.
  */
 export async function requirePermission(permission: Permission, returnTo: string): Promise<SessionUser> {
   const user = await requireSessionUser(returnTo);
-  if (!can(user, permission)) notFound();
+  if (!can(user, permission)) forbidden();
   return user;
 }

@@ -1,8 +1,8 @@
 // Every page and route handler by URL, for every demo role's saved login (plus a contact with
 // SUBMIT_REQUESTS only, and no session), with the expected answer read from the permission table:
 //   no session                         -> pages redirect to /login, routes 401/403
-//   signed in, another place           -> the layout's "Geen toegang" page (200, no data)
-//   the place, not the page's permission -> 404 (pages) or 403 (routes)
+//   signed in, another place           -> the "Geen toegang" page (403, no data)
+//   the place, not the page's permission -> 403 ("Geen toegang" page for pages)
 //   allowed, own record                -> 200
 //   allowed, someone else's record     -> 404
 // The URL list is read from the app folder at test time, so a new page without a row here fails.
@@ -251,7 +251,7 @@ function expected(pattern: string, kind: "page" | "route", spec: UrlSpec, subjec
   if (!subject) return kind === "page" ? "login" : "anonymous";
   const place = kind === "page" ? PLACE_PERMISSION[pattern.split("/")[1] ?? ""] : undefined;
   if (place && !can(subject, place)) return "noAccess";
-  if (!can(subject, spec.permission)) return kind === "page" ? "notFound" : "forbidden";
+  if (!can(subject, spec.permission)) return kind === "page" ? "noAccess" : "forbidden";
   if (scope === "foreign" || ownMissing) return "notFound";
   return "ok";
 }
@@ -274,8 +274,8 @@ async function check(response: APIResponse, outcome: Outcome, spec: UrlSpec): Pr
       return status >= 300 && status < 400 && location.includes("/login") ? null : `expected a redirect to /login, got ${status} ${location}`;
     }
     case "noAccess": {
-      const body = status === 200 ? await response.text() : "";
-      return body.includes("Geen toegang") ? null : `expected the "Geen toegang" page, got ${status}`;
+      const body = status === 403 ? await response.text() : "";
+      return body.includes("Geen toegang") ? null : `expected the "Geen toegang" page with 403, got ${status}`;
     }
     case "public":
       return status < 500 ? null : `expected a public answer, got ${status}`;

@@ -16,7 +16,9 @@ for (const role of Object.keys(ACCOUNTS) as RoleKey[]) {
       await expectAccessible(page);
 
       for (const other of PLACES.filter((p) => p !== account.place)) {
-        await page.goto(other);
+        const response = await page.goto(other);
+        // Refused, and said so with the status too (issue 19 item 7), not a 200 or a 404.
+        expect(response?.status()).toBe(403);
         await expect(page.getByRole("heading", { name: "Geen toegang" })).toBeVisible();
         // No data of that place leaks onto the refusal page.
         await expect(page.getByRole("table")).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { NoAccess } from "@/components/auth/no-access";
+import { forbidden } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
 import { ScreenPop } from "@/components/telephony/screen-pop";
 import { adminAreasFor } from "@/lib/admin/areas";
@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 
 export default async function Layout({ children }: { children: React.ReactNode }) {
   const user = await requireSessionUser("/agent");
-  if (!can(user, "workspace.enter")) return <NoAccess user={user} place="agent" />;
+  // Another place: 403 with the friendly "no access" page (app/forbidden.tsx).
+  if (!can(user, "workspace.enter")) forbidden();
   const [t, tn, tl, tc] = await Promise.all([getTranslations("nav.agent"), getTranslations("agentNav"), getTranslations("leadNav"), getTranslations("chatUi")]);
   const admin = adminAreasFor(user)[0];
   const nav = [

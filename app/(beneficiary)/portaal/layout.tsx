@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { NoAccess } from "@/components/auth/no-access";
+import { forbidden } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
 import { can } from "@/lib/auth/permissions";
 import { requireSessionUser } from "@/lib/auth/session";
@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 
 export default async function Layout({ children }: { children: React.ReactNode }) {
   const user = await requireSessionUser("/portaal");
-  if (!can(user, "portal.enter")) return <NoAccess user={user} place="portaal" />;
+  // Another place: 403 with the friendly "no access" page (app/forbidden.tsx).
+  if (!can(user, "portal.enter")) forbidden();
   const t = await getTranslations("portaal.nav");
   // The chat item only while the chat is open (it still fits the phone's second nav row).
   const chatOpen = can(user, "portal.chat.use") && (await chatAvailability("BENEFICIARY", new Date())).open;

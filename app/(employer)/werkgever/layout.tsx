@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { NoAccess } from "@/components/auth/no-access";
+import { forbidden } from "next/navigation";
 import { AppShell, type NavItem } from "@/components/layout/app-shell";
 import { can } from "@/lib/auth/permissions";
 import { requireSessionUser } from "@/lib/auth/session";
@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 
 export default async function Layout({ children }: { children: React.ReactNode }) {
   const user = await requireSessionUser("/werkgever");
-  if (!can(user, "employer.enter")) return <NoAccess user={user} place="werkgever" />;
+  // Another place: 403 with the friendly "no access" page (app/forbidden.tsx).
+  if (!can(user, "employer.enter")) forbidden();
   const t = await getTranslations("werkgever.nav");
   const nav: NavItem[] = [{ href: "/werkgever", label: t("home") }];
   if (can(user, "employer.request.submit")) {
