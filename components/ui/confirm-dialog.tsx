@@ -20,6 +20,12 @@ function ConfirmDialog({ question, onDone }: { question: Question; onDone: (yes:
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const id = useId();
+  // Close the modal before answering: while it is open the page behind is inert, so focus could
+  // not go back to the button that opened it.
+  const finish = (yes: boolean) => {
+    ref.current?.close();
+    onDone(yes);
+  };
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -45,19 +51,19 @@ function ConfirmDialog({ question, onDone }: { question: Question; onDone: (yes:
       }}
       onCancel={(event) => {
         event.preventDefault();
-        onDone(false);
+        finish(false);
       }}
       className="w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-slate-300 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
     >
       <h2 id={`${id}-title`} className="text-lg font-semibold">{t("title")}</h2>
       <p id={`${id}-message`} className="mt-2">{question.message}</p>
       <div className="mt-4 flex flex-wrap justify-end gap-2">
-        <button ref={cancelRef} type="button" onClick={() => onDone(false)} className="min-h-11 rounded border border-slate-500 px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
+        <button ref={cancelRef} type="button" onClick={() => finish(false)} className="min-h-11 rounded border border-slate-500 px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
           {question.cancelLabel ?? t("cancel")}
         </button>
         <button
           type="button"
-          onClick={() => onDone(true)}
+          onClick={() => finish(true)}
           className={`min-h-11 rounded px-4 py-2 font-medium text-white ${question.danger ? "bg-red-700 hover:bg-red-800" : "bg-brand-700 hover:bg-brand-800"}`}
         >
           {question.confirmLabel ?? t("confirm")}
