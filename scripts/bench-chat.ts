@@ -178,6 +178,7 @@ async function main() {
     console.log(`  ${CHATS * 2} streams open in ${Math.round(performance.now() - openStart)} ms (hub: ${mode})`);
 
     const delivery: number[] = [];
+    const posted: number[] = [];
     let errors = 0;
     const errorKinds = new Map<string, number>();
     const fail = (kind: string) => {
@@ -198,12 +199,15 @@ async function main() {
               resolve(at);
             });
           });
+          // A refused POST never arrives: its timeout must not end the run.
+          arrived.catch(() => undefined);
           try {
             const response = await fetch(`${BASE}/api/chat/${chat.id}/messages`, {
               method: "POST",
               headers: { cookie: fromCustomer ? chat.customer : chat.agent, "content-type": "application/json", origin: BASE },
               body: JSON.stringify({ body, clientId: `${chat.id}-${n}` }),
             });
+            posted.push(performance.now() - sentAt);
             if (response.status !== 201) {
               fail(`POST ${response.status} ${await response.text()}`);
               pending.delete(body);
@@ -224,6 +228,8 @@ async function main() {
     console.log(
       `  delivery ms: p50 ${percentile(sorted, 0.5).toFixed(0)}, p95 ${percentile(sorted, 0.95).toFixed(0)}, p99 ${percentile(sorted, 0.99).toFixed(0)}, max ${(sorted.at(-1) ?? NaN).toFixed(0)}`,
     );
+    const post = posted.sort((a, b) => a - b);
+    console.log(`  POST answered ms: p50 ${percentile(post, 0.5).toFixed(0)}, p95 ${percentile(post, 0.95).toFixed(0)}`);
     console.log(`  errors: ${errors}${errors ? ` (${[...errorKinds].map(([k, v]) => `${v}x ${k}`).join("; ")})` : ""}`);
     console.log(`  hub mode: ${mode}`);
   } finally {
