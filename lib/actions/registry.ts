@@ -18,6 +18,7 @@ import { escalateEmployerTier2, raiseEmployerEscalation } from "@/lib/escalation
 import { answerEscalationAction, moveEscalationUpAction, resolveEscalationAction, takeEscalationAction } from "@/lib/escalations/desk-commands";
 import { createKbArticle, publishKbArticle, updateKbArticle } from "@/lib/kb/commands";
 import { updatePostalAddress } from "@/lib/letters/commands";
+import { registerLetter } from "@/lib/letters/intake";
 import { createMacroAction, renderMacroAction, updateMacroAction } from "@/lib/macros/commands";
 import { addContactLineClosureDay, createContactLine, removeContactLine, removeContactLineClosureDay, updateContactLine } from "@/lib/lines/admin";
 import { retryMail } from "@/lib/mail/admin";
@@ -157,6 +158,7 @@ export const ACTIONS: readonly RegisteredAction[] = [
   publishKbArticle,
   renderMacroAction,
   updatePostalAddress,
+  registerLetter,
   // Lead desk
   createMacroAction,
   updateMacroAction,

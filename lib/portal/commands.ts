@@ -1,19 +1,9 @@
 import "server-only";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { db } from "@/lib/db/client";
-import { addCustomerMessage, createTicket, type StoredAttachment, TicketRuleError } from "@/lib/tickets/mutations";
-import { readUploads, storeUpload, validateUploads } from "@/lib/uploads/storage";
+import { addCustomerMessage, createTicket, TicketRuleError } from "@/lib/tickets/mutations";
+import { storeCheckedUploads } from "@/lib/uploads/storage";
 import { newMessageSchema, replySchema } from "./schema";
-
-/** Checks the files by content and stores them; a refusal code when they break the rules. */
-async function storeFiles(files: readonly (File | { name: string; type: string; bytes: Uint8Array })[], now: Date): Promise<StoredAttachment[] | string> {
-  const uploads = await readUploads(files);
-  const check = validateUploads(uploads);
-  if (!check.ok) return check.reason;
-  // Stored before the transaction: files are content-addressed, so a rolled-back message leaves at
-  // most an unreferenced copy, never a row pointing at a missing file.
-  return Promise.all(uploads.map((u) => storeUpload(u, now)));
-}
 
 /** A beneficiary's new question: a PORTAL ticket with its registration number and due date. */
 export const sendPortalMessage = defineAction({
@@ -21,7 +11,7 @@ export const sendPortalMessage = defineAction({
   schema: newMessageSchema,
   permission: "portal.ticket.create",
   handler: async (input, { user, now }) => {
-    const attachments = await storeFiles(input.files, now);
+    const attachments = await storeCheckedUploads(input.files, now);
     if (typeof attachments === "string") return fail(attachments, { files: [attachments] });
     try {
       const ticket = await db.$transaction((tx) =>
@@ -44,7 +34,7 @@ export const replyAsBeneficiary = defineAction({
     const own = await db.ticket.findFirst({ where: { id: input.ticketId, requesterId: user.id }, select: { id: true, status: true } });
     if (!own) return fail("NOT_FOUND");
     if (own.status === "CLOSED") return fail("TICKET_CLOSED");
-    const attachments = await storeFiles(input.files, now);
+    const attachments = await storeCheckedUploads(input.files, now);
     if (typeof attachments === "string") return fail(attachments, { files: [attachments] });
     try {
       const result = await db.$transaction((tx) => addCustomerMessage(tx, { ticketId: own.id, authorId: user.id, channel: "PORTAL", body: input.body, attachments }, now));

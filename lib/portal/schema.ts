@@ -4,7 +4,8 @@ import { z } from "zod";
 export const PORTAL_CATEGORIES = ["GENERAL_QUESTION", "DOSSIER_QUESTION", "PORTAL_HELP", "MALFUNCTION"] as const;
 export const MAX_MESSAGE_LENGTH = 10_000;
 
-const uploadShape = z.union([
+/** A file from a form, or its bytes (tests, the API). */
+export const uploadShape = z.union([
   z.instanceof(Blob).transform((b) => b as File),
   z.object({ name: z.string().max(300), type: z.string().max(200), bytes: z.instanceof(Uint8Array) }),
 ]);

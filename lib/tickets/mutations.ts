@@ -57,6 +57,8 @@ export interface NewTicketInput {
   mailMessageId?: string | null;
   /** Sanitised HTML of a mail, kept beside the plain text body. */
   bodyHtml?: string | null;
+  /** When the answer clock starts if not now: a paper letter's date of receipt. */
+  clockStartedAt?: Date;
   /** false: no automatic acknowledgement (mail whose sender is not verified; sent once confirmed). */
   acknowledge?: boolean;
 }
@@ -117,7 +119,8 @@ export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Pr
   const [settings, policies] = await Promise.all([getCalendarSettings(tx), getSlaPolicies(tx)]);
   const policy = policyByKey(input.policyKey ?? category.slaPolicyKey, policies);
   const resolvedNow = input.firstContactResolution ?? false;
-  const clock = computeClock({ policy, startedAt: now, pauses: [], now, settings, stoppedAt: resolvedNow ? now : null });
+  const clockStartedAt = input.clockStartedAt ?? now;
+  const clock = computeClock({ policy, startedAt: clockStartedAt, pauses: [], now, settings, stoppedAt: resolvedNow ? now : null });
   const number = await nextTicketNumber(tx, Number(amsterdamDateKey(now).slice(0, 4)));
   const requesterEmail = input.requesterEmail ?? requester?.email ?? null;
   const locale = requester?.locale ?? "nl";
@@ -142,7 +145,7 @@ export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Pr
       assigneeId: input.assigneeId ?? null,
       firstContactResolution: resolvedNow,
       slaPolicyKey: policy.key,
-      slaStartedAt: now,
+      slaStartedAt: clockStartedAt,
       slaDueAt: clock.dueAt,
       slaState: clock.state,
       slaStoppedAt: resolvedNow ? now : null,

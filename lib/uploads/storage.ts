@@ -60,6 +60,18 @@ export async function storeUpload(file: File | UploadInput, now: Date = new Date
   return { fileName: safeFileName(upload.name, mime), mimeType: mime, size: upload.bytes.length, sha256, storageKey };
 }
 
+/**
+ * Checks a form's files by content and stores them; a refusal code when they break the rules.
+ * Stored before the caller's transaction: files are content-addressed, so a rolled-back message
+ * leaves at most an unreferenced copy, never a row pointing at a missing file.
+ */
+export async function storeCheckedUploads(files: readonly (File | UploadInput)[], now: Date): Promise<StoredAttachment[] | UploadRefusal> {
+  const uploads = await readUploads(files);
+  const check = validateUploads(uploads);
+  if (!check.ok) return check.reason;
+  return Promise.all(uploads.map((u) => storeUpload(u, now)));
+}
+
 /** The stored bytes as a stream with their size, or null when the object is missing. */
 export async function openStoredUpload(storageKey: string): Promise<OpenedUpload | null> {
   // async, so a configuration error arrives as a rejection the download route can answer.

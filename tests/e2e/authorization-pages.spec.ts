@@ -131,6 +131,19 @@ function staffTicket(ids: DemoIds, who: string): { own: string | null; foreign: 
 }
 
 const URLS: Record<string, UrlSpec> = {
+  // ── letters in (issue 15) ── everyone with ticket work registers incoming post.
+  "/agent/post/nieuw": { permission: "letters.intake.register" },
+  // ── telephony (issue 15) ── the platform's events are authenticated by their signature, not a
+  // session (GET is 405 for everyone); the screen pop is for those who log calls.
+  "/api/cti/events": { public: true },
+  "/api/agent/live": { permission: "phone.call.log", anonymous: 401 },
+  // ── live chat routes (issue 15) ── a chat is its customer's or the console's: anyone signed in
+  // gets 404 for a chat that is not theirs (no demo chat exists, so only the foreign cell runs);
+  // without an event-stream Accept header the streams answer once, as JSON.
+  "/api/chat/[id]/stream": { permission: "account.password.change", anonymous: 401, fill: () => ({ own: null, foreign: `/api/chat/${NONE}/stream` }) },
+  "/api/chat/[id]/messages": { permission: "account.password.change", anonymous: 401, fill: () => ({ own: null, foreign: `/api/chat/${NONE}/messages` }) },
+  "/api/chat/[id]/typing": { permission: "account.password.change", anonymous: 401, fill: () => ({ own: null, foreign: `/api/chat/${NONE}/typing` }) },
+  "/api/chat/console/stream": { permission: "chat.console.use", anonymous: 401 },
   // ── live chat pages (issue 15) ── the portals' chat pages and the agents' console.
   "/portaal/chat": { permission: "portal.chat.use" },
   "/werkgever/chat": { permission: "employer.chat.use" },

@@ -263,6 +263,19 @@ async function chatSession(data: { requesterId: string; organisationId?: string 
 const othersChat = async () => chatSession({ requesterId: w.bram, agentId: (await person("CALLCENTER_AGENT")).id });
 
 const SPECS: Record<string, Spec> = {
+  // ── letters in ── staff register a letter from any person: there is no foreign sender.
+  "letters.intake.register": {
+    own: async () => ({
+      senderMode: "existing",
+      senderId: w.anna.id,
+      categoryKey: "GENERAL_QUESTION",
+      subject: "Brief over mijn uitkering",
+      receivedOn: "2026-11-23",
+      summary: "Vraag per brief over de betaaldatum.",
+      ...postalAddress,
+      files: [{ name: "scan.pdf", type: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix\n") }],
+    }),
+  },
   // ── live chat ── customer side: own = the caller's chat; foreign = Bram's (portal) or Zorggroep
   // Noord's (employer). Console: own = a chat the caller holds (or a waiting one); foreign = a chat
   // another agent holds, or one that does not exist.

@@ -12,12 +12,19 @@ export default async function Layout({ children }: { children: React.ReactNode }
   const user = await requireSessionUser("/agent");
   // Another place: 403 with the friendly "no access" page (app/forbidden.tsx).
   if (!can(user, "workspace.enter")) forbidden();
-  const [t, tn, tl, tc] = await Promise.all([getTranslations("nav.agent"), getTranslations("agentNav"), getTranslations("leadNav"), getTranslations("chatUi")]);
+  const [t, tn, tl, tc, tp] = await Promise.all([
+    getTranslations("nav.agent"),
+    getTranslations("agentNav"),
+    getTranslations("leadNav"),
+    getTranslations("chatUi"),
+    getTranslations("letterIntake"),
+  ]);
   const admin = adminAreasFor(user)[0];
   const nav = [
     { href: "/agent", label: t("home") },
     { href: "/agent/telefoon", label: tn("phone") },
     ...(can(user, "chat.console.use") ? [{ href: "/agent/chat", label: tc("nav") }] : []),
+    ...(can(user, "letters.intake.register") ? [{ href: "/agent/post/nieuw", label: tp("nav") }] : []),
     { href: "/agent/terugbellen", label: tn("callbacks") },
     { href: "/agent/kennisbank", label: tn("kb") },
     // The lead desk: each item only for the roles its page serves (the pages check again).

@@ -1,0 +1,117 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { useAgentAction } from "@/components/agent/use-action-errors";
+import { registerLetterAction } from "@/lib/letters/actions";
+
+interface Props {
+  /** The sender chosen from the search, or null: a new client is registered with the letter. */
+  sender: { id: string; name: string; address: { street: string; postalCode: string; city: string } | null } | null;
+  categories: { key: string; name: string }[];
+  today: string;
+}
+
+const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
+
+/** The letter itself: address on it, category, subject, post-stamp date, summary, scan. */
+export function LetterIntakeForm({ sender, categories, today }: Props) {
+  const t = useTranslations("letterIntake");
+  const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
+  const [done, setDone] = useState<{ ticketId: string; number: string; due: string | null } | null>(null);
+  const { errors, error, pending, run } = useAgentAction("letterIntake");
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setDone(null);
+    const data = new FormData(event.currentTarget);
+    data.set("senderMode", sender ? "existing" : "new");
+    if (sender) data.set("senderId", sender.id);
+    run(
+      () => registerLetterAction(data),
+      (result) => {
+        const due = result.dueAt ? new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(new Date(result.dueAt)) : null;
+        setDone({ ticketId: result.ticketId, number: result.number, due });
+        form.current?.reset();
+        router.refresh();
+      },
+    );
+  }
+  const problem = (name: string) => {
+    const code = errors[name]?.[0];
+    if (!code) return null;
+    return (
+      <p id={`letter-${name}-error`} className="mt-1 text-sm text-red-700">
+        {t.has(`fieldErrors.${code}`) ? t(`fieldErrors.${code}`) : t("fieldErrors.REQUIRED")}
+      </p>
+    );
+  };
+  const aria = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `letter-${name}-error` } : {});
+  const input = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <div>
+      <label htmlFor={`letter-${name}`} className="text-sm font-medium">{label}</label>
+      <input id={`letter-${name}`} name={name} className={field} {...aria(name)} {...props} />
+      {problem(name)}
+    </div>
+  );
+
+  return (
+    <form ref={form} onSubmit={submit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="letter-heading">
+      <h2 id="letter-heading" className="text-lg font-semibold">{t("letter")}</h2>
+      {error ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">{error}</p> : null}
+      {done ? (
+        <p role="status" className="rounded border border-green-200 bg-green-50 p-2 text-sm text-green-900" data-testid="letter-registered">
+          {t("done", { number: done.number, due: done.due ?? "—" })} <Link href={`/agent/tickets/${done.ticketId}`}>{t("open")}</Link>
+        </p>
+      ) : null}
+      {sender ? null : (
+        <fieldset className="space-y-3">
+          <legend className="font-semibold">{t("newSender")}</legend>
+          <p className="text-sm text-slate-700">{t("newSenderHint")}</p>
+          {problem("senderId")}
+          {input("name", t("name"), { autoComplete: "off" })}
+          {input("email", t("email"), { type: "email", autoComplete: "off" })}
+          {input("clientNumber", t("clientNumber"), { autoComplete: "off" })}
+        </fieldset>
+      )}
+      <fieldset className="space-y-3">
+        <legend className="font-semibold">{t("address")}</legend>
+        <p className="text-sm text-slate-700">{t("addressHint")}</p>
+        {input("street", t("street"), { defaultValue: sender?.address?.street ?? "", autoComplete: "off" })}
+        <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">
+          {input("postalCode", t("postalCode"), { defaultValue: sender?.address?.postalCode ?? "", autoComplete: "off" })}
+          {input("city", t("city"), { defaultValue: sender?.address?.city ?? "", autoComplete: "off" })}
+        </div>
+      </fieldset>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <label htmlFor="letter-categoryKey" className="text-sm font-medium">{t("category")}</label>
+          <select id="letter-categoryKey" name="categoryKey" className={field} {...aria("categoryKey")}>
+            {categories.map((c) => (
+              <option key={c.key} value={c.key}>{c.name}</option>
+            ))}
+          </select>
+          {problem("categoryKey")}
+        </div>
+        {input("receivedOn", t("receivedOn"), { type: "date", max: today, defaultValue: today })}
+      </div>
+      {input("subject", t("subject"), { maxLength: 150 })}
+      <div>
+        <label htmlFor="letter-summary" className="text-sm font-medium">{t("summary")}</label>
+        <textarea id="letter-summary" name="summary" rows={4} maxLength={10_000} className={field} {...aria("summary")} />
+        {problem("summary")}
+      </div>
+      <div>
+        <label htmlFor="letter-files" className="text-sm font-medium">{t("scan")}</label>
+        <input id="letter-files" name="files" type="file" multiple accept="application/pdf,image/jpeg,image/png" className="mt-1 block text-sm" aria-describedby="letter-files-hint" {...(errors.files ? { "aria-invalid": true } : {})} />
+        <p id="letter-files-hint" className="mt-1 text-xs text-slate-600">{t("scanHint")}</p>
+        {problem("files")}
+      </div>
+      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { beneficiaryFieldsSchema } from "@/lib/beneficiaries/schema";
+import { MAX_MESSAGE_LENGTH, uploadShape } from "@/lib/portal/schema";
+import { postalAddressSchema } from "./schema";
+
+const address = postalAddressSchema.omit({ ticketId: true });
+
+/**
+ * An incoming paper letter as the agent registers it: the sender (found, or a new beneficiary),
+ * the address on the letter, what it is about, the date of receipt from the post stamp, the scan.
+ */
+export const letterIntakeSchema = z
+  .object({
+    senderMode: z.enum(["existing", "new"]),
+    senderId: z.string().max(40).optional(),
+    // A new sender: the fields staff give a beneficiary they create (lib/beneficiaries).
+    name: z.string().optional(),
+    email: z.string().optional(),
+    clientNumber: z.string().optional(),
+    categoryKey: z.string().min(1, "REQUIRED").max(64),
+    subject: z.string().trim().min(3, "TOO_SHORT").max(150, "TOO_LONG"),
+    receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "RECEIPT_DATE_INVALID"),
+    summary: z.string().trim().min(1, "REQUIRED").max(MAX_MESSAGE_LENGTH, "TOO_LONG"),
+    files: z.array(uploadShape).max(20).default([]),
+  })
+  .extend(address.shape)
+  .superRefine((value, ctx) => {
+    if (value.senderMode === "existing" && !value.senderId) ctx.addIssue({ code: "custom", path: ["senderId"], message: "CHOOSE_SENDER" });
+    if (value.senderMode === "new") {
+      const sender = beneficiaryFieldsSchema.pick({ name: true, email: true, clientNumber: true }).safeParse(value);
+      for (const issue of sender.success ? [] : sender.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    }
+  });
+export type LetterIntakeInput = z.output<typeof letterIntakeSchema>;
