@@ -48,6 +48,9 @@ export function ReplyForm({
   const [done, setDone] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const [kbQuery, setKbQuery] = useState("");
+  // Files go with a reply only; the input is remounted (key) to clear it after sending.
+  const [files, setFiles] = useState<File[]>([]);
+  const [filesKey, setFilesKey] = useState(0);
   const [articles, setArticles] = useState<Article[] | null>(null);
 
   async function searchKb() {
@@ -60,11 +63,15 @@ export function ReplyForm({
     event.preventDefault();
     setDone(null);
     start(async () => {
-      const reply = { ticketId, body, channel, ...(macro ? { macroId: macro.macroId } : {}) };
+      const reply = { ticketId, body, channel, files, ...(macro ? { macroId: macro.macroId } : {}) };
       const result = await (mode === "reply" ? replyAction(reply) : noteAction({ ticketId, body })).catch(() => ({ ok: false as const, reason: "UNEXPECTED", fieldErrors: undefined }));
       if (result.ok) {
         setBody("");
-        if (mode === "reply") setMacro(null);
+        if (mode === "reply") {
+          setMacro(null);
+          setFiles([]);
+          setFilesKey((k) => k + 1);
+        }
         setError(null);
         setFieldMessage(null);
         setDone(mode === "reply" ? t("replySent", { channel: tc(channel) }) : t("noteSaved"));
@@ -128,6 +135,24 @@ export function ReplyForm({
           </div>
         ) : null}
         {mode === "reply" ? <MacroPicker ticketId={ticketId} macros={macros} onInsert={insertMacro} /> : null}
+        {mode === "reply" ? (
+          <div className="mb-3">
+            <label htmlFor="reply-files" className="text-sm font-medium">
+              {t("replyFiles")}
+            </label>
+            <input
+              key={filesKey}
+              id="reply-files"
+              type="file"
+              multiple
+              accept="application/pdf,image/jpeg,image/png"
+              onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+              className="mt-1 block text-sm"
+              aria-describedby="reply-files-hint"
+            />
+            <p id="reply-files-hint" className="mt-1 text-xs text-slate-600">{t("replyFilesHint")}</p>
+          </div>
+        ) : null}
         <label htmlFor="reply-body" className="text-sm font-medium">
           {mode === "reply" ? t("replyText") : t("noteText")}
         </label>

@@ -273,9 +273,16 @@ export async function customerWrote(
 }
 
 /** An answer to the customer, by default on the channel the question came in on. */
+/** The line under a mailed reply that names its files and where to find them. */
+function attachmentNotice(files: readonly StoredAttachment[], locale: "nl" | "en", hasAccount: boolean): string {
+  const names = files.map((f) => f.fileName).join(", ");
+  if (locale === "en") return hasAccount ? `Attached in your Loket portal: ${names}.` : `We will send the attachments (${names}) by post on request.`;
+  return hasAccount ? `Bijlagen, te vinden in uw Loket-portaal: ${names}.` : `De bijlagen (${names}) sturen wij u op verzoek per post.`;
+}
+
 export async function addStaffReply(
   tx: Tx,
-  input: { ticketId: string; authorId: string; body: string; channel?: Channel },
+  input: { ticketId: string; authorId: string; body: string; channel?: Channel; attachments?: StoredAttachment[] },
   now: Date,
 ): Promise<{ messageId: string; channel: Channel; outboxId: string | null }> {
   const ticket = await loadOpenTicket(tx, input.ticketId);
@@ -305,7 +312,8 @@ export async function addStaffReply(
       kind: "ticket.reply",
       to: address,
       subject: mailSubject(ticket.number, ticket.subject),
-      text: input.body,
+      // The outbox carries text only: the files wait where the person can download them safely.
+      text: input.attachments?.length ? `${input.body}\n\n${attachmentNotice(input.attachments, ticket.requester?.locale ?? "nl", ticket.requesterId !== null)}` : input.body,
       locale: ticket.requester?.locale ?? "nl",
       ticketId: ticket.id,
       inReplyTo: references.at(-1) ?? null,
@@ -317,7 +325,7 @@ export async function addStaffReply(
   }
   const messageId = await createMessage(
     tx,
-    { ticketId: ticket.id, direction: "OUTBOUND", channel, authorId: input.authorId, body: input.body, mailMessageId },
+    { ticketId: ticket.id, direction: "OUTBOUND", channel, authorId: input.authorId, body: input.body, mailMessageId, attachments: input.attachments },
     now,
   );
   await tx.ticket.update({

@@ -2,6 +2,7 @@ import "server-only";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { db } from "@/lib/db/client";
 import { addInternalNote, addStaffReply, changeTicket, TicketRuleError } from "@/lib/tickets/mutations";
+import { storeCheckedUploads } from "@/lib/uploads/storage";
 import { LetterRuleError, requireLetterAddress } from "@/lib/letters/mutations";
 import { applyMacroOnReply, MacroRuleError } from "@/lib/macros/mutations";
 import { unfilledMarkers } from "@/lib/macros/rules";
@@ -22,10 +23,12 @@ export const replyToTicket = defineAction({
     // it is never sent as is.
     const unfilled = unfilledMarkers(input.body);
     if (unfilled.length > 0) return fail("UNFILLED_PLACEHOLDER", { body: unfilled });
+    const attachments = await storeCheckedUploads(input.files, now);
+    if (typeof attachments === "string") return fail(attachments, { files: [attachments] });
     try {
       const result = await db.$transaction(async (tx) => {
         await requireScopedTicket(tx, user, input.ticketId);
-        const sent = await addStaffReply(tx, { ticketId: input.ticketId, authorId: user.id, body: input.body, channel: input.channel }, now);
+        const sent = await addStaffReply(tx, { ticketId: input.ticketId, authorId: user.id, body: input.body, channel: input.channel, attachments }, now);
         // Thrown inside the transaction, so no letter is written for someone it cannot be posted to.
         if (sent.channel === "LETTER") await requireLetterAddress(tx, input.ticketId);
         if (input.macroId) await applyMacroOnReply(tx, user, { ticketId: input.ticketId, macroId: input.macroId }, now);

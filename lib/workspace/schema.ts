@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uploadShape } from "@/lib/portal/schema";
 
 const id = z.string().min(1).max(64);
 
@@ -8,6 +9,8 @@ export const replySchema = z.object({
   channel: z.enum(["PORTAL", "EMAIL", "LETTER"]).optional(),
   // The macro inserted into this reply: its field changes apply when the reply is sent.
   macroId: id.optional(),
+  // Files sent with the reply (the same checks as a customer's uploads; counted by validateUploads).
+  files: z.array(uploadShape).max(20).default([]),
 });
 
 export const noteSchema = z.object({
