@@ -35,6 +35,12 @@ function customer(user: SessionUser) {
   return c;
 }
 
+/**
+ * A burst of messages queues for a connection rather than failing after Prisma's 2 s default:
+ * a chat message that waits half a second more is better than one refused.
+ */
+const SEND_TRANSACTION = { maxWait: 10_000, timeout: 10_000 } as const;
+
 /** One message; a concurrent twin with the same clientId loses the unique race and returns the winner's number. */
 function sendAction(name: string, permission: Permission, side: "CUSTOMER" | "AGENT") {
   return defineAction({
@@ -43,7 +49,7 @@ function sendAction(name: string, permission: Permission, side: "CUSTOMER" | "AG
     permission,
     handler: async (input, { user, now }) => {
       try {
-        return ok(await db.$transaction((tx) => sendChatMessage(tx, { user, side }, input, now)));
+        return ok(await db.$transaction((tx) => sendChatMessage(tx, { user, side }, input, now), SEND_TRANSACTION));
       } catch (error) {
         const code = refusalCode(error, refusals);
         if (code) return fail(code);
