@@ -1,6 +1,7 @@
 // An incoming call from the telephone platform pops the caller's panel in the agent's workspace,
 // live, with the "not reached" note first; when it ends, the call waits on the phone page to be
 // completed. Events are signed and sent as the simulator (npm run cti:simulate) sends them.
+import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { postCtiEvent } from "../../lib/telephony/client";
 import { e2eQuery, expectAccessible, storageStateOf } from "./support";
@@ -21,11 +22,14 @@ test("an answered call pops the caller's panel with the note, and the ended call
 
   await page.goto("/agent");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  const endpoint = `${baseURL}/api/cti/events`;
-  const callId = `e2e-${stamp}`;
-  const at = () => new Date().toISOString();
-  expect((await postCtiEvent(endpoint, SECRET, `${callId}-r`, { type: "call.ringing", callId, at: at(), callerNumber: `+31 6 ${number.slice(2)}` })).status).toBe(200);
-  expect((await postCtiEvent(endpoint, SECRET, `${callId}-a`, { type: "call.answered", callId, at: at(), agentEmail: "behandelaar@loket.example", waitSec: 14 })).status).toBe(200);
+  // The simulator puts one call through to this agent now, as the telephone platform would.
+  const printed = execFileSync(
+    "npx",
+    ["tsx", "scripts/cti-simulate.ts", "--now", "--url", baseURL!, "--number", `+31 6 ${number.slice(2)}`, "--agent", "behandelaar@loket.example"],
+    { env: { ...process.env, LOKET_CTI_SECRET: SECRET }, encoding: "utf8" },
+  );
+  const callId = /call (\S+) from/.exec(printed)?.[1] ?? "";
+  expect(callId).not.toBe("");
 
   const pop = page.getByTestId("screen-pop");
   await expect(pop).toContainText("Carla Pop");
@@ -34,7 +38,7 @@ test("an answered call pops the caller's panel with the note, and the ended call
   await pop.getByRole("link", { name: "Bellerpaneel openen" }).click();
   await expect(page.getByTestId("caller-panel")).toContainText("Carla Pop");
 
-  expect((await postCtiEvent(endpoint, SECRET, `${callId}-e`, { type: "call.ended", callId, at: at() })).status).toBe(200);
+  expect((await postCtiEvent(`${baseURL}/api/cti/events`, SECRET, `${callId}-ended`, { type: "call.ended", callId, at: new Date().toISOString() })).status).toBe(200);
   await expect(pop).toBeHidden();
   await page.goto("/agent/telefoon");
   const drafts = page.getByTestId("draft-calls");
