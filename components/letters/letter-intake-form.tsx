@@ -63,7 +63,7 @@ export function LetterIntakeForm({ sender, categories, today }: Props) {
       {error ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">{error}</p> : null}
       {done ? (
         <p role="status" className="rounded border border-green-200 bg-green-50 p-2 text-sm text-green-900" data-testid="letter-registered">
-          {t("done", { number: done.number, due: done.due ?? "—" })} <Link href={`/agent/tickets/${done.ticketId}`}>{t("open")}</Link>
+          {t("done", { number: done.number, due: done.due ?? "—" })} <Link href={`/agent/tickets/${done.ticketId}`} className="underline">{t("open")}</Link>
         </p>
       ) : null}
       {sender ? null : (

@@ -32,7 +32,7 @@ export default async function LetterIntakePage({ searchParams }: { searchParams:
       <div className="max-w-3xl space-y-6">
         {sender ? (
           <p className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="letter-sender">
-            {t("chosen", { name: sender.name })} · <Link href="/agent/post/nieuw">{t("change")}</Link>
+            {t("chosen", { name: sender.name })} · <Link href="/agent/post/nieuw" className="underline">{t("change")}</Link>
           </p>
         ) : (
           <form method="get" role="search" aria-label={t("findSender")} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
