@@ -2,7 +2,7 @@ import "server-only";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { db } from "@/lib/db/client";
 import { TicketRuleError } from "@/lib/tickets/mutations";
-import { readUploads, storeUpload, validateUploads } from "@/lib/uploads/storage";
+import { storeCheckedUploads } from "@/lib/uploads/storage";
 import { fileEmployerQuestion, replyAsEmployer } from "./mutations";
 import { fileQuestionSchema, replySchema } from "./schema";
 
@@ -18,11 +18,8 @@ export const fileQuestion = defineAction({
   handler: async (input, { user, now }) => {
     if (!user.organisationId) return fail("FORBIDDEN");
     const actor = { id: user.id, organisationId: user.organisationId };
-    const uploads = await readUploads(input.files);
-    const check = validateUploads(uploads);
-    if (!check.ok) return fail(check.reason, { files: [check.reason] });
-    // Stored before the transaction: files are content-addressed, so an unused one harms nothing.
-    const attachments = await Promise.all(uploads.map((u) => storeUpload(u, now)));
+    const attachments = await storeCheckedUploads(input.files, now);
+    if (typeof attachments === "string") return fail(attachments, { files: [attachments] });
     try {
       const ticket = await db.$transaction((tx) => fileEmployerQuestion(tx, actor, input, attachments, now));
       return ok({ number: ticket.number });
@@ -40,10 +37,8 @@ export const replyToTicket = defineAction({
     if (!user.organisationId) return fail("FORBIDDEN");
     const actor = { id: user.id, organisationId: user.organisationId, role: user.role, rights: user.rights, hrProfessional: user.hrProfessional };
     // The same upload checks as a new question (content type, size, count).
-    const uploads = await readUploads(input.files);
-    const check = validateUploads(uploads);
-    if (!check.ok) return fail(check.reason, { files: [check.reason] });
-    const attachments = await Promise.all(uploads.map((u) => storeUpload(u, now)));
+    const attachments = await storeCheckedUploads(input.files, now);
+    if (typeof attachments === "string") return fail(attachments, { files: [attachments] });
     try {
       const result = await db.$transaction((tx) => replyAsEmployer(tx, actor, input, now, attachments));
       return ok({ reopened: result.reopened });
