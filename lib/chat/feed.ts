@@ -39,6 +39,8 @@ export function chatFeed(input: { viewer: SessionUser; chatId: string; after: nu
   let lastState = "";
   let closed = false;
   let status: string | null = null;
+  // Something shown changes with time alone: a waiting chat's offer and estimate, a typing mark.
+  let timeSensitive = true;
   const clock = input.now ?? (() => new Date());
   const read = serialised(async () => {
     if (closed) return;
@@ -53,6 +55,7 @@ export function chatFeed(input: { viewer: SessionUser; chatId: string; after: nu
     }
     const state = await readChatState(input.chatId, clock());
     status = state?.status ?? null;
+    timeSensitive = state !== null && (state.status === "WAITING" || state.customerTyping || state.agentTyping);
     const key = JSON.stringify(state);
     if (state && key !== lastState) {
       lastState = key;
@@ -63,6 +66,8 @@ export function chatFeed(input: { viewer: SessionUser; chatId: string; after: nu
     read,
     /** For queue wakes: only a waiting chat's position moves with the queue (the first call always reads). */
     readIfWaiting: () => (status === null || status === "WAITING" ? read() : Promise.resolve()),
+    /** For the clock: a quiet active chat has nothing that expires, so 400 open streams cost nothing between messages. */
+    readIfTimeSensitive: () => (timeSensitive ? read() : Promise.resolve()),
     get cursor() {
       return cursor;
     },

@@ -33,7 +33,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   return sseResponse(request, async (send, signal) => {
     const feed = chatFeed({ viewer: user, chatId: id, after, send });
     const hub = getLiveHub();
-    const timer = setInterval(() => void feed.read().catch(() => undefined), TICK_MS);
+    const timer = setInterval(() => void feed.readIfTimeSensitive().catch(() => undefined), TICK_MS);
     try {
       // The queue topic moves the position of a waiting chat.
       await Promise.all([followTopic(hub, chatTopic(id), signal, feed.read), followTopic(hub, CHAT_QUEUE_TOPIC, signal, feed.readIfWaiting)]);
