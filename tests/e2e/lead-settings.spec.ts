@@ -42,7 +42,7 @@ test.describe("settings rights", () => {
   test.use({ storageState: storageStateOf("manager") });
 
   test("a manager cannot open the settings", async ({ page }) => {
-    await page.goto("/agent/beheer/instellingen");
-    await expect(page.getByRole("heading", { name: "Pagina niet gevonden" })).toBeVisible();
+    expect((await page.goto("/agent/beheer/instellingen"))?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Geen toegang" })).toBeVisible();
   });
 });

@@ -110,7 +110,11 @@ test.describe("staff accounts and teams (admins)", () => {
     await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
     await expectAccessible(page);
     await page.getByRole("button", { name: "Verder naar de werkplek" }).click();
-    await expect(page).toHaveURL(/\/agent$/);
+    // Logging in returns to the page last asked for (issue 19 item 4): the staff page, which a
+    // first-line agent may not open, so it says so; her own workspace is one click away.
+    await expect(page).toHaveURL(/\/agent\/beheer\/medewerkers$/);
+    await expect(page.getByRole("heading", { name: "Geen toegang" })).toBeVisible();
+    await page.goto("/agent");
     await expect(page.getByRole("heading", { level: 1, name: "Wachtrij" })).toBeVisible();
     await expect(page.getByTestId("current-user")).toContainText("Noor Vos");
 
@@ -143,8 +147,8 @@ test.describe("staff accounts and teams (admins)", () => {
     const coordinator = await browser.newContext({ storageState: storageStateOf("coordinator") });
     const other = await coordinator.newPage();
     for (const path of ["/agent/beheer/medewerkers", "/agent/beheer/teams"]) {
-      await other.goto(path);
-      await expect(other.getByRole("heading", { name: "Pagina niet gevonden" })).toBeVisible();
+      expect((await other.goto(path))?.status()).toBe(403);
+      await expect(other.getByRole("heading", { name: "Geen toegang" })).toBeVisible();
     }
     await expect(other.getByRole("link", { name: "Medewerkers" })).toHaveCount(0);
     await coordinator.close();
