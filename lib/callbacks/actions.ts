@@ -17,9 +17,9 @@ export async function movePortalCallbackAction(input: unknown) {
 }
 
 export async function cancelPortalCallbackAction(input: unknown) {
-  const result = await cancelPortalCallback.execute(await getSessionUser(), input, new Date());
-  if (result.ok) revalidatePath("/portaal", "layout");
-  return result;
+  // No revalidation: it would re-render the list at once and take the cancelled row and its
+  // confirmation with it; the portal pages are dynamic and read the appointments on the next visit.
+  return cancelPortalCallback.execute(await getSessionUser(), input, new Date());
 }
 
 export async function updateAttemptTimingAction(input: unknown) {

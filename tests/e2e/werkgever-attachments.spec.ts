@@ -19,7 +19,7 @@ test.describe("employer attachments", () => {
     await expect(page).toHaveURL(/\/werkgever\/vragen\/LK-\d{4}-\d{6}/);
 
     const link = page.getByRole("link", { name: "loonstaat november.pdf" });
-    await expect(page.getByText("Bijlagen")).toBeVisible();
+    await expect(page.getByText("Bijlagen", { exact: true })).toBeVisible();
     await expect(link.locator("..")).toContainText("(1 kB)");
     await expectAccessible(page);
     await page.screenshot({ path: testInfo.outputPath("werkgever-ticket-attachment.png"), fullPage: true });
