@@ -26,8 +26,10 @@ test.describe("cross-tenant and rights", () => {
     await login(page, "tom.visser@vandijk.example");
     await expect(page).toHaveURL(/\/werkgever$/);
     await expect(page.getByRole("link", { name: "Accounts en rechten" })).toHaveCount(0);
+    // A page of one's own place without the right: "no access" with 403 (issue 19 item 7).
     const response = await page.goto("/werkgever/accounts");
-    expect(response?.status()).toBe(404);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Geen toegang" })).toBeVisible();
     await context.close();
   });
 });
