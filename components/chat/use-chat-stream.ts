@@ -1,24 +1,11 @@
 "use client";
 import { useEffect, useState } from "react";
+import type { ChatMessageView, ChatStateView } from "@/lib/chat/queries";
 
-export interface ChatMessageItem {
-  seq: number;
-  author: "CUSTOMER" | "AGENT" | "SYSTEM";
-  authorName: string;
-  body: string;
-  createdAt: string;
-}
+/** The stream's shapes are the server readers' own (lib/chat/queries.ts), so the two cannot drift. */
+export type ChatMessageItem = ChatMessageView;
 
-export interface ChatState {
-  status: "WAITING" | "ACTIVE" | "ENDED" | "ABANDONED" | "LEFT_MESSAGE";
-  agentName: string | null;
-  position: number | null;
-  waitEstimateSec: number | null;
-  customerTyping: boolean;
-  agentTyping: boolean;
-  offerMessage: boolean;
-  ticketNumber: string | null;
-}
+export type ChatState = ChatStateView;
 
 export const CLOSED_STATUSES: readonly ChatState["status"][] = ["ENDED", "ABANDONED", "LEFT_MESSAGE"];
 
