@@ -35,12 +35,6 @@ function customer(user: SessionUser) {
   return c;
 }
 
-/**
- * A burst of messages queues for a connection rather than failing after Prisma's 2 s default:
- * a chat message that waits half a second more is better than one refused.
- */
-const SEND_TRANSACTION = { maxWait: 10_000, timeout: 10_000 } as const;
-
 /** One message; a concurrent twin with the same clientId loses the unique race and returns the winner's number. */
 function sendAction(name: string, permission: Permission, side: "CUSTOMER" | "AGENT") {
   return defineAction({
@@ -49,18 +43,26 @@ function sendAction(name: string, permission: Permission, side: "CUSTOMER" | "AG
     permission,
     handler: async (input, { user, now }) => {
       try {
-        return ok(await db.$transaction((tx) => sendChatMessage(tx, { user, side }, input, now), SEND_TRANSACTION));
+        return ok(await sendChatMessage({ user, side }, input, now));
       } catch (error) {
         const code = refusalCode(error, refusals);
         if (code) return fail(code);
-        if (input.clientId && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-          const seq = await db.$transaction((tx) => findClientMessage(tx, input.chatId, input.clientId!));
+        if (input.clientId && isUniqueViolation(error)) {
+          const seq = await findClientMessage(db, input.chatId, input.clientId);
           if (seq !== null) return ok({ seq });
         }
         throw error;
       }
     },
   });
+}
+
+/** A unique index refused the row: P2002 from a model query; a raw one reports the driver's 23505. */
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const cause = (error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause;
+  return error.code === "P2010" && cause?.originalCode === "23505";
 }
 
 function typingAction(name: string, permission: Permission, side: "CUSTOMER" | "AGENT") {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
-import { chatAccess, readChatMessages, readChatState, readConsole } from "./queries";
+import { readChatFeed, readConsole } from "./queries";
 
 /** What a feed emits: the shape lib/live/sse's send takes. */
 export type FeedSend = (event: { id?: string; event?: string; data: unknown }) => void;
@@ -31,8 +31,8 @@ function serialised(read: () => Promise<void>): () => Promise<void> {
 
 /**
  * The reader behind GET /api/chat/[id]/stream: messages after the cursor (each once, by number),
- * then the state whenever it differs from the last one sent. Access is checked on every read, so
- * an agent who transferred the chat away stops receiving it.
+ * then the state whenever it differs from the last one sent, all from one read of the chat. Access
+ * is checked on every read, so an agent who transferred the chat away stops receiving it.
  */
 export function chatFeed(input: { viewer: SessionUser; chatId: string; after: number; send: FeedSend; now?: () => Date }) {
   let cursor = input.after;
@@ -44,20 +44,21 @@ export function chatFeed(input: { viewer: SessionUser; chatId: string; after: nu
   const clock = input.now ?? (() => new Date());
   const read = serialised(async () => {
     if (closed) return;
-    if (!(await chatAccess(input.viewer, input.chatId))) {
+    const feed = await readChatFeed(input.viewer, input.chatId, cursor, clock());
+    if (!feed) {
       closed = true;
       input.send({ event: "gone", data: { error: "NOT_FOUND" } });
       return;
     }
-    for (const message of await readChatMessages(input.chatId, cursor)) {
+    for (const message of feed.messages) {
       input.send({ id: String(message.seq), event: "message", data: message });
       cursor = message.seq;
     }
-    const state = await readChatState(input.chatId, clock());
-    status = state?.status ?? null;
-    timeSensitive = state !== null && (state.status === "WAITING" || state.customerTyping || state.agentTyping);
+    const state = feed.state;
+    status = state.status;
+    timeSensitive = state.status === "WAITING" || state.customerTyping || state.agentTyping;
     const key = JSON.stringify(state);
-    if (state && key !== lastState) {
+    if (key !== lastState) {
       lastState = key;
       input.send({ event: "state", data: state });
     }

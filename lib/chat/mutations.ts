@@ -1,12 +1,13 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import type { ChatAuthor, ChatSession, Prisma } from "@prisma/client";
+import { createHash, randomBytes } from "node:crypto";
+import type { ChatSession, Prisma } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/queries";
-import type { Tx } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { fileEmployerQuestion } from "@/lib/employer/mutations";
 import { chatTopic, CHAT_QUEUE_TOPIC, userTopic } from "@/lib/live/topics";
+import { LIVE_CHANNEL } from "@/lib/live/channel";
 import { publishLive } from "@/lib/live/publish";
 import { getLineCalendar } from "@/lib/settings/queries";
 import { recordAnswer } from "@/lib/tickets/answer-clock";
@@ -154,29 +155,56 @@ export async function startChat(tx: Tx, customer: ChatCustomer, input: StartChat
 }
 
 /** One message from the customer or the holding agent; a retried clientId gives the first copy's number. */
-export async function sendChatMessage(tx: Tx, sender: { user: SessionUser; side: "CUSTOMER" | "AGENT" }, input: SendChatMessageInput, now: Date): Promise<{ seq: number }> {
-  const chat = await tx.chatSession.findUnique({ where: { id: input.chatId }, select: { id: true, requesterId: true, agentId: true, status: true } });
-  const mine = chat && (sender.side === "CUSTOMER" ? chat.requesterId === sender.user.id : chat.agentId === sender.user.id);
-  if (!chat || !mine) throw new ChatRuleError("NOT_FOUND");
-  const messageId = input.clientId ? clientMessageId(chat.id, input.clientId) : undefined;
-  if (messageId) {
-    const first = await tx.chatMessage.findUnique({ where: { id: messageId }, select: { seq: true } });
-    if (first) return { seq: first.seq };
-  }
-  if (chat.status !== "WAITING" && chat.status !== "ACTIVE") throw new ChatRuleError("CHAT_CLOSED");
-  if (sender.side === "AGENT" && chat.status !== "ACTIVE") throw new ChatRuleError("CHAT_CLOSED");
-  const seq = await nextSeq(tx, chat.id, now, sender.side === "CUSTOMER" ? "customer" : "agent");
-  if (seq === null) throw new ChatRuleError("CHAT_CLOSED");
-  // Re-read under the row lock the update took: the agent may have lost the chat meanwhile.
-  if (sender.side === "AGENT") {
-    const now2 = await tx.chatSession.findUnique({ where: { id: chat.id }, select: { agentId: true, status: true } });
-    if (now2?.agentId !== sender.user.id || now2.status !== "ACTIVE") throw new ChatRuleError("NOT_FOUND");
-  }
-  await tx.chatMessage.create({ data: { ...(messageId ? { id: messageId } : {}), sessionId: chat.id, seq, author: sender.side as ChatAuthor, authorId: sender.user.id, body: input.body, createdAt: now } });
-  await publishLive(tx, chatTopic(chat.id));
-  // The console lists the agent's chats with their last number.
-  if (chat.agentId) await publishLive(tx, userTopic(chat.agentId));
-  return { seq };
+/**
+ * One message in one SQL statement (no interactive transaction): under a busy chat line every
+ * round trip of a send is paid by hundreds of people at once. The UPDATE takes the next number
+ * under the chat row's lock and re-checks, on the newest row, that the sender still holds the
+ * chat (an agent who transferred it away is refused); the INSERT stores the message; both live
+ * topics rise and PostgreSQL notifies at commit. A clientId already stored returns its number.
+ */
+export async function sendChatMessage(sender: { user: SessionUser; side: "CUSTOMER" | "AGENT" }, input: SendChatMessageInput, now: Date): Promise<{ seq: number }> {
+  const { side, user } = sender;
+  const messageId = input.clientId ? clientMessageId(input.chatId, input.clientId) : `cm_${randomBytes(16).toString("hex")}`;
+  const rows = await db.$queryRaw<{ status: string | null; requesterId: string | null; agentId: string | null; duplicate: number | null; seq: number | null }[]>`
+    WITH duplicate AS (
+      SELECT "seq" FROM "ChatMessage" WHERE "id" = ${messageId} AND "sessionId" = ${input.chatId}
+    ), numbered AS (
+      UPDATE "ChatSession" SET
+        "lastSeq" = "lastSeq" + 1,
+        "customerTypingAt" = CASE WHEN ${side}::text = 'CUSTOMER' THEN NULL ELSE "customerTypingAt" END,
+        "agentTypingAt" = CASE WHEN ${side}::text = 'AGENT' THEN NULL ELSE "agentTypingAt" END,
+        "updatedAt" = ${now}
+      WHERE "id" = ${input.chatId}
+        AND NOT EXISTS (SELECT 1 FROM duplicate)
+        AND (CASE WHEN ${side}::text = 'CUSTOMER'
+          THEN "requesterId" = ${user.id} AND "status" IN ('WAITING', 'ACTIVE')
+          ELSE "agentId" = ${user.id} AND "status" = 'ACTIVE' END)
+      RETURNING "id", "lastSeq", "agentId"
+    ), stored AS (
+      INSERT INTO "ChatMessage" ("id", "sessionId", "seq", "author", "authorId", "body", "createdAt")
+      SELECT ${messageId}, "id", "lastSeq", CAST(${side} AS "ChatAuthor"), ${user.id}, ${input.body}, ${now} FROM numbered
+      RETURNING "seq"
+    ), bumped AS (
+      -- The console lists the agent's chats with their last number: their topic rises too.
+      INSERT INTO "LiveTopic" ("topic", "version", "updatedAt")
+      SELECT topic, 1, now() FROM numbered, unnest(ARRAY[${chatTopic(input.chatId)}::text, ${userTopic("")}::text || "agentId"]) AS topic WHERE topic IS NOT NULL
+      ON CONFLICT ("topic") DO UPDATE SET "version" = "LiveTopic"."version" + 1, "updatedAt" = now()
+      RETURNING "topic", "version"
+    ), notified AS (
+      SELECT pg_notify(${LIVE_CHANNEL}, "topic" || ' ' || "version") FROM bumped
+    )
+    SELECT chat."status"::text AS "status", chat."requesterId", chat."agentId",
+      (SELECT "seq" FROM duplicate) AS "duplicate",
+      (SELECT "seq" FROM stored) AS "seq",
+      (SELECT count(*) FROM notified) AS "notified"
+    FROM (SELECT 1) AS one LEFT JOIN "ChatSession" AS chat ON chat."id" = ${input.chatId}`;
+  const row = rows[0]!;
+  if (row.seq !== null) return { seq: row.seq };
+  const mine = side === "CUSTOMER" ? row.requesterId === user.id : row.agentId === user.id;
+  // Another person's chat does not exist for this one, not even to learn its clientIds.
+  if (!mine) throw new ChatRuleError("NOT_FOUND");
+  if (row.duplicate !== null) return { seq: row.duplicate };
+  throw new ChatRuleError("CHAT_CLOSED");
 }
 
 /** Whether a retried send already stored its message (after a unique violation of a concurrent twin). */

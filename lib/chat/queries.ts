@@ -47,17 +47,29 @@ export function getOpenChatFor(userId: string): Promise<{ id: string; status: Ch
   return db.chatSession.findFirst({ where: { requesterId: userId, status: { in: ["WAITING", "ACTIVE"] } }, select: { id: true, status: true }, orderBy: { createdAt: "desc" } });
 }
 
+/** What a chat row tells about who may read it. */
+interface ChatAccessRow {
+  requesterId: string;
+  agentId: string | null;
+  status: ChatStatusName;
+  teamId: string | null;
+  category: { dossierSensitive: boolean };
+}
+
 /**
  * How this person may read a chat: its customer, or staff at the console who hold it or may pick
  * it up while it waits. Null: not theirs (callers answer 404, the same as a chat that does not exist).
  */
-export async function chatAccess(user: SessionUser, chatId: string): Promise<"CUSTOMER" | "AGENT" | null> {
-  const chat = await db.chatSession.findUnique({ where: { id: chatId }, select: { requesterId: true, agentId: true, status: true, teamId: true, category: { select: { dossierSensitive: true } } } });
-  if (!chat) return null;
+export function accessOf(user: SessionUser, chat: ChatAccessRow): "CUSTOMER" | "AGENT" | null {
   if (chat.requesterId === user.id && (can(user, "portal.chat.use") || can(user, "employer.chat.use"))) return "CUSTOMER";
   if (!can(user, "chat.console.use")) return null;
   if (chat.agentId === user.id) return "AGENT";
   return chat.status === "WAITING" && agentMaySeeWaiting(user, chat) ? "AGENT" : null;
+}
+
+export async function chatAccess(user: SessionUser, chatId: string): Promise<"CUSTOMER" | "AGENT" | null> {
+  const chat = await db.chatSession.findUnique({ where: { id: chatId }, select: { requesterId: true, agentId: true, status: true, teamId: true, category: { select: { dossierSensitive: true } } } });
+  return chat ? accessOf(user, chat) : null;
 }
 
 export interface ChatMessageView {
@@ -66,19 +78,6 @@ export interface ChatMessageView {
   authorName: string;
   body: string;
   createdAt: string;
-}
-
-/** Messages after the reader's cursor, in order (the cursor is the last number the reader saw). */
-export async function readChatMessages(chatId: string, afterSeq: number, limit = 500): Promise<ChatMessageView[]> {
-  const rows = await db.chatMessage.findMany({
-    where: { sessionId: chatId, seq: { gt: afterSeq } },
-    orderBy: { seq: "asc" },
-    take: limit,
-    select: { seq: true, author: true, body: true, createdAt: true, authorId: true },
-  });
-  const ids = [...new Set(rows.flatMap((r) => (r.authorId ? [r.authorId] : [])))];
-  const names = ids.length ? new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name])) : new Map<string, string>();
-  return rows.map((r) => ({ seq: r.seq, author: r.author, authorName: (r.authorId && names.get(r.authorId)) || "", body: r.body, createdAt: r.createdAt.toISOString() }));
 }
 
 export interface ChatStateView {
@@ -92,13 +91,49 @@ export interface ChatStateView {
   ticketNumber: string | null;
 }
 
-/** The chat's state as both sides see it: queue position, honest estimate, typing, the offer to leave a message. */
-export async function readChatState(chatId: string, now: Date): Promise<ChatStateView | null> {
-  const chat = await db.chatSession.findUnique({
-    where: { id: chatId },
-    select: { status: true, teamId: true, queuedAt: true, lineKey: true, customerTypingAt: true, agentTypingAt: true, agent: { select: { name: true } }, ticket: { select: { number: true } } },
-  });
-  if (!chat) return null;
+interface ChatRow {
+  id: string;
+  requesterId: string;
+  agentId: string | null;
+  status: ChatStatusName;
+  teamId: string | null;
+  queuedAt: Date;
+  lineKey: string;
+  customerTypingAt: Date | null;
+  agentTypingAt: Date | null;
+  dossierSensitive: boolean;
+  agentName: string | null;
+  ticketNumber: string | null;
+  messages: ChatMessageView[];
+}
+
+/** At most this many messages per read; a reader further behind gets the rest on its next read. */
+const MESSAGES_PER_READ = 500;
+
+/**
+ * The chat with its messages after `afterSeq` (author names joined), in ONE statement: a live
+ * reader runs this on every change of the chat, for both sides, so it is the chat's hot path.
+ */
+async function readChatRow(chatId: string, afterSeq: number | null): Promise<ChatRow | null> {
+  const rows = await db.$queryRaw<ChatRow[]>`
+    SELECT s."id", s."requesterId", s."agentId", s."status"::text AS "status", s."teamId", s."queuedAt", s."lineKey",
+      s."customerTypingAt", s."agentTypingAt", c."dossierSensitive", a."name" AS "agentName", t."number" AS "ticketNumber",
+      CASE WHEN ${afterSeq}::int IS NULL THEN '[]'::json ELSE COALESCE((
+        SELECT json_agg(json_build_object(
+          'seq', m."seq", 'author', m."author", 'authorName', COALESCE(u."name", ''), 'body', m."body",
+          'createdAt', to_char(m."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY m."seq")
+        FROM (SELECT * FROM "ChatMessage" WHERE "sessionId" = s."id" AND "seq" > ${afterSeq}::int ORDER BY "seq" LIMIT ${MESSAGES_PER_READ}) AS m
+        LEFT JOIN "User" AS u ON u."id" = m."authorId"), '[]'::json) END AS "messages"
+    FROM "ChatSession" AS s
+    JOIN "TicketCategory" AS c ON c."id" = s."categoryId"
+    LEFT JOIN "User" AS a ON a."id" = s."agentId"
+    LEFT JOIN "Ticket" AS t ON t."id" = s."ticketId"
+    WHERE s."id" = ${chatId}`;
+  return rows[0] ?? null;
+}
+
+/** The state both sides see; a waiting chat also reads its queue position, estimate and offer. */
+async function stateOf(chat: ChatRow, now: Date): Promise<ChatStateView> {
   let position: number | null = null;
   let estimate: number | null = null;
   let offer = false;
@@ -112,21 +147,38 @@ export async function readChatState(chatId: string, now: Date): Promise<ChatStat
       getChatSettings(db),
       getLineCalendar(db, chat.lineKey),
     ]);
-    position = queuePosition(waiting, chatId);
+    position = queuePosition(waiting, chat.id);
     const waits = accepted.filter((a) => a.acceptedAt! >= a.queuedAt).map((a) => (a.acceptedAt!.getTime() - a.queuedAt.getTime()) / 1000);
     estimate = waitEstimateSec({ position, recentWaitsSec: waits, agentsChatting: chatting.length });
     offer = offerMessage({ status: chat.status, queuedAt: chat.queuedAt, lineOpen: chatHours(calendar.schedule, calendar.settings, now).open, now, settings });
   }
   return {
     status: chat.status,
-    agentName: chat.status === "ACTIVE" ? (chat.agent?.name ?? null) : null,
+    agentName: chat.status === "ACTIVE" ? chat.agentName : null,
     position,
     waitEstimateSec: estimate,
     customerTyping: isTyping(chat.customerTypingAt, now),
     agentTyping: isTyping(chat.agentTypingAt, now),
     offerMessage: offer,
-    ticketNumber: chat.ticket?.number ?? null,
+    ticketNumber: chat.ticketNumber,
   };
+}
+
+/** The chat's state as both sides see it: queue position, honest estimate, typing, the offer to leave a message. */
+export async function readChatState(chatId: string, now: Date): Promise<ChatStateView | null> {
+  const chat = await readChatRow(chatId, null);
+  return chat ? stateOf(chat, now) : null;
+}
+
+/**
+ * What a reader of the chat gets: the messages after its cursor (the last number it saw, in order)
+ * and the state, with access checked on the same row. Null when this person may not read the chat
+ * (now): an agent who transferred it away stops receiving it.
+ */
+export async function readChatFeed(user: SessionUser, chatId: string, afterSeq: number, now: Date): Promise<{ messages: ChatMessageView[]; state: ChatStateView } | null> {
+  const chat = await readChatRow(chatId, afterSeq);
+  if (!chat || !accessOf(user, { ...chat, category: { dossierSensitive: chat.dossierSensitive } })) return null;
+  return { messages: chat.messages, state: await stateOf(chat, now) };
 }
 
 export interface ConsoleView {

@@ -3,7 +3,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { chatSideActions } from "@/lib/chat/commands";
 import { cursorFrom } from "@/lib/chat/feed";
 import { jsonBody, refusal } from "@/lib/chat/http";
-import { chatAccess, readChatMessages } from "@/lib/chat/queries";
+import { readChatFeed } from "@/lib/chat/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +12,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const user = await getSessionUser();
   if (!user) return refusal("UNAUTHENTICATED");
   const { id } = await params;
-  if (!(await chatAccess(user, id))) return refusal("NOT_FOUND");
-  const messages = await readChatMessages(id, cursorFrom(new URL(request.url).searchParams.get("after")));
-  return NextResponse.json({ messages }, { headers: { "Cache-Control": "no-store" } });
+  const feed = await readChatFeed(user, id, cursorFrom(new URL(request.url).searchParams.get("after")), new Date());
+  if (!feed) return refusal("NOT_FOUND");
+  return NextResponse.json({ messages: feed.messages }, { headers: { "Cache-Control": "no-store" } });
 }
 
 /** A message from the chat's customer or its agent: 201 `{ seq }`; a retried clientId gives the same seq. */

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { chatFeed, cursorFrom, wantsEventStream } from "@/lib/chat/feed";
 import { refusal } from "@/lib/chat/http";
-import { chatAccess, readChatMessages, readChatState } from "@/lib/chat/queries";
+import { chatAccess, readChatFeed } from "@/lib/chat/queries";
 import { followTopic } from "@/lib/live/follow";
 import { getLiveHub } from "@/lib/live/hub";
 import { lastEventId, sseResponse } from "@/lib/live/sse";
@@ -24,12 +24,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const user = await getSessionUser();
   if (!user) return refusal("UNAUTHENTICATED");
   const { id } = await params;
-  if (!(await chatAccess(user, id))) return refusal("NOT_FOUND");
   const after = cursorFrom(lastEventId(request));
   if (!wantsEventStream(request)) {
-    const [messages, state] = await Promise.all([readChatMessages(id, after), readChatState(id, new Date())]);
-    return NextResponse.json({ messages, state }, { headers: { "Cache-Control": "no-store" } });
+    const feed = await readChatFeed(user, id, after, new Date());
+    if (!feed) return refusal("NOT_FOUND");
+    return NextResponse.json(feed, { headers: { "Cache-Control": "no-store" } });
   }
+  if (!(await chatAccess(user, id))) return refusal("NOT_FOUND");
   return sseResponse(request, async (send, signal) => {
     const feed = chatFeed({ viewer: user, chatId: id, after, send });
     const hub = getLiveHub();
