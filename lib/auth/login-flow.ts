@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/client";
 import type { RateLimitKind, RateLimitOutcome } from "@/lib/security/rate-limit";
 import { answerChallenge } from "./login-challenge";
 import { attemptLogin, type AuthenticatedUser } from "./mutations";
-import { loadSessionUser, sessionIsOpen, type SessionUser } from "./queries";
+import { loadSessionUser, type SessionUser } from "./queries";
 import { isStaff } from "./rules";
 import { loginSchema } from "./schema";
 import { startSession } from "./sessions";
@@ -172,8 +172,7 @@ export async function pendingChallengeOf(db: Db, token: JWT | null, now: Date): 
  */
 export async function resolveSession(session: { userId?: string; sv?: number; sid?: string; pending: boolean; mfa: boolean }): Promise<SessionUser | null> {
   if (!session.userId || !session.sid || session.pending) return null;
-  if (!(await sessionIsOpen(session.sid, session.userId))) return null;
-  const user = await loadSessionUser(session.userId, session.sv);
+  const user = await loadSessionUser(session.userId, session.sv, session.sid);
   if (!user || !sessionMayAct({ staff: isStaff(user.role), secondFactorPassed: session.mfa })) return null;
   return user;
 }
