@@ -7,6 +7,7 @@ import { changeOwnPassword } from "@/lib/account/commands";
 import { requestOwnEmailChange } from "@/lib/account/email-change-commands";
 import { createBeneficiaryAccount, inviteBeneficiaryToPortal, mergeBeneficiaryAccounts, setBeneficiaryAccountActive, updateBeneficiaryAccount } from "@/lib/beneficiaries/commands";
 import { updateAttemptTiming } from "@/lib/callbacks/attempt-settings";
+import { resetBrandSettings, updateBrand } from "@/lib/brand/admin";
 import { logOutEverywhere } from "@/lib/auth/session-commands";
 import { finishTotpEnrolment, startTotpEnrolment } from "@/lib/auth/two-factor-commands";
 import { fileComplaintAsBeneficiary, fileComplaintAsEmployer, requestOmbudsmanAsBeneficiary, requestOmbudsmanAsEmployer } from "@/lib/complaints/commands";
@@ -193,6 +194,8 @@ export const ACTIONS: readonly RegisteredAction[] = [
   saveComplaintBodyAction,
   setCategoryComplaintBodyAction,
   updatePasswordPolicy,
+  updateBrand,
+  resetBrandSettings,
   updateKpiTargets,
   saveMailTemplate,
   resetMailTemplate,

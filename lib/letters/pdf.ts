@@ -18,6 +18,14 @@ export interface LetterContent {
   writtenAt: Date;
   body: string;
   senderName: string;
+  /** The organisation's house style (lib/brand); Loket's own without one. */
+  brand?: LetterBrand;
+}
+
+export interface LetterBrand {
+  name: string;
+  primaryColor: string;
+  logo?: { mime: "image/png" | "image/jpeg"; bytes: Uint8Array } | null;
 }
 
 const TEXT = {
@@ -38,7 +46,14 @@ const ADDRESS_LEFT = 22 * MM;
 const REFERENCE_TOP = 95 * MM;
 const BODY_SIZE = 10.5;
 const LEADING = 15;
-const BRAND = rgb(0x11 / 255, 0x54 / 255, 0x67 / 255);
+const LOKET: LetterBrand = { name: "Loket", primaryColor: "#115467" };
+const LOGO_MAX_HEIGHT = 18 * MM;
+const LOGO_MAX_WIDTH = 70 * MM;
+
+function colourOf(hex: string) {
+  const ok = /^#[0-9a-f]{6}$/.test(hex) ? hex : LOKET.primaryColor;
+  return rgb(parseInt(ok.slice(1, 3), 16) / 255, parseInt(ok.slice(3, 5), 16) / 255, parseInt(ok.slice(5, 7), 16) / 255);
+}
 const GREY = rgb(0.33, 0.33, 0.33);
 
 // Letters WinAnsi lacks that have no Unicode decomposition to fold through.
@@ -149,6 +164,31 @@ class Writer {
   }
 }
 
+/** The logo as a PDF image; a logo pdf-lib cannot read is left out rather than failing the letter. */
+async function embedLogo(doc: PDFDocument, logo: NonNullable<LetterBrand["logo"]>) {
+  try {
+    return logo.mime === "image/png" ? await doc.embedPng(logo.bytes) : await doc.embedJpg(logo.bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** The top of the first page: the logo (scaled to fit, never stretched) and the name beside it. */
+async function drawLetterhead(doc: PDFDocument, page: PDFPage, brand: LetterBrand, name: string, bold: PDFFont) {
+  let x = LEFT;
+  const image = brand.logo ? await embedLogo(doc, brand.logo) : null;
+  if (image) {
+    const scale = Math.min(LOGO_MAX_HEIGHT / image.height, LOGO_MAX_WIDTH / image.width, 1);
+    const size = { width: image.width * scale, height: image.height * scale };
+    page.drawImage(image, { x, y: A4[1] - TOP - size.height, ...size });
+    x += size.width + 4 * MM;
+  }
+  // A long name is made smaller to fit beside the logo, down to 11 pt.
+  const room = A4[0] - RIGHT - x;
+  const fontSize = Math.max(11, Math.min(20, (20 * room) / Math.max(1, bold.widthOfTextAtSize(name, 20))));
+  page.drawText(name, { x, y: A4[1] - TOP - 14, size: fontSize, font: bold, color: colourOf(brand.primaryColor) });
+}
+
 export async function renderLetterPdf(letter: LetterContent): Promise<Uint8Array> {
   const t = TEXT[letter.locale];
   const doc = await PDFDocument.create();
@@ -159,15 +199,17 @@ export async function renderLetterPdf(letter: LetterContent): Promise<Uint8Array
 
   doc.setTitle(`${t.title} ${letter.number}`);
   doc.setSubject(text(letter.subject));
-  doc.setAuthor("Loket");
-  doc.setCreator("Loket");
+  const brand = letter.brand ?? LOKET;
+  const brandName = text(brand.name);
+  doc.setAuthor(brandName);
+  doc.setCreator(brandName);
   doc.setProducer("Loket");
   doc.setLanguage(letter.locale === "nl" ? "nl-NL" : "en-GB");
   doc.setCreationDate(letter.writtenAt);
   doc.setModificationDate(letter.writtenAt);
 
   const w = new Writer(doc, fonts);
-  w.page.drawText("Loket", { x: LEFT, y: A4[1] - TOP - 14, size: 20, font: bold, color: BRAND });
+  await drawLetterhead(doc, w.page, brand, brandName, bold);
 
   w.y = A4[1] - ADDRESS_TOP;
   const block = addressBlock({ name: letter.recipientName, organisationName: letter.organisationName, address: letter.address ?? null });
@@ -193,7 +235,7 @@ export async function renderLetterPdf(letter: LetterContent): Promise<Uint8Array
   w.line(t.regards);
   w.y -= LEADING;
   w.paragraph(letter.senderName);
-  w.line("Loket");
+  w.line(brandName);
 
   const pages = doc.getPages();
   pages.forEach((page, index) => {

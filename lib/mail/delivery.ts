@@ -2,6 +2,8 @@ import "server-only";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
+import { getBrand } from "@/lib/brand/queries";
+import type { Brand } from "@/lib/brand/rules";
 import type { Db } from "@/lib/db/client";
 import { mailDomain } from "@/lib/outbox/mutations";
 import { REDACTED_BODY } from "@/lib/outbox/rules";
@@ -48,6 +50,17 @@ export function fromAddress(): string {
 }
 
 /**
+ * The sender as the recipient sees it: once an admin has set the organisation's name, that name
+ * with MAIL_FROM's address (nodemailer quotes the name); until then MAIL_FROM as configured.
+ */
+export function senderFor(brand: Pick<Brand, "name" | "custom">): string | { name: string; address: string } {
+  const configured = fromAddress();
+  if (!brand.custom) return configured;
+  const address = /<([^<>]+)>\s*$/.exec(configured)?.[1] ?? configured.trim();
+  return { name: brand.name, address };
+}
+
+/**
  * The address whose mail reaches Loket's intake (the SMTP listener or the IMAP mailbox), from
  * MAIL_REPLY_ADDRESS. Mail about a ticket says Reply-To `<local>+<token>@<domain>` of it, so the
  * intake's mail server must deliver sub-addresses (plus addressing) to the same mailbox.
@@ -81,12 +94,14 @@ export async function deliverDueMail(db: Db, sender: MailSender, now: Date, batc
     RETURNING "id"`;
   let sent = 0;
   let failed = 0;
+  // Once per batch: the name and colour every mail of it carries.
+  const brand = leased.length > 0 ? await getBrand(db) : null;
   for (const { id } of leased) {
     const row = await db.outboxMessage.findUniqueOrThrow({ where: { id }, include: { ticket: { select: { replyToken: true } } } });
-    const body = renderMail({ text: row.bodyText, html: row.bodyHtml, locale: row.locale, kind: row.kind });
+    const body = renderMail({ text: row.bodyText, html: row.bodyHtml, locale: row.locale, kind: row.kind, brand: brand ?? undefined });
     try {
       await sender.send({
-        from: fromAddress(),
+        from: brand ? senderFor(brand) : fromAddress(),
         to: row.toAddress,
         cc: row.ccAddresses.length ? row.ccAddresses : undefined,
         subject: row.subject,

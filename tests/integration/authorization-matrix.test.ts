@@ -669,6 +669,8 @@ const SPECS: Record<string, Spec> = {
     own: async () => ({ categoryId: w.categories.get("GENERAL_QUESTION")!, complaintBodyId: (await db.complaintBody.findFirstOrThrow({ where: { isDefault: false, active: true } })).id }),
   },
   "settings.passwordPolicy": { own: async () => ({ minLength: 12, maxLength: 128, requireClasses: 0, forbiddenCharacters: "" }) },
+  "settings.brand": { own: async () => ({ name: "Pensioenfonds Matrix", primaryColor: "#1d4ed8", secondaryColor: "" }) },
+  "settings.brand.reset": { own: async () => ({}) },
   "staff.invite": { own: async () => ({ email: `medewerker-${unique()}@loket.example`, name: "Nieuwe Medewerker", role: "CALLCENTER_AGENT", teamIds: [] }) },
   "staff.invite_withdraw": {
     own: async ({ u }) => ({ invitationId: (await invitation(null, u.id)).id }),

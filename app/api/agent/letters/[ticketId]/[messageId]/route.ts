@@ -1,4 +1,5 @@
 import { can } from "@/lib/auth/permissions";
+import { loadLetterBrand } from "@/lib/brand/queries";
 import { getSessionUser } from "@/lib/auth/session";
 import { letterContentOf } from "@/lib/letters/document";
 import { renderLetterPdf } from "@/lib/letters/pdf";
@@ -13,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tic
   const { ticketId, messageId } = await params;
   const letter = await getLetter(user, ticketId, messageId);
   if (!letter) return new Response("Not found", { status: 404 });
-  const pdf = await renderLetterPdf(letterContentOf(letter));
+  const pdf = await renderLetterPdf({ ...letterContentOf(letter), brand: await loadLetterBrand() });
   return new Response(Buffer.from(pdf), {
     headers: {
       "Content-Type": "application/pdf",
