@@ -1,18 +1,21 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { loadBrand } from "@/lib/brand/queries";
+import { brandCssVariables } from "@/lib/brand/rules";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("app");
-  return { title: { default: "Loket", template: "%s · Loket" }, description: t("tagline") };
+  const [t, brand] = await Promise.all([getTranslations("app"), loadBrand()]);
+  return { title: { default: brand.name, template: `%s · ${brand.name}` }, description: t("tagline") };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+  const [locale, brand] = await Promise.all([getLocale(), loadBrand()]);
   return (
     <html lang={locale}>
-      <body className="min-h-screen">
+      {/* The admin's colours replace the theme's brand shades (globals.css) on every page. */}
+      <body className="min-h-screen" style={brandCssVariables(brand)}>
         <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>
     </html>

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Place } from "@/lib/auth/rules";
 import type { SessionUser } from "@/lib/auth/session";
 import { unreadCount } from "@/lib/notifications/queries";
+import { BrandMark } from "./brand-mark";
 import { LanguageSwitch } from "./language-switch";
 
 export interface NavItem {
@@ -40,7 +41,7 @@ export async function AppShell({
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-baseline gap-3">
             <Link href={`/${place}`} className="text-lg font-semibold text-white no-underline hover:no-underline">
-              Loket
+              <BrandMark />
             </Link>
             <span className="text-sm text-brand-100" data-testid="place-name">
               {t(`places.${place}`)}

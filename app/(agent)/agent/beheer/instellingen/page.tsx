@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AttemptTimingForm } from "@/components/lead/settings/attempt-timing-form";
+import { BrandForm } from "@/components/lead/settings/brand-form";
 import { ClosureDays } from "@/components/lead/settings/closure-days";
 import { HolidayForm } from "@/components/lead/settings/holiday-form";
 import { KpiTargetsForm } from "@/components/lead/settings/kpi-targets-form";
@@ -11,6 +12,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ExpirySettingForm } from "@/components/urgent/expiry-setting-form";
 import { UrgentWordsForm } from "@/components/urgent/urgent-words-form";
 import { requirePermission } from "@/lib/auth/session";
+import { getBrand } from "@/lib/brand/queries";
+import { logoUrl } from "@/lib/brand/rules";
 import { getAttemptTiming } from "@/lib/callbacks/attempt-settings";
 import { KPI_TARGET_KEYS, targetFormValue } from "@/lib/kpi/targets";
 import { getKpiTargets } from "@/lib/kpi/targets-settings";
@@ -39,10 +42,14 @@ export default async function SettingsPage() {
   const [te, expiry] = await Promise.all([getTranslations("urgentExpiry"), getPreAnnouncementExpiry(db)]);
   const complaintBodies = await loadComplaintBodyAdmin(db);
   const [tk, kpiTargets] = await Promise.all([getTranslations("kpiTargets"), getKpiTargets(db)]);
+  const [tb, brand] = await Promise.all([getTranslations("brandSettings"), getBrand(db)]);
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
       <div className="space-y-6">
+        <Section id="brand" title={tb("section")} intro={tb("intro")}>
+          <BrandForm brand={{ name: brand.name, primaryColor: brand.primaryColor, secondaryColor: brand.secondaryColor, logoUrl: logoUrl(brand), custom: brand.custom }} />
+        </Section>
         <Section id="hours" title={t("sections.hours")} intro={t("sections.hoursIntro")}>
           <p className="text-sm">
             <Link href="/agent/beheer/lijnen">{t("sections.linesLink", { count: settings.lineCount })}</Link>
