@@ -48,7 +48,7 @@ export function getOpenChatFor(userId: string): Promise<{ id: string; status: Ch
 }
 
 /** What a chat row tells about who may read it. */
-interface ChatAccessRow {
+export interface ChatAccessRow {
   requesterId: string;
   agentId: string | null;
   status: ChatStatusName;
@@ -107,8 +107,8 @@ interface ChatRow {
   messages: ChatMessageView[];
 }
 
-/** At most this many messages per read; a reader further behind gets the rest on its next read. */
-const MESSAGES_PER_READ = 500;
+/** At most this many messages per read; a reader further behind gets the rest on the next read. */
+export const MESSAGES_PER_READ = 500;
 
 /**
  * The chat with its messages after `afterSeq` (author names joined), in ONE statement: a live
@@ -170,15 +170,26 @@ export async function readChatState(chatId: string, now: Date): Promise<ChatStat
   return chat ? stateOf(chat, now) : null;
 }
 
+/** One read of a chat for its live readers: who may read it, the messages after `afterSeq`, the state. */
+export interface ChatUpdate {
+  chat: ChatAccessRow;
+  messages: ChatMessageView[];
+  state: ChatStateView;
+}
+
+export async function readChatUpdate(chatId: string, afterSeq: number, now: Date): Promise<ChatUpdate | null> {
+  const chat = await readChatRow(chatId, afterSeq);
+  if (!chat) return null;
+  return { chat: { ...chat, category: { dossierSensitive: chat.dossierSensitive } }, messages: chat.messages, state: await stateOf(chat, now) };
+}
+
 /**
  * What a reader of the chat gets: the messages after its cursor (the last number it saw, in order)
- * and the state, with access checked on the same row. Null when this person may not read the chat
- * (now): an agent who transferred it away stops receiving it.
+ * and the state, with access checked on the same row. Null when this person may not read the chat.
  */
 export async function readChatFeed(user: SessionUser, chatId: string, afterSeq: number, now: Date): Promise<{ messages: ChatMessageView[]; state: ChatStateView } | null> {
-  const chat = await readChatRow(chatId, afterSeq);
-  if (!chat || !accessOf(user, { ...chat, category: { dossierSensitive: chat.dossierSensitive } })) return null;
-  return { messages: chat.messages, state: await stateOf(chat, now) };
+  const update = await readChatUpdate(chatId, afterSeq, now);
+  return update && accessOf(user, update.chat) ? { messages: update.messages, state: update.state } : null;
 }
 
 export interface ConsoleView {

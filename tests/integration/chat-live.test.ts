@@ -4,11 +4,11 @@
 // handler's reader (lib/chat/feed.ts) is driven directly, as GET /api/chat/[id]/stream does.
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/queries";
-import { acceptChatCommand, sendChatAsAgent, sendPortalChat, startPortalChat } from "@/lib/chat/commands";
-import { chatFeed, consoleFeed, cursorFrom } from "@/lib/chat/feed";
+import { acceptChatCommand, sendChatAsAgent, sendPortalChat, startPortalChat, transferChatCommand } from "@/lib/chat/commands";
+import { consoleFeed, cursorFrom, followChat } from "@/lib/chat/feed";
 import { followTopic } from "@/lib/live/follow";
 import { createLiveHub } from "@/lib/live/hub";
-import { CHAT_QUEUE_TOPIC, chatTopic, userTopic } from "@/lib/live/topics";
+import { CHAT_QUEUE_TOPIC, userTopic } from "@/lib/live/topics";
 import { seedDemo, sessionFor } from "../support/fixtures";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
@@ -46,8 +46,7 @@ function reader(hub: Hub, viewer: SessionUser, chatId: string, after = 0) {
   const events: Event[] = [];
   const stop = new AbortController();
   stops.push(stop);
-  const feed = chatFeed({ viewer, chatId, after, send: (e) => events.push(e) });
-  const running = Promise.all([followTopic(hub, chatTopic(chatId), stop.signal, feed.read), followTopic(hub, CHAT_QUEUE_TOPIC, stop.signal, feed.readIfWaiting)]);
+  const running = followChat(hub, { viewer, chatId, after, send: (e) => events.push(e) }, stop.signal);
   return {
     events,
     seqs: () => events.filter((e) => e.event === "message").map((e) => Number(e.id)),
@@ -131,6 +130,35 @@ describe("two chat servers", () => {
     await acceptChatCommand.execute(handler, { chatId: first.ok ? first.data.chatId : "" }, NOW);
     await waitFor(() => positions().at(-1) === 1, "position 1 after the chat ahead was picked up");
     expect(waiting.seqs()).toEqual([1]);
+  });
+
+  it("serves both sides of a chat on one server from shared reads, each by its own cursor and access", async () => {
+    // Runs on the embedded database too: one hub, polling there.
+    const hub = await createLiveHub({ connectionString: inject("databaseUrl"), pollMs: 50 });
+    hubs.push(hub);
+    const start = await startPortalChat.execute(anna, { categoryKey: "PORTAL_HELP", body: "Hallo?" }, NOW);
+    const chatId = start.ok ? start.data.chatId : "";
+    expect((await acceptChatCommand.execute(handler, { chatId }, NOW)).ok).toBe(true);
+    const customer = reader(hub, anna, chatId);
+    const agent = reader(hub, handler, chatId);
+    await waitFor(() => customer.seqs().length === 2 && agent.seqs().length === 2, "the opening messages on both");
+    // A second tab of the customer joins later, resuming after message 1: it gets only message 2.
+    const secondTab = reader(hub, anna, chatId, 1);
+    await waitFor(() => secondTab.seqs().length === 1, "the second tab's catch-up");
+    expect(secondTab.seqs()).toEqual([2]);
+    expect(customer.seqs()).toEqual([1, 2]);
+
+    // The agent hands the chat to a colleague: their stream is told it is gone, the customer's goes on.
+    const colleague = await sessionFor("coordinator@loket.example");
+    expect((await transferChatCommand.execute(handler, { chatId, toUserId: colleague.id }, NOW)).ok).toBe(true);
+    await waitFor(() => agent.events.some((e) => e.event === "gone"), "the old agent's stream to end");
+    const taken = reader(hub, colleague, chatId);
+    expect((await sendChatAsAgent.execute(colleague, { chatId, body: "Ik neem het over." }, NOW)).ok).toBe(true);
+    await waitFor(() => customer.bodies().includes("Ik neem het over.") && taken.bodies().includes("Ik neem het over."), "the colleague's message");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(customer.seqs()).toEqual(Array.from({ length: customer.seqs().length }, (_, i) => i + 1));
+    expect(secondTab.seqs()).toEqual(customer.seqs().slice(1));
+    expect(agent.bodies()).not.toContain("Ik neem het over.");
   });
 
   it("wakes the console on the other server when a chat starts and when the agent's own list changes", async (context) => {

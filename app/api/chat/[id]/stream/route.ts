@@ -1,18 +1,13 @@
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
-import { chatFeed, cursorFrom, wantsEventStream } from "@/lib/chat/feed";
+import { cursorFrom, followChat, wantsEventStream } from "@/lib/chat/feed";
 import { refusal } from "@/lib/chat/http";
 import { chatAccess, readChatFeed } from "@/lib/chat/queries";
-import { followTopic } from "@/lib/live/follow";
 import { getLiveHub } from "@/lib/live/hub";
 import { lastEventId, sseResponse } from "@/lib/live/sse";
-import { CHAT_QUEUE_TOPIC, chatTopic } from "@/lib/live/topics";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
-
-/** Typing marks and the offer to leave a message change with time alone: re-read this often as well. */
-const TICK_MS = 5_000;
 
 /**
  * One chat, live: `message` events numbered by seq (resume with Last-Event-ID), and `state`
@@ -31,15 +26,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return NextResponse.json(feed, { headers: { "Cache-Control": "no-store" } });
   }
   if (!(await chatAccess(user, id))) return refusal("NOT_FOUND");
-  return sseResponse(request, async (send, signal) => {
-    const feed = chatFeed({ viewer: user, chatId: id, after, send });
-    const hub = getLiveHub();
-    const timer = setInterval(() => void feed.readIfTimeSensitive().catch(() => undefined), TICK_MS);
-    try {
-      // The queue topic moves the position of a waiting chat.
-      await Promise.all([followTopic(hub, chatTopic(id), signal, feed.read), followTopic(hub, CHAT_QUEUE_TOPIC, signal, feed.readIfWaiting)]);
-    } finally {
-      clearInterval(timer);
-    }
-  });
+  return sseResponse(request, (send, signal) => followChat(getLiveHub(), { viewer: user, chatId: id, after, send }, signal));
 }
