@@ -1,8 +1,7 @@
-import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { chatSideActions } from "@/lib/chat/commands";
 import { cursorFrom } from "@/lib/chat/feed";
-import { jsonBody, refusal } from "@/lib/chat/http";
+import { jsonAnswer, jsonBody, refusal } from "@/lib/chat/http";
 import { readChatFeed } from "@/lib/chat/queries";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const feed = await readChatFeed(user, id, cursorFrom(new URL(request.url).searchParams.get("after")), new Date());
   if (!feed) return refusal("NOT_FOUND");
-  return NextResponse.json({ messages: feed.messages }, { headers: { "Cache-Control": "no-store" } });
+  return jsonAnswer({ messages: feed.messages });
 }
 
 /** A message from the chat's customer or its agent: 201 `{ seq }`; a retried clientId gives the same seq. */
@@ -26,5 +25,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const result = await chatSideActions(user).send.execute(user, { body: body.body, clientId: body.clientId, chatId: id }, new Date());
   if (!result.ok) return refusal(result.reason);
-  return NextResponse.json({ seq: result.data.seq }, { status: 201, headers: { "Cache-Control": "no-store" } });
+  return jsonAnswer({ seq: result.data.seq }, 201);
 }

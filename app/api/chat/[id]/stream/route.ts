@@ -1,7 +1,6 @@
-import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { cursorFrom, followChat, wantsEventStream } from "@/lib/chat/feed";
-import { refusal } from "@/lib/chat/http";
+import { jsonAnswer, refusal } from "@/lib/chat/http";
 import { chatAccess, readChatFeed } from "@/lib/chat/queries";
 import { getLiveHub } from "@/lib/live/hub";
 import { lastEventId, sseResponse } from "@/lib/live/sse";
@@ -23,7 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!wantsEventStream(request)) {
     const feed = await readChatFeed(user, id, after, new Date());
     if (!feed) return refusal("NOT_FOUND");
-    return NextResponse.json(feed, { headers: { "Cache-Control": "no-store" } });
+    return jsonAnswer(feed);
   }
   if (!(await chatAccess(user, id))) return refusal("NOT_FOUND");
   return sseResponse(request, (send, signal) => followChat(getLiveHub(), { viewer: user, chatId: id, after, send }, signal));

@@ -1,7 +1,6 @@
-import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { chatSideActions } from "@/lib/chat/commands";
-import { refusal } from "@/lib/chat/http";
+import { jsonAnswer, refusal } from "@/lib/chat/http";
 import { chatAccess, readChatState } from "@/lib/chat/queries";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const state = (await chatAccess(user, id)) ? await readChatState(id, new Date()) : null;
   if (!state) return refusal("NOT_FOUND");
-  return NextResponse.json({ customerTyping: state.customerTyping, agentTyping: state.agentTyping }, { headers: { "Cache-Control": "no-store" } });
+  return jsonAnswer({ customerTyping: state.customerTyping, agentTyping: state.agentTyping });
 }
 
 /** "Is typing" (written at most every 2 seconds): 204. */
