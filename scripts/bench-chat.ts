@@ -1,12 +1,18 @@
-// npm run bench:chat [-- --chats=200] [-- --messages=10] [-- --keep]
+// npm run bench:chat [-- --chats=200] [-- --messages=10] [-- --interval=3000] [-- --keep] [-- --profile=DIR]
 // 200 simultaneous chats through the real server: a throwaway PostgreSQL database, `next start`
 // on it (builds first when there is no build), 200 beneficiaries and 200 agents with ACTIVE chats,
 // both sides' SSE streams open, messages POSTed in turn by customer and agent. Delivery time is
-// from the start of the POST to the message's arrival on the other side's stream.
+// from the start of the POST to the message's arrival on the other side's stream. Two rounds:
+//  - paced: every chat sends a message every `interval` ms (jittered), customer and agent in turn,
+//    as people type; at 200 chats and 3 s that is about 67 messages/s, several times a busy line;
+//  - flat out: every chat sends its next message as soon as the last one arrived, which measures
+//    the most messages per second the server delivers (delivery times are then mostly queueing).
+// --profile=DIR writes a CPU profile of the server (node --cpu-prof) for a look at where time goes.
 // Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgresql://loket:loket@127.0.0.1:5432/postgres.
 // Run it under the e2e lock when others build: `flock /tmp/loket-e2e.lock npm run bench:chat`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
@@ -18,6 +24,8 @@ const CHATS = option("chats", 200);
 // Per chat, alternating customer and agent; each waits for the previous one to arrive.
 const MESSAGES = option("messages", 10);
 const PORT = option("port", 3290);
+const INTERVAL_MS = option("interval", 3000);
+const PROFILE_DIR = argv.find((a) => a.startsWith("--profile="))?.split("=")[1];
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://loket:loket@127.0.0.1:5432/postgres";
 const root = path.resolve(import.meta.dirname, "..");
 const SECRET = "bench-chat-only-secret";
@@ -134,7 +142,7 @@ async function main() {
     await client.end();
 
     let mode = "unknown";
-    server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
+    server = spawn(process.execPath, [...(PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : []), path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
       cwd: root,
       env: {
         ...process.env,
@@ -177,65 +185,80 @@ async function main() {
     );
     console.log(`  ${CHATS * 2} streams open in ${Math.round(performance.now() - openStart)} ms (hub: ${mode})`);
 
-    const delivery: number[] = [];
-    const posted: number[] = [];
-    let errors = 0;
+    /** One message from one side; resolves with its delivery time, or records why it failed. */
     const errorKinds = new Map<string, number>();
-    const fail = (kind: string) => {
-      errors += 1;
-      errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
-    };
-    const start = performance.now();
-    await Promise.all(
-      chats.map(async (chat) => {
-        for (let n = 0; n < MESSAGES; n += 1) {
-          const fromCustomer = n % 2 === 0;
-          const body = `${chat.id} ${fromCustomer ? "klant" : "agent"} bericht ${n}`;
-          const sentAt = performance.now();
-          const arrived = new Promise<number>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error("timeout")), 10_000);
-            pending.set(body, (at) => {
-              clearTimeout(timer);
-              resolve(at);
-            });
-          });
-          // A refused POST never arrives: its timeout must not end the run.
-          arrived.catch(() => undefined);
-          try {
-            const response = await fetch(`${BASE}/api/chat/${chat.id}/messages`, {
-              method: "POST",
-              headers: { cookie: fromCustomer ? chat.customer : chat.agent, "content-type": "application/json", origin: BASE },
-              body: JSON.stringify({ body, clientId: `${chat.id}-${n}` }),
-            });
-            posted.push(performance.now() - sentAt);
-            if (response.status !== 201) {
-              fail(`POST ${response.status} ${await response.text()}`);
-              pending.delete(body);
-              continue;
-            }
-            delivery.push((await arrived) - sentAt);
-          } catch (error) {
-            fail(error instanceof Error ? error.message : String(error));
-          } finally {
-            pending.delete(body);
-          }
+    const fail = (kind: string) => errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+    async function send(chat: (typeof chats)[number], round: string, n: number, posted: number[]): Promise<number | null> {
+      const fromCustomer = n % 2 === 0;
+      const body = `${chat.id} ${round} ${fromCustomer ? "klant" : "agent"} bericht ${n}`;
+      const sentAt = performance.now();
+      const arrived = new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("timeout")), 10_000);
+        pending.set(body, (at) => {
+          clearTimeout(timer);
+          resolve(at);
+        });
+      });
+      // A refused POST never arrives: its timeout must not end the run.
+      arrived.catch(() => undefined);
+      try {
+        const response = await fetch(`${BASE}/api/chat/${chat.id}/messages`, {
+          method: "POST",
+          headers: { cookie: fromCustomer ? chat.customer : chat.agent, "content-type": "application/json", origin: BASE },
+          body: JSON.stringify({ body, clientId: `${chat.id}-${round}-${n}` }),
+        });
+        posted.push(performance.now() - sentAt);
+        if (response.status !== 201) {
+          fail(`POST ${response.status} ${await response.text()}`);
+          return null;
         }
-      }),
-    );
-    const seconds = (performance.now() - start) / 1000;
-    const sorted = delivery.sort((a, b) => a - b);
-    console.log(`  delivered ${sorted.length} of ${CHATS * MESSAGES} messages in ${seconds.toFixed(1)} s: ${(sorted.length / seconds).toFixed(0)} messages/s`);
-    console.log(
-      `  delivery ms: p50 ${percentile(sorted, 0.5).toFixed(0)}, p95 ${percentile(sorted, 0.95).toFixed(0)}, p99 ${percentile(sorted, 0.99).toFixed(0)}, max ${(sorted.at(-1) ?? NaN).toFixed(0)}`,
-    );
-    const post = posted.sort((a, b) => a - b);
-    console.log(`  POST answered ms: p50 ${percentile(post, 0.5).toFixed(0)}, p95 ${percentile(post, 0.95).toFixed(0)}`);
-    console.log(`  errors: ${errors}${errors ? ` (${[...errorKinds].map(([k, v]) => `${v}x ${k}`).join("; ")})` : ""}`);
-    console.log(`  hub mode: ${mode}`);
+        return (await arrived) - sentAt;
+      } catch (error) {
+        fail(error instanceof Error ? error.message : String(error));
+        return null;
+      } finally {
+        pending.delete(body);
+      }
+    }
+
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    async function round(name: string, pace: number | null) {
+      errorKinds.clear();
+      const delivery: number[] = [];
+      const posted: number[] = [];
+      const start = performance.now();
+      await Promise.all(
+        chats.map(async (chat) => {
+          // Paced chats start spread over one interval and keep their rhythm, jittered by ±20%.
+          if (pace) await sleep(Math.random() * pace);
+          for (let n = 0; n < MESSAGES; n += 1) {
+            const began = performance.now();
+            const ms = await send(chat, name, n, posted);
+            if (ms !== null) delivery.push(ms);
+            if (pace) await sleep(Math.max(0, pace * (0.8 + Math.random() * 0.4) - (performance.now() - began)));
+          }
+        }),
+      );
+      const seconds = (performance.now() - start) / 1000;
+      const sorted = delivery.sort((a, b) => a - b);
+      const post = posted.sort((a, b) => a - b);
+      const errors = [...errorKinds.values()].reduce((a, b) => a + b, 0);
+      console.log(`  ${name}: delivered ${sorted.length} of ${CHATS * MESSAGES} messages in ${seconds.toFixed(1)} s: ${(sorted.length / seconds).toFixed(0)} messages/s`);
+      console.log(
+        `    delivery ms: p50 ${percentile(sorted, 0.5).toFixed(0)}, p95 ${percentile(sorted, 0.95).toFixed(0)}, p99 ${percentile(sorted, 0.99).toFixed(0)}, max ${(sorted.at(-1) ?? NaN).toFixed(0)}`,
+      );
+      console.log(`    POST answered ms: p50 ${percentile(post, 0.5).toFixed(0)}, p95 ${percentile(post, 0.95).toFixed(0)}`);
+      console.log(`    errors: ${errors}${errors ? ` (${[...errorKinds].map(([k, v]) => `${v}x ${k}`).join("; ")})` : ""}`);
+    }
+
+    await round(`paced (one message per chat every ${INTERVAL_MS} ms, about ${Math.round((CHATS * 1000) / INTERVAL_MS)} messages/s offered)`, INTERVAL_MS);
+    await round("flat out (each chat sends again as soon as its last message arrived)", null);
+    console.log(`  hub mode: ${mode}; server on ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   } finally {
     streams.abort();
-    server?.kill("SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // SIGINT lets node write its CPU profile on the way out.
+    server?.kill(PROFILE_DIR ? "SIGINT" : "SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, PROFILE_DIR ? 4000 : 500));
     if (!argv.includes("--keep")) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
     await admin.end();
   }
