@@ -188,7 +188,7 @@ async function main() {
     /** One message from one side; resolves with its delivery time, or records why it failed. */
     const errorKinds = new Map<string, number>();
     const fail = (kind: string) => errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
-    async function send(chat: (typeof chats)[number], round: string, n: number, posted: number[]): Promise<number | null> {
+    async function send(chat: (typeof chats)[number], round: "paced" | "flat", n: number, posted: number[]): Promise<number | null> {
       const fromCustomer = n % 2 === 0;
       const body = `${chat.id} ${round} ${fromCustomer ? "klant" : "agent"} bericht ${n}`;
       const sentAt = performance.now();
@@ -222,7 +222,7 @@ async function main() {
     }
 
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    async function round(name: string, pace: number | null) {
+    async function round(key: "paced" | "flat", name: string, pace: number | null) {
       errorKinds.clear();
       const delivery: number[] = [];
       const posted: number[] = [];
@@ -233,7 +233,7 @@ async function main() {
           if (pace) await sleep(Math.random() * pace);
           for (let n = 0; n < MESSAGES; n += 1) {
             const began = performance.now();
-            const ms = await send(chat, name, n, posted);
+            const ms = await send(chat, key, n, posted);
             if (ms !== null) delivery.push(ms);
             if (pace) await sleep(Math.max(0, pace * (0.8 + Math.random() * 0.4) - (performance.now() - began)));
           }
@@ -251,8 +251,8 @@ async function main() {
       console.log(`    errors: ${errors}${errors ? ` (${[...errorKinds].map(([k, v]) => `${v}x ${k}`).join("; ")})` : ""}`);
     }
 
-    await round(`paced (one message per chat every ${INTERVAL_MS} ms, about ${Math.round((CHATS * 1000) / INTERVAL_MS)} messages/s offered)`, INTERVAL_MS);
-    await round("flat out (each chat sends again as soon as its last message arrived)", null);
+    await round("paced", `paced (one message per chat every ${INTERVAL_MS} ms, about ${Math.round((CHATS * 1000) / INTERVAL_MS)} messages/s offered)`, INTERVAL_MS);
+    await round("flat", "flat out (each chat sends again as soon as its last message arrived)", null);
     console.log(`  hub mode: ${mode}; server on ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   } finally {
     streams.abort();
