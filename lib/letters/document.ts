@@ -24,5 +24,6 @@ export function letterContentOf(letter: StoredLetter): LetterContent {
     writtenAt: letter.message.createdAt,
     body: letter.message.body,
     senderName: letter.message.author?.name ?? "Loket",
+    enclosures: letter.message.attachments.map((a) => a.fileName),
   };
 }

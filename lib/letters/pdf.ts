@@ -18,6 +18,8 @@ export interface LetterContent {
   writtenAt: Date;
   body: string;
   senderName: string;
+  /** File names sent with the reply, listed under the signature ("Bijlagen") so the post room encloses them. */
+  enclosures?: string[];
   /** The organisation's house style (lib/brand); Loket's own without one. */
   brand?: LetterBrand;
 }
@@ -29,8 +31,8 @@ export interface LetterBrand {
 }
 
 const TEXT = {
-  nl: { title: "Brief", ref: "Ons kenmerk", date: "Datum", subject: "Onderwerp", dear: "Geachte", regards: "Met vriendelijke groet,", page: (n: number, of: number) => `pagina ${n} van ${of}` },
-  en: { title: "Letter", ref: "Our reference", date: "Date", subject: "Subject", dear: "Dear", regards: "Kind regards,", page: (n: number, of: number) => `page ${n} of ${of}` },
+  nl: { title: "Brief", ref: "Ons kenmerk", date: "Datum", subject: "Onderwerp", dear: "Geachte", regards: "Met vriendelijke groet,", enclosures: "Bijlagen:", page: (n: number, of: number) => `pagina ${n} van ${of}` },
+  en: { title: "Letter", ref: "Our reference", date: "Date", subject: "Subject", dear: "Dear", regards: "Kind regards,", enclosures: "Enclosures:", page: (n: number, of: number) => `page ${n} of ${of}` },
 } as const;
 
 const MM = 72 / 25.4;
@@ -236,6 +238,11 @@ export async function renderLetterPdf(letter: LetterContent): Promise<Uint8Array
   w.y -= LEADING;
   w.paragraph(letter.senderName);
   w.line(brandName);
+  if (letter.enclosures?.length) {
+    w.y -= LEADING;
+    w.line(t.enclosures, { bold: true });
+    for (const name of letter.enclosures) w.paragraph(`- ${name}`);
+  }
 
   const pages = doc.getPages();
   pages.forEach((page, index) => {

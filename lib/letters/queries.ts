@@ -28,7 +28,7 @@ export async function getLetter(user: SessionUser, ticketId: string, messageId: 
   if (!ticket) return null;
   const message = await db.message.findFirst({
     where: { id: messageId, ticketId, direction: "OUTBOUND", channel: "LETTER" },
-    select: { body: true, createdAt: true, author: { select: { name: true } } },
+    select: { body: true, createdAt: true, author: { select: { name: true } }, attachments: { select: { fileName: true }, orderBy: { createdAt: "asc" } } },
   });
   if (!message) return null;
   const complaint = ticket.complaint ? { stage: ticket.complaint.stage, subjectDossierSensitive: ticket.complaint.subjectTicket.category.dossierSensitive } : null;

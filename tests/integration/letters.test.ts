@@ -45,6 +45,17 @@ describe("a letter reply", () => {
     const at = lines.indexOf("Lisa Smit");
     expect(lines.slice(at, at + 4)).toEqual(["Lisa Smit", "Zorggroep Noord", "Zorgpad 3", "9712 CP  GRONINGEN"]);
   });
+  it("lists the files sent with the reply under the signature, so the post room encloses them", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const ticket = await db.ticket.findFirstOrThrow({ where: { status: "OPEN", channel: "LETTER", requester: { email: "bram.devries@burger.example" } } });
+    const pdf = (name: string) => ({ name, type: "application/pdf", bytes: new TextEncoder().encode(`%PDF-1.4\n% ${name}\n`) });
+    const sent = await replyToTicket.execute(handler, { ticketId: ticket.id, body: "Hierbij het besluit en de jaaropgave.", channel: "LETTER", files: [pdf("besluit-2026.pdf"), pdf("jaaropgave-2025.pdf")] }, now);
+    if (!sent.ok) throw new Error(sent.reason);
+    const lines = await printed(ticket.id, sent.data.messageId);
+    const at = lines.indexOf("Bijlagen:");
+    expect(at).toBeGreaterThan(lines.indexOf("Met vriendelijke groet,"));
+    expect(lines.slice(at, at + 3)).toEqual(["Bijlagen:", "- besluit-2026.pdf", "- jaaropgave-2025.pdf"]);
+  });
 });
 
 describe("the addressee's postal address", () => {
