@@ -5,15 +5,9 @@ import { useState, useTransition } from "react";
 import type { RenderedMacro } from "@/lib/macros/queries";
 import { unfilledMarkers } from "@/lib/macros/rules";
 import { noteAction, replyAction } from "@/lib/workspace/actions";
+import { KbSearch } from "./kb-search";
 import { MacroPicker, type MacroOption } from "./macro-picker";
 import { useErrorText } from "./use-action-errors";
-
-interface Article {
-  id: string;
-  question: string;
-  answer: string;
-  kind: string;
-}
 
 /**
  * Reply on the default channel (or another written one), or write an internal note; insert KB
@@ -47,17 +41,9 @@ export function ReplyForm({
   const [fieldMessage, setFieldMessage] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const [kbQuery, setKbQuery] = useState("");
   // Files go with a reply only; the input is remounted (key) to clear it after sending.
   const [files, setFiles] = useState<File[]>([]);
   const [filesKey, setFilesKey] = useState(0);
-  const [articles, setArticles] = useState<Article[] | null>(null);
-
-  async function searchKb() {
-    const response = await fetch(`/api/agent/kb?q=${encodeURIComponent(kbQuery)}`).catch(() => null);
-    if (!response?.ok) return setArticles([]);
-    setArticles(((await response.json()) as { items: Article[] }).items);
-  }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -196,34 +182,11 @@ export function ReplyForm({
           {mode === "reply" ? t("send") : t("saveNote")}
         </button>
       </form>
-      <div className="mt-4 border-t border-slate-200 pt-3">
-        <label htmlFor="kb-search" className="text-sm font-medium">
-          {t("kbSearch")}
-        </label>
-        <div className="mt-1 flex gap-2">
-          <input id="kb-search" type="search" value={kbQuery} onChange={(e) => setKbQuery(e.target.value)} className="block w-full rounded border border-slate-400 px-2 py-1.5 text-sm" />
-          <button type="button" onClick={() => void searchKb()} className="rounded border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">
-            {t("kbFind")}
-          </button>
-        </div>
-        {articles ? (
-          articles.length === 0 ? (
-            <p className="mt-2 text-sm text-slate-600">{t("kbNone")}</p>
-          ) : (
-            <ul className="mt-2 space-y-2">
-              {articles.map((a) => (
-                <li key={a.id} className="rounded border border-slate-200 p-2 text-sm">
-                  <p className="font-medium">{a.question}</p>
-                  <p className="line-clamp-2 text-slate-700">{a.answer}</p>
-                  <button type="button" onClick={() => setBody((b) => (b ? `${b}\n\n${a.answer}` : a.answer))} className="mt-1 text-sm font-medium text-brand-700 underline">
-                    {t("kbInsert")}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )
-        ) : null}
-      </div>
+      <KbSearch
+        inputId="kb-search"
+        labels={{ search: t("kbSearch"), find: t("kbFind"), none: t("kbNone"), insert: t("kbInsert") }}
+        onInsert={(answer) => setBody((b) => (b ? `${b}\n\n${answer}` : answer))}
+      />
     </section>
   );
 }

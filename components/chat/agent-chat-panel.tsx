@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
 import { endChatAction, transferChatAction } from "@/lib/chat/actions";
+import { KbSearch } from "@/components/agent/kb-search";
 import { Composer } from "./composer";
 import { useChatErrorText } from "./error-text";
 import { MessageList } from "./message-list";
@@ -11,12 +12,6 @@ import { useChatStream } from "./use-chat-stream";
 export interface TransferTargets {
   colleagues: { id: string; name: string }[];
   teams: { id: string; name: string }[];
-}
-
-interface Article {
-  id: string;
-  question: string;
-  answer: string;
 }
 
 const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600";
@@ -41,8 +36,6 @@ export function AgentChatPanel({
   const errorText = useChatErrorText();
   const { messages, state } = useChatStream(chatId);
   const [draft, setDraft] = useState("");
-  const [kbQuery, setKbQuery] = useState("");
-  const [articles, setArticles] = useState<Article[] | null>(null);
   const [target, setTarget] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [ending, setEnding] = useState(false);
@@ -53,11 +46,6 @@ export function AgentChatPanel({
     if (lastCustomerSeq > 0) onCustomerMessage(chatId, lastCustomerSeq);
   }, [chatId, lastCustomerSeq, onCustomerMessage]);
 
-  async function searchKb() {
-    const response = await fetch(`/api/agent/kb?q=${encodeURIComponent(kbQuery)}`).catch(() => null);
-    if (!response?.ok) return setArticles([]);
-    setArticles(((await response.json()) as { items: Article[] }).items);
-  }
 
   function transfer(event: React.FormEvent) {
     event.preventDefault();
@@ -79,49 +67,14 @@ export function AgentChatPanel({
       {error ? <p role="alert" className="mt-2 text-sm text-red-700">{error}</p> : null}
       <Composer chatId={chatId} value={draft} onChange={setDraft} errorText={errorText} inputId={`chat-input-${suffix}`} disabled={state !== null && state.status !== "ACTIVE"} />
 
-      <div className="mt-4 border-t border-slate-200 pt-3">
-        <label htmlFor={`kb-${suffix}`} className="text-sm font-medium">{t("kbSearch")}</label>
-        <div className="flex gap-2">
-          <input
-            id={`kb-${suffix}`}
-            type="search"
-            value={kbQuery}
-            onChange={(e) => setKbQuery(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") {
-                e.preventDefault();
-                void searchKb();
-              }
-            }}
-            className={field}
-          />
-          <button type="button" onClick={() => void searchKb()} className={`mt-1 ${secondary}`}>{t("kbFind")}</button>
-        </div>
-        {articles ? (
-          articles.length === 0 ? (
-            <p className="mt-2 text-sm text-slate-600">{t("kbNone")}</p>
-          ) : (
-            <ul className="mt-2 space-y-2">
-              {articles.map((a) => (
-                <li key={a.id} className="rounded border border-slate-200 p-2 text-sm">
-                  <p className="font-medium">{a.question}</p>
-                  <p className="line-clamp-2 text-slate-700">{a.answer}</p>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setDraft((d) => (d ? `${d}\n\n${a.answer}` : a.answer).slice(0, 2000));
-                      document.getElementById(`chat-input-${suffix}`)?.focus();
-                    }}
-                    className="mt-1 text-sm font-medium text-brand-700 underline"
-                  >
-                    {t("kbInsert")}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )
-        ) : null}
-      </div>
+      <KbSearch
+        inputId={`kb-${suffix}`}
+        labels={{ search: t("kbSearch"), find: t("kbFind"), none: t("kbNone"), insert: t("kbInsert") }}
+        onInsert={(answer) => {
+          setDraft((d) => (d ? `${d}\n\n${answer}` : answer).slice(0, 2000));
+          document.getElementById(`chat-input-${suffix}`)?.focus();
+        }}
+      />
 
       <div className="mt-4 flex flex-wrap items-end gap-4 border-t border-slate-200 pt-3">
         <form onSubmit={transfer} className="flex flex-wrap items-end gap-2">
