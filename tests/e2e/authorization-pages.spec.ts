@@ -136,6 +136,8 @@ const URLS: Record<string, UrlSpec> = {
   // ── telephony (issue 15) ── the platform's events are authenticated by their signature, not a
   // session (GET is 405 for everyone); the screen pop is for those who log calls.
   "/api/cti/events": { public: true },
+  // ── the organisation's logo (issue 19 item 12) ── the login page shows it before anyone signs in.
+  "/api/brand/logo": { public: true },
   "/api/agent/live": { permission: "phone.call.log", anonymous: 401 },
   // ── live chat routes (issue 15) ── a chat is its customer's or the console's: anyone signed in
   // gets 404 for a chat that is not theirs (no demo chat exists, so only the foreign cell runs);
