@@ -47,6 +47,10 @@ test("an admin sets the organisation's name, colour and logo; portals and login 
   await expect(section.getByText("Het logo moet een PNG- of JPEG-afbeelding zijn (geen SVG, PDF of ander bestand).")).toBeVisible();
   expect(await e2eQuery(`SELECT 1 FROM "Setting" WHERE "key" = 'brand'`)).toHaveLength(0);
 
+  const huge = Buffer.concat([PNG, Buffer.alloc(600 * 1024)]);
+  await section.getByLabel("Logo", { exact: true }).setInputFiles({ name: "groot.png", mimeType: "image/png", buffer: huge });
+  await section.getByRole("button", { name: "Huisstijl opslaan" }).click();
+  await expect(section.getByText("Het logo is groter dan 500 kB. Kies een kleiner bestand.")).toBeVisible();
   await section.getByLabel("Logo", { exact: true }).setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG });
   await section.getByRole("button", { name: "Huisstijl opslaan" }).click();
   await expect(section.getByRole("status")).toHaveText("De huisstijl is opgeslagen. Portalen, e-mails en brieven tonen hem vanaf nu.");
@@ -66,6 +70,8 @@ test("an admin sets the organisation's name, colour and logo; portals and login 
   expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
   await expect(citizen).toHaveTitle(new RegExp(`${NAME}$`));
   await expectAccessible(citizen);
+  await citizen.setViewportSize({ width: 390, height: 844 });
+  await citizen.screenshot({ path: test.info().outputPath("portal-brand-390.png") });
 
   // So does an employer, and anyone on the login page.
   const employer = await pageAs(browser, storageStateOf("employer"));

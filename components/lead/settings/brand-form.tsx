@@ -61,6 +61,12 @@ export function BrandForm({ brand }: { brand: BrandFormValues }) {
         onSubmit={(event) => {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
+          // Checked here too, so a huge file is not sent at all (the server checks it again by content).
+          const picked = form.get("logo");
+          if (picked instanceof File && picked.size > LOGO_MAX_BYTES) {
+            setOutcome({ ok: false, reason: "LOGO_TOO_LARGE", fieldErrors: { logo: ["LOGO_TOO_LARGE"] } });
+            return;
+          }
           start(async () => {
             const result = await updateBrandAction(form).catch((): ActionResult<undefined> => ({ ok: false, reason: "UNEXPECTED" }));
             setOutcome(result);
