@@ -1,6 +1,9 @@
 import { redirect } from "next/navigation";
 import { homePath } from "@/lib/auth/rules";
 import { getSessionUser } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("auth.home");
 
 // The front door sends each person to their own place.
 export default async function Home() {

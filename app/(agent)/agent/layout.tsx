@@ -5,8 +5,12 @@ import { ScreenPop } from "@/components/telephony/screen-pop";
 import { adminAreasFor } from "@/lib/admin/areas";
 import { can } from "@/lib/auth/permissions";
 import { requireSessionUser } from "@/lib/auth/session";
+import { areaTitle } from "@/lib/i18n/page-title";
 
 export const dynamic = "force-dynamic";
+
+// Every page title below ends in the place and the brand (lib/i18n/page-title.ts).
+export const generateMetadata = () => areaTitle("agent");
 
 export default async function Layout({ children }: { children: React.ReactNode }) {
   const user = await requireSessionUser("/agent");

@@ -3,9 +3,13 @@ import { forbidden } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
 import { can } from "@/lib/auth/permissions";
 import { requireSessionUser } from "@/lib/auth/session";
+import { areaTitle } from "@/lib/i18n/page-title";
 import { chatAvailability } from "@/lib/chat/queries";
 
 export const dynamic = "force-dynamic";
+
+// Every page title below ends in the place and the brand (lib/i18n/page-title.ts).
+export const generateMetadata = () => areaTitle("portal");
 
 export default async function Layout({ children }: { children: React.ReactNode }) {
   const user = await requireSessionUser("/portaal");

@@ -3,8 +3,12 @@ import { forbidden } from "next/navigation";
 import { AppShell, type NavItem } from "@/components/layout/app-shell";
 import { can } from "@/lib/auth/permissions";
 import { requireSessionUser } from "@/lib/auth/session";
+import { areaTitle } from "@/lib/i18n/page-title";
 
 export const dynamic = "force-dynamic";
+
+// Every page title below ends in the place and the brand (lib/i18n/page-title.ts).
+export const generateMetadata = () => areaTitle("employer");
 
 export default async function Layout({ children }: { children: React.ReactNode }) {
   const user = await requireSessionUser("/werkgever");

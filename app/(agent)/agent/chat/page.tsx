@@ -7,6 +7,9 @@ import { chatAccess, getChatSummary, listTransferTargets, readConsole } from "@/
 import { historyPages } from "@/lib/phone/history-rules";
 import { getCaller } from "@/lib/phone/queries";
 import { firstParam } from "@/lib/util/url-params";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("agent.chat");
 
 export default async function ChatConsolePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("chat.console.use", "/agent/chat");

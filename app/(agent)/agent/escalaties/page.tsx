@@ -6,6 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can, escalationTierPermission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listEscalationBoard } from "@/lib/escalations/desk-queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("agent.escalations");
 
 export const dynamic = "force-dynamic";
 

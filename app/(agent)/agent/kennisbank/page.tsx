@@ -9,6 +9,9 @@ import { db } from "@/lib/db/client";
 import { KB_PAGE_SIZE, searchStaffArticles } from "@/lib/kb/queries";
 import { listMacros } from "@/lib/macros/queries";
 import { firstParam } from "@/lib/util/url-params";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("agent.kb");
 
 export default async function KnowledgeBase({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("kb.read", "/agent/kennisbank");

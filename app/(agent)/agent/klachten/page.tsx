@@ -7,6 +7,9 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { STAGE_TABS } from "@/lib/complaints/desk";
 import { listDeskComplaints } from "@/lib/complaints/desk-queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("agent.complaints");
 
 export const dynamic = "force-dynamic";
 

@@ -9,6 +9,9 @@ import { requirePermission } from "@/lib/auth/session";
 import { loadKpisFor } from "@/lib/kpi/load";
 import { ESCALATION_AGE_BUCKETS } from "@/lib/kpi/rules";
 import { escalationRows, satisfactionRows, summaryRows } from "@/lib/kpi/view";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("agent.kpi");
 
 export default async function KpiPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
   const user = await requirePermission("kpi.read", "/agent/kpi");

@@ -5,6 +5,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listNotifications, notificationTotal } from "@/lib/notifications/queries";
 import { isNotificationKind, pageCount, pageOf, type NotificationData } from "@/lib/notifications/rules";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("agent.notifications");
 
 export const dynamic = "force-dynamic";
 

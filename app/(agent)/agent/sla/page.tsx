@@ -4,6 +4,9 @@ import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { ANSWERED_LATE_DAYS, loadAnsweredLate, loadSlaMonitor, type MonitorItem } from "@/lib/sla/monitor";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("agent.sla");
 
 export const dynamic = "force-dynamic";
 

@@ -15,6 +15,9 @@ import { getCaller, listHandoverStaff, listOpenPreAnnouncements, listOrganisatio
 import { listDraftCalls } from "@/lib/telephony/queries";
 import { queueOptions } from "@/lib/tickets/queries";
 import { firstParam } from "@/lib/util/url-params";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("agent.phone");
 
 export default async function PhonePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("workspace.enter", "/agent/telefoon");

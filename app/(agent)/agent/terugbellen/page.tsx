@@ -9,6 +9,9 @@ import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { slotLabel } from "@/lib/callbacks/rules";
 import { queueOptions } from "@/lib/tickets/queries";
 import { listCallbacks, upcomingCallbackCounts } from "@/lib/workspace/callback-list";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("agent.callbacks");
 
 export default async function CallbackList({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("workspace.enter", "/agent/terugbellen");

@@ -4,6 +4,9 @@ import { TwoFactorForm } from "@/components/auth/two-factor-form";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { returnPathFor, safeCallbackPath } from "@/lib/auth/rules";
 import { currentToken, getPendingEnrolment, getPendingTwoFactor, getSessionUser } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("auth.twoFactor");
 
 export const dynamic = "force-dynamic";
 

@@ -4,6 +4,9 @@ import { AuthFrame } from "@/components/auth/auth-frame";
 import { loadPasswordPolicy } from "@/lib/account/queries";
 import { checkInvite } from "@/lib/organisations/rules";
 import { findInvitation } from "@/lib/organisations/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("auth.invite");
 
 export const dynamic = "force-dynamic";
 

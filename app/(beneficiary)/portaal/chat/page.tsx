@@ -1,5 +1,8 @@
 import { CustomerChatPage } from "@/components/chat/customer-chat-page";
 import { requirePermission } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("portal.chat");
 
 export default async function PortalChatPage() {
   const user = await requirePermission("portal.chat.use", "/portaal/chat");

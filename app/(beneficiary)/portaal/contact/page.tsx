@@ -8,6 +8,9 @@ import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listPublicFaq } from "@/lib/kb/queries";
 import { listContactLines } from "@/lib/lines/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("portal.contact");
 
 export default async function ContactPage() {
   const user = await requirePermission("portal.enter", "/portaal/contact");

@@ -6,6 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { listOwnComplaints } from "@/lib/complaints/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("portal.complaints");
 
 export default async function ComplaintsPage({ searchParams }: { searchParams: Promise<{ nummer?: string }> }) {
   const user = await requirePermission("portal.complaint.file", "/portaal/klachten");

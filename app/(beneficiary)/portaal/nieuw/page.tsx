@@ -2,6 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { NewMessageForm } from "@/components/portaal/new-message-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("portal.new");
 
 export default async function NewMessagePage() {
   await requirePermission("portal.ticket.create", "/portaal/nieuw");

@@ -7,6 +7,9 @@ import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { db } from "@/lib/db/client";
 import { listMyAppointments, listMyOpenTickets } from "@/lib/portal/queries";
 import { portalSlots } from "@/lib/portal/slots";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("portal.callback");
 
 export default async function CallbackPage({ searchParams }: { searchParams: Promise<{ vraag?: string }> }) {
   const user = await requirePermission("portal.callback.book", "/portaal/terugbellen");

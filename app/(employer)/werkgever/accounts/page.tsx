@@ -6,6 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { resendInviteAction, withdrawInviteAction } from "@/lib/organisations/actions";
 import { requirePermission } from "@/lib/auth/session";
 import { getOrganisationSecurity, listOpenInvitations, listOrganisationAccounts } from "@/lib/organisations/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("employer.accounts");
 
 export default async function AccountsPage() {
   const user = await requirePermission("employer.users.manage", "/werkgever/accounts");

@@ -3,6 +3,9 @@ import { TotpEnrolment } from "@/components/auth/totp-enrolment";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getTwoFactorStatus } from "@/lib/employer/security-queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("employer.security");
 
 export default async function SecurityPage() {
   const user = await requirePermission("employer.enter", "/werkgever/beveiliging");

@@ -8,6 +8,9 @@ import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getCustomerSuccessManager } from "@/lib/employer-service/queries";
 import { listContactLines } from "@/lib/lines/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("employer.contact");
 
 export default async function EmployerContactPage() {
   const user = await requirePermission("employer.enter", "/werkgever/contact");

@@ -5,6 +5,9 @@ import { Pagination, pageFrom } from "@/components/werkgever/pagination";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { ESCALATION_PAGE_SIZE, listOrganisationEscalations } from "@/lib/escalations/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("employer.escalations");
 
 export default async function EscalationsPage({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
   const user = await requirePermission("employer.escalation.raise", "/werkgever/escalaties");

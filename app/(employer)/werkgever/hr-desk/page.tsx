@@ -7,6 +7,9 @@ import { formatLongDate, weekdayName } from "@/lib/calendar/format";
 import { parseDateKey } from "@/lib/calendar/local-time";
 import { slotLabel } from "@/lib/callbacks/rules";
 import { listHrDeskSlots, listMyHrDeskAppointments } from "@/lib/employer/hr-desk";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("employer.hrDesk");
 
 export default async function HrDeskPage() {
   const user = await requirePermission("employer.hrdesk.use", "/werkgever/hr-desk");

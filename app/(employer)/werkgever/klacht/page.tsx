@@ -4,6 +4,9 @@ import { EmployerComplaintForm } from "@/components/werkgever/complaint-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listOwnComplaints } from "@/lib/complaints/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("employer.complaint");
 
 export default async function ComplaintPage({ searchParams }: { searchParams: Promise<{ nummer?: string }> }) {
   const user = await requirePermission("employer.complaint.file", "/werkgever/klacht");

@@ -8,6 +8,9 @@ import { requirePermission } from "@/lib/auth/session";
 import { parsePeriod } from "@/lib/employer-service/period";
 import { overviewCategories, overviewFigures, overviewList } from "@/lib/employer-service/queries";
 import { parseFilters } from "@/lib/employer-service/rules";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("employer.overview");
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

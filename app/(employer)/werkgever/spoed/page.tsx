@@ -4,6 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { findOpenPreAnnouncement } from "@/lib/employer/queries";
 import { getUrgentPolicy } from "@/lib/urgent/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("employer.urgent");
 
 export default async function UrgentPage() {
   const user = await requirePermission("employer.request.submit", "/werkgever/spoed");

@@ -6,6 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { loadAuditLog } from "@/lib/audit-log/load";
 import { encodeCursor } from "@/lib/audit-log/rules";
 import { requirePermission } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("admin.audit");
 
 export const dynamic = "force-dynamic";
 

@@ -5,6 +5,9 @@ import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listImportJobs } from "@/lib/import/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("admin.import");
 
 export const dynamic = "force-dynamic";
 

@@ -21,6 +21,9 @@ import { loadSettingsOverview } from "@/lib/settings/overview";
 import { loadComplaintBodyAdmin } from "@/lib/complaints/bodies";
 import { db } from "@/lib/db/client";
 import { getPreAnnouncementExpiry, getUrgentWords } from "@/lib/urgent/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("admin.settings");
 
 export const dynamic = "force-dynamic";
 

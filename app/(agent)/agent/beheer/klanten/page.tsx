@@ -6,6 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { searchBeneficiaries } from "@/lib/beneficiaries/queries";
 import { BENEFICIARIES_PAGE_SIZE, pageOf } from "@/lib/beneficiaries/rules";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("admin.beneficiaries");
 
 export const dynamic = "force-dynamic";
 

@@ -10,6 +10,9 @@ import type { IsoWeekday } from "@/lib/calendar/opening-hours";
 import { db } from "@/lib/db/client";
 import { listLinesForAdmin } from "@/lib/lines/queries";
 import { formatDayHours, isFixedLine } from "@/lib/lines/rules";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("admin.lines");
 
 export const dynamic = "force-dynamic";
 

@@ -6,6 +6,9 @@ import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/mail/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("admin.mail");
 
 const STATUSES: OutboxStatus[] = ["PENDING", "SENT", "FAILED"];
 

@@ -5,6 +5,9 @@ import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { loadTemplatesAdmin } from "@/lib/mail-templates/queries";
 import { TEMPLATE_KEYS } from "@/lib/mail-templates/registry";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("admin.templates");
 
 export const dynamic = "force-dynamic";
 

@@ -8,6 +8,9 @@ import { resendStaffInviteAction, withdrawStaffInviteAction } from "@/lib/staff/
 import { requirePermission } from "@/lib/auth/session";
 import { STAFF_ROLES } from "@/lib/auth/rules";
 import { listOpenStaffInvitations, listStaff, listTeams } from "@/lib/staff/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("admin.staff");
 
 export const dynamic = "force-dynamic";
 

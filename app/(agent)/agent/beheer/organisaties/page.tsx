@@ -6,6 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listOrganisations, listOrganisationStaffOptions } from "@/lib/org-admin/queries";
 import { parseOrgListFilter, type OrgListFilter } from "@/lib/org-admin/rules";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("admin.organisations");
 
 export const dynamic = "force-dynamic";
 

@@ -7,6 +7,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { loadPrivacyOverview, searchPeople } from "@/lib/privacy/queries";
 import { MINIMUM_MONTHS, RETENTION_CLASSES, RETENTION_EFFECT } from "@/lib/privacy/rules";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("admin.privacy");
 
 export const dynamic = "force-dynamic";
 

@@ -4,6 +4,9 @@ import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listTeams } from "@/lib/staff/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("admin.teams");
 
 export const dynamic = "force-dynamic";
 

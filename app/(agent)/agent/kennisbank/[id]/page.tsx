@@ -1,5 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { KbForm } from "@/components/agent/kb-form";
 import { When } from "@/components/agent/when";
@@ -8,12 +10,21 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getStaffArticle } from "@/lib/kb/queries";
+import { recordTitle } from "@/lib/i18n/page-title";
+
+// One read for the tab title (the question) and the page; drafts only for those who manage articles.
+const staffArticle = cache(getStaffArticle);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return recordTitle("kb.read", (user) => staffArticle(db, id, can(user, "kb.article.manage")), (article) => article.question, "agent.kbArticle");
+}
 
 export default async function Article({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("kb.read", `/agent/kennisbank/${id}`);
   const manager = can(user, "kb.article.manage");
-  const article = await getStaffArticle(db, id, manager);
+  const article = await staffArticle(db, id, manager);
   if (!article) notFound();
   const t = await getTranslations("agentKb");
   return (

@@ -2,6 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { KbForm } from "@/components/agent/kb-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("agent.kbNew");
 
 export default async function NewArticle() {
   await requirePermission("kb.article.manage", "/agent/kennisbank/nieuw");

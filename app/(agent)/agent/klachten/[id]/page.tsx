@@ -1,5 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AnswerForm, NoteForm, OmbudsReferForm, ReferButton } from "@/components/lead/complaints/desk-forms";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,13 +9,22 @@ import { can, complaintStagePermission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDeskComplaint } from "@/lib/complaints/desk-queries";
 import { staffOmbudsReferralRefusal } from "@/lib/complaints/rules";
+import { recordTitle, titleText } from "@/lib/i18n/page-title";
+
+// One scoped read for the tab title and the page.
+const deskComplaint = cache(getDeskComplaint);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return recordTitle("complaints.desk.use", (user) => deskComplaint(user, id), (complaint) => titleText("agent.complaintAbout", { number: complaint.subjectTicket.number }), "agent.complaint");
+}
 
 export const dynamic = "force-dynamic";
 
 export default async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("complaints.desk.use", `/agent/klachten/${id}`);
-  const complaint = await getDeskComplaint(user, id);
+  const complaint = await deskComplaint(user, id);
   if (!complaint) notFound();
   const [t, format] = await Promise.all([getTranslations("leadComplaints"), getFormatter()]);
   const handles = can(user, complaintStagePermission(complaint.stage)) && complaint.status !== "REFERRED" && complaint.status !== "CLOSED";

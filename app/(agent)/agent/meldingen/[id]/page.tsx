@@ -1,6 +1,9 @@
 import { notFound, redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { openNotificationAction } from "@/lib/notifications/commands";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("agent.notification");
 
 export const dynamic = "force-dynamic";
 

@@ -4,6 +4,9 @@ import { PreferencesForm } from "@/components/notifications/preferences-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { preferencesOf } from "@/lib/notifications/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("agent.notificationPrefs");
 
 export const dynamic = "force-dynamic";
 

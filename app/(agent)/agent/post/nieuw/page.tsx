@@ -8,6 +8,9 @@ import { db } from "@/lib/db/client";
 import { searchCallers } from "@/lib/phone/queries";
 import { queueOptions } from "@/lib/tickets/queries";
 import { firstParam } from "@/lib/util/url-params";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("agent.letter");
 
 /** Registering an incoming paper letter: find (or create) the sender, then the letter itself. */
 export default async function LetterIntakePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,4 +1,6 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AnswerClock } from "@/components/agent/answer-clock";
 import { ChangeForm } from "@/components/agent/change-form";
@@ -19,12 +21,21 @@ import { queueOptions } from "@/lib/tickets/queries";
 import { defaultReplyChannel } from "@/lib/tickets/rules";
 import { unverifiedSenderOf } from "@/lib/mail/queries";
 import { getStaffTicket, getTimeline, timelineNames } from "@/lib/workspace/queries";
+import { recordTitle } from "@/lib/i18n/page-title";
+
+// One scoped read for the tab title and the page; the title names only a ticket the page would show.
+const staffTicket = cache(getStaffTicket);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return recordTitle("workspace.ticket.read", (user) => staffTicket(user, id), (ticket) => ticket.number, "agent.ticket");
+}
 
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("workspace.ticket.read", `/agent/tickets/${id}`);
   // Outside the user's scope (another team, or dossier content for the first line) is a 404.
-  const ticket = await getStaffTicket(user, id);
+  const ticket = await staffTicket(user, id);
   if (!ticket) notFound();
   const [t, locale, timeline, options, names, unverified] = await Promise.all([
     getTranslations(),

@@ -1,4 +1,6 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { OmbudsmanForm } from "@/components/portaal/ombudsman-form";
 import { When } from "@/components/portaal/when";
@@ -6,11 +8,20 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getOwnComplaint } from "@/lib/complaints/queries";
 import { mayRequestOmbudsman } from "@/lib/complaints/rules";
+import { recordTitle, titleText } from "@/lib/i18n/page-title";
+
+// One scoped read for the tab title and the page.
+const ownComplaint = cache(getOwnComplaint);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return recordTitle("portal.complaint.file", (user) => ownComplaint(user, id), (complaint) => titleText("portal.complaintAbout", { number: complaint.subjectTicket.number }), "portal.complaint");
+}
 
 export default async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("portal.complaint.file", `/portaal/klachten/${id}`);
-  const complaint = await getOwnComplaint(user, id);
+  const complaint = await ownComplaint(user, id);
   if (!complaint) notFound();
   const now = new Date();
   const [t, tc, tt] = await Promise.all([getTranslations("portaal.complaints"), getTranslations("channel"), getTranslations("portaal.ticket")]);

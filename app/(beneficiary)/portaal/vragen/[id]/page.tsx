@@ -1,5 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Conversation } from "@/components/portaal/conversation";
 import { ReplyForm } from "@/components/portaal/reply-form";
@@ -13,11 +15,20 @@ import { slotLabel } from "@/lib/callbacks/rules";
 import { customerStatus } from "@/lib/complaints/rules";
 import { getMyTicket } from "@/lib/portal/queries";
 import { surveyOpen } from "@/lib/survey/rules";
+import { recordTitle, titleText } from "@/lib/i18n/page-title";
+
+// One scoped read for the tab title (the question's number) and the page.
+const myTicket = cache(getMyTicket);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return recordTitle("portal.ticket.read", (user) => myTicket(user, id), (ticket) => titleText("portal.ticketNumbered", { number: ticket.number }), "portal.ticket");
+}
 
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("portal.ticket.read", `/portaal/vragen/${id}`);
-  const ticket = await getMyTicket(user, id);
+  const ticket = await myTicket(user, id);
   if (!ticket) notFound();
   const now = new Date();
   const [t, ts, tcs, ts2, locale] = await Promise.all([

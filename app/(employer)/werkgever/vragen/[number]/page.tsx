@@ -1,4 +1,6 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EmployerSurveyForm } from "@/components/employer-service/employer-survey-form";
 import { ComplaintPanel } from "@/components/werkgever/complaint-panel";
@@ -18,6 +20,15 @@ import { getEmployerTicket } from "@/lib/employer/queries";
 import { employerSurveyState } from "@/lib/employer-service/queries";
 import { decodePathParam } from "@/lib/util/url-params";
 import { deadlinePhrase } from "@/lib/urgent/rules";
+import { recordTitle, titleText } from "@/lib/i18n/page-title";
+
+// One scoped read for the tab title (the question's number) and the page.
+const employerTicket = cache(getEmployerTicket);
+
+export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
+  const decoded = decodePathParam((await params).number);
+  return recordTitle("employer.enter", (user) => (decoded === null ? Promise.resolve(null) : employerTicket(user, decoded)), (ticket) => titleText("employer.ticketNumbered", { number: ticket.number }), "employer.ticket");
+}
 
 export default async function EmployerTicketPage({
   params,
@@ -31,7 +42,7 @@ export default async function EmployerTicketPage({
   const user = await requirePermission("employer.enter", `/werkgever/vragen/${number}`);
   // A malformed %-escape in the address is a ticket that does not exist, not a 500.
   const decoded = decodePathParam(number);
-  const ticket = decoded === null ? null : await getEmployerTicket(user, decoded);
+  const ticket = decoded === null ? null : await employerTicket(user, decoded);
   if (!ticket) notFound();
   const [t, tc, format, locale, complaint, appointments, survey, ts] = await Promise.all([
     getTranslations("werkgever"),

@@ -2,6 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { QuestionForm } from "@/components/werkgever/question-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("employer.new");
 
 export default async function NewQuestionPage() {
   await requirePermission("employer.request.submit", "/werkgever/vragen/nieuw");

@@ -1,5 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ImportJobRefresher } from "@/components/import/job-refresher";
 import { DataTable } from "@/components/ui/data-table";
@@ -7,13 +9,22 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getImportJob } from "@/lib/import/queries";
 import { problemPage } from "@/lib/import/rules";
+import { recordTitle, titleText } from "@/lib/i18n/page-title";
+
+// One read for the tab title and the page (the file's name names the job).
+const importJob = cache(getImportJob);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return recordTitle("import.run", (user) => importJob(user, id), (job) => titleText("admin.importJobNamed", { file: job.fileName }), "admin.importJob");
+}
 
 export const dynamic = "force-dynamic";
 
 export default async function ImportJobPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
   const { id } = await params;
   const user = await requirePermission("import.run", `/agent/beheer/import/${id}`);
-  const job = await getImportJob(user, id);
+  const job = await importJob(user, id);
   if (!job) notFound();
   const [t, format] = await Promise.all([getTranslations("importAdmin"), getFormatter()]);
   const active = job.status === "QUEUED" || job.status === "RUNNING";

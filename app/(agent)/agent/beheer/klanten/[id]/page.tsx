@@ -1,10 +1,21 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActiveToggle, EditBeneficiaryForm, InviteButton, MergeButton } from "@/components/beneficiaries/beneficiary-forms";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission, type SessionUser } from "@/lib/auth/session";
 import { findDuplicateCandidate, getBeneficiary, type BeneficiaryDetail } from "@/lib/beneficiaries/queries";
+import { recordTitle } from "@/lib/i18n/page-title";
+
+// One read for the tab title (the person's name) and the page.
+const beneficiary = cache((user: SessionUser, id: string) => getBeneficiary(user, id, new Date()));
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return recordTitle("beneficiaries.manage", (user) => beneficiary(user, id), (person) => person.name, "admin.beneficiary");
+}
 
 export const dynamic = "force-dynamic";
 
@@ -47,7 +58,7 @@ export default async function BeneficiaryPage({ params, searchParams }: { params
   const user = await requirePermission("beneficiaries.manage", `${PATH}/${id}`);
   const q = ((await searchParams).dubbel ?? "").slice(0, 254);
   const now = new Date();
-  const [t, format, person] = await Promise.all([getTranslations("peopleAdmin"), getFormatter(), getBeneficiary(user, id, now)]);
+  const [t, format, person] = await Promise.all([getTranslations("peopleAdmin"), getFormatter(), beneficiary(user, id)]);
   if (!person) notFound();
   const duplicate = q && !person.mergedIntoId ? await findDuplicateCandidate(user, person.id, q, now) : null;
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });

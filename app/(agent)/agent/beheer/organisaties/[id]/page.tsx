@@ -1,5 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { pendingInvitationRows } from "@/components/account/pending-invitation-rows";
 import { PendingInvitations } from "@/components/account/pending-invitations";
@@ -7,10 +9,19 @@ import { InviteMainContactForm, OrganisationActiveToggle } from "@/components/or
 import { OrganisationForm } from "@/components/org-admin/organisation-form";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission, type SessionUser } from "@/lib/auth/session";
 import { resendOrganisationInviteServerAction, withdrawOrganisationInviteServerAction } from "@/lib/org-admin/actions";
 import { getOrganisationForAdmin, listOrganisationStaffOptions } from "@/lib/org-admin/queries";
 import { MAIN_CONTACT_RIGHTS } from "@/lib/org-admin/rules";
+import { recordTitle } from "@/lib/i18n/page-title";
+
+// One read for the tab title (the organisation's name) and the page.
+const organisationForAdmin = cache((user: SessionUser, id: string) => getOrganisationForAdmin(user, id, new Date()));
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return recordTitle("organisations.manage", (user) => organisationForAdmin(user, id), (found) => found.organisation.name, "admin.organisation");
+}
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +33,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const user = await requirePermission("organisations.manage", `/agent/beheer/organisaties/${id}`);
   const now = new Date();
-  const found = await getOrganisationForAdmin(user, id, now);
+  const found = await organisationForAdmin(user, id);
   if (!found) notFound();
   const { organisation: o, contacts, invitations } = found;
   const [t, format, people] = await Promise.all([getTranslations("orgAdmin"), getFormatter(), listOrganisationStaffOptions(user)]);

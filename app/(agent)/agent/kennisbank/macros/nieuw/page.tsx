@@ -4,6 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { macroCategoryOptions } from "@/lib/macros/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("agent.macroNew");
 
 export default async function NewMacro() {
   await requirePermission("kb.macro.manage", "/agent/kennisbank/macros/nieuw");

@@ -1,5 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EraseForm } from "@/components/privacy/erase-form";
 import { PlaceHoldForm } from "@/components/privacy/hold-forms";
@@ -7,6 +9,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { loadPersonPrivacy } from "@/lib/privacy/queries";
 import { ERASABLE_ROLES } from "@/lib/privacy/rules";
+import { recordTitle, titleText } from "@/lib/i18n/page-title";
+
+// One read for the tab title and the page; "Privacy: name" keeps it apart from the person's own page.
+const personPrivacy = cache(loadPersonPrivacy);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return recordTitle("privacy.manage", (user) => personPrivacy(user, id), (data) => titleText("admin.privacyPersonNamed", { name: data.person.name }), "admin.privacyPerson");
+}
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +26,7 @@ const COUNT_KEYS = ["tickets", "anonymised", "messages", "attachments", "calls",
 export default async function PrivacyPersonPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("privacy.manage", `/agent/beheer/privacy/personen/${id}`);
-  const [t, tr, format, data] = await Promise.all([getTranslations("privacyPerson"), getTranslations("roles"), getFormatter(), loadPersonPrivacy(user, id)]);
+  const [t, tr, format, data] = await Promise.all([getTranslations("privacyPerson"), getTranslations("roles"), getFormatter(), personPrivacy(user, id)]);
   if (!data) notFound();
   const { person, counts, holds, open } = data;
   const exportBase = `/agent/beheer/privacy/export/${person.id}`;
