@@ -20,9 +20,24 @@ export type TitleArea = keyof (typeof messages)["titles"]["areas"];
  * A template replaces the root layout's, so the brand's name is repeated here.
  */
 export async function areaTitle(area: TitleArea): Promise<Metadata> {
-  const [t, brand] = await Promise.all([getTranslations("titles.areas"), loadBrand()]);
-  const suffix = `${t(area)} · ${brand.name}`;
+  const suffix = await areaSuffix(area);
   return { title: { default: suffix, template: `%s · ${suffix}` } };
+}
+
+async function areaSuffix(area: TitleArea): Promise<string> {
+  const [t, brand] = await Promise.all([getTranslations("titles.areas"), loadBrand()]);
+  return `${t(area)} · ${brand.name}`;
+}
+
+/**
+ * For the page beside an area's layout (its home): a layout's template reaches only the segments
+ * below it, so this page spells out the whole title itself.
+ */
+export function areaHomeTitle(area: TitleArea, key: TitleKey): () => Promise<Metadata> {
+  return async () => {
+    const [title, suffix] = await Promise.all([titleText(key), areaSuffix(area)]);
+    return { title: { absolute: `${title} · ${suffix}` } };
+  };
 }
 
 /** The translated text of a title, in the person's language. */

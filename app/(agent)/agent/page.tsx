@@ -9,9 +9,9 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { parseQueueFilter } from "@/lib/queue/schema";
 import { queueOptions, searchQueue } from "@/lib/tickets/queries";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { areaHomeTitle } from "@/lib/i18n/page-title";
 
-export const generateMetadata = pageTitle("agent.queue");
+export const generateMetadata = areaHomeTitle("agent", "agent.queue");
 
 export default async function AgentQueue({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("workspace.ticket.read", "/agent");

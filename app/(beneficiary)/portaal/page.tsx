@@ -11,9 +11,9 @@ import { slotLabel } from "@/lib/callbacks/rules";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { parseDateKey } from "@/lib/calendar/local-time";
 import { latestUnreachable, listMyAppointments, listMyTickets } from "@/lib/portal/queries";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { areaHomeTitle } from "@/lib/i18n/page-title";
 
-export const generateMetadata = pageTitle("portal.home");
+export const generateMetadata = areaHomeTitle("portal", "portal.home");
 
 export default async function PortalHome({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
   const user = await requirePermission("portal.ticket.read", "/portaal");

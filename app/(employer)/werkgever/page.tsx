@@ -10,9 +10,9 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { EMPLOYER_PAGE_SIZE, listEmployerTickets, listRunningUrgentRequests } from "@/lib/employer/queries";
 import { employerLine, getCustomerSuccessManager } from "@/lib/employer-service/queries";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { areaHomeTitle } from "@/lib/i18n/page-title";
 
-export const generateMetadata = pageTitle("employer.home");
+export const generateMetadata = areaHomeTitle("employer", "employer.home");
 
 export default async function EmployerHome({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
   const user = await requirePermission("employer.enter", "/werkgever");
