@@ -1,12 +1,14 @@
 import "server-only";
 import type { z } from "zod";
 import { audit } from "@/lib/audit/mutations";
+import type { WeeklySchedule } from "@/lib/calendar/opening-hours";
 import type { Tx } from "@/lib/db/client";
+import { getLineCalendar } from "@/lib/settings/queries";
 import { closureDateProblem, isFixedLine, lineKeyFrom } from "./rules";
 import type { createLineSchema, lineClosureDaySchema, removeLineClosureDaySchema, updateLineSchema } from "./schema";
 
 export class LineRuleError extends Error {
-  constructor(readonly code: "NOT_FOUND" | "LINE_PERMANENT" | "LINE_IN_USE" | "DATE_IN_PAST" | "LINE_CLOSURE_DAY_EXISTS") {
+  constructor(readonly code: "NOT_FOUND" | "LINE_PERMANENT" | "LINE_IN_USE" | "DATE_IN_PAST" | "LINE_CLOSED_THAT_DAY" | "LINE_CLOSURE_DAY_EXISTS") {
     super(code);
   }
 }
@@ -53,9 +55,11 @@ export async function removeLine(tx: Tx, key: string, actorId: string): Promise<
 }
 
 export async function addLineClosureDay(tx: Tx, input: z.infer<typeof lineClosureDaySchema>, actorId: string, now: Date): Promise<void> {
-  const problem = closureDateProblem(input.date, now);
-  if (problem === "DATE_IN_PAST") throw new LineRuleError("DATE_IN_PAST");
   if (!(await tx.contactLine.findUnique({ where: { key: input.lineKey }, select: { key: true } }))) throw new LineRuleError("NOT_FOUND");
+  const { schedule } = await getLineCalendar(tx, input.lineKey);
+  const problem = closureDateProblem(input.date, now, (weekday) => (schedule[weekday as keyof WeeklySchedule]?.length ?? 0) > 0);
+  if (problem === "DATE_IN_PAST") throw new LineRuleError("DATE_IN_PAST");
+  if (problem === "CLOSED_ANYWAY") throw new LineRuleError("LINE_CLOSED_THAT_DAY");
   const key = { lineKey_date: { lineKey: input.lineKey, date: input.date } };
   if (await tx.lineClosureDay.findUnique({ where: key })) throw new LineRuleError("LINE_CLOSURE_DAY_EXISTS");
   await tx.lineClosureDay.create({ data: input });

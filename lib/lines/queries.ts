@@ -32,7 +32,7 @@ export async function listContactLines(client: DbClient, portal: LineAudience, n
       include: { hours: { orderBy: [{ weekday: "asc" }, { opens: "asc" }] }, closures: { orderBy: { date: "asc" } } },
     }),
     getCalendarSettings(client),
-    client.closureDay.findMany({ where: { date: { gte: today } }, orderBy: { date: "asc" }, take: 20 }),
+    client.closureDay.findMany({ where: { date: { gte: today } }, orderBy: { date: "asc" } }),
   ]);
   return lines
     .filter((line) => lineShownTo(line.audience, portal))
@@ -49,7 +49,7 @@ export async function listContactLines(client: DbClient, portal: LineAudience, n
         schedule,
         open: isOpen(schedule, now, settings),
         status: describeOpening(schedule, now, settings, locale),
-        closedDays: upcomingClosedDays(today, settings, [...globalClosures, ...own]),
+        closedDays: upcomingClosedDays(today, settings, [...globalClosures, ...own], (weekday) => (schedule[weekday as keyof WeeklySchedule]?.length ?? 0) > 0),
       };
     });
 }

@@ -1,7 +1,7 @@
 // Pure rules of contact lines: no I/O, `now` passed in. Used by the admin's forms (client and
 // server) and by the contact pages.
 import type { OpeningInterval } from "@/lib/calendar/opening-hours";
-import { amsterdamDateKey, parseClock, parseDateKey } from "@/lib/calendar/local-time";
+import { amsterdamDateKey, isoWeekdayOf, parseClock, parseDateKey } from "@/lib/calendar/local-time";
 
 /** The two lines that always existed: other code (SLA policies, defaults) names them. */
 export const FIXED_LINES: readonly string[] = ["BENEFICIARY", "EMPLOYER"];
@@ -58,10 +58,16 @@ export function formatDayHours(intervals: readonly OpeningInterval[]): string {
   return intervals.map((i) => `${i.open}-${i.close}`).join(", ");
 }
 
-/** Why a line's closure day cannot be set: an impossible date, or a day already behind us. */
-export function closureDateProblem(date: string, now: Date): "INVALID_DATE" | "DATE_IN_PAST" | null {
-  if (parseDateKey(date) === null) return "INVALID_DATE";
-  return date < amsterdamDateKey(now) ? "DATE_IN_PAST" : null;
+/**
+ * Why a closure day cannot be set: an impossible date, a day already behind us (it would rewrite
+ * past SLA clocks), or a weekday on which it is closed anyway (`opensOn`: the centre works Monday
+ * to Friday, a line has its own week), where a closure would close nothing.
+ */
+export function closureDateProblem(date: string, now: Date, opensOn: (isoWeekday: number) => boolean): "INVALID_DATE" | "DATE_IN_PAST" | "CLOSED_ANYWAY" | null {
+  const day = parseDateKey(date);
+  if (day === null) return "INVALID_DATE";
+  if (date < amsterdamDateKey(now)) return "DATE_IN_PAST";
+  return opensOn(isoWeekdayOf(day)) ? null : "CLOSED_ANYWAY";
 }
 
 /**

@@ -5,12 +5,13 @@ import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
 import { DEFAULT_SLA_POLICIES } from "@/lib/sla/rules";
 import { closureDateProblem, isFixedLine } from "@/lib/lines/rules";
+import { WORKING_WEEK } from "@/lib/portal/closures";
 import { ownValue } from "@/lib/util/own-key";
 import type { closureDaySchema, holidaySettingsSchema, openingHoursSchema, slaPolicySchema, slotCapacitySchema } from "./schema";
 import { getLineSchedule } from "./queries";
 
 export class SettingsRuleError extends Error {
-  constructor(readonly code: "CLOSURE_DAY_EXISTS" | "NOT_FOUND" | "WHOLE_WORKING_DAYS" | "DATE_IN_PAST" | "NO_HOURS" | "UNKNOWN_LINE" | "LINE_NEVER_OPEN") {
+  constructor(readonly code: "CLOSURE_DAY_EXISTS" | "NOT_FOUND" | "WHOLE_WORKING_DAYS" | "DATE_IN_PAST" | "DATE_ON_WEEKEND" | "NO_HOURS" | "UNKNOWN_LINE" | "LINE_NEVER_OPEN") {
     super(code);
   }
 }
@@ -25,8 +26,10 @@ export async function saveHolidaySettings(tx: Tx, input: z.infer<typeof holidayS
 }
 
 export async function addClosureDay(tx: Tx, input: z.infer<typeof closureDaySchema>, actorId: string, now: Date) {
-  // A closure day behind us changes nothing a customer can use, but would rewrite past SLA clocks.
-  if (closureDateProblem(input.date, now)) throw new SettingsRuleError("DATE_IN_PAST");
+  // A closure day behind us would rewrite past SLA clocks; one on a weekend would close nothing.
+  const problem = closureDateProblem(input.date, now, WORKING_WEEK);
+  if (problem === "CLOSED_ANYWAY") throw new SettingsRuleError("DATE_ON_WEEKEND");
+  if (problem) throw new SettingsRuleError("DATE_IN_PAST");
   if (await tx.closureDay.findUnique({ where: { date: input.date } })) throw new SettingsRuleError("CLOSURE_DAY_EXISTS");
   await tx.closureDay.create({ data: input });
   await audit(tx, { actorId, action: "settings.closure_day.add", entityType: "ClosureDay", entityId: input.date });

@@ -21,7 +21,22 @@ test.describe("settings (admin)", () => {
     await section.getByRole("button", { name: "Toevoegen" }).click();
     await expect(section.getByRole("alert")).toHaveText("Deze dag is al een sluitingsdag.");
 
+    // A Saturday is refused with its reason, and nothing is added.
+    await section.getByLabel("Datum").fill("2027-06-19");
+    await section.getByLabel("Reden (Nederlands)").fill("Zaterdag");
+    await section.getByLabel("Reden (Engels)").fill("Saturday");
+    await section.getByRole("button", { name: "Toevoegen" }).click();
+    await expect(section.getByRole("alert")).toHaveText("Deze datum valt in een weekend; dan is het klantcontact al gesloten. Kies een werkdag.");
+    await expect(section.getByText("2027-06-19", { exact: true })).toHaveCount(0);
+
+    // Removing asks first (our own dialog); cancelling keeps the day.
     await section.getByRole("button", { name: "Verwijder 2027-06-15" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await expect(dialog).toContainText("Sluitingsdag 2027-06-15 (Verhuizing) verwijderen?");
+    await dialog.getByRole("button", { name: "Nee, terug" }).click();
+    await expect(section.getByText("2027-06-15", { exact: true })).toBeVisible();
+    await section.getByRole("button", { name: "Verwijder 2027-06-15" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Verwijderen" }).click();
     await expect(section.getByText("Geen sluitingsdagen ingesteld.")).toBeVisible();
   });
 

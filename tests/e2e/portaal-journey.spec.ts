@@ -160,6 +160,9 @@ test.describe("beneficiary portal journey", () => {
     await expect(line.getByTestId("opening-status")).toHaveText(/Nu open tot|Opent/);
     await expect(line.getByRole("heading", { name: "Gesloten op" })).toBeVisible();
     await expect(line.getByText("Eerste Kerstdag")).toBeVisible();
+    // Every closed working day of the coming year: Whit Monday too, Whit Sunday (shut anyway) not.
+    await expect(line.getByText("Tweede Pinksterdag")).toBeVisible();
+    await expect(line.getByText("Eerste Pinksterdag")).toHaveCount(0);
     await expect(page.getByRole("heading", { name: "Veelgestelde vragen" })).toBeVisible();
     await expect(page.getByText("Hoe wijzig ik mijn adres?")).toBeVisible();
     await expectAccessible(page);

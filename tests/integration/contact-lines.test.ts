@@ -71,8 +71,15 @@ describe("contact lines by an admin", () => {
     expect(await addContactLineClosureDay.execute(admin, day("2026-11-24"), NOW)).toEqual({ ok: false, reason: "LINE_CLOSURE_DAY_EXISTS" });
     expect(await removeContactLineClosureDay.execute(admin, { lineKey: "HR_DESK", date: "2026-11-24" }, NOW)).toEqual({ ok: true, data: undefined });
     expect(await removeContactLineClosureDay.execute(admin, { lineKey: "HR_DESK", date: "2026-11-24" }, NOW)).toEqual({ ok: false, reason: "NOT_FOUND" });
-    // The centre's own closure days follow the same rule.
+    // A Saturday is no closure day of a weekday line (it is shut then), and nothing is written.
+    const lineDays = await db.lineClosureDay.count();
+    expect(await addContactLineClosureDay.execute(admin, day("2026-11-28"), NOW)).toEqual({ ok: false, reason: "LINE_CLOSED_THAT_DAY" });
+    expect(await db.lineClosureDay.count()).toBe(lineDays);
+    // The centre's own closure days follow the same rules; the centre works Monday to Friday.
     expect(await createClosureDay.execute(admin, { date: "2026-11-20", reasonNl: "x", reasonEn: "x" }, NOW)).toEqual({ ok: false, reason: "DATE_IN_PAST" });
+    const centreDays = await db.closureDay.count();
+    expect(await createClosureDay.execute(admin, { date: "2026-11-29", reasonNl: "Zondag", reasonEn: "Sunday" }, NOW)).toEqual({ ok: false, reason: "DATE_ON_WEEKEND" });
+    expect(await db.closureDay.count()).toBe(centreDays);
     expect(await createClosureDay.execute(admin, { date: "2026-02-29", reasonNl: "x", reasonEn: "x" }, NOW)).toMatchObject({ ok: false, reason: "INVALID_INPUT" });
 
     expect(await removeContactLine.execute(admin, { key: "BENEFICIARY" }, NOW)).toEqual({ ok: false, reason: "LINE_PERMANENT" });

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { addContactLineClosureDayAction, removeContactLineClosureDayAction } from "@/lib/lines/actions";
 import { LinesMessageLine, useLinesAction } from "./use-lines-action";
 
@@ -8,6 +9,7 @@ import { LinesMessageLine, useLinesAction } from "./use-lines-action";
 export function LineClosureDays({ lineKey, days }: { lineKey: string; days: { date: string; reasonNl: string; reasonEn: string }[] }) {
   const t = useTranslations("leadLines");
   const { pending, message, submit } = useLinesAction();
+  const [ask, confirmDialog] = useConfirm();
   const formRef = useRef<HTMLFormElement>(null);
   const id = `closure-${lineKey}`;
   return (
@@ -19,7 +21,15 @@ export function LineClosureDays({ lineKey, days }: { lineKey: string; days: { da
             <span>
               <span className="font-mono">{day.date}</span> · {day.reasonNl} / {day.reasonEn}
             </span>
-            <button type="button" disabled={pending} onClick={() => submit(removeContactLineClosureDayAction, { lineKey, date: day.date })} className="text-sm text-red-800 underline disabled:opacity-60">
+            <button
+              type="button"
+              disabled={pending}
+              onClick={async () => {
+                if (!(await ask(t("removeClosureConfirm", { date: day.date, reason: day.reasonNl }), { confirmLabel: t("removeClosureYes"), danger: true }))) return;
+                submit(removeContactLineClosureDayAction, { lineKey, date: day.date });
+              }}
+              className="text-sm text-red-800 underline disabled:opacity-60"
+            >
               {t("removeClosure", { date: day.date })}
             </button>
           </li>
@@ -49,6 +59,7 @@ export function LineClosureDays({ lineKey, days }: { lineKey: string; days: { da
         <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{t("addClosure")}</button>
       </form>
       <LinesMessageLine message={message} />
+      {confirmDialog}
     </div>
   );
 }

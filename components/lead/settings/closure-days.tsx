@@ -1,11 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { createClosureDayAction, deleteClosureDayAction } from "@/lib/settings/actions";
 import { FormMessage, useSettingsAction } from "./use-settings-action";
 
 export function ClosureDays({ days }: { days: { date: string; reasonNl: string; reasonEn: string }[] }) {
   const t = useTranslations("leadSettings");
   const { pending, message, submit } = useSettingsAction();
+  const [ask, confirmDialog] = useConfirm();
   return (
     <div className="space-y-4">
       {days.length === 0 ? <p className="text-sm text-slate-600">{t("closure.none")}</p> : null}
@@ -15,7 +17,15 @@ export function ClosureDays({ days }: { days: { date: string; reasonNl: string; 
             <span>
               <span className="font-mono">{day.date}</span> · {day.reasonNl} / {day.reasonEn}
             </span>
-            <button type="button" disabled={pending} onClick={() => submit(deleteClosureDayAction, { date: day.date })} className="text-sm text-red-800 underline disabled:opacity-60">
+            <button
+              type="button"
+              disabled={pending}
+              onClick={async () => {
+                if (!(await ask(t("closure.removeConfirm", { date: day.date, reason: day.reasonNl }), { confirmLabel: t("closure.removeYes"), danger: true }))) return;
+                submit(deleteClosureDayAction, { date: day.date });
+              }}
+              className="text-sm text-red-800 underline disabled:opacity-60"
+            >
               {t("closure.remove", { date: day.date })}
             </button>
           </li>
@@ -44,6 +54,7 @@ export function ClosureDays({ days }: { days: { date: string; reasonNl: string; 
         <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{t("closure.add")}</button>
       </form>
       <FormMessage message={message} />
+      {confirmDialog}
     </div>
   );
 }

@@ -27,12 +27,25 @@ describe("closureDateProblem", () => {
   // 23:30 UTC on 30 November is already 1 December in Amsterdam (and 13:30 on 1 December in the
   // unit tests' own zone), so "today" must be read in Amsterdam.
   const now = new Date("2026-11-30T23:30:00Z");
+  const weekdays = (isoWeekday: number) => isoWeekday <= 5;
   it("refuses impossible dates and days before today in Amsterdam; today and later are fine", () => {
-    expect(closureDateProblem("2027-02-30", now)).toBe("INVALID_DATE");
-    expect(closureDateProblem("2026-13-01", now)).toBe("INVALID_DATE");
-    expect(closureDateProblem("2026-11-30", now)).toBe("DATE_IN_PAST");
-    expect(closureDateProblem("2026-12-01", now)).toBeNull();
-    expect(closureDateProblem("2027-02-28", now)).toBeNull();
+    expect(closureDateProblem("2027-02-30", now, weekdays)).toBe("INVALID_DATE");
+    expect(closureDateProblem("2026-13-01", now, weekdays)).toBe("INVALID_DATE");
+    expect(closureDateProblem("2026-11-30", now, weekdays)).toBe("DATE_IN_PAST");
+    expect(closureDateProblem("2026-12-01", now, weekdays)).toBeNull();
+    expect(closureDateProblem("2027-03-01", now, weekdays)).toBeNull();
+  });
+
+  it("refuses a day it is closed anyway (a weekend for the centre), but not a Friday or Monday", () => {
+    expect(closureDateProblem("2026-12-05", now, weekdays)).toBe("CLOSED_ANYWAY");
+    expect(closureDateProblem("2026-12-06", now, weekdays)).toBe("CLOSED_ANYWAY");
+    expect(closureDateProblem("2027-02-28", now, weekdays)).toBe("CLOSED_ANYWAY");
+    // A line open on Sundays may close on one.
+    expect(closureDateProblem("2026-12-06", now, () => true)).toBeNull();
+    expect(closureDateProblem("2026-12-04", now, weekdays)).toBeNull();
+    expect(closureDateProblem("2026-12-07", now, weekdays)).toBeNull();
+    // A past weekend day is refused as past: that is the first thing wrong with it.
+    expect(closureDateProblem("2026-11-29", now, weekdays)).toBe("DATE_IN_PAST");
   });
 });
 
