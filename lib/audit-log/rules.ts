@@ -1,5 +1,5 @@
 // The audit log reader's pure parts: filters from the URL, the period in Amsterdam days, the
-// keyset cursor, CSV cells that a spreadsheet cannot run, and a short summary of an event's data.
+// keyset cursor, the Amsterdam time stamp and a short summary of an event's data.
 import { z } from "zod";
 import { localToUtc, parseDateKey } from "@/lib/calendar/local-time";
 
@@ -91,24 +91,6 @@ export function decodeCursor(value: string | undefined | null): Cursor | null {
   if (!m) return null;
   const at = new Date(m[1]!);
   return Number.isNaN(at.getTime()) ? null : { at, id: m[2]! };
-}
-
-// ───────────────────────────── CSV ─────────────────────────────
-
-/**
- * One CSV cell. A cell a spreadsheet would read as a formula (=, +, -, @, and tab or carriage
- * return before one of them) gets a leading apostrophe (OWASP: CSV injection); quotes, separators
- * and line breaks are quoted.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let cell = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(cell)) cell = `'${cell}`;
-  return /[",;\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
-export function csvLine(cells: (string | number | null | undefined)[]): string {
-  return `${cells.map(csvCell).join(",")}\r\n`;
 }
 
 // ───────────────────────────── display ─────────────────────────────

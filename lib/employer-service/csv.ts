@@ -1,7 +1,7 @@
-// The overview's question list as a CSV that Dutch Excel opens as it is: semicolons between cells
-// (a Dutch Excel reads "," as the decimal comma), a byte-order mark for UTF-8, times in Amsterdam.
-// Cells a spreadsheet would run as a formula are neutralised. Pure.
-import { toCsv } from "@/lib/kpi/rules";
+// The overview's question list as a CSV through the shared writer (Dutch Excel: semicolons, a
+// byte-order mark, formula-safe cells), statuses and timings in the contact's language, times in
+// Amsterdam. Pure.
+import { toCsv } from "@/lib/util/csv";
 import type { Timing } from "./rules";
 
 export interface CsvRow {
@@ -28,29 +28,20 @@ export function csvTime(at: Date | null): string {
   return at ? stamp.format(at) : "";
 }
 
-/**
- * toCsv quotes cells starting with = + - @; a leading tab or carriage return can start a formula
- * too (OWASP's list), so those get the same leading apostrophe here.
- */
-export function safeText(value: string): string {
-  return /^[\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export function overviewCsv(rows: CsvRow[], labels: CsvLabels): string {
   const c = labels.columns;
   return toCsv(
     [c.number, c.subject, c.category, c.status, c.requester, c.createdAt, c.dueAt, c.answeredAt, c.timing],
     rows.map((r) => [
-      safeText(r.number),
-      safeText(r.subject),
-      safeText(r.category),
+      r.number,
+      r.subject,
+      r.category,
       r.status,
-      safeText(r.requester),
+      r.requester,
       csvTime(r.createdAt),
       csvTime(r.dueAt),
       csvTime(r.answeredAt),
       labels.timing(r.timing),
     ]),
-    { separator: ";", bom: true },
   );
 }

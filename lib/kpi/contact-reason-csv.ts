@@ -1,8 +1,8 @@
-// The contact-reason report as a CSV that Dutch Excel opens as it is: semicolons, a byte-order
-// mark, labels in the reader's language, whole percentages (a decimal point would be misread). Pure.
+// The contact-reason report as a CSV in the reader's language, through the shared writer (Dutch
+// Excel: semicolons, decimal commas, a byte-order mark). Changes are whole percentages. Pure.
 import type { Channel } from "@prisma/client";
 import type { ContactReasonCategory, ContactReasonLine, ContactReasonReport } from "./contact-reasons";
-import { toCsv } from "./rules";
+import { toCsv } from "@/lib/util/csv";
 
 export interface ContactReasonCsvLabels {
   category: (category: ContactReasonCategory) => string;
@@ -36,5 +36,5 @@ export function contactReasonCsv(report: ContactReasonReport, labels: ContactRea
   ];
   const rows = report.categories.flatMap(({ category, all, channels }) => [row(labels.category(category), all), ...channels.map((c) => row(labels.category(category), c))]);
   rows.push(row(labels.allQuestions, report.total));
-  return toCsv(header, rows, { separator: ";", bom: true });
+  return toCsv(header, rows);
 }

@@ -63,22 +63,6 @@ export function ageBucket(raisedAt: Date, now: Date): EscalationAgeBucket {
   return "OVER_7_DAYS";
 }
 
-/**
- * RFC 4180 CSV; text cells that a spreadsheet would run as a formula are quoted with a leading '
- * (a number is never a formula, so -3 stays a number). Dutch Excel expects ";" between cells and
- * reads UTF-8 only after a byte-order mark.
- */
-export function toCsv(header: string[], rows: (string | number | null)[][], options: { separator?: "," | ";"; bom?: boolean } = {}): string {
-  const cell = (value: string | number | null) => {
-    if (value === null) return "";
-    let text = typeof value === "number" ? String(Math.round(value * 10_000) / 10_000) : value;
-    if (typeof value === "string" && /^[=+\-@]/.test(text)) text = `'${text}`;
-    return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const body = [header, ...rows].map((row) => row.map(cell).join(options.separator ?? ",")).join("\r\n") + "\r\n";
-  return options.bom ? `\uFEFF${body}` : body;
-}
-
 export interface Period {
   from: Date;
   to: Date;

@@ -48,8 +48,9 @@ test.describe("audit log and personal data export (admins)", () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const text = await csv.text();
-    expect(text).toContain("tijd_utc,tijd_amsterdam,door_email");
-    expect(text).toContain(`behandelaar@loket.example,Joost Meijer,ticket.dossier_viewed,Dossierticket ingezien,Ticket,${dossier.id},${dossier.number}`);
+    // Ready for Dutch Excel: byte-order mark, semicolons, readable Dutch column names and labels.
+    expect(text.startsWith("\uFEFFTijd (UTC);Tijd (Nederlandse tijd);Door (e-mail);Door (naam);Actie (code);Actie;Betreft;")).toBe(true);
+    expect(text).toContain(`;behandelaar@loket.example;Joost Meijer;ticket.dossier_viewed;Dossierticket ingezien;Ticket;${dossier.id};${dossier.number};`);
 
     // A start after the end is refused next to the form.
     await page.goto("/agent/beheer/audit?from=2026-12-31&to=2026-01-01");

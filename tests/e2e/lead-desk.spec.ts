@@ -18,9 +18,20 @@ test.describe("KPI dashboard", () => {
     const csv = await page.request.get("/agent/kpi/export?table=summary&from=2026-10-01&to=2026-12-31");
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
+    // Ready for Dutch Excel: byte-order mark, semicolons, decimal commas, Dutch names and verdicts.
     const text = await csv.text();
-    expect(text.split("\r\n")[0]).toBe("kpi,detail,numerator,denominator,value,target,verdict");
-    expect(text).toContain("Opgelost in eerste contact");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...lines] = text.slice(1).split("\r\n");
+    expect(header).toBe("Kerncijfer;Onderdeel;Teller;Noemer;Waarde;Doel;Doel is;Oordeel");
+    expect(lines).toContainEqual(expect.stringMatching(/^Opgelost in eerste contact;;\d+;\d+;[\d,]*;[\d,]+;minimaal;(Gehaald|Niet gehaald|Geen gegevens)$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^Klachten op tijd beantwoord;fase 1;/));
+    expect(text).not.toMatch(/\b(MET|MISSED|NO_TARGET|NO_DATA|STAGE_1|atLeast)\b/);
+    const escalations = await (await page.request.get("/agent/kpi/export?table=escalations&from=2026-10-01&to=2026-12-31")).text();
+    expect(escalations.slice(1).split("\r\n").slice(0, 3)).toEqual([
+      "Niveau;< 1 dag;1-3 dagen;3-7 dagen;> 7 dagen",
+      expect.stringMatching(/^Niveau 1(;\d+){4}$/),
+      expect.stringMatching(/^Niveau 2(;\d+){4}$/),
+    ]);
   });
 
   test("explains a period that ends before it starts", async ({ page }) => {

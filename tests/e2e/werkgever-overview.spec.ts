@@ -46,6 +46,8 @@ test.describe("employer service overview", () => {
     const csv = await readFile(file, "utf8");
     expect(csv.startsWith("\uFEFFRegistratienummer;Onderwerp;")).toBe(true);
     expect(csv).toContain(`${number};`);
+    // Statuses and timings as the list shows them, not their codes.
+    expect(csv).not.toMatch(/;(NEW|OPEN|PENDING_CUSTOMER|RESOLVED|CLOSED|IN_TIME|LATE|NONE)(;|\r\n)/);
     // Only the filtered list, and never Zorggroep Noord's questions.
     expect(csv).not.toContain("Status ziekmelding");
     expect(csv).not.toContain("Aanmelding nieuwe collectieve regeling");

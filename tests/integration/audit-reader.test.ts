@@ -49,7 +49,7 @@ const note = async (ticketId: string, email: string) => {
   return db.$transaction((tx) => addInternalNote(tx, { ticketId, authorId, body: "Gebeld, teruggebeld." }, now));
 };
 
-/** A minimal CSV reader (RFC 4180 quotes) to check what a spreadsheet would see. */
+/** A minimal CSV reader (RFC 4180 quotes, ";" as Dutch Excel expects) to check what a spreadsheet would see. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -64,7 +64,7 @@ function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") {
+    else if (c === ";") {
       row.push(cell);
       cell = "";
     } else if (c === "\r" && text[i + 1] === "\n") {
@@ -248,7 +248,7 @@ describe("paging", () => {
 });
 
 describe("CSV export", () => {
-  it("streams every event of the filter in batches, with the header, each cell safe from spreadsheet formulas, and is itself audited", async () => {
+  it("streams every event of the filter in batches, with the header, Dutch labels, each cell safe from spreadsheet formulas, and is itself audited", async () => {
     const admin = await sessionFor("admin@loket.example");
     const actor = await db.user.create({ data: { email: "formula@loket.example", name: '=HYPERLINK("http://evil.example","klik")', role: "MANAGER", passwordHash: "x" } });
     for (let i = 0; i < 5; i++) {
@@ -258,8 +258,11 @@ describe("CSV export", () => {
     const opened = await openAuditExport(admin, { action: "test.csv", person: "formula@loket.example" }, 2);
     if (!opened.ok) throw new Error(opened.reason);
     const header = auditCsvHeader((c) => c);
-    const text = await readCsv(auditCsvStream(header, opened.batches, (code) => (code === "test.csv" ? "Test" : code)));
+    const labels = { action: (code: string) => (code === "test.csv" ? "Test" : code), entityType: (code: string) => (code === "Setting" ? "Instelling" : code) };
+    const text = await readCsv(auditCsvStream(header, opened.batches, labels));
     expect(text.startsWith("\uFEFF")).toBe(true);
+    // Semicolons between cells, as Dutch Excel reads them.
+    expect(text.slice(1, text.indexOf("\r\n"))).toBe("timeUtc;timeAmsterdam;actorEmail;actorName;action;actionLabel;entityType;entityId;ticket;organisation;data");
     const [head, ...rows] = parseCsv(text.slice(1));
     expect(head).toEqual(["timeUtc", "timeAmsterdam", "actorEmail", "actorName", "action", "actionLabel", "entityType", "entityId", "ticket", "organisation", "data"]);
     expect(rows).toHaveLength(5);
@@ -268,6 +271,7 @@ describe("CSV export", () => {
       expect(row[3]).toBe(`'=HYPERLINK("http://evil.example","klik")`);
       expect(row[4]).toBe("test.csv");
       expect(row[5]).toBe("Test");
+      expect(row[6]).toBe("Instelling");
     }
     // Newest first: the first event written is the last line.
     expect(rows.at(-1)![7]).toBe("'+31612345678");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvTime, overviewCsv, safeText } from "@/lib/employer-service/csv";
+import { csvTime, overviewCsv } from "@/lib/employer-service/csv";
 
 const labels = {
   columns: { number: "Nr", subject: "Onderwerp", category: "Cat", status: "Status", requester: "Door", createdAt: "Ontvangen", dueAt: "Uiterlijk", answeredAt: "Beantwoord", timing: "Termijn" },
@@ -19,11 +19,8 @@ describe("overview CSV", () => {
   });
 
   it("neutralises cells a spreadsheet would run as a formula, tab and carriage return included", () => {
-    expect(safeText("\t=1+1")).toBe("'\t=1+1");
-    expect(safeText("\r@SUM(A1)")).toBe("'\r@SUM(A1)");
-    expect(safeText("gewoon")).toBe("gewoon");
-    const row = { number: "LK", subject: "-2+3", category: "@x", status: "Open", requester: "+31 6", createdAt: new Date(0), dueAt: null, answeredAt: null, timing: "NONE" as const };
+    const row = { number: "LK", subject: "-2+3", category: "@x", status: "Open", requester: "\t=1+1", createdAt: new Date(0), dueAt: null, answeredAt: null, timing: "NONE" as const };
     const line = overviewCsv([row], labels).split("\r\n")[1]!;
-    expect(line.split(";").slice(1, 5)).toEqual(["'-2+3", "'@x", "Open", "'+31 6"]);
+    expect(line.split(";").slice(1, 5)).toEqual(["'-2+3", "'@x", "Open", "'\t=1+1"]);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { buildContactReasonReport, isoWeekOf, previousPeriodKeys, weekBuckets, weeksOfPeriod, type ContactReasonCount } from "@/lib/kpi/contact-reasons";
-import { toCsv } from "@/lib/kpi/rules";
 
 describe("ISO weeks", () => {
   it("numbers weeks from the Monday, with the ISO year of the week's Thursday", () => {
@@ -74,14 +73,6 @@ describe("contact-reason report", () => {
     // An inactive category without questions is left out; a new category has no change figure.
     expect(report.categories.map((c) => c.category.key)).toEqual(["GENERAL_QUESTION", "DOSSIER_QUESTION"]);
     expect(general!.channels[1]!.change).toBeNull();
-  });
-});
-
-describe("CSV for Dutch Excel", () => {
-  it("separates with semicolons, starts with a byte-order mark, and keeps negative numbers numbers", () => {
-    expect(toCsv(["Categorie", "Verandering"], [["Vraag; dossier", -0.5], ["-kwaadaardig", 1]], { separator: ";", bom: true })).toBe(
-      '\uFEFFCategorie;Verandering\r\n"Vraag; dossier";-0.5\r\n\'-kwaadaardig;1\r\n',
-    );
   });
 });
 

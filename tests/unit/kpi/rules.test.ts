@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { currentQuarter, periodFromKeys } from "@/lib/kpi/period";
-import { ageBucket, perThousand, share, toCsv, verdict } from "@/lib/kpi/rules";
+import { ageBucket, perThousand, share, verdict } from "@/lib/kpi/rules";
 
 describe("KPI arithmetic", () => {
   it("judges against the target in the right direction", () => {
@@ -20,12 +20,6 @@ describe("KPI arithmetic", () => {
     expect(ageBucket(new Date("2026-11-22T12:00:00Z"), now)).toBe("DAYS_1_TO_3");
     expect(ageBucket(new Date("2026-11-20T12:00:00Z"), now)).toBe("DAYS_3_TO_7");
     expect(ageBucket(new Date("2026-11-01T12:00:00Z"), now)).toBe("OVER_7_DAYS");
-  });
-
-  it("writes CSV that spreadsheets read safely", () => {
-    expect(toCsv(["kpi", "value"], [["a, b", 0.123456], ["=HYPERLINK()", null], ['say "hi"', 1]])).toBe(
-      'kpi,value\r\n"a, b",0.1235\r\n\'=HYPERLINK(),\r\n"say ""hi""",1\r\n',
-    );
   });
 });
 

@@ -1,10 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
+import { kpiEscalationCsv, kpiSatisfactionCsv, kpiSummaryCsv } from "@/lib/kpi/csv";
 import { loadKpisFor } from "@/lib/kpi/load";
 import { contactReasonCsv } from "@/lib/kpi/contact-reason-csv";
-import { toCsv } from "@/lib/kpi/rules";
 import { escalationRows, satisfactionRows, summaryRows } from "@/lib/kpi/view";
+import { csvHeaders } from "@/lib/util/csv";
 
 // CSV export of one KPI table: ?table=summary|satisfaction|contactReasons|escalations&from=YYYY-MM-DD&to=YYYY-MM-DD
 export async function GET(request: Request) {
@@ -15,15 +16,14 @@ export async function GET(request: Request) {
   const data = await loadKpisFor(user, { from: url.searchParams.get("from") ?? undefined, to: url.searchParams.get("to") ?? undefined }, new Date());
   if (!data.ok) return new Response(data.reason, { status: data.reason === "FORBIDDEN" ? 403 : 400 });
   const t = await getTranslations("leadKpi");
+  // The messages are keyed by the codes the report holds; the CSV builders name them as strings.
+  const text = Object.assign((key: string, values?: Record<string, string | number>) => t(key as never, values as never), { has: (key: string) => t.has(key as never) });
   const table = url.searchParams.get("table") ?? "summary";
   let csv: string;
   if (table === "summary") {
-    csv = toCsv(
-      ["kpi", "detail", "numerator", "denominator", "value", "target", "verdict"],
-      summaryRows(data.report, data.targets).map((r) => [t(`names.${r.key}`), r.detail ?? "", r.hit, r.total, r.value, r.target, r.verdict]),
-    );
+    csv = kpiSummaryCsv(summaryRows(data.report, data.targets), text);
   } else if (table === "satisfaction") {
-    csv = toCsv(["group", "name", "satisfied", "responses", "share"], satisfactionRows(data.report, data.targets).map((s) => [s.group, s.name, s.row.hit, s.row.total, s.row.value]));
+    csv = kpiSatisfactionCsv(satisfactionRows(data.report, data.targets), text);
   } else if (table === "contactReasons") {
     if (!data.contactReasons) return new Response("PERIOD_TOO_LONG", { status: 400 });
     const locale = await getLocale();
@@ -42,15 +42,9 @@ export async function GET(request: Request) {
       },
     });
   } else if (table === "escalations") {
-    csv = toCsv(["tier", "under_1_day", "1_to_3_days", "3_to_7_days", "over_7_days"], escalationRows(data.report).map((r) => [r.tier, ...r.counts]));
+    csv = kpiEscalationCsv(escalationRows(data.report), text);
   } else {
     return new Response("Unknown table", { status: 400 });
   }
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="loket-kpi-${table}-${data.from}-${data.to}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return new Response(csv, { headers: csvHeaders(`loket-kpi-${table}-${data.from}-${data.to}.csv`) });
 }

@@ -4,6 +4,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { overviewCsvFor } from "@/lib/employer-service/export";
 import { parsePeriod } from "@/lib/employer-service/period";
 import { parseFilters } from "@/lib/employer-service/rules";
+import { csvHeaders } from "@/lib/util/csv";
 
 // The overview's filtered list as CSV: ?van=YYYY-MM-DD&tot=YYYY-MM-DD&zoek=&categorie=&status=&termijn=
 // Scoped like the page (the contact's organisation, HR-desk conversations only for HR professionals).
@@ -33,12 +34,7 @@ export async function GET(request: Request) {
     timing: (timing) => t(`timing.${timing}`),
   });
   return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="loket-vragen-${parsed.keys.from}-${parsed.keys.to}.csv"`,
-      "Cache-Control": "no-store",
-      // More questions than one file holds: the newest EXPORT_LIMIT are in it; narrow the period.
-      ...(cut ? { "X-Loket-Truncated": "true" } : {}),
-    },
+    // More questions than one file holds: the newest EXPORT_LIMIT are in it; narrow the period.
+    headers: csvHeaders(`loket-vragen-${parsed.keys.from}-${parsed.keys.to}.csv`, cut ? { "X-Loket-Truncated": "true" } : {}),
   });
 }
