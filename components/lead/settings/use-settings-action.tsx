@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/define";
 
-const KNOWN = new Set(["CLOSURE_DAY_EXISTS", "DATE_IN_PAST", "NOT_FOUND", "WHOLE_WORKING_DAYS", "FORBIDDEN", "INVALID_INPUT", "UNKNOWN_LINE", "LINE_NEVER_OPEN"]);
+const KNOWN = new Set(["CLOSURE_DAY_EXISTS", "DATE_IN_PAST", "DATE_ON_WEEKEND", "NOT_FOUND", "WHOLE_WORKING_DAYS", "FORBIDDEN", "INVALID_INPUT", "UNKNOWN_LINE", "LINE_NEVER_OPEN"]);
 
 /** Runs a settings action and turns its outcome into a translated message. */
 export function useSettingsAction() {
