@@ -43,7 +43,7 @@ export async function OverviewFigures({ figures }: { figures: Figures }) {
           {ratioRow(t("urgent"), figures.urgent, "in-time-urgent")}
         </DataTable>
       </div>
-      <div className="grid gap-6 xl:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div>
           <h3 className="mb-2 font-semibold">{t("categoryTitle")}</h3>
           <DataTable

@@ -47,8 +47,9 @@ export async function AppShell({
               {t(`places.${place}`)}
             </span>
           </div>
-          <div className="flex items-center gap-3 text-sm">
-            <span data-testid="current-user">
+          {/* Wraps on a phone: the person on a line of their own, then the bell, password, language and logout. */}
+          <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+            <span data-testid="current-user" className="min-w-0 basis-full [overflow-wrap:anywhere] sm:basis-auto">
               {t("app.loggedInAs", { name: user.name })}
               <span className="text-brand-100">
                 {" "}
