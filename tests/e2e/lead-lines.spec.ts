@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, storageStateOf } from "./support";
+import { e2eQuery, expectAccessible, storageStateOf } from "./support";
 
 /** "yyyy-MM-dd" of a day relative to today in Amsterdam, the calendar the app uses. */
 function amsterdamDate(offsetDays = 0): string {
@@ -57,6 +57,36 @@ test.describe("contact lines (admin) and the beneficiary contact page", () => {
     await portal.reload();
     await expect(card.getByTestId("opening-status")).toHaveText(/^Opent /);
     await expect(card.getByText("Vandaag gesloten: Storing")).toBeVisible();
+
+    // Removing it asks first, in our own dialog: "no" keeps the day, "yes" opens the line again.
+    await line.getByRole("button", { name: `Verwijder ${amsterdamDate()}` }).click();
+    const dialog = page.getByRole("alertdialog");
+    await expect(dialog).toContainText(`Sluitingsdag ${amsterdamDate()} (Storing) van deze lijn verwijderen?`);
+    await dialog.getByRole("button", { name: "Nee, terug" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(line.getByText(amsterdamDate(), { exact: true })).toBeVisible();
+    await line.getByRole("button", { name: `Verwijder ${amsterdamDate()}` }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Verwijderen" }).click();
+    await expect(line.getByText(amsterdamDate(), { exact: true })).toHaveCount(0);
+    await portal.reload();
+    await expect(card.getByText("Vandaag gesloten: Storing")).toHaveCount(0);
     await beneficiary.close();
+  });
+
+  test("a closure day on a Saturday of a weekday line is refused with its reason, and nothing is added", async ({ page }) => {
+    // The coming Saturday (a week on when today is one), in Amsterdam.
+    const weekday = new Date(`${amsterdamDate()}T12:00:00Z`).getUTCDay();
+    const saturday = amsterdamDate((6 - weekday + 7) % 7 || 7);
+    await page.goto("/agent/beheer/lijnen");
+    const line = page.getByTestId("admin-line-BENEFICIARY");
+    await line.getByLabel("Datum").fill(saturday);
+    await line.getByLabel("Reden (Nederlands)").fill("Zaterdag");
+    await line.getByLabel("Reden (Engels)").fill("Saturday");
+    await line.getByRole("button", { name: "Sluitingsdag toevoegen" }).click();
+    await expect(line.getByRole("alert").filter({ hasText: "weekdag" })).toHaveText(
+      "Deze lijn is op die weekdag al gesloten, dus een sluitingsdag verandert niets. Kies een dag waarop de lijn open is.",
+    );
+    await expect(line.getByText(saturday, { exact: true })).toHaveCount(0);
+    expect((await e2eQuery<{ n: number }>(`SELECT count(*)::int AS n FROM "LineClosureDay" WHERE "lineKey" = 'BENEFICIARY' AND "date" = $1`, [saturday]))[0]!.n).toBe(0);
   });
 });
