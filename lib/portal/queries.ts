@@ -110,7 +110,3 @@ export function listMyOpenTickets(user: SessionUser) {
     select: { id: true, number: true, subject: true },
   });
 }
-
-export function listClosureDays(fromDate: string) {
-  return db.closureDay.findMany({ where: { date: { gte: fromDate } }, orderBy: { date: "asc" }, take: 10 });
-}
