@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DataTable, EmptyState } from "@/components/ui/data-table";
+import { DataTable, EmptyState, StackedCell } from "@/components/ui/data-table";
 import { getLocale, getTranslations } from "next-intl/server";
 import { customerStatus } from "@/lib/complaints/rules";
 import { PORTAL_PAGE_SIZE, type listMyTickets } from "@/lib/portal/queries";
@@ -15,6 +15,7 @@ export async function MyTicketList({ page, current, now }: { page: Page; current
   return (
     <div className="space-y-3">
       <DataTable
+        stackOnPhone
         caption={t("caption")}
         columns={[
           { label: t("number") },
@@ -25,17 +26,19 @@ export async function MyTicketList({ page, current, now }: { page: Page; current
         ]}
       >
         {page.items.map((ticket) => (
-          <tr key={ticket.id} className="border-t border-slate-100" data-testid="ticket-row">
-            <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
+          <tr key={ticket.id} role="row" className="border-t border-slate-100" data-testid="ticket-row">
+            <StackedCell label={t("number")} className="whitespace-nowrap px-3 py-2 font-mono text-xs">
               <Link href={`/portaal/vragen/${ticket.id}`}>{ticket.number}</Link>
-            </td>
-            <td className="px-3 py-2">
-              {ticket.subject}
-              <span className="block text-xs text-slate-600">{locale === "en" ? ticket.category.nameEn : ticket.category.nameNl}</span>
-            </td>
-            <td className="px-3 py-2">{((shown) => (shown.kind === "complaint" ? tcs(shown.status) : ts(shown.status)))(customerStatus(ticket))}</td>
-            <td className="px-3 py-2" data-testid="ticket-due">{ticket.answerDueAt ? <When at={ticket.answerDueAt} now={now} /> : "—"}</td>
-            <td className="px-3 py-2"><When at={ticket.lastActivityAt} now={now} /></td>
+            </StackedCell>
+            <StackedCell label={t("subject")}>
+              <span>
+                {ticket.subject}
+                <span className="block text-xs text-slate-600">{locale === "en" ? ticket.category.nameEn : ticket.category.nameNl}</span>
+              </span>
+            </StackedCell>
+            <StackedCell label={t("status")} testId="ticket-status">{((shown) => (shown.kind === "complaint" ? tcs(shown.status) : ts(shown.status)))(customerStatus(ticket))}</StackedCell>
+            <StackedCell label={t("due")} testId="ticket-due">{ticket.answerDueAt ? <When at={ticket.answerDueAt} now={now} /> : "—"}</StackedCell>
+            <StackedCell label={t("lastActivity")}><When at={ticket.lastActivityAt} now={now} /></StackedCell>
           </tr>
         ))}
       </DataTable>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DataTable, EmptyState } from "@/components/ui/data-table";
+import { DataTable, EmptyState, StackedCell } from "@/components/ui/data-table";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { customerStatus } from "@/lib/complaints/rules";
 import type { EmployerTicketItem } from "@/lib/employer/queries";
@@ -14,6 +14,7 @@ export async function EmployerTicketTable({ tickets }: { tickets: EmployerTicket
   }
   return (
     <DataTable
+      stackOnPhone
       caption={t("werkgever.tickets.caption")}
       columns={[
         { label: t("tickets.number") },
@@ -24,25 +25,27 @@ export async function EmployerTicketTable({ tickets }: { tickets: EmployerTicket
       ]}
     >
       {tickets.map((ticket) => (
-        <tr key={ticket.id} className="border-t border-slate-100">
-          <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
+        <tr key={ticket.id} role="row" className="border-t border-slate-100">
+          <StackedCell label={t("tickets.number")} className="whitespace-nowrap px-3 py-2 font-mono text-xs">
             <Link href={`/werkgever/vragen/${ticket.number}`}>{ticket.number}</Link>
-          </td>
-          <td className="px-3 py-2">
-            {ticket.priority === "URGENT" ? <span className="mr-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">{t("werkgever.tickets.urgent")}</span> : null}
-            {ticket.subject}
-            <span className="block text-xs text-slate-600">{locale === "en" ? ticket.category.nameEn : ticket.category.nameNl}</span>
-            {ticket.urgentRequest?.answeredAt ? (
-              <span className="block text-xs text-emerald-800">{t("werkgever.countdown.answered", { at: format.dateTime(ticket.urgentRequest.answeredAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
-            ) : ticket.urgentRequest?.verification === "NOT_URGENT" ? (
-              <span className="block text-xs">{t("urgentEmployer.verification.NOT_URGENT")}</span>
-            ) : ticket.urgentRequest && ticket.status !== "RESOLVED" && ticket.status !== "CLOSED" ? (
-              <span className="block text-xs"><Countdown dueAt={ticket.urgentRequest.dueAt.toISOString()} /></span>
-            ) : null}
-          </td>
-          <td className="px-3 py-2">{ticket.requester?.name ?? "—"}</td>
-          <td className="px-3 py-2">{((shown) => t(shown.kind === "complaint" ? `complaintStatus.${shown.status}` : `status.${shown.status}`))(customerStatus(ticket))}</td>
-          <td className="whitespace-nowrap px-3 py-2">{format.dateTime(ticket.lastActivityAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+          </StackedCell>
+          <StackedCell label={t("tickets.subject")}>
+            <span>
+              {ticket.priority === "URGENT" ? <span className="mr-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">{t("werkgever.tickets.urgent")}</span> : null}
+              {ticket.subject}
+              <span className="block text-xs text-slate-600">{locale === "en" ? ticket.category.nameEn : ticket.category.nameNl}</span>
+              {ticket.urgentRequest?.answeredAt ? (
+                <span className="block text-xs text-emerald-800">{t("werkgever.countdown.answered", { at: format.dateTime(ticket.urgentRequest.answeredAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+              ) : ticket.urgentRequest?.verification === "NOT_URGENT" ? (
+                <span className="block text-xs">{t("urgentEmployer.verification.NOT_URGENT")}</span>
+              ) : ticket.urgentRequest && ticket.status !== "RESOLVED" && ticket.status !== "CLOSED" ? (
+                <span className="block text-xs"><Countdown dueAt={ticket.urgentRequest.dueAt.toISOString()} /></span>
+              ) : null}
+            </span>
+          </StackedCell>
+          <StackedCell label={t("werkgever.tickets.requester")}>{ticket.requester?.name ?? "—"}</StackedCell>
+          <StackedCell label={t("tickets.status")}>{((shown) => t(shown.kind === "complaint" ? `complaintStatus.${shown.status}` : `status.${shown.status}`))(customerStatus(ticket))}</StackedCell>
+          <StackedCell label={t("tickets.lastActivity")} className="whitespace-nowrap px-3 py-2">{format.dateTime(ticket.lastActivityAt, { dateStyle: "medium", timeStyle: "short" })}</StackedCell>
         </tr>
       ))}
     </DataTable>

@@ -75,6 +75,14 @@ for (const role of ["beneficiary", "employer"] as const satisfies readonly RoleK
           const logout = page.getByRole("banner").getByRole("button", { name: "Uitloggen", exact: true });
           await expect(logout, `${url} at ${width} px`).toBeInViewport();
           await expect(page.getByRole("banner").getByRole("button", { name: /English|Nederlands/ })).toBeInViewport();
+          // The question list keeps its status and due date in view: each row is a card on a phone.
+          if (url === "/portaal") {
+            const row = page.getByTestId("ticket-row").first();
+            for (const cell of ["ticket-status", "ticket-due"]) {
+              const box = await row.getByTestId(cell).boundingBox();
+              expect(box && box.x + box.width, `${cell} at ${width} px ends within the screen`).toBeLessThanOrEqual(width);
+            }
+          }
           if (width === 390) await page.screenshot({ path: testInfo.outputPath(`phone/${role}${url.replace(/[^a-z0-9]+/gi, "-")}-390.png`), fullPage: true });
         }
         await page.setViewportSize({ width: 1280, height: 900 });
