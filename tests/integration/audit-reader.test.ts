@@ -10,6 +10,7 @@ import { setTwoFactorRequired } from "@/lib/organisations/mutations";
 import { addCustomerMessage, addInternalNote } from "@/lib/tickets/mutations";
 import { getStaffTicket } from "@/lib/workspace/queries";
 import { seedDemo, sessionFor } from "../support/fixtures";
+import { readCsv } from "../support/csv-reader";
 
 const now = new Date("2026-11-24T10:00:00Z");
 
@@ -40,7 +41,7 @@ async function ticketOf(email: string, dossier: boolean) {
 }
 
 /** The bytes as sent (Response.text() would drop the byte-order mark). */
-async function readCsv(stream: ReadableStream<Uint8Array>): Promise<string> {
+async function streamText(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
 }
 
@@ -48,35 +49,6 @@ const note = async (ticketId: string, email: string) => {
   const authorId = await userId(email);
   return db.$transaction((tx) => addInternalNote(tx, { ticketId, authorId, body: "Gebeld, teruggebeld." }, now));
 };
-
-/** A minimal CSV reader (RFC 4180 quotes, ";" as Dutch Excel expects) to check what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ";") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe("every read of a dossier ticket by staff is in the audit log", () => {
   it("a case handler opens Bram's dossier ticket through the ticket page's read; the reader finds it by ticket and by person", async () => {
@@ -259,11 +231,11 @@ describe("CSV export", () => {
     if (!opened.ok) throw new Error(opened.reason);
     const header = auditCsvHeader((c) => c);
     const labels = { action: (code: string) => (code === "test.csv" ? "Test" : code), entityType: (code: string) => (code === "Setting" ? "Instelling" : code) };
-    const text = await readCsv(auditCsvStream(header, opened.batches, labels));
+    const text = await streamText(auditCsvStream(header, opened.batches, labels));
     expect(text.startsWith("\uFEFF")).toBe(true);
     // Semicolons between cells, as Dutch Excel reads them.
     expect(text.slice(1, text.indexOf("\r\n"))).toBe("timeUtc;timeAmsterdam;actorEmail;actorName;action;actionLabel;entityType;entityId;ticket;organisation;data");
-    const [head, ...rows] = parseCsv(text.slice(1));
+    const [head, ...rows] = readCsv(text.slice(1));
     expect(head).toEqual(["timeUtc", "timeAmsterdam", "actorEmail", "actorName", "action", "actionLabel", "entityType", "entityId", "ticket", "organisation", "data"]);
     expect(rows).toHaveLength(5);
     for (const row of rows) {
@@ -281,7 +253,7 @@ describe("CSV export", () => {
     expect(rows[0]![1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(rows[0]![0]!.slice(14, 19)).toBe(rows[0]![1]!.slice(14, 19));
     // No line is a formula.
-    for (const line of parseCsv(text.slice(1)).flat()) expect(/^[=+\-@]/.test(line)).toBe(false);
+    for (const line of readCsv(text.slice(1)).flat()) expect(/^[=+\-@]/.test(line)).toBe(false);
 
     const recorded = await db.auditEvent.findMany({ where: { action: "audit.exported", actorId: admin.id }, orderBy: { createdAt: "desc" } });
     expect(recorded).toHaveLength(exportsBefore + 1);
