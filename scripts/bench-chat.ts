@@ -10,13 +10,13 @@
 // --profile=DIR writes a CPU profile of the server (node --cpu-prof) for a look at where time goes.
 // Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgresql://loket:loket@127.0.0.1:5432/postgres.
 // Run it under the e2e lock when others build: `flock /tmp/loket-e2e.lock npm run bench:chat`.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
+import { createBenchDatabase, loadAverage, MIGRATIONS_DIR, nextBuild, percentile, root, startNext, waitForServer } from "./bench-support";
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number) => Number(argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
@@ -26,14 +26,8 @@ const MESSAGES = option("messages", 10);
 const PORT = option("port", 3290);
 const INTERVAL_MS = option("interval", 3000);
 const PROFILE_DIR = argv.find((a) => a.startsWith("--profile="))?.split("=")[1];
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://loket:loket@127.0.0.1:5432/postgres";
-const root = path.resolve(import.meta.dirname, "..");
 const SECRET = "bench-chat-only-secret";
 const BASE = `http://localhost:${PORT}`;
-
-function percentile(sorted: number[], q: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
-}
 
 async function seed(client: pg.Client) {
   await client.query(`
@@ -105,58 +99,27 @@ async function openStream(chatId: string, cookie: string, onMessage: Arrival, si
   await ready;
 }
 
-async function waitForServer(child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error("next start exited");
-    try {
-      await fetch(`${BASE}/login`);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-  }
-  throw new Error("next start did not answer within 60 s");
-}
-
 async function main() {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    console.log("bench:chat — no production build, running next build");
-    const built = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit" });
-    if (built.status !== 0) throw new Error("next build failed");
+    nextBuild("bench:chat — no production build, running next build");
   }
-  const name = `loket_bench_chat_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const database = await createBenchDatabase("loket_bench_chat");
+  const { name, url: databaseUrl } = database;
   let server: ChildProcess | undefined;
   const streams = new AbortController();
   try {
-    await applyMigrations({ databaseUrl, migrationsDir: path.join(root, "prisma", "migrations") });
+    await applyMigrations({ databaseUrl, migrationsDir: MIGRATIONS_DIR });
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     await seed(client);
     await client.end();
 
     let mode = "unknown";
-    server = spawn(process.execPath, [...(PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : []), path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: databaseUrl,
-        DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "20",
-        AUTH_SECRET: SECRET,
-        TOTP_ENCRYPTION_KEY: SECRET,
-        NEXTAUTH_URL: BASE,
-        LOKET_BACKGROUND: "off",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    server = startNext(
+      PORT,
+      { DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "20", AUTH_SECRET: SECRET, TOTP_ENCRYPTION_KEY: SECRET, NEXTAUTH_URL: BASE },
+      PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : [],
+    );
     const log = (chunk: Buffer) => {
       const text = chunk.toString();
       const live = /\[live\] (.*)/.exec(text);
@@ -165,7 +128,7 @@ async function main() {
     };
     server.stdout!.on("data", log);
     server.stderr!.on("data", log);
-    await waitForServer(server);
+    await waitForServer(server, BASE);
     console.log(`bench:chat — ${CHATS} chats x ${MESSAGES} messages on ${name}, server ${BASE}`);
 
     // Who is waiting for which body on which side.
@@ -253,14 +216,13 @@ async function main() {
 
     await round("paced", `paced (one message per chat every ${INTERVAL_MS} ms, about ${Math.round((CHATS * 1000) / INTERVAL_MS)} messages/s offered)`, INTERVAL_MS);
     await round("flat", "flat out (each chat sends again as soon as its last message arrived)", null);
-    console.log(`  hub mode: ${mode}; server on ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    console.log(`  hub mode: ${mode}; server on ${loadAverage()}`);
   } finally {
     streams.abort();
     // SIGINT lets node write its CPU profile on the way out.
     server?.kill(PROFILE_DIR ? "SIGINT" : "SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, PROFILE_DIR ? 4000 : 500));
-    if (!argv.includes("--keep")) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
+    await database.close(argv.includes("--keep"));
   }
 }
 

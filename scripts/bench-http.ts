@@ -1,0 +1,315 @@
+// npm run bench:http [-- --instances 2] [-- --connections=50] [-- --duration=15] [-- --tickets=100000]
+//                    [-- --no-build] [-- --keep] [-- --port=3310]
+// The pages people wait on, over HTTP against `next start` on PostgreSQL: builds, seeds the demo
+// data and adds 100,000 tickets by SQL, logs in for real (the case handler with password and TOTP
+// code, the beneficiary with her password), then drives autocannon (50 connections) against the
+// queue page, a ticket page, the beneficiary dashboard and a trivial route doing two Prisma queries
+// (app/api/bench, present only with LOKET_BENCH=1), one after the other in the same run. Prints
+// req/s, p50, p97.5, errors (socket errors, timeouts and non-2xx answers) and each page against the
+// trivial one, then the server's memory (RSS, heap). With --instances 2 a second `next start` on
+// the same database runs too, and every page is also driven against both (autocannon spreads its
+// connections over the two): the throughput of two instances against one.
+// --no-build reuses the build in .next. Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL.
+// Run it under the e2e lock when others build: `flock /tmp/loket-e2e.lock npm run bench:http`.
+import type { ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import autocannon from "autocannon";
+import { authenticator } from "otplib";
+import pg from "pg";
+import { applyMigrations } from "@/lib/db/migrate";
+import { DEMO_TOTP_SECRET } from "../prisma/seed-totp";
+import { createBenchDatabase, loadAverage, MIGRATIONS_DIR, nextBuild, startNext, waitForServer } from "./bench-support";
+
+const argv = process.argv.slice(2);
+/** `--name=value` or `--name value`. */
+function option(name: string, fallback: number): number {
+  const at = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (at < 0) return fallback;
+  const value = Number(argv[at]!.includes("=") ? argv[at]!.split("=")[1] : argv[at + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+const INSTANCES = option("instances", 1);
+const CONNECTIONS = option("connections", 50);
+const DURATION = option("duration", 15);
+const TICKETS = option("tickets", 100_000);
+const PORT = option("port", 3310);
+const SECRET = "bench-http-only-secret";
+const HANDLER = "behandelaar@loket.example";
+const BENEFICIARY = "anna.jansen@burger.example";
+const bases = Array.from({ length: INSTANCES }, (_, i) => `http://localhost:${PORT + i}`);
+
+// ───────────────────────────── data ─────────────────────────────
+
+/** The demo seed, through the project's own code (it encrypts the staff TOTP secret with our key). */
+async function seedDemo(databaseUrl: string): Promise<void> {
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.AUTH_SECRET = SECRET;
+  process.env.TOTP_ENCRYPTION_KEY = SECRET;
+  const { seedDatabase } = await import("../prisma/seed");
+  const { disconnectDb } = await import("@/lib/db/client");
+  await seedDatabase({ force: true, now: new Date() });
+  await disconnectDb();
+}
+
+/**
+ * The bulk on top of the demo: 20 more case handlers and 2,000 beneficiaries, and `count` tickets
+ * over the demo's teams and categories (one INSERT … SELECT over generate_series per 100,000),
+ * spread over statuses, channels, priorities, due times and assignees, the demo case handler
+ * among them. Anna keeps only her demo questions, as a real beneficiary has a handful.
+ */
+async function addTickets(client: pg.Client, count: number): Promise<void> {
+  const ids = async (sql: string) => (await client.query<{ id: string }>(sql)).rows.map((r) => r.id);
+  const teams = await ids(`SELECT id FROM "Team" ORDER BY key`);
+  const categories = await ids(`SELECT id FROM "TicketCategory" WHERE key NOT IN ('COMPLAINT', 'URGENT_REQUEST', 'HR_DESK') ORDER BY "sortOrder"`);
+  const [handler] = await ids(`SELECT id FROM "User" WHERE email = '${HANDLER}'`);
+  await client.query(`
+    INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
+      SELECT 'bench_staff_' || g, 'staff' || g || '@bench.example', 'Medewerker ' || g, 'CASE_HANDLER', 'x', now() FROM generate_series(1, 20) g;
+    INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
+      SELECT 'bench_person_' || g, 'person' || g || '@bench.example', 'Persoon ' || g, 'BENEFICIARY', 'x', now() FROM generate_series(1, 2000) g;
+  `);
+  await client.query(`INSERT INTO "TeamMember" ("userId", "teamId") SELECT 'bench_staff_' || g, ($1::text[])[1 + g % array_length($1::text[], 1)] FROM generate_series(1, 20) g`, [teams]);
+  const batch = 100_000;
+  for (let from = 1; from <= count; from += batch) {
+    const to = Math.min(count, from + batch - 1);
+    await client.query(
+      `INSERT INTO "Ticket" (id, number, subject, "categoryId", channel, status, priority, "requesterId", "requesterName", "teamId",
+         "assigneeId", "isPartner", "slaPolicyKey", "slaStartedAt", "slaDueAt", "slaState", "lastActivityAt", "createdAt", "updatedAt")
+       SELECT 'bench_tk_' || g, 'LK-BENCH-' || lpad(g::text, 7, '0'), 'Vraag nummer ' || g,
+         ($3::text[])[1 + g % array_length($3::text[], 1)],
+         ((ARRAY['PORTAL','EMAIL','PHONE','LETTER'])[1 + (g / 7) % 4])::"Channel",
+         ((ARRAY['NEW','OPEN','PENDING_CUSTOMER','RESOLVED','CLOSED','CLOSED','CLOSED','RESOLVED'])[1 + (g / 3) % 8])::"TicketStatus",
+         (CASE WHEN g % 997 = 0 THEN 'URGENT' WHEN g % 50 = 0 THEN 'HIGH' ELSE 'NORMAL' END)::"Priority",
+         'bench_person_' || (1 + g % 2000), 'Persoon ' || (1 + g % 2000),
+         ($4::text[])[1 + g % array_length($4::text[], 1)],
+         CASE WHEN g % 5 = 0 THEN NULL WHEN g % 21 = 0 THEN $5 ELSE 'bench_staff_' || (1 + g % 20) END,
+         g % 40 = 0, 'WRITTEN_QUESTION',
+         now() - (g % 900) * interval '1 hour', now() + ((g::bigint * 7919) % 600 - 150) * interval '1 hour',
+         ((ARRAY['ON_TRACK','ON_TRACK','AT_RISK','BREACHED'])[1 + (g / 5) % 4])::"SlaState",
+         now() - (g % 900) * interval '1 hour', now() - (g % 900) * interval '1 hour', now()
+       FROM generate_series($1::int, $2::int) g`,
+      [from, to, categories, teams, handler],
+    );
+  }
+  await client.query(`ANALYZE`);
+}
+
+// ───────────────────────────── logging in ─────────────────────────────
+
+/** A cookie jar of one person: what the server set, sent back as one Cookie header. */
+class Jar {
+  private cookies = new Map<string, string>();
+  take(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair!.indexOf("=");
+      this.cookies.set(pair!.slice(0, at).trim(), pair!.slice(at + 1).trim());
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+}
+
+/** One next-auth credentials step, as the login form's signIn() sends it; fails on a refusal. */
+async function signInStep(base: string, jar: Jar, provider: string, fields: Record<string, string>): Promise<void> {
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { cookie: jar.header() } });
+  jar.take(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/${provider}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header(), origin: base },
+    body: new URLSearchParams({ ...fields, csrfToken, callbackUrl: base, json: "true" }),
+  });
+  jar.take(response);
+  const { url } = (await response.json().catch(() => ({}))) as { url?: string };
+  const refused = url ? new URL(url).searchParams.get("error") : "no answer";
+  if (!response.ok || refused) throw new Error(`login step ${provider} refused: HTTP ${response.status} ${refused ?? ""}`);
+}
+
+/** The real login: password, then (staff) the TOTP code of the demo secret. Returns the Cookie header. */
+async function login(base: string, email: string, totp: boolean): Promise<string> {
+  const jar = new Jar();
+  await signInStep(base, jar, "credentials", { email, password: "Loket-demo-2026" });
+  if (totp) await signInStep(base, jar, "two-factor", { code: authenticator.generate(DEMO_TOTP_SECRET) });
+  return jar.header();
+}
+
+// ───────────────────────────── load ─────────────────────────────
+
+interface Target {
+  label: string;
+  path: string;
+  cookie?: string;
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p975: number;
+  errors: number;
+  /** What the errors were: timeouts, other socket errors, non-2xx answers. */
+  errorKinds: string;
+  requests: number;
+}
+
+/** Requests slower than this count as errors (autocannon's default is 10 s; a busy machine needs more). */
+const TIMEOUT_S = 30;
+
+async function drive(target: Target, instanceBases: string[], seconds: number): Promise<Figures> {
+  const urls = instanceBases.map((base) => `${base}${target.path}`);
+  const result = await autocannon({
+    // autocannon spreads the connections over several URLs; its type names only one.
+    url: (urls.length === 1 ? urls[0]! : urls) as string,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: TIMEOUT_S,
+    headers: { ...(target.cookie ? { cookie: target.cookie } : {}), "accept-language": "nl-NL" },
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p975: result.latency.p97_5,
+    // errors counts socket errors and timeouts; a redirect to /login or a 500 is non2xx.
+    errors: result.errors + result.non2xx,
+    errorKinds: [
+      result.timeouts && `${result.timeouts} timeouts`,
+      result.errors - result.timeouts && `${result.errors - result.timeouts} socket errors`,
+      result.non2xx && `${result.non2xx} non-2xx`,
+    ]
+      .filter(Boolean)
+      .join(", "),
+    requests: result.requests.total,
+  };
+}
+
+/** The serving process's own figures (app/api/bench?memory) and the kernel's RSS of the child. */
+async function memoryOf(base: string, child: ChildProcess): Promise<string> {
+  const response = await fetch(`${base}/api/bench?memory`);
+  const m = (await response.json()) as { pid: number; rss: number; heapUsed: number; heapTotal: number; external: number };
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  let kernel = "";
+  try {
+    const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+    const rss = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    // next start serves in its own process today; should it ever fork, both show.
+    if (hwm && child.pid === m.pid) kernel = `, peak RSS ${mb(Number(hwm) * 1024)}`;
+    else if (rss) kernel = `; next start (pid ${child.pid}) VmRSS ${mb(Number(rss) * 1024)}, peak ${mb(Number(hwm) * 1024)}`;
+  } catch {
+    // Not Linux: the process's own figures stand alone.
+  }
+  return `RSS ${mb(m.rss)}, heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)} (pid ${m.pid})${kernel}`;
+}
+
+const LABEL = 44;
+
+function row(label: string, f: Figures, base?: Figures): string {
+  const ratio = base ? `${((f.rps / base.rps) * 100).toFixed(0).padStart(5)}%${(f.p975 / base.p975).toFixed(1).padStart(9)}x` : "";
+  const errors = f.errorKinds ? ` (${f.errorKinds})` : "";
+  return `  ${label.padEnd(LABEL)}${f.rps.toFixed(1).padStart(9)}${f.p50.toFixed(0).padStart(9)}${f.p975.toFixed(0).padStart(10)}${String(f.errors).padStart(8)}${String(f.requests).padStart(9)}  ${ratio}${errors}`;
+}
+
+const HEADER = `  ${"".padEnd(LABEL)}${"req/s".padStart(9)}${"p50 ms".padStart(9)}${"p97.5 ms".padStart(10)}${"errors".padStart(8)}${"requests".padStart(9)}`;
+
+// ───────────────────────────── the run ─────────────────────────────
+
+async function main() {
+  if (!argv.includes("--no-build")) nextBuild("bench:http — running next build");
+  const database = await createBenchDatabase("loket_bench_http");
+  const servers: ChildProcess[] = [];
+  try {
+    console.log(`bench:http — demo data and ${TICKETS.toLocaleString("en")} tickets in ${database.name}`);
+    await applyMigrations({ databaseUrl: database.url, migrationsDir: MIGRATIONS_DIR });
+    const seedStart = performance.now();
+    await seedDemo(database.url);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    await addTickets(client, TICKETS);
+    // The ticket page: the demo question with the longest conversation the case handler may open.
+    const ticket = await client.query<{ id: string; number: string; messages: string }>(
+      `SELECT t.id, t.number, count(m.id) AS messages FROM "Ticket" t JOIN "Message" m ON m."ticketId" = t.id
+       WHERE t.id NOT LIKE 'bench_%' AND t."teamId" IN (SELECT "teamId" FROM "TeamMember" tm JOIN "User" u ON u.id = tm."userId" WHERE u.email = $1)
+       GROUP BY t.id ORDER BY count(m.id) DESC, t.number LIMIT 1`,
+      [HANDLER],
+    );
+    await client.end();
+    const tk = ticket.rows[0];
+    if (!tk) throw new Error("the demo seed has no ticket with messages for the case handler");
+    console.log(`  seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+
+    bases.forEach((base, i) => {
+      const server = startNext(PORT + i, {
+        DATABASE_URL: database.url,
+        AUTH_SECRET: SECRET,
+        TOTP_ENCRYPTION_KEY: SECRET,
+        NEXTAUTH_URL: base,
+        LOKET_BENCH: "1",
+      });
+      const log = (chunk: Buffer) => {
+        const text = chunk.toString();
+        if (/error/i.test(text)) process.stderr.write(`  [server ${i + 1}] ${text}`);
+      };
+      server.stdout!.on("data", log);
+      server.stderr!.on("data", log);
+      servers.push(server);
+    });
+    await Promise.all(servers.map((server, i) => waitForServer(server, bases[i]!)));
+
+    const handler = await login(bases[0]!, HANDLER, true);
+    const beneficiary = await login(bases[0]!, BENEFICIARY, false);
+    const targets: Target[] = [
+      { label: "trivial (2 Prisma queries)", path: "/api/bench" },
+      { label: "queue page /agent", path: "/agent", cookie: handler },
+      { label: `ticket page (${tk.number}, ${tk.messages} messages)`, path: `/agent/tickets/${tk.id}`, cookie: handler },
+      { label: "beneficiary dashboard /portaal", path: "/portaal", cookie: beneficiary },
+    ];
+    // Every page answers 200 on every instance before any load (a login that did not take would
+    // otherwise be measured as fast redirects), and the first requests warm the server up.
+    for (const target of targets) {
+      for (const base of bases) {
+        const response = await fetch(`${base}${target.path}`, { redirect: "manual", headers: target.cookie ? { cookie: target.cookie } : {} });
+        if (response.status !== 200) throw new Error(`${target.label} on ${base}: HTTP ${response.status} ${response.headers.get("location") ?? ""}`);
+        await response.arrayBuffer();
+      }
+      await drive(target, bases, 3);
+    }
+
+    console.log(
+      `  ${CONNECTIONS} connections, ${DURATION} s per page, one page after the other, timeout ${TIMEOUT_S} s; database pool ${process.env.DATABASE_POOL_MAX ?? "10 (default)"} per instance`,
+    );
+    console.log(`  before: ${loadAverage()}`);
+    const one = new Map<Target, Figures>();
+    const two = new Map<Target, Figures>();
+    for (const target of targets) {
+      one.set(target, await drive(target, bases.slice(0, 1), DURATION));
+      if (INSTANCES > 1) two.set(target, await drive(target, bases, DURATION));
+    }
+    const trivial = one.get(targets[0]!)!;
+    console.log(`\none instance (${bases[0]}):`);
+    console.log(`${HEADER}  vs trivial (req/s, p97.5)`);
+    for (const target of targets) console.log(row(target.label, one.get(target)!, target === targets[0] ? undefined : trivial));
+    if (INSTANCES > 1) {
+      const trivialTwo = two.get(targets[0]!)!;
+      console.log(`\n${INSTANCES} instances on one database (connections spread over ${bases.join(", ")}):`);
+      console.log(`${HEADER}  vs trivial (req/s, p97.5)`);
+      for (const target of targets) console.log(row(target.label, two.get(target)!, target === targets[0] ? undefined : trivialTwo));
+      console.log(`\n${INSTANCES} instances against one (throughput):`);
+      for (const target of targets) console.log(`  ${target.label.padEnd(LABEL)}${(two.get(target)!.rps / one.get(target)!.rps).toFixed(2).padStart(9)}x`);
+    }
+    console.log(`\n  after: ${loadAverage()}`);
+    console.log("memory after the run:");
+    for (const [i, base] of bases.entries()) console.log(`  instance ${i + 1}: ${await memoryOf(base, servers[i]!)}`);
+  } finally {
+    for (const server of servers) server.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await database.close(argv.includes("--keep"));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

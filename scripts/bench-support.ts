@@ -1,0 +1,84 @@
+// What the benchmarks that run the real server share: a throwaway PostgreSQL database on the
+// bench server, the production build, `next start` with the bench's environment, and waiting for it.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+export const root = path.resolve(import.meta.dirname, "..");
+export const NEXT_BIN = path.join(root, "node_modules", "next", "dist", "bin", "next");
+export const MIGRATIONS_DIR = path.join(root, "prisma", "migrations");
+
+/** BENCH_DATABASE_URL, else TEST_DATABASE_URL, else a local server with the default role. */
+export function benchServerUrl(): string {
+  return process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://loket:loket@127.0.0.1:5432/postgres";
+}
+
+export function percentile(sorted: number[], q: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
+}
+
+export function loadAverage(): string {
+  return `${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`;
+}
+
+export interface BenchDatabase {
+  name: string;
+  url: string;
+  /** Drops the database (connections and all) unless `keep`; always closes the admin connection. */
+  close(keep: boolean): Promise<void>;
+}
+
+/** A new, empty database on the bench server, named `<prefix>_<time>`. */
+export async function createBenchDatabase(prefix: string): Promise<BenchDatabase> {
+  const serverUrl = benchServerUrl();
+  const name = `${prefix}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    async close(keep) {
+      if (!keep) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      await admin.end();
+    },
+  };
+}
+
+/** `next build` in this checkout (a database URL is never used by the build, but must parse). */
+export function nextBuild(announce: string): void {
+  console.log(announce);
+  const built = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://build@127.0.0.1/build", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (built.status !== 0) throw new Error("next build failed");
+}
+
+/** `next start` on a port, production mode, background jobs off; `nodeArgs` go to node itself. */
+export function startNext(port: number, env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port)], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", LOKET_BACKGROUND: "off", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+/** Resolves once the server answers its login page; fails when it exits or takes over a minute. */
+export async function waitForServer(child: ChildProcess, base: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error("next start exited");
+    try {
+      await fetch(`${base}/login`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
+  throw new Error("next start did not answer within 60 s");
+}
