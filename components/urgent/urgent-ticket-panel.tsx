@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { When } from "@/components/agent/when";
 import { can } from "@/lib/auth/permissions";
-import { formatAmsterdamDateTime } from "@/lib/calendar/format";
+import { formatDateTime } from "@/lib/calendar/format";
 import type { SessionUser } from "@/lib/auth/queries";
 import { getUrgentDetails } from "@/lib/urgent/queries";
 import { verificationOpen } from "@/lib/urgent/rules";
@@ -21,7 +21,7 @@ export async function UrgentTicketPanel({ user, ticketId }: { user: SessionUser;
         <VerificationPanel
           ticketId={ticketId}
           state={state}
-          lastAttempt={state === "NOT_REACHED" && details.verifiedAt ? `${formatAmsterdamDateTime(details.verifiedAt, locale === "en" ? "en" : "nl")}${details.verifyNote ? ` (${details.verifyNote})` : ""}` : null}
+          lastAttempt={state === "NOT_REACHED" && details.verifiedAt ? `${formatDateTime(details.verifiedAt, locale === "en" ? "en" : "nl")}${details.verifyNote ? ` (${details.verifyNote})` : ""}` : null}
           mayRecord={can(user, "urgent.verification.record") && verificationOpen(state)}
         />
       ) : null}

@@ -1,9 +1,9 @@
 // The two mails of an e-mail change, in the person's language: the link to the new address, and a
 // notice to the old one (so a change the person did not make does not go unnoticed).
-import { formatAmsterdamDateTime, type Locale } from "@/lib/calendar/format";
+import { formatDateTime, type Locale } from "@/lib/calendar/format";
 
 export function confirmEmailMail(input: { name: string; link: string; expiresAt: Date; locale: Locale }): { subject: string; text: string } {
-  const until = formatAmsterdamDateTime(input.expiresAt, input.locale);
+  const until = formatDateTime(input.expiresAt, input.locale);
   if (input.locale === "en") {
     return {
       subject: "Confirm your new e-mail address for Loket",
@@ -17,7 +17,7 @@ export function confirmEmailMail(input: { name: string; link: string; expiresAt:
 }
 
 export function emailChangeNoticeMail(input: { name: string; newEmail: string; at: Date; resetUrl: string; locale: Locale }): { subject: string; text: string } {
-  const at = formatAmsterdamDateTime(input.at, input.locale);
+  const at = formatDateTime(input.at, input.locale);
   if (input.locale === "en") {
     return {
       subject: "A new e-mail address was requested for your Loket account",

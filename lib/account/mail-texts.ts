@@ -1,15 +1,15 @@
 // The mails about a person's password, in their language. Plain text; the outbox delivery derives
 // the HTML from it (lib/mail/render.ts). Never the password itself, only links and times.
-import { formatAmsterdamDateTime, type Locale } from "@/lib/calendar/format";
+import { formatDateTime, type Locale } from "@/lib/calendar/format";
 import type { TemplateValues } from "@/lib/mail-templates/registry";
 
 /** The values of the reset-link template (lib/mail-templates, "account.passwordReset", which holds its text). */
 export function resetLinkValues(input: { name: string; link: string; expiresAt: Date; locale: Locale }): TemplateValues<"account.passwordReset"> {
-  return { naam: input.name, link: input.link, geldigtot: formatAmsterdamDateTime(input.expiresAt, input.locale) };
+  return { naam: input.name, link: input.link, geldigtot: formatDateTime(input.expiresAt, input.locale) };
 }
 
 export function passwordChangedMail(input: { name: string; at: Date; how: "change" | "reset"; resetUrl: string; locale: Locale }): { subject: string; text: string } {
-  const at = formatAmsterdamDateTime(input.at, input.locale);
+  const at = formatDateTime(input.at, input.locale);
   if (input.locale === "en") {
     return {
       subject: "Your Loket password was changed",

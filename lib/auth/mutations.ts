@@ -2,7 +2,7 @@ import "server-only";
 import type { Locale, OrganisationRight, Role } from "@prisma/client";
 import { linkBase } from "@/lib/account/mutations";
 import { audit } from "@/lib/audit/mutations";
-import { formatAmsterdamDateTime } from "@/lib/calendar/format";
+import { formatDateTime } from "@/lib/calendar/format";
 import type { Db, Tx } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/outbox/mutations";
 import { burnVerification, verifyPassword } from "./password";
@@ -29,7 +29,7 @@ export type LoginOutcome = { ok: true; user: AuthenticatedUser } | { ok: false; 
 
 /** The mail that tells the owner of an account it was locked (the login form does not say so). */
 function lockNoticeMail(input: { name: string; until: Date; locale: Locale }): { subject: string; text: string } {
-  const until = formatAmsterdamDateTime(input.until, input.locale);
+  const until = formatDateTime(input.until, input.locale);
   const reset = `${linkBase()}/wachtwoord-vergeten`;
   if (input.locale === "en") {
     return {

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
+import { formatDateTime } from "@/lib/calendar/format";
 import { NO_PASSWORD } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db/client";
 import { mailText } from "@/lib/mail-templates/queries";
@@ -95,7 +96,7 @@ export async function inviteBeneficiary(tx: Tx, actorId: string, userId: string,
   });
   const url = `${linkBase.replace(/\/$/, "")}/uitnodiging/${link.token}`;
   // The account knows its language, unlike a colleague's invitation to an address.
-  const mail = await mailText(tx, "invitation.beneficiary", user.locale, { naam: user.name, link: url, geldigtot: link.expiresAt.toISOString().slice(0, 16).replace("T", " ") });
+  const mail = await mailText(tx, "invitation.beneficiary", user.locale, { naam: user.name, link: url, geldigtot: formatDateTime(link.expiresAt, user.locale) });
   await enqueueMail(tx, { kind: "beneficiary.invite", to: user.email, subject: mail.subject, text: mail.text, locale: user.locale, sensitive: true, at: now });
   await audit(tx, { actorId, action: replaced.count > 0 ? "beneficiary.invite_resend" : "beneficiary.invite", entityType: "User", entityId: user.id, data: { invitationId: row.id, expiresAt: link.expiresAt.toISOString() } });
   return { token: link.token, expiresAt: link.expiresAt };

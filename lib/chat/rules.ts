@@ -2,8 +2,8 @@
 // limits, when to offer "leave it as a message", and the transcript. No I/O; `now` passed in.
 import type { CalendarSettings } from "@/lib/calendar/rules";
 import { closesAt, isOpen, nextOpening, type WeeklySchedule } from "@/lib/calendar/opening-hours";
-import { formatClock, formatDateKey, MINUTE_MS, wallClockOf } from "@/lib/calendar/local-time";
-import type { Locale } from "@/lib/calendar/format";
+import { formatDate, formatTime, type Locale } from "@/lib/calendar/format";
+import { MINUTE_MS } from "@/lib/calendar/local-time";
 import type { Role } from "@prisma/client";
 import { mayViewDossier, seesAllTeams } from "@/lib/tickets/rules";
 
@@ -193,11 +193,7 @@ export interface TranscriptLine {
 /** The transcript filed on the ticket: a heading with the date, then "14:03 Anna Jansen: ...". */
 export function formatTranscript(lines: readonly TranscriptLine[], locale: Locale): string {
   if (lines.length === 0) return locale === "nl" ? "Chatgesprek (leeg)" : "Chat conversation (empty)";
-  const first = wallClockOf(lines[0]!.createdAt.getTime());
-  const heading = `${locale === "nl" ? "Chatgesprek van" : "Chat conversation of"} ${formatDateKey(first.dn)}`;
-  const body = lines.map((l) => {
-    const clock = formatClock(Math.floor(wallClockOf(l.createdAt.getTime()).msOfDay / MINUTE_MS));
-    return `${clock} ${l.author === "SYSTEM" ? "—" : `${l.authorName}:`} ${l.body}`;
-  });
+  const heading = `${locale === "nl" ? "Chatgesprek van" : "Chat conversation of"} ${formatDate(lines[0]!.createdAt, locale)}`;
+  const body = lines.map((l) => `${formatTime(l.createdAt)} ${l.author === "SYSTEM" ? "—" : `${l.authorName}:`} ${l.body}`);
   return [heading, "", ...body].join("\n");
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Complaint, Role } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
+import { formatDate } from "@/lib/calendar/format";
 import { dueAfterWorkingDays } from "@/lib/calendar/rules";
 import type { Tx } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/outbox/mutations";
@@ -50,10 +51,6 @@ const REFERRAL_MAIL = {
   en: { subject: "Your complaint is now with the internal ombudsman", text: (reason: string, due: string) => `We have passed your complaint to the independent internal ombudsman.\n\nThe reason:\n${reason}\n\nThe ombudsman will respond by ${due}. You can follow everything in Loket, on your complaint.` },
 };
 
-function longDate(at: Date, locale: "nl" | "en"): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" }).format(at);
-}
-
 /**
  * The line hands a stage-1 complaint to the ombudsman itself, when it cannot solve it (the
  * complainant need not ask). The reason is the complainant's to read: on their complaint page and
@@ -79,7 +76,7 @@ export async function referToOmbudsmanByStaff(tx: Tx, input: { complaintId: stri
   if (complaint.complainant?.email) {
     const locale = complaint.complainant.locale;
     const mail = REFERRAL_MAIL[locale];
-    await enqueueMail(tx, { kind: "complaint.ombudsman_referral", to: complaint.complainant.email, subject: mail.subject, text: mail.text(input.reason, longDate(dueAt, locale)), locale, ticketId: complaint.ticket?.id ?? null, at: now });
+    await enqueueMail(tx, { kind: "complaint.ombudsman_referral", to: complaint.complainant.email, subject: mail.subject, text: mail.text(input.reason, formatDate(dueAt, locale)), locale, ticketId: complaint.ticket?.id ?? null, at: now });
   }
   await audit(tx, { actorId: input.actor.id, action: "complaint.ombudsman_referral", entityType: "Complaint", entityId: complaint.id, ticketId: complaint.ticketId ?? complaint.subjectTicketId, organisationId: complaint.organisationId, data: { stage: "STAGE_2", from: complaint.stage } });
   return { dueAt };

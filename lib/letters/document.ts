@@ -1,6 +1,4 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
-import { enGB, nl } from "date-fns/locale";
+import { formatDate } from "@/lib/calendar/format";
 import type { LetterContent } from "./pdf";
 import type { getLetter } from "./queries";
 import { postalAddressOf } from "./rules";
@@ -20,7 +18,7 @@ export function letterContentOf(letter: StoredLetter): LetterContent {
     organisationName: letter.ticket.organisation?.name ?? null,
     // Employer letters go to the company's address, others to the person's (lib/letters/mutations).
     address: postalAddressOf(letter.ticket.organisation ?? letter.ticket.requester ?? NO_ADDRESS),
-    date: format(new TZDate(letter.message.createdAt, "Europe/Amsterdam"), "d MMMM yyyy", { locale: locale === "nl" ? nl : enGB }),
+    date: formatDate(letter.message.createdAt, locale),
     writtenAt: letter.message.createdAt,
     body: letter.message.body,
     senderName: letter.message.author?.name ?? "Loket",

@@ -1,8 +1,6 @@
 // Pure macro rules: which placeholders a macro may use, how they are filled from a ticket, and how
 // an unfilled one stays visible. No I/O; dates come in as values and are shown in Amsterdam time.
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
-import { enGB, nl } from "date-fns/locale";
+import { formatDate, formatFullDate, formatTime } from "@/lib/calendar/format";
 
 export type PlaceholderKey = "name" | "number" | "due" | "callback";
 export type MacroLocale = "nl" | "en";
@@ -65,20 +63,15 @@ export function unfilledMarkers(text: string): string[] {
   return [...new Set([...text.matchAll(MARKERS)].map((m) => m[0].toLowerCase()))];
 }
 
-const ZONE = "Europe/Amsterdam";
-const DATE_LOCALE = { nl, en: enGB } as const;
-
 /** {uiterlijk}: the answer due date as a Dutch reader writes it, "4 december 2026". */
 export function formatDueDate(due: Date, locale: MacroLocale): string {
-  return format(new TZDate(due, ZONE), "d MMMM yyyy", { locale: DATE_LOCALE[locale] });
+  return formatDate(due, locale);
 }
 
 /** {terugbelmoment}: "woensdag 25 november 2026 tussen 10:00 en 11:00 uur" (or its English twin). */
 export function formatCallbackMoment(window: { startsAt: Date; endsAt: Date }, locale: MacroLocale): string {
-  const start = new TZDate(window.startsAt, ZONE);
-  const end = new TZDate(window.endsAt, ZONE);
-  const day = format(start, "EEEE d MMMM yyyy", { locale: DATE_LOCALE[locale] });
-  const from = format(start, "HH:mm");
-  const to = format(end, "HH:mm");
+  const day = formatFullDate(window.startsAt, locale);
+  const from = formatTime(window.startsAt);
+  const to = formatTime(window.endsAt);
   return locale === "nl" ? `${day} tussen ${from} en ${to} uur` : `${day} between ${from} and ${to}`;
 }

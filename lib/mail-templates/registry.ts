@@ -29,7 +29,7 @@ const NUMBER = p("registratienummer", false, "LK-2026-000123", "LK-2026-000123")
 const SUBJECT = p("onderwerp", false, "Vraag over mijn uitkering", "Question about my benefit");
 const NAME = p("naam", false, "Anna Jansen", "Anna Jansen");
 const LINK = p("link", true, "https://loket.example/uitnodiging/voorbeeld", "https://loket.example/uitnodiging/example");
-const VALID_UNTIL = p("geldigtot", false, "11 december 2026 om 15:00", "11 December 2026 at 15:00");
+const VALID_UNTIL = p("geldigtot", false, "11 december 2026 om 15:00", "11 December 2026, 15:00");
 
 export const TEMPLATES = {
   "ticket.acknowledgement": {
@@ -37,7 +37,7 @@ export const TEMPLATES = {
     placeholders: [
       { ...NUMBER, required: true },
       SUBJECT,
-      p("antwoordtermijn", false, "uiterlijk maandag 7 december 2026 om 17:00", "no later than Monday, 7 December 2026 at 17:00"),
+      p("antwoordtermijn", false, "uiterlijk maandag 7 december 2026 om 17:00", "no later than Monday 7 December 2026, 17:00"),
     ],
     defaults: {
       nl: {
@@ -134,7 +134,7 @@ export const TEMPLATES = {
           "U bent uitgenodigd voor het werkgeversportaal van {organisatie}. Kies uw wachtwoord via deze link:",
           "{link}",
           "",
-          "De link is eenmalig en geldig tot {geldigtot} UTC.",
+          "De link is eenmalig en geldig tot {geldigtot} (Nederlandse tijd).",
         ].join("\n"),
       },
       en: {
@@ -145,7 +145,7 @@ export const TEMPLATES = {
           "You have been invited to the employer portal of {organisatie}. Choose your password via this link:",
           "{link}",
           "",
-          "The link works once and until {geldigtot} UTC.",
+          "The link works once and until {geldigtot} (Amsterdam time).",
         ].join("\n"),
       },
     },
@@ -163,7 +163,7 @@ export const TEMPLATES = {
           "{link}",
           "",
           "Bij de eerste keer inloggen stelt u tweestapsverificatie in met een authenticator-app op uw telefoon.",
-          "De link is eenmalig en geldig tot {geldigtot} UTC.",
+          "De link is eenmalig en geldig tot {geldigtot} (Nederlandse tijd).",
         ].join("\n"),
       },
       en: {
@@ -175,7 +175,7 @@ export const TEMPLATES = {
           "{link}",
           "",
           "When you first log in, you set up two-step verification with an authenticator app on your phone.",
-          "The link works once and until {geldigtot} UTC.",
+          "The link works once and until {geldigtot} (Amsterdam time).",
         ].join("\n"),
       },
     },
@@ -192,7 +192,7 @@ export const TEMPLATES = {
           "U bent uitgenodigd voor Mijn Loket, waar u uw vragen en afspraken bij ons ziet. Kies uw wachtwoord via deze link:",
           "{link}",
           "",
-          "De link is eenmalig en geldig tot {geldigtot} UTC.",
+          "De link is eenmalig en geldig tot {geldigtot} (Nederlandse tijd).",
         ].join("\n"),
       },
       en: {
@@ -203,7 +203,7 @@ export const TEMPLATES = {
           "You have been invited to My Loket, where you see your questions and appointments with us. Choose your password via this link:",
           "{link}",
           "",
-          "The link works once and until {geldigtot} UTC.",
+          "The link works once and until {geldigtot} (Amsterdam time).",
         ].join("\n"),
       },
     },

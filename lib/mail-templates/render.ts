@@ -2,6 +2,7 @@
 // preview and the senders run the same code. A template is validated when it is saved, so filling
 // it at sending time cannot fail; a stored text that does not validate (edited outside Loket)
 // gives way to the built-in text rather than a broken mail.
+import { joinAtFullStop } from "@/lib/util/sentence";
 import { templateDef, type TemplateKey, type TemplateLocale, type TemplateValues } from "./registry";
 
 export const SUBJECT_MAX = 200;
@@ -87,7 +88,15 @@ export function validateTemplate(key: TemplateKey, input: { subject: string; bod
 export function fill(text: string, values: Readonly<Record<string, string>>): string {
   const parsed = parseTemplate(text);
   if ("error" in parsed) return text;
-  return parsed.parts.map((part) => ("name" in part ? (Object.prototype.hasOwnProperty.call(values, part.name) ? values[part.name] : "") : part.text)).join("");
+  return parsed.parts
+    .map((part, i) => {
+      if (!("name" in part)) return part.text;
+      const value = Object.prototype.hasOwnProperty.call(values, part.name) ? (values[part.name] as string) : "";
+      // "{organisatie}." with "Bakkerij Jansen B.V." ends in one full stop, not "B.V..".
+      const next = parsed.parts[i + 1];
+      return next && "text" in next ? joinAtFullStop(value, next.text) : value;
+    })
+    .join("");
 }
 
 export interface RenderedMail {

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Locale } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
+import { formatDateTime } from "@/lib/calendar/format";
 import { isStaff } from "@/lib/auth/rules";
 import type { Tx } from "@/lib/db/client";
 import { mailText } from "@/lib/mail-templates/queries";
@@ -123,7 +124,7 @@ async function enqueueInviteMail(
   now: Date,
 ): Promise<void> {
   const url = `${linkBase.replace(/\/$/, "")}/uitnodiging/${link.token}`;
-  const until = link.expiresAt.toISOString().slice(0, 16).replace("T", " ");
+  const until = formatDateTime(link.expiresAt, "nl");
   const staff = invite.organisationName === null;
   // Worded by the admin (/agent/beheer/mailteksten). The invitee has no account yet, so no known
   // language: Dutch, the portals' first language.

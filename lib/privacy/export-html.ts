@@ -1,6 +1,7 @@
 // The readable, printable version of a person's data export: one self-contained HTML page (no
 // scripts, styles inline), in the admin's language. Every value passes through escapeHtml, so a
 // message body holding markup shows as text.
+import { formatShortDateTime } from "@/lib/calendar/format";
 import type { PersonData } from "./export";
 
 export interface PersonExportLabels {
@@ -38,10 +39,9 @@ export function escapeHtml(value: string): string {
 type Format = (value: unknown) => string;
 
 function formatter(locale: "nl" | "en"): Format {
-  const dates = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" });
   const format: Format = (value) => {
     if (value === null || value === undefined) return "—";
-    if (value instanceof Date) return dates.format(value);
+    if (value instanceof Date) return formatShortDateTime(value, locale);
     if (typeof value === "boolean") return locale === "en" ? (value ? "yes" : "no") : value ? "ja" : "nee";
     if (Array.isArray(value)) return value.map(format).join(", ");
     if (typeof value === "object") {

@@ -26,7 +26,12 @@ async function invite(rights: string[] = ["SUBMIT_REQUESTS"], email = "Nina.Kok@
 describe("inviting a colleague", () => {
   it("mails a one-time link with an expiry; accepting it creates the account with the granted rights", async () => {
     const { eva, token, mail } = await invite(["SUBMIT_REQUESTS", "MANAGE_EMPLOYEES"]);
-    expect(mail.bodyText).toContain("geldig tot");
+    // Seven days on, in Dutch time (10:00Z on 1 December is 11:00 in Amsterdam), never UTC.
+    expect(mail.bodyText).toContain("geldig tot 1 december 2026 om 11:00 (Nederlandse tijd).");
+    expect(mail.bodyText).not.toContain("UTC");
+    // The organisation's name ends in "B.V.": the sentence ends on it with one full stop.
+    expect(mail.bodyText).toContain("werkgeversportaal van Bakkerij Van Dijk B.V. Kies uw wachtwoord");
+    expect(mail.bodyText).not.toContain("B.V..");
     const stored = await db.invitation.findFirstOrThrow({ where: { email: "nina.kok@vandijk.example" } });
     expect(stored.tokenHash).not.toContain(token);
     expect(stored.expiresAt.getTime()).toBe(later(7 * 24).getTime());

@@ -125,6 +125,8 @@ describe("inviting a beneficiary to the portal", () => {
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { kind: "beneficiary.invite" } });
     expect(mail).toMatchObject({ toAddress: "sara.elamrani@burger.example", sensitive: true, locale: "en" });
     expect(mail.subject).toBe("Invitation to My Loket");
+    // The expiry in her language and in Amsterdam time (10:00Z is 11:00 in winter), not "2026-12-01 10:00 UTC".
+    expect(mail.bodyText).toContain("The link works once and until 1 December 2026, 11:00 (Amsterdam time).");
     expect((await getBeneficiary(co, id, now))?.state).toBe("INVITED");
     // Not a staff invitation: the staff page does not list it.
     expect(await listOpenStaffInvitations(await sessionFor("admin@loket.example"), now)).toEqual([]);

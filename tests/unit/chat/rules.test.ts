@@ -136,7 +136,7 @@ describe("the transcript", () => {
       ],
       "nl",
     );
-    expect(text).toBe("Chatgesprek van 2026-11-24\n\n11:00 Anna Jansen: Waar vind ik mijn jaaropgave?\n11:01 — Sanne neemt deel aan het gesprek.\n11:02 Sanne: Onder Mijn documenten.");
+    expect(text).toBe("Chatgesprek van 24 november 2026\n\n11:00 Anna Jansen: Waar vind ik mijn jaaropgave?\n11:01 — Sanne neemt deel aan het gesprek.\n11:02 Sanne: Onder Mijn documenten.");
   });
   it("writes system lines in the customer's language", () => {
     expect(systemText("TRANSFERRED_TO_TEAM", "en", "Team Werkgevers")).toBe("The conversation was transferred to Team Werkgevers. You are back in the queue.");

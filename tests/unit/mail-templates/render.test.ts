@@ -28,9 +28,10 @@ describe("the built-in mail texts", () => {
       subject: "[LK-1] Vraag",
       text: "Reminder: we will call you back today between 14:00-16:00. Please keep your phone at hand.",
     });
-    const staff = renderTemplate("invitation.staff", "nl", { naam: "Piet", link: "https://x/u/t", geldigtot: "2026-12-11 15:00" });
+    const staff = renderTemplate("invitation.staff", "nl", { naam: "Piet", link: "https://x/u/t", geldigtot: "11 december 2026 om 16:00" });
     expect(staff.subject).toBe("Uitnodiging voor de werkplek van Loket");
-    expect(staff.text.split("\n").at(-1)).toBe("De link is eenmalig en geldig tot 2026-12-11 15:00 UTC.");
+    // Dutch time, said so: never "UTC" in a mail.
+    expect(staff.text.split("\n").at(-1)).toBe("De link is eenmalig en geldig tot 11 december 2026 om 16:00 (Nederlandse tijd).");
   });
 
   it("drops the portal hint of the confirmation without leaving a trailing space", () => {
@@ -116,6 +117,21 @@ describe("the parser", () => {
   it("splits text and placeholders, and fills unknown names with nothing", () => {
     expect(parseTemplate("a {b} c")).toEqual({ parts: [{ text: "a " }, { name: "b" }, { text: " c" }] });
     expect(fill("{a}{b}", { a: "1" })).toBe("1");
+  });
+
+  it("ends a sentence on an organisation name once, even when the name ends in a full stop", () => {
+    const values = { naam: "Anna", organisatie: "Bakkerij Jansen B.V.", link: "https://x/u/t", geldigtot: "11 december 2026 om 16:00" };
+    const nl = renderTemplate("invitation.employer", "nl", values);
+    expect(nl.text).toContain("werkgeversportaal van Bakkerij Jansen B.V. Kies uw wachtwoord");
+    expect(nl.text).not.toContain("B.V..");
+    // Elsewhere the name keeps its full stop: the subject does not end a sentence on it.
+    expect(nl.subject).toBe("Uitnodiging voor het werkgeversportaal van Bakkerij Jansen B.V.");
+    expect(renderTemplate("invitation.employer", "en", { ...values, organisatie: "Van Dijk Bouw" }).text).toContain("employer portal of Van Dijk Bouw. Choose");
+    expect(fill("{a}. {a}!", { a: "Fa. Jansen & Zn." })).toBe("Fa. Jansen & Zn. Fa. Jansen & Zn.!");
+  });
+
+  it("says Dutch time, never UTC, in every built-in text", () => {
+    for (const key of TEMPLATE_KEYS) for (const locale of TEMPLATE_LOCALES) expect(TEMPLATES[key].defaults[locale].body, `${key} ${locale}`).not.toMatch(/\bUTC\b/);
   });
 
   it("gives every placeholder of every template a sample in both languages", () => {
