@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { formatDateKeyLong } from "@/lib/calendar/format";
 import { slotLabel } from "@/lib/callbacks/rules";
 import type { HistoryItem } from "@/lib/phone/history-rules";
 import { When } from "./when";
@@ -27,7 +28,7 @@ export async function CallerHistory({ callerId, items, more, pages }: { callerId
               ) : x.kind === "CALL" ? (
                 <>{x.summary} · {x.agent}<TicketLink ticket={x.ticket} /></>
               ) : x.kind === "APPOINTMENT" ? (
-                <>{x.date}, {slotLabel(x.slot, lang)} · {x.phone} · {ts(`agentCallbacks.status.${x.status}`)}<TicketLink ticket={x.ticket} /></>
+                <>{formatDateKeyLong(x.date, lang)}, {slotLabel(x.slot, lang)} · {x.phone} · {ts(`agentCallbacks.status.${x.status}`)}<TicketLink ticket={x.ticket} /></>
               ) : (
                 <>{ts(`leadComplaints.stage.${x.stage}`)} · {ts(`leadComplaints.status.${x.status}`)}<TicketLink ticket={x.ticket} /></>
               )}

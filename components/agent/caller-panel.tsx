@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { formatDateKeyLong } from "@/lib/calendar/format";
 import { slotLabel } from "@/lib/callbacks/rules";
 import type { getCaller } from "@/lib/phone/queries";
 import { isAlertNote } from "@/lib/phone/rules";
@@ -50,7 +51,7 @@ export async function CallerPanel({ view }: { view: CallerView }) {
           <h3 className="font-semibold">{t("agentPhone.appointments")}</h3>
           <ul className="mt-1 list-disc pl-5 text-sm">
             {appointments.map((a) => (
-              <li key={a.id}>{a.date}, {slotLabel(a.slot, locale === "en" ? "en" : "nl")} · {a.ticket.number}</li>
+              <li key={a.id}>{formatDateKeyLong(a.date, locale === "en" ? "en" : "nl")}, {slotLabel(a.slot, locale === "en" ? "en" : "nl")} · {a.ticket.number}</li>
             ))}
           </ul>
         </div>

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { updatePostalAddressAction } from "@/lib/letters/actions";
+import { beforeFullStop } from "@/lib/util/sentence";
 import { useAgentAction } from "./use-action-errors";
 
 interface Address {
@@ -54,7 +55,7 @@ export function PostalAddressForm({ ticketId, address, organisationName }: { tic
       <h2 id="postal-heading" className="mb-2 text-lg font-semibold">
         {t("heading")}
       </h2>
-      {organisationName ? <p className="mb-1 text-xs text-slate-600">{t("forOrganisation", { organisation: organisationName })}</p> : null}
+      {organisationName ? <p className="mb-1 text-xs text-slate-600">{t("forOrganisation", { organisation: beforeFullStop(organisationName) })}</p> : null}
       {address ? (
         <address className="text-sm not-italic" data-testid="postal-address">
           {address.street}

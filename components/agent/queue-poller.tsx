@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { formatTime } from "@/lib/calendar/format";
 
 /**
  * Keeps the queue current without a manual reload: polls a small fingerprint of the page on screen
@@ -25,7 +26,7 @@ export function QueuePoller({ query, intervalMs = 10_000 }: { query: string; int
         if (stopped) return;
         if (last.current !== null && last.current !== fingerprint) {
           router.refresh();
-          setUpdatedAt(new Date().toLocaleTimeString());
+          setUpdatedAt(formatTime(new Date()));
         }
         last.current = fingerprint;
       } catch {

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { formatDateKeyLong } from "@/lib/calendar/format";
 import { slotLabel } from "@/lib/callbacks/rules";
 import { AttachmentLinks } from "@/components/ui/attachment-links";
 import type { TimelineEntry } from "@/lib/workspace/timeline";
@@ -63,7 +64,7 @@ export async function TicketTimeline({ entries, ticketId, names }: { entries: Ti
             </article>
           ) : e.kind === "appointment" ? (
             <p className="rounded border border-violet-200 bg-violet-50 p-2 text-sm">
-              {t("agentTicket.appointment", { date: e.date, slot: slotLabel(e.slot as "MORNING" | "AFTERNOON", locale === "en" ? "en" : "nl"), status: t(`agentCallbacks.status.${e.status}`) })} · <When date={e.at} />
+              {t("agentTicket.appointment", { date: formatDateKeyLong(e.date, locale === "en" ? "en" : "nl"), slot: slotLabel(e.slot as "MORNING" | "AFTERNOON", locale === "en" ? "en" : "nl"), status: t(`agentCallbacks.status.${e.status}`) })} · <When date={e.at} />
             </p>
           ) : (
             <p className="rounded border border-violet-200 bg-white p-2 text-sm">

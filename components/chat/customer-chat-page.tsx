@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import type { SessionUser } from "@/lib/auth/session";
+import { formatTime, formatWeekdayDayMonth } from "@/lib/calendar/format";
 import { chatAvailability, getOpenChatFor } from "@/lib/chat/queries";
 import { CustomerChat } from "./customer-chat";
 
@@ -12,9 +13,7 @@ const NEW_MESSAGE = { portaal: "/portaal/nieuw", werkgever: "/werkgever/vragen/n
 
 /** "maandag 7 december om 08:00" in Dutch time. */
 export function formatOpening(date: Date, locale: "nl" | "en"): string {
-  const day = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { weekday: "long", day: "numeric", month: "long", timeZone: "Europe/Amsterdam" }).format(date);
-  const time = new Intl.DateTimeFormat("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" }).format(date);
-  return `${day} ${locale === "en" ? "at" : "om"} ${time}`;
+  return `${formatWeekdayDayMonth(date, locale)} ${locale === "en" ? "at" : "om"} ${formatTime(date)}`;
 }
 
 /**

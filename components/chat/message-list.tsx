@@ -1,6 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+import { formatDateTime, formatTime, toFormatLocale } from "@/lib/calendar/format";
 import type { ChatMessageItem } from "./use-chat-stream";
 
 /**
@@ -11,8 +12,7 @@ export function MessageList({ messages, own, label }: { messages: ChatMessageIte
   const t = useTranslations("chatUi.conversation");
   const locale = useLocale();
   const end = useRef<HTMLLIElement>(null);
-  const time = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" });
-  const full = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" });
+  const lang = toFormatLocale(locale);
 
   useEffect(() => {
     end.current?.scrollIntoView({ block: "nearest" });
@@ -26,7 +26,7 @@ export function MessageList({ messages, own, label }: { messages: ChatMessageIte
         if (m.author === "SYSTEM") {
           return (
             <li key={m.seq} data-seq={m.seq} className="text-center text-sm italic text-slate-700">
-              {m.body} <time dateTime={m.createdAt} title={full.format(at)} className="not-italic text-slate-600">{time.format(at)}</time>
+              {m.body} <time dateTime={m.createdAt} title={formatDateTime(at, lang)} className="not-italic text-slate-600">{formatTime(at)}</time>
             </li>
           );
         }
@@ -36,7 +36,7 @@ export function MessageList({ messages, own, label }: { messages: ChatMessageIte
           <li key={m.seq} data-seq={m.seq} data-own={mine ? "true" : "false"} className={mine ? "flex justify-end" : "flex justify-start"}>
             <div className={`max-w-[85%] rounded-lg px-3 py-2 shadow-sm ${mine ? "bg-brand-700 text-white" : "border border-slate-200 bg-white text-slate-900"}`}>
               <p className={`text-xs font-semibold ${mine ? "text-brand-100" : "text-slate-700"}`}>
-                {who} · <time dateTime={m.createdAt} title={full.format(at)}>{time.format(at)}</time>
+                {who} · <time dateTime={m.createdAt} title={formatDateTime(at, lang)}>{formatTime(at)}</time>
               </p>
               <p className="whitespace-pre-wrap break-words">{m.body}</p>
             </div>

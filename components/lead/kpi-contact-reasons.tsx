@@ -1,11 +1,13 @@
 import type { Channel } from "@prisma/client";
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
+import { formatShortDate, toFormatLocale } from "@/lib/calendar/format";
 import type { ContactReasonLine, ContactReasonReport } from "@/lib/kpi/contact-reasons";
 import { KpiSparkline } from "./kpi-sparkline";
 
 function formatDay(key: string, locale: string): string {
-  return new Date(`${key}T12:00:00Z`).toLocaleDateString(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  // Noon UTC is the same date in Amsterdam, whatever the season.
+  return formatShortDate(new Date(`${key}T12:00:00Z`), toFormatLocale(locale));
 }
 
 /** Questions per contact reason and channel: the trend table, and the per-week counts as a table. */

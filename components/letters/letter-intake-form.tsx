@@ -1,9 +1,10 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { useAgentAction } from "@/components/agent/use-action-errors";
+import { formatDateTime, toFormatLocale } from "@/lib/calendar/format";
 import { registerLetterAction } from "@/lib/letters/actions";
 
 interface Props {
@@ -18,6 +19,7 @@ const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 p
 /** The letter itself: address on it, category, subject, post-stamp date, summary, scan. */
 export function LetterIntakeForm({ sender, categories, today }: Props) {
   const t = useTranslations("letterIntake");
+  const locale = useLocale();
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [done, setDone] = useState<{ ticketId: string; number: string; due: string | null } | null>(null);
@@ -32,7 +34,7 @@ export function LetterIntakeForm({ sender, categories, today }: Props) {
     run(
       () => registerLetterAction(data),
       (result) => {
-        const due = result.dueAt ? new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(new Date(result.dueAt)) : null;
+        const due = result.dueAt ? formatDateTime(new Date(result.dueAt), toFormatLocale(locale)) : null;
         setDone({ ticketId: result.ticketId, number: result.number, due });
         form.current?.reset();
         router.refresh();

@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
+import { formatDateKeyLong } from "../../lib/calendar/format";
 import { moveBookedAppointment, pastDate } from "./callback-db";
 import { storageStateOf, type RoleKey } from "./support";
 
@@ -26,6 +27,8 @@ test.describe("callback attempts", () => {
 
     const handler = await pageAs(browser, "handler");
     await handler.goto(`/agent/terugbellen?date=${date}`);
+    // The day reads as people write it ("3 december 2026"), not as the date field's "2026-12-03".
+    await expect(handler.getByRole("heading", { level: 2, name: new RegExp(`^${formatDateKeyLong(date, "nl")} · (ochtend|middag)`) })).toHaveCount(2);
     const row = handler.getByTestId("callback-row").filter({ hasText: "Nummer controleren" });
     await row.getByLabel("Uitkomst").selectOption("WRONG_NUMBER");
     await row.getByLabel("Notitie").fill("Een kapsalon nam op");
@@ -38,7 +41,10 @@ test.describe("callback attempts", () => {
     const note = agent.getByTestId("note-wrong-number").first();
     await expect(note).toContainText("Verkeerd nummer: 0687654321");
     // The history lists the ended appointment with its outcome.
-    await expect(agent.getByTestId("caller-history").locator('[data-kind="APPOINTMENT"]').filter({ hasText: "verkeerd nummer" }).first()).toBeVisible();
+    // It names the day as people write it ("27 november 2026"), never "yyyy-MM-dd".
+    const history = agent.getByTestId("caller-history");
+    await expect(history.locator('[data-kind="APPOINTMENT"]').filter({ hasText: "verkeerd nummer" }).filter({ hasText: `${formatDateKeyLong(date, "nl")}, ` }).first()).toBeVisible();
+    await expect(history).not.toContainText(date);
     await agent.context().close();
     await handler.context().close();
   });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { formatDateKeyLong } from "../../lib/calendar/format";
 import { expectAccessible, storageStateOf } from "./support";
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
@@ -28,6 +29,8 @@ test.describe("the internal ombudsman (issue 18, items 11 and 12)", () => {
     const coordinator = await browser.newContext({ storageState: storageStateOf("coordinator") });
     const desk = await coordinator.newPage();
     await desk.goto(`/agent/klachten/${complaintId}`);
+    // The last contact date reads as people write it ("5 december 2026"), not as the date field's "2026-12-05".
+    await expect(desk.getByText("Laatste contact of herinnering", { exact: true }).locator("xpath=following-sibling::dd")).toHaveText(formatDateKeyLong(today(), "nl"));
     await desk.getByRole("button", { name: "Doorsturen naar de ombudsman" }).click();
     await expect(desk.getByText("Dit antwoord is te kort.")).toBeVisible();
     await desk.getByLabel("Reden voor de klager").fill(REASON);

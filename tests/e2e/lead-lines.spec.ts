@@ -1,9 +1,15 @@
 import { expect, test } from "@playwright/test";
+import { formatDateKeyLong } from "../../lib/calendar/format";
 import { e2eQuery, expectAccessible, storageStateOf } from "./support";
 
 /** "yyyy-MM-dd" of a day relative to today in Amsterdam, the calendar the app uses. */
 function amsterdamDate(offsetDays = 0): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+}
+
+/** The same day as the admin reads it: "5 december 2026". */
+function shownDate(offsetDays = 0): string {
+  return formatDateKeyLong(amsterdamDate(offsetDays), "nl");
 }
 
 test.describe("contact lines (admin) and the beneficiary contact page", () => {
@@ -52,22 +58,22 @@ test.describe("contact lines (admin) and the beneficiary contact page", () => {
     await expect(line.getByRole("alert").filter({ hasText: "verleden" })).toHaveText("Deze datum ligt in het verleden. Kies vandaag of een latere dag.");
     await line.getByLabel("Datum").fill(amsterdamDate());
     await line.getByRole("button", { name: "Sluitingsdag toevoegen" }).click();
-    await expect(line.getByText(amsterdamDate(), { exact: true })).toBeVisible();
+    await expect(line.getByText(shownDate(), { exact: true })).toBeVisible();
 
     await portal.reload();
     await expect(card.getByTestId("opening-status")).toHaveText(/^Opent /);
     await expect(card.getByText("Vandaag gesloten: Storing")).toBeVisible();
 
     // Removing it asks first, in our own dialog: "no" keeps the day, "yes" opens the line again.
-    await line.getByRole("button", { name: `Verwijder ${amsterdamDate()}` }).click();
+    await line.getByRole("button", { name: `Verwijder ${shownDate()}` }).click();
     const dialog = page.getByRole("alertdialog");
-    await expect(dialog).toContainText(`Sluitingsdag ${amsterdamDate()} (Storing) van deze lijn verwijderen?`);
+    await expect(dialog).toContainText(`Sluitingsdag ${shownDate()} (Storing) van deze lijn verwijderen?`);
     await dialog.getByRole("button", { name: "Nee, terug" }).click();
     await expect(dialog).toBeHidden();
-    await expect(line.getByText(amsterdamDate(), { exact: true })).toBeVisible();
-    await line.getByRole("button", { name: `Verwijder ${amsterdamDate()}` }).click();
+    await expect(line.getByText(shownDate(), { exact: true })).toBeVisible();
+    await line.getByRole("button", { name: `Verwijder ${shownDate()}` }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Verwijderen" }).click();
-    await expect(line.getByText(amsterdamDate(), { exact: true })).toHaveCount(0);
+    await expect(line.getByText(shownDate(), { exact: true })).toHaveCount(0);
     await portal.reload();
     await expect(card.getByText("Vandaag gesloten: Storing")).toHaveCount(0);
     await beneficiary.close();
@@ -86,7 +92,7 @@ test.describe("contact lines (admin) and the beneficiary contact page", () => {
     await expect(line.getByRole("alert").filter({ hasText: "weekdag" })).toHaveText(
       "Deze lijn is op die weekdag al gesloten, dus een sluitingsdag verandert niets. Kies een dag waarop de lijn open is.",
     );
-    await expect(line.getByText(saturday, { exact: true })).toHaveCount(0);
+    await expect(line.getByText(formatDateKeyLong(saturday, "nl"), { exact: true })).toHaveCount(0);
     expect((await e2eQuery<{ n: number }>(`SELECT count(*)::int AS n FROM "LineClosureDay" WHERE "lineKey" = 'BENEFICIARY' AND "date" = $1`, [saturday]))[0]!.n).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ test.describe("settings (admin)", () => {
     await section.getByLabel("Reden (Nederlands)").fill("Verhuizing");
     await section.getByLabel("Reden (Engels)").fill("Office move");
     await section.getByRole("button", { name: "Toevoegen" }).click();
-    await expect(section.getByText("2027-06-15", { exact: true })).toBeVisible();
+    await expect(section.getByText("15 juni 2027", { exact: true })).toBeVisible();
 
     await section.getByLabel("Datum").fill("2027-06-15");
     await section.getByLabel("Reden (Nederlands)").fill("Nog eens");
@@ -27,15 +27,15 @@ test.describe("settings (admin)", () => {
     await section.getByLabel("Reden (Engels)").fill("Saturday");
     await section.getByRole("button", { name: "Toevoegen" }).click();
     await expect(section.getByRole("alert")).toHaveText("Deze datum valt in een weekend; dan is het klantcontact al gesloten. Kies een werkdag.");
-    await expect(section.getByText("2027-06-19", { exact: true })).toHaveCount(0);
+    await expect(section.getByText("19 juni 2027", { exact: true })).toHaveCount(0);
 
     // Removing asks first (our own dialog); cancelling keeps the day.
-    await section.getByRole("button", { name: "Verwijder 2027-06-15" }).click();
+    await section.getByRole("button", { name: "Verwijder 15 juni 2027" }).click();
     const dialog = page.getByRole("alertdialog");
-    await expect(dialog).toContainText("Sluitingsdag 2027-06-15 (Verhuizing) verwijderen?");
+    await expect(dialog).toContainText("Sluitingsdag 15 juni 2027 (Verhuizing) verwijderen?");
     await dialog.getByRole("button", { name: "Nee, terug" }).click();
-    await expect(section.getByText("2027-06-15", { exact: true })).toBeVisible();
-    await section.getByRole("button", { name: "Verwijder 2027-06-15" }).click();
+    await expect(section.getByText("15 juni 2027", { exact: true })).toBeVisible();
+    await section.getByRole("button", { name: "Verwijder 15 juni 2027" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Verwijderen" }).click();
     await expect(section.getByText("Geen sluitingsdagen ingesteld.")).toBeVisible();
   });

@@ -1,13 +1,15 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRef } from "react";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { formatDateKeyLong, toFormatLocale } from "@/lib/calendar/format";
 import { addContactLineClosureDayAction, removeContactLineClosureDayAction } from "@/lib/lines/actions";
 import { LinesMessageLine, useLinesAction } from "./use-lines-action";
 
 /** The days only this line is closed (the centre's own closure days are under Settings). */
 export function LineClosureDays({ lineKey, days }: { lineKey: string; days: { date: string; reasonNl: string; reasonEn: string }[] }) {
   const t = useTranslations("leadLines");
+  const lang = toFormatLocale(useLocale());
   const { pending, message, submit } = useLinesAction();
   const [ask, confirmDialog] = useConfirm();
   const formRef = useRef<HTMLFormElement>(null);
@@ -19,18 +21,18 @@ export function LineClosureDays({ lineKey, days }: { lineKey: string; days: { da
         {days.map((day) => (
           <li key={day.date} className="flex items-center justify-between gap-3 py-1.5">
             <span>
-              <span className="font-mono">{day.date}</span> · {day.reasonNl} / {day.reasonEn}
+              <span>{formatDateKeyLong(day.date, lang)}</span> · {day.reasonNl} / {day.reasonEn}
             </span>
             <button
               type="button"
               disabled={pending}
               onClick={async () => {
-                if (!(await ask(t("removeClosureConfirm", { date: day.date, reason: day.reasonNl }), { confirmLabel: t("removeClosureYes"), danger: true }))) return;
+                if (!(await ask(t("removeClosureConfirm", { date: formatDateKeyLong(day.date, lang), reason: day.reasonNl }), { confirmLabel: t("removeClosureYes"), danger: true }))) return;
                 submit(removeContactLineClosureDayAction, { lineKey, date: day.date });
               }}
               className="text-sm text-red-800 underline disabled:opacity-60"
             >
-              {t("removeClosure", { date: day.date })}
+              {t("removeClosure", { date: formatDateKeyLong(day.date, lang) })}
             </button>
           </li>
         ))}

@@ -1,11 +1,13 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { formatDateKeyLong, toFormatLocale } from "@/lib/calendar/format";
 import { createClosureDayAction, deleteClosureDayAction } from "@/lib/settings/actions";
 import { FormMessage, useSettingsAction } from "./use-settings-action";
 
 export function ClosureDays({ days }: { days: { date: string; reasonNl: string; reasonEn: string }[] }) {
   const t = useTranslations("leadSettings");
+  const lang = toFormatLocale(useLocale());
   const { pending, message, submit } = useSettingsAction();
   const [ask, confirmDialog] = useConfirm();
   return (
@@ -15,18 +17,18 @@ export function ClosureDays({ days }: { days: { date: string; reasonNl: string; 
         {days.map((day) => (
           <li key={day.date} className="flex items-center justify-between gap-3 py-1.5">
             <span>
-              <span className="font-mono">{day.date}</span> · {day.reasonNl} / {day.reasonEn}
+              <span>{formatDateKeyLong(day.date, lang)}</span> · {day.reasonNl} / {day.reasonEn}
             </span>
             <button
               type="button"
               disabled={pending}
               onClick={async () => {
-                if (!(await ask(t("closure.removeConfirm", { date: day.date, reason: day.reasonNl }), { confirmLabel: t("closure.removeYes"), danger: true }))) return;
+                if (!(await ask(t("closure.removeConfirm", { date: formatDateKeyLong(day.date, lang), reason: day.reasonNl }), { confirmLabel: t("closure.removeYes"), danger: true }))) return;
                 submit(deleteClosureDayAction, { date: day.date });
               }}
               className="text-sm text-red-800 underline disabled:opacity-60"
             >
-              {t("closure.remove", { date: day.date })}
+              {t("closure.remove", { date: formatDateKeyLong(day.date, lang) })}
             </button>
           </li>
         ))}

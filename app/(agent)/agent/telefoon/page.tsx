@@ -7,6 +7,7 @@ import { When } from "@/components/agent/when";
 import { PageHeader } from "@/components/ui/page-header";
 import { PreAnnouncementMatches } from "@/components/urgent/pre-announcement-matches";
 import { requirePermission } from "@/lib/auth/session";
+import { formatDateTime, formatWeekdayDayMonth, toFormatLocale } from "@/lib/calendar/format";
 import { listTeamSlots } from "@/lib/callbacks/queries";
 import { slotHours } from "@/lib/callbacks/rules";
 import { db } from "@/lib/db/client";
@@ -43,15 +44,14 @@ export default async function PhonePage({ searchParams }: { searchParams: Promis
   const numberParam = (params.nummer ?? "").slice(0, 40);
   const now = new Date();
   const slotLists = await Promise.all(options.teams.map((team) => listTeamSlots(db, team.id, now)));
-  const dateTimeFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" });
-  const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { weekday: "long", day: "numeric", month: "long", timeZone: "Europe/Amsterdam" });
+  const lang = toFormatLocale(locale);
   const slots: Record<string, { value: string; label: string }[]> = {};
   options.teams.forEach((team, i) => {
     slots[team.id] = (slotLists[i] ?? [])
       .filter((s) => s.bookable)
       .map((s) => ({
         value: `${s.date}|${s.kind}`,
-        label: t("slotOption", { date: dateFormat.format(s.startsAt), time: slotHours(s.kind), remaining: s.remaining }),
+        label: t("slotOption", { date: formatWeekdayDayMonth(s.startsAt, lang), time: slotHours(s.kind), remaining: s.remaining }),
       }));
   });
   // The first line may register a dossier question for a known caller (it goes to a case handler), never for an unknown one.
@@ -122,7 +122,7 @@ export default async function PhonePage({ searchParams }: { searchParams: Promis
           {view ? <CallerPanel view={view} /> : null}
           {draft ? (
             <p className="rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="completing-draft">
-              {td("completing", { when: dateTimeFormat.format(draft.startedAt) })}
+              {td("completing", { when: formatDateTime(draft.startedAt, lang) })}
             </p>
           ) : null}
           {view || unknown ? (

@@ -5,6 +5,7 @@ import { When } from "@/components/agent/when";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { formatDateKeyLong } from "@/lib/calendar/format";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { slotLabel } from "@/lib/callbacks/rules";
 import { queueOptions } from "@/lib/tickets/queries";
@@ -22,6 +23,7 @@ export default async function CallbackList({ searchParams }: { searchParams: Pro
   const teamId = options.teams.some((x) => x.id === params.team) ? params.team : undefined;
   const [t, locale, rows, upcoming] = await Promise.all([getTranslations(), getLocale(), listCallbacks(user, { date, teamId }), upcomingCallbackCounts(user, date)]);
   const mayAttempt = can(user, "callbacks.attempt.log");
+  const lang = locale === "en" ? "en" : "nl";
   const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
   return (
     <>
@@ -44,7 +46,7 @@ export default async function CallbackList({ searchParams }: { searchParams: Pro
         const inSlot = rows.filter((r) => r.slot === slot);
         return (
           <section key={slot} aria-labelledby={`slot-${slot}`} className="mb-6">
-            <h2 id={`slot-${slot}`} className="mb-2 text-lg font-semibold">{date} · {slotLabel(slot, locale === "en" ? "en" : "nl")}</h2>
+            <h2 id={`slot-${slot}`} className="mb-2 text-lg font-semibold">{formatDateKeyLong(date, lang)} · {slotLabel(slot, lang)}</h2>
             {inSlot.length === 0 ? (
               <p className="rounded border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">{t("agentCallbacks.none")}</p>
             ) : (
@@ -85,7 +87,7 @@ export default async function CallbackList({ searchParams }: { searchParams: Pro
           <h2 id="upcoming-heading" className="mb-2 text-lg font-semibold">{t("agentCallbacks.upcoming")}</h2>
           <ul className="list-disc pl-5 text-sm">
             {upcoming.map((u) => (
-              <li key={u.date}><Link className="underline" href={`/agent/terugbellen?date=${u.date}${teamId ? `&team=${teamId}` : ""}`}>{u.date}</Link>: {u.count}</li>
+              <li key={u.date}><Link className="underline" href={`/agent/terugbellen?date=${u.date}${teamId ? `&team=${teamId}` : ""}`}>{formatDateKeyLong(u.date, lang)}</Link>: {u.count}</li>
             ))}
           </ul>
         </section>

@@ -4,6 +4,7 @@ import { AuthFrame } from "@/components/auth/auth-frame";
 import { loadPasswordPolicy } from "@/lib/account/queries";
 import { checkInvite } from "@/lib/organisations/rules";
 import { findInvitation } from "@/lib/organisations/queries";
+import { beforeFullStop } from "@/lib/util/sentence";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("auth.invite");
@@ -37,7 +38,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
               ? tb("intro", { name: invite.name, email: invite.email })
               : staff
                 ? ts("intro", { name: invite.name, role: tr(invite.role), email: invite.email })
-                : t("intro", { name: invite.name, organisation: invite.organisation?.name ?? "", email: invite.email })}
+                : t("intro", { name: invite.name, organisation: beforeFullStop(invite.organisation?.name ?? ""), email: invite.email })}
           </p>
           {staff ? <p className="mt-2 text-sm text-slate-600">{ts("twoFactor")}</p> : null}
           <AcceptInviteForm token={token} email={invite.email} policy={policy} doneNote={staff ? ts("done") : beneficiary ? tb("done") : undefined} />

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AnswerForm, NoteForm, OmbudsReferForm, ReferButton } from "@/components/lead/complaints/desk-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { can, complaintStagePermission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { formatDateKeyLong, formatShortDateTime, toFormatLocale } from "@/lib/calendar/format";
 import { getDeskComplaint } from "@/lib/complaints/desk-queries";
 import { staffOmbudsReferralRefusal } from "@/lib/complaints/rules";
 import { recordTitle, titleText } from "@/lib/i18n/page-title";
@@ -26,9 +27,10 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
   const user = await requirePermission("complaints.desk.use", `/agent/klachten/${id}`);
   const complaint = await deskComplaint(user, id);
   if (!complaint) notFound();
-  const [t, format] = await Promise.all([getTranslations("leadComplaints"), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations("leadComplaints"), getLocale()]);
+  const lang = toFormatLocale(locale);
   const handles = can(user, complaintStagePermission(complaint.stage)) && complaint.status !== "REFERRED" && complaint.status !== "CLOSED";
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const when = (d: Date) => formatShortDateTime(d, lang);
   return (
     <>
       <PageHeader title={t("detailTitle", { number: complaint.subjectTicket.number })} intro={`${t(`stage.${complaint.stage}`)} · ${t(`status.${complaint.status}`)}`} />
@@ -76,7 +78,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
                 ["complainant", complaint.complainant?.name ?? "—"],
                 ["organisation", complaint.organisation?.name ?? "—"],
                 ["about", complaint.subjectTicket.subject],
-                ["lastContact", complaint.lastContactDate ?? "—"],
+                ["lastContact", complaint.lastContactDate ? formatDateKeyLong(complaint.lastContactDate, lang) : "—"],
                 ["handlerName", complaint.handlerName ?? "—"],
                 ["owner", complaint.owner?.name ?? "—"],
                 ["due", complaint.dueAt ? when(complaint.dueAt) : "—"],
