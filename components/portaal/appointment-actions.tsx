@@ -2,7 +2,7 @@
 import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { cancelPortalCallbackAction, movePortalCallbackAction } from "@/lib/callbacks/actions";
 import { buttonClass, ErrorAlert, secondaryButtonClass } from "./form-kit";
@@ -18,6 +18,12 @@ export function AppointmentActions({ appointmentId, slots }: { appointmentId: st
   // the list would remove the row and the confirmation with it.
   const [cancelled, setCancelled] = useState(false);
   const [ask, dialog] = useConfirm();
+  // The cancel button disappears with the appointment: focus goes to the confirmation instead of
+  // falling back to the top of the page, so a keyboard user goes on from where they were.
+  const note = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (cancelled) note.current?.querySelector<HTMLElement>("[role=status]")?.focus();
+  }, [cancelled]);
   const move = useFormAction(
     (form) => movePortalCallbackAction({ appointmentId, ...splitSlotKey(form.get("slotKey")) }),
     () => {
@@ -37,7 +43,7 @@ export function AppointmentActions({ appointmentId, slots }: { appointmentId: st
   return (
     <div className="mt-2 space-y-2">
       {dialog}
-      {message ? <SuccessNote>{message}</SuccessNote> : null}
+      <div ref={note} className="contents">{message ? <SuccessNote focusable>{message}</SuccessNote> : null}</div>
       <ErrorAlert reason={cancel.reason} />
       {cancelled ? null : <div className="flex gap-2">
         <button type="button" className={secondaryButtonClass} aria-expanded={moving} onClick={() => { setMessage(null); setMoving((v) => !v); }}>{t("move")}</button>

@@ -63,9 +63,10 @@ function requestBytes(data: FormData): number {
 }
 
 /** The green confirmation after a form went through. */
-export function SuccessNote({ children }: { children: React.ReactNode }) {
+export function SuccessNote({ children, focusable = false }: { children: React.ReactNode; focusable?: boolean }) {
+  // `focusable`: the form that led here is gone, so the note can take focus (not in the Tab order).
   return (
-    <div role="status" data-testid="form-success" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+    <div role="status" data-testid="form-success" tabIndex={focusable ? -1 : undefined} className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
       {children}
     </div>
   );
