@@ -32,7 +32,8 @@ export default defineConfig({
   webServer: {
     command: "bash scripts/e2e-server.sh",
     url: `${baseURL}/login`,
-    timeout: 300_000,
+    // A cold production build on a busy two-core machine can take longer than five minutes.
+    timeout: 600_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     env: { PORT: String(PORT) },
