@@ -150,7 +150,7 @@ function Conversation({ chatId, paths, onRestart }: { chatId: string; paths: Pat
           <p className="font-medium">{state?.status === "LEFT_MESSAGE" || left ? t("leftAsMessage") : state?.status === "ABANDONED" ? t("abandoned") : t("ended")}</p>
           {ticketNumber ? (
             <p className="mt-1 text-sm">
-              {t("savedOn")} <Link href={ticketHref(paths, ticketNumber, left?.ticketId)}>{ticketNumber}</Link>
+              {t("savedOn")} <Link href={ticketHref(paths, ticketNumber, left?.ticketId ?? state?.ticketId ?? undefined)}>{ticketNumber}</Link>
             </p>
           ) : null}
           {onRestart ? (

@@ -89,6 +89,8 @@ export interface ChatStateView {
   agentTyping: boolean;
   offerMessage: boolean;
   ticketNumber: string | null;
+  /** The ticket's id, for the portal's link to it (the customer's own ticket, or one staff may open). */
+  ticketId: string | null;
 }
 
 interface ChatRow {
@@ -104,6 +106,7 @@ interface ChatRow {
   dossierSensitive: boolean;
   agentName: string | null;
   ticketNumber: string | null;
+  ticketId: string | null;
   messages: ChatMessageView[];
 }
 
@@ -117,7 +120,7 @@ export const MESSAGES_PER_READ = 500;
 async function readChatRow(chatId: string, afterSeq: number | null): Promise<ChatRow | null> {
   const rows = await db.$queryRaw<ChatRow[]>`
     SELECT s."id", s."requesterId", s."agentId", s."status"::text AS "status", s."teamId", s."queuedAt", s."lineKey",
-      s."customerTypingAt", s."agentTypingAt", c."dossierSensitive", a."name" AS "agentName", t."number" AS "ticketNumber",
+      s."customerTypingAt", s."agentTypingAt", c."dossierSensitive", a."name" AS "agentName", t."number" AS "ticketNumber", t."id" AS "ticketId",
       CASE WHEN ${afterSeq}::int IS NULL THEN '[]'::json ELSE COALESCE((
         SELECT json_agg(json_build_object(
           'seq', m."seq", 'author', m."author", 'authorName', COALESCE(u."name", ''), 'body', m."body",
@@ -161,6 +164,7 @@ async function stateOf(chat: ChatRow, now: Date): Promise<ChatStateView> {
     agentTyping: isTyping(chat.agentTypingAt, now),
     offerMessage: offer,
     ticketNumber: chat.ticketNumber,
+    ticketId: chat.ticketId,
   };
 }
 

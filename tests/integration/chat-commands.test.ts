@@ -286,7 +286,7 @@ describe("ending: the transcript on a ticket", () => {
     expect(ticket.messages[0]!.body).toContain(`${handler.name}: Onder Mijn documenten staat hij.`);
     expect(await db.chatSession.findUniqueOrThrow({ where: { id: chatId } })).toMatchObject({ status: "ENDED", ticketId, resolvedInChat: true, endedAt: later(90) });
     expect(await db.auditEvent.count({ where: { action: "chat.end", entityId: chatId, ticketId } })).toBe(1);
-    expect(await readChatState(chatId, later(91))).toMatchObject({ status: "ENDED", ticketNumber: number });
+    expect(await readChatState(chatId, later(91))).toMatchObject({ status: "ENDED", ticketNumber: number, ticketId });
   });
 
   it("files an open question on a new open ticket with its answer clock running, in the chosen category", async () => {
