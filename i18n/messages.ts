@@ -2,7 +2,7 @@
 // does not collide with another; each file's top-level keys are namespaces.
 import type { AppLocale } from "./locales";
 
-export const MESSAGE_AREAS = ["common", "portaal", "werkgever", "agent", "lead", "account", "staff", "lines", "urgent", "organisations", "people", "imports", "notifications", "audit", "privacy", "templates", "service", "chat", "letters", "telephony", "brand", "titles"] as const;
+export const MESSAGE_AREAS = ["common", "portaal", "werkgever", "agent", "lead", "account", "staff", "lines", "urgent", "organisations", "people", "imports", "notifications", "audit", "privacy", "templates", "service", "chat", "letters", "telephony", "brand", "integrations", "titles"] as const;
 
 export async function loadMessages(locale: AppLocale): Promise<Record<string, unknown>> {
   const parts = await Promise.all(

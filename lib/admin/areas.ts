@@ -22,6 +22,9 @@ export const ADMIN_AREAS: readonly AdminArea[] = [
   { href: "/agent/beheer/mail", label: "mail", permission: "mail.outbox.read" },
   { href: "/agent/beheer/audit", label: "audit", permission: "audit.read" },
   { href: "/agent/beheer/privacy", label: "privacy", permission: "privacy.manage" },
+  { href: "/agent/beheer/api", label: "api", permission: "integrations.manage" },
+  { href: "/agent/beheer/webhooks", label: "webhooks", permission: "integrations.manage" },
+  { href: "/agent/beheer/inloggen", label: "sso", permission: "integrations.manage" },
 ];
 
 export function adminAreasFor(user: PermissionSubject): AdminArea[] {

@@ -94,6 +94,8 @@ export const PERMISSIONS = [
   "audit.read",
   // Retention settings, legal holds, a person's data export and erasure (AVG).
   "privacy.manage",
+  // API tokens, webhook endpoints and single sign-on (issue 16).
+  "integrations.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -184,6 +186,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "import.run",
     "audit.read",
     "privacy.manage",
+    "integrations.manage",
   ],
 };
 
