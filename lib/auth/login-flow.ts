@@ -4,7 +4,8 @@ import "server-only";
 // enrolment; and which decoded session may act at all.
 import { randomBytes } from "node:crypto";
 import type { User } from "next-auth";
-import { decode, type JWT } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
+import { decodeSessionToken } from "./session-token";
 import type { Db } from "@/lib/db/client";
 import type { RateLimitKind, RateLimitOutcome } from "@/lib/security/rate-limit";
 import { answerChallenge } from "./login-challenge";
@@ -68,7 +69,7 @@ async function withinLimits(ctx: LoginContext, budgets: [RateLimitKind, string][
 /** The session token in a raw Cookie header (the second steps complete that pending session). */
 export async function tokenFromCookies(header: string | null, key: string): Promise<JWT | null> {
   const raw = SESSION_COOKIES.map((name) => cookieFrom(header, name)).find(Boolean);
-  return raw ? decode({ token: raw, secret: key }).catch(() => null) : null;
+  return decodeSessionToken(raw, key);
 }
 
 function baseOf(user: Pick<AuthenticatedUser, "id" | "email" | "name" | "role" | "sessionVersion">) {

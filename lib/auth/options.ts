@@ -7,6 +7,7 @@ import { clientIp, consumeRateLimit, refundRateLimit, resetRateLimit } from "@/l
 import { authSecret, DEVICE_COOKIE, totpKeyring } from "./auth-secret";
 import { codeStep, enrolledStep, LoginRefusal, passwordStep, tokenFromCookies, type LoginContext } from "./login-flow";
 import { endSession } from "./sessions";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { cookieFrom } from "./two-factor-rules";
 
 const SESSION_HOURS = 8;
@@ -54,6 +55,11 @@ export const authOptions: NextAuthOptions = {
     return authSecret();
   },
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
+  // next-auth's own format with the derived key cached (lib/auth/session-token.ts).
+  jwt: {
+    encode: ({ token, secret, maxAge }) => encodeSessionToken({ ...token }, String(secret), maxAge ?? SESSION_HOURS * 60 * 60),
+    decode: ({ token, secret }) => decodeSessionToken(token, String(secret)),
+  },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({

@@ -1,10 +1,11 @@
 import "server-only";
-import { decode, type JWT } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { authSecret } from "./auth-secret";
+import { decodeSessionToken } from "./session-token";
 import { can, type Permission } from "./permissions";
 import { loginReturnPath, REQUESTED_PATH_HEADER } from "./rules";
 import { pendingChallengeOf, pendingEnrolmentOf, resolveSession, SESSION_COOKIES } from "./login-flow";
@@ -20,7 +21,7 @@ export type { SessionUser };
 export const currentToken = cache(async (): Promise<JWT | null> => {
   const store = await cookies();
   const raw = SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
-  return raw ? decode({ token: raw, secret: authSecret() }).catch(() => null) : null;
+  return decodeSessionToken(raw, authSecret());
 });
 
 /**

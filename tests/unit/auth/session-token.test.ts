@@ -19,3 +19,36 @@ describe("session tokens", () => {
     await expect(decode({ token, secret: "another-secret-another-secret-xx" })).rejects.toThrow();
   });
 });
+
+// Our codec (the derived key cached) must read what next-auth wrote and the other way round:
+// sessions opened before a deploy stay valid, and next-auth's own routes read ours.
+describe("our session token codec", async () => {
+  const { decodeSessionToken, encodeSessionToken } = await import("@/lib/auth/session-token");
+
+  it("reads next-auth's tokens and next-auth reads ours", async () => {
+    const theirs = await encode({ token: { uid: "u1", role: "CASE_HANDLER", sv: 3 }, secret, maxAge: 60 });
+    expect(await decodeSessionToken(theirs, secret)).toMatchObject({ uid: "u1", role: "CASE_HANDLER", sv: 3 });
+    const ours = await encodeSessionToken({ uid: "u2", role: "BENEFICIARY", sv: 0 }, secret, 60);
+    expect(await decode({ token: ours, secret })).toMatchObject({ uid: "u2", role: "BENEFICIARY", sv: 0 });
+  });
+
+  it("gives no session for an expired, tampered, foreign or missing token", async () => {
+    const expired = await encodeSessionToken({ uid: "u1" }, secret, -120);
+    expect(await decodeSessionToken(expired, secret)).toBeNull();
+    const token = await encodeSessionToken({ uid: "u1" }, secret, 60);
+    expect(await decodeSessionToken(token, secret)).toMatchObject({ uid: "u1" });
+    expect(await decodeSessionToken(`${token.slice(0, -6)}AAAAAA`, secret)).toBeNull();
+    expect(await decodeSessionToken(token, "another-secret-another-secret-xx")).toBeNull();
+    expect(await decodeSessionToken(undefined, secret)).toBeNull();
+    expect(await decodeSessionToken("not-a-token", secret)).toBeNull();
+  });
+
+  it("keeps one key per secret, so a rotated secret does not read old tokens", async () => {
+    const first = await encodeSessionToken({ uid: "u1" }, secret, 60);
+    const other = "rotated-secret-rotated-secret-xxx";
+    const second = await encodeSessionToken({ uid: "u1" }, other, 60);
+    expect(await decodeSessionToken(first, other)).toBeNull();
+    expect(await decodeSessionToken(second, secret)).toBeNull();
+    expect(await decodeSessionToken(second, other)).toMatchObject({ uid: "u1" });
+  });
+});
