@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { PlaceMessages } from "@/components/layout/place-messages";
 import { loadBrand } from "@/lib/brand/queries";
 import { brandCssVariables } from "@/lib/brand/rules";
 import "./globals.css";
@@ -16,7 +16,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale}>
       {/* The admin's colours replace the theme's brand shades (globals.css) on every page. */}
       <body className="min-h-screen" style={brandCssVariables(brand)}>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Only the error page's messages here; each place's layout hands its own client components theirs. */}
+        <PlaceMessages place="root">{children}</PlaceMessages>
       </body>
     </html>
   );

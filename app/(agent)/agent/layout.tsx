@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
+import { PlaceMessages } from "@/components/layout/place-messages";
 import { AppShell } from "@/components/layout/app-shell";
 import { ScreenPop } from "@/components/telephony/screen-pop";
 import { adminAreasFor } from "@/lib/admin/areas";
@@ -40,9 +41,11 @@ export default async function Layout({ children }: { children: React.ReactNode }
     ...(admin ? [{ href: admin.href, label: tl("admin") }] : []),
   ];
   return (
-    <AppShell place="agent" user={user} nav={nav}>
-      {children}
-      {can(user, "phone.call.log") ? <ScreenPop /> : null}
-    </AppShell>
+    <PlaceMessages place="agent">
+      <AppShell place="agent" user={user} nav={nav}>
+        {children}
+        {can(user, "phone.call.log") ? <ScreenPop /> : null}
+      </AppShell>
+    </PlaceMessages>
   );
 }

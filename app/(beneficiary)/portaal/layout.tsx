@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
+import { PlaceMessages } from "@/components/layout/place-messages";
 import { AppShell } from "@/components/layout/app-shell";
 import { can } from "@/lib/auth/permissions";
 import { requireSessionUser } from "@/lib/auth/session";
@@ -19,19 +20,21 @@ export default async function Layout({ children }: { children: React.ReactNode }
   // The chat item only while the chat is open (it still fits the phone's second nav row).
   const chatOpen = can(user, "portal.chat.use") && (await chatAvailability("BENEFICIARY", new Date())).open;
   return (
-    <AppShell
-      place="portaal"
-      user={user}
-      nav={[
-        { href: "/portaal", label: t("home") },
-        { href: "/portaal/nieuw", label: t("new") },
-        ...(chatOpen ? [{ href: "/portaal/chat", label: (await getTranslations("chatUi"))("nav") }] : []),
-        { href: "/portaal/terugbellen", label: t("callback") },
-        { href: "/portaal/klachten", label: t("complaints") },
-        { href: "/portaal/contact", label: t("contact") },
-      ]}
-    >
-      {children}
-    </AppShell>
+    <PlaceMessages place="beneficiary">
+      <AppShell
+        place="portaal"
+        user={user}
+        nav={[
+          { href: "/portaal", label: t("home") },
+          { href: "/portaal/nieuw", label: t("new") },
+          ...(chatOpen ? [{ href: "/portaal/chat", label: (await getTranslations("chatUi"))("nav") }] : []),
+          { href: "/portaal/terugbellen", label: t("callback") },
+          { href: "/portaal/klachten", label: t("complaints") },
+          { href: "/portaal/contact", label: t("contact") },
+        ]}
+      >
+        {children}
+      </AppShell>
+    </PlaceMessages>
   );
 }

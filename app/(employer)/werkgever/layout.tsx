@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
+import { PlaceMessages } from "@/components/layout/place-messages";
 import { AppShell, type NavItem } from "@/components/layout/app-shell";
 import { can } from "@/lib/auth/permissions";
 import { requireSessionUser } from "@/lib/auth/session";
@@ -27,8 +28,10 @@ export default async function Layout({ children }: { children: React.ReactNode }
   nav.push({ href: "/werkgever/contact", label: t("contact") });
   nav.push({ href: "/werkgever/beveiliging", label: t("security") });
   return (
-    <AppShell place="werkgever" user={user} nav={nav}>
-      {children}
-    </AppShell>
+    <PlaceMessages place="employer">
+      <AppShell place="werkgever" user={user} nav={nav}>
+        {children}
+      </AppShell>
+    </PlaceMessages>
   );
 }

@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { catalogue, clientNamespaces, namespacesOf, renderModule, stringLiterals } from "@/scripts/client-namespaces";
+import { pickMessages } from "@/lib/i18n/pick-messages";
+
+const repo = path.resolve(import.meta.dirname, "../../..");
+
+describe("the client message slices", () => {
+  it("are up to date with the components (else run `npm run i18n:namespaces`)", () => {
+    const committed = readFileSync(path.join(repo, "i18n", "client-namespaces.ts"), "utf8");
+    expect(committed).toBe(renderModule(clientNamespaces(repo)));
+  });
+
+  it("send each place a fraction of the catalogue", () => {
+    const all = catalogue(repo);
+    const size = (m: object) => JSON.stringify(m).length;
+    const slices = clientNamespaces(repo);
+    expect(size(pickMessages(all, slices.root))).toBeLessThan(2_000);
+    for (const place of ["auth", "beneficiary", "employer"] as const) {
+      expect(size(pickMessages(all, slices[place]))).toBeLessThan(size(all) / 3);
+    }
+    // The workspace has most forms, yet not the portals' texts.
+    expect(slices.agent).not.toContain("portaal");
+    expect(slices.beneficiary.some((p) => p.startsWith("agent"))).toBe(false);
+  });
+});
+
+describe("stringLiterals", () => {
+  it("reads quoted strings and the static parts of templates, not comments; an apostrophe in text ends at the line", () => {
+    const source = [
+      `const a = "x.y"; // "in.comment"`,
+      `/* 'block.comment' */ const b = 'single';`,
+      "const c = `staffStatus.${s}.tail`;",
+      `<p>don't</p>`,
+      `"next.line"`,
+      `const d = "esc\\"aped";`,
+    ].join("\n");
+    expect(stringLiterals(source)).toEqual(["x.y", "single", "staffStatus.", ".tail", "next.line", 'esc"aped']);
+  });
+});
+
+describe("namespacesOf", () => {
+  function tree(files: Record<string, string>): string {
+    const root = mkdtempSync(path.join(tmpdir(), "loket-ns-"));
+    for (const [name, body] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), body);
+    }
+    return root;
+  }
+  const messages = {
+    alpha: { one: "1" },
+    beta: { one: "1", two: "2" },
+    gamma: { A: "a" },
+    delta: { sub: { x: "x" }, other: "o" },
+    epsilon: { e: "e" },
+    zeta: { z: "z" },
+  };
+
+  it("follows imports into client code and finds hooks, props, dotted keys and template heads", () => {
+    const root = tree({
+      "app/(p)/page.tsx": `import { Form } from "@/components/form";\nimport { helper } from "../../lib/helper";\nexport default function P() { return <Form label="epsilon" />; }`,
+      "components/form.tsx": `"use client";\nimport { useTranslations } from "next-intl";\nimport { Field } from "./field";\nexport function Form() { const t = useTranslations("alpha"); const u = useTranslations(); return <>{u("beta.one")}{u(\`gamma.\${k}\`)}<Field /></>; }`,
+      "components/field.tsx": `import { FieldErrors } from "./errors";\nexport const Field = () => <FieldErrors namespace="delta.sub" />;\nconst unused = "zeta";`,
+      "lib/helper.ts": `export const helper = "zeta.z";`,
+    });
+    // "epsilon" is only a server-side prop value and "zeta.z" a server-side string: neither reaches the browser.
+    // "zeta" in client code is a bare literal, not a namespace handed to a hook: left out.
+    expect(namespacesOf(root, ["app/(p)"], messages)).toEqual(["alpha", "beta.one", "delta.sub", "gamma"]);
+  });
+
+  it("keeps a whole namespace and drops the paths inside it, and ignores keys the catalogue lacks", () => {
+    const root = tree({
+      "app/(p)/page.tsx": `"use client";\nconst t = useErrorText("beta");\nconst a = "beta.two"; const b = "alpha.missing"; const c = "noSuch.thing";`,
+    });
+    expect(namespacesOf(root, ["app/(p)"], messages)).toEqual(["beta"]);
+  });
+});
+
+describe("pickMessages", () => {
+  it("copies only the given paths, nested as in the catalogue", () => {
+    const all = { a: { b: { c: "1", d: "2" }, e: "3" }, f: "4", g: { h: "5" } };
+    expect(pickMessages(all, ["a.b.c", "f", "nope.x"])).toEqual({ a: { b: { c: "1" } }, f: "4" });
+  });
+});
