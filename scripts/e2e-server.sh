@@ -11,6 +11,8 @@ export AUTH_SECRET="${AUTH_SECRET:-e2e-only-secret-not-for-production}"
 export LOKET_CTI_SECRET="${LOKET_CTI_SECRET:-whsec_ZTJlLW9ubHktY3RpLXNlY3JldA==}"
 rm -rf "$LOKET_DATA_DIR"
 if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then
+  # The message slices follow the client components (a unit test checks the committed file).
+  npx tsx scripts/client-namespaces.ts >/dev/null
   npx next build
 fi
 unset DATABASE_URL

@@ -106,6 +106,13 @@ async function main() {
   // This machine (and many production networks) reach no telemetry endpoint.
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   process.env.LOKET_DATA_DIR = dataDir;
+  if (mode === "dev") {
+    // New client components may use new messages: cut the places' slices afresh.
+    const { clientNamespaces, renderModule } = await import("./client-namespaces");
+    const target = path.join(root, "i18n", "client-namespaces.ts");
+    const fresh = renderModule(clientNamespaces(root));
+    if (readFileSync(target, "utf8") !== fresh) writeFileSync(target, fresh);
+  }
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [nextBin, mode, "-p", port], { stdio: "inherit", env: process.env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
