@@ -172,6 +172,12 @@ test("every page of the app folder is checked here", () => {
 async function checkAll(page: Page, visits: Visits): Promise<void> {
   const ids = await demoIds();
   const found: string[] = [];
+  // Each place sends its client components only their messages (i18n/client-namespaces.ts):
+  // one missing shows as a raw key and next-intl says so in the console.
+  const missingMessages: string[] = [];
+  page.on("console", (message) => {
+    if (message.text().includes("MISSING_MESSAGE")) missingMessages.push(`${page.url()}: ${message.text()}`);
+  });
   for (const [pattern, to] of Object.entries(visits)) {
     const url = typeof to === "string" ? to : to(ids);
     const response = await page.goto(url);
@@ -181,6 +187,7 @@ async function checkAll(page: Page, visits: Visits): Promise<void> {
     found.push(...(await violations(page, pattern)));
   }
   expect(found, `axe (${TAGS.join(", ")}) found:\n${found.join("\n")}`).toEqual([]);
+  expect(missingMessages).toEqual([]);
 }
 
 for (const [role, visits] of Object.entries(BY_ROLE) as [RoleKey, Visits][]) {
