@@ -345,6 +345,7 @@ async function createDemoTicket(
     slaState: clock.state,
     slaPausedAt: null,
     slaStoppedAt: stoppedAt,
+    slaNextCheckAt: clock.nextChangeAt,
     resolvedAt,
     closedAt: input.status === "CLOSED" ? resolvedAt : null,
     firstResponseAt: answeredAt,

@@ -6,6 +6,7 @@ import type { Tx } from "@/lib/db/client";
 import { getLineCalendar } from "@/lib/settings/queries";
 import { closureDateProblem, isFixedLine, lineKeyFrom } from "./rules";
 import type { createLineSchema, lineClosureDaySchema, removeLineClosureDaySchema, updateLineSchema } from "./schema";
+import { recheckRunningClocks } from "@/lib/sla/recheck";
 
 export class LineRuleError extends Error {
   constructor(readonly code: "NOT_FOUND" | "LINE_PERMANENT" | "LINE_IN_USE" | "DATE_IN_PAST" | "LINE_CLOSED_THAT_DAY" | "LINE_CLOSURE_DAY_EXISTS") {
@@ -63,11 +64,13 @@ export async function addLineClosureDay(tx: Tx, input: z.infer<typeof lineClosur
   const key = { lineKey_date: { lineKey: input.lineKey, date: input.date } };
   if (await tx.lineClosureDay.findUnique({ where: key })) throw new LineRuleError("LINE_CLOSURE_DAY_EXISTS");
   await tx.lineClosureDay.create({ data: input });
+  await recheckRunningClocks(tx);
   await audit(tx, { actorId, action: "lines.closure_day.add", entityType: "ContactLine", entityId: input.lineKey, data: { date: input.date } });
 }
 
 export async function removeLineClosureDay(tx: Tx, input: z.infer<typeof removeLineClosureDaySchema>, actorId: string): Promise<void> {
   const removed = await tx.lineClosureDay.deleteMany({ where: { lineKey: input.lineKey, date: input.date } });
   if (removed.count === 0) throw new LineRuleError("NOT_FOUND");
+  await recheckRunningClocks(tx);
   await audit(tx, { actorId, action: "lines.closure_day.remove", entityType: "ContactLine", entityId: input.lineKey, data: { date: input.date } });
 }

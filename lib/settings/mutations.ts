@@ -9,6 +9,7 @@ import { WORKING_WEEK } from "@/lib/portal/closures";
 import { ownValue } from "@/lib/util/own-key";
 import type { closureDaySchema, holidaySettingsSchema, openingHoursSchema, slaPolicySchema, slotCapacitySchema } from "./schema";
 import { getLineSchedule } from "./queries";
+import { recheckRunningClocks } from "@/lib/sla/recheck";
 
 export class SettingsRuleError extends Error {
   constructor(readonly code: "CLOSURE_DAY_EXISTS" | "NOT_FOUND" | "WHOLE_WORKING_DAYS" | "DATE_IN_PAST" | "DATE_ON_WEEKEND" | "NO_HOURS" | "UNKNOWN_LINE" | "LINE_NEVER_OPEN") {
@@ -23,6 +24,7 @@ async function putSetting(tx: Tx, key: string, value: Prisma.InputJsonValue, act
 
 export async function saveHolidaySettings(tx: Tx, input: z.infer<typeof holidaySettingsSchema>, actorId: string) {
   await putSetting(tx, "calendar", input, actorId);
+  await recheckRunningClocks(tx);
 }
 
 export async function addClosureDay(tx: Tx, input: z.infer<typeof closureDaySchema>, actorId: string, now: Date) {
@@ -32,12 +34,14 @@ export async function addClosureDay(tx: Tx, input: z.infer<typeof closureDaySche
   if (problem) throw new SettingsRuleError("DATE_IN_PAST");
   if (await tx.closureDay.findUnique({ where: { date: input.date } })) throw new SettingsRuleError("CLOSURE_DAY_EXISTS");
   await tx.closureDay.create({ data: input });
+  await recheckRunningClocks(tx);
   await audit(tx, { actorId, action: "settings.closure_day.add", entityType: "ClosureDay", entityId: input.date });
 }
 
 export async function removeClosureDay(tx: Tx, date: string, actorId: string) {
   const removed = await tx.closureDay.deleteMany({ where: { date } });
   if (removed.count === 0) throw new SettingsRuleError("NOT_FOUND");
+  await recheckRunningClocks(tx);
   await audit(tx, { actorId, action: "settings.closure_day.remove", entityType: "ClosureDay", entityId: date });
 }
 
@@ -51,6 +55,7 @@ export async function saveOpeningHours(tx: Tx, input: z.infer<typeof openingHour
   if (data.length === 0 && (isFixedLine(input.line) || line._count.slaPolicies > 0)) throw new SettingsRuleError("NO_HOURS");
   await tx.openingHours.deleteMany({ where: { line: input.line } });
   if (data.length > 0) await tx.openingHours.createMany({ data });
+  await recheckRunningClocks(tx);
   await audit(tx, { actorId, action: "settings.opening_hours", entityType: "OpeningHours", entityId: input.line, data: { intervals: data.length } });
 }
 
@@ -72,6 +77,7 @@ export async function saveSlaPolicy(tx: Tx, input: z.infer<typeof slaPolicySchem
     create: { key: input.key, nameNl: input.key, nameEn: input.key, unit, lineKey, amount: input.amount, atRiskShare: input.atRiskShare, targetShare: input.targetShare },
     update: { unit, lineKey, amount: input.amount, atRiskShare: input.atRiskShare, targetShare: input.targetShare },
   });
+  await recheckRunningClocks(tx);
   await audit(tx, { actorId, action: "settings.sla_policy", entityType: "SlaPolicy", entityId: input.key, data: { amount: input.amount, unit, lineKey } });
 }
 

@@ -61,6 +61,12 @@ export interface ClockResult {
   stopped: boolean;
   /** Consumed budget / budget; 1 at the due time, above 1 when overdue. */
   elapsedShare: number;
+  /**
+   * The first moment the state will differ, if the clock runs on as it is (no new pause, no stop):
+   * AT_RISK's threshold for ON_TRACK, just past dueAt for AT_RISK; null when nothing can change by
+   * itself (breached, paused or stopped). Never early: the sweep visits a clock at this moment.
+   */
+  nextChangeAt: Date | null;
 }
 
 interface ClockTime {
@@ -192,6 +198,15 @@ export function computeClock(input: ClockInput): ClockResult {
   // Judged on the reported share so the state and the number shown never disagree by rounding.
   const state: SlaState =
     reference > due ? "BREACHED" : elapsedShare >= 1 - policy.atRiskShare ? "AT_RISK" : "ON_TRACK";
+  // Past the reference there are no pauses yet, so the budget is consumed straight on from it.
+  // Rounded up, plus a millisecond, so the share test above has flipped by then.
+  let nextChangeAt: Date | null = null;
+  if (stoppedAt === null && !paused && state !== "BREACHED") {
+    nextChangeAt =
+      state === "AT_RISK"
+        ? new Date(due + 1)
+        : new Date(time.add(reference, Math.ceil((1 - policy.atRiskShare) * budget - consumed) + 1));
+  }
   return {
     dueAt: new Date(due),
     remainingMs: due - reference,
@@ -201,5 +216,6 @@ export function computeClock(input: ClockInput): ClockResult {
     paused,
     stopped: stoppedAt !== null,
     elapsedShare,
+    nextChangeAt,
   };
 }

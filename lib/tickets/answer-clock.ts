@@ -30,7 +30,13 @@ export async function refreshClock(tx: Tx, ticketId: string, now: Date): Promise
   const open = pauses.find((p) => p.to === null);
   await tx.ticket.update({
     where: { id: ticketId },
-    data: { slaDueAt: clock.dueAt, slaState: clock.state, slaPausedAt: open && !ticket.slaStoppedAt ? open.from : null },
+    data: {
+      slaDueAt: clock.dueAt,
+      slaState: clock.state,
+      slaPausedAt: open && !ticket.slaStoppedAt ? open.from : null,
+      // A pause opened this very moment has not begun for the rule yet; it waits all the same.
+      slaNextCheckAt: open ? null : clock.nextChangeAt,
+    },
   });
 }
 

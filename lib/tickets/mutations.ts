@@ -149,6 +149,7 @@ export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Pr
       slaDueAt: clock.dueAt,
       slaState: clock.state,
       slaStoppedAt: resolvedNow ? now : null,
+      slaNextCheckAt: resolvedNow ? null : clock.nextChangeAt,
       resolvedAt: resolvedNow ? now : null,
       firstResponseAt: resolvedNow ? now : null,
       lastActivityAt: now,

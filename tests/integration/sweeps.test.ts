@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { addClosureDay } from "@/lib/settings/mutations";
+import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
+import { computeClock, policyByKey } from "@/lib/sla/rules";
 import { runSweeps } from "@/lib/sweeps/run";
 import { sweepAutoClose, sweepCallbackReminders, sweepSlaStates, sweepSurveyInvitations } from "@/lib/sweeps/sweeps";
 import { changeTicket, createTicket } from "@/lib/tickets/mutations";
@@ -70,6 +73,56 @@ describe("SLA sweep", () => {
     await Promise.all([runSweeps(db, late), runSweeps(db, late), sweepSlaStates(db, late)]);
     const kinds = (await notificationsFor(created.id)).map((n) => n.kind);
     expect(kinds).toEqual(["sla.breached", "sla.breached"]);
+  });
+});
+
+describe("SLA sweep at scale: only clocks whose moment has come", () => {
+  it("changes every due clock in one run, also more than one batch of them, and reads none the second time", async () => {
+    const { created } = await assignedQuestion();
+    // 1,100 copies of the question (one batch is 1,000): the old sweep took the first 1,000 only.
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Ticket" SELECT (r).* FROM (
+         SELECT jsonb_populate_record(t, jsonb_build_object('id', t."id" || '-' || g, 'number', t."number" || '-' || g, 'assigneeId', NULL)) AS r
+         FROM "Ticket" t, generate_series(1, 1099) g WHERE t."id" = $1) s`,
+      created.id,
+    );
+    const atRisk = new Date("2026-12-14T08:30:00Z");
+    expect(await sweepSlaStates(db, atRisk)).toMatchObject({ changed: 1100, failed: 0 });
+    expect(await db.ticket.count({ where: { slaState: "AT_RISK" } })).toBe(1100);
+    // Each one now waits for its due time, so a sweep a minute later has nothing to read.
+    expect(await db.ticket.count({ where: { slaNextCheckAt: { lte: new Date(atRisk.getTime() + 60_000) } } })).toBe(0);
+    expect(await sweepSlaStates(db, new Date(atRisk.getTime() + 60_000))).toEqual({ changed: 0, notified: 0, failed: 0 });
+    const next = await db.ticket.findUniqueOrThrow({ where: { id: created.id } });
+    expect(next.slaNextCheckAt).toEqual(new Date(next.slaDueAt!.getTime() + 1));
+  }, 120_000);
+
+  it("does not read a clock before its moment; a change to the calendar has every running clock read again", async () => {
+    const { created } = await assignedQuestion();
+    // As if its moment had been stored too late: the sweep trusts it and leaves the clock alone.
+    await db.ticket.update({ where: { id: created.id }, data: { slaNextCheckAt: new Date("2026-12-31T00:00:00Z") } });
+    const late = new Date("2026-12-15T10:00:00Z");
+    await sweepSlaStates(db, late);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaState).toBe("ON_TRACK");
+    const admin = await sessionFor("admin@loket.example");
+    await db.$transaction((tx) => addClosureDay(tx, { date: "2027-01-04", reasonNl: "Sluiting", reasonEn: "Closure" }, admin.id, late));
+    await sweepSlaStates(db, late);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaState).toBe("BREACHED");
+  });
+
+  it("moves an unchanged clock's moment to when it will change, and clears it for a clock that waits on the customer", async () => {
+    const { created, handler } = await assignedQuestion();
+    const before = await db.ticket.findUniqueOrThrow({ where: { id: created.id } });
+    // Set when the question came in: the moment its last fifth begins, as the clock rule says.
+    const [settings, policies] = await Promise.all([getCalendarSettings(db), getSlaPolicies(db)]);
+    const clock = computeClock({ policy: policyByKey("WRITTEN_QUESTION", policies), startedAt: received, pauses: [], now: received, settings });
+    expect(clock.state).toBe("ON_TRACK");
+    expect(before.slaNextCheckAt).toEqual(clock.nextChangeAt);
+    expect(computeClock({ policy: policyByKey("WRITTEN_QUESTION", policies), startedAt: received, pauses: [], now: before.slaNextCheckAt!, settings }).state).toBe("AT_RISK");
+    await db.ticket.update({ where: { id: created.id }, data: { slaNextCheckAt: new Date(0) } });
+    await sweepSlaStates(db, hours(1));
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaNextCheckAt).toEqual(before.slaNextCheckAt);
+    await db.$transaction((tx) => changeTicket(tx, { ticketId: created.id, actorId: handler.id, status: "PENDING_CUSTOMER" }, hours(2)));
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaNextCheckAt).toBeNull();
   });
 });
 

@@ -90,3 +90,52 @@ describe("SLA clock properties", () => {
     );
   });
 });
+
+// The sweep visits a clock only at its nextChangeAt: early would make it spin on an unchanged
+// clock, late (by more than a few ms of budget) would warn late.
+describe("the moment a clock's state changes next", () => {
+  it("is never early and at most a few milliseconds of budget late", () => {
+    fc.assert(
+      fc.property(anyPolicy, scenario, (policy, { startedAt, pauses, now }) => {
+        const closed = pauses.filter((p) => p.to !== null && p.to <= now);
+        const clock = computeClock({ policy, startedAt, pauses: closed, now, settings: S });
+        if (clock.state === "BREACHED") {
+          expect(clock.nextChangeAt).toBeNull();
+          return;
+        }
+        const at = clock.nextChangeAt!;
+        expect(at.getTime()).toBeGreaterThan(now.getTime());
+        const then = computeClock({ policy, startedAt, pauses: closed, now: at, settings: S });
+        expect(then.state).not.toBe(clock.state);
+        if (clock.state === "AT_RISK") expect(at.getTime()).toBe(clock.dueAt.getTime() + 1);
+        else expect((then.elapsedShare - (1 - policy.atRiskShare)) * then.budgetMs).toBeLessThanOrEqual(3);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("is null while paused, once stopped, and once breached", () => {
+    fc.assert(
+      fc.property(anyPolicy, scenario, (policy, { startedAt, pauses, now }) => {
+        const clock = computeClock({ policy, startedAt, pauses, now, settings: S });
+        if (clock.paused || clock.state === "BREACHED") expect(clock.nextChangeAt).toBeNull();
+        const stopped = computeClock({ policy, startedAt, pauses, now, settings: S, stoppedAt: now });
+        expect(stopped.nextChangeAt).toBeNull();
+      }),
+    );
+  });
+
+  it("skips the weekend and the night, across the change to winter time", () => {
+    // 16 working hours, at risk at 75%: 12 hours. Friday 23 October 2026 10:00 (summer time)
+    // to 17:00 is 7 hours; the other 5 run from Monday 26 October 09:00 (winter time): 14:00.
+    const policy: SlaPolicy = { key: "WH", unit: "WORKING_HOURS", amount: 16, atRiskShare: 0.25 };
+    const startedAt = new Date("2026-10-23T08:00:00Z");
+    const clock = computeClock({ policy, startedAt, pauses: [], now: new Date("2026-10-23T15:00:00Z"), settings: S });
+    expect(clock.state).toBe("ON_TRACK");
+    expect(clock.nextChangeAt!.getTime() - Date.parse("2026-10-26T13:00:00Z")).toBeGreaterThan(0);
+    expect(clock.nextChangeAt!.getTime() - Date.parse("2026-10-26T13:00:00Z")).toBeLessThanOrEqual(2);
+    const atRisk = computeClock({ policy, startedAt, pauses: [], now: new Date("2026-10-26T13:30:00Z"), settings: S });
+    expect(atRisk.state).toBe("AT_RISK");
+    expect(atRisk.nextChangeAt).toEqual(new Date(atRisk.dueAt.getTime() + 1));
+  });
+});
