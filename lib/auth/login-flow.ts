@@ -8,6 +8,8 @@ import type { JWT } from "next-auth/jwt";
 import { decodeSessionToken } from "./session-token";
 import type { Db } from "@/lib/db/client";
 import type { RateLimitKind, RateLimitOutcome } from "@/lib/security/rate-limit";
+import { breakGlassEmails } from "@/lib/sso/config";
+import { getSsoSettings } from "@/lib/sso/settings";
 import { answerChallenge } from "./login-challenge";
 import { attemptLogin, type AuthenticatedUser } from "./mutations";
 import { loadSessionUser, type SessionUser } from "./queries";
@@ -89,7 +91,8 @@ export async function passwordStep(db: Db, credentials: unknown, deviceToken: st
   const parsed = loginSchema.safeParse(credentials ?? {});
   if (!parsed.success) refuse("INVALID_CREDENTIALS");
   await withinLimits(ctx, [["login_account", parsed.data.email], ["login_ip", ctx.ip]]);
-  const outcome = await attemptLogin(db, parsed.data, ctx.now);
+  const staffPolicy = { staffPasswordOff: (await getSsoSettings(db)).staffPasswordOff, breakGlassEmails: breakGlassEmails() };
+  const outcome = await attemptLogin(db, parsed.data, ctx.now, staffPolicy);
   if (!outcome.ok) refuse(outcome.reason);
   const { user } = outcome;
   // The password was right: the account's own budget starts over, and the address gets its attempt

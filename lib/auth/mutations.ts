@@ -25,7 +25,13 @@ export interface AuthenticatedUser {
   passwordChangedAt: Date | null;
 }
 
-export type LoginOutcome = { ok: true; user: AuthenticatedUser } | { ok: false; reason: "INVALID_CREDENTIALS" | "ORGANISATION_INACTIVE" };
+export type LoginOutcome = { ok: true; user: AuthenticatedUser } | { ok: false; reason: "INVALID_CREDENTIALS" | "ORGANISATION_INACTIVE" | "SSO_REQUIRED" };
+
+/** Password login switched off for staff (lib/sso/settings.ts), with the break-glass admin addresses. */
+export interface StaffPasswordPolicy {
+  staffPasswordOff: boolean;
+  breakGlassEmails: readonly string[];
+}
 
 /** The mail that tells the owner of an account it was locked (the login form does not say so). */
 function lockNoticeMail(input: { name: string; until: Date; locale: Locale }): { subject: string; text: string } {
@@ -78,7 +84,7 @@ export async function countFailedLogin(tx: Tx, userId: string, now: Date): Promi
  * Failures are forgiven here only when no second factor is due: otherwise wrong codes keep
  * counting, and the count is cleared when the login completes (sessions.ts startSession).
  */
-export async function attemptLogin(db: Db, input: LoginInput, now: Date): Promise<LoginOutcome> {
+export async function attemptLogin(db: Db, input: LoginInput, now: Date, staffPolicy?: StaffPasswordPolicy): Promise<LoginOutcome> {
   const user = await db.user.findUnique({
     where: { email: input.email },
     include: { memberships: { orderBy: { createdAt: "asc" }, take: 1, include: { organisation: { select: { twoFactorRequired: true, active: true } } } } },
@@ -95,6 +101,12 @@ export async function attemptLogin(db: Db, input: LoginInput, now: Date): Promis
       if (!locked) await audit(tx, { actorId: null, action: "auth.login_failed", entityType: "User", entityId: user.id });
     });
     return { ok: false, reason: "INVALID_CREDENTIALS" };
+  }
+  // Only after the right password, so the answer does not tell who is staff. Break-glass: listed admins.
+  const breakGlass = user.role === "ADMIN" && (staffPolicy?.breakGlassEmails.includes(user.email.toLowerCase()) ?? false);
+  if (staffPolicy?.staffPasswordOff && isStaff(user.role) && !breakGlass) {
+    await db.$transaction((tx) => audit(tx, { actorId: null, action: "auth.password_refused_sso", entityType: "User", entityId: user.id }));
+    return { ok: false, reason: "SSO_REQUIRED" };
   }
   const membership = user.memberships[0];
   // Only after the right password: the contact learns their organisation was deactivated, nobody else does.

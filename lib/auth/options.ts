@@ -2,6 +2,9 @@ import "server-only";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { safeReturnPath } from "@/lib/security/return-path";
+import { ssoConfig } from "@/lib/sso/config";
+import { ssoSignIn } from "@/lib/sso/next-auth";
+import { ssoProviders } from "@/lib/sso/providers";
 import { db } from "@/lib/db/client";
 import { clientIp, consumeRateLimit, refundRateLimit, resetRateLimit } from "@/lib/security/rate-limit";
 import { authSecret, DEVICE_COOKIE, totpKeyring } from "./auth-secret";
@@ -85,6 +88,8 @@ export const authOptions: NextAuthOptions = {
       authorize: (credentials, req) =>
         guarded("enrolled", async () => enrolledStep(db, await tokenFromCookies(cookieHeader(req), authSecret()), credentials?.proof, contextOf(req))),
     }),
+    // Single sign-on (lib/sso): only the identity providers configured in the environment.
+    ...ssoProviders(ssoConfig()),
   ],
   events: {
     // Backstop for a sign-out that did not go through logoutAction: the server-side session ends.
@@ -97,6 +102,11 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
+    // The credential steps did their own checks; an OpenID Connect login is mapped to its account here.
+    signIn({ user, account, profile }) {
+      if (account?.type !== "oauth") return true;
+      return ssoSignIn(account.provider, { ...profile }, user);
+    },
     // Only our own origin (lib/security/return-path.ts). next-auth's default accepted any value
     // starting with "/", so "/\t/evil.example" became "//evil.example" in the browser.
     redirect({ url, baseUrl }) {
