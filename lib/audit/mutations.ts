@@ -16,15 +16,22 @@ export interface AuditInput {
 
 /** Call inside the mutation's transaction so the event commits with the change or not at all. */
 export async function audit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: input.actorId,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
-      ticketId: input.ticketId ?? (input.entityType === "Ticket" ? (input.entityId ?? null) : null),
-      organisationId: input.organisationId ?? (input.entityType === "Organisation" ? (input.entityId ?? null) : null),
-      data: input.data ?? {},
-    },
-  });
+  await tx.auditEvent.create({ data: rowOf(input) });
+}
+
+/** `audit` for many events of one change in one insert (the SLA sweep's batches). */
+export async function auditMany(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length > 0) await tx.auditEvent.createMany({ data: inputs.map(rowOf) });
+}
+
+function rowOf(input: AuditInput): Prisma.AuditEventCreateManyInput {
+  return {
+    actorId: input.actorId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    ticketId: input.ticketId ?? (input.entityType === "Ticket" ? (input.entityId ?? null) : null),
+    organisationId: input.organisationId ?? (input.entityType === "Organisation" ? (input.entityId ?? null) : null),
+    data: input.data ?? {},
+  };
 }

@@ -35,46 +35,58 @@ export interface NotifyInput {
  * transaction (a caller's mistake must not pass silently). Returns how many were new.
  */
 export async function notify(tx: Tx, input: NotifyInput): Promise<number> {
-  const ids = [...new Set(input.recipients)];
+  return notifyMany(tx, [input]);
+}
+
+/**
+ * `notify` for many events at once (the SLA sweep's wave of breaches at 17:00): one read of the
+ * people and their choices, one insert of all notifications; a mail for each new one that asks for it.
+ */
+export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promise<number> {
+  const ids = [...new Set(inputs.flatMap((input) => input.recipients))];
   if (ids.length === 0) return 0;
+  const kinds = [...new Set(inputs.map((input) => input.kind))];
   const people = await tx.user.findMany({
     where: { id: { in: ids } },
-    select: { id: true, email: true, locale: true, active: true, notificationPreferences: { where: { kind: input.kind }, select: { inApp: true, mail: true } } },
+    select: { id: true, email: true, locale: true, active: true, notificationPreferences: { where: { kind: { in: kinds } }, select: { kind: true, inApp: true, mail: true } } },
   });
   const byId = new Map(people.map((p) => [p.id, p]));
-  let created = 0;
-  for (const userId of ids) {
-    const person = byId.get(userId);
-    if (person && !person.active) continue;
-    const delivery = deliveryFor(input.kind, person?.notificationPreferences[0]);
-    const id = randomUUID();
-    const wantsMail = delivery.mail && person !== undefined;
-    const inserted = await tx.notification.createMany({
-      data: [
-        {
-          id,
-          userId,
-          kind: input.kind,
-          dedupeKey: recipientKey(input.dedupeKey, userId),
-          entityType: input.entityType,
-          entityId: input.entityId,
-          data: input.data as Prisma.InputJsonObject,
-          createdAt: input.now,
-          // Mail only: kept for the record and for de-duplication, but not unread in the bell.
-          readAt: delivery.inApp ? null : input.now,
-          mailedAt: wantsMail ? input.now : null,
-        },
-      ],
-      skipDuplicates: true,
-    });
-    if (inserted.count === 0) continue;
-    created += 1;
-    if (wantsMail && person) {
-      const mail = notificationMail(input.kind, input.data, person.locale, `${linkBase()}/agent/meldingen/${id}`, `${linkBase()}/agent/meldingen/voorkeuren`);
-      await enqueueMail(tx, { kind: `notification.${input.kind}`, to: person.email, subject: mail.subject, text: mail.text, locale: person.locale, at: input.now });
+  const rows: Prisma.NotificationCreateManyInput[] = [];
+  const mails = new Map<string, { input: NotifyInput; person: (typeof people)[number] }>();
+  for (const input of inputs) {
+    for (const userId of new Set(input.recipients)) {
+      const person = byId.get(userId);
+      if (person && !person.active) continue;
+      const delivery = deliveryFor(input.kind, person?.notificationPreferences.find((p) => p.kind === input.kind));
+      const id = randomUUID();
+      const wantsMail = delivery.mail && person !== undefined;
+      rows.push({
+        id,
+        userId,
+        kind: input.kind,
+        dedupeKey: recipientKey(input.dedupeKey, userId),
+        entityType: input.entityType,
+        entityId: input.entityId,
+        data: input.data as Prisma.InputJsonObject,
+        createdAt: input.now,
+        // Mail only: kept for the record and for de-duplication, but not unread in the bell.
+        readAt: delivery.inApp ? null : input.now,
+        mailedAt: wantsMail ? input.now : null,
+      });
+      if (wantsMail && person) mails.set(id, { input, person });
     }
   }
-  return created;
+  if (rows.length === 0) return 0;
+  // Already told (same event, same person): skipped, and no second mail.
+  const inserted = await tx.notification.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
+  for (const { id } of inserted) {
+    const wanted = mails.get(id);
+    if (!wanted) continue;
+    const { input, person } = wanted;
+    const mail = notificationMail(input.kind, input.data, person.locale, `${linkBase()}/agent/meldingen/${id}`, `${linkBase()}/agent/meldingen/voorkeuren`);
+    await enqueueMail(tx, { kind: `notification.${input.kind}`, to: person.email, subject: mail.subject, text: mail.text, locale: person.locale, at: input.now });
+  }
+  return inserted.length;
 }
 
 /** Marks one of one's own notifications read and says where it leads; someone else's is not found. */

@@ -1,9 +1,8 @@
 import "server-only";
-import type { Prisma } from "@prisma/client";
-import { audit } from "@/lib/audit/mutations";
+import { audit, auditMany } from "@/lib/audit/mutations";
 import type { Db } from "@/lib/db/client";
 import { mailText } from "@/lib/mail-templates/queries";
-import { notify } from "@/lib/notifications/mutations";
+import { notifyMany } from "@/lib/notifications/mutations";
 import { coordinatorsOf } from "@/lib/notifications/recipients";
 import { enqueueMail } from "@/lib/outbox/mutations";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
@@ -20,6 +19,8 @@ import { autoCloseBefore, reminderWindow } from "./rules";
 const SLA_BATCH = 1000;
 // A clock whose recomputed state did not change is looked at again no sooner than this.
 const RECHECK_FLOOR_MS = 60_000;
+// State changes written per transaction (all or, on an error, one by one).
+const SLA_CHANGES_PER_TRANSACTION = 200;
 
 /**
  * Moves SLA states forward and tells the assignee and the team's coordinators, once per state.
@@ -37,46 +38,86 @@ export async function sweepSlaStates(db: Db, now: Date): Promise<{ changed: numb
   let failed = 0;
   let after: { at: Date; id: string } | null = null;
   for (;;) {
-    const tickets: SweptTicket[] = await db.ticket.findMany({
-      where: {
-        slaNextCheckAt: { lte: now },
-        ...(after ? { OR: [{ slaNextCheckAt: { gt: after.at } }, { slaNextCheckAt: after.at, id: { gt: after.id } }] } : {}),
-      },
-      include: { pauses: { orderBy: { from: "asc" } } },
-      orderBy: [{ slaNextCheckAt: "asc" }, { id: "asc" }],
-      take: SLA_BATCH,
-    });
+    const tickets = await dueClocks(db, now, after);
     const unchanged: { id: string; seen: Date; next: Date | null }[] = [];
+    const changes: SlaChange[] = [];
     for (const ticket of tickets) {
       const clock = clockOf(ticket, policies, settings, now);
-      if (!clock || clock.state === ticket.slaState) {
-        // Nothing changed (or the clock no longer runs): only its next moment moves.
-        const next = clock?.nextChangeAt ?? null;
-        unchanged.push({ id: ticket.id, seen: ticket.slaNextCheckAt!, next: next && next.getTime() <= now.getTime() ? new Date(now.getTime() + RECHECK_FLOOR_MS) : next });
+      if (clock && clock.state !== ticket.slaState) {
+        changes.push({ ticket, clock });
         continue;
       }
-      try {
-        const outcome = await applySlaState(db, ticket, clock, now);
-        changed += outcome.changed;
-        notified += outcome.notified;
-      } catch (error) {
-        failed += 1;
-        console.error(`[sweeps] sla ${ticket.id} failed: ${error instanceof Error ? error.message.slice(0, 200) : "error"}`);
-      }
+      // Nothing changed (or the clock no longer runs): only its next moment moves.
+      const next = clock?.nextChangeAt ?? null;
+      unchanged.push({ id: ticket.id, seen: ticket.slaNextCheckAt, next: next && next.getTime() <= now.getTime() ? new Date(now.getTime() + RECHECK_FLOOR_MS) : next });
+    }
+    for (let i = 0; i < changes.length; i += SLA_CHANGES_PER_TRANSACTION) {
+      const outcome = await applyWithFallback(db, changes.slice(i, i + SLA_CHANGES_PER_TRANSACTION), now);
+      changed += outcome.changed;
+      notified += outcome.notified;
+      failed += outcome.failed;
     }
     await moveNextChecks(db, unchanged);
     if (tickets.length < SLA_BATCH) break;
     const last = tickets[tickets.length - 1]!;
-    after = { at: last.slaNextCheckAt!, id: last.id };
+    after = { at: last.slaNextCheckAt, id: last.id };
   }
   return { changed, notified, failed };
 }
 
-type SweptTicket = Prisma.TicketGetPayload<{ include: { pauses: true } }>;
+interface SweptTicket {
+  id: string;
+  number: string;
+  subject: string;
+  status: string;
+  organisationId: string | null;
+  teamId: string | null;
+  assigneeId: string | null;
+  slaPolicyKey: string | null;
+  slaState: string | null;
+  slaStartedAt: Date | null;
+  slaStoppedAt: Date | null;
+  slaNextCheckAt: Date;
+  pauses: { from: Date; to: Date | null }[];
+}
+
+type EpochMs = number | null;
+
+/**
+ * One batch of clocks whose moment has come, each with its pauses, in one statement: with a
+ * million clocks marked after a calendar change Prisma's two queries per batch and their
+ * mapping were most of the run. Times travel as epoch milliseconds (no time-zone guessing).
+ */
+async function dueClocks(db: Db, now: Date, after: { at: Date; id: string } | null): Promise<SweptTicket[]> {
+  const afterAt = after?.at.toISOString() ?? null;
+  const rows = await db.$queryRaw<
+    (Omit<SweptTicket, "slaStartedAt" | "slaStoppedAt" | "slaNextCheckAt" | "pauses"> & { startedMs: EpochMs; stoppedMs: EpochMs; nextMs: number; pauses: [number, EpochMs][] })[]
+  >`
+    SELECT t."id", t."number", t."subject", t."status"::text AS "status", t."organisationId", t."teamId", t."assigneeId",
+      t."slaPolicyKey", t."slaState"::text AS "slaState",
+      (extract(epoch FROM t."slaStartedAt") * 1000)::float8 AS "startedMs",
+      (extract(epoch FROM t."slaStoppedAt") * 1000)::float8 AS "stoppedMs",
+      (extract(epoch FROM t."slaNextCheckAt") * 1000)::float8 AS "nextMs",
+      COALESCE((SELECT json_agg(json_build_array((extract(epoch FROM p."from") * 1000)::float8, (extract(epoch FROM p."to") * 1000)::float8) ORDER BY p."from")
+        FROM "SlaPause" p WHERE p."ticketId" = t."id"), '[]'::json) AS "pauses"
+    FROM "Ticket" t
+    WHERE t."slaNextCheckAt" <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+      AND (${afterAt}::text IS NULL OR (t."slaNextCheckAt", t."id") > ((${afterAt}::timestamptz AT TIME ZONE 'UTC'), ${after?.id ?? ""}))
+    ORDER BY t."slaNextCheckAt", t."id"
+    LIMIT ${SLA_BATCH}`;
+  const at = (ms: EpochMs) => (ms === null ? null : new Date(ms));
+  return rows.map(({ startedMs, stoppedMs, nextMs, pauses, ...row }) => ({
+    ...row,
+    slaStartedAt: at(startedMs),
+    slaStoppedAt: at(stoppedMs),
+    slaNextCheckAt: new Date(nextMs),
+    pauses: pauses.map(([from, to]) => ({ from: new Date(from), to: at(to) })),
+  }));
+}
 
 function clockOf(ticket: SweptTicket, policies: Awaited<ReturnType<typeof getSlaPolicies>>, settings: Awaited<ReturnType<typeof getCalendarSettings>>, now: Date): ClockResult | null {
   const startedAt = ticket.slaStartedAt;
-  if (!startedAt || ticket.slaStoppedAt || !OPEN_STATUSES.includes(ticket.status as (typeof OPEN_STATUSES)[number]) || startedAt > now) return null;
+  if (!startedAt || ticket.slaStoppedAt || !(OPEN_STATUSES as readonly string[]).includes(ticket.status) || startedAt > now) return null;
   return computeClock({
     policy: policyByKey(ticket.slaPolicyKey ?? "WRITTEN_QUESTION", policies),
     startedAt,
@@ -86,27 +127,80 @@ function clockOf(ticket: SweptTicket, policies: Awaited<ReturnType<typeof getSla
   });
 }
 
-async function applySlaState(db: Db, ticket: SweptTicket, clock: ClockResult, now: Date): Promise<{ changed: number; notified: number }> {
+interface SlaChange {
+  ticket: SweptTicket;
+  clock: ClockResult;
+}
+
+/**
+ * A chunk of changes in one transaction; when it fails, each change on its own, so one ticket
+ * that cannot be written does not hold back the others (it keeps its moment for the next run).
+ */
+async function applyWithFallback(db: Db, chunk: SlaChange[], now: Date): Promise<{ changed: number; notified: number; failed: number }> {
+  try {
+    return { ...(await applySlaStates(db, chunk, now)), failed: 0 };
+  } catch (error) {
+    if (chunk.length === 1) {
+      console.error(`[sweeps] sla ${chunk[0]!.ticket.id} failed: ${error instanceof Error ? error.message.slice(0, 200) : "error"}`);
+      return { changed: 0, notified: 0, failed: 1 };
+    }
+    const total = { changed: 0, notified: 0, failed: 0 };
+    for (const change of chunk) {
+      const outcome = await applyWithFallback(db, [change], now);
+      total.changed += outcome.changed;
+      total.notified += outcome.notified;
+      total.failed += outcome.failed;
+    }
+    return total;
+  }
+}
+
+/**
+ * The new states with their audit events and notifications (and mails), set-based: one update,
+ * one insert of audit events, one of notifications. The update holds only where the clock is
+ * still as read, so a sweeper that raced this one, or a reply meanwhile, wins and nothing doubles.
+ */
+async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<{ changed: number; notified: number }> {
   return db.$transaction(async (tx) => {
-    const updated = await tx.ticket.updateMany({
-      where: { id: ticket.id, slaState: ticket.slaState, slaStartedAt: ticket.slaStartedAt },
-      data: { slaState: clock.state, slaDueAt: clock.dueAt, slaNextCheckAt: clock.nextChangeAt },
-    });
-    if (updated.count === 0) return { changed: 0, notified: 0 };
-    await audit(tx, { actorId: null, action: "sla.state_changed", entityType: "Ticket", entityId: ticket.id, organisationId: ticket.organisationId, data: { from: ticket.slaState, to: clock.state } });
-    if (clock.state === "ON_TRACK") return { changed: 1, notified: 0 };
-    const recipients = [...(ticket.assigneeId ? [ticket.assigneeId] : []), ...(await coordinatorsOf(tx, ticket.teamId))];
-    const count = await notify(tx, {
-      recipients,
-      kind: clock.state === "AT_RISK" ? "sla.at_risk" : "sla.breached",
-      entityType: "Ticket",
-      entityId: ticket.id,
-      data: { number: ticket.number, subject: ticket.subject, state: clock.state },
-      // One per clock run and state: a re-opened ticket's new clock may warn again.
-      dedupeKey: `sla:${ticket.id}:${ticket.slaStartedAt!.toISOString()}:${clock.state}`,
-      now,
-    });
-    return { changed: 1, notified: count };
+    const done = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "Ticket" AS t
+      SET "slaState" = v.state::"SlaState",
+          "slaDueAt" = (v.due::timestamptz AT TIME ZONE 'UTC'),
+          "slaNextCheckAt" = (v.next::timestamptz AT TIME ZONE 'UTC'),
+          "updatedAt" = ${now}
+      FROM unnest(
+        ${changes.map((c) => c.ticket.id)}::text[],
+        ${changes.map((c) => c.ticket.slaState)}::text[],
+        ${changes.map((c) => c.ticket.slaStartedAt!.toISOString())}::text[],
+        ${changes.map((c) => c.clock.state)}::text[],
+        ${changes.map((c) => c.clock.dueAt.toISOString())}::text[],
+        ${changes.map((c) => c.clock.nextChangeAt?.toISOString() ?? null)}::text[]
+      ) AS v(id, old, started, state, due, next)
+      WHERE t."id" = v.id AND t."slaState" = v.old::"SlaState" AND t."slaStartedAt" = (v.started::timestamptz AT TIME ZONE 'UTC')
+      RETURNING t."id"`;
+    const ids = new Set(done.map((row) => row.id));
+    const applied = changes.filter((c) => ids.has(c.ticket.id));
+    await auditMany(
+      tx,
+      applied.map(({ ticket, clock }) => ({ actorId: null, action: "sla.state_changed", entityType: "Ticket", entityId: ticket.id, organisationId: ticket.organisationId, data: { from: ticket.slaState, to: clock.state } })),
+    );
+    const warned = applied.filter((c) => c.clock.state !== "ON_TRACK");
+    const coordinators = new Map<string | null, string[]>();
+    for (const teamId of new Set(warned.map((c) => c.ticket.teamId))) coordinators.set(teamId, await coordinatorsOf(tx, teamId));
+    const notified = await notifyMany(
+      tx,
+      warned.map(({ ticket, clock }) => ({
+        recipients: [...(ticket.assigneeId ? [ticket.assigneeId] : []), ...(coordinators.get(ticket.teamId) ?? [])],
+        kind: clock.state === "AT_RISK" ? "sla.at_risk" : "sla.breached",
+        entityType: "Ticket",
+        entityId: ticket.id,
+        data: { number: ticket.number, subject: ticket.subject, state: clock.state },
+        // One per clock run and state: a re-opened ticket's new clock may warn again.
+        dedupeKey: `sla:${ticket.id}:${ticket.slaStartedAt!.toISOString()}:${clock.state}`,
+        now,
+      })),
+    );
+    return { changed: applied.length, notified };
   });
 }
 

@@ -1,0 +1,102 @@
+// `npm run bench:sweep [-- CLOCKS]`: the SLA state sweep over CLOCKS open clocks (default
+// 1,000,000) in a throwaway PostgreSQL database, end to end (reads, the rule, the writes, the
+// audit events and notifications of the clocks that change). The clocks are questions received
+// over the last ten days, each stored as the app stores it (state, due time and next moment from
+// the rule). Prints three rounds:
+//   - a minute later: the sweep that runs every minute;
+//   - 65 minutes later: the clocks that turned AT_RISK or breached at 17:00 change at once;
+//   - everything again: after an admin changed the calendar every running clock is recomputed.
+// Needs BENCH_DATABASE_URL or TEST_DATABASE_URL: a PostgreSQL role that may create databases.
+import pg from "pg";
+import { applyMigrations } from "../lib/db/migrate";
+import { createScratchDatabase, MIGRATIONS_DIR } from "../tests/support/database";
+import { loadAverage } from "./bench-support";
+
+const total = Number(process.argv[2] ?? 1_000_000);
+process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL;
+if (!process.env.TEST_DATABASE_URL) {
+  console.error("Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server: the sweep benchmark is about PostgreSQL.");
+  process.exit(1);
+}
+const database = await createScratchDatabase("benchsweep");
+process.env.DATABASE_URL = database.url;
+await applyMigrations({ databaseUrl: database.url, migrationsDir: MIGRATIONS_DIR });
+const { db, disconnectDb } = await import("../lib/db/client");
+const { seedDatabase } = await import("../prisma/seed");
+const { sweepSlaStates } = await import("../lib/sweeps/sweeps");
+const { recheckRunningClocks } = await import("../lib/sla/recheck");
+const { getCalendarSettings, getSlaPolicies } = await import("../lib/settings/queries");
+const { computeClock, policyByKey } = await import("../lib/sla/rules");
+
+// Tuesday 1 December 2026, 16:00 Amsterdam: the hour in which many clocks turn AT_RISK and,
+// at 17:00, today's due ones breach.
+const now = new Date("2026-12-01T15:00:00Z");
+await seedDatabase({ force: true, now });
+const sql = new pg.Client({ connectionString: database.url });
+await sql.connect();
+// The demo's own clocks stay out of the figures.
+await sql.query(`UPDATE "Ticket" SET "slaNextCheckAt" = NULL`);
+
+const [settings, policies] = await Promise.all([getCalendarSettings(db), getSlaPolicies(db)]);
+const policy = policyByKey("WRITTEN_QUESTION", policies);
+const TEN_DAYS_MS = 10 * 86_400_000;
+const CHUNK = 50_000;
+console.log(`bench:sweep — ${total.toLocaleString("en")} open clocks on ${database.url.replace(/\/\/[^@]*@/, "//")}`);
+const fillStart = performance.now();
+const states = { ON_TRACK: 0, AT_RISK: 0, BREACHED: 0 };
+for (let from = 0; from < total; from += CHUNK) {
+  const ids: string[] = [];
+  const started: string[] = [];
+  const due: string[] = [];
+  const state: string[] = [];
+  const next: (string | null)[] = [];
+  for (let g = from; g < Math.min(total, from + CHUNK); g++) {
+    // Spread evenly (a fixed stride, so every run fills the same clocks).
+    const startedAt = new Date(now.getTime() - ((g * 7919) % total) * (TEN_DAYS_MS / total) - 1000);
+    const clock = computeClock({ policy, startedAt, pauses: [], now, settings });
+    ids.push(`bs${g}`);
+    started.push(startedAt.toISOString());
+    due.push(clock.dueAt.toISOString());
+    state.push(clock.state);
+    next.push(clock.nextChangeAt?.toISOString() ?? null);
+    states[clock.state] += 1;
+  }
+  await sql.query(
+    `INSERT INTO "Ticket" ("id","number","subject","categoryId","channel","status","priority","audience","teamId",
+       "slaPolicyKey","slaStartedAt","slaDueAt","slaState","slaNextCheckAt","createdAt","updatedAt","lastActivityAt")
+     SELECT v.id, 'LK-S-' || v.id, 'Bench', c."id", 'PORTAL', 'OPEN', 'NORMAL', 'BENEFICIARY', c."defaultTeamId",
+       'WRITTEN_QUESTION', v.started::timestamptz AT TIME ZONE 'UTC', v.due::timestamptz AT TIME ZONE 'UTC', v.state::"SlaState",
+       v.next::timestamptz AT TIME ZONE 'UTC', v.started::timestamptz AT TIME ZONE 'UTC', v.started::timestamptz AT TIME ZONE 'UTC', v.started::timestamptz AT TIME ZONE 'UTC'
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(id, started, due, state, next)
+     CROSS JOIN (SELECT "id", "defaultTeamId" FROM "TicketCategory" WHERE "key" = 'DOSSIER_QUESTION') c`,
+    [ids, started, due, state, next],
+  );
+}
+await sql.query(`ANALYZE "Ticket"`);
+console.log(
+  `  filled in ${((performance.now() - fillStart) / 1000).toFixed(1)} s: ${states.ON_TRACK.toLocaleString("en")} on track, ${states.AT_RISK.toLocaleString("en")} at risk, ${states.BREACHED.toLocaleString("en")} breached`,
+);
+
+async function round(label: string, at: Date): Promise<void> {
+  const due = Number((await sql.query(`SELECT count(*) FROM "Ticket" WHERE "slaNextCheckAt" <= ($1::timestamptz AT TIME ZONE 'UTC')`, [at.toISOString()])).rows[0].count);
+  const t0 = performance.now();
+  const outcome = await sweepSlaStates(db, at);
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(
+    `  ${label.padEnd(36)} ${seconds.toFixed(2).padStart(7)} s   clocks read ${due.toLocaleString("en").padStart(9)}   changed ${outcome.changed.toLocaleString("en").padStart(7)}   notifications ${outcome.notified.toLocaleString("en")}   failed ${outcome.failed}`,
+  );
+}
+
+await round("a minute later", new Date(now.getTime() + 60_000));
+await round("65 minutes later (17:05, breaches)", new Date(now.getTime() + 3_900_000));
+// What the admin's save waits for: marking every running clock.
+const marked = performance.now();
+await db.$transaction((tx) => recheckRunningClocks(tx), { timeout: 300_000 });
+console.log(`  marking every running clock (an admin's calendar change) ${((performance.now() - marked) / 1000).toFixed(2)} s`);
+await round("every running clock again (calendar)", new Date(now.getTime() + 3_900_000));
+await round("a minute after that", new Date(now.getTime() + 3_960_000));
+console.log(`  load average ${loadAverage()}`);
+
+await sql.end();
+await disconnectDb();
+await database.drop();
