@@ -6,15 +6,19 @@ import { useState } from "react";
 import { afterLoginUrl } from "@/lib/auth/rules";
 import { refusalOf } from "./login-errors";
 
+// Single sign-on refusals (lib/sso/login.ts) and the password login's refusal when staff must use SSO.
+const SSO_ERRORS = ["SSO_UNKNOWN", "SSO_INACTIVE", "SSO_CITIZEN_UNKNOWN", "SSO_NO_IDENTIFIER", "SSO_FAILED", "SSO_REQUIRED"];
+
 // No "LOCKED": a locked account is answered like a wrong password, so the form cannot tell anyone
 // that an address has an account (its owner learns of the lock by mail).
-const KNOWN_ERRORS = new Set(["INVALID_CREDENTIALS", "SESSION_EXPIRED", "REQUIRED", "ORGANISATION_INACTIVE"]);
+const KNOWN_ERRORS = new Set(["INVALID_CREDENTIALS", "SESSION_EXPIRED", "REQUIRED", "ORGANISATION_INACTIVE", ...SSO_ERRORS]);
 const loginErrorOf = (code: string | null | undefined) => refusalOf(code, KNOWN_ERRORS);
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
   const t = useTranslations("login");
   const tr = useTranslations("passwordReset");
   const to = useTranslations("orgAdminLogin");
+  const ts = useTranslations("sso.errors");
   const [error, setError] = useState<{ key: string; minutes?: number } | null>(initialError ? loginErrorOf(initialError) : null);
   const [pending, setPending] = useState(false);
 
@@ -46,7 +50,13 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string |
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
       {error ? (
-        <ErrorNote>{error.key === "ORGANISATION_INACTIVE" ? to("ORGANISATION_INACTIVE") : t(`errors.${error.key}`, { minutes: error.minutes ?? 0 })}</ErrorNote>
+        <ErrorNote>
+          {error.key === "ORGANISATION_INACTIVE"
+            ? to("ORGANISATION_INACTIVE")
+            : SSO_ERRORS.includes(error.key)
+              ? ts(error.key)
+              : t(`errors.${error.key}`, { minutes: error.minutes ?? 0 })}
+        </ErrorNote>
       ) : null}
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-slate-800">

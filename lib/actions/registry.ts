@@ -5,6 +5,7 @@ import "server-only";
 import type { z } from "zod";
 import { changeOwnPassword } from "@/lib/account/commands";
 import { requestOwnEmailChange } from "@/lib/account/email-change-commands";
+import { createApiToken, revokeApiToken } from "@/lib/api/token-commands";
 import { createBeneficiaryAccount, inviteBeneficiaryToPortal, mergeBeneficiaryAccounts, setBeneficiaryAccountActive, updateBeneficiaryAccount } from "@/lib/beneficiaries/commands";
 import { updateAttemptTiming } from "@/lib/callbacks/attempt-settings";
 import { resetBrandSettings, updateBrand } from "@/lib/brand/admin";
@@ -82,6 +83,7 @@ import {
 } from "@/lib/chat/commands";
 import { answerSurveyAsBeneficiary, answerSurveyAsEmployer } from "@/lib/survey/commands";
 import { recordUrgentVerification, relinkUrgentPreAnnouncement, submitUrgentRequest, updatePreAnnouncementExpiry, updateUrgentWords } from "@/lib/urgent/commands";
+import { startCitizenLink, updateSsoSettings } from "@/lib/sso/commands";
 import { logCallbackAttempt } from "@/lib/workspace/attempt";
 import { addNote, changeTicketFields, replyToTicket as replyAsStaff } from "@/lib/workspace/commands";
 import type { DefinedAction } from "./define";
@@ -214,9 +216,15 @@ export const ACTIONS: readonly RegisteredAction[] = [
   withdrawOrganisationInviteAsAdmin,
   resendOrganisationInviteAsAdmin,
   retryMail,
+  // API tokens (issue 16 item 1)
+  createApiToken,
+  revokeApiToken,
   startImport,
   updateRetention,
   placeLegalHold,
   releaseLegalHold,
   erasePersonAction,
+  // Single sign-on: the admin's settings; a citizen or employer starts linking DigiD/eHerkenning
+  updateSsoSettings,
+  startCitizenLink,
 ];

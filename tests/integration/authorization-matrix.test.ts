@@ -423,6 +423,15 @@ const SPECS: Record<string, Spec> = {
     own: async () => ({ userId: (await person("BENEFICIARY")).id, reason: "Verzoek tot verwijdering" }),
     foreign: async () => ({ input: { userId: "matrix-no-such-person", reason: "Verzoek tot verwijdering" }, refusal: "USER_NOT_FOUND" }),
   },
+  // ── API tokens ── (own: a fresh token; foreign: none of that id, or one revoked already)
+  "apiToken.create": { own: async () => ({ name: "Matrix-koppeling", scopes: ["tickets:read"], actorId: w.handler, organisationId: "", expiresAt: "" }) },
+  "apiToken.revoke": {
+    own: async () => {
+      const token = await db.apiToken.create({ data: { name: "Matrix", prefix: "lk_matrix", tokenHash: randomUUID(), scopes: ["tickets:read"], actorId: w.handler, createdById: w.handler }, select: { id: true } });
+      return { tokenId: token.id };
+    },
+    foreign: async () => ({ input: { tokenId: "matrix-no-such-token" }, refusal: "NOT_FOUND" }),
+  },
   // ── employer service (issue 14 item 7) ──
   // Own: a resolved Van Dijk question the caller asked (the right that grants the survey also
   // grants reading those); foreign: Zorggroep Noord's.
@@ -659,6 +668,10 @@ const SPECS: Record<string, Spec> = {
   },
   "settings.urgentWords": { own: async () => ({ words: "spoed\nurgent\ndringend" }) },
   "settings.preAnnouncementExpiry": { own: async () => ({ lineKey: "EMPLOYER", openDays: 2 }) },
+  // Without a staff IdP in the test environment, switching the password off is refused (SSO_NOT_CONFIGURED); this leaves it on.
+  "integrations.sso.settings": { own: async () => ({ idpMfaCounts: true, staffPasswordOff: false }) },
+  // Only changes a cookie; a staff caller gets SSO_WRONG_ACCOUNT, anyone SSO_NOT_CONFIGURED without a broker.
+  "account.sso.startLink": { own: async () => ({}) },
   "settings.slaPolicy": { own: async () => ({ key: "WRITTEN_QUESTION", amount: 5, atRiskShare: 0.2, targetShare: 0.9 }) },
   "settings.slotCapacity": { own: async () => ({ teamId: w.teams.uitkeringen, morning: 6, afternoon: 10 }) },
   "settings.callbackAttempts": { own: async () => ({ earlyMinutes: 15, minIntervalMinutes: 10 }) },
@@ -725,7 +738,7 @@ const WATCHED = [
   "CallbackAttempt", "ContactNote", "PreAnnouncement", "UrgentRequest", "Escalation", "Complaint", "ComplaintNote", "KbArticle",
   "SatisfactionResponse", "Macro", "SlaPolicy", "OpeningHours", "ClosureDay", "ContactLine", "LineClosureDay", "Setting", "SlotCapacity", "OutboxMessage", "AuditEvent",
   "ComplaintBody", "TicketCategory", "Organisation", "Notification", "NotificationPreference", "EmailChange", "LegalHold", "ImportJob",
-  "MailTemplate",
+  "MailTemplate", "ApiToken",
 ];
 const FINGERPRINT_SQL = `SELECT md5(${WATCHED.map((t) => `coalesce((SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM "${t}" x), '')`).join(" || ")}) AS f`;
 async function fingerprint(): Promise<string> {
