@@ -8,6 +8,8 @@ export async function AuditTable({ rows, now, personHref }: { rows: AuditRow[]; 
   const [t, format] = await Promise.all([getTranslations("auditLog"), getFormatter()]);
   if (rows.length === 0) return <EmptyState>{t("empty")}</EmptyState>;
   const label = (code: string) => (t.has(`actions.${code}`) ? t(`actions.${code}`) : code);
+  // "Instelling", not "Setting": the export already reads these labels.
+  const entityLabel = (type: string) => (t.has(`entityTypes.${type}`) ? t(`entityTypes.${type}`) : type);
   const person = (p: { name: string; email: string } | null, id: string | null) =>
     p ? (
       <>
@@ -45,7 +47,7 @@ export async function AuditTable({ rows, now, personHref }: { rows: AuditRow[]; 
             <span className="block font-mono text-xs text-slate-600">{row.action}</span>
           </td>
           <td className="px-3 py-2">
-            {row.entityPerson ? person(row.entityPerson, row.entityId) : row.entityType === "Organisation" && row.organisation ? row.organisation.name : row.entityType}
+            {row.entityPerson ? person(row.entityPerson, row.entityId) : row.entityType === "Organisation" && row.organisation ? row.organisation.name : entityLabel(row.entityType)}
             {row.entityId && !row.entityPerson ? <span className="block break-all font-mono text-xs text-slate-600">{row.entityId}</span> : null}
           </td>
           <td className="whitespace-nowrap px-3 py-2">
