@@ -1,6 +1,7 @@
 import "server-only";
 import type { AttemptOutcome } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 import type { Tx } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/outbox/mutations";
 import { recordAnswer } from "@/lib/tickets/answer-clock";
@@ -125,6 +126,7 @@ export async function bookCallback(tx: Tx, input: BookCallbackInput, now: Date):
     ticketId: ticket.id,
     data: { ticketId: ticket.id, date: input.date, slot: input.slot, isRepeat: appointment.isRepeat },
   });
+  await enqueueWebhookEvent(tx, "appointment.booked", { appointmentId: appointment.id, ticketId: ticket.id, date: input.date, slot: input.slot }, now);
   return appointment;
 }
 
@@ -162,6 +164,7 @@ export async function cancelCallback(tx: Tx, input: { appointmentId: string; act
   await ticketEvent(tx, appointment.ticketId, input.actorId, "callback.cancelled", { appointmentId: appointment.id }, now);
   await mailPerson(tx, "CANCELLED", appointment, appointment.ticket.number, now);
   await audit(tx, { actorId: input.actorId, action: "callback.cancel", entityType: "CallbackAppointment", entityId: appointment.id, ticketId: appointment.ticketId });
+  await enqueueWebhookEvent(tx, "appointment.cancelled", { appointmentId: appointment.id, ticketId: appointment.ticketId, date: appointment.date, slot: appointment.slot }, now);
   return { id: appointment.id };
 }
 

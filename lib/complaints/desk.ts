@@ -2,6 +2,7 @@ import "server-only";
 import type { ComplaintStage } from "@prisma/client";
 import { z } from "zod";
 import { audit } from "@/lib/audit/mutations";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 import type { Tx } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/outbox/mutations";
 import { addStaffReply, changeTicket } from "@/lib/tickets/mutations";
@@ -83,6 +84,7 @@ export async function referToExternalBody(tx: Tx, input: { complaintId: string; 
   const text = nextStepText("STAGE_2", locale, await loadNextStepTexts(tx, complaint.subjectTicketId));
   if (!text) throw new ComplaintDeskError("NEXT_STEP_TEXT_MISSING");
   await tx.complaint.update({ where: { id: complaint.id }, data: { stage: "STAGE_3", status: "REFERRED", referredAt: now, closedAt: now } });
+  await enqueueWebhookEvent(tx, "complaint.stage_changed", { complaintId: complaint.id, ticketId: complaint.ticketId, organisationId: complaint.organisationId, stage: "STAGE_3" }, now);
   if (complaint.ticket && complaint.ticket.status !== "CLOSED") {
     await changeTicket(tx, { ticketId: complaint.ticket.id, actorId: input.actor.id, status: "CLOSED" }, now);
   }

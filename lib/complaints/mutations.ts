@@ -1,5 +1,6 @@
 import "server-only";
 import { audit } from "@/lib/audit/mutations";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import type { Tx } from "@/lib/db/client";
 import { employerComplaintScope, employerTicketScope, type EmployerScopeActor } from "@/lib/employer/scope";
@@ -106,6 +107,7 @@ export async function fileComplaint(tx: Tx, input: FileComplaintInput, now: Date
     organisationId: input.organisationId,
     data: { subjectTicketId: subject.id, ticketId: ticket.id, stage: "STAGE_1" },
   });
+  await enqueueWebhookEvent(tx, "complaint.stage_changed", { complaintId: complaint.id, ticketId: ticket.id, organisationId: input.organisationId ?? null, stage: "STAGE_1" }, now);
   return { id: complaint.id, ticketId: ticket.id, number: ticket.number, dueAt };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Complaint, Role } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 import { formatDate } from "@/lib/calendar/format";
 import { dueAfterWorkingDays } from "@/lib/calendar/rules";
 import type { Tx } from "@/lib/db/client";
@@ -23,7 +24,7 @@ export async function complaintDueAt(tx: Tx, from: Date): Promise<Date> {
  */
 export async function moveToOmbudsman(
   tx: Tx,
-  complaint: Pick<Complaint, "id" | "ticketId" | "dueAt" | "firstStageDueAt">,
+  complaint: Pick<Complaint, "id" | "ticketId" | "organisationId" | "dueAt" | "firstStageDueAt">,
   referral: { byId: string; reason: string } | null,
   now: Date,
 ): Promise<{ dueAt: Date; ombudsId: string | null }> {
@@ -43,6 +44,8 @@ export async function moveToOmbudsman(
     },
   });
   if (complaint.ticketId) await tx.ticket.update({ where: { id: complaint.ticketId }, data: { assigneeId: ombuds?.id ?? null, slaDueAt: dueAt } });
+  // Both ways to stage 2 (the complainant asks, or the line refers) pass here.
+  await enqueueWebhookEvent(tx, "complaint.stage_changed", { complaintId: complaint.id, ticketId: complaint.ticketId, organisationId: complaint.organisationId, stage: "STAGE_2" }, now);
   return { dueAt, ombudsId: ombuds?.id ?? null };
 }
 

@@ -10,6 +10,7 @@ import { type ClockResult, computeClock, policyByKey } from "@/lib/sla/rules";
 import { SURVEYED_TICKETS } from "@/lib/survey/rules";
 import { slotHours } from "@/lib/callbacks/rules";
 import { OPEN_STATUSES } from "@/lib/tickets/rules";
+import { enqueueWebhookEvent, enqueueWebhookEvents } from "@/lib/webhooks/enqueue";
 import { autoCloseBefore, reminderWindow } from "./rules";
 
 // Every sweep is idempotent on its own (conditional updates, unique notification keys), so two
@@ -200,6 +201,14 @@ async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<
         now,
       })),
     );
+    await enqueueWebhookEvents(
+      tx,
+      "sla.breached",
+      applied
+        .filter((c) => c.clock.state === "BREACHED")
+        .map(({ ticket, clock }) => ({ ticketId: ticket.id, number: ticket.number, policy: ticket.slaPolicyKey, dueAt: clock.dueAt.toISOString(), organisationId: ticket.organisationId })),
+      now,
+    );
     return { changed: applied.length, notified };
   });
 }
@@ -227,6 +236,7 @@ export async function sweepAutoClose(db: Db, now: Date): Promise<number> {
       if (updated.count === 0) return 0;
       await tx.ticketEvent.create({ data: { ticketId: id, actorId: null, kind: "status", data: { from: "RESOLVED", to: "CLOSED", reason: "auto-close" }, createdAt: now } });
       await audit(tx, { actorId: null, action: "ticket.auto_close", entityType: "Ticket", entityId: id });
+      await enqueueWebhookEvent(tx, "ticket.status_changed", { ticketId: id, from: "RESOLVED", to: "CLOSED" }, now);
       return 1;
     });
   }

@@ -4,6 +4,7 @@ import { audit } from "@/lib/audit/mutations";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import type { Tx } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/outbox/mutations";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
 import type { ClockStep } from "@/lib/sla/lifecycle";
@@ -104,6 +105,8 @@ async function createMessage(
 
 async function event(tx: Tx, ticketId: string, actorId: string | null, kind: string, data: Record<string, string | null>, now: Date) {
   await tx.ticketEvent.create({ data: { ticketId, actorId, kind, data, createdAt: now } });
+  // Every status change of a ticket passes here: the back office hears of each one.
+  if (kind === "status" && data.from && data.to) await enqueueWebhookEvent(tx, "ticket.status_changed", { ticketId, from: data.from, to: data.to }, now);
 }
 
 export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Promise<{ id: string; number: string; slaDueAt: Date | null }> {
@@ -190,6 +193,12 @@ export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Pr
     entityId: ticket.id,
     data: { number, channel: input.channel, category: category.key },
   });
+  await enqueueWebhookEvent(
+    tx,
+    "ticket.created",
+    { ticketId: ticket.id, number, channel: input.channel, category: category.key, status: ticket.status, priority: ticket.priority, organisationId: ticket.organisationId, requesterId: ticket.requesterId },
+    now,
+  );
   return { id: ticket.id, number, slaDueAt: clock.dueAt };
 }
 
@@ -244,6 +253,7 @@ export async function addCustomerMessage(
   const messageId = await createMessage(tx, { ...input, direction: "INBOUND" }, now);
   const { reopened } = await customerWrote(tx, ticket, input.authorId, now);
   await audit(tx, { actorId: input.authorId, action: "ticket.customer_message", entityType: "Ticket", entityId: ticket.id, data: { reopened } });
+  await enqueueWebhookEvent(tx, "message.received", { ticketId: ticket.id, messageId, channel: input.channel, reopened }, now);
   return { messageId, reopened };
 }
 
