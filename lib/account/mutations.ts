@@ -7,6 +7,7 @@ import { enqueueMail } from "@/lib/outbox/mutations";
 import { mailText } from "@/lib/mail-templates/queries";
 import { passwordChangedMail, resetLinkValues } from "./mail-texts";
 import { hashResetToken, newResetToken, RESET_REQUESTS_PER_HOUR, resetExpiry, resetWindowStart, type ResetRefusal } from "./rules";
+import { getBrand } from "@/lib/brand/queries";
 
 export type AccountRefusal = PasswordRefusal | ResetRefusal | "WRONG_PASSWORD" | "LOCKED" | "PASSWORD_UNCHANGED" | "PASSWORD_CHANGED_MEANWHILE";
 
@@ -54,7 +55,8 @@ export async function storeNewPassword(
   if (updated.count !== 1) throw new AccountRuleError("PASSWORD_CHANGED_MEANWHILE");
   await tx.passwordResetToken.updateMany({ where: { userId: input.userId, usedAt: null }, data: { usedAt: now } });
   const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true, name: true, locale: true } });
-  const mail = passwordChangedMail({ name: user.name, at: now, how: input.how, resetUrl: `${linkBase()}/wachtwoord-vergeten`, locale: user.locale });
+  const brand = await getBrand(tx);
+  const mail = passwordChangedMail({ name: user.name, at: now, how: input.how, resetUrl: `${linkBase()}/wachtwoord-vergeten`, locale: user.locale, sender: brand.name });
   await enqueueMail(tx, { kind: "account.password_changed", to: user.email, subject: mail.subject, text: mail.text, locale: user.locale, at: now });
   await audit(tx, { actorId: input.userId, action: input.how === "reset" ? "account.password_reset" : "account.password_changed", entityType: "User", entityId: input.userId });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { getBrand } from "@/lib/brand/queries";
 import type { DbClient } from "@/lib/settings/queries";
 import { TEMPLATE_KEYS, templateDef, type TemplateKey, type TemplateLocale, type TemplateValues } from "./registry";
 import { renderTemplate, type RenderedMail } from "./render";
@@ -8,8 +9,11 @@ import { renderTemplate, type RenderedMail } from "./render";
  * sender's transaction client; cannot fail on the template (it was validated on save).
  */
 export async function mailText<K extends TemplateKey>(client: DbClient, key: K, locale: TemplateLocale, values: TemplateValues<K>): Promise<RenderedMail> {
-  const row = await client.mailTemplate.findUnique({ where: { key_locale: { key, locale } }, select: { subject: true, body: true } });
-  return renderTemplate(key, locale, values, row);
+  const [row, brand] = await Promise.all([
+    client.mailTemplate.findUnique({ where: { key_locale: { key, locale } }, select: { subject: true, body: true } }),
+    getBrand(client),
+  ]);
+  return renderTemplate(key, locale, { ...values, afzender: brand.name }, row);
 }
 
 export interface TemplateAdminRow {

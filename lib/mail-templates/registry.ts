@@ -29,6 +29,8 @@ const NUMBER = p("registratienummer", false, "LK-2026-000123", "LK-2026-000123")
 const SUBJECT = p("onderwerp", false, "Vraag over mijn uitkering", "Question about my benefit");
 const NAME = p("naam", false, "Anna Jansen", "Anna Jansen");
 const LINK = p("link", true, "https://loket.example/uitnodiging/voorbeeld", "https://loket.example/uitnodiging/example");
+/** The organisation running Loket, as its admin named it (the brand); every template may use it. */
+export const SENDER = p("afzender", false, "Loket", "Loket");
 const VALID_UNTIL = p("geldigtot", false, "11 december 2026 om 15:00", "11 December 2026, 15:00");
 
 export const TEMPLATES = {
@@ -90,11 +92,11 @@ export const TEMPLATES = {
     defaults: {
       nl: {
         subject: "{onderwerp}",
-        body: "Uw vraag {registratienummer} is afgehandeld. Hoe tevreden bent u over ons antwoord? U kunt dat in één minuut laten weten in Loket, bij deze vraag.",
+        body: "Uw vraag {registratienummer} is afgehandeld. Hoe tevreden bent u over ons antwoord? U kunt dat in één minuut laten weten in het portaal van {afzender}, bij deze vraag.",
       },
       en: {
         subject: "{onderwerp}",
-        body: "Your question {registratienummer} has been resolved. How satisfied are you with our answer? Let us know in one minute in Loket, on this question.",
+        body: "Your question {registratienummer} has been resolved. How satisfied are you with our answer? Let us know in one minute in the {afzender} portal, on this question.",
       },
     },
   },
@@ -103,19 +105,19 @@ export const TEMPLATES = {
     placeholders: [NAME, { ...LINK, sample: { nl: "https://loket.example/wachtwoord-herstellen/voorbeeld", en: "https://loket.example/wachtwoord-herstellen/example" } }, VALID_UNTIL],
     defaults: {
       nl: {
-        subject: "Nieuw wachtwoord instellen voor Loket",
+        subject: "Nieuw wachtwoord instellen voor {afzender}",
         body: [
           "Beste {naam},",
-          "Wij kregen een verzoek om een nieuw wachtwoord in te stellen voor uw Loket-account. Kies een nieuw wachtwoord via deze link:",
+          "Wij kregen een verzoek om een nieuw wachtwoord in te stellen voor uw account bij {afzender}. Kies een nieuw wachtwoord via deze link:",
           "{link}",
           "De link werkt één keer en tot {geldigtot} (Nederlandse tijd). Heeft u dit niet gevraagd? Dan kunt u deze e-mail negeren: uw wachtwoord blijft zoals het is.",
         ].join("\n\n"),
       },
       en: {
-        subject: "Set a new password for Loket",
+        subject: "Set a new password for {afzender}",
         body: [
           "Dear {naam},",
-          "We received a request to set a new password for your Loket account. Choose a new password via this link:",
+          "We received a request to set a new password for your {afzender} account. Choose a new password via this link:",
           "{link}",
           "The link works once and until {geldigtot} (Amsterdam time). Did you not ask for this? Then ignore this mail: your password stays as it is.",
         ].join("\n\n"),
@@ -155,11 +157,11 @@ export const TEMPLATES = {
     placeholders: [NAME, LINK, VALID_UNTIL],
     defaults: {
       nl: {
-        subject: "Uitnodiging voor de werkplek van Loket",
+        subject: "Uitnodiging voor de werkplek van {afzender}",
         body: [
           "Beste {naam},",
           "",
-          "U bent uitgenodigd voor de werkplek van Loket. Kies uw wachtwoord via deze link:",
+          "U bent uitgenodigd voor de werkplek van {afzender}. Kies uw wachtwoord via deze link:",
           "{link}",
           "",
           "Bij de eerste keer inloggen stelt u tweestapsverificatie in met een authenticator-app op uw telefoon.",
@@ -167,11 +169,11 @@ export const TEMPLATES = {
         ].join("\n"),
       },
       en: {
-        subject: "Invitation to the Loket workspace",
+        subject: "Invitation to the {afzender} workspace",
         body: [
           "Dear {naam},",
           "",
-          "You have been invited to the Loket workspace. Choose your password via this link:",
+          "You have been invited to the {afzender} workspace. Choose your password via this link:",
           "{link}",
           "",
           "When you first log in, you set up two-step verification with an authenticator app on your phone.",
@@ -185,22 +187,22 @@ export const TEMPLATES = {
     placeholders: [NAME, LINK, VALID_UNTIL],
     defaults: {
       nl: {
-        subject: "Uitnodiging voor Mijn Loket",
+        subject: "Uitnodiging voor het portaal van {afzender}",
         body: [
           "Beste {naam},",
           "",
-          "U bent uitgenodigd voor Mijn Loket, waar u uw vragen en afspraken bij ons ziet. Kies uw wachtwoord via deze link:",
+          "U bent uitgenodigd voor het portaal van {afzender}, waar u uw vragen en afspraken bij ons ziet. Kies uw wachtwoord via deze link:",
           "{link}",
           "",
           "De link is eenmalig en geldig tot {geldigtot} (Nederlandse tijd).",
         ].join("\n"),
       },
       en: {
-        subject: "Invitation to My Loket",
+        subject: "Invitation to the {afzender} portal",
         body: [
           "Dear {naam},",
           "",
-          "You have been invited to My Loket, where you see your questions and appointments with us. Choose your password via this link:",
+          "You have been invited to the {afzender} portal, where you see your questions and appointments with us. Choose your password via this link:",
           "{link}",
           "",
           "The link works once and until {geldigtot} (Amsterdam time).",
@@ -221,8 +223,16 @@ export function isTemplateKey(key: string): key is TemplateKey {
   return Object.prototype.hasOwnProperty.call(TEMPLATES, key);
 }
 
+const withSender = new Map<TemplateKey, TemplateDef>();
+
+/** A template's definition, {afzender} included (filled by the sender from the brand). */
 export function templateDef(key: TemplateKey): TemplateDef {
-  return TEMPLATES[key];
+  let def = withSender.get(key);
+  if (!def) {
+    def = { ...TEMPLATES[key], placeholders: [...TEMPLATES[key].placeholders, SENDER] };
+    withSender.set(key, def);
+  }
+  return def;
 }
 
 /** The sample values of a key, for the preview. */

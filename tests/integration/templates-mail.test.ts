@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { requestPasswordReset } from "@/lib/account/commands";
+import { changeOwnPassword, requestPasswordReset } from "@/lib/account/commands";
+import { saveBrand } from "@/lib/brand/mutations";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
 import { resetMailTemplate, saveMailTemplate } from "@/lib/mail-templates/commands";
@@ -116,5 +117,26 @@ describe("reset to the default", () => {
     expect(await resetMailTemplate.execute(admin, { key: "callback.reminder", locale: "en" }, now)).toEqual({ ok: true, data: undefined });
     expect(await db.mailTemplate.count()).toBe(1);
     expect(await audits("mail_template.reset")).toEqual([]);
+  });
+});
+
+describe("the organisation's own name in the built-in mail texts", () => {
+  it("a reset link, an invitation and a changed password name the brand, not Loket", async () => {
+    await db.$transaction((tx) => saveBrand(tx, { name: "Gemeente Voorbeeld", primaryColor: "#115467", secondaryColor: null, logo: undefined }, admin.id));
+    await requestPasswordReset({ email: ANNA }, now);
+    const reset = await mailTo(ANNA, "account.password_reset");
+    expect(reset.subject).toBe("Nieuw wachtwoord instellen voor Gemeente Voorbeeld");
+    expect(reset.bodyText).toContain("voor uw account bij Gemeente Voorbeeld.");
+    expect(reset.bodyText).not.toContain("Loket");
+
+    await inviteStaffMember.execute(admin, { email: "nieuw@loket.example", name: "Nieuwe Collega", role: "CASE_HANDLER", teamIds: [] }, now);
+    const invite = await mailTo("nieuw@loket.example", "staff.invite");
+    expect(invite.subject).toBe("Uitnodiging voor de werkplek van Gemeente Voorbeeld");
+
+    const anna = await sessionFor(ANNA);
+    expect(await changeOwnPassword.execute(anna, { current: "Loket-demo-2026", password: "Een-heel-nieuw-wachtwoord-42", confirm: "Een-heel-nieuw-wachtwoord-42" }, now)).toMatchObject({ ok: true });
+    const changed = await mailTo(ANNA, "account.password_changed");
+    expect(changed.subject).toBe("Uw wachtwoord voor Gemeente Voorbeeld is gewijzigd");
+    expect(changed.bodyText).toContain("uw account bij Gemeente Voorbeeld");
   });
 });
