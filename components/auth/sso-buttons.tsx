@@ -17,11 +17,12 @@ export function SsoButtons({ staff, citizen, callbackUrl }: { staff: boolean; ci
   };
   const button = "w-full rounded border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60";
   return (
-    <div className="mt-6 space-y-3">
-      <p className="flex items-center gap-3 text-sm text-slate-600" aria-hidden="true">
-        <span className="h-px flex-1 bg-slate-300" />
-        {t("or")}
-        <span className="h-px flex-1 bg-slate-300" />
+    // The group's name ("of log in met") gives the short button labels their context.
+    <div role="group" aria-labelledby="sso-or" className="mt-6 space-y-3">
+      <p className="flex items-center gap-3 text-sm text-slate-600">
+        <span className="h-px flex-1 bg-slate-300" aria-hidden="true" />
+        <span id="sso-or">{t("or")}</span>
+        <span className="h-px flex-1 bg-slate-300" aria-hidden="true" />
       </p>
       {staff ? (
         <button type="button" disabled={pending} onClick={() => go(STAFF_PROVIDER_ID)} className={button}>

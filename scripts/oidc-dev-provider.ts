@@ -1,0 +1,36 @@
+// A local OpenID Connect provider for trying single sign-on and for the e2e run (a webServer in
+// playwright.config.ts): node-oidc-provider on loopback with a plain login page where you type a
+// username below. Not for production. Start: npx tsx scripts/oidc-dev-provider.ts
+//   OIDC_DEV_PORT         port (default 3990); the issuer is http://127.0.0.1:<port>
+//   OIDC_DEV_APP_URL      Loket's base URL for the redirect URIs (default http://localhost:3000)
+// Loket then needs LOKET_OIDC_STAFF_ISSUER=http://127.0.0.1:<port>, _CLIENT_ID=loket-staff,
+// _CLIENT_SECRET=loket-staff-secret (and the same with CITIZEN / loket-citizen for DigiD).
+import { startOidcProvider } from "../tests/support/oidc-provider";
+
+const port = Number(process.env.OIDC_DEV_PORT ?? 3990);
+const app = (process.env.OIDC_DEV_APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+
+/** Usernames for the login page. */
+const DEV_ACCOUNTS = [
+  // A staff member the e2e spec creates; the IdP did MFA.
+  { sub: "idp-sso-medewerker", claims: { email: "sso.medewerker@loket.example", email_verified: true, name: "SSO Medewerker" }, amr: ["pwd", "mfa"] },
+  // The demo agent, password only at the IdP: Loket's TOTP still follows.
+  { sub: "idp-agent", claims: { email: "agent@loket.example", email_verified: true, name: "Agent" }, amr: ["pwd"] },
+  // Someone the IdP knows but Loket does not.
+  { sub: "idp-onbekend", claims: { email: "onbekend@elders.example", email_verified: true, name: "Onbekend" }, amr: ["pwd", "mfa"] },
+  // DigiD through the broker: a BSN.
+  { sub: "digid-anna", claims: { bsn: "123456782" } },
+];
+
+const provider = await startOidcProvider({
+  port,
+  clients: [
+    { clientId: "loket-staff", clientSecret: "loket-staff-secret", redirectUris: [`${app}/api/auth/callback/oidc-staff`] },
+    { clientId: "loket-citizen", clientSecret: "loket-citizen-secret", redirectUris: [`${app}/api/auth/callback/oidc-citizen`] },
+  ],
+  accounts: DEV_ACCOUNTS,
+});
+console.log(`[oidc-dev-provider] issuer ${provider.issuer}; users: ${DEV_ACCOUNTS.map((a) => a.sub).join(", ")}`);
+const stop = () => void provider.close().then(() => process.exit(0));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
