@@ -84,6 +84,7 @@ import {
 import { answerSurveyAsBeneficiary, answerSurveyAsEmployer } from "@/lib/survey/commands";
 import { recordUrgentVerification, relinkUrgentPreAnnouncement, submitUrgentRequest, updatePreAnnouncementExpiry, updateUrgentWords } from "@/lib/urgent/commands";
 import { startCitizenLink, updateSsoSettings } from "@/lib/sso/commands";
+import { createWebhook, deleteWebhook, resendWebhook, rotateWebhookSecretAction, setWebhookPaused } from "@/lib/webhooks/commands";
 import { logCallbackAttempt } from "@/lib/workspace/attempt";
 import { addNote, changeTicketFields, replyToTicket as replyAsStaff } from "@/lib/workspace/commands";
 import type { DefinedAction } from "./define";
@@ -219,6 +220,12 @@ export const ACTIONS: readonly RegisteredAction[] = [
   // API tokens (issue 16 item 1)
   createApiToken,
   revokeApiToken,
+  // Webhooks (issue 16 item 2)
+  createWebhook,
+  rotateWebhookSecretAction,
+  setWebhookPaused,
+  deleteWebhook,
+  resendWebhook,
   startImport,
   updateRetention,
   placeLegalHold,

@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   "escalation.moved_up",
   "complaint.stage_due",
   "mail.sender_unverified",
+  "webhook.paused",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -36,6 +37,8 @@ export const DEFAULT_DELIVERY: Readonly<Record<NotificationKind, Delivery>> = {
   "escalation.moved_up": { inApp: true, mail: false },
   "complaint.stage_due": { inApp: true, mail: true },
   "mail.sender_unverified": { inApp: true, mail: false },
+  // A back office no longer hears from Loket: admins should not have to look at the bell first.
+  "webhook.paused": { inApp: true, mail: true },
 };
 
 export function deliveryFor(kind: string, row: Delivery | null | undefined): Delivery {
@@ -86,6 +89,8 @@ export function hrefFor(entityType: string, entityId: string, data: Notification
       return "/agent/terugbellen";
     case "PreAnnouncement":
       return "/agent/telefoon";
+    case "WebhookEndpoint":
+      return `/agent/beheer/webhooks/${entityId}`;
     case "InboundMail":
       return data.ticketId ? `/agent/tickets/${data.ticketId}` : "/agent/meldingen";
     default:
@@ -123,6 +128,7 @@ const MAIL_TITLES: Record<Locale, Record<NotificationKind, (d: NotificationData)
     "escalation.moved_up": (d) => `Escalatie naar niveau 2${d.number ? `: ${d.number}` : ""}`,
     "complaint.stage_due": (d) => `${d.state === "OVERDUE" ? "Klachttermijn verstreken" : "Klachttermijn loopt af"}: ${d.number ?? ""}`,
     "mail.sender_unverified": (d) => `E-mail van niet-geverifieerde afzender: ${d.number ?? ""}`,
+    "webhook.paused": (d) => `Webhook gepauzeerd na een dag storing: ${d.subject ?? ""}`,
   },
   en: {
     "sla.at_risk": (d) => `Deadline nearly reached: ${d.number ?? ""}`,
@@ -132,6 +138,7 @@ const MAIL_TITLES: Record<Locale, Record<NotificationKind, (d: NotificationData)
     "escalation.moved_up": (d) => `Escalation moved up to tier 2${d.number ? `: ${d.number}` : ""}`,
     "complaint.stage_due": (d) => `${d.state === "OVERDUE" ? "Complaint deadline passed" : "Complaint deadline approaching"}: ${d.number ?? ""}`,
     "mail.sender_unverified": (d) => `Mail from an unverified sender: ${d.number ?? ""}`,
+    "webhook.paused": (d) => `Webhook paused after a day of failures: ${d.subject ?? ""}`,
   },
 };
 

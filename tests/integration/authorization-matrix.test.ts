@@ -98,6 +98,11 @@ async function appointment(personId: string, teamId: string) {
   });
 }
 
+async function webhookEndpoint(): Promise<string> {
+  const endpoint = await db.webhookEndpoint.create({ data: { url: "https://hooks.example/matrix", eventTypes: ["ticket.created"], secret: "sealed-elsewhere", createdById: w.handler }, select: { id: true } });
+  return endpoint.id;
+}
+
 async function complaint(data: { complainantId: string; organisationId?: string | null; stage?: ComplaintStage; answered?: boolean; subjectCategory?: string }) {
   const subject = await ticket({ requesterId: data.complainantId, organisationId: data.organisationId, category: data.subjectCategory });
   const own = await ticket({ requesterId: data.complainantId, organisationId: data.organisationId, category: "COMPLAINT" });
@@ -432,6 +437,18 @@ const SPECS: Record<string, Spec> = {
     },
     foreign: async () => ({ input: { tokenId: "matrix-no-such-token" }, refusal: "NOT_FOUND" }),
   },
+  // ── webhooks ── (own: a fresh endpoint or FAILED delivery; foreign: none of that id)
+  "webhook.create": { own: async () => ({ url: "https://hooks.example/loket", description: "Matrix", eventTypes: ["ticket.created"] }) },
+  "webhook.rotateSecret": { own: async () => ({ endpointId: await webhookEndpoint() }), foreign: async () => ({ input: { endpointId: "matrix-no-such-endpoint" }, refusal: "NOT_FOUND" }) },
+  "webhook.setPaused": { own: async () => ({ endpointId: await webhookEndpoint(), paused: true }), foreign: async () => ({ input: { endpointId: "matrix-no-such-endpoint", paused: true }, refusal: "NOT_FOUND" }) },
+  "webhook.delete": { own: async () => ({ endpointId: await webhookEndpoint() }), foreign: async () => ({ input: { endpointId: "matrix-no-such-endpoint" }, refusal: "NOT_FOUND" }) },
+  "webhook.resend": {
+    own: async () => {
+      const delivery = await db.webhookDelivery.create({ data: { endpointId: await webhookEndpoint(), eventId: `msg_${randomUUID()}`, eventType: "ticket.created", payload: {}, status: "FAILED" }, select: { id: true } });
+      return { deliveryId: delivery.id };
+    },
+    foreign: async () => ({ input: { deliveryId: "matrix-no-such-delivery" }, refusal: "NOT_FOUND" }),
+  },
   // ── employer service (issue 14 item 7) ──
   // Own: a resolved Van Dijk question the caller asked (the right that grants the survey also
   // grants reading those); foreign: Zorggroep Noord's.
@@ -738,7 +755,7 @@ const WATCHED = [
   "CallbackAttempt", "ContactNote", "PreAnnouncement", "UrgentRequest", "Escalation", "Complaint", "ComplaintNote", "KbArticle",
   "SatisfactionResponse", "Macro", "SlaPolicy", "OpeningHours", "ClosureDay", "ContactLine", "LineClosureDay", "Setting", "SlotCapacity", "OutboxMessage", "AuditEvent",
   "ComplaintBody", "TicketCategory", "Organisation", "Notification", "NotificationPreference", "EmailChange", "LegalHold", "ImportJob",
-  "MailTemplate", "ApiToken",
+  "MailTemplate", "ApiToken", "WebhookEndpoint", "WebhookDelivery",
 ];
 const FINGERPRINT_SQL = `SELECT md5(${WATCHED.map((t) => `coalesce((SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM "${t}" x), '')`).join(" || ")}) AS f`;
 async function fingerprint(): Promise<string> {
