@@ -8,7 +8,7 @@ import type { JWT } from "next-auth/jwt";
 import { decodeSessionToken } from "./session-token";
 import type { Db } from "@/lib/db/client";
 import type { RateLimitKind, RateLimitOutcome } from "@/lib/security/rate-limit";
-import { breakGlassEmails } from "@/lib/sso/config";
+import { breakGlassEmails, ssoConfig } from "@/lib/sso/config";
 import { getSsoSettings } from "@/lib/sso/settings";
 import { answerChallenge } from "./login-challenge";
 import { attemptLogin, type AuthenticatedUser } from "./mutations";
@@ -91,7 +91,9 @@ export async function passwordStep(db: Db, credentials: unknown, deviceToken: st
   const parsed = loginSchema.safeParse(credentials ?? {});
   if (!parsed.success) refuse("INVALID_CREDENTIALS");
   await withinLimits(ctx, [["login_account", parsed.data.email], ["login_ip", ctx.ip]]);
-  const staffPolicy = { staffPasswordOff: (await getSsoSettings(db)).staffPasswordOff, breakGlassEmails: breakGlassEmails() };
+  // Without a staff IdP configured (any more) the setting cannot apply: nobody could log in at all.
+  const staffPasswordOff = ssoConfig().staff !== null && (await getSsoSettings(db)).staffPasswordOff;
+  const staffPolicy = { staffPasswordOff, breakGlassEmails: breakGlassEmails() };
   const outcome = await attemptLogin(db, parsed.data, ctx.now, staffPolicy);
   if (!outcome.ok) refuse(outcome.reason);
   const { user } = outcome;

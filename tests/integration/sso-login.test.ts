@@ -9,9 +9,10 @@ import { loadSessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
 import { ssoConfig } from "@/lib/sso/config";
 import { citizenSsoLogin, linkCitizenIdentity, staffSsoLogin, type Claims, type SsoContext } from "@/lib/sso/login";
-import { saveSsoSettings } from "@/lib/sso/settings";
+import { updateSsoSettings } from "@/lib/sso/commands";
+import { getSsoSettings, saveSsoSettings } from "@/lib/sso/settings";
 import { DEMO_PASSWORD } from "@/prisma/seed";
-import { seedDemo } from "../support/fixtures";
+import { seedDemo, sessionFor } from "../support/fixtures";
 import { loginContext } from "../support/login-context";
 import { signInAt, startOidcProvider, type TestOidcProvider } from "../support/oidc-provider";
 
@@ -142,6 +143,27 @@ describe("staff single sign-on", () => {
     delete process.env.LOKET_SSO_BREAK_GLASS_EMAILS;
     // A wrong password is still just a wrong password.
     await expect(passwordStep(db, { email: HANDLER, password: "wrong-password-1" }, null, loginContext(now))).rejects.toThrow("INVALID_CREDENTIALS");
+  });
+});
+
+describe("the admin's SSO settings", () => {
+  it("are saved and audited with before and after; no staff passwords needs a configured IdP", async () => {
+    const admin = await sessionFor("admin@loket.example");
+    expect(await updateSsoSettings.execute(admin, { idpMfaCounts: true, staffPasswordOff: true }, now)).toEqual({ ok: true, data: undefined });
+    expect(await getSsoSettings(db)).toEqual({ idpMfaCounts: true, staffPasswordOff: true });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "settings.update", entityId: "sso.staff" } });
+    expect(event.actorId).toBe(admin.id);
+    expect(event.data).toEqual({ before: { idpMfaCounts: false, staffPasswordOff: false }, after: { idpMfaCounts: true, staffPasswordOff: true } });
+    const issuer = process.env.LOKET_OIDC_STAFF_ISSUER;
+    delete process.env.LOKET_OIDC_STAFF_ISSUER;
+    try {
+      expect(await updateSsoSettings.execute(admin, { idpMfaCounts: false, staffPasswordOff: true }, now)).toEqual({ ok: false, reason: "SSO_NOT_CONFIGURED" });
+      // A setting left on after the IdP was removed from the environment no longer locks staff out.
+      await expect(passwordStep(db, { email: HANDLER, password: DEMO_PASSWORD }, null, loginContext(now))).resolves.toMatchObject({ tfa: "pending" });
+    } finally {
+      process.env.LOKET_OIDC_STAFF_ISSUER = issuer;
+    }
+    expect(await updateSsoSettings.execute(await sessionFor(HANDLER), { idpMfaCounts: false, staffPasswordOff: false }, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
   });
 });
 
