@@ -217,7 +217,7 @@ export const TEMPLATE_KEYS = Object.keys(TEMPLATES) as TemplateKey[];
 
 export type PlaceholderOf<K extends TemplateKey> = (typeof TEMPLATES)[K]["placeholders"][number]["name"];
 /** Every placeholder of the key needs a value: a sender cannot forget one (the compiler says so). */
-export type TemplateValues<K extends TemplateKey> = Record<PlaceholderOf<K>, string>;
+export type TemplateValues<K extends TemplateKey> = Record<PlaceholderOf<K>, string> & { afzender?: string };
 
 export function isTemplateKey(key: string): key is TemplateKey {
   return Object.prototype.hasOwnProperty.call(TEMPLATES, key);

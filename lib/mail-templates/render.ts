@@ -2,6 +2,7 @@
 // preview and the senders run the same code. A template is validated when it is saved, so filling
 // it at sending time cannot fail; a stored text that does not validate (edited outside Loket)
 // gives way to the built-in text rather than a broken mail.
+import { DEFAULT_BRAND_NAME } from "@/lib/brand/rules";
 import { joinAtFullStop } from "@/lib/util/sentence";
 import { templateDef, type TemplateKey, type TemplateLocale, type TemplateValues } from "./registry";
 
@@ -116,7 +117,8 @@ export function renderTemplate<K extends TemplateKey>(
 ): RenderedMail {
   const def = templateDef(key);
   const source = override && validateTemplate(key, override).length === 0 ? override : def.defaults[locale === "en" ? "en" : "nl"];
-  const all = values as Record<string, string>;
+  // {afzender} is the brand's name, filled by mailText; without it, the product's own name.
+  const all: Record<string, string> = { afzender: DEFAULT_BRAND_NAME, ...(values as Record<string, string>) };
   // Filled values are not parsed again, so a subject typed by a customer cannot smuggle in a placeholder.
   const subject = fill(source.subject, all).replace(/[\r\n]+/g, " ").trim();
   const number = all.registratienummer;

@@ -124,7 +124,7 @@ describe("inviting a beneficiary to the portal", () => {
     expect(invite).toMatchObject({ role: "BENEFICIARY", organisationId: null, email: "sara.elamrani@burger.example", invitedById: co.id });
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { kind: "beneficiary.invite" } });
     expect(mail).toMatchObject({ toAddress: "sara.elamrani@burger.example", sensitive: true, locale: "en" });
-    expect(mail.subject).toBe("Invitation to My Loket");
+    expect(mail.subject).toBe("Invitation to the Loket portal");
     // The expiry in her language and in Amsterdam time (10:00Z is 11:00 in winter), not "2026-12-01 10:00 UTC".
     expect(mail.bodyText).toContain("The link works once and until 1 December 2026, 11:00 (Amsterdam time).");
     expect((await getBeneficiary(co, id, now))?.state).toBe("INVITED");

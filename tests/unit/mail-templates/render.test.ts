@@ -22,7 +22,7 @@ describe("the built-in mail texts", () => {
     expect(reset.text).toContain("Dear Anna,\n\n");
     expect(reset.text).toContain("\n\nhttps://x.example/r/abc\n\n");
     expect(renderTemplate("survey.invitation", "nl", { registratienummer: "LK-1", onderwerp: "Vraag" }).text).toBe(
-      "Uw vraag LK-1 is afgehandeld. Hoe tevreden bent u over ons antwoord? U kunt dat in één minuut laten weten in Loket, bij deze vraag.",
+      "Uw vraag LK-1 is afgehandeld. Hoe tevreden bent u over ons antwoord? U kunt dat in één minuut laten weten in het portaal van Loket, bij deze vraag.",
     );
     expect(renderTemplate("callback.reminder", "en", { registratienummer: "LK-1", onderwerp: "Vraag", tijd: "14:00-16:00" })).toEqual({
       subject: "[LK-1] Vraag",
