@@ -5,6 +5,7 @@ import "server-only";
 import type { z } from "zod";
 import { changeOwnPassword } from "@/lib/account/commands";
 import { requestOwnEmailChange } from "@/lib/account/email-change-commands";
+import { createTicketForCustomer } from "@/lib/api/ticket-commands";
 import { createApiToken, revokeApiToken } from "@/lib/api/token-commands";
 import { createBeneficiaryAccount, inviteBeneficiaryToPortal, mergeBeneficiaryAccounts, setBeneficiaryAccountActive, updateBeneficiaryAccount } from "@/lib/beneficiaries/commands";
 import { updateAttemptTiming } from "@/lib/callbacks/attempt-settings";
@@ -150,6 +151,8 @@ export const ACTIONS: readonly RegisteredAction[] = [
   replyAsStaff,
   addNote,
   changeTicketFields,
+  // Opened through the API for a back office (issue 16 item 1)
+  createTicketForCustomer,
   logPhoneCall,
   logPhonePreAnnouncement,
   relinkUrgentPreAnnouncement,

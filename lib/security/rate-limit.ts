@@ -35,6 +35,8 @@ export const RATE_LIMITS = {
   mail_intake_ip: { points: 120, durationSeconds: MINUTE },
   // Wrongly signed telephony events per address: a platform's real events are never limited.
   cti_bad_signature_ip: { points: 30, durationSeconds: 15 * MINUTE },
+  // Requests per API token (lib/api/route.ts): 5 a second on average, enough for a back office's sync.
+  api_token: { points: 300, durationSeconds: MINUTE },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;
 
 export type RateLimitKind = keyof typeof RATE_LIMITS;

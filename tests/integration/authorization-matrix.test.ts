@@ -567,6 +567,11 @@ const SPECS: Record<string, Spec> = {
       return { input: { ticketId: t.id, body: "Intern: nagebeld." }, refusal: t.refusal };
     },
   },
+  // Own: a question for Bram; foreign: a "requester" who is staff, not a customer.
+  "ticket.create": {
+    own: async () => ({ ...question, categoryKey: "GENERAL_QUESTION", requesterId: w.bram }),
+    foreign: async () => ({ input: { ...question, categoryKey: "GENERAL_QUESTION", requesterId: w.handler }, refusal: "REQUESTER_NOT_FOUND" }),
+  },
   "ticket.change": {
     own: async ({ u }) => ({ ticketId: (await scopedTicket(u)).id, priority: "HIGH" }),
     foreign: async ({ u }) => {
