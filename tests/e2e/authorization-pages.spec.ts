@@ -244,6 +244,9 @@ const URLS: Record<string, UrlSpec> = {
   "/agent/beheer/medewerkers": { permission: "staff.manage" },
   "/agent/beheer/teams": { permission: "staff.manage" },
   "/agent/beheer/mail": { permission: "mail.outbox.read" },
+  // ── webhooks (issue 16 item 2) ── admins; the demo has no endpoint, so only a missing one (404) runs.
+  "/agent/beheer/webhooks": { permission: "integrations.manage" },
+  "/agent/beheer/webhooks/[id]": { permission: "integrations.manage", fill: () => ({ own: null, foreign: `/agent/beheer/webhooks/${NONE}` }) },
 
   "/api/agent/kb": { permission: "kb.read", anonymous: 403 },
   "/api/agent/queue": { permission: "workspace.ticket.read", anonymous: 403 },

@@ -112,6 +112,7 @@ const BY_ROLE: Partial<Record<RoleKey, Visits>> = {
     "/agent/beheer/klanten/[id]": (ids) => `/agent/beheer/klanten/${ids.annaUser}`,
     "/agent/beheer/lijnen": "/agent/beheer/lijnen",
     "/agent/beheer/mail": "/agent/beheer/mail",
+    "/agent/beheer/webhooks": "/agent/beheer/webhooks",
     "/agent/beheer/mailteksten": "/agent/beheer/mailteksten",
     "/agent/beheer/medewerkers": "/agent/beheer/medewerkers",
     "/agent/beheer/organisaties": "/agent/beheer/organisaties",
@@ -157,7 +158,7 @@ const SIGNED_OUT: Visits = {
 };
 
 /** Pages checked in the flows below (they need a half-done login or a fresh invitation). */
-const IN_FLOWS = ["/uitnodiging/[token]", "/login/twee-stappen", "/login/twee-stappen/instellen"];
+const IN_FLOWS = ["/uitnodiging/[token]", "/login/twee-stappen", "/login/twee-stappen/instellen", "/agent/beheer/webhooks/[id]" /* webhooks.spec.ts, with an endpoint it registers */];
 
 /** Pages that never show themselves: each sends its visitor on. */
 const PASS_THROUGH = ["/", "/agent/beheer/import/[id]", "/agent/meldingen/[id]"];

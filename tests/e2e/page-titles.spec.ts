@@ -109,6 +109,7 @@ const VISITS: Record<string, Visit> = {
   "/agent/beheer/klanten/[id]": { ...admin(""), url: (ids) => `/agent/beheer/klanten/${ids.annaUser}`, names: () => "Anna Jansen" },
   "/agent/beheer/lijnen": admin("/agent/beheer/lijnen"),
   "/agent/beheer/mail": admin("/agent/beheer/mail"),
+  "/agent/beheer/webhooks": admin("/agent/beheer/webhooks"),
   "/agent/beheer/mailteksten": admin("/agent/beheer/mailteksten"),
   "/agent/beheer/medewerkers": admin("/agent/beheer/medewerkers"),
   "/agent/beheer/organisaties": admin("/agent/beheer/organisaties"),
@@ -157,6 +158,7 @@ const PASS_THROUGH: Record<string, string> = {
   "/login/twee-stappen/instellen": "only for a staff member still to set up a second factor",
   "/agent/beheer/import/[id]": "the demo has no import job to open",
   "/agent/meldingen/[id]": "marks a notification read and goes on to its item",
+  "/agent/beheer/webhooks/[id]": "the demo has no webhook endpoint; webhooks.spec.ts opens one it registers",
 };
 
 test("every page of the app folder is visited here or said to pass its visitor on", () => {

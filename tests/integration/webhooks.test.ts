@@ -7,6 +7,9 @@ import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
+import { bookCallback, cancelCallback } from "@/lib/callbacks/mutations";
+import { fileComplaint, requestOmbudsman } from "@/lib/complaints/mutations";
+import { sweepSlaStates } from "@/lib/sweeps/sweeps";
 import { addCustomerMessage, changeTicket, createTicket } from "@/lib/tickets/mutations";
 import { createWebhook, resendWebhook, setWebhookPaused } from "@/lib/webhooks/commands";
 import type { WebhookEventType } from "@/lib/webhooks/events";
@@ -176,6 +179,46 @@ describe("webhook deliveries", () => {
     );
     expect(events.find((e) => e.type === "message.received")?.data).toMatchObject({ ticketId: ticket.id, channel: "PORTAL", reopened: true });
     expect(new Set(backOffice.got.map((r) => r.headers["webhook-id"])).size).toBe(4);
+  });
+
+  it("reports callback bookings and cancellations, complaint stages and SLA breaches", async () => {
+    const all: WebhookEventType[] = ["appointment.booked", "appointment.cancelled", "complaint.stage_changed", "sla.breached"];
+    const endpoint = await register("https://backoffice.example/loket", all);
+    const outbox = async (type: WebhookEventType) =>
+      (await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id, eventType: type }, orderBy: { createdAt: "asc" } })).map((d) => d.payload as Record<string, unknown>);
+
+    const anna = await db.user.findUniqueOrThrow({ where: { email: "anna.jansen@burger.example" } });
+    const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@loket.example" } });
+    const team = await db.team.findUniqueOrThrow({ where: { key: "uitkeringen" } });
+    const ticket = await newTicket(T0);
+    const booked = await db.$transaction((tx) =>
+      bookCallback(tx, { ticketId: ticket.id, personId: anna.id, teamId: team.id, date: "2026-11-25", slot: "AFTERNOON", phone: "0612345678", bookedById: agent.id }, T0),
+    );
+    await db.$transaction((tx) => cancelCallback(tx, { appointmentId: booked.id, actorId: anna.id }, T0));
+    const slot = { appointmentId: booked.id, ticketId: ticket.id, date: "2026-11-25", slot: "AFTERNOON" };
+    expect(await outbox("appointment.booked")).toEqual([slot]);
+    expect(await outbox("appointment.cancelled")).toEqual([slot]);
+
+    const subject = await db.ticket.findFirstOrThrow({ where: { requesterId: anna.id, status: "RESOLVED", category: { key: { not: "COMPLAINT" } } } });
+    const filed = await db.$transaction((tx) =>
+      fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-20", description: "Ik werd drie keer doorverbonden." }, T0),
+    );
+    await db.complaint.update({ where: { id: filed.id }, data: { status: "ANSWERED", answeredAt: T0 } });
+    await db.$transaction((tx) => requestOmbudsman(tx, { complaintId: filed.id, requesterId: anna.id, organisationId: null, reason: "Ik ben het niet eens met het antwoord." }, new Date(T0.getTime() + HOUR)));
+    expect(await outbox("complaint.stage_changed")).toEqual([
+      { complaintId: filed.id, ticketId: filed.ticketId, organisationId: null, stage: "STAGE_1" },
+      { complaintId: filed.id, ticketId: filed.ticketId, organisationId: null, stage: "STAGE_2" },
+    ]);
+    // The complainant's reason never travels with the event.
+    expect(JSON.stringify(await outbox("complaint.stage_changed"))).not.toContain("niet eens");
+
+    // Every open clock runs out; the sweep reports each breach once.
+    await db.ticket.updateMany({ where: { id: { not: ticket.id } }, data: { slaNextCheckAt: null } });
+    const breachedAt = new Date("2026-12-14T16:01:00Z");
+    await sweepSlaStates(db, breachedAt);
+    await sweepSlaStates(db, new Date(breachedAt.getTime() + 60_000));
+    const breaches = await outbox("sla.breached");
+    expect(breaches).toEqual([{ ticketId: ticket.id, number: ticket.number, policy: "WRITTEN_QUESTION", dueAt: ticket.slaDueAt!.toISOString(), organisationId: null }]);
   });
 
   it("retries a receiver that is down and delivers once when it is back", async () => {
