@@ -53,3 +53,41 @@ export const ticketDetailSchema = ticketSummarySchema.extend({ messages: z.array
 export const ticketPageSchema = z.object({ data: z.array(ticketSummarySchema), nextCursor: z.string().nullable() }).meta({ id: "TicketPage" });
 
 export const replyResultSchema = z.object({ messageId: z.string(), channel: z.string(), outboxId: z.string().nullable() }).meta({ id: "ReplyResult" });
+
+const orgRef = z.object({ id: z.string(), name: z.string(), externalNumber: z.string() });
+
+export const personSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(["BENEFICIARY", "EMPLOYER_CONTACT"]),
+    clientNumber: z.string().nullable(),
+    phone: z.string().nullable(),
+    locale: z.enum(["nl", "en"]),
+    active: z.boolean(),
+    postalStreet: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    postalCity: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    organisations: z.array(orgRef),
+  })
+  .meta({ id: "Person" });
+
+export const organisationSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    externalNumber: z.string(),
+    kind: z.enum(["EMPLOYER", "PARTNER"]),
+    isPartner: z.boolean(),
+    twoFactorRequired: z.boolean(),
+    active: z.boolean(),
+    customerSuccessManagerId: z.string().nullable(),
+    fixedCaseHandlerId: z.string().nullable(),
+    postalStreet: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    postalCity: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "Organisation" });

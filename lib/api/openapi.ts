@@ -2,8 +2,9 @@
 // requests. tests/unit/api/openapi.test.ts fails when a route file under app/api/v1 is missing here.
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
-import { problemSchema, replyResultSchema, ticketDetailSchema, ticketPageSchema } from "./openapi-schemas";
+import { organisationSchema, personSchema, problemSchema, replyResultSchema, ticketDetailSchema, ticketPageSchema } from "./openapi-schemas";
 import type { ApiScope } from "./scopes";
+import { createOrganisationSchema, createPersonSchema, findOrganisationsQuery, findPeopleQuery, patchOrganisationSchema, patchPersonSchema, recordIdParam } from "./people-schema";
 import { apiChangeSchema, apiReplySchema, createTicketSchema, ticketListQuery, ticketRefParam } from "./ticket-schema";
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
@@ -80,6 +81,67 @@ export const API_PATHS: ZodOpenApiPathsObject = {
         responses: { "201": { description: "The reply was sent.", ...json(replyResultSchema) }, "404": problem("No such ticket, or not one this token may see.") },
       },
       { "409": problem("A rule refused it, e.g. TICKET_CLOSED or NO_MAIL_ADDRESS.") },
+    ),
+  },
+  "/api/v1/people": {
+    get: operation("people:read", {
+      summary: "Find people by client number or e-mail",
+      description: "Beneficiaries and employer contacts; an organisation-limited token finds only that organisation's people.",
+      requestParams: { query: findPeopleQuery },
+      responses: { "200": { description: "The matches (usually one or none).", ...json(z.object({ data: z.array(personSchema) })) } },
+    }),
+    post: operation(
+      "people:write",
+      {
+        summary: "Create a beneficiary",
+        requestParams: { header: idempotencyHeader },
+        requestBody: json(createPersonSchema),
+        responses: { "201": { description: "The new person.", ...json(personSchema) } },
+      },
+      { "409": problem("EMAIL_IN_USE or CLIENT_NUMBER_TAKEN.") },
+    ),
+  },
+  "/api/v1/people/{id}": {
+    get: operation("people:read", { summary: "Read a person", requestParams: { path: recordIdParam }, responses: { "200": { description: "The person.", ...json(personSchema) }, "404": problem("No such person for this token.") } }),
+    patch: operation(
+      "people:write",
+      {
+        summary: "Update a beneficiary (the fields given)",
+        requestParams: { path: recordIdParam },
+        requestBody: json(patchPersonSchema),
+        responses: { "200": { description: "The person after the change.", ...json(personSchema) }, "404": problem("No such person for this token.") },
+      },
+      { "409": problem("EMAIL_IN_USE or CLIENT_NUMBER_TAKEN.") },
+    ),
+  },
+  "/api/v1/organisations": {
+    get: operation("people:read", {
+      summary: "Find an organisation by external number",
+      requestParams: { query: findOrganisationsQuery },
+      responses: { "200": { description: "The match, if any.", ...json(z.object({ data: z.array(organisationSchema) })) } },
+    }),
+    post: operation(
+      "people:write",
+      {
+        summary: "Create an organisation",
+        requestParams: { header: idempotencyHeader },
+        requestBody: json(createOrganisationSchema),
+        responses: { "201": { description: "The new organisation.", ...json(organisationSchema) } },
+      },
+      { "409": problem("EXTERNAL_NUMBER_TAKEN.") },
+    ),
+  },
+  "/api/v1/organisations/{id}": {
+    get: operation("people:read", { summary: "Read an organisation", requestParams: { path: recordIdParam }, responses: { "200": { description: "The organisation.", ...json(organisationSchema) }, "404": problem("No such organisation for this token.") } }),
+    patch: operation(
+      "people:write",
+      {
+        summary: "Update an organisation (the fields given)",
+        requestParams: { path: recordIdParam },
+        requestBody: json(patchOrganisationSchema),
+        responses: { "200": { description: "The organisation after the change.", ...json(organisationSchema) }, "404": problem("No such organisation for this token.") },
+      },
+      { "409": problem("EXTERNAL_NUMBER_TAKEN.") },
     ),
   },
 };

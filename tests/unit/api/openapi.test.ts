@@ -47,7 +47,8 @@ describe("OpenAPI document", () => {
 
   it("describes request bodies from the validating zod schemas (field limits included)", () => {
     const body = document.paths?.["/api/v1/tickets"]?.post?.requestBody;
-    const schema = (body && "content" in body ? body.content["application/json"]?.schema : undefined) as { properties?: Record<string, { minLength?: number; maxLength?: number }>; $ref?: string } | undefined;
+    const media = body && "content" in body ? (body.content["application/json"] as { schema?: unknown } | undefined) : undefined;
+    const schema = media?.schema as { properties?: Record<string, { minLength?: number; maxLength?: number }>; $ref?: string } | undefined;
     expect(schema?.properties?.subject).toMatchObject({ minLength: 2, maxLength: 200 });
     expect(JSON.stringify(document)).toContain("application/problem+json");
   });
