@@ -34,8 +34,9 @@ const now = new Date("2026-12-01T15:00:00Z");
 await seedDatabase({ force: true, now });
 const sql = new pg.Client({ connectionString: database.url });
 await sql.connect();
-// The demo's own clocks stay out of the figures.
+// The demo's own clocks stay out of the figures, and so does a recheck the seed's settings asked for.
 await sql.query(`UPDATE "Ticket" SET "slaNextCheckAt" = NULL`);
+await sql.query(`DELETE FROM "Setting" WHERE "key" LIKE 'sla.recheck%'`);
 
 const [settings, policies] = await Promise.all([getCalendarSettings(db), getSlaPolicies(db)]);
 const policy = policyByKey("WRITTEN_QUESTION", policies);
@@ -78,7 +79,14 @@ console.log(
 );
 
 async function round(label: string, at: Date): Promise<void> {
-  const due = Number((await sql.query(`SELECT count(*) FROM "Ticket" WHERE "slaNextCheckAt" <= ($1::timestamptz AT TIME ZONE 'UTC')`, [at.toISOString()])).rows[0].count);
+  // A pending recheck reads every running clock; otherwise those whose moment has come.
+  const recheck = Number((await sql.query(`SELECT count(*) FROM "Setting" WHERE "key" = 'sla.recheck'`)).rows[0].count) > 0 && label.includes("again");
+  const due = Number(
+    (recheck
+      ? await sql.query(`SELECT count(*) FROM "Ticket" WHERE "slaNextCheckAt" IS NOT NULL`)
+      : await sql.query(`SELECT count(*) FROM "Ticket" WHERE "slaNextCheckAt" <= ($1::timestamptz AT TIME ZONE 'UTC')`, [at.toISOString()])
+    ).rows[0].count,
+  );
   const t0 = performance.now();
   const outcome = await sweepSlaStates(db, at);
   const seconds = (performance.now() - t0) / 1000;
@@ -89,10 +97,10 @@ async function round(label: string, at: Date): Promise<void> {
 
 await round("a minute later", new Date(now.getTime() + 60_000));
 await round("65 minutes later (17:05, breaches)", new Date(now.getTime() + 3_900_000));
-// What the admin's save waits for: marking every running clock.
+// What the admin's save waits for: asking for the recheck.
 const marked = performance.now();
-await db.$transaction((tx) => recheckRunningClocks(tx), { timeout: 300_000 });
-console.log(`  marking every running clock (an admin's calendar change) ${((performance.now() - marked) / 1000).toFixed(2)} s`);
+await db.$transaction((tx) => recheckRunningClocks(tx));
+console.log(`  an admin's calendar change asks for a recheck: ${((performance.now() - marked) / 1000).toFixed(3)} s`);
 await round("every running clock again (calendar)", new Date(now.getTime() + 3_900_000));
 await round("a minute after that", new Date(now.getTime() + 3_960_000));
 console.log(`  load average ${loadAverage()}`);

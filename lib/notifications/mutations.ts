@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
-import { enqueueMail } from "@/lib/outbox/mutations";
+import { enqueueMails } from "@/lib/outbox/mutations";
 import { choiceOf, DEFAULT_DELIVERY, deliveryFor, deliveryOf, hrefFor, notificationMail, recipientKey, type DeliveryChoice, type NotificationData, type NotificationKind } from "./rules";
 
 export class NotificationError extends Error {
@@ -79,13 +79,16 @@ export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promis
   if (rows.length === 0) return 0;
   // Already told (same event, same person): skipped, and no second mail.
   const inserted = await tx.notification.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
-  for (const { id } of inserted) {
-    const wanted = mails.get(id);
-    if (!wanted) continue;
-    const { input, person } = wanted;
-    const mail = notificationMail(input.kind, input.data, person.locale, `${linkBase()}/agent/meldingen/${id}`, `${linkBase()}/agent/meldingen/voorkeuren`);
-    await enqueueMail(tx, { kind: `notification.${input.kind}`, to: person.email, subject: mail.subject, text: mail.text, locale: person.locale, at: input.now });
-  }
+  await enqueueMails(
+    tx,
+    inserted.flatMap(({ id }) => {
+      const wanted = mails.get(id);
+      if (!wanted) return [];
+      const { input, person } = wanted;
+      const mail = notificationMail(input.kind, input.data, person.locale, `${linkBase()}/agent/meldingen/${id}`, `${linkBase()}/agent/meldingen/voorkeuren`);
+      return [{ kind: `notification.${input.kind}`, to: person.email, subject: mail.subject, text: mail.text, locale: person.locale, at: input.now }];
+    }),
+  );
   return inserted.length;
 }
 

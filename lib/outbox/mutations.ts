@@ -31,30 +31,39 @@ export function mailDomain(): string {
  * only if the change that caused it commits. The Message-ID is fixed here so replies can thread.
  */
 export async function enqueueMail(tx: Tx, mail: OutgoingMail): Promise<{ id: string; mailMessageId: string }> {
-  // A random UUID (122 bits from the CSPRNG): inbound threading trusts In-Reply-To only when it
-  // names one of these, so it must be unguessable.
-  const mailMessageId = `<${randomUUID()}@${mailDomain()}>`;
   // A ticket's first outgoing mail gives it its reply token; delivery puts it in Reply-To.
   if (mail.ticketId) await ensureReplyToken(tx, mail.ticketId);
-  const row = await tx.outboxMessage.create({
-    data: {
-      kind: mail.kind,
-      toAddress: mail.to,
-      ccAddresses: mail.cc ?? [],
-      subject: mail.subject,
-      bodyText: mail.text,
-      bodyHtml: mail.html ?? null,
-      locale: mail.locale ?? "nl",
-      ticketId: mail.ticketId ?? null,
-      mailMessageId,
-      inReplyTo: mail.inReplyTo ?? null,
-      references: mail.references ?? [],
-      sensitive: mail.sensitive ?? isSensitiveKind(mail.kind),
-      ...(mail.at ? { createdAt: mail.at, nextAttemptAt: mail.at } : {}),
-    },
-    select: { id: true },
-  });
-  return { id: row.id, mailMessageId };
+  const row = rowOf(mail);
+  const created = await tx.outboxMessage.create({ data: row, select: { id: true } });
+  return { id: created.id, mailMessageId: row.mailMessageId };
+}
+
+/**
+ * Many mails in one insert (the SLA sweep's wave of breach notices). For mails about no ticket:
+ * a ticket's first mail makes its reply token, which `enqueueMail` does one by one.
+ */
+export async function enqueueMails(tx: Tx, mails: readonly (OutgoingMail & { ticketId?: null })[]): Promise<void> {
+  if (mails.length > 0) await tx.outboxMessage.createMany({ data: mails.map(rowOf) });
+}
+
+function rowOf(mail: OutgoingMail) {
+  return {
+    kind: mail.kind,
+    toAddress: mail.to,
+    ccAddresses: mail.cc ?? [],
+    subject: mail.subject,
+    bodyText: mail.text,
+    bodyHtml: mail.html ?? null,
+    locale: mail.locale ?? "nl",
+    ticketId: mail.ticketId ?? null,
+    // A random UUID (122 bits from the CSPRNG): inbound threading trusts In-Reply-To only when it
+    // names one of these, so it must be unguessable. Fixed here so replies can thread.
+    mailMessageId: `<${randomUUID()}@${mailDomain()}>`,
+    inReplyTo: mail.inReplyTo ?? null,
+    references: mail.references ?? [],
+    sensitive: mail.sensitive ?? isSensitiveKind(mail.kind),
+    ...(mail.at ? { createdAt: mail.at, nextAttemptAt: mail.at } : {}),
+  };
 }
 
 /** The ticket's reply token, made on first use (tickets from before tokens get one with their next mail). */

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@prisma/client";
 import { audit, auditMany } from "@/lib/audit/mutations";
 import type { Db } from "@/lib/db/client";
 import { mailText } from "@/lib/mail-templates/queries";
@@ -6,7 +7,9 @@ import { notifyMany } from "@/lib/notifications/mutations";
 import { coordinatorsOf } from "@/lib/notifications/recipients";
 import { enqueueMail } from "@/lib/outbox/mutations";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
-import { type ClockResult, computeClock, policyByKey } from "@/lib/sla/rules";
+import type { CalendarSettings } from "@/lib/calendar/holidays";
+import { RECHECK_DONE_KEY, RECHECK_KEY } from "@/lib/sla/recheck";
+import { type ClockResult, computeClock, policyByKey, type SlaPolicy } from "@/lib/sla/rules";
 import { SURVEYED_TICKETS } from "@/lib/survey/rules";
 import { slotHours } from "@/lib/callbacks/rules";
 import { OPEN_STATUSES } from "@/lib/tickets/rules";
@@ -33,13 +36,24 @@ const SLA_CHANGES_PER_TRANSACTION = 200;
  * A ticket whose transaction fails keeps its moment for the next run and does not stop the others.
  */
 export async function sweepSlaStates(db: Db, now: Date): Promise<{ changed: number; notified: number; failed: number }> {
-  const [settings, policies] = await Promise.all([getCalendarSettings(db), getSlaPolicies(db)]);
-  let changed = 0;
-  let notified = 0;
-  let failed = 0;
-  let after: { at: Date; id: string } | null = null;
+  const [settings, policies, recheck] = await Promise.all([getCalendarSettings(db), getSlaPolicies(db), pendingRecheck(db)]);
+  const total = { changed: 0, notified: 0, failed: 0 };
+  // After a change to the calendar, opening hours or a policy: every running clock once, here in
+  // the background rather than in the admin's save (a million rows would hold it for minutes).
+  if (recheck !== null) {
+    await sweepClocks(db, now, "running", settings, policies, total);
+    await db.setting.upsert({ where: { key: RECHECK_DONE_KEY }, create: { key: RECHECK_DONE_KEY, value: { version: recheck } }, update: { value: { version: recheck } } });
+  }
+  await sweepClocks(db, now, "due", settings, policies, total);
+  return total;
+}
+
+type Tally = { changed: number; notified: number; failed: number };
+
+async function sweepClocks(db: Db, now: Date, scope: ClockScope, settings: CalendarSettings, policies: Record<string, SlaPolicy>, total: Tally): Promise<void> {
+  let after: SweptTicket | null = null;
   for (;;) {
-    const tickets = await dueClocks(db, now, after);
+    const tickets = await readClocks(db, now, scope, after);
     const unchanged: { id: string; seen: Date; next: Date | null }[] = [];
     const changes: SlaChange[] = [];
     for (const ticket of tickets) {
@@ -48,22 +62,29 @@ export async function sweepSlaStates(db: Db, now: Date): Promise<{ changed: numb
         changes.push({ ticket, clock });
         continue;
       }
-      // Nothing changed (or the clock no longer runs): only its next moment moves.
-      const next = clock?.nextChangeAt ?? null;
-      unchanged.push({ id: ticket.id, seen: ticket.slaNextCheckAt, next: next && next.getTime() <= now.getTime() ? new Date(now.getTime() + RECHECK_FLOOR_MS) : next });
+      // Nothing changed (or the clock no longer runs): only its next moment moves, if it does.
+      const computed = clock?.nextChangeAt ?? null;
+      const next = computed && computed.getTime() <= now.getTime() ? new Date(now.getTime() + RECHECK_FLOOR_MS) : computed;
+      if (next?.getTime() !== ticket.slaNextCheckAt.getTime()) unchanged.push({ id: ticket.id, seen: ticket.slaNextCheckAt, next });
     }
     for (let i = 0; i < changes.length; i += SLA_CHANGES_PER_TRANSACTION) {
       const outcome = await applyWithFallback(db, changes.slice(i, i + SLA_CHANGES_PER_TRANSACTION), now);
-      changed += outcome.changed;
-      notified += outcome.notified;
-      failed += outcome.failed;
+      total.changed += outcome.changed;
+      total.notified += outcome.notified;
+      total.failed += outcome.failed;
     }
     await moveNextChecks(db, unchanged);
-    if (tickets.length < SLA_BATCH) break;
-    const last = tickets[tickets.length - 1]!;
-    after = { at: last.slaNextCheckAt, id: last.id };
+    if (tickets.length < SLA_BATCH) return;
+    after = tickets[tickets.length - 1]!;
   }
-  return { changed, notified, failed };
+}
+
+/** The recheck an admin's change asked for and no sweep has done yet, as its version; else null. */
+async function pendingRecheck(db: Db): Promise<number | null> {
+  const rows = await db.setting.findMany({ where: { key: { in: [RECHECK_KEY, RECHECK_DONE_KEY] } } });
+  const version = (key: string) => Number((rows.find((r) => r.key === key)?.value as { version?: number } | undefined)?.version ?? 0);
+  const requested = version(RECHECK_KEY);
+  return requested > version(RECHECK_DONE_KEY) ? requested : null;
 }
 
 interface SweptTicket {
@@ -84,13 +105,24 @@ interface SweptTicket {
 
 type EpochMs = number | null;
 
+type ClockScope = "due" | "running";
+
 /**
- * One batch of clocks whose moment has come, each with its pauses, in one statement: with a
+ * One batch of clocks (whose moment has come, or every running one), each with its pauses, in one statement: with a
  * million clocks marked after a calendar change Prisma's two queries per batch and their
  * mapping were most of the run. Times travel as epoch milliseconds (no time-zone guessing).
  */
-async function dueClocks(db: Db, now: Date, after: { at: Date; id: string } | null): Promise<SweptTicket[]> {
-  const afterAt = after?.at.toISOString() ?? null;
+async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTicket | null): Promise<SweptTicket[]> {
+  const afterAt = after?.slaNextCheckAt.toISOString() ?? null;
+  const afterId = after?.id ?? null;
+  // "due": the moment has come, oldest first; "running": every clock with a moment, by id.
+  const where =
+    scope === "due"
+      ? Prisma.sql`t."slaNextCheckAt" <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+          AND (${afterAt}::text IS NULL OR (t."slaNextCheckAt", t."id") > ((${afterAt}::timestamptz AT TIME ZONE 'UTC'), ${afterId ?? ""}))
+        ORDER BY t."slaNextCheckAt", t."id"`
+      : Prisma.sql`t."slaNextCheckAt" IS NOT NULL AND (${afterId}::text IS NULL OR t."id" > ${afterId ?? ""})
+        ORDER BY t."id"`;
   const rows = await db.$queryRaw<
     (Omit<SweptTicket, "slaStartedAt" | "slaStoppedAt" | "slaNextCheckAt" | "pauses"> & { startedMs: EpochMs; stoppedMs: EpochMs; nextMs: number; pauses: [number, EpochMs][] })[]
   >`
@@ -102,9 +134,7 @@ async function dueClocks(db: Db, now: Date, after: { at: Date; id: string } | nu
       COALESCE((SELECT json_agg(json_build_array((extract(epoch FROM p."from") * 1000)::float8, (extract(epoch FROM p."to") * 1000)::float8) ORDER BY p."from")
         FROM "SlaPause" p WHERE p."ticketId" = t."id"), '[]'::json) AS "pauses"
     FROM "Ticket" t
-    WHERE t."slaNextCheckAt" <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
-      AND (${afterAt}::text IS NULL OR (t."slaNextCheckAt", t."id") > ((${afterAt}::timestamptz AT TIME ZONE 'UTC'), ${after?.id ?? ""}))
-    ORDER BY t."slaNextCheckAt", t."id"
+    WHERE ${where}
     LIMIT ${SLA_BATCH}`;
   const at = (ms: EpochMs) => (ms === null ? null : new Date(ms));
   return rows.map(({ startedMs, stoppedMs, nextMs, pauses, ...row }) => ({
@@ -116,7 +146,7 @@ async function dueClocks(db: Db, now: Date, after: { at: Date; id: string } | nu
   }));
 }
 
-function clockOf(ticket: SweptTicket, policies: Awaited<ReturnType<typeof getSlaPolicies>>, settings: Awaited<ReturnType<typeof getCalendarSettings>>, now: Date): ClockResult | null {
+function clockOf(ticket: SweptTicket, policies: Record<string, SlaPolicy>, settings: CalendarSettings, now: Date): ClockResult | null {
   const startedAt = ticket.slaStartedAt;
   if (!startedAt || ticket.slaStoppedAt || !(OPEN_STATUSES as readonly string[]).includes(ticket.status) || startedAt > now) return null;
   return computeClock({

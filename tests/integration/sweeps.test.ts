@@ -105,8 +105,13 @@ describe("SLA sweep at scale: only clocks whose moment has come", () => {
     expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaState).toBe("ON_TRACK");
     const admin = await sessionFor("admin@loket.example");
     await db.$transaction((tx) => addClosureDay(tx, { date: "2027-01-04", reasonNl: "Sluiting", reasonEn: "Closure" }, admin.id, late));
+    // The admin's save asks for the recheck; it does not rewrite the tickets itself.
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaNextCheckAt).toEqual(new Date("2026-12-31T00:00:00Z"));
     await sweepSlaStates(db, late);
     expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaState).toBe("BREACHED");
+    // Done once: the version asked for is recorded as done.
+    const versions = await db.setting.findMany({ where: { key: { in: ["sla.recheck", "sla.recheck.done"] } }, orderBy: { key: "asc" } });
+    expect(versions.map((v) => v.value)).toEqual([{ version: 1 }, { version: 1 }]);
   });
 
   it("moves an unchanged clock's moment to when it will change, and clears it for a clock that waits on the customer", async () => {
