@@ -5,6 +5,7 @@ import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObj
 import { organisationSchema, personSchema, problemSchema, replyResultSchema, ticketDetailSchema, ticketPageSchema } from "./openapi-schemas";
 import type { ApiScope } from "./scopes";
 import { createOrganisationSchema, createPersonSchema, findOrganisationsQuery, findPeopleQuery, patchOrganisationSchema, patchPersonSchema, recordIdParam } from "./people-schema";
+import { complaintListQuery, escalationListQuery, kpiQuery } from "./desk-schema";
 import { apiChangeSchema, apiReplySchema, createTicketSchema, ticketListQuery, ticketRefParam } from "./ticket-schema";
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
@@ -142,6 +143,39 @@ export const API_PATHS: ZodOpenApiPathsObject = {
         responses: { "200": { description: "The organisation after the change.", ...json(organisationSchema) }, "404": problem("No such organisation for this token.") },
       },
       { "409": problem("EXTERNAL_NUMBER_TAKEN.") },
+    ),
+  },
+  "/api/v1/complaints": {
+    get: operation("complaints:read", {
+      summary: "List complaints (the complaints desk)",
+      description: "Newest first, 50 a page; an organisation-limited token sees its organisation's only.",
+      requestParams: { query: complaintListQuery },
+      responses: { "200": { description: "One page.", ...json(z.object({ data: z.array(z.object({ id: z.string(), stage: z.string(), status: z.string() }).loose()), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })) } },
+    }),
+  },
+  "/api/v1/complaints/{id}": {
+    get: operation("complaints:read", {
+      summary: "Read a complaint with its messages and the notes this account may read",
+      requestParams: { path: recordIdParam },
+      responses: { "200": { description: "The complaint.", ...json(z.object({ id: z.string(), stage: z.string(), status: z.string() }).loose()) }, "404": problem("No such complaint for this token.") },
+    }),
+  },
+  "/api/v1/escalations": {
+    get: operation("escalations:read", {
+      summary: "The escalation board of a tier",
+      requestParams: { query: escalationListQuery },
+      responses: { "200": { description: "Open escalations first by due time, then recently closed ones.", ...json(z.object({ data: z.array(z.object({ id: z.string(), tier: z.number().int(), status: z.string() }).loose()) })) } },
+    }),
+  },
+  "/api/v1/kpis": {
+    get: operation(
+      "kpi:read",
+      {
+        summary: "The lead desk's KPIs for a period",
+        description: "As on the KPI page; without from/to, the current quarter. Not for organisation-limited tokens (403).",
+        requestParams: { query: kpiQuery },
+        responses: { "200": { description: "The report.", ...json(z.object({ from: z.string(), to: z.string(), report: z.object({}).loose(), targets: z.object({}).loose() }).loose()) } },
+      },
     ),
   },
 };

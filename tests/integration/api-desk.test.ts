@@ -1,0 +1,101 @@
+// /api/v1/complaints, /api/v1/escalations and /api/v1/kpis: the lead desk's reads for a token,
+// with its scope, the acting account's permission, and the organisation limit.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as listComplaints } from "@/app/api/v1/complaints/route";
+import { GET as readComplaint } from "@/app/api/v1/complaints/[id]/route";
+import { GET as listEscalations } from "@/app/api/v1/escalations/route";
+import { GET as kpis } from "@/app/api/v1/kpis/route";
+import { createTicketForCustomer } from "@/lib/api/ticket-commands";
+import { fileComplaintAsEmployer } from "@/lib/complaints/commands";
+import { db } from "@/lib/db/client";
+import { closeRateLimits } from "@/lib/security/rate-limit";
+import { call, makeToken, type Answer } from "../support/api-client";
+import { seedDemo, sessionFor } from "../support/fixtures";
+
+const SCOPES = ["complaints:read", "escalations:read", "kpi:read"] as const;
+let vandijk: string;
+let coordinator: string;
+let limited: string;
+const complaints: Record<"vandijk" | "zorgnoord", string> = { vandijk: "", zorgnoord: "" };
+
+async function complaintBy(email: string): Promise<string> {
+  const contact = await sessionFor(email);
+  const manager = await sessionFor("manager@loket.example");
+  const subject = await createTicketForCustomer.execute(manager, { subject: "Loonaangifte", body: "Vraag over de loonaangifte", categoryKey: "GENERAL_QUESTION", requesterId: contact.id, organisationId: contact.organisationId! }, new Date());
+  if (!subject.ok) throw new Error(subject.reason);
+  const filed = await fileComplaintAsEmployer.execute(contact, { subjectTicketNumber: subject.data.number, lastContactDate: new Date().toISOString().slice(0, 10), description: "Wij zijn niet teruggebeld." }, new Date());
+  if (!filed.ok) throw new Error(filed.reason);
+  return (await db.complaint.findFirstOrThrow({ where: { subjectTicketId: subject.data.id } })).id;
+}
+
+beforeAll(async () => {
+  await seedDemo(new Date("2026-11-24T10:00:00Z"));
+  vandijk = (await db.organisation.findUniqueOrThrow({ where: { externalNumber: "WG-40012" } })).id;
+  coordinator = (await makeToken({ actor: "coordinator@loket.example", scopes: [...SCOPES] })).secret;
+  limited = (await makeToken({ actor: "coordinator@loket.example", scopes: [...SCOPES], organisationId: vandijk })).secret;
+  complaints.vandijk = await complaintBy("eva.bakker@vandijk.example");
+  complaints.zorgnoord = await complaintBy("lisa.smit@zorggroepnoord.example");
+}, 120_000);
+
+afterAll(async () => {
+  await closeRateLimits();
+});
+
+function expectProblem(answer: Answer, status: number, code: string) {
+  expect(answer.status).toBe(status);
+  expect(answer.headers.get("content-type")).toBe("application/problem+json");
+  expect(answer.body).toMatchObject({ status, code });
+}
+
+describe("complaints", () => {
+  it("lists and reads complaints; an organisation-limited token only its organisation's (404 for another's)", async () => {
+    const all = await call(listComplaints, { path: "/api/v1/complaints?stage=STAGE_1", token: coordinator });
+    expect(all.status).toBe(200);
+    const ids = all.body.data.map((c: { id: string }) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([complaints.vandijk, complaints.zorgnoord]));
+    const mine = await call(listComplaints, { path: "/api/v1/complaints", token: limited });
+    expect(mine.body.data.map((c: { id: string }) => c.id)).toContain(complaints.vandijk);
+    expect(new Set(mine.body.data.map((c: { organisation: { id: string } | null }) => c.organisation?.id))).toEqual(new Set([vandijk]));
+    expect((await call(readComplaint, { path: "/c", token: limited, params: { id: complaints.vandijk } })).body.id).toBe(complaints.vandijk);
+    expectProblem(await call(readComplaint, { path: "/c", token: limited, params: { id: complaints.zorgnoord } }), 404, "NOT_FOUND");
+    const bad = await call(listComplaints, { path: "/api/v1/complaints?stage=STAGE_9", token: coordinator });
+    expectProblem(bad, 422, "INVALID_INPUT");
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(["#/stage"]);
+  });
+
+  it("refuses without the scope, and for an account that does not work the complaints desk", async () => {
+    const noScope = (await makeToken({ actor: "coordinator@loket.example", scopes: ["kpi:read"] })).secret;
+    expectProblem(await call(listComplaints, { path: "/api/v1/complaints", token: noScope }), 403, "INSUFFICIENT_SCOPE");
+    const agent = (await makeToken({ actor: "agent@loket.example", scopes: [...SCOPES] })).secret;
+    expectProblem(await call(listComplaints, { path: "/api/v1/complaints", token: agent }), 403, "FORBIDDEN");
+    expectProblem(await call(listComplaints, { path: "/api/v1/complaints" }), 401, "TOKEN_MISSING");
+  });
+});
+
+describe("escalations", () => {
+  it("reads the tier's board; an organisation-limited token only its organisation's", async () => {
+    const board = await call(listEscalations, { path: "/api/v1/escalations?tier=1", token: coordinator });
+    expect(board.status).toBe(200);
+    const vandijkName = (await db.organisation.findUniqueOrThrow({ where: { id: vandijk } })).name;
+    const mine = await call(listEscalations, { path: "/api/v1/escalations?tier=1", token: limited });
+    const expected = board.body.data.filter((e: { organisation: { name: string } }) => e.organisation.name === vandijkName).map((e: { id: string }) => e.id);
+    expect(mine.body.data.map((e: { id: string }) => e.id)).toEqual(expected);
+    expectProblem(await call(listEscalations, { path: "/api/v1/escalations?tier=3", token: coordinator }), 422, "INVALID_INPUT");
+  });
+});
+
+describe("KPIs", () => {
+  it("answers the KPI page's report for a period, and refuses a bad period with the field", async () => {
+    const report = await call(kpis, { path: "/api/v1/kpis?from=2026-10-01&to=2026-12-31", token: coordinator });
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ from: "2026-10-01", to: "2026-12-31" });
+    expect(Object.keys(report.body.report).sort()).toEqual(["callbacks", "chat", "complaints", "escalations", "firstContactResolution", "satisfaction", "telephony", "urgentInTime", "writtenInTime"]);
+    const bad = await call(kpis, { path: "/api/v1/kpis?from=2026-12-31&to=2026-10-01", token: coordinator });
+    expectProblem(bad, 422, "INVALID_INPUT");
+    expect(bad.body.errors).toEqual([{ pointer: "#/to", detail: "FROM_AFTER_TO" }]);
+  });
+
+  it("refuses an organisation-limited token (KPIs cover every organisation)", async () => {
+    expectProblem(await call(kpis, { path: "/api/v1/kpis", token: limited }), 403, "ORGANISATION_LIMITED");
+  });
+});
