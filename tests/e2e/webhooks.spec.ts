@@ -18,7 +18,7 @@ test.describe("webhooks (admins)", () => {
     await page.getByLabel("Adres (URL) van de ontvanger").fill("http://backoffice.example/loket");
     await page.getByLabel(/Ticket aangemaakt/).check();
     await page.getByRole("button", { name: "Ontvanger toevoegen" }).click();
-    await expect(page.getByRole("alert")).toContainText("Gebruik https");
+    await expect(page.getByTestId("form-error")).toContainText("Gebruik https");
 
     await page.getByLabel("Adres (URL) van de ontvanger").fill(url);
     await page.getByLabel("Omschrijving (optioneel)").fill("Uitkeringsadministratie");
