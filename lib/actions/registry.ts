@@ -5,6 +5,7 @@ import "server-only";
 import type { z } from "zod";
 import { changeOwnPassword } from "@/lib/account/commands";
 import { requestOwnEmailChange } from "@/lib/account/email-change-commands";
+import { bookCallbackForCustomer, cancelCallbackForCustomer } from "@/lib/api/callback-commands";
 import { createTicketForCustomer } from "@/lib/api/ticket-commands";
 import { createApiToken, revokeApiToken } from "@/lib/api/token-commands";
 import { createBeneficiaryAccount, inviteBeneficiaryToPortal, mergeBeneficiaryAccounts, setBeneficiaryAccountActive, updateBeneficiaryAccount } from "@/lib/beneficiaries/commands";
@@ -153,6 +154,8 @@ export const ACTIONS: readonly RegisteredAction[] = [
   changeTicketFields,
   // Opened through the API for a back office (issue 16 item 1)
   createTicketForCustomer,
+  bookCallbackForCustomer,
+  cancelCallbackForCustomer,
   logPhoneCall,
   logPhonePreAnnouncement,
   relinkUrgentPreAnnouncement,

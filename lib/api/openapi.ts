@@ -5,6 +5,7 @@ import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObj
 import { organisationSchema, personSchema, problemSchema, replyResultSchema, ticketDetailSchema, ticketPageSchema } from "./openapi-schemas";
 import type { ApiScope } from "./scopes";
 import { createOrganisationSchema, createPersonSchema, findOrganisationsQuery, findPeopleQuery, patchOrganisationSchema, patchPersonSchema, recordIdParam } from "./people-schema";
+import { apiBookSchema, slotsQuery } from "./callback-schema";
 import { complaintListQuery, escalationListQuery, kpiQuery } from "./desk-schema";
 import { apiChangeSchema, apiReplySchema, createTicketSchema, ticketListQuery, ticketRefParam } from "./ticket-schema";
 
@@ -176,6 +177,40 @@ export const API_PATHS: ZodOpenApiPathsObject = {
         requestParams: { query: kpiQuery },
         responses: { "200": { description: "The report.", ...json(z.object({ from: z.string(), to: z.string(), report: z.object({}).loose(), targets: z.object({}).loose() }).loose()) } },
       },
+    ),
+  },
+  "/api/v1/callbacks/slots": {
+    get: operation("callbacks:read", {
+      summary: "Free callback slots for a ticket",
+      description: "The slots the ticket's team can still take (the portal's offer), per day and morning/afternoon.",
+      requestParams: { query: slotsQuery },
+      responses: {
+        "200": { description: "Bookable slots.", ...json(z.object({ data: z.array(z.object({ date: z.string(), slot: z.enum(["MORNING", "AFTERNOON"]), startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), remaining: z.number().int() })) })) },
+        "404": problem("No such ticket, or not one this token may see."),
+      },
+    }),
+  },
+  "/api/v1/tickets/{id}/callbacks": {
+    post: operation(
+      "callbacks:write",
+      {
+        summary: "Book a callback on a ticket",
+        requestParams: { path: ticketRefParam, header: idempotencyHeader },
+        requestBody: json(apiBookSchema),
+        responses: { "201": { description: "Booked.", ...json(z.object({ id: z.string(), ticketId: z.string() })) }, "404": problem("No such ticket, or not one this token may see.") },
+      },
+      { "409": problem("SLOT_FULL, SLOT_IN_PAST, ALREADY_BOOKED, TICKET_CLOSED and the other booking rules.") },
+    ),
+  },
+  "/api/v1/callbacks/{id}": {
+    delete: operation(
+      "callbacks:write",
+      {
+        summary: "Cancel a callback appointment",
+        requestParams: { path: recordIdParam },
+        responses: { "200": { description: "Cancelled.", ...json(z.object({ id: z.string() })) }, "404": problem("No such appointment, or not one this token may see.") },
+      },
+      { "409": problem("The appointment is no longer booked.") },
     ),
   },
 };

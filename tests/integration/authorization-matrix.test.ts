@@ -572,6 +572,28 @@ const SPECS: Record<string, Spec> = {
     own: async () => ({ ...question, categoryKey: "GENERAL_QUESTION", requesterId: w.bram }),
     foreign: async () => ({ input: { ...question, categoryKey: "GENERAL_QUESTION", requesterId: w.handler }, refusal: "REQUESTER_NOT_FOUND" }),
   },
+  // Staff book and cancel a callback on a ticket in their scope (the API's; issue 16 item 1).
+  "callback.book": {
+    own: async ({ u }) => ({ ticketId: (await scopedTicket(u)).id, date: NEXT_DAY, slot: "AFTERNOON", phone: "0612345678" }),
+    foreign: async ({ u }) => {
+      const t = await foreignTicket(u, "NOT_FOUND", "NOT_FOUND");
+      return { input: { ticketId: t.id, date: NEXT_DAY, slot: "AFTERNOON", phone: "0612345678" }, refusal: t.refusal };
+    },
+  },
+  "callback.cancel": {
+    own: async ({ u }) => {
+      const t = await scopedTicket(u);
+      const booked = await db.callbackAppointment.create({
+        data: { ticketId: t.id, personId: w.anna.id, teamId: w.teams.uitkeringen, date: NEXT_DAY, slot: "MORNING", slotStart: slotWindow(NEXT_DAY, "MORNING").startsAt, phone: "0612345678", bookedById: w.handler },
+        select: { id: true },
+      });
+      return { appointmentId: booked.id };
+    },
+    foreign: async ({ u }) => {
+      if (seesAllTeams(u.role)) return { input: { appointmentId: "matrix-no-such-appointment" }, refusal: "NOT_FOUND" };
+      return { input: { appointmentId: (await appointment(w.bram, w.teams.elders)).id }, refusal: "NOT_FOUND" };
+    },
+  },
   "ticket.change": {
     own: async ({ u }) => ({ ticketId: (await scopedTicket(u)).id, priority: "HIGH" }),
     foreign: async ({ u }) => {
