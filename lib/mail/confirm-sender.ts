@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { audit } from "@/lib/audit/mutations";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db, type Tx } from "@/lib/db/client";
 import { addInternalNote, changeTicket, customerWrote, refreshClock, sendAcknowledgement, TicketRuleError } from "@/lib/tickets/mutations";
@@ -94,7 +95,10 @@ async function joinClaimedTicket(tx: Tx, actor: SessionUser, input: { holdingId:
   if (owner !== input.from) return null;
   await tx.message.updateMany({ where: { ticketId: input.holdingId, direction: "INBOUND", mailMessageId: input.mailMessageId }, data: { ticketId: claimed.id, authorId: claimed.requesterId } });
   // A customer's reply re-opens a resolved or waiting ticket and starts the next answer clock, as addCustomerMessage does.
-  await customerWrote(tx, claimed, claimed.requesterId, now);
+  const { reopened } = await customerWrote(tx, claimed, claimed.requesterId, now);
+  // Held until now, so the back office hears of it now, as of any customer message.
+  const moved = await tx.message.findFirst({ where: { ticketId: claimed.id, direction: "INBOUND", mailMessageId: input.mailMessageId }, select: { id: true } });
+  if (moved) await enqueueWebhookEvent(tx, "message.received", { ticketId: claimed.id, messageId: moved.id, channel: "EMAIL", reopened }, now);
   await audit(tx, { actorId: claimed.requesterId, action: "ticket.customer_message", entityType: "Ticket", entityId: claimed.id, data: { reopened: claimed.status !== "OPEN" && claimed.status !== "NEW", confirmedBy: actor.id } });
   await tx.ticket.update({ where: { id: input.holdingId }, data: { senderUnverified: false } });
   await addInternalNote(
