@@ -1,6 +1,7 @@
 "use client";
 import { ErrorNote } from "@/components/ui/form-action";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatLimit, parseErrorCode } from "@/lib/forms/error-code";
 
 const KNOWN_REASONS = new Set([
   "INVALID_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "TICKET_CLOSED", "UNKNOWN_CATEGORY", "TOO_MANY_FILES",
@@ -23,10 +24,18 @@ export function ErrorAlert({ reason }: { reason: string | null }) {
 export function FieldError({ id, errors }: { id: string; errors: string[] | undefined }) {
   const t = useTranslations("portaal.fieldErrors");
   const te = useTranslations("portaal.errors");
+  const locale = useLocale();
   if (!errors?.length) return null;
+  // "TOO_LONG:10000" names the limit in the page's number format; a bare TOO_LONG reads as before.
+  const message = (raw: string) => {
+    const { code, limit } = parseErrorCode(raw);
+    if (FILE_CODES.has(code)) return te(code);
+    if (code === "TOO_LONG" && limit !== undefined) return t("TOO_LONG_LIMIT", { limit: formatLimit(limit, locale) });
+    return t(FIELD_CODES.has(code) ? code : "INVALID");
+  };
   return (
     <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-      {errors.map((code) => (FILE_CODES.has(code) ? te(code) : t(FIELD_CODES.has(code) ? code : "INVALID"))).join(" ")}
+      {errors.map(message).join(" ")}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorCode } from "@/lib/forms/error-code";
 
 /** The categories a beneficiary may choose for a portal message. */
 export const PORTAL_CATEGORIES = ["GENERAL_QUESTION", "DOSSIER_QUESTION", "PORTAL_HELP", "MALFUNCTION"] as const;
@@ -11,9 +12,9 @@ export const uploadShape = z.union([
 ]);
 
 export const newMessageSchema = z.object({
-  subject: z.string().trim().min(3, "TOO_SHORT").max(150, "TOO_LONG"),
+  subject: z.string().trim().min(3, "TOO_SHORT").max(150, errorCode("TOO_LONG", 150)),
   categoryKey: z.enum(PORTAL_CATEGORIES, "REQUIRED"),
-  body: z.string().trim().min(1, "REQUIRED").max(MAX_MESSAGE_LENGTH, "TOO_LONG"),
+  body: z.string().trim().min(1, "REQUIRED").max(MAX_MESSAGE_LENGTH, errorCode("TOO_LONG", MAX_MESSAGE_LENGTH)),
   // The count is checked by validateUploads so the person gets TOO_MANY_FILES, not a schema error.
   files: z.array(uploadShape).max(20).default([]),
 });
@@ -21,7 +22,7 @@ export type NewMessageInput = z.output<typeof newMessageSchema>;
 
 export const replySchema = z.object({
   ticketId: z.string().min(1).max(64),
-  body: z.string().trim().min(1, "REQUIRED").max(MAX_MESSAGE_LENGTH, "TOO_LONG"),
+  body: z.string().trim().min(1, "REQUIRED").max(MAX_MESSAGE_LENGTH, errorCode("TOO_LONG", MAX_MESSAGE_LENGTH)),
   files: z.array(uploadShape).max(20).default([]),
 });
 
