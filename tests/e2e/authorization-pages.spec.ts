@@ -110,6 +110,9 @@ type Fill = (ids: DemoIds, who: string) => { own: string | null; foreign: string
 
 type UrlSpec =
   | { public: true; url?: string }
+  // The API (/api/v1) answers bearer tokens only: a session cookie opens nothing (401 problem);
+  // a route without GET answers 405. Its own rights are proven in tests/integration/api-*.test.ts.
+  | { token: true; get: boolean }
   | { permission: Permission; fill?: Fill; anonymous?: 401 | 403 };
 
 const NONE = "e2e-no-such-record";
@@ -130,7 +133,27 @@ function staffTicket(ids: DemoIds, who: string): { own: string | null; foreign: 
   }
 }
 
+const API = (get: boolean): UrlSpec => ({ token: true, get });
+
 const URLS: Record<string, UrlSpec> = {
+  // ── the API (issue 16) ── tokens, not sessions; the OpenAPI document is public.
+  "/api/v1/openapi.json": { public: true },
+  "/api/v1/callbacks/[id]": API(false),
+  "/api/v1/callbacks/slots": API(true),
+  "/api/v1/complaints": API(true),
+  "/api/v1/complaints/[id]": API(true),
+  "/api/v1/escalations": API(true),
+  "/api/v1/kpis": API(true),
+  "/api/v1/organisations": API(true),
+  "/api/v1/organisations/[id]": API(true),
+  "/api/v1/people": API(true),
+  "/api/v1/people/[id]": API(true),
+  "/api/v1/tickets": API(true),
+  "/api/v1/tickets/[id]": API(true),
+  "/api/v1/tickets/[id]/callbacks": API(false),
+  "/api/v1/tickets/[id]/messages": API(false),
+  "/agent/beheer/api": { permission: "integrations.manage" },
+  "/agent/beheer/inloggen": { permission: "integrations.manage" },
   // ── letters in (issue 15) ── everyone with ticket work registers incoming post.
   "/agent/post/nieuw": { permission: "letters.intake.register" },
   // ── telephony (issue 15) ── the platform's events are authenticated by their signature, not a
@@ -265,10 +288,11 @@ const URLS: Record<string, UrlSpec> = {
 
 const PLACE_PERMISSION: Record<string, Permission> = { portaal: "portal.enter", werkgever: "employer.enter", agent: "workspace.enter" };
 
-type Outcome = "ok" | "notFound" | "forbidden" | "noAccess" | "login" | "anonymous" | "public";
+type Outcome = "ok" | "notFound" | "forbidden" | "noAccess" | "login" | "anonymous" | "public" | "token";
 
 function expected(pattern: string, kind: "page" | "route", spec: UrlSpec, subject: PermissionSubject | null, scope: "own" | "foreign" | "static", ownMissing: boolean): Outcome {
   if ("public" in spec) return "public";
+  if ("token" in spec) return "token";
   if (!subject) return kind === "page" ? "login" : "anonymous";
   const place = kind === "page" ? PLACE_PERMISSION[pattern.split("/")[1] ?? ""] : undefined;
   if (place && !can(subject, place)) return "noAccess";
@@ -300,6 +324,10 @@ async function check(response: APIResponse, outcome: Outcome, spec: UrlSpec): Pr
     }
     case "public":
       return status < 500 ? null : `expected a public answer, got ${status}`;
+    case "token": {
+      const want = "token" in spec && spec.get ? 401 : 405;
+      return status === want ? null : `expected ${want} (the API opens for tokens only), got ${status}`;
+    }
   }
 }
 
@@ -308,7 +336,7 @@ async function check(response: APIResponse, outcome: Outcome, spec: UrlSpec): Pr
 const URL_LIST = appUrls().sort((a, b) => a.pattern.localeCompare(b.pattern));
 const CALLER_KEYS = [...(Object.keys(ACCOUNTS) as RoleKey[]), "employer-submit-only", "no-session"];
 /** Dynamic URLs are asked twice (own and foreign), the rest once. */
-const CELLS_PER_CALLER = URL_LIST.reduce((sum, u) => sum + (u.pattern.includes("[") && !("public" in (URLS[u.pattern] ?? { public: true })) ? 2 : 1), 0);
+const CELLS_PER_CALLER = URL_LIST.reduce((sum, u) => sum + (u.pattern.includes("[") && "permission" in (URLS[u.pattern] ?? { public: true }) ? 2 : 1), 0);
 const MIN_CELLS = 500;
 
 test.describe("every page and route, for every caller", () => {
@@ -357,6 +385,7 @@ test.describe("every page and route, for every caller", () => {
         const dynamic = pattern.includes("[");
         const targets: { scope: "own" | "foreign" | "static"; url: string; ownMissing: boolean }[] = [];
         if ("public" in spec) targets.push({ scope: "static", url: spec.url ?? pattern, ownMissing: false });
+        else if ("token" in spec) targets.push({ scope: "static", url: pattern.replace(/\[[^\]]+\]/g, NONE), ownMissing: false });
         else if (!dynamic) targets.push({ scope: "static", url: pattern, ownMissing: false });
         else {
           const filled = spec.fill!(ids, key === "employer-submit-only" ? "employer" : key);

@@ -113,6 +113,8 @@ const BY_ROLE: Partial<Record<RoleKey, Visits>> = {
     "/agent/beheer/lijnen": "/agent/beheer/lijnen",
     "/agent/beheer/mail": "/agent/beheer/mail",
     "/agent/beheer/webhooks": "/agent/beheer/webhooks",
+    "/agent/beheer/api": "/agent/beheer/api",
+    "/agent/beheer/inloggen": "/agent/beheer/inloggen",
     "/agent/beheer/mailteksten": "/agent/beheer/mailteksten",
     "/agent/beheer/medewerkers": "/agent/beheer/medewerkers",
     "/agent/beheer/organisaties": "/agent/beheer/organisaties",

@@ -110,6 +110,8 @@ const VISITS: Record<string, Visit> = {
   "/agent/beheer/lijnen": admin("/agent/beheer/lijnen"),
   "/agent/beheer/mail": admin("/agent/beheer/mail"),
   "/agent/beheer/webhooks": admin("/agent/beheer/webhooks"),
+  "/agent/beheer/api": admin("/agent/beheer/api"),
+  "/agent/beheer/inloggen": admin("/agent/beheer/inloggen"),
   "/agent/beheer/mailteksten": admin("/agent/beheer/mailteksten"),
   "/agent/beheer/medewerkers": admin("/agent/beheer/medewerkers"),
   "/agent/beheer/organisaties": admin("/agent/beheer/organisaties"),
