@@ -7,7 +7,7 @@ import { POST as book } from "@/app/api/v1/tickets/[id]/callbacks/route";
 import { createTicketForCustomer } from "@/lib/api/ticket-commands";
 import { db } from "@/lib/db/client";
 import { closeRateLimits } from "@/lib/security/rate-limit";
-import { call, makeToken, type Answer } from "../support/api-client";
+import { call, expectProblem, makeToken } from "../support/api-client";
 import { seedDemo, sessionFor } from "../support/fixtures";
 
 let manager: string;
@@ -37,11 +37,6 @@ afterAll(async () => {
   await closeRateLimits();
 });
 
-function expectProblem(answer: Answer, status: number, code: string) {
-  expect(answer.status).toBe(status);
-  expect(answer.headers.get("content-type")).toBe("application/problem+json");
-  expect(answer.body).toMatchObject({ status, code });
-}
 
 describe("callbacks", () => {
   it("offers free slots, books one once per Idempotency-Key, and cancels it", async () => {

@@ -9,7 +9,7 @@ import { createTicketForCustomer } from "@/lib/api/ticket-commands";
 import { fileComplaintAsEmployer } from "@/lib/complaints/commands";
 import { db } from "@/lib/db/client";
 import { closeRateLimits } from "@/lib/security/rate-limit";
-import { call, makeToken, type Answer } from "../support/api-client";
+import { call, expectProblem, makeToken } from "../support/api-client";
 import { seedDemo, sessionFor } from "../support/fixtures";
 
 const SCOPES = ["complaints:read", "escalations:read", "kpi:read"] as const;
@@ -41,11 +41,6 @@ afterAll(async () => {
   await closeRateLimits();
 });
 
-function expectProblem(answer: Answer, status: number, code: string) {
-  expect(answer.status).toBe(status);
-  expect(answer.headers.get("content-type")).toBe("application/problem+json");
-  expect(answer.body).toMatchObject({ status, code });
-}
 
 describe("complaints", () => {
   it("lists and reads complaints; an organisation-limited token only its organisation's (404 for another's)", async () => {

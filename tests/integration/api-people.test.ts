@@ -8,7 +8,7 @@ import { GET as findOrganisations, POST as createOrganisation } from "@/app/api/
 import { GET as readOrganisation, PATCH as updateOrganisation } from "@/app/api/v1/organisations/[id]/route";
 import { db } from "@/lib/db/client";
 import { closeRateLimits } from "@/lib/security/rate-limit";
-import { call, makeToken, type Answer } from "../support/api-client";
+import { call, expectProblem, makeToken } from "../support/api-client";
 import { seedDemo } from "../support/fixtures";
 
 const BOTH = ["people:read", "people:write"] as const;
@@ -31,11 +31,6 @@ afterAll(async () => {
   await closeRateLimits();
 });
 
-function expectProblem(answer: Answer, status: number, code: string) {
-  expect(answer.status).toBe(status);
-  expect(answer.headers.get("content-type")).toBe("application/problem+json");
-  expect(answer.body).toMatchObject({ status, code });
-}
 
 describe("people", () => {
   it("finds a person by client number or e-mail", async () => {

@@ -10,7 +10,7 @@ import { POST as reply } from "@/app/api/v1/tickets/[id]/messages/route";
 import { revokeApiToken } from "@/lib/api/token-commands";
 import { db } from "@/lib/db/client";
 import { closeRateLimits, consumeRateLimit, RATE_LIMITS } from "@/lib/security/rate-limit";
-import { call, makeToken, type Answer } from "../support/api-client";
+import { type Answer, call, expectProblem, makeToken } from "../support/api-client";
 import { seedDemo, sessionFor } from "../support/fixtures";
 
 const ALL = ["tickets:read", "tickets:write"] as const;
@@ -36,12 +36,6 @@ afterAll(async () => {
   await closeRateLimits();
 });
 
-function expectProblem(answer: Answer, status: number, code: string) {
-  expect(answer.status).toBe(status);
-  expect(answer.headers.get("content-type")).toBe("application/problem+json");
-  expect(answer.body).toMatchObject({ status, code, type: `/api/v1/problems/${code.toLowerCase().replaceAll("_", "-")}` });
-  expect(typeof answer.body.title).toBe("string");
-}
 
 describe("API tokens", () => {
   it("keeps only the SHA-256 of the secret, audits creation and revocation, and a revoked token is refused", async () => {

@@ -1,4 +1,5 @@
 // Calling /api/v1 route handlers as a client would: a Request with a bearer token, JSON in and out.
+import { expect } from "vitest";
 import { createApiToken } from "@/lib/api/token-commands";
 import type { ApiScope } from "@/lib/api/scopes";
 import { db } from "@/lib/db/client";
@@ -42,4 +43,12 @@ export async function makeToken(options: { actor: string; scopes: ApiScope[]; or
   );
   if (!result.ok) throw new Error(`token: ${result.reason} ${JSON.stringify(result.fieldErrors)}`);
   return { id: result.data.id, secret: result.data.secret };
+}
+
+/** A refusal as RFC 9457 problem details: status, media type, our code, its type URI and a title. */
+export function expectProblem(answer: Answer, status: number, code: string) {
+  expect(answer.status).toBe(status);
+  expect(answer.headers.get("content-type")).toBe("application/problem+json");
+  expect(answer.body).toMatchObject({ status, code, type: `/api/v1/problems/${code.toLowerCase().replaceAll("_", "-")}` });
+  expect(typeof answer.body.title).toBe("string");
 }
