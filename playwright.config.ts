@@ -1,9 +1,12 @@
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/test";
+import { allE2eServers, E2E_WORKERS, e2eServer } from "./tests/e2e/servers";
 
-// End-to-end tests run the production build on its own embedded database, freshly seeded, on a
-// port of its own, in Debian's Chromium (Playwright cannot download browsers here).
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${PORT}`;
+// End-to-end tests run the production build in Debian's Chromium (Playwright cannot download
+// browsers here): one server per worker, each on its own freshly seeded embedded database and port
+// (tests/e2e/servers.ts). The first server builds; the others start from that build.
+const servers = allE2eServers();
+type WebServer = Extract<NonNullable<PlaywrightTestConfig["webServer"]>, readonly unknown[]>[number];
+const PORT = servers[0]!.port;
 // A real OpenID Connect provider for the single sign-on spec (scripts/oidc-dev-provider.ts), on a
 // loopback port of its own next to the app's; the app is configured for it as staff IdP and broker.
 const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? PORT + 1000);
@@ -13,13 +16,14 @@ export default defineConfig({
   testDir: "tests/e2e",
   outputDir: `test-results/${PORT}`,
   fullyParallel: false,
-  workers: 1,
+  workers: E2E_WORKERS,
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL,
+    // Inside a worker this is that worker's server.
+    baseURL: e2eServer().baseURL,
     locale: "nl-NL",
     timezoneId: "Europe/Amsterdam",
     screenshot: "only-on-failure",
@@ -30,7 +34,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    // The logins are independent: spread them over the workers.
+    { name: "setup", testMatch: /auth\.setup\.ts/, fullyParallel: true },
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
   ],
   webServer: [
@@ -40,17 +45,20 @@ export default defineConfig({
       timeout: 60_000,
       reuseExistingServer: !process.env.CI,
       stdout: "pipe",
-      env: { OIDC_DEV_PORT: String(OIDC_PORT), OIDC_DEV_APP_URL: baseURL },
+      env: { OIDC_DEV_PORT: String(OIDC_PORT), OIDC_DEV_APP_URL: servers.map((server) => server.baseURL).join(",") },
     },
-    {
+    ...servers.map((server): WebServer => ({
       command: "bash scripts/e2e-server.sh",
-      url: `${baseURL}/login`,
+      url: `${server.baseURL}/login`,
       // A cold production build on a busy two-core machine can take longer than five minutes.
       timeout: 600_000,
       reuseExistingServer: !process.env.CI,
       stdout: "pipe",
       env: {
-        PORT: String(PORT),
+        PORT: String(server.port),
+        E2E_DB_PORT: String(server.dbPort),
+        // Playwright starts the servers one after another: the first one's build serves them all.
+        ...(server.index > 0 ? { E2E_SKIP_BUILD: "1" } : {}),
         LOKET_OIDC_STAFF_ISSUER: OIDC_ISSUER,
         LOKET_OIDC_STAFF_CLIENT_ID: "loket-staff",
         LOKET_OIDC_STAFF_CLIENT_SECRET: "loket-staff-secret",
@@ -59,7 +67,7 @@ export default defineConfig({
         LOKET_OIDC_CITIZEN_CLIENT_SECRET: "loket-citizen-secret",
       },
       gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    },
+    })),
   ],
 
 });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { integrationWorkers } from "./tests/support/workers";
 
 // Unit tests run far from Amsterdam so a rule that forgets the business time zone fails.
 process.env.TZ = "Pacific/Kiritimati";
@@ -25,10 +26,24 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup.ts"],
-          // One database per run; files share it, so run them one after another.
-          fileParallelism: false,
+          // One database per worker (global-setup.ts): a worker's files run one after another on it.
+          fileParallelism: true,
+          maxWorkers: integrationWorkers(),
           testTimeout: 30_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        // Two `next start` and a worker on one PostgreSQL database (npm run test:instances); not
+        // part of `npm test`: it needs the build and a PostgreSQL server (.ci/run runs it after both).
+        test: {
+          name: "instances",
+          include: ["tests/instances/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -2,13 +2,14 @@
 // playwright.config.ts): node-oidc-provider on loopback with a plain login page where you type a
 // username below. Not for production. Start: npx tsx scripts/oidc-dev-provider.ts
 //   OIDC_DEV_PORT         port (default 3990); the issuer is http://127.0.0.1:<port>
-//   OIDC_DEV_APP_URL      Loket's base URL for the redirect URIs (default http://localhost:3000)
+//   OIDC_DEV_APP_URL      Loket's base URL for the redirect URIs (default http://localhost:3000);
+//                         several, comma-separated, when more than one app server uses it (e2e)
 // Loket then needs LOKET_OIDC_STAFF_ISSUER=http://127.0.0.1:<port>, _CLIENT_ID=loket-staff,
 // _CLIENT_SECRET=loket-staff-secret (and the same with CITIZEN / loket-citizen for DigiD).
 import { startOidcProvider } from "../tests/support/oidc-provider";
 
 const port = Number(process.env.OIDC_DEV_PORT ?? 3990);
-const app = (process.env.OIDC_DEV_APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+const apps = (process.env.OIDC_DEV_APP_URL ?? "http://localhost:3000").split(",").map((url) => url.trim().replace(/\/+$/, ""));
 
 /** Usernames for the login page. */
 const DEV_ACCOUNTS = [
@@ -25,8 +26,8 @@ const DEV_ACCOUNTS = [
 const provider = await startOidcProvider({
   port,
   clients: [
-    { clientId: "loket-staff", clientSecret: "loket-staff-secret", redirectUris: [`${app}/api/auth/callback/oidc-staff`] },
-    { clientId: "loket-citizen", clientSecret: "loket-citizen-secret", redirectUris: [`${app}/api/auth/callback/oidc-citizen`] },
+    { clientId: "loket-staff", clientSecret: "loket-staff-secret", redirectUris: apps.map((app) => `${app}/api/auth/callback/oidc-staff`) },
+    { clientId: "loket-citizen", clientSecret: "loket-citizen-secret", redirectUris: apps.map((app) => `${app}/api/auth/callback/oidc-citizen`) },
   ],
   accounts: DEV_ACCOUNTS,
 });

@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { expectAccessible, storageStateOf } from "./support";
+import { e2eServer } from "./servers";
 
 async function demoRow<T extends Record<string, unknown>>(sql: string): Promise<T> {
-  const client = new pg.Client({ connectionString: `postgresql://loket@127.0.0.1:${process.env.E2E_DB_PORT ?? "54339"}/loket?sslmode=disable` });
+  const client = new pg.Client({ connectionString: e2eServer().databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query<T>(sql);

@@ -12,6 +12,7 @@ import { expect, test, type APIRequestContext, type APIResponse } from "@playwri
 import pg from "pg";
 import { can, type Permission, type PermissionSubject } from "../../lib/auth/permissions";
 import { ACCOUNTS, login, storageStateOf, type RoleKey } from "./support";
+import { e2eServer } from "./servers";
 
 // ───────────────────────────── the URLs, from the app folder ─────────────────────────────
 
@@ -69,7 +70,7 @@ interface DemoIds {
 }
 
 async function demoIds(): Promise<DemoIds> {
-  const client = new pg.Client({ connectionString: `postgresql://loket@127.0.0.1:${process.env.E2E_DB_PORT ?? "54339"}/loket?sslmode=disable` });
+  const client = new pg.Client({ connectionString: e2eServer().databaseUrl });
   await client.connect();
   try {
     const one = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T> => {

@@ -10,6 +10,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eQuery, PASSWORD, storageStateOf, type RoleKey } from "./support";
 
+// Read-only checks, independent of each other: spread over the workers.
+test.describe.configure({ mode: "parallel" });
+
 const APP = path.resolve(import.meta.dirname, "..", "..", "app");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const NONE = "e2e-no-such-record";

@@ -1,11 +1,12 @@
 import pg from "pg";
+import { e2eServer } from "./servers";
 
 // The e2e server runs at the real clock, and attempts are refused until shortly before the slot
 // (lib/callbacks/rules.ts checkAttemptTime). Specs that log attempts on an appointment they just
 // booked move it into the past here, as if the slot had come, and back-date earlier attempts by
 // the minimum interval, as if the handler had waited.
 async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: `postgresql://loket@127.0.0.1:${process.env.E2E_DB_PORT ?? "54339"}/loket?sslmode=disable` });
+  const client = new pg.Client({ connectionString: e2eServer().databaseUrl });
   await client.connect();
   try {
     return await work(client);

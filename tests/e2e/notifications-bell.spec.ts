@@ -1,13 +1,14 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { expectAccessible, storageStateOf } from "./support";
+import { e2eServer } from "./servers";
 
 // The customer success manager: no producer of the e2e run (LOKET_BACKGROUND=off, no sweeps)
 // tells them anything, so the bell's number is this spec's alone.
 const CSM = "csm@loket.example";
 
 async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: `postgresql://loket@127.0.0.1:${process.env.E2E_DB_PORT ?? "54339"}/loket?sslmode=disable` });
+  const client = new pg.Client({ connectionString: e2eServer().databaseUrl });
   await client.connect();
   try {
     return await work(client);

@@ -5,6 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { expectAccessible, INVITE_LINK, login, mailedLink, storageStateOf } from "./support";
+import { e2eServer } from "./servers";
 
 const HANDLER = { email: "behandelaar@loket.example", name: "Joost Meijer" };
 const PASSWORD = "Zonnebloem-Tulp-42";
@@ -14,7 +15,7 @@ async function shot(page: Page, name: string) {
 }
 
 async function query<T extends Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: `postgresql://loket@127.0.0.1:${process.env.E2E_DB_PORT ?? "54339"}/loket?sslmode=disable` });
+  const client = new pg.Client({ connectionString: e2eServer().databaseUrl });
   await client.connect();
   try {
     return (await client.query<T>(sql, params)).rows;

@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, expectAccessible, storageStateOf, type RoleKey } from "./support";
 
+// Read-only checks, independent of each other: spread over the workers.
+test.describe.configure({ mode: "parallel" });
+
 const PLACES = ["/portaal", "/werkgever", "/agent"] as const;
 
 for (const role of Object.keys(ACCOUNTS) as RoleKey[]) {

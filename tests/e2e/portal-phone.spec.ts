@@ -4,6 +4,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2eQuery, storageStateOf, type RoleKey } from "./support";
 
+// Read-only checks, independent of each other: spread over the workers.
+test.describe.configure({ mode: "parallel" });
+
 async function oneId(sql: string): Promise<string> {
   const [row] = await e2eQuery<{ id: string }>(sql);
   if (!row) throw new Error(`demo seed has no row for: ${sql}`);

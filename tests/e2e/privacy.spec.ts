@@ -4,13 +4,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { expectAccessible, storageStateOf } from "./support";
+import { e2eServer } from "./servers";
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/privacy-${name}.png`, fullPage: true });
 }
 
 async function query<T extends Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: `postgresql://loket@127.0.0.1:${process.env.E2E_DB_PORT ?? "54339"}/loket?sslmode=disable` });
+  const client = new pg.Client({ connectionString: e2eServer().databaseUrl });
   await client.connect();
   try {
     return (await client.query<T>(sql, params)).rows;

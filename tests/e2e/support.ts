@@ -3,6 +3,7 @@ import { expect, type Page } from "@playwright/test";
 import { authenticator } from "otplib";
 import pg from "pg";
 import { DEMO_TOTP_SECRET } from "../../prisma/seed-totp";
+import { e2eServer, type E2eServer } from "./servers";
 
 export const PASSWORD = "Loket-demo-2026";
 
@@ -21,8 +22,12 @@ export const ACCOUNTS = {
 export type RoleKey = keyof typeof ACCOUNTS;
 
 export function storageStateOf(role: RoleKey): string {
-  // Per port, so parallel runs against different servers keep their own logins.
-  return `tests/e2e/.auth/${process.env.E2E_PORT ?? "3100"}/${role}.json`;
+  // Per server: each worker logs in on its own server (tests/e2e/servers.ts).
+  return storageStateFor(e2eServer(), role);
+}
+
+export function storageStateFor(server: E2eServer, role: RoleKey): string {
+  return `tests/e2e/.auth/${server.port}/${role}.json`;
 }
 
 /** The demo staff accounts' shared TOTP secret (prisma/seed-totp.ts): staff must pass TOTP. */
@@ -93,7 +98,7 @@ export async function mailedLink(email: string, kind: string, pattern: RegExp): 
 
 /** One SQL statement against the e2e server's database (to arrange data or read what was written). */
 export async function e2eQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
-  const client = new pg.Client({ connectionString: `postgresql://loket@127.0.0.1:${process.env.E2E_DB_PORT ?? "54339"}/loket?sslmode=disable` });
+  const client = new pg.Client({ connectionString: e2eServer().databaseUrl });
   await client.connect();
   try {
     return (await client.query<R>(sql, params)).rows;

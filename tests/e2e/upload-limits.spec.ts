@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { MAX_FILE_BYTES } from "../../lib/uploads/rules";
 import { storageStateOf } from "./support";
+import { e2eServer } from "./servers";
 
 // Hole 7 of issue 13: the upload rule allows 10 MB x 3 files, but server actions took 1 MB, so a
 // 2 MB attachment ended in a 500. Now a file within the rule goes through, and one above it gets
@@ -22,7 +23,7 @@ const pdfOf = (name: string, bytes: number) => ({
 
 /** Every stored file under the e2e server's upload folder (scripts/e2e-server.sh sets LOKET_DATA_DIR). */
 async function storedSizes(): Promise<number[]> {
-  const root = path.resolve(`.data/e2e-${process.env.E2E_PORT ?? "3100"}`, "uploads");
+  const root = path.resolve(e2eServer().dataDir, "uploads");
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
   return Promise.all(entries.filter((e) => e.isFile()).map(async (e) => (await stat(path.join(e.parentPath, e.name))).size));
 }

@@ -64,7 +64,7 @@ describe("two chat servers", () => {
     if (inject("databaseKind") === "pglite") {
       context.skip("The embedded database serves one connection and delivers NOTIFY only to its sender; two servers need PostgreSQL (TEST_DATABASE_URL, as CI runs)");
     }
-    const url = inject("databaseUrl");
+    const url = process.env.DATABASE_URL!;
     const [serverA, serverB] = await Promise.all([createLiveHub({ connectionString: url }), createLiveHub({ connectionString: url })]);
     hubs.push(serverA, serverB);
     expect([serverA.mode, serverB.mode]).toEqual(["notify", "notify"]);
@@ -118,7 +118,7 @@ describe("two chat servers", () => {
     if (inject("databaseKind") === "pglite") {
       context.skip("Two servers need PostgreSQL (TEST_DATABASE_URL, as CI runs)");
     }
-    const url = inject("databaseUrl");
+    const url = process.env.DATABASE_URL!;
     const hub = await createLiveHub({ connectionString: url });
     hubs.push(hub);
     const bram = await sessionFor("bram.devries@burger.example");
@@ -134,7 +134,7 @@ describe("two chat servers", () => {
 
   it("serves both sides of a chat on one server from shared reads, each by its own cursor and access", async () => {
     // Runs on the embedded database too: one hub, polling there.
-    const hub = await createLiveHub({ connectionString: inject("databaseUrl"), pollMs: 50 });
+    const hub = await createLiveHub({ connectionString: process.env.DATABASE_URL!, pollMs: 50 });
     hubs.push(hub);
     const start = await startPortalChat.execute(anna, { categoryKey: "PORTAL_HELP", body: "Hallo?" }, NOW);
     const chatId = start.ok ? start.data.chatId : "";
@@ -165,7 +165,7 @@ describe("two chat servers", () => {
     if (inject("databaseKind") === "pglite") {
       context.skip("Two servers need PostgreSQL (TEST_DATABASE_URL, as CI runs)");
     }
-    const url = inject("databaseUrl");
+    const url = process.env.DATABASE_URL!;
     const hub = await createLiveHub({ connectionString: url });
     hubs.push(hub);
     const events: Event[] = [];

@@ -1,19 +1,23 @@
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createScratchDatabase, MIGRATIONS_DIR } from "../support/database";
+import { integrationWorkers } from "../support/workers";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    databaseUrl: string;
+    databaseUrls: string[];
     databaseKind: "postgres" | "pglite";
   }
 }
 
 export default async function setup(project: TestProject) {
-  const database = await createScratchDatabase("it");
-  await applyMigrations({ databaseUrl: database.url, migrationsDir: MIGRATIONS_DIR });
-  project.provide("databaseUrl", database.url);
-  project.provide("databaseKind", database.kind);
-  console.log(`[integration] database: ${database.kind}`);
-  return () => database.drop();
+  const workers = integrationWorkers();
+  const databases = await Promise.all(
+    Array.from({ length: workers }, (_, index) => createScratchDatabase(`it${index}`, { ownProcess: workers > 1 })),
+  );
+  await Promise.all(databases.map((database) => applyMigrations({ databaseUrl: database.url, migrationsDir: MIGRATIONS_DIR })));
+  project.provide("databaseUrls", databases.map((database) => database.url));
+  project.provide("databaseKind", databases[0]!.kind);
+  console.log(`[integration] ${workers} database(s): ${databases[0]!.kind}`);
+  return () => Promise.all(databases.map((database) => database.drop())).then(() => undefined);
 }

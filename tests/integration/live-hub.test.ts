@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 async function hub(options: { pollMs?: number; probeMs?: number } = {}): Promise<LiveHub> {
-  const created = await createLiveHub({ connectionString: inject("databaseUrl"), ...options });
+  const created = await createLiveHub({ connectionString: process.env.DATABASE_URL!, ...options });
   hubs.push(created);
   return created;
 }
@@ -93,7 +93,7 @@ describe("live hub", () => {
     const h = await hub();
     const wakes = counter(h, "test:gap");
     await settle();
-    const admin = new pg.Client({ connectionString: inject("databaseUrl") });
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL! });
     await admin.connect();
     try {
       const before = wakes();

@@ -1,7 +1,9 @@
 // A throwaway database for a test run: a fresh PostgreSQL database when TEST_DATABASE_URL points
 // at a server (CI does this), otherwise an in-memory PGlite served on a free loopback port.
+import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import pg from "pg";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 
@@ -24,7 +26,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function createScratchDatabase(label: string): Promise<ScratchDatabase> {
+/**
+ * @param options.ownProcess serve an embedded database from a child process (several test workers
+ *   each get one; in one process they would share a thread)
+ */
+export async function createScratchDatabase(label: string, options: { ownProcess?: boolean } = {}): Promise<ScratchDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const name = `loket_${label}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`.toLowerCase();
@@ -45,6 +51,32 @@ export async function createScratchDatabase(label: string): Promise<ScratchDatab
       },
     };
   }
+  if (options.ownProcess) return embeddedInChildProcess();
   const embedded = await startEmbeddedDatabase({ port: await freePort() });
   return { url: embedded.url, kind: "pglite", drop: () => embedded.stop() };
+}
+
+async function embeddedInChildProcess(): Promise<ScratchDatabase> {
+  const script = path.resolve(import.meta.dirname, "embedded-process.ts");
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, EMBEDDED_PORT: String(await freePort()) },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      if (line.startsWith("ready ")) resolve(line.slice("ready ".length));
+    });
+    child.once("exit", (code) => reject(new Error(`the embedded database process ended (${code}) before it served`)));
+  });
+  return {
+    url,
+    kind: "pglite",
+    drop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
 }
