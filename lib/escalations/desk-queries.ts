@@ -25,6 +25,7 @@ export async function listEscalationBoard(user: SessionUser, tier: 1 | 2) {
       raisedAt: true,
       dueAt: true,
       closedAt: true,
+      answers: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
       organisation: { select: { name: true } },
       raisedBy: { select: { name: true } },
       owner: { select: { id: true, name: true } },

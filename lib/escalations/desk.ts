@@ -64,6 +64,8 @@ export async function takeEscalation(tx: Tx, input: { escalationId: string; acto
 
 export async function answerEscalation(tx: Tx, input: { escalationId: string; actor: Actor; body: string }, now: Date) {
   const escalation = await load(tx, input.escalationId, input.actor, "answer");
+  // Kept with the escalation, so the board and the employer's page show it besides the mail.
+  await tx.escalationAnswer.create({ data: { escalationId: escalation.id, authorId: input.actor.id, body: input.body.trim(), createdAt: now } });
   await mailEmployer(tx, escalation, "escalation.answer", `${input.body.trim()}\n\n${input.actor.name}`, now);
   if (escalation.ticket) {
     await tx.ticketEvent.create({ data: { ticketId: escalation.ticket.id, actorId: input.actor.id, kind: "escalation_answer", data: { escalationId: escalation.id, tier: String(escalation.tier) }, createdAt: now } });

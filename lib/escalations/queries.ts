@@ -27,6 +27,7 @@ export async function listOrganisationEscalations(user: SessionUser, page = 0) {
         dueAt: true,
         outcome: true,
         closedAt: true,
+        answers: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
         owner: { select: { name: true } },
         raisedBy: { select: { name: true } },
         ticket: { select: { number: true, subject: true } },

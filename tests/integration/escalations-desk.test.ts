@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { answerEscalationAction, moveEscalationUpAction, resolveEscalationAction, takeEscalationAction } from "@/lib/escalations/desk-commands";
 import { listEscalationBoard } from "@/lib/escalations/desk-queries";
+import { listOrganisationEscalations } from "@/lib/escalations/queries";
 import { employerTicketScope } from "@/lib/employer/scope";
 import { raiseEscalation } from "@/lib/escalations/mutations";
 import { seedDemo, sessionFor } from "../support/fixtures";
@@ -66,5 +67,49 @@ describe("escalation board", () => {
     expect(await listEscalationBoard(csm, 1)).toEqual([]);
     expect(await listEscalationBoard(await sessionFor("agent@loket.example"), 1)).toEqual([]);
     expect(await takeEscalationAction.execute(csm, { escalationId: raised.id }, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
+  });
+});
+
+describe("answers on the board (issue 19 item 5)", () => {
+  it("keeps the manager's answer with the escalation: the board and the employer's page show who answered, when and what", async () => {
+    const { eva, raised } = await evasEscalation();
+    const coordinator = await sessionFor("coordinator@loket.example");
+    const manager = await sessionFor("manager@loket.example");
+    await moveEscalationUpAction.execute(coordinator, { escalationId: raised.id, reason: "Vraagt een besluit van de manager" }, later(1));
+    const tier2 = await db.escalation.findFirstOrThrow({ where: { previousId: raised.id } });
+
+    const body = "  Ik heb de uitbetaling laten versnellen; u hoort morgen van ons.  ";
+    expect(await answerEscalationAction.execute(manager, { escalationId: tier2.id, body }, later(2))).toEqual({ ok: true, data: undefined });
+
+    const onBoard = (await listEscalationBoard(manager, 2)).find((e) => e.id === tier2.id);
+    expect(onBoard?.answers).toEqual([{ id: expect.any(String), body: body.trim(), createdAt: later(2), author: { name: manager.name } }]);
+    // Only that escalation carries it: tier 1 (now moved up) has no answer.
+    expect((await listEscalationBoard(coordinator, 1)).find((e) => e.id === raised.id)?.answers).toEqual([]);
+    // The CSM (in CC) reads it on the board too.
+    expect((await listEscalationBoard(await sessionFor("csm@loket.example"), 2)).find((e) => e.id === tier2.id)?.answers.map((a) => a.body)).toEqual([body.trim()]);
+
+    const forEmployer = (await listOrganisationEscalations(eva)).items.find((e) => e.id === tier2.id);
+    expect(forEmployer?.answers).toEqual([{ id: expect.any(String), body: body.trim(), createdAt: later(2), author: { name: manager.name } }]);
+  });
+
+  it("shows another organisation's employer and CSM nothing of it, and a refused answer stores nothing", async () => {
+    const { raised } = await evasEscalation();
+    const coordinator = await sessionFor("coordinator@loket.example");
+    await answerEscalationAction.execute(coordinator, { escalationId: raised.id, body: "Wij zoeken dit vandaag nog uit." }, later(1));
+
+    // Zorggroep Noord's contact: not on their page, and employers cannot answer on the board.
+    const lisa = await sessionFor("lisa.smit@zorggroepnoord.example");
+    expect((await listOrganisationEscalations(lisa)).items).toEqual([]);
+    expect(await answerEscalationAction.execute(lisa, { escalationId: raised.id, body: "Een antwoord van buiten de organisatie" }, later(2))).toEqual({ ok: false, reason: "FORBIDDEN" });
+
+    // A CSM who looks after Zorggroep Noord only does not see Van Dijk's escalation or its answer.
+    const other = await db.user.create({ data: { email: "csm2@loket.example", name: "Karin Bos", role: "CUSTOMER_SUCCESS_MANAGER", passwordHash: "x" } });
+    await db.organisation.updateMany({ where: { name: "Zorggroep Noord" }, data: { customerSuccessManagerId: other.id } });
+    expect(await listEscalationBoard(await sessionFor("csm2@loket.example"), 1)).toEqual([]);
+
+    // Closed: the answer is refused and not kept.
+    await resolveEscalationAction.execute(coordinator, { escalationId: raised.id, outcome: "Uitbetaling vandaag handmatig verwerkt." }, later(3));
+    expect(await answerEscalationAction.execute(coordinator, { escalationId: raised.id, body: "Nog een antwoord na het sluiten" }, later(4))).toEqual({ ok: false, reason: "ESCALATION_CLOSED" });
+    expect((await db.escalationAnswer.findMany({ where: { escalationId: raised.id } })).map((a) => a.body)).toEqual(["Wij zoeken dit vandaag nog uit."]);
   });
 });
