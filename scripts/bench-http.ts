@@ -14,10 +14,9 @@
 import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
-import { authenticator } from "otplib";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
-import { DEMO_TOTP_SECRET } from "../prisma/seed-totp";
+import { login } from "../tests/support/http-login";
 import { createBenchDatabase, loadAverage, MIGRATIONS_DIR, nextBuild, startNext, waitForServer } from "./bench-support";
 
 const argv = process.argv.slice(2);
@@ -93,48 +92,6 @@ async function addTickets(client: pg.Client, count: number): Promise<void> {
     );
   }
   await client.query(`ANALYZE`);
-}
-
-// ───────────────────────────── logging in ─────────────────────────────
-
-/** A cookie jar of one person: what the server set, sent back as one Cookie header. */
-class Jar {
-  private cookies = new Map<string, string>();
-  take(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const at = pair!.indexOf("=");
-      this.cookies.set(pair!.slice(0, at).trim(), pair!.slice(at + 1).trim());
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  }
-}
-
-/** One next-auth credentials step, as the login form's signIn() sends it; fails on a refusal. */
-async function signInStep(base: string, jar: Jar, provider: string, fields: Record<string, string>): Promise<void> {
-  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { cookie: jar.header() } });
-  jar.take(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/${provider}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header(), origin: base },
-    body: new URLSearchParams({ ...fields, csrfToken, callbackUrl: base, json: "true" }),
-  });
-  jar.take(response);
-  const { url } = (await response.json().catch(() => ({}))) as { url?: string };
-  const refused = url ? new URL(url).searchParams.get("error") : "no answer";
-  if (!response.ok || refused) throw new Error(`login step ${provider} refused: HTTP ${response.status} ${refused ?? ""}`);
-}
-
-/** The real login: password, then (staff) the TOTP code of the demo secret. Returns the Cookie header. */
-async function login(base: string, email: string, totp: boolean): Promise<string> {
-  const jar = new Jar();
-  await signInStep(base, jar, "credentials", { email, password: "Loket-demo-2026" });
-  if (totp) await signInStep(base, jar, "two-factor", { code: authenticator.generate(DEMO_TOTP_SECRET) });
-  return jar.header();
 }
 
 // ───────────────────────────── load ─────────────────────────────
@@ -258,8 +215,8 @@ async function main() {
     });
     await Promise.all(servers.map((server, i) => waitForServer(server, bases[i]!)));
 
-    const handler = await login(bases[0]!, HANDLER, true);
-    const beneficiary = await login(bases[0]!, BENEFICIARY, false);
+    const handler = await login(bases[0]!, HANDLER, { totp: true });
+    const beneficiary = await login(bases[0]!, BENEFICIARY, { totp: false });
     const targets: Target[] = [
       { label: "trivial (2 Prisma queries)", path: "/api/bench" },
       { label: "queue page /agent", path: "/agent", cookie: handler },
