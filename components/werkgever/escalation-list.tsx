@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ConfirmationSlot } from "@/components/ui/page-confirmation";
 import { Tier2Form } from "./escalation-forms";
 
 export interface EscalationView {
@@ -13,6 +14,7 @@ export interface EscalationView {
   owner: { name: string } | null;
   ticket?: { number: string; subject: string } | null;
   next?: { id: string } | null;
+  answers?: { id: string; body: string; createdAt: Date; author: { name: string } }[];
 }
 
 /** Each escalation with tier, owner, due time and outcome; tier 1 offers the step to tier 2. */
@@ -42,7 +44,14 @@ export async function EscalationList({ items, now, allowTier2 }: { items: Escala
             <div><dt className="inline text-slate-600">{t("dueAt")}: </dt><dd className="inline">{when(e.dueAt)}</dd></div>
             <div><dt className="inline text-slate-600">{t("outcome")}: </dt><dd className="inline">{e.outcome ?? t("noOutcome")}</dd></div>
           </dl>
+          {e.answers?.map((a) => (
+            <div key={a.id} data-testid="escalation-answer" className="mt-3 rounded border-l-4 border-brand-600 bg-brand-50 p-3 text-sm">
+              <p className="text-xs text-slate-600">{t("answeredBy", { name: a.author.name, when: when(a.createdAt) })}</p>
+              <p className="mt-1 whitespace-pre-wrap">{a.body}</p>
+            </div>
+          ))}
           {allowTier2 && e.tier === 1 && e.status !== "MOVED_UP" && !e.next ? <Tier2Form escalationId={e.id} /> : null}
+          <ConfirmationSlot slot={e.id} className="mt-3" />
         </li>
       ))}
     </ul>

@@ -2,20 +2,33 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { ConfirmationSlot, useConfirmation } from "@/components/ui/page-confirmation";
 import type { ActionResult } from "@/lib/actions/define";
 import { addComplaintNoteFormAction, answerComplaintFormAction, referComplaintFormAction, referToOmbudsmanFormAction } from "@/lib/complaints/desk-actions";
 
-function useDeskAction() {
+/** Where each action's confirmation shows: a referral removes its own form, so those use the complaint's slot. */
+export type DeskSlot = "complaint" | "note";
+type Done = "answer" | "note" | "refer" | "ombudsRefer";
+
+/** The page's one confirmation slot for an action (ComplaintPage renders both). */
+export function DeskConfirmation({ slot, className }: { slot: DeskSlot; className?: string }) {
+  return <ConfirmationSlot slot={slot} className={className} />;
+}
+
+function useDeskAction(done: Done, slot: DeskSlot) {
   const t = useTranslations("leadComplaints");
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const { confirm, clear } = useConfirmation();
   function run(action: (input: unknown) => Promise<ActionResult<undefined>>, input: unknown, onDone?: () => void) {
+    clear();
     start(async () => {
       const result = await action(input).catch((): ActionResult<undefined> => ({ ok: false, reason: "UNEXPECTED" }));
       if (result.ok) {
         setError(null);
         onDone?.();
+        confirm(slot, t(`done.${done}`));
         router.refresh();
         return;
       }
@@ -27,8 +40,20 @@ function useDeskAction() {
   return { pending, error, run };
 }
 
-function TextForm({ id, label, hint, submitLabel, action, complaintId, field = "body" }: { id: string; label: string; hint?: string; submitLabel: string; action: (input: unknown) => Promise<ActionResult<undefined>>; complaintId: string; field?: "body" | "reason" }) {
-  const { pending, error, run } = useDeskAction();
+interface TextFormProps {
+  id: string;
+  label: string;
+  hint?: string;
+  submitLabel: string;
+  action: (input: unknown) => Promise<ActionResult<undefined>>;
+  complaintId: string;
+  field?: "body" | "reason";
+  done: Done;
+  slot: DeskSlot;
+}
+
+function TextForm({ id, label, hint, submitLabel, action, complaintId, field = "body", done, slot }: TextFormProps) {
+  const { pending, error, run } = useDeskAction(done, slot);
   const [body, setBody] = useState("");
   return (
     <form
@@ -49,17 +74,17 @@ function TextForm({ id, label, hint, submitLabel, action, complaintId, field = "
 
 export function AnswerForm({ complaintId }: { complaintId: string }) {
   const t = useTranslations("leadComplaints");
-  return <TextForm id="answer" label={t("answer.label")} hint={t("answer.hint")} submitLabel={t("answer.submit")} action={answerComplaintFormAction} complaintId={complaintId} />;
+  return <TextForm id="answer" label={t("answer.label")} hint={t("answer.hint")} submitLabel={t("answer.submit")} action={answerComplaintFormAction} complaintId={complaintId} done="answer" slot="complaint" />;
 }
 
 export function NoteForm({ complaintId }: { complaintId: string }) {
   const t = useTranslations("leadComplaints");
-  return <TextForm id="note" label={t("note.label")} submitLabel={t("note.submit")} action={addComplaintNoteFormAction} complaintId={complaintId} />;
+  return <TextForm id="note" label={t("note.label")} submitLabel={t("note.submit")} action={addComplaintNoteFormAction} complaintId={complaintId} done="note" slot="note" />;
 }
 
 export function ReferButton({ complaintId }: { complaintId: string }) {
   const t = useTranslations("leadComplaints");
-  const { pending, error, run } = useDeskAction();
+  const { pending, error, run } = useDeskAction("refer", "complaint");
   return (
     <div className="space-y-2">
       <button type="button" disabled={pending} onClick={() => run(referComplaintFormAction, { complaintId })} className="rounded border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 disabled:opacity-60">
@@ -73,5 +98,5 @@ export function ReferButton({ complaintId }: { complaintId: string }) {
 /** The line passes a stage-1 complaint to the ombudsman; the reason goes to the complainant. */
 export function OmbudsReferForm({ complaintId }: { complaintId: string }) {
   const t = useTranslations("leadComplaints.ombudsRefer");
-  return <TextForm id="ombuds-reason" label={t("label")} hint={t("intro")} submitLabel={t("submit")} action={referToOmbudsmanFormAction} complaintId={complaintId} field="reason" />;
+  return <TextForm id="ombuds-reason" label={t("label")} hint={t("intro")} submitLabel={t("submit")} action={referToOmbudsmanFormAction} complaintId={complaintId} field="reason" done="ombudsRefer" slot="complaint" />;
 }

@@ -2,12 +2,13 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useConfirmation } from "@/components/ui/page-confirmation";
 import { escalationDeskAction } from "@/lib/escalations/desk-actions";
 
 type Kind = "answer" | "resolve" | "moveUp";
 const FIELD: Record<Kind, string> = { answer: "body", resolve: "outcome", moveUp: "reason" };
 
-/** The handler's controls for one open escalation. */
+/** The handler's controls for one open escalation; what an action did shows in the escalation's ConfirmationSlot. */
 export function EscalationControls({ escalationId, canMoveUp, isOwner }: { escalationId: string; canMoveUp: boolean; isOwner: boolean }) {
   const t = useTranslations("leadEscalations");
   const router = useRouter();
@@ -15,14 +16,17 @@ export function EscalationControls({ escalationId, canMoveUp, isOwner }: { escal
   const [open, setOpen] = useState<Kind | null>(null);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const { confirm, clear } = useConfirmation();
 
   function run(kind: "take" | Kind, input: Record<string, string>) {
+    clear();
     start(async () => {
       const result = await escalationDeskAction(kind, { escalationId, ...input }).catch(() => ({ ok: false as const, reason: "UNEXPECTED" }));
       if (result.ok) {
         setOpen(null);
         setText("");
         setError(null);
+        confirm(escalationId, t(`done.${kind}`));
         router.refresh();
         return;
       }
@@ -41,7 +45,10 @@ export function EscalationControls({ escalationId, canMoveUp, isOwner }: { escal
           </button>
         ) : null}
         {(["answer", "resolve", ...(canMoveUp ? (["moveUp"] as const) : [])] as Kind[]).map((kind) => (
-          <button key={kind} type="button" aria-expanded={open === kind} onClick={() => setOpen(open === kind ? null : kind)} className="rounded border border-slate-400 px-2 py-1 text-sm">
+          <button key={kind} type="button" aria-expanded={open === kind} onClick={() => {
+              clear();
+              setOpen(open === kind ? null : kind);
+            }} className="rounded border border-slate-400 px-2 py-1 text-sm">
             {t(`${kind}.open`)}
           </button>
         ))}

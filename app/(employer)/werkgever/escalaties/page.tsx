@@ -3,6 +3,7 @@ import { RaiseEscalationForm } from "@/components/werkgever/escalation-forms";
 import { EscalationList } from "@/components/werkgever/escalation-list";
 import { Pagination, pageFrom } from "@/components/werkgever/pagination";
 import { PageHeader } from "@/components/ui/page-header";
+import { ConfirmationScope, ConfirmationSlot } from "@/components/ui/page-confirmation";
 import { requirePermission } from "@/lib/auth/session";
 import { ESCALATION_PAGE_SIZE, listOrganisationEscalations } from "@/lib/escalations/queries";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -16,18 +17,22 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHeader title={t("pageTitle")} intro={t("pageIntro")} />
-      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-        <section aria-labelledby="list-heading">
-          <h2 id="list-heading" className="mb-3 text-lg font-semibold">{t("listTitle")}</h2>
-          <EscalationList items={escalations.items} now={new Date()} allowTier2 />
-          <Pagination page={page} total={escalations.total} pageSize={ESCALATION_PAGE_SIZE} basePath="/werkgever/escalaties" />
-        </section>
-        <section aria-labelledby="raise-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="raise-heading" className="mb-2 text-lg font-semibold">{t("raiseTitle")}</h2>
-          <p className="mb-3 text-sm text-slate-600">{t("raiseIntro")}</p>
-          <RaiseEscalationForm />
-        </section>
-      </div>
+      {/* One confirmation on the page: raising one clears the note of a move to tier 2, and back. */}
+      <ConfirmationScope>
+        <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+          <section aria-labelledby="list-heading">
+            <h2 id="list-heading" className="mb-3 text-lg font-semibold">{t("listTitle")}</h2>
+            <EscalationList items={escalations.items} now={new Date()} allowTier2 />
+            <Pagination page={page} total={escalations.total} pageSize={ESCALATION_PAGE_SIZE} basePath="/werkgever/escalaties" />
+          </section>
+          <section aria-labelledby="raise-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <h2 id="raise-heading" className="mb-2 text-lg font-semibold">{t("raiseTitle")}</h2>
+            <p className="mb-3 text-sm text-slate-600">{t("raiseIntro")}</p>
+            <ConfirmationSlot slot="raise" className="mb-3" />
+            <RaiseEscalationForm />
+          </section>
+        </div>
+      </ConfirmationScope>
     </>
   );
 }

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import { AnswerForm, NoteForm, OmbudsReferForm, ReferButton } from "@/components/lead/complaints/desk-forms";
+import { AnswerForm, DeskConfirmation, NoteForm, OmbudsReferForm, ReferButton } from "@/components/lead/complaints/desk-forms";
+import { ConfirmationScope } from "@/components/ui/page-confirmation";
 import { PageHeader } from "@/components/ui/page-header";
 import { can, complaintStagePermission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -34,81 +35,86 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
   return (
     <>
       <PageHeader title={t("detailTitle", { number: complaint.subjectTicket.number })} intro={`${t(`stage.${complaint.stage}`)} · ${t(`status.${complaint.status}`)}`} />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <section aria-labelledby="complaint-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id="complaint-heading" className="text-lg font-semibold">{t("complaint")}</h2>
-            <p className="mt-2 whitespace-pre-wrap">{complaint.description}</p>
-            {complaint.ombudsReason ? (
-              <div data-testid="ombuds-referral" className="mt-4 rounded border-l-4 border-amber-400 bg-amber-50 p-3 text-sm">
-                <p className="font-medium">{t("referral", { name: complaint.ombudsRequestedBy?.name ?? "—" })}{complaint.ombudsRequestedAt ? ` · ${when(complaint.ombudsRequestedAt)}` : ""}</p>
-                <p className="mt-1 whitespace-pre-wrap">{complaint.ombudsReason}</p>
-              </div>
+      {/* One confirmation on the page: answering clears the note of a saved aantekening, and back. */}
+      <ConfirmationScope>
+        <div className="grid gap-6 lg:grid-cols-3">
+          <div className="space-y-6 lg:col-span-2">
+            <section aria-labelledby="complaint-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+              <h2 id="complaint-heading" className="text-lg font-semibold">{t("complaint")}</h2>
+              <p className="mt-2 whitespace-pre-wrap">{complaint.description}</p>
+              {complaint.ombudsReason ? (
+                <div data-testid="ombuds-referral" className="mt-4 rounded border-l-4 border-amber-400 bg-amber-50 p-3 text-sm">
+                  <p className="font-medium">{t("referral", { name: complaint.ombudsRequestedBy?.name ?? "—" })}{complaint.ombudsRequestedAt ? ` · ${when(complaint.ombudsRequestedAt)}` : ""}</p>
+                  <p className="mt-1 whitespace-pre-wrap">{complaint.ombudsReason}</p>
+                </div>
+              ) : null}
+            </section>
+            <section aria-labelledby="conversation-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+              <h2 id="conversation-heading" className="text-lg font-semibold">{t("conversation")}</h2>
+              <ol className="mt-3 space-y-3">
+                {complaint.ticket?.messages.map((m) => (
+                  <li key={m.id} className={m.direction === "OUTBOUND" ? "rounded border-l-4 border-brand-600 bg-brand-50 p-3" : "rounded border-l-4 border-slate-300 bg-slate-50 p-3"}>
+                    <p className="text-xs text-slate-600">{t(m.direction === "OUTBOUND" ? "fromUs" : "fromCustomer")} · {when(m.createdAt)}</p>
+                    <p className="mt-1 whitespace-pre-wrap text-sm">{m.body}</p>
+                  </li>
+                ))}
+              </ol>
+            </section>
+            <DeskConfirmation slot="complaint" className="block" />
+            {handles ? (
+              <section aria-labelledby="answer-heading" className="space-y-6 rounded-lg border border-slate-200 bg-white p-5">
+                <h2 id="answer-heading" className="text-lg font-semibold">{t("handle")}</h2>
+                <AnswerForm complaintId={complaint.id} />
+                {complaint.stage === "STAGE_2" && complaint.status === "ANSWERED" ? <ReferButton complaintId={complaint.id} /> : null}
+              </section>
             ) : null}
-          </section>
-          <section aria-labelledby="conversation-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id="conversation-heading" className="text-lg font-semibold">{t("conversation")}</h2>
-            <ol className="mt-3 space-y-3">
-              {complaint.ticket?.messages.map((m) => (
-                <li key={m.id} className={m.direction === "OUTBOUND" ? "rounded border-l-4 border-brand-600 bg-brand-50 p-3" : "rounded border-l-4 border-slate-300 bg-slate-50 p-3"}>
-                  <p className="text-xs text-slate-600">{t(m.direction === "OUTBOUND" ? "fromUs" : "fromCustomer")} · {when(m.createdAt)}</p>
-                  <p className="mt-1 whitespace-pre-wrap text-sm">{m.body}</p>
-                </li>
+            {can(user, "complaints.stage1.handle") && staffOmbudsReferralRefusal(complaint) === null ? (
+              <section aria-labelledby="ombuds-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+                <h2 id="ombuds-heading" className="mb-2 text-lg font-semibold">{t("ombudsRefer.title")}</h2>
+                <OmbudsReferForm complaintId={complaint.id} />
+              </section>
+            ) : null}
+          </div>
+          <aside className="space-y-6">
+            <dl className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
+              {(
+                [
+                  ["complainant", complaint.complainant?.name ?? "—"],
+                  ["organisation", complaint.organisation?.name ?? "—"],
+                  ["about", complaint.subjectTicket.subject],
+                  ["lastContact", complaint.lastContactDate ? formatDateKeyLong(complaint.lastContactDate, lang) : "—"],
+                  ["handlerName", complaint.handlerName ?? "—"],
+                  ["owner", complaint.owner?.name ?? "—"],
+                  ["due", complaint.dueAt ? when(complaint.dueAt) : "—"],
+                ] as const
+              ).map(([key, value]) => (
+                <div key={key} className="py-1">
+                  <dt className="text-slate-600">{t(`fields.${key}`)}</dt>
+                  <dd className="font-medium">{value}</dd>
+                </div>
               ))}
-            </ol>
-          </section>
-          {handles ? (
-            <section aria-labelledby="answer-heading" className="space-y-6 rounded-lg border border-slate-200 bg-white p-5">
-              <h2 id="answer-heading" className="text-lg font-semibold">{t("handle")}</h2>
-              <AnswerForm complaintId={complaint.id} />
-              {complaint.stage === "STAGE_2" && complaint.status === "ANSWERED" ? <ReferButton complaintId={complaint.id} /> : null}
-            </section>
-          ) : null}
-          {can(user, "complaints.stage1.handle") && staffOmbudsReferralRefusal(complaint) === null ? (
-            <section aria-labelledby="ombuds-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-              <h2 id="ombuds-heading" className="mb-2 text-lg font-semibold">{t("ombudsRefer.title")}</h2>
-              <OmbudsReferForm complaintId={complaint.id} />
-            </section>
-          ) : null}
-        </div>
-        <aside className="space-y-6">
-          <dl className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
-            {(
-              [
-                ["complainant", complaint.complainant?.name ?? "—"],
-                ["organisation", complaint.organisation?.name ?? "—"],
-                ["about", complaint.subjectTicket.subject],
-                ["lastContact", complaint.lastContactDate ? formatDateKeyLong(complaint.lastContactDate, lang) : "—"],
-                ["handlerName", complaint.handlerName ?? "—"],
-                ["owner", complaint.owner?.name ?? "—"],
-                ["due", complaint.dueAt ? when(complaint.dueAt) : "—"],
-              ] as const
-            ).map(([key, value]) => (
-              <div key={key} className="py-1">
-                <dt className="text-slate-600">{t(`fields.${key}`)}</dt>
-                <dd className="font-medium">{value}</dd>
+              <div className="py-1">
+                <dt className="text-slate-600">{t("fields.ticket")}</dt>
+                <dd><Link href={`/agent/tickets/${complaint.subjectTicket.id}`}>{complaint.subjectTicket.number}</Link></dd>
               </div>
-            ))}
-            <div className="py-1">
-              <dt className="text-slate-600">{t("fields.ticket")}</dt>
-              <dd><Link href={`/agent/tickets/${complaint.subjectTicket.id}`}>{complaint.subjectTicket.number}</Link></dd>
-            </div>
-          </dl>
-          <section aria-labelledby="notes-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id="notes-heading" className="text-lg font-semibold">{t("notes")}</h2>
-            {complaint.hiddenNotes > 0 ? <p className="mt-2 text-xs text-slate-600">{t("hiddenNotes", { count: complaint.hiddenNotes })}</p> : null}
-            <ul className="mt-2 space-y-2 text-sm">
-              {complaint.notes.map((n) => (
-                <li key={n.id} className="rounded bg-amber-50 p-2">
-                  <p className="text-xs text-slate-600">{n.author.name} · {t(`stage.${n.stage}`)} · {when(n.createdAt)}</p>
-                  <p className="whitespace-pre-wrap">{n.body}</p>
-                </li>
-              ))}
-            </ul>
-            {handles ? <div className="mt-4"><NoteForm complaintId={complaint.id} /></div> : null}
-          </section>
-        </aside>
-      </div>
+            </dl>
+            <section aria-labelledby="notes-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+              <h2 id="notes-heading" className="text-lg font-semibold">{t("notes")}</h2>
+              {complaint.hiddenNotes > 0 ? <p className="mt-2 text-xs text-slate-600">{t("hiddenNotes", { count: complaint.hiddenNotes })}</p> : null}
+              <ul className="mt-2 space-y-2 text-sm">
+                {complaint.notes.map((n) => (
+                  <li key={n.id} className="rounded bg-amber-50 p-2">
+                    <p className="text-xs text-slate-600">{n.author.name} · {t(`stage.${n.stage}`)} · {when(n.createdAt)}</p>
+                    <p className="whitespace-pre-wrap">{n.body}</p>
+                  </li>
+                ))}
+              </ul>
+              <DeskConfirmation slot="note" className="mt-4" />
+              {handles ? <div className="mt-4"><NoteForm complaintId={complaint.id} /></div> : null}
+            </section>
+          </aside>
+        </div>
+      </ConfirmationScope>
     </>
   );
 }

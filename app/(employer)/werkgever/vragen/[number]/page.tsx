@@ -7,10 +7,10 @@ import { ComplaintPanel } from "@/components/werkgever/complaint-panel";
 import { Countdown } from "@/components/werkgever/countdown";
 import { RaiseEscalationForm } from "@/components/werkgever/escalation-forms";
 import { EscalationList } from "@/components/werkgever/escalation-list";
+import { ConfirmationScope, ConfirmationSlot } from "@/components/ui/page-confirmation";
 import { HrAppointmentList } from "@/components/werkgever/hr-appointment-list";
 import { ReplyForm } from "@/components/werkgever/reply-form";
 import { AttachmentLinks } from "@/components/ui/attachment-links";
-import { SuccessNote } from "@/components/ui/form-action";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -57,11 +57,13 @@ export default async function EmployerTicketPage({
   const now = new Date();
   const closed = ticket.status === "CLOSED";
   const running = ticket.escalations.some((e) => e.status === "OPEN");
+  // The note the page arrived with (question filed, urgent request linked) is the page's first
+  // confirmation: a reply or an escalation here replaces it.
+  const arrived = query.spoed ? t(query.spoed === "gekoppeld" ? "ticket.urgentLinked" : "ticket.urgentNotLinked", { number: ticket.number }) : query.nieuw ? t("ticket.filed", { number: ticket.number }) : null;
   return (
-    <>
+    <ConfirmationScope initial={arrived ? { slot: "page", text: arrived } : null}>
       <PageHeader title={ticket.subject} intro={`${ticket.number} · ${locale === "en" ? ticket.category.nameEn : ticket.category.nameNl} · ${complaint ? tc(`complaintStatus.${complaint.status}`) : tc(`status.${ticket.status}`)}`} />
-      {query.nieuw ? <div className="mb-4"><SuccessNote>{t("ticket.filed", { number: ticket.number })}</SuccessNote></div> : null}
-      {query.spoed ? <div className="mb-4"><SuccessNote>{t(query.spoed === "gekoppeld" ? "ticket.urgentLinked" : "ticket.urgentNotLinked", { number: ticket.number })}</SuccessNote></div> : null}
+      <ConfirmationSlot slot="page" className="mb-4" />
       {appointments.length > 0 ? <HrAppointmentList appointments={appointments} heading={t("hrDesk.ticketAppointments")} withTicket={false} /> : null}
       {ticket.urgentRequest ? (
         <section aria-labelledby="urgent-heading" className="mb-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm">
@@ -117,17 +119,18 @@ export default async function EmployerTicketPage({
           <ReplyForm ticketNumber={ticket.number} />
         </section>
       ) : null}
-      <section aria-labelledby="escalation-heading" className="max-w-3xl">
-        <h2 id="escalation-heading" className="mb-3 text-lg font-semibold">{t("escalation.title")}</h2>
-        <EscalationList items={ticket.escalations} now={now} allowTier2={!closed} />
-        {!closed && !running ? (
-          <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
-            <h3 className="mb-2 font-semibold">{t("escalation.raiseTitle")}</h3>
-            <p className="mb-3 text-sm text-slate-600">{t("escalation.raiseIntro")}</p>
-            <RaiseEscalationForm ticketNumber={ticket.number} />
-          </div>
-        ) : null}
-      </section>
-    </>
+        <section aria-labelledby="escalation-heading" className="max-w-3xl">
+          <h2 id="escalation-heading" className="mb-3 text-lg font-semibold">{t("escalation.title")}</h2>
+          <ConfirmationSlot slot="raise" className="mb-3" />
+          <EscalationList items={ticket.escalations} now={now} allowTier2={!closed} />
+          {!closed && !running ? (
+            <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+              <h3 className="mb-2 font-semibold">{t("escalation.raiseTitle")}</h3>
+              <p className="mb-3 text-sm text-slate-600">{t("escalation.raiseIntro")}</p>
+              <RaiseEscalationForm ticketNumber={ticket.number} />
+            </div>
+          ) : null}
+        </section>
+    </ConfirmationScope>
   );
 }
