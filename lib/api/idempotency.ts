@@ -5,7 +5,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 import { ApiProblem } from "./problem";
 
 export interface StoredAnswer {
@@ -15,8 +15,13 @@ export interface StoredAnswer {
 
 const IN_PROGRESS = 0;
 
-/** Keys are kept a day; the sweep may delete older ones. */
+/**
+ * The replay window: a key answers replays for a day (as common API practice); the sweep deletes
+ * older keys, so the table holds about a day of creates rather than every create ever made.
+ */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** Rows deleted per statement, so a large backlog never holds one long lock on the table. */
+const IDEMPOTENCY_SWEEP_BATCH = 1000;
 
 export function requestHashOf(method: string, path: string, body: unknown): string {
   return createHash("sha256").update(`${method} ${path}\n${stableJson(body)}`).digest("hex");
@@ -80,4 +85,18 @@ function answerOf(row: { requestHash: string; responseStatus: number; responseBo
   }
   if (row.responseStatus === IN_PROGRESS) throw new ApiProblem(409, "IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still running. Try again shortly.");
   return { status: row.responseStatus, body: row.responseBody, replayed: true };
+}
+
+/** Deletes keys past the replay window, batch by batch; returns how many went. */
+export async function sweepIdempotencyKeys(database: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - IDEMPOTENCY_TTL_MS);
+  let total = 0;
+  for (;;) {
+    const deleted = await database.$executeRaw`
+      DELETE FROM "ApiIdempotencyKey" WHERE ("tokenId", "key") IN (
+        SELECT "tokenId", "key" FROM "ApiIdempotencyKey" WHERE "createdAt" < ${before} LIMIT ${IDEMPOTENCY_SWEEP_BATCH}
+      )`;
+    total += deleted;
+    if (deleted < IDEMPOTENCY_SWEEP_BATCH) return total;
+  }
 }

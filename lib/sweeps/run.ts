@@ -1,4 +1,5 @@
 import "server-only";
+import { sweepIdempotencyKeys } from "@/lib/api/idempotency";
 import { sweepLoginRecords } from "@/lib/auth/login-records";
 import type { Db } from "@/lib/db/client";
 import { sweepRateLimits } from "@/lib/security/rate-limit";
@@ -19,6 +20,7 @@ export interface SweepReport {
   reminders: number | "skipped";
   rateLimits: number | "skipped";
   loginRecords: number | "skipped";
+  idempotencyKeys: number | "skipped";
   preAnnouncementsExpired: number | "skipped";
   retention: RetentionFigures | "notDue" | "skipped";
   chats: { abandoned: number; ended: number } | "skipped";
@@ -40,6 +42,7 @@ export async function runSweeps(db: Db, now: Date): Promise<SweepReport> {
     reminders: outcome(await withSweepLock("reminders", () => sweepCallbackReminders(db, now))),
     rateLimits: outcome(await withSweepLock("rateLimits", () => sweepRateLimits(db, now))),
     loginRecords: outcome(await withSweepLock("loginRecords", () => sweepLoginRecords(db, now))),
+    idempotencyKeys: outcome(await withSweepLock("idempotencyKeys", () => sweepIdempotencyKeys(db, now))),
     preAnnouncementsExpired: outcome(await withSweepLock("preAnnouncements", () => expirePreAnnouncements(db, now))),
     retention: outcome(await withSweepLock("retention", () => sweepRetentionWhenDue(db, now))),
     chats: outcome(await withSweepLock("chats", () => sweepChats(db, now))),
