@@ -9,7 +9,7 @@ import { ErrorNote, useFormAction } from "@/components/ui/form-action";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import { createWebhookAction, deleteWebhookAction, resendWebhookAction, rotateWebhookSecretFormAction, setWebhookPausedAction } from "@/lib/webhooks/actions";
 
-const REASONS = new Set(["INVALID_INPUT", "URL_INVALID", "URL_NOT_HTTPS", "NOT_FOUND", "NOT_FAILED", "FORBIDDEN"]);
+const REASONS = new Set(["INVALID_INPUT", "URL_INVALID", "URL_NOT_HTTPS", "URL_INTERNAL", "NOT_FOUND", "NOT_FAILED", "FORBIDDEN"]);
 
 function Alert({ reason }: { reason: string | null }) {
   const t = useTranslations("webhooks.errors");

@@ -3,6 +3,7 @@ import { defineAction, fail, ok } from "@/lib/actions/define";
 import { totpKeyring } from "@/lib/auth/auth-secret";
 import { db } from "@/lib/db/client";
 import { createWebhookEndpoint, deleteWebhookEndpoint, resendWebhookDelivery, rotateWebhookSecret, setWebhookEndpointPaused, WebhookRuleError } from "./mutations";
+import { webhookTargetRefusal } from "./target";
 import { createEndpointSchema, deliveryIdSchema, endpointIdSchema, setPausedSchema } from "./schema";
 
 // Admin actions of /agent/beheer/webhooks. Each mutation writes its audit event in its transaction.
@@ -20,8 +21,13 @@ export const createWebhook = defineAction({
   name: "webhook.create",
   schema: createEndpointSchema,
   permission: "integrations.manage",
-  handler: (input, { user }) =>
-    refusing(() => db.$transaction((tx) => createWebhookEndpoint(tx, { ...input, actorId: user.id, production: process.env.NODE_ENV === "production" }, totpKeyring()))),
+  handler: async (input, { user }) => {
+    const production = process.env.NODE_ENV === "production";
+    // The name is resolved before the transaction (no network wait while it is open).
+    const refusal = await webhookTargetRefusal(input.url, production);
+    if (refusal) return fail(refusal);
+    return refusing(() => db.$transaction((tx) => createWebhookEndpoint(tx, { ...input, actorId: user.id, production }, totpKeyring())));
+  },
 });
 
 export const rotateWebhookSecretAction = defineAction({

@@ -1,4 +1,6 @@
 import "server-only";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import type { Prisma } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import { totpKeyring } from "@/lib/auth/auth-secret";
@@ -8,6 +10,8 @@ import { notify } from "@/lib/notifications/mutations";
 import { rolesWith } from "@/lib/notifications/recipients";
 import { afterFailedAttempt, DELIVERY_TIMEOUT_MS, deliveryError, shouldPause } from "./rules";
 import { signWebhook } from "./signing";
+import { addressAllowed, literalAddress } from "./address";
+import { checkedLookup, type Resolver } from "./target";
 
 /** Longer than a batch can take (25 POSTs of at most 10 s): a crashed worker's rows come back after it. */
 const LEASE_MS = 5 * 60_000;
@@ -16,6 +20,15 @@ export interface DeliveryOptions {
   batchSize?: number;
   timeoutMs?: number;
   keys?: TotpKeyring;
+  /** Loopback receivers: allowed outside production only (development and the tests' receivers). */
+  allowLoopback?: boolean;
+  /** How host names are resolved (the system's resolver; tests give their own to play DNS rebinding). */
+  resolver?: Resolver;
+}
+
+interface Target {
+  allowLoopback: boolean;
+  resolver?: Resolver;
 }
 
 export interface DeliveryRound {
@@ -49,10 +62,11 @@ export async function deliverDueWebhooks(db: Db, now: Date, options: DeliveryOpt
   const round: DeliveryRound = { delivered: 0, failed: 0, paused: 0 };
   if (leased.length === 0) return round;
   const keys = options.keys ?? totpKeyring();
+  const target: Target = { allowLoopback: options.allowLoopback ?? process.env.NODE_ENV !== "production", resolver: options.resolver };
   for (const { id } of leased) {
     const row = await db.webhookDelivery.findUnique({ where: { id }, include: { endpoint: { select: { id: true, url: true, secret: true } } } });
     if (!row) continue; // the endpoint was deleted meanwhile
-    const outcome = await attempt(row, keys, now, options.timeoutMs ?? DELIVERY_TIMEOUT_MS);
+    const outcome = await attempt(row, keys, now, options.timeoutMs ?? DELIVERY_TIMEOUT_MS, target);
     if (outcome.ok) {
       await db.$transaction([
         db.webhookDelivery.update({
@@ -81,32 +95,49 @@ export async function deliverDueWebhooks(db: Db, now: Date, options: DeliveryOpt
 
 type Outcome = { ok: true; statusCode: number } | { ok: false; statusCode: number | null; error: string };
 
-async function attempt(row: { eventId: string; eventType: string; createdAt: Date; payload: Prisma.JsonValue; endpoint: { url: string; secret: string } }, keys: TotpKeyring, now: Date, timeoutMs: number): Promise<Outcome> {
+async function attempt(row: { eventId: string; eventType: string; createdAt: Date; payload: Prisma.JsonValue; endpoint: { url: string; secret: string } }, keys: TotpKeyring, now: Date, timeoutMs: number, target: Target): Promise<Outcome> {
   const opened = openTotpSecret(row.endpoint.secret, keys);
   if (!opened) return { ok: false, statusCode: null, error: "secret cannot be opened with the configured keys (TOTP_ENCRYPTION_KEY)" };
   const body = webhookBody(row);
   try {
-    const response = await fetch(row.endpoint.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", "user-agent": "Loket-Webhooks/1", ...signWebhook(opened.secret, row.eventId, now, body) },
-      body,
-      // A redirect is not followed: the registered URL is the one admins approved.
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    // Only the status matters; the body is dropped unread so a chatty receiver costs nothing.
-    await response.body?.cancel().catch(() => undefined);
-    if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status };
-    return { ok: false, statusCode: response.status, error: deliveryError(`HTTP ${response.status} ${response.statusText}`) };
+    const statusCode = await post(row.endpoint.url, { "content-type": "application/json", "user-agent": "Loket-Webhooks/1", ...signWebhook(opened.secret, row.eventId, now, body) }, body, timeoutMs, target);
+    if (statusCode >= 200 && statusCode < 300) return { ok: true, statusCode };
+    return { ok: false, statusCode, error: deliveryError(`HTTP ${statusCode}`) };
   } catch (error) {
     return { ok: false, statusCode: null, error: deliveryError(describe(error, timeoutMs)) };
   }
 }
 
+/**
+ * One POST with node's http(s) rather than fetch: its `lookup` is where the host's addresses are
+ * checked, and the socket connects to the checked address (no second resolution in between). An
+ * address literal is never looked up, so it is checked here. Redirects are not followed: the
+ * registered URL is the one admins approved. Only the status matters; the body is dropped unread.
+ */
+function post(rawUrl: string, headers: Record<string, string>, body: string, timeoutMs: number, target: Target): Promise<number> {
+  const url = new URL(rawUrl);
+  const literal = literalAddress(url.hostname);
+  if (literal && !addressAllowed(literal, target.allowLoopback)) return Promise.reject(Object.assign(new Error(`${literal} is an internal address; refused`), { code: "EWEBHOOKINTERNAL" }));
+  const send = url.protocol === "https:" ? httpsRequest : url.protocol === "http:" ? httpRequest : null;
+  if (!send) return Promise.reject(new Error(`unsupported protocol ${url.protocol}`));
+  return new Promise((resolve, reject) => {
+    const request = send(
+      url,
+      { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, lookup: checkedLookup(target.allowLoopback, target.resolver), signal: AbortSignal.timeout(timeoutMs) },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
 function describe(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `no answer within ${timeoutMs / 1000} s`;
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  if (cause?.code) return `${cause.code}${cause.message ? `: ${cause.message}` : ""}`;
+  const coded = error instanceof Error ? (error as NodeJS.ErrnoException) : undefined;
+  if (coded?.code) return `${coded.code}: ${coded.message}`;
   return error instanceof Error ? error.message : "unknown error";
 }
 

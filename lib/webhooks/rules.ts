@@ -1,5 +1,6 @@
 // Pure rules of webhook delivery: which URLs may be registered, when to try again, when to give
 // up and when to pause an endpoint. No I/O; `now` is always a parameter.
+import { addressAllowed, literalAddress } from "./address";
 
 /** A delivery is tried for a day after the event; then it is FAILED (an admin may send it again). */
 export const RETRY_WINDOW_MS = 24 * 3_600_000;
@@ -32,11 +33,13 @@ export function shouldPause(failingSince: Date | null, now: Date): boolean {
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-export type WebhookUrlRefusal = "URL_INVALID" | "URL_NOT_HTTPS";
+export type WebhookUrlRefusal = "URL_INVALID" | "URL_NOT_HTTPS" | "URL_INTERNAL";
 
 /**
  * Endpoints receive events over HTTPS. Plain HTTP only to this machine (localhost) and only
- * outside production: for development and the tests' own receivers.
+ * outside production: for development and the tests' own receivers. An address literal inside
+ * this machine or its networks is refused here (loopback outside production excepted); names are
+ * resolved and checked by lib/webhooks/target.ts, at registration and before every delivery.
  */
 export function webhookUrlRefusal(raw: string, production: boolean): WebhookUrlRefusal | null {
   let url: URL;
@@ -46,6 +49,9 @@ export function webhookUrlRefusal(raw: string, production: boolean): WebhookUrlR
     return "URL_INVALID";
   }
   if (url.username || url.password) return "URL_INVALID";
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "URL_INVALID";
+  const literal = literalAddress(url.hostname);
+  if (literal && !addressAllowed(literal, !production)) return "URL_INTERNAL";
   if (url.protocol === "https:") return null;
   if (url.protocol === "http:") return !production && LOOPBACK.has(url.hostname) ? null : "URL_NOT_HTTPS";
   return "URL_INVALID";

@@ -4,7 +4,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
 import { bookCallback, cancelCallback } from "@/lib/callbacks/mutations";
@@ -300,6 +300,58 @@ describe("webhook deliveries", () => {
     expect(await createWebhook.execute(admin, { url: "ftp://backoffice.example/hook", eventTypes: ["ticket.created"] }, T0)).toEqual({ ok: false, reason: "URL_INVALID" });
     expect((await createWebhook.execute(admin, { url: "https://backoffice.example/hook", eventTypes: [] }, T0)).ok).toBe(false);
     expect(await db.webhookEndpoint.count()).toBe(0);
+  });
+
+  it("refuses an address inside this machine or its networks, in any spelling; loopback only outside production", async () => {
+    for (const url of ["https://10.1.2.3/hook", "https://169.254.169.254/latest/meta-data/", "https://0xa9fea9fe/", "https://[fd00::1]/hook", "https://[::ffff:192.168.0.1]/hook", "http://192.168.1.1/hook"]) {
+      expect(await createWebhook.execute(admin, { url, eventTypes: ["ticket.created"] }, T0), url).toEqual({ ok: false, reason: "URL_INTERNAL" });
+    }
+    expect(await db.webhookEndpoint.count()).toBe(0);
+    // Outside production the tests' and developers' receivers on this machine stay allowed...
+    expect((await createWebhook.execute(admin, { url: "https://localhost:8443/hook", eventTypes: ["ticket.created"] }, T0)).ok).toBe(true);
+    // ...in production neither a loopback literal (in any form) nor a name that resolves to loopback.
+    vi.stubEnv("NODE_ENV", "production");
+    try {
+      for (const url of ["https://127.0.0.1/hook", "https://2130706433/hook", "https://[::1]/hook", "https://localhost/hook"]) {
+        expect(await createWebhook.execute(admin, { url, eventTypes: ["ticket.created"] }, T0), url).toEqual({ ok: false, reason: "URL_INTERNAL" });
+      }
+      expect(await createWebhook.execute(admin, { url: "http://localhost:4000/hook", eventTypes: ["ticket.created"] }, T0)).toEqual({ ok: false, reason: "URL_NOT_HTTPS" });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(await db.webhookEndpoint.count()).toBe(1);
+  });
+
+  it("checks the addresses again right before connecting, and connects only to the address it checked (DNS rebinding)", async () => {
+    const backOffice = await receiver();
+    const endpoint = await register(backOffice.url, ["ticket.created"]);
+    // The name resolved to a public address when it was registered; now it answers with an internal one.
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { url: `http://rebind.invalid:${backOffice.port}/loket` } });
+    await newTicket(T0);
+    const to = (...addresses: string[]) => async () => addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
+
+    expect(await deliverDueWebhooks(db, T0, { allowLoopback: false, resolver: to("127.0.0.1") })).toEqual({ delivered: 0, failed: 1, paused: 0 });
+    const refused = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
+    expect(refused.lastError).toContain("rebind.invalid resolves to 127.0.0.1, an internal address; refused");
+    // One internal address among public ones is enough to refuse: the socket might pick it.
+    const next = new Date(T0.getTime() + HOUR);
+    expect(await deliverDueWebhooks(db, next, { allowLoopback: false, resolver: to("93.184.216.34", "169.254.169.254") })).toEqual({ delivered: 0, failed: 1, paused: 0 });
+    expect((await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).lastError).toContain("169.254.169.254");
+    expect(backOffice.got).toHaveLength(0);
+
+    // The connection goes to the checked address (the name itself resolves nowhere): loopback, allowed here.
+    const later = new Date(T0.getTime() + 2 * HOUR);
+    expect(await deliverDueWebhooks(db, later, { allowLoopback: true, resolver: to("127.0.0.1") })).toEqual({ delivered: 1, failed: 0, paused: 0 });
+    expect(backOffice.got).toHaveLength(1);
+  });
+
+  it("refuses at delivery an endpoint whose address literal is internal, without connecting", async () => {
+    const backOffice = await receiver();
+    const endpoint = await register(backOffice.url, ["ticket.created"]);
+    await newTicket(T0);
+    expect(await deliverDueWebhooks(db, T0, { allowLoopback: false })).toEqual({ delivered: 0, failed: 1, paused: 0 });
+    expect((await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).lastError).toContain("127.0.0.1 is an internal address; refused");
+    expect(backOffice.got).toHaveLength(0);
   });
 
   it("never sends one delivery twice when two workers run at once (PostgreSQL)", async (context) => {
