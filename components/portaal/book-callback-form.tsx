@@ -40,7 +40,7 @@ export function BookCallbackForm({
   const slotErrors = fieldErrors.date ?? fieldErrors.slot;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <ErrorAlert reason={reason} />
+      <ErrorAlert reason={reason} fieldErrors={fieldErrors} />
       {succeeded ? <SuccessNote>{t("booked")}</SuccessNote> : null}
       <div>
         <label htmlFor="ticketId" className={labelClass}>{t("forTicket")}</label>

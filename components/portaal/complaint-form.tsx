@@ -28,7 +28,7 @@ export function ComplaintForm({ defaultNumber, today }: { defaultNumber: string;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="complaint-form-title">
       <h2 id="complaint-form-title" className="text-lg font-semibold">{t("form")}</h2>
-      <ErrorAlert reason={reason} />
+      <ErrorAlert reason={reason} fieldErrors={fieldErrors} />
       {filed ? (
         <SuccessNote>
           {t("filed", { number: filed.number, due: format.dateTime(filed.dueAt, { dateStyle: "long", timeZone: "Europe/Amsterdam" }) })}

@@ -1,7 +1,8 @@
 "use client";
 import { ErrorNote } from "@/components/ui/form-action";
+import { FieldErrorSummary } from "@/components/ui/field-error-summary";
 import { useLocale, useTranslations } from "next-intl";
-import { formatLimit, parseErrorCode } from "@/lib/forms/error-code";
+import { badFields, formatLimit, parseErrorCode } from "@/lib/forms/error-code";
 
 const KNOWN_REASONS = new Set([
   "INVALID_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "TICKET_CLOSED", "UNKNOWN_CATEGORY", "TOO_MANY_FILES",
@@ -10,12 +11,14 @@ const KNOWN_REASONS = new Set([
   "TEAM_NOT_FOUND", "COMPLAINT_TICKET_NOT_FOUND", "LAST_CONTACT_IN_FUTURE", "COMPLAINT_NOT_FOUND",
   "OMBUDSMAN_NOT_AVAILABLE", "NOT_RESOLVED", "ALREADY_ANSWERED",
 ]);
-const FIELD_CODES = new Set(["REQUIRED", "TOO_SHORT", "TOO_LONG", "INVALID_NUMBER", "INVALID_DATE", "INVALID_PHONE", "QUESTION_REQUIRED", "INVALID_SCORE", "CHOOSE_SLOT"]);
+const FIELD_CODES = new Set(["REQUIRED", "TOO_SHORT", "TOO_LONG", "INVALID_NUMBER", "INVALID_DATE", "INVALID_PHONE", "QUESTION_REQUIRED", "INVALID_SCORE", "CHOOSE_SLOT", "CHOOSE_TOPIC"]);
 const FILE_CODES = new Set(["TOO_MANY_FILES", "FILE_TOO_LARGE", "FILE_TYPE_NOT_ALLOWED"]);
 
-export function ErrorAlert({ reason }: { reason: string | null }) {
+/** The refusal above a form; refused fields read as the one summary every form shares. */
+export function ErrorAlert({ reason, fieldErrors }: { reason: string | null; fieldErrors?: Record<string, string[] | undefined> }) {
   const t = useTranslations("portaal.errors");
   if (!reason) return null;
+  if (reason === "INVALID_INPUT" && badFields(fieldErrors).length > 0) return <FieldErrorSummary fieldErrors={fieldErrors} />;
   return (
     <ErrorNote>{t(KNOWN_REASONS.has(reason) ? reason : "UNEXPECTED")}</ErrorNote>
   );
@@ -31,6 +34,7 @@ export function FieldError({ id, errors }: { id: string; errors: string[] | unde
     const { code, limit } = parseErrorCode(raw);
     if (FILE_CODES.has(code)) return te(code);
     if (code === "TOO_LONG" && limit !== undefined) return t("TOO_LONG_LIMIT", { limit: formatLimit(limit, locale) });
+    if (code === "TOO_SHORT" && limit !== undefined) return t("TOO_SHORT_LIMIT", { limit: formatLimit(limit, locale) });
     return t(FIELD_CODES.has(code) ? code : "INVALID");
   };
   return (

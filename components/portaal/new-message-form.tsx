@@ -53,7 +53,7 @@ export function NewMessageForm() {
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <form ref={formRef} onSubmit={onSubmit} onChange={onTextChange} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <ErrorAlert reason={reason} />
+        <ErrorAlert reason={reason} fieldErrors={fieldErrors} />
         <div>
           <label htmlFor="categoryKey" className={labelClass}>{t("category")}</label>
           <select id="categoryKey" name="categoryKey" defaultValue="" className={inputClass} required {...describedBy("categoryKey", fieldErrors.categoryKey)}>

@@ -16,7 +16,7 @@ export function OmbudsmanForm({ complaintId }: { complaintId: string }) {
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="ombuds-title">
       <h2 id="ombuds-title" className="text-lg font-semibold">{t("ombudsTitle")}</h2>
       <p className="text-slate-700">{t("ombudsIntro")}</p>
-      <ErrorAlert reason={reason} />
+      <ErrorAlert reason={reason} fieldErrors={fieldErrors} />
       <div>
         <label htmlFor="reason" className={labelClass}>{t("ombudsReason")}</label>
         <textarea id="reason" name="reason" rows={4} className={inputClass} {...describedBy("reason", fieldErrors.reason)} />

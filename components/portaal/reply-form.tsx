@@ -14,7 +14,7 @@ export function ReplyForm({ ticketId, resolved }: { ticketId: string; resolved: 
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <ErrorAlert reason={reason} />
+      <ErrorAlert reason={reason} fieldErrors={fieldErrors} />
       {succeeded ? <SuccessNote>{t("replySent")}</SuccessNote> : null}
       <input type="hidden" name="ticketId" value={ticketId} />
       <TextAreaField name="body" label={t("reply")} hint={resolved ? t("replyHint") : undefined} rows={5} errors={fieldErrors.body} />

@@ -18,7 +18,7 @@ export function SurveyForm({ ticketId }: { ticketId: string }) {
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="survey-title">
       <h2 id="survey-title" className="text-lg font-semibold">{t("title")}</h2>
       <p className="text-slate-700">{t("intro")}</p>
-      <ErrorAlert reason={reason} />
+      <ErrorAlert reason={reason} fieldErrors={fieldErrors} />
       <fieldset {...describedBy("score", fieldErrors.score)}>
         <legend className={labelClass}>{t("score")}</legend>
         <div className="mt-2 flex flex-wrap gap-3">

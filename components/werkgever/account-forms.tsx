@@ -47,7 +47,7 @@ export function InviteForm() {
   );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-label={t("inviteTitle")}>
-      <FormAlert reason={reason} />
+      <FormAlert reason={reason} fieldErrors={fieldErrors} />
       {succeeded && invited ? <SuccessNote>{t("invited", { email: invited })}</SuccessNote> : null}
       <TextField name="name" label={t("name")} required errors={fieldErrors.name} autoComplete="off" />
       <TextField name="email" type="email" label={t("email")} required errors={fieldErrors.email} autoComplete="off" />

@@ -20,7 +20,7 @@ export function EmployerComplaintForm({ defaultNumber }: { defaultNumber?: strin
   );
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <FormAlert reason={reason} />
+      <FormAlert reason={reason} fieldErrors={fieldErrors} />
       <TextField name="subjectTicketNumber" label={t("number")} hint={t("numberHint")} required defaultValue={defaultNumber} errors={fieldErrors.subjectTicketNumber} />
       <TextField name="lastContactDate" type="date" label={t("lastContact")} required errors={fieldErrors.lastContactDate} />
       <TextField name="handlerName" label={t("handler")} errors={fieldErrors.handlerName} />

@@ -1,5 +1,7 @@
 "use client";
 import { ErrorNote } from "@/components/ui/form-action";
+import { FieldErrorSummary } from "@/components/ui/field-error-summary";
+import { badFields } from "@/lib/forms/error-code";
 import { useTranslations } from "next-intl";
 import { describedBy, FieldErrors as SharedFieldErrors, inputClass } from "@/components/ui/field-errors";
 
@@ -13,9 +15,11 @@ const KNOWN_REASONS = new Set([
   "TOO_MANY_FILES", "FILE_TOO_LARGE", "FILE_TYPE_NOT_ALLOWED",
 ]);
 
-export function FormAlert({ reason }: { reason: string | null }) {
+/** The refusal above a form; refused fields read as the one summary every form shares. */
+export function FormAlert({ reason, fieldErrors }: { reason: string | null; fieldErrors?: Record<string, string[] | undefined> }) {
   const t = useTranslations("werkgever.errors");
   if (!reason) return null;
+  if (reason === "INVALID_INPUT" && badFields(fieldErrors).length > 0) return <FieldErrorSummary fieldErrors={fieldErrors} />;
   return (
     <ErrorNote>{t(KNOWN_REASONS.has(reason) ? reason : "UNEXPECTED")}</ErrorNote>
   );

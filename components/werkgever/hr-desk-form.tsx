@@ -14,7 +14,7 @@ export function HrDeskForm({ slots }: { slots: { key: string; label: string }[] 
   );
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <FormAlert reason={reason} />
+      <FormAlert reason={reason} fieldErrors={fieldErrors} />
       <TextField name="subject" label={t("subject")} required errors={fieldErrors.subject} />
       <TextArea name="body" label={t("body")} required errors={fieldErrors.body} rows={5} />
       <TextField name="phone" type="tel" label={t("phone")} required autoComplete="tel" errors={fieldErrors.phone} />

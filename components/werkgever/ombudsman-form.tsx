@@ -24,7 +24,7 @@ export function EmployerOmbudsmanForm({ complaintId }: { complaintId: string }) 
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="ombuds-title">
       <h3 id="ombuds-title" className="font-semibold">{t("ombudsTitle")}</h3>
       <p className="text-sm text-slate-700">{t("ombudsIntro")}</p>
-      <FormAlert reason={reason} />
+      <FormAlert reason={reason} fieldErrors={fieldErrors} />
       <TextArea name="reason" label={t("ombudsReason")} required errors={fieldErrors.reason} rows={4} />
       <SubmitButton pending={pending} label={t("ombudsSubmit")} pendingLabel={t("submitting")} />
     </form>

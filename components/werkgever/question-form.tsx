@@ -15,7 +15,7 @@ export function QuestionForm() {
   );
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <FormAlert reason={reason} />
+      <FormAlert reason={reason} fieldErrors={fieldErrors} />
       <SelectField
         name="categoryKey"
         label={t("category")}

@@ -21,7 +21,7 @@ export function UrgentForm() {
   );
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <FormAlert reason={reason} />
+      <FormAlert reason={reason} fieldErrors={fieldErrors} />
       <TextField name="subject" label={t("subject")} required errors={fieldErrors.subject} />
       <TextArea name="reason" label={t("reason")} hint={t("reasonHint")} required errors={fieldErrors.reason} rows={3} />
       <TextField name="forWhom" label={t("forWhom")} hint={t("forWhomHint")} required errors={fieldErrors.forWhom} />

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { limitedText } from "@/lib/forms/error-code";
 
 const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "INVALID_DATE");
 
@@ -10,14 +11,14 @@ export const complaintFormSchema = z.object({
     .toUpperCase()
     .regex(/^LK-\d{4}-\d{6,}$/, "INVALID_NUMBER"),
   lastContactDate: dateKey,
-  handlerName: z.string().trim().max(120, "TOO_LONG").optional().transform((v) => (v ? v : undefined)),
-  description: z.string().trim().min(10, "TOO_SHORT").max(5_000, "TOO_LONG"),
+  handlerName: limitedText(120, 0).optional().transform((v) => (v ? v : undefined)),
+  description: limitedText(5_000, 10),
 });
 export type ComplaintForm = z.output<typeof complaintFormSchema>;
 
 export const ombudsmanRequestSchema = z.object({
   complaintId: z.string().min(1).max(64),
-  reason: z.string().trim().min(10, "TOO_SHORT").max(5_000, "TOO_LONG"),
+  reason: limitedText(5_000, 10),
 });
 export type OmbudsmanRequest = z.output<typeof ombudsmanRequestSchema>;
 

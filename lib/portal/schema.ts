@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorCode } from "@/lib/forms/error-code";
+import { limitedText } from "@/lib/forms/error-code";
 
 /** The categories a beneficiary may choose for a portal message. */
 export const PORTAL_CATEGORIES = ["GENERAL_QUESTION", "DOSSIER_QUESTION", "PORTAL_HELP", "MALFUNCTION"] as const;
@@ -12,9 +12,11 @@ export const uploadShape = z.union([
 ]);
 
 export const newMessageSchema = z.object({
-  subject: z.string().trim().min(3, "TOO_SHORT").max(150, errorCode("TOO_LONG", 150)),
-  categoryKey: z.enum(PORTAL_CATEGORIES, "REQUIRED"),
-  body: z.string().trim().min(1, "REQUIRED").max(MAX_MESSAGE_LENGTH, errorCode("TOO_LONG", MAX_MESSAGE_LENGTH)),
+  // In the form's order: the refusal summary links to the first bad field, and focus goes there.
+  // A missing choice says what to choose, not "fill in this field".
+  categoryKey: z.enum(PORTAL_CATEGORIES, "CHOOSE_TOPIC"),
+  subject: limitedText(150, 3),
+  body: limitedText(MAX_MESSAGE_LENGTH),
   // The count is checked by validateUploads so the person gets TOO_MANY_FILES, not a schema error.
   files: z.array(uploadShape).max(20).default([]),
 });
@@ -22,7 +24,7 @@ export type NewMessageInput = z.output<typeof newMessageSchema>;
 
 export const replySchema = z.object({
   ticketId: z.string().min(1).max(64),
-  body: z.string().trim().min(1, "REQUIRED").max(MAX_MESSAGE_LENGTH, errorCode("TOO_LONG", MAX_MESSAGE_LENGTH)),
+  body: limitedText(MAX_MESSAGE_LENGTH),
   files: z.array(uploadShape).max(20).default([]),
 });
 

@@ -51,7 +51,7 @@ test.describe("beneficiary portal journey", () => {
   test("refuses empty input and an executable renamed to .pdf with clear messages", async ({ page }) => {
     await page.goto("/portaal/nieuw");
     await page.getByRole("button", { name: "Vraag versturen" }).click();
-    await expect(page.getByTestId("form-error")).toHaveText("Controleer de gemarkeerde velden.");
+    await expect(page.getByTestId("form-error")).toHaveText("Controleer de velden hieronder: 3 velden kloppen nog niet. Naar het eerste veld");
     await expect(page.getByText("Vul dit veld in.").first()).toBeVisible();
     await page.getByLabel("Soort vraag").selectOption("GENERAL_QUESTION");
     await page.getByLabel("Onderwerp").fill("Factuur");
@@ -145,7 +145,7 @@ test.describe("beneficiary portal journey", () => {
     await expect(page.getByRole("heading", { name: "Hoe tevreden bent u?" })).toBeVisible();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Oordeel versturen" }).click();
-    await expect(page.getByTestId("form-error")).toHaveText("Controleer de gemarkeerde velden.");
+    await expect(page.getByTestId("form-error")).toHaveText("Controleer de velden hieronder: 3 velden kloppen nog niet. Naar het eerste veld");
     await page.getByLabel("4 - tevreden").check();
     await page.getByLabel("Toelichting (optioneel)").fill("Vriendelijk geholpen");
     await page.getByRole("button", { name: "Oordeel versturen" }).click();

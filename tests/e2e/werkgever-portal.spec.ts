@@ -20,7 +20,7 @@ test.describe("employer questions and urgent requests", () => {
     await page.goto("/werkgever/vragen/nieuw");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Vraag versturen" }).click();
-    await expect(page.getByTestId("form-error")).toContainText("Niet alle velden zijn goed ingevuld");
+    await expect(page.getByTestId("form-error")).toContainText("Controleer de velden hieronder:");
     await expect(page.getByLabel("Korte omschrijving")).toHaveAttribute("aria-invalid", "true");
 
     const number = await fileQuestion(page, "Afmelden vertrekkende medewerker");

@@ -45,7 +45,7 @@ describe("fileComplaintAsBeneficiary", () => {
     expect(await fileComplaintAsBeneficiary.execute(anna, form(brams.number), now)).toMatchObject({ ok: false, reason: "COMPLAINT_TICKET_NOT_FOUND" });
     expect(await fileComplaintAsBeneficiary.execute(anna, { ...form(annas.number), lastContactDate: "2026-11-30" }, now)).toMatchObject({ ok: false, reason: "LAST_CONTACT_IN_FUTURE" });
     const bad = await fileComplaintAsBeneficiary.execute(anna, { ...form("12345"), description: "" }, now);
-    expect(bad).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { subjectTicketNumber: ["INVALID_NUMBER"], description: ["TOO_SHORT"] } });
+    expect(bad).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { subjectTicketNumber: ["INVALID_NUMBER"], description: ["TOO_SHORT:10"] } });
     const eva = await sessionFor("eva.bakker@vandijk.example");
     expect(await fileComplaintAsBeneficiary.execute(eva, form(annas.number), now)).toMatchObject({ ok: false, reason: "FORBIDDEN" });
     expect(await db.complaint.count()).toBe(0);
