@@ -4,11 +4,14 @@ import { availableParallelism } from "node:os";
 // database, so two workers never see each other's changes. Worker n talks to server n: the config
 // and the specs are loaded inside each worker, where Playwright sets TEST_PARALLEL_INDEX.
 
-/** Workers, and so servers: E2E_WORKERS, or one per core up to 2. */
+/**
+ * Workers, and so servers: E2E_WORKERS (at most one per core), 1 by default. Two workers ran the
+ * whole suite, but with failures on a machine at load 14 that are not yet told apart from load.
+ */
 export const E2E_WORKERS = (() => {
   const configured = Number(process.env.E2E_WORKERS);
-  if (Number.isInteger(configured) && configured > 0) return configured;
-  return Math.max(1, Math.min(2, availableParallelism()));
+  if (Number.isInteger(configured) && configured > 0) return Math.min(configured, availableParallelism());
+  return 1;
 })();
 
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
