@@ -30,6 +30,7 @@ function pagePatterns(dir = APP): string[] {
 
 /** The violations on the page as it is now, one readable line each (empty when it passes). */
 async function violations(page: Page, where: string): Promise<string[]> {
+  await expect(page).toHaveTitle(/\S/); // streamed metadata: judge the page once its <title> is in
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return results.violations.map(
     (v) => `${where} ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary?.split("\n")[1]?.trim() ?? ""}`).join("\n    ")}`,

@@ -145,7 +145,9 @@ test.describe("beneficiary portal journey", () => {
     await expect(page.getByRole("heading", { name: "Hoe tevreden bent u?" })).toBeVisible();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Oordeel versturen" }).click();
-    await expect(page.getByTestId("form-error")).toHaveText("Controleer de velden hieronder: 3 velden kloppen nog niet. Naar het eerste veld");
+    // Only the rating is required; the summary counts one field and the field says what to choose.
+    await expect(page.getByTestId("form-error")).toHaveText("Controleer de velden hieronder: 1 veld klopt nog niet. Naar het eerste veld");
+    await expect(page.getByText("Kies een oordeel van 1 tot 5.")).toBeVisible();
     await page.getByLabel("4 - tevreden").check();
     await page.getByLabel("Toelichting (optioneel)").fill("Vriendelijk geholpen");
     await page.getByRole("button", { name: "Oordeel versturen" }).click();

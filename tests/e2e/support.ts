@@ -77,6 +77,8 @@ export async function passTotpStep(page: Page, secret: string): Promise<void> {
 
 /** WCAG 2.1 A/AA checks on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Next streams a page's metadata after its body; axe would otherwise judge the page before its <title> lands.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary).toEqual([]);
