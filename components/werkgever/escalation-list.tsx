@@ -17,8 +17,12 @@ export interface EscalationView {
   answers?: { id: string; body: string; createdAt: Date; author: { name: string } }[];
 }
 
-/** Each escalation with tier, owner, due time and outcome; tier 1 offers the step to tier 2. */
-export async function EscalationList({ items, now, allowTier2 }: { items: EscalationView[]; now: Date; allowTier2: boolean }) {
+/**
+ * Each escalation with tier, owner, due time and outcome; tier 1 offers the step to tier 2.
+ * `onQuestion`: the list stands on the question's own page, so it names no question (and an
+ * escalation there is never a general concern).
+ */
+export async function EscalationList({ items, now, allowTier2, onQuestion = false }: { items: EscalationView[]; now: Date; allowTier2: boolean; onQuestion?: boolean }) {
   const t = await getTranslations("werkgever.escalation");
   const format = await getFormatter();
   if (items.length === 0) return <p className="text-slate-600">{t("none")}</p>;
@@ -29,7 +33,7 @@ export async function EscalationList({ items, now, allowTier2 }: { items: Escala
         <li key={e.id} data-testid="escalation" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <p className="font-semibold">
             {t("tierLabel", { tier: e.tier })} · {t(`status.${e.status}`)}
-            {e.ticket ? (
+            {onQuestion ? null : e.ticket ? (
               <>
                 {" · "}
                 <Link href={`/werkgever/vragen/${e.ticket.number}`} className="underline">{e.ticket.number}</Link>

@@ -14,7 +14,7 @@ export interface TicketsAnonymised {
 /**
  * Removes the personal content of tickets, inside the caller's transaction: subject, requester
  * details, message bodies, free text of events, calls, appointments, urgent requests, complaints,
- * escalations and survey comments; attachments and the raw inbound mails are deleted (their files
+ * escalations with their answers and survey comments; attachments and the raw inbound mails are deleted (their files
  * are returned so the caller removes them once the transaction has committed). Only tickets not
  * anonymised yet are touched, and the caller holds their rows (FOR UPDATE), so running it twice
  * or in two sweeps at once changes each ticket once.
@@ -65,6 +65,7 @@ export async function anonymiseTickets(tx: Tx, candidateIds: readonly string[], 
   await tx.complaint.updateMany({ where: complaints, data: { description: ANONYMISED_TEXT, handlerName: null, ombudsReason: null } });
   await tx.complaintNote.updateMany({ where: { complaint: complaints }, data: { body: ANONYMISED_TEXT } });
   await tx.escalation.updateMany({ where: inTickets, data: { reason: ANONYMISED_TEXT, outcome: null } });
+  await tx.escalationAnswer.updateMany({ where: { escalation: inTickets }, data: { body: ANONYMISED_TEXT } });
   await tx.satisfactionResponse.updateMany({ where: inTickets, data: { comment: null } });
   // Notifications about the ticket carry its subject in their data.
   await tx.notification.deleteMany({ where: { entityType: "Ticket", entityId: { in: ids } } });

@@ -43,7 +43,7 @@ export interface Erased {
  * Erases a customer's personal data on request (AVG art. 17), in the caller's transaction: the
  * account keeps its id (tickets kept under a legal duty point at it) but loses its name, addresses,
  * numbers, password and second factor, and cannot sign in; their tickets and calls are anonymised
- * as the retention sweep does; memberships, notifications, e-mail changes, preferences, open
+ * as the retention sweep does, and so are the escalations they raised with the answers to them; memberships, notifications, e-mail changes, preferences, open
  * invitations and contact notes are deleted. Refused for staff, the erased, anything under a legal
  * hold, and while tickets, complaints or callbacks are still open.
  */
@@ -85,6 +85,10 @@ export async function erasePerson(tx: Tx, actorId: string, userId: string, reaso
   await tx.callRecord.updateMany({ where: { callerId: userId, anonymisedAt: null }, data: { summary: ANONYMISED_TEXT, callerName: null, phone: null, anonymisedAt: now } });
   await tx.complaint.updateMany({ where: { complainantId: userId }, data: { description: ANONYMISED_TEXT, handlerName: null, ombudsReason: null } });
   await tx.satisfactionResponse.updateMany({ where: { respondentId: userId }, data: { comment: null } });
+  // Escalations they raised, also on their organisation's other questions or as a general concern,
+  // and the answers written to them (which quote or name them).
+  await tx.escalationAnswer.updateMany({ where: { escalation: { raisedById: userId } }, data: { body: ANONYMISED_TEXT } });
+  await tx.escalation.updateMany({ where: { raisedById: userId }, data: { reason: ANONYMISED_TEXT, outcome: null } });
   await tx.callbackAppointment.updateMany({ where: { personId: userId }, data: { phone: "" } });
   await tx.contactNote.deleteMany({ where: { subjectId: userId } });
   // Every chat of the person, filed or not (a chat given up while waiting has no ticket).

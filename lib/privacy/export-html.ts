@@ -11,7 +11,7 @@ export interface PersonExportLabels {
   print: string;
   none: string;
   sections: Record<SectionKey, string>;
-  fields: { messages: string; attachments: string; attempts: string };
+  fields: { messages: string; attachments: string; attempts: string; answers: string };
 }
 
 export type SectionKey =
@@ -99,6 +99,17 @@ function appointments(data: PersonData, labels: PersonExportLabels, format: Form
     .join("");
 }
 
+function escalations(data: PersonData, labels: PersonExportLabels, format: Format): string {
+  if (data.escalations.length === 0) return `<p class="none">${e(labels.none)}</p>`;
+  return data.escalations
+    .map((escalation) => {
+      const { answers, ...fields } = escalation;
+      const list = answers.map((a) => `<li><p class="meta">${e(format(a.createdAt))} · ${e(format(a.author))}</p><pre>${e(a.body)}</pre></li>`).join("");
+      return `<article>${definitionList(fields, format)}<h4>${e(labels.fields.answers)}</h4>${list ? `<ol>${list}</ol>` : `<p class="none">${e(labels.none)}</p>`}</article>`;
+    })
+    .join("");
+}
+
 const STYLE = `
 body{font-family:system-ui,sans-serif;color:#0f172a;margin:2rem;line-height:1.4}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #cbd5e1}h3{font-size:1.05rem}
@@ -112,7 +123,7 @@ export function renderPersonDataHtml(data: PersonData, labels: PersonExportLabel
   const format = formatter(labels.locale);
   const s = labels.sections;
   const section = (key: SectionKey, content: string) => `<section id="${key}"><h2>${e(s[key])}</h2>${content}</section>`;
-  const rows = (key: Exclude<SectionKey, "account" | "tickets" | "appointments">) => table(data[key] as unknown as Record<string, unknown>[], format, labels.none);
+  const rows = (key: Exclude<SectionKey, "account" | "tickets" | "appointments" | "escalations">) => table(data[key] as unknown as Record<string, unknown>[], format, labels.none);
   const body = [
     section("account", definitionList(data.account, format)),
     section("memberships", rows("memberships")),
@@ -123,7 +134,7 @@ export function renderPersonDataHtml(data: PersonData, labels: PersonExportLabel
     section("appointments", appointments(data, labels, format)),
     section("contactNotes", rows("contactNotes")),
     section("complaints", rows("complaints")),
-    section("escalations", rows("escalations")),
+    section("escalations", escalations(data, labels, format)),
     section("satisfaction", rows("satisfaction")),
     section("notifications", rows("notifications")),
     section("notificationPreferences", rows("notificationPreferences")),

@@ -151,7 +151,20 @@ export async function collectPersonData(db: Db, userId: string, now: Date) {
     db.escalation.findMany({
       where: { raisedById: userId },
       orderBy: { raisedAt: "asc" },
-      select: { id: true, tier: true, reason: true, status: true, raisedAt: true, dueAt: true, outcome: true, closedAt: true, ticket: { select: { number: true } }, organisation: { select: { name: true } } },
+      select: {
+        id: true,
+        tier: true,
+        reason: true,
+        status: true,
+        raisedAt: true,
+        dueAt: true,
+        outcome: true,
+        closedAt: true,
+        ticket: { select: { number: true } },
+        organisation: { select: { name: true } },
+        // The answers the coordinator or manager gave them: part of what Loket holds about their request.
+        answers: { orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true, author: person } },
+      },
     }),
     db.satisfactionResponse.findMany({
       where: { respondentId: userId },

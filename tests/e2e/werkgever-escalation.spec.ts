@@ -22,9 +22,12 @@ test.describe("escalation through both tiers", () => {
     const escalation = page.getByTestId("escalation").first();
     await expect(escalation).toContainText("Niveau 1");
     await expect(escalation).toContainText("Fatima el Amrani");
+    // On the question's own page the escalation is about this question, not a "general concern".
+    await expect(escalation).not.toContainText("Algemene zorg");
     await expectAccessible(page);
 
     await page.goto("/werkgever/escalaties");
+    await expect(page.getByTestId("escalation").first().getByRole("link", { name: number })).toBeVisible();
     const tier2 = page.getByRole("form", { name: "Doorescaleren naar de manager" }).first();
     await tier2.getByLabel("Waarom doorescaleren?").fill("Er gebeurt nog steeds niets met onze vraag.");
     await tier2.getByRole("button", { name: "Doorescaleren naar de manager" }).click();

@@ -35,7 +35,7 @@ const LABELS: PersonExportLabels = {
     invitations: "Uitnodigingen",
     auditEvents: "Auditlog",
   },
-  fields: { messages: "Berichten", attachments: "Bijlagen", attempts: "Pogingen" },
+  fields: { messages: "Berichten", attachments: "Bijlagen", attempts: "Pogingen", answers: "Antwoorden" },
 };
 
 let annaId: string;
@@ -90,6 +90,24 @@ describe("a person's data export", () => {
     expect(anna.auditEvents.some((e) => e.role === "actor" && e.action === "ticket.customer_message")).toBe(true);
     expect(anna.auditEvents.some((e) => e.role === "subject" && e.action === "postal_address.update")).toBe(true);
     expect(anna.auditEvents.every((e) => e.actorId === annaId || e.entityId === annaId)).toBe(true);
+  });
+
+  it("an employer contact's export holds the escalations she raised with the answers given to her, readable in the page", async () => {
+    const eva = await db.user.findUniqueOrThrow({ where: { email: "eva.bakker@vandijk.example" }, include: { memberships: true } });
+    const coordinator = await db.user.findUniqueOrThrow({ where: { email: "coordinator@loket.example" } });
+    const escalation = await db.escalation.create({
+      data: { organisationId: eva.memberships[0]!.organisationId, tier: 1, reason: "Salarisrun <i>morgen</i>", raisedById: eva.id, raisedAt: now, dueAt: now },
+    });
+    await db.escalationAnswer.create({ data: { escalationId: escalation.id, authorId: coordinator.id, body: "Wij bellen u vandaag <b>terug</b>." } });
+    const data = (await collectPersonData(db, eva.id, now))!;
+    const exported = data.escalations.find((e) => e.id === escalation.id);
+    expect(exported?.answers).toEqual([expect.objectContaining({ body: "Wij bellen u vandaag <b>terug</b>.", author: { id: coordinator.id, name: coordinator.name } })]);
+    const html = renderPersonDataHtml(data, LABELS);
+    expect(html).toContain("<h4>Antwoorden</h4>");
+    expect(html).toContain("Wij bellen u vandaag &lt;b&gt;terug&lt;/b&gt;.");
+    expect(html).toContain("Salarisrun &lt;i&gt;morgen&lt;/i&gt;");
+    // Anna raised none, so hers has none.
+    expect((await collectPersonData(db, annaId, now))!.escalations).toEqual([]);
   });
 
   it("carries no secrets and no file contents: no password hash, TOTP secret, recovery codes, token hashes or storage keys", async () => {

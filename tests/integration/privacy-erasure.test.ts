@@ -85,6 +85,14 @@ async function fullHistory(c: Awaited<ReturnType<typeof customer>>) {
   await db.complaint.create({ data: { subjectTicketId: closed.id, complainantId: user.id, description: `${needles.name} klaagt`, stage: "STAGE_1", status: "CLOSED" } });
   await db.satisfactionResponse.create({ data: { ticketId: closed.id, respondentId: user.id, score: 2, comment: `Groet, ${needles.name}`, channel: "PORTAL", audience: "BENEFICIARY" } });
   await db.contactNote.create({ data: { subjectId: user.id, subjectPhone: needles.phone, kind: "GENERAL", body: `${needles.name} is slechthorend` } });
+  // Escalations they raised: on their own question, and a general one (no question), each answered.
+  for (const ticketId of [closed.id, null]) {
+    const escalation = await db.escalation.create({
+      data: { ticketId, organisationId: c.organisation.id, tier: 1, reason: `${needles.name} wacht al weken`, outcome: `Gebeld met ${needles.name}`, status: "RESOLVED", raisedById: user.id, raisedAt: NOW, dueAt: NOW, closedAt: NOW },
+    });
+    await db.escalationAnswer.create({ data: { escalationId: escalation.id, authorId: admin.id, body: `Beste ${needles.name}, wij bellen ${needles.phone}.` } });
+  }
+
   await db.notification.create({ data: { userId: user.id, kind: "ticket.answered", dedupeKey: `privacy-${user.id}`, entityType: "Ticket", entityId: closed.id, data: { subject: needles.name } } });
   await db.notificationPreference.create({ data: { userId: user.id, kind: "ticket.answered", mail: true } });
   await db.emailChange.create({ data: { userId: user.id, newEmail: `nieuw.${needles.email}`, tokenHash: `hash-${user.id}`, expiresAt: NOW } });
@@ -154,6 +162,12 @@ describe("erasure on request", () => {
     expect(event.actorId).toBe(admin.id);
     expect(event.data).toMatchObject({ reason: REASON, tickets: 2, calls: 2, attachments: 1 });
     expect(await db.message.count({ where: { ticketId: closed.id, body: ANONYMISED_TEXT } })).toBe(1);
+    // The escalations stay (the organisation's record) without her words or the answers to her.
+    const escalations = await db.escalation.findMany({ where: { raisedById: c.user.id }, include: { answers: true } });
+    expect(escalations.map((e) => [e.reason, e.outcome, e.answers.map((a) => a.body)])).toEqual([
+      [ANONYMISED_TEXT, null, [ANONYMISED_TEXT]],
+      [ANONYMISED_TEXT, null, [ANONYMISED_TEXT]],
+    ]);
 
     // A second request is refused and changes nothing.
     const audits = await db.auditEvent.count();

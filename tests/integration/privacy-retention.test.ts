@@ -102,6 +102,10 @@ describe("closed tickets", () => {
     const heldPerson = await closedTicket(EXPIRED, { requesterId: bram.id });
     const vandijk = await db.organisation.findUniqueOrThrow({ where: { externalNumber: "WG-40012" } });
     const heldOrganisation = await closedTicket(EXPIRED, { requesterId: null, organisationId: vandijk.id });
+    const escalation = await db.escalation.create({
+      data: { ticketId: expired.id, organisationId: vandijk.id, tier: 1, reason: "Mevrouw Jansen wacht", outcome: "Gebeld met mevrouw Jansen", raisedById: anna, raisedAt: EXPIRED, dueAt: EXPIRED },
+    });
+    await db.escalationAnswer.create({ data: { escalationId: escalation.id, authorId: admin.id, body: "Beste mevrouw Jansen, wij bellen u." } });
     expect(await placeLegalHold.execute(admin, { kind: "TICKET", reference: heldTicket.number, reason: "Bezwaarprocedure 2024-17" }, NOW)).toEqual({ ok: true, data: undefined });
     expect(await placeLegalHold.execute(admin, { kind: "PERSON", reference: bram.email, reason: "Rechtszaak" }, NOW)).toEqual({ ok: true, data: undefined });
     expect(await placeLegalHold.execute(admin, { kind: "ORGANISATION", reference: "WG-40012", reason: "Onderzoek inspectie" }, NOW)).toEqual({ ok: true, data: undefined });
@@ -117,6 +121,8 @@ describe("closed tickets", () => {
     expect(after.calls.map((c) => [c.summary, c.callerName, c.phone])).toEqual([[ANONYMISED_TEXT, null, null]]);
     const events = await db.ticketEvent.findMany({ where: { ticketId: expired.id }, orderBy: { kind: "asc" }, select: { data: true } });
     expect(events.map((e) => e.data)).toEqual([{ complaintId: "c1", reason: ANONYMISED_TEXT, stage: 2 }, { from: "RESOLVED", to: "CLOSED", reason: "auto-close" }]);
+    const escalated = await db.escalation.findUniqueOrThrow({ where: { id: escalation.id }, include: { answers: true } });
+    expect([escalated.reason, escalated.outcome, escalated.answers.map((a) => a.body)]).toEqual([ANONYMISED_TEXT, null, [ANONYMISED_TEXT]]);
     // The object only this ticket used is gone from the store; the one a fresh ticket shares stays.
     expect(await opens(onlyOld!)).toBe(false);
     expect(await opens(sharedKey!)).toBe(true);

@@ -122,7 +122,7 @@ export default async function EmployerTicketPage({
         <section aria-labelledby="escalation-heading" className="max-w-3xl">
           <h2 id="escalation-heading" className="mb-3 text-lg font-semibold">{t("escalation.title")}</h2>
           <ConfirmationSlot slot="raise" className="mb-3" />
-          <EscalationList items={ticket.escalations} now={now} allowTier2={!closed} />
+          <EscalationList items={ticket.escalations} now={now} allowTier2={!closed} onQuestion />
           {!closed && !running ? (
             <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
               <h3 className="mb-2 font-semibold">{t("escalation.raiseTitle")}</h3>

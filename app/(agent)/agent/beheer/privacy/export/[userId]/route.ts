@@ -31,7 +31,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ user
     print: t("print"),
     none: t("none"),
     sections: Object.fromEntries(SECTIONS.map((key) => [key, t(`sections.${key}`)])) as Record<SectionKey, string>,
-    fields: { messages: t("fields.messages"), attachments: t("fields.attachments"), attempts: t("fields.attempts") },
+    fields: { messages: t("fields.messages"), attachments: t("fields.attachments"), attempts: t("fields.attempts"), answers: t("fields.answers") },
   });
   return new Response(html, { headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
 }
