@@ -1,36 +1,20 @@
 import { expect, test } from "@playwright/test";
 import { formatDateKeyLong } from "../../lib/calendar/format";
-import { expectAccessible, storageStateOf } from "./support";
+import { annaFilesComplaint, expectAccessible, storageStateOf, todayInAmsterdam } from "./support";
 
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
 const REASON = "Twee teams geven u een ander antwoord; de onafhankelijke ombudsman beoordeelt welk antwoord klopt.";
 
 test.describe("the internal ombudsman (issue 18, items 11 and 12)", () => {
   test.setTimeout(90_000);
 
   test("a coordinator hands a complaint to the ombudsman with a reason, and the complainant reads it", async ({ browser }) => {
-    // Anna files a complaint of her own, so the demo's answered one stays for the other specs.
-    const anna = await browser.newContext({ storageState: storageStateOf("beneficiary") });
-    const portal = await anna.newPage();
-    await portal.goto("/portaal");
-    const number = (await portal.getByTestId("ticket-row").filter({ hasNotText: "Klacht" }).first().getByRole("link").textContent())!.trim();
-    await portal.goto(`/portaal/klachten?nummer=${number}`);
-    const before = await portal.getByTestId("complaint").count();
-    await portal.getByLabel("Datum van het laatste contact of de laatste herinnering").fill(today());
-    await portal.getByLabel("Uw klacht", { exact: true }).fill("Ik kreeg van twee medewerkers een ander antwoord.");
-    await portal.getByRole("button", { name: "Klacht indienen" }).click();
-    await expect(portal.getByTestId("form-success")).toBeVisible();
-    // Wait for the refreshed list: the new complaint is the one still being handled (the demo's is answered).
-    await expect(portal.getByTestId("complaint")).toHaveCount(before + 1);
-    await portal.getByTestId("complaint").filter({ hasText: "In behandeling" }).first().getByRole("link", { name: "Bekijk klacht" }).click();
-    await expect(portal.getByTestId("complaint-stage")).toHaveText("Fase 1: behandeling door het team");
-    const complaintId = new URL(portal.url()).pathname.split("/").pop();
+    const { complaintId, portal } = await annaFilesComplaint(browser, "Ik kreeg van twee medewerkers een ander antwoord.");
 
     const coordinator = await browser.newContext({ storageState: storageStateOf("coordinator") });
     const desk = await coordinator.newPage();
     await desk.goto(`/agent/klachten/${complaintId}`);
     // The last contact date reads as people write it ("5 december 2026"), not as the date field's "2026-12-05".
-    await expect(desk.getByText("Laatste contact of herinnering", { exact: true }).locator("xpath=following-sibling::dd")).toHaveText(formatDateKeyLong(today(), "nl"));
+    await expect(desk.getByText("Laatste contact of herinnering", { exact: true }).locator("xpath=following-sibling::dd")).toHaveText(formatDateKeyLong(todayInAmsterdam(), "nl"));
     await desk.getByRole("button", { name: "Doorsturen naar de ombudsman" }).click();
     await expect(desk.getByText("Dit antwoord is te kort.")).toBeVisible();
     await desk.getByLabel("Reden voor de klager").fill(REASON);
@@ -45,7 +29,7 @@ test.describe("the internal ombudsman (issue 18, items 11 and 12)", () => {
     await expect(portal.getByTestId("complaint-stage")).toHaveText("Fase 2: interne ombudsman");
     await expect(portal.getByTestId("ombuds-referral")).toContainText(REASON);
     await expectAccessible(portal);
-    await anna.close();
+    await portal.context().close();
   });
 
   test("an employer asks for the ombudsman from their complaint's page", async ({ browser }) => {

@@ -1,11 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, storageStateOf } from "./support";
+import { annaFilesComplaint, expectAccessible, storageStateOf } from "./support";
 
 // Issue 19 item 5: every action on the escalation pages and the complaint desk says what happened,
 // next to where it happened, and a new action clears the previous confirmation. Each test makes
 // its own question, escalation or complaint.
 
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
 
 async function newEmployerQuestion(page: Page, subject: string): Promise<string> {
   await page.goto("/werkgever/vragen/nieuw");
@@ -118,20 +117,8 @@ test.describe("confirmations on the escalation pages and the complaint desk", ()
   });
 
   test("the coordinator's complaint answer and note are confirmed, one at a time", async ({ browser }) => {
-    const anna = await browser.newContext({ storageState: storageStateOf("beneficiary") });
-    const portal = await anna.newPage();
-    await portal.goto("/portaal");
-    const number = (await portal.getByTestId("ticket-row").filter({ hasNotText: "Klacht" }).first().getByRole("link").textContent())!.trim();
-    await portal.goto(`/portaal/klachten?nummer=${number}`);
-    const before = await portal.getByTestId("complaint").count();
-    await portal.getByLabel("Datum van het laatste contact of de laatste herinnering").fill(today());
-    await portal.getByLabel("Uw klacht", { exact: true }).fill("Ik ben drie keer niet teruggebeld terwijl dat wel was afgesproken.");
-    await portal.getByRole("button", { name: "Klacht indienen" }).click();
-    await expect(portal.getByTestId("complaint")).toHaveCount(before + 1);
-    await portal.getByTestId("complaint").filter({ hasText: "In behandeling" }).first().getByRole("link", { name: "Bekijk klacht" }).click();
-    await expect(portal.getByTestId("complaint-stage")).toHaveText("Fase 1: behandeling door het team");
-    const complaintId = new URL(portal.url()).pathname.split("/").pop();
-    await anna.close();
+    const { complaintId, portal } = await annaFilesComplaint(browser, "Ik ben drie keer niet teruggebeld terwijl dat wel was afgesproken.");
+    await portal.context().close();
 
     const coordinator = await browser.newContext({ storageState: storageStateOf("coordinator") });
     const desk = await coordinator.newPage();

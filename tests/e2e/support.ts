@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { authenticator } from "otplib";
 import pg from "pg";
 import { DEMO_TOTP_SECRET } from "../../prisma/seed-totp";
@@ -110,3 +110,29 @@ export async function e2eQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(
 }
 
 export const INVITE_LINK = /\/uitnodiging\/[\w-]+/;
+
+/** Today's date in Dutch time, as a date field takes it ("2026-12-05"). */
+export const todayInAmsterdam = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+
+/**
+ * Anna files a complaint of her own about one of her questions (so the demo's answered complaint
+ * stays as other specs expect it) and opens it; returns the complaint's id for the desk and her
+ * page, still on the complaint (close it with `portal.context().close()`).
+ */
+export async function annaFilesComplaint(browser: Browser, text: string): Promise<{ complaintId: string; portal: Page }> {
+  const anna = await browser.newContext({ storageState: storageStateOf("beneficiary") });
+  const portal = await anna.newPage();
+  await portal.goto("/portaal");
+  const number = (await portal.getByTestId("ticket-row").filter({ hasNotText: "Klacht" }).first().getByRole("link").textContent())!.trim();
+  await portal.goto(`/portaal/klachten?nummer=${number}`);
+  const before = await portal.getByTestId("complaint").count();
+  await portal.getByLabel("Datum van het laatste contact of de laatste herinnering").fill(todayInAmsterdam());
+  await portal.getByLabel("Uw klacht", { exact: true }).fill(text);
+  await portal.getByRole("button", { name: "Klacht indienen" }).click();
+  await expect(portal.getByTestId("form-success")).toBeVisible();
+  // Wait for the refreshed list: the new complaint is the one still being handled (the demo's is answered).
+  await expect(portal.getByTestId("complaint")).toHaveCount(before + 1);
+  await portal.getByTestId("complaint").filter({ hasText: "In behandeling" }).first().getByRole("link", { name: "Bekijk klacht" }).click();
+  await expect(portal.getByTestId("complaint-stage")).toHaveText("Fase 1: behandeling door het team");
+  return { complaintId: new URL(portal.url()).pathname.split("/").pop()!, portal };
+}
