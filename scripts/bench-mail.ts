@@ -3,7 +3,7 @@
 // SMTP DATA to the stored ticket. Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a server role
 // that may create databases; without it the in-memory PGlite is used, which is not representative.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { applyMigrations } from "../lib/db/migrate";
@@ -69,6 +69,8 @@ async function one(i: number) {
 }
 
 const concurrency = 4;
+// The machine is shared: the load beside each figure says how much of it was this run's.
+const loadBefore = loadavg();
 const started = performance.now();
 let next = 0;
 await Promise.all(
@@ -91,7 +93,9 @@ const processed = await db.inboundMail.count({ where: { status: "PROCESSED" } })
 console.log(`database          ${database.kind}`);
 console.log(`mails             ${total} in ${seconds.toFixed(1)} s over ${concurrency} SMTP connections`);
 console.log(`mails per second  ${(total / seconds).toFixed(1)}`);
-console.log(`DATA -> ticket    p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${pct(100).toFixed(1)} ms`);
+console.log(`DATA -> ticket    p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${pct(100).toFixed(1)} ms`);
+const load = (l: number[]) => l.map((n) => n.toFixed(2)).join(" ");
+console.log(`load (1/5/15 min) ${load(loadBefore)} before, ${load(loadavg())} after`);
 console.log(`stored            ${processed} processed mails, ${tickets} mail tickets`);
 await disconnectDb();
 await database.drop();

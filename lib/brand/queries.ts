@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { DbClient } from "@/lib/settings/queries";
+import { settingRow, type DbClient } from "@/lib/settings/queries";
 import { DEFAULT_BRAND, type Brand, type LogoMime } from "./rules";
 import { storedBrandSchema, storedLogoSchema } from "./schema";
 
@@ -9,7 +9,7 @@ export const LOGO_KEY = "brand.logo";
 
 /** The house style as stored, or Loket's own when nothing (or something malformed) is. */
 export async function getBrand(client: DbClient): Promise<Brand> {
-  const row = await client.setting.findUnique({ where: { key: BRAND_KEY } });
+  const row = await settingRow(client, BRAND_KEY);
   if (!row) return DEFAULT_BRAND;
   const parsed = storedBrandSchema.safeParse(row.value);
   if (!parsed.success) {
@@ -27,7 +27,7 @@ export interface BrandLogo {
 
 /** The logo's bytes, or null when there is none. */
 export async function getBrandLogo(client: DbClient): Promise<BrandLogo | null> {
-  const row = await client.setting.findUnique({ where: { key: LOGO_KEY } });
+  const row = await settingRow(client, LOGO_KEY);
   const parsed = row ? storedLogoSchema.safeParse(row.value) : null;
   if (!parsed?.success) return null;
   return { mime: parsed.data.mime, version: parsed.data.version, bytes: new Uint8Array(Buffer.from(parsed.data.base64, "base64")) };

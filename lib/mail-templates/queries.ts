@@ -1,5 +1,6 @@
 import "server-only";
 import { getBrand } from "@/lib/brand/queries";
+import { cachedReference } from "@/lib/reference/cache";
 import type { DbClient } from "@/lib/settings/queries";
 import { TEMPLATE_KEYS, templateDef, type TemplateKey, type TemplateLocale, type TemplateValues } from "./registry";
 import { renderTemplate, type RenderedMail } from "./render";
@@ -10,7 +11,7 @@ import { renderTemplate, type RenderedMail } from "./render";
  */
 export async function mailText<K extends TemplateKey>(client: DbClient, key: K, locale: TemplateLocale, values: TemplateValues<K>): Promise<RenderedMail> {
   const [row, brand] = await Promise.all([
-    client.mailTemplate.findUnique({ where: { key_locale: { key, locale } }, select: { subject: true, body: true } }),
+    cachedReference(client, `mailTemplate:${key}:${locale}`, (c) => c.mailTemplate.findUnique({ where: { key_locale: { key, locale } }, select: { subject: true, body: true } })),
     getBrand(client),
   ]);
   return renderTemplate(key, locale, { ...values, afzender: brand.name }, row);

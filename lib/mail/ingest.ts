@@ -1,4 +1,5 @@
 import "server-only";
+import { pinReferenceVersion } from "@/lib/reference/cache";
 import { fixedHandlerFor } from "@/lib/org-admin/fixed-handler";
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
@@ -60,13 +61,21 @@ export async function storeInbound(
   // The door's verdict on the sender; a mail stored without one counts as not verified.
   auth: InboundAuth = unchecked("other", "not checked"),
 ): Promise<{ id: string; duplicate: boolean }> {
-  const sha = createHash("sha256").update(raw).digest("hex");
-  let parsed: ParsedMail | null = null;
+  const { id, duplicate } = await storeParsed(deps, raw, now, auth, await parseMail(raw));
+  return { id, duplicate };
+}
+
+/** Parses a raw mail as processing needs it; null for malformed MIME (still stored, marked when processed). */
+async function parseMail(raw: Buffer): Promise<ParsedMail | null> {
   try {
-    parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
+    return await simpleParser(raw);
   } catch {
-    parsed = null; // malformed MIME is still stored, and marked when processed
+    return null;
   }
+}
+
+async function storeParsed(deps: InboundDeps, raw: Buffer, now: Date, auth: InboundAuth, parsed: ParsedMail | null): Promise<{ id: string; duplicate: boolean; row: StoredRow }> {
+  const sha = createHash("sha256").update(raw).digest("hex");
   const mailMessageId = messageIdsIn(parsed?.messageId)[0] ?? `<${sha}@inbound.loket>`;
   const day = now.toISOString().slice(0, 10);
   const rawPath = path.join(deps.inboundDir, day, `${sha}.eml`);
@@ -88,17 +97,20 @@ export async function storeInbound(
         authVerdict: auth.verdict,
         authDetails: auth.details as unknown as Prisma.InputJsonObject,
       },
-      select: { id: true },
+      select: STORED_ROW,
     });
-    return { id: row.id, duplicate: false };
+    return { id: row.id, duplicate: false, row };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const existing = await deps.db.inboundMail.findUniqueOrThrow({ where: { mailMessageId }, select: { id: true } });
-      return { id: existing.id, duplicate: true };
+      const existing = await deps.db.inboundMail.findUniqueOrThrow({ where: { mailMessageId }, select: STORED_ROW });
+      return { id: existing.id, duplicate: true, row: existing };
     }
     throw error;
   }
 }
+
+const STORED_ROW = { id: true, status: true, mailMessageId: true, authVerdict: true, receivedAt: true } as const;
+type StoredRow = Prisma.InboundMailGetPayload<{ select: typeof STORED_ROW }>;
 
 async function mark(db: Db, id: string, status: "IGNORED" | "FAILED", now: Date, extra: { reason: string }) {
   await db.inboundMail.updateMany({ where: { id, status: "RECEIVED" }, data: { status, processedAt: now, reason: extra.reason } });
@@ -161,14 +173,20 @@ async function intakeNote(tx: Tx, ticketId: string, body: string, now: Date) {
 export async function processInbound(deps: InboundDeps, id: string, now: Date): Promise<IngestOutcome> {
   const row = await deps.db.inboundMail.findUniqueOrThrow({ where: { id } });
   if (row.status !== "RECEIVED") return { kind: "ALREADY_PROCESSED" };
-  const raw = await readFile(row.rawPath);
-  let parsed: ParsedMail;
-  try {
-    parsed = await simpleParser(raw);
-  } catch {
+  return processParsed(deps, row, await parseMail(await readFile(row.rawPath)), now);
+}
+
+/**
+ * Processing with the row and parsed mail in hand: the door that just stored the mail passes
+ * both, so a mail is parsed once and its file not read back (the row lock below still decides).
+ */
+async function processParsed(deps: InboundDeps, row: StoredRow, parsedOrNull: ParsedMail | null, now: Date): Promise<IngestOutcome> {
+  const id = row.id;
+  if (!parsedOrNull) {
     await mark(deps.db, id, "FAILED", now, { reason: "UNPARSEABLE" });
     return { kind: "IGNORED", reason: "UNPARSEABLE" };
   }
+  const parsed = parsedOrNull;
   const subject = cleanSubject(parsed.subject);
   const from = normaliseAddress(parsed.from?.value[0]?.address);
   const automatic = classifyAutomatic({
@@ -200,6 +218,8 @@ export async function processInbound(deps: InboundDeps, id: string, now: Date): 
 
   const outcome = await deps.db.$transaction(
     async (tx): Promise<IngestOutcome> => {
+      // Turning a mail into a ticket changes no settings: reference data is checked once per mail.
+      pinReferenceVersion(tx);
       // The row lock makes concurrent processing (listener and recovery) create one ticket.
       const [current] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "InboundMail" WHERE "id" = ${id} FOR UPDATE`;
       if (current?.status !== "RECEIVED") return { kind: "ALREADY_PROCESSED" };
@@ -307,15 +327,16 @@ export async function receiveInbound(
   log: (line: string) => void,
   auth?: InboundAuth,
 ): Promise<{ id: string; duplicate: boolean }> {
-  const stored = await storeInbound(deps, raw, now, auth);
+  const parsed = await parseMail(raw);
+  const stored = await storeParsed(deps, raw, now, auth ?? unchecked("other", "not checked"), parsed);
   if (!stored.duplicate) {
     try {
-      await processInbound(deps, stored.id, now);
+      await processParsed(deps, stored.row, parsed, now);
     } catch (error) {
       log(`stored ${stored.id}, processing deferred: ${error instanceof Error ? error.message.slice(0, 200) : "error"}`);
     }
   }
-  return stored;
+  return { id: stored.id, duplicate: stored.duplicate };
 }
 
 /** Completes mails stored but not yet turned into tickets (after a crash or an outage). */

@@ -68,7 +68,13 @@ function rowOf(mail: OutgoingMail) {
 
 /** The ticket's reply token, made on first use (tickets from before tokens get one with their next mail). */
 export async function ensureReplyToken(tx: Tx, ticketId: string): Promise<string | null> {
-  await tx.ticket.updateMany({ where: { id: ticketId, replyToken: null }, data: { replyToken: newReplyToken() } });
-  const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, select: { replyToken: true } });
-  return ticket?.replyToken ?? null;
+  // One statement (this runs for every mail a ticket sends): set it when missing, else read it.
+  // The outer SELECT sees the row as before the update, so exactly one branch answers.
+  const rows = await tx.$queryRaw<{ replyToken: string }[]>`
+    WITH made AS (
+      UPDATE "Ticket" SET "replyToken" = ${newReplyToken()}, "updatedAt" = CURRENT_TIMESTAMP
+      WHERE "id" = ${ticketId} AND "replyToken" IS NULL RETURNING "replyToken")
+    SELECT "replyToken" FROM made
+    UNION ALL SELECT "replyToken" FROM "Ticket" WHERE "id" = ${ticketId} AND "replyToken" IS NOT NULL`;
+  return rows[0]?.replyToken ?? null;
 }

@@ -1,8 +1,10 @@
 import "server-only";
+import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarSettings } from "@/lib/calendar/rules";
 import { DEFAULT_OPENING_HOURS, type LineKey, type WeeklySchedule } from "@/lib/calendar/opening-hours";
 import type { Db, Tx } from "@/lib/db/client";
+import { cachedReference } from "@/lib/reference/cache";
 import { DEFAULT_SLA_POLICIES, type SlaPolicy } from "@/lib/sla/rules";
 import { ownValue } from "@/lib/util/own-key";
 
@@ -15,9 +17,17 @@ const calendarSetting = z.object({
   liberationDay: yearlyRule.default(DEFAULT_CALENDAR_SETTINGS.liberationDay),
 });
 
-/** A JSON setting parsed with its schema; a missing or malformed row yields the fallback. */
+/** A setting's stored JSON as the reference cache holds it (null when there is no row). */
+export function settingRow(client: DbClient, key: string): Promise<{ value: Prisma.JsonValue } | null> {
+  return cachedReference(client, `setting:${key}`, (c) => c.setting.findUnique({ where: { key }, select: { value: true } }));
+}
+
+/**
+ * A JSON setting parsed with its schema; a missing or malformed row yields the fallback. The
+ * stored value comes from the reference cache (lib/reference/cache.ts): current on every call.
+ */
 export async function getSettingValue<T>(client: DbClient, key: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
-  const row = await client.setting.findUnique({ where: { key } });
+  const row = await settingRow(client, key);
   if (!row) return fallback;
   const parsed = schema.safeParse(row.value);
   if (!parsed.success) {
@@ -27,7 +37,11 @@ export async function getSettingValue<T>(client: DbClient, key: string, schema: 
   return parsed.data;
 }
 
-export async function getCalendarSettings(client: DbClient): Promise<CalendarSettings> {
+export function getCalendarSettings(client: DbClient): Promise<CalendarSettings> {
+  return cachedReference(client, "calendar", loadCalendarSettings);
+}
+
+async function loadCalendarSettings(client: DbClient): Promise<CalendarSettings> {
   const [rules, closures] = await Promise.all([
     getSettingValue(client, "calendar", calendarSetting, {
       goodFriday: DEFAULT_CALENDAR_SETTINGS.goodFriday,
@@ -51,7 +65,12 @@ function canonical(settings: CalendarSettings): CalendarSettings {
   return frozen;
 }
 
-export async function getSlaPolicies(client: DbClient): Promise<Record<string, SlaPolicy>> {
+/** Every SLA policy by key, each OPENING_HOURS one with its line's calendar (shared: read-only). */
+export function getSlaPolicies(client: DbClient): Promise<Readonly<Record<string, SlaPolicy>>> {
+  return cachedReference(client, "slaPolicies", loadSlaPolicies);
+}
+
+async function loadSlaPolicies(client: DbClient): Promise<Readonly<Record<string, SlaPolicy>>> {
   const rows = await client.slaPolicy.findMany();
   const policies: Record<string, SlaPolicy> = { ...DEFAULT_SLA_POLICIES };
   for (const row of rows) {
@@ -65,24 +84,30 @@ export async function getSlaPolicies(client: DbClient): Promise<Record<string, S
     const line = policy.unit === "OPENING_HOURS" && policy.lineKey ? lines.get(policy.lineKey) : undefined;
     if (line) policies[key] = { ...policy, line };
   }
-  return policies;
+  return Object.freeze(policies);
 }
 
 /** Every line's weekly schedule, by ContactLine key (DESIGN's defaults for an unconfigured fixed line). */
-export async function getOpeningHours(client: DbClient): Promise<Record<LineKey, WeeklySchedule>> {
+export function getOpeningHours(client: DbClient): Promise<Readonly<Record<LineKey, WeeklySchedule>>> {
+  return cachedReference(client, "openingHours", loadOpeningHours);
+}
+
+async function loadOpeningHours(client: DbClient): Promise<Readonly<Record<LineKey, WeeklySchedule>>> {
   const [lines, rows] = await Promise.all([
     client.contactLine.findMany({ select: { key: true } }),
     client.openingHours.findMany({ orderBy: [{ weekday: "asc" }, { opens: "asc" }] }),
   ]);
   const result: Record<LineKey, WeeklySchedule> = {};
   for (const { key } of lines) result[key] = scheduleFromRows(key, rows.filter((r) => r.line === key));
-  return result;
+  return Object.freeze(result);
 }
 
 /** A line's weekly schedule (DESIGN's defaults for the two fixed lines when unconfigured). */
-export async function getLineSchedule(client: DbClient, lineKey: string): Promise<WeeklySchedule> {
-  const rows = await client.openingHours.findMany({ where: { line: lineKey }, orderBy: [{ weekday: "asc" }, { opens: "asc" }] });
-  return scheduleFromRows(lineKey, rows);
+export function getLineSchedule(client: DbClient, lineKey: string): Promise<WeeklySchedule> {
+  return cachedReference(client, `lineSchedule:${lineKey}`, async (c) => {
+    const rows = await c.openingHours.findMany({ where: { line: lineKey }, orderBy: [{ weekday: "asc" }, { opens: "asc" }] });
+    return scheduleFromRows(lineKey, rows);
+  });
 }
 
 /** Rows of one line, ordered by weekday and opening time, as a schedule. */
@@ -105,11 +130,12 @@ export function withLineClosures(base: CalendarSettings, ownDates: readonly stri
  * The calendar of one line: holidays and the contact centre's closure days, plus the days only this
  * line is closed. Use it with the line's schedule for "open now" and for OPENING_HOURS clocks.
  */
-export async function getLineCalendar(client: DbClient, lineKey: string): Promise<{ schedule: WeeklySchedule; settings: CalendarSettings }> {
-  const [base, own, schedule] = await Promise.all([
-    getCalendarSettings(client),
-    client.lineClosureDay.findMany({ where: { lineKey }, select: { date: true } }),
-    getLineSchedule(client, lineKey),
-  ]);
-  return { schedule, settings: withLineClosures(base, own.map((d) => d.date)) };
+export function getLineCalendar(client: DbClient, lineKey: string): Promise<{ schedule: WeeklySchedule; settings: CalendarSettings }> {
+  return cachedReference(client, `lineCalendar:${lineKey}`, async (c) => {
+    // One after another: inside a transaction the client is one connection.
+    const base = await loadCalendarSettings(c);
+    const own = await c.lineClosureDay.findMany({ where: { lineKey }, select: { date: true } });
+    const rows = await c.openingHours.findMany({ where: { line: lineKey }, orderBy: [{ weekday: "asc" }, { opens: "asc" }] });
+    return Object.freeze({ schedule: scheduleFromRows(lineKey, rows), settings: withLineClosures(base, own.map((d) => d.date)) });
+  });
 }

@@ -5,6 +5,7 @@ import { amsterdamDateKey } from "@/lib/calendar/rules";
 import type { Tx } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/outbox/mutations";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
+import { cachedReference } from "@/lib/reference/cache";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
 import type { ClockStep } from "@/lib/sla/lifecycle";
@@ -109,8 +110,13 @@ async function event(tx: Tx, ticketId: string, actorId: string | null, kind: str
   if (kind === "status" && data.from && data.to) await enqueueWebhookEvent(tx, "ticket.status_changed", { ticketId, from: data.from, to: data.to }, now);
 }
 
+/** A category by key, from the reference cache (read-only). */
+function categoryByKey(tx: Tx, key: string) {
+  return cachedReference(tx, `category:${key}`, (c) => c.ticketCategory.findUnique({ where: { key } }));
+}
+
 export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Promise<{ id: string; number: string; slaDueAt: Date | null }> {
-  const category = await tx.ticketCategory.findUnique({ where: { key: input.categoryKey } });
+  const category = await categoryByKey(tx, input.categoryKey);
   if (!category || !category.active) throw new TicketRuleError("UNKNOWN_CATEGORY");
   const [organisation, requester] = await Promise.all([
     input.organisationId ? tx.organisation.findUnique({ where: { id: input.organisationId } }) : null,

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
+import { cachedReference } from "@/lib/reference/cache";
 import { employerTicketScope } from "@/lib/employer/scope";
 import type { QueueFilter } from "@/lib/queue/schema";
 import { COUNT_CAP, queueFingerprintSql, queuePageIds } from "@/lib/queue/sql";
@@ -142,12 +143,14 @@ export function queueFingerprint(user: SessionUser, filter: Partial<QueueFilter>
 /** Teams, categories and colleagues for the filter and change forms. */
 export async function queueOptions(user: SessionUser) {
   const [allTeams, categories, staff] = await Promise.all([
-    db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.ticketCategory.findMany({
-      where: { active: true, ...(mayViewDossier(user.role) ? {} : { dossierSensitive: false }) },
-      orderBy: [{ sortOrder: "asc" }, { nameNl: "asc" }],
-      select: { key: true, nameNl: true, nameEn: true, dossierSensitive: true },
-    }),
+    cachedReference(db, "teams", (c) => c.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })),
+    cachedReference(db, "activeCategories", (c) =>
+      c.ticketCategory.findMany({
+        where: { active: true },
+        orderBy: [{ sortOrder: "asc" }, { nameNl: "asc" }],
+        select: { key: true, nameNl: true, nameEn: true, dossierSensitive: true },
+      }),
+    ).then((all) => (mayViewDossier(user.role) ? all : all.filter((c) => !c.dossierSensitive))),
     db.user.findMany({
       where: { active: true, role: { in: ["CALLCENTER_AGENT", "CASE_HANDLER", "TEAM_COORDINATOR", "MANAGER"] } },
       orderBy: { name: "asc" },

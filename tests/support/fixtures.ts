@@ -7,9 +7,11 @@ type Snapshot = { table: string; rows: string }[];
 
 const snapshots = new Map<string, Snapshot>();
 
+/** Every table the seed fills; not ReferenceVersion, which triggers keep moving forward (never back). */
 async function seededTables(): Promise<string[]> {
   const rows = await db.$queryRaw<{ name: string }[]>`
-    SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`;
+    SELECT tablename::text AS name FROM pg_tables
+    WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'ReferenceVersion') ORDER BY tablename`;
   return rows.map((r) => r.name);
 }
 

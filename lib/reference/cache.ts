@@ -1,0 +1,70 @@
+import "server-only";
+import type { Db, Tx } from "@/lib/db/client";
+
+// Reference data (settings, calendar, lines, SLA policies, categories, teams, mail templates) is
+// read on nearly every request and mail but changes only when an admin saves something. Each
+// process keeps what it loaded, tagged with the ReferenceVersion it was loaded under; one read of
+// that single row tells whether the copy is still current. Triggers set the version inside every
+// writing transaction (migration 20261205163627), so:
+// - another instance's change is seen on the next read here, with no notification to miss;
+// - a transaction sees its own changes (it reads its own, uncommitted version) and never gets an
+//   older copy, and what it loads under a version that is later rolled back is never served again,
+//   since the sequence behind the version never hands out a value twice.
+// Values are shared between requests: callers must treat them as read-only.
+
+type Client = Db | Tx;
+
+interface Entry {
+  version: bigint;
+  value: Promise<unknown>;
+}
+
+const holder = globalThis as typeof globalThis & { __loketReference?: Map<string, Entry> };
+const entries = (holder.__loketReference ??= new Map<string, Entry>());
+
+// Transactions that promised to write no reference data: their version is read once.
+const pinned = new WeakMap<object, Promise<bigint | null>>();
+
+/**
+ * For a transaction that writes no reference data (the mail intake's): every cached read in it
+ * checks the version once instead of each time. Only for such transactions: one that changed a
+ * setting after the first read would be served the copy from before its change.
+ */
+export function pinReferenceVersion(tx: Tx): void {
+  if (!pinned.has(tx)) pinned.set(tx, readVersion(tx));
+}
+
+/** The version the client sees now: its transaction's own when it wrote reference data. */
+export function referenceVersion(client: Client): Promise<bigint | null> {
+  return pinned.get(client) ?? readVersion(client);
+}
+
+async function readVersion(client: Client): Promise<bigint | null> {
+  const rows = await client.$queryRaw<{ version: bigint }[]>`SELECT "version" FROM "ReferenceVersion" WHERE "id" = 1`;
+  return rows[0]?.version ?? null;
+}
+
+/**
+ * `load(client)` once per reference version and key; later calls under the same version get the
+ * same value. The load runs on the caller's client, so inside a transaction it reads through that
+ * transaction (the embedded database has one connection: a second one would wait on the first).
+ */
+export async function cachedReference<T>(client: Client, key: string, load: (client: Client) => Promise<T>): Promise<T> {
+  const version = await referenceVersion(client);
+  // No version row (a database emptied by hand): nothing can be vouched for, so nothing is kept.
+  if (version === null) return load(client);
+  const entry = entries.get(key);
+  if (entry && entry.version === version) return entry.value as Promise<T>;
+  const value = load(client);
+  entries.set(key, { version, value });
+  // A failed load is not kept: the next caller tries again.
+  value.catch(() => {
+    if (entries.get(key)?.value === value) entries.delete(key);
+  });
+  return value;
+}
+
+/** How many keys are held (tests and the benchmark's report). */
+export function referenceCacheSize(): number {
+  return entries.size;
+}
