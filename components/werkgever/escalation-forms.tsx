@@ -29,7 +29,7 @@ export function RaiseEscalationForm({ ticketNumber }: { ticketNumber?: string })
   );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("raiseTitle")}>
-      <FormAlert reason={reason} />
+      <FormAlert reason={reason} fieldErrors={fieldErrors} />
       {ticketNumber ? null : <TextField name="ticketNumber" label={t("ticketNumber")} hint={t("ticketNumberHint")} errors={fieldErrors.ticketNumber} />}
       <TextArea name="reason" label={t("reason")} required errors={fieldErrors.reason} rows={3} />
       <SubmitButton pending={pending} label={t("raise")} pendingLabel={t("sending")} />
@@ -46,7 +46,7 @@ export function Tier2Form({ escalationId }: { escalationId: string }) {
   const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => {
       clear();
-      return escalateTier2Action({ escalationId, reason: form.get(`${fieldId}-reason`), unsatisfied: form.get("unsatisfied") === "on" });
+      return escalateTier2Action({ escalationId, reason: form.get("reason"), unsatisfied: form.get("unsatisfied") === "on" });
     },
     // The form goes away with the move (tier 1 is now "moved up"): the confirmation shows in the
     // escalation's own slot (EscalationList), which stays.
@@ -57,8 +57,8 @@ export function Tier2Form({ escalationId }: { escalationId: string }) {
   );
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3 rounded border border-slate-200 bg-slate-50 p-3" aria-label={t("tier2Title")}>
-      <FormAlert reason={reason} />
-      <TextArea name={`${fieldId}-reason`} label={t("tier2Reason")} required errors={fieldErrors.reason} rows={2} />
+      <FormAlert reason={reason} fieldErrors={fieldErrors} idOf={(field) => `${fieldId}-${field}`} />
+      <TextArea name="reason" id={`${fieldId}-reason`} label={t("tier2Reason")} required errors={fieldErrors.reason} rows={2} />
       <div className="flex items-center gap-2">
         <input id={`${fieldId}-unsatisfied`} name="unsatisfied" type="checkbox" className="h-4 w-4" />
         <label htmlFor={`${fieldId}-unsatisfied`} className="text-sm">{t("unsatisfied")}</label>

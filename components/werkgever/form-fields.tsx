@@ -16,16 +16,16 @@ const KNOWN_REASONS = new Set([
 ]);
 
 /** The refusal above a form; refused fields read as the one summary every form shares. */
-export function FormAlert({ reason, fieldErrors }: { reason: string | null; fieldErrors?: Record<string, string[] | undefined> }) {
+export function FormAlert({ reason, fieldErrors, idOf }: { reason: string | null; fieldErrors?: Record<string, string[] | undefined>; idOf?: (field: string) => string }) {
   const t = useTranslations("werkgever.errors");
   if (!reason) return null;
-  if (reason === "INVALID_INPUT" && badFields(fieldErrors).length > 0) return <FieldErrorSummary fieldErrors={fieldErrors} />;
+  if (reason === "INVALID_INPUT" && badFields(fieldErrors).length > 0) return <FieldErrorSummary fieldErrors={fieldErrors} idOf={idOf} />;
   return (
     <ErrorNote>{t(KNOWN_REASONS.has(reason) ? reason : "UNEXPECTED")}</ErrorNote>
   );
 }
 
-const FIELD_CODES = new Set(["TOO_SHORT", "TOO_LONG", "REQUIRED", "INVALID_EMAIL", "PASSWORD_MISMATCH", "SIX_DIGITS", "INVALID_NUMBER", "INVALID_DATE", "INVALID_PHONE"]);
+const FIELD_CODES = new Set(["TOO_SHORT", "TOO_LONG", "REQUIRED", "INVALID_EMAIL", "PASSWORD_MISMATCH", "SIX_DIGITS", "INVALID_NUMBER", "INVALID_DATE", "INVALID_PHONE", "CHOOSE_TOPIC", "CHOOSE_SLOT"]);
 
 function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   return <SharedFieldErrors id={id} errors={errors} namespace="werkgever.fieldErrors" codes={FIELD_CODES} />;
@@ -62,30 +62,33 @@ export function TextField({ name, label, hint, errors, required, type = "text", 
   );
 }
 
-export function TextArea({ name, label, hint, errors, required, rows = 5 }: FieldProps & { rows?: number }) {
+/** `id` when one page holds several of the same form (the name stays the field's, so focus finds it). */
+export function TextArea({ name, id = name, label, hint, errors, required, rows = 5 }: FieldProps & { id?: string; rows?: number }) {
   return (
     <div>
-      <label htmlFor={name} className="block text-sm font-medium text-slate-800">{label}</label>
-      {hint ? <p id={`${name}-hint`} className="text-sm text-slate-600">{hint}</p> : null}
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      {hint ? <p id={`${id}-hint`} className="text-sm text-slate-600">{hint}</p> : null}
       <textarea
-        id={name}
+        id={id}
         name={name}
         rows={rows}
         required={required}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, hint, errors)}
+        aria-describedby={describedBy(id, hint, errors)}
         className={inputClass}
       />
-      <FieldErrors id={name} errors={errors} />
+      <FieldErrors id={id} errors={errors} />
     </div>
   );
 }
 
-export function SelectField({ name, label, errors, options }: FieldProps & { options: { value: string; label: string }[] }) {
+/** `placeholder`: an empty first choice, so a missing choice is refused with what to choose instead of a silent default. */
+export function SelectField({ name, label, errors, options, placeholder }: FieldProps & { options: { value: string; label: string }[]; placeholder?: string }) {
   return (
     <div>
       <label htmlFor={name} className="block text-sm font-medium text-slate-800">{label}</label>
-      <select id={name} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(name, undefined, errors)} className={inputClass}>
+      <select id={name} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(name, undefined, errors)} className={inputClass} defaultValue={placeholder ? "" : undefined}>
+        {placeholder ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>{o.label}</option>
         ))}

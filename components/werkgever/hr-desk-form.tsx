@@ -18,7 +18,7 @@ export function HrDeskForm({ slots }: { slots: { key: string; label: string }[] 
       <TextField name="subject" label={t("subject")} required errors={fieldErrors.subject} />
       <TextArea name="body" label={t("body")} required errors={fieldErrors.body} rows={5} />
       <TextField name="phone" type="tel" label={t("phone")} required autoComplete="tel" errors={fieldErrors.phone} />
-      <SelectField name="slot" label={t("slot")} errors={fieldErrors.slot} options={slots.map((s) => ({ value: s.key, label: s.label }))} />
+      <SelectField name="slot" label={t("slot")} errors={fieldErrors.slot} placeholder={t("slotPlaceholder")} options={slots.map((s) => ({ value: s.key, label: s.label }))} />
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
     </form>
   );

@@ -19,6 +19,7 @@ export function QuestionForm() {
       <SelectField
         name="categoryKey"
         label={t("category")}
+        placeholder={t("categoryPlaceholder")}
         errors={fieldErrors.categoryKey}
         options={EMPLOYER_CATEGORIES.map((key) => ({ value: key, label: t(`categories.${key}`) }))}
       />

@@ -30,7 +30,7 @@ export function ReplyForm({ ticketNumber }: { ticketNumber: string }) {
   );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
-      <FormAlert reason={reason} />
+      <FormAlert reason={reason} fieldErrors={fieldErrors} />
       <ConfirmationSlot slot="reply" />
       <TextArea name="body" label={t("label")} required errors={fieldErrors.body} rows={4} />
       <FilesField errors={fieldErrors.files} />

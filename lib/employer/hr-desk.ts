@@ -1,6 +1,7 @@
 import "server-only";
 import { fixedHandlerFor } from "@/lib/org-admin/fixed-handler";
 import { z } from "zod";
+import { limitedText } from "@/lib/forms/error-code";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { CallbackRuleError, bookCallback } from "@/lib/callbacks/mutations";
 import { listTeamSlots } from "@/lib/callbacks/queries";
@@ -12,11 +13,11 @@ import { db, type Tx } from "@/lib/db/client";
 import { createTicket, TicketRuleError } from "@/lib/tickets/mutations";
 
 export const hrDeskSchema = z.object({
-  subject: z.string().trim().min(3, "TOO_SHORT").max(200, "TOO_LONG"),
-  body: z.string().trim().min(10, "TOO_SHORT").max(5000, "TOO_LONG"),
+  subject: limitedText(200, 3),
+  body: limitedText(5000, 10),
   // Stored as the specialists dial it, spaces and dashes stripped (the same rule as the portal).
   phone: phoneSchema,
-  slot: z.string().regex(/^\d{4}-\d{2}-\d{2}:(MORNING|AFTERNOON)$/, "REQUIRED"),
+  slot: z.string().regex(/^\d{4}-\d{2}-\d{2}:(MORNING|AFTERNOON)$/, "CHOOSE_SLOT"),
 });
 export type HrDeskInput = z.output<typeof hrDeskSchema>;
 

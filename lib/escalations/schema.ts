@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { errorCode, limitedText } from "@/lib/forms/error-code";
 
 export const raiseEscalationSchema = z.object({
   // Empty: a general concern, not about one ticket.
-  ticketNumber: z.string().trim().max(40).optional().default(""),
-  reason: z.string().trim().min(10, "TOO_SHORT").max(3000, "TOO_LONG"),
+  ticketNumber: z.string().trim().max(40, errorCode("TOO_LONG", 40)).optional().default(""),
+  reason: limitedText(3000, 10),
 });
 export type RaiseEscalationInput = z.output<typeof raiseEscalationSchema>;
 
 export const escalateTier2Schema = z.object({
   escalationId: z.string().min(1).max(40),
-  reason: z.string().trim().min(10, "TOO_SHORT").max(3000, "TOO_LONG"),
+  reason: limitedText(3000, 10),
   unsatisfied: z.boolean().default(false),
 });
 export type EscalateTier2Input = z.output<typeof escalateTier2Schema>;

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { limitedText } from "@/lib/forms/error-code";
 
 export const GRANTABLE_RIGHTS = ["MANAGE_USERS", "MANAGE_EMPLOYEES", "SUBMIT_REQUESTS"] as const;
 
 export const inviteSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email("INVALID_EMAIL")),
-  name: z.string().trim().min(2, "REQUIRED").max(120, "TOO_LONG"),
+  // In the form's order: the refusal summary links to the first bad field.
+  name: limitedText(120, 2),
+  email: z.string().trim().toLowerCase().max(254, "INVALID_EMAIL").pipe(z.email("INVALID_EMAIL")),
   rights: z.array(z.enum(GRANTABLE_RIGHTS)).max(3).default([]),
   hrProfessional: z.boolean().default(false),
 });

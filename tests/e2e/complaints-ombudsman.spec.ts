@@ -43,7 +43,7 @@ test.describe("the internal ombudsman (issue 18, items 11 and 12)", () => {
     await expect(panel.getByTestId("complaint-status")).toHaveText("Beantwoord");
     await expectAccessible(page);
     await panel.getByRole("button", { name: "Interne ombudsman vragen" }).click();
-    await expect(panel.getByText("Dit is te kort.")).toBeVisible();
+    await expect(panel.getByText("Gebruik minstens 10 tekens.")).toBeVisible();
     await panel.getByLabel("Waarom bent u niet tevreden?").fill("Het antwoord verklaart niet waarom onze vraag twee weken bleef liggen.");
     await panel.getByRole("button", { name: "Interne ombudsman vragen" }).click();
     await expect(panel.getByTestId("complaint-stage")).toHaveText("Fase 2: interne ombudsman");

@@ -8,6 +8,7 @@ import { annaFilesComplaint, expectAccessible, storageStateOf } from "./support"
 
 async function newEmployerQuestion(page: Page, subject: string): Promise<string> {
   await page.goto("/werkgever/vragen/nieuw");
+  await page.getByLabel("Onderwerp").selectOption({ label: "Proces en procedure" });
   await page.getByLabel("Korte omschrijving").fill(subject);
   await page.getByLabel("Uw vraag").fill("Voor twee medewerkers staat het verkeerde uurloon op de loonstrook.");
   await page.getByRole("button", { name: "Vraag versturen" }).click();

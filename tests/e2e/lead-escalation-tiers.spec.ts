@@ -8,6 +8,7 @@ test.describe("an escalation through both tiers at the lead desk", () => {
     const employer = await browser.newContext({ storageState: storageStateOf("employer") });
     const portal = await employer.newPage();
     await portal.goto("/werkgever/vragen/nieuw");
+    await portal.getByLabel("Onderwerp").selectOption({ label: "Proces en procedure" });
     await portal.getByLabel("Korte omschrijving").fill("Jaaropgaven ontbreken");
     await portal.getByLabel("Uw vraag").fill("Voor drie medewerkers ontbreekt de jaaropgave in het portaal.");
     await portal.getByRole("button", { name: "Vraag versturen" }).click();

@@ -8,6 +8,7 @@ test.describe("escalation through both tiers", () => {
     const employer = await browser.newContext({ storageState: storageStateOf("employer") });
     const page = await employer.newPage();
     await page.goto("/werkgever/vragen/nieuw");
+    await page.getByLabel("Onderwerp").selectOption({ label: "Proces en procedure" });
     await page.getByLabel("Korte omschrijving").fill("Loonstrook klopt niet");
     await page.getByLabel("Uw vraag").fill("De loonstrook van oktober heeft een verkeerd uurloon.");
     await page.getByRole("button", { name: "Vraag versturen" }).click();

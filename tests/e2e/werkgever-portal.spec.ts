@@ -38,7 +38,8 @@ test.describe("employer questions and urgent requests", () => {
     await page.getByLabel("Korte omschrijving").fill("Loonbeslag verwerken");
     await page.getByRole("button", { name: "Spoedverzoek versturen" }).click();
     await expect(page.getByTestId("form-error")).toBeVisible();
-    await expect(page.getByText("Vul dit veld in.").first()).toBeVisible();
+    await expect(page.locator("#reason-error")).toHaveText("Gebruik minstens 5 tekens.");
+    await expect(page.locator("#forWhom-error")).toHaveText("Gebruik minstens 2 tekens.");
 
     await page.getByLabel("Waarom is het spoed?").fill("De salarisrun sluit morgen om 9 uur");
     await page.getByLabel("Voor wie?").fill("Personeelsnummer 1187");
@@ -72,6 +73,7 @@ test.describe("complaint and HR desk", () => {
     await page.getByLabel("Onderwerp").fill("Re-integratie");
     await page.getByLabel("Waar wilt u over praten?").fill("Wij willen sparren over een re-integratietraject.");
     await page.getByLabel("Telefoonnummer").fill("020 123 4567");
+    await page.getByLabel("Tijdvak voor het terugbellen").selectOption({ index: 1 });
     await page.getByRole("button", { name: "Gesprek aanvragen" }).click();
     await expect(page).toHaveURL(/\/werkgever\/vragen\/LK-/);
     await expect(page.getByText("HR-desk").first()).toBeVisible();

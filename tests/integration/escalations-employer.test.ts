@@ -58,9 +58,12 @@ describe("escalating to tier 1", () => {
     expect(await db.outboxMessage.count({ where: { kind: { startsWith: "escalation" } } })).toBe(1);
   });
 
-  it("refuses a too short reason", async () => {
+  it("refuses a too short or too long reason with the limit it broke, and stores nothing", async () => {
     const { tom, number } = await vandijkTicket();
-    expect(await raiseEmployerEscalation.execute(tom, { ticketNumber: number, reason: "boos" }, now)).toMatchObject({ ok: false, reason: "INVALID_INPUT" });
+    const before = await db.escalation.count();
+    expect(await raiseEmployerEscalation.execute(tom, { ticketNumber: number, reason: "boos" }, now)).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { reason: ["TOO_SHORT:10"] } });
+    expect(await raiseEmployerEscalation.execute(tom, { ticketNumber: number, reason: "x".repeat(3001) }, now)).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { reason: ["TOO_LONG:3000"] } });
+    expect(await db.escalation.count()).toBe(before);
   });
 
   it("does not let organisation B escalate or see organisation A's ticket", async () => {

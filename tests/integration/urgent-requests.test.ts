@@ -59,7 +59,7 @@ describe("urgent requests", () => {
     const before = await db.ticket.count();
     const result = await submitUrgentRequest.execute(eva, { ...request, reason: "  ", forWhom: "" }, now);
     expect(result).toMatchObject({ ok: false, reason: "INVALID_INPUT" });
-    expect(!result.ok && result.fieldErrors).toMatchObject({ reason: ["REQUIRED"], forWhom: ["REQUIRED"] });
+    expect(!result.ok && result.fieldErrors).toMatchObject({ reason: ["TOO_SHORT:5"], forWhom: ["TOO_SHORT:2"] });
     expect(await db.ticket.count()).toBe(before);
     expect(await db.urgentRequest.count({ where: { reason: request.reason } })).toBe(0);
   });

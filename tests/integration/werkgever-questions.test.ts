@@ -31,12 +31,14 @@ describe("filing a question for the organisation", () => {
     expect(await getEmployerTicket(lisa, result.data.number)).toBeNull();
   });
 
-  it("refuses an empty subject or body with field errors and stores nothing", async () => {
+  it("refuses a missing topic, an empty subject and a short body all at once, with their limits, and stores nothing", async () => {
     const tom = await sessionFor("tom.visser@vandijk.example");
     const before = await db.ticket.count();
-    const result = await fileQuestion.execute(tom, { categoryKey: "PROCEDURE", subject: "", body: "kort" }, now);
+    const result = await fileQuestion.execute(tom, { categoryKey: "", subject: "", body: "kort" }, now);
     expect(result).toMatchObject({ ok: false, reason: "INVALID_INPUT" });
-    expect(!result.ok && result.fieldErrors).toMatchObject({ subject: ["TOO_SHORT"], body: ["TOO_SHORT"] });
+    // In the form's order, so the summary's link and the focus go to the topic first.
+    expect(!result.ok && result.fieldErrors).toEqual({ categoryKey: ["CHOOSE_TOPIC"], subject: ["TOO_SHORT:3"], body: ["TOO_SHORT:10"] });
+    expect(!result.ok && Object.keys(result.fieldErrors ?? {})).toEqual(["categoryKey", "subject", "body"]);
     expect(await db.ticket.count()).toBe(before);
   });
 
@@ -90,6 +92,9 @@ describe("replying on an organisation ticket", () => {
     const lisa = await sessionFor("lisa.smit@zorggroepnoord.example");
     const before = await db.message.count();
     expect(await replyToTicket.execute(lisa, { ticketNumber: filed.data.number, body: "Dit is niet mijn ticket." }, now)).toMatchObject({ ok: false, reason: "NOT_FOUND" });
+    expect(await db.message.count()).toBe(before);
+    const tooLong = await replyToTicket.execute(eva, { ticketNumber: filed.data.number, body: "x".repeat(5001) }, now);
+    expect(tooLong).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { body: ["TOO_LONG:5000"] } });
     expect(await db.message.count()).toBe(before);
   });
 
