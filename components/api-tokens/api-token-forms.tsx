@@ -5,17 +5,24 @@ import { useState } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { describedBy, FieldErrors, inputClass } from "@/components/ui/field-errors";
 import { ErrorNote, useFormAction } from "@/components/ui/form-action";
+import { FieldErrorSummary } from "@/components/ui/field-error-summary";
+import { badFields } from "@/lib/forms/error-code";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/api/token-actions";
 import { API_SCOPES } from "@/lib/api/scopes";
 
-const FIELD_CODES = new Set(["TOO_SHORT", "TOO_LONG", "REQUIRED", "IN_THE_PAST", "ACTOR_NOT_STAFF", "ORGANISATION_NOT_FOUND", "INVALID"]);
+const FIELD_CODES = new Set(["TOO_SHORT", "TOO_LONG", "REQUIRED", "CHOOSE_SCOPE", "IN_THE_PAST", "ACTOR_NOT_STAFF", "ORGANISATION_NOT_FOUND", "INVALID"]);
 const REASONS = new Set(["INVALID_INPUT", "ACTOR_NOT_STAFF", "ORGANISATION_NOT_FOUND", "NOT_FOUND", "FORBIDDEN"]);
 
-function Alert({ reason }: { reason: string | null }) {
+/** The refusal above the form; refused fields read as the one summary every form shares. */
+function Alert({ reason, fieldErrors }: { reason: string | null; fieldErrors?: Record<string, string[] | undefined> }) {
   const t = useTranslations("apiTokens.errors");
   if (!reason) return null;
+  if (reason === "INVALID_INPUT" && badFields(fieldErrors).length > 0) return <FieldErrorSummary fieldErrors={fieldErrors} idOf={(field) => FIELD_IDS[field] ?? field} />;
   return <ErrorNote>{t(REASONS.has(reason) ? reason : "GENERIC")}</ErrorNote>;
 }
+
+// The inputs' ids, for the summary's link to the first bad field.
+const FIELD_IDS: Record<string, string> = { name: "token-name", actorId: "token-actor", organisationId: "token-org", expiresAt: "token-expires", scopes: "token-scopes" };
 
 interface Option {
   id: string;
@@ -54,7 +61,7 @@ export function CreateApiTokenForm({ staff, organisations }: { staff: Option[]; 
       ) : null}
       <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
         <div className="md:col-span-2">
-          <Alert reason={reason} />
+          <Alert reason={reason} fieldErrors={fieldErrors} />
         </div>
         <div>
           <label htmlFor="token-name" className="font-medium">
@@ -67,7 +74,7 @@ export function CreateApiTokenForm({ staff, organisations }: { staff: Option[]; 
           <label htmlFor="token-actor" className="font-medium">
             {t("actor")}
           </label>
-          <select id="token-actor" name="actorId" required className={inputClass} aria-describedby={describedBy("token-actor", true, fieldErrors.actorId)}>
+          <select id="token-actor" name="actorId" required className={inputClass} aria-describedby={describedBy("token-actor", true, fieldErrors.actorId)} aria-invalid={fieldErrors.actorId ? true : undefined}>
             {staff.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.label}
@@ -83,7 +90,7 @@ export function CreateApiTokenForm({ staff, organisations }: { staff: Option[]; 
           <label htmlFor="token-org" className="font-medium">
             {t("organisation")}
           </label>
-          <select id="token-org" name="organisationId" className={inputClass} aria-describedby={describedBy("token-org", true, fieldErrors.organisationId)}>
+          <select id="token-org" name="organisationId" className={inputClass} aria-describedby={describedBy("token-org", true, fieldErrors.organisationId)} aria-invalid={fieldErrors.organisationId ? true : undefined}>
             <option value="">{t("allOrganisations")}</option>
             {organisations.map((o) => (
               <option key={o.id} value={o.id}>
@@ -100,15 +107,16 @@ export function CreateApiTokenForm({ staff, organisations }: { staff: Option[]; 
           <label htmlFor="token-expires" className="font-medium">
             {t("expiresAt")}
           </label>
-          <input id="token-expires" name="expiresAt" type="date" className={inputClass} aria-describedby={describedBy("token-expires", false, fieldErrors.expiresAt)} />
+          <input id="token-expires" name="expiresAt" type="date" className={inputClass} aria-describedby={describedBy("token-expires", false, fieldErrors.expiresAt)} aria-invalid={fieldErrors.expiresAt ? true : undefined} />
           <FieldErrors id="token-expires" errors={fieldErrors.expiresAt} namespace="apiTokens.fieldErrors" codes={FIELD_CODES} />
         </div>
         <fieldset className="md:col-span-2" aria-describedby={fieldErrors.scopes ? "token-scopes-error" : undefined}>
           <legend className="font-medium">{t("scopes")}</legend>
           <div className="mt-1 grid gap-1 sm:grid-cols-3">
-            {API_SCOPES.map((scope) => (
+            {API_SCOPES.map((scope, i) => (
               <label key={scope} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="scopes" value={scope} />
+                {/* The first box carries the id the refusal summary links to. */}
+                <input type="checkbox" name="scopes" value={scope} id={i === 0 ? "token-scopes" : undefined} />
                 <code>{scope}</code>
               </label>
             ))}

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { describedBy, FieldErrors as SharedFieldErrors, inputClass } from "@/components/ui/field-errors";
 
 // Form fields of the staff pages. Ids are explicit: several forms of one page share field names.
-const FIELD_CODES = new Set(["REQUIRED", "TOO_LONG", "INVALID_EMAIL", "TEAM_KEY", "NOT_STAFF_ROLE"]);
+const FIELD_CODES = new Set(["REQUIRED", "TOO_SHORT", "TOO_LONG", "CHOOSE_ROLE", "INVALID_EMAIL", "TEAM_KEY", "NOT_STAFF_ROLE"]);
 
 function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   return <SharedFieldErrors id={id} errors={errors} namespace="staffFieldErrors" codes={FIELD_CODES} />;

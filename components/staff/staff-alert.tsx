@@ -1,5 +1,7 @@
 "use client";
 import { ErrorNote } from "@/components/ui/form-action";
+import { FieldErrorSummary } from "@/components/ui/field-error-summary";
+import { badFields } from "@/lib/forms/error-code";
 import { useTranslations } from "next-intl";
 
 // Every refusal code of the staff pages and the staff enrolment; anything else reads "unexpected".
@@ -13,9 +15,11 @@ export function staffReason(reason: string): string {
   return KNOWN.has(reason) ? reason : "UNEXPECTED";
 }
 
-export function StaffAlert({ reason }: { reason: string | null }) {
+/** The refusal above a form; refused fields read as the one summary every form shares (ids via `idOf`: the staff forms prefix theirs). */
+export function StaffAlert({ reason, fieldErrors, idOf }: { reason: string | null; fieldErrors?: Record<string, string[] | undefined>; idOf?: (field: string) => string }) {
   const t = useTranslations("staffErrors");
   if (!reason) return null;
+  if (reason === "INVALID_INPUT" && badFields(fieldErrors).length > 0) return <FieldErrorSummary fieldErrors={fieldErrors} idOf={idOf} />;
   return (
     <ErrorNote>{t(staffReason(reason))}</ErrorNote>
   );

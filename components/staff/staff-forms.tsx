@@ -24,7 +24,7 @@ export function InviteStaffForm({ roles, teams }: { roles: readonly string[]; te
   );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("inviteTitle")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <StaffAlert reason={reason} />
+      <StaffAlert reason={reason} fieldErrors={fieldErrors} idOf={(field) => `invite-${field}`} />
       {succeeded && invited ? <SuccessNote>{t("invited", { email: invited })}</SuccessNote> : null}
       <Field id="invite-name" name="name" label={t("name")} errors={fieldErrors.name} />
       <Field id="invite-email" name="email" type="email" label={t("email")} errors={fieldErrors.email} />
@@ -46,7 +46,7 @@ export function StaffEditForm({ user, roles, teams }: { user: { id: string; name
   );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("editOf", { name: user.name })} className="space-y-3">
-      <StaffAlert reason={reason} />
+      <StaffAlert reason={reason} fieldErrors={fieldErrors} idOf={(field) => `${field}-${user.id}`} />
       {succeeded ? <SuccessNote>{t("saved")}</SuccessNote> : null}
       <RoleSelect id={`role-${user.id}`} roles={roles} defaultValue={user.role} errors={fieldErrors.role} />
       <TeamChecks prefix={`team-${user.id}`} teams={teams} checked={user.teamIds} />

@@ -21,7 +21,7 @@ export function CreateTeamForm() {
   );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("createTitle")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <StaffAlert reason={reason} />
+      <StaffAlert reason={reason} fieldErrors={fieldErrors} idOf={(field) => `team-${field}`} />
       {succeeded && created ? <SuccessNote>{t("created", { name: created })}</SuccessNote> : null}
       <Field id="team-key" name="key" label={t("key")} hint={t("keyHint")} errors={fieldErrors.key} />
       <Field id="team-name" name="name" label={t("name")} errors={fieldErrors.name} />
@@ -46,7 +46,7 @@ export function RenameTeamForm({ team }: { team: { id: string; name: string } })
       </div>
       <SubmitButton pending={pending} label={t("rename")} pendingLabel={t("working")} />
       <div className="w-full">
-        <StaffAlert reason={reason} />
+        <StaffAlert reason={reason} fieldErrors={fieldErrors} idOf={() => `rename-${team.id}`} />
         {succeeded ? <SuccessNote>{t("saved")}</SuccessNote> : null}
       </div>
     </form>

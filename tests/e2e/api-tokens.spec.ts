@@ -17,7 +17,7 @@ test.describe("API tokens (admins)", () => {
     // No scope chosen: refused with the field named.
     await page.getByLabel("Naam (waarvoor is het token?)").fill(name);
     await page.getByRole("button", { name: "Token aanmaken" }).click();
-    await expect(page.getByTestId("form-error")).toContainText("Controleer de gemarkeerde velden");
+    await expect(page.getByTestId("form-error")).toContainText("Controleer de velden hieronder: 1 veld klopt nog niet.");
     await expect(page.getByText("Kies minstens één scope.")).toBeVisible();
 
     await page.getByLabel("Naam (waarvoor is het token?)").fill(name);

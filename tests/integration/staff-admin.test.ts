@@ -49,7 +49,7 @@ describe("staff accounts", () => {
     expect(await inviteStaffMember.execute(admin, { ...base, email: "geen-adres", name: "" }, now)).toMatchObject({
       ok: false,
       reason: "INVALID_INPUT",
-      fieldErrors: { email: ["INVALID_EMAIL"], name: ["REQUIRED"] },
+      fieldErrors: { name: ["TOO_SHORT:2"], email: ["INVALID_EMAIL"] },
     });
     expect(await db.invitation.count({ where: { organisationId: null } })).toBe(0);
     expect(await db.outboxMessage.count({ where: { kind: "staff.invite" } })).toBe(0);
@@ -113,7 +113,7 @@ describe("teams", () => {
     expect((await listTeams(admin)).map((t) => [t.key, t.members])).toEqual([["uitkeringen", 3], ["werkgevers", 3]]);
     expect(await createStaffTeam.execute(admin, { key: "Pensioenen", name: "Team Pensioenen" }, now)).toMatchObject({ ok: true });
     expect(await createStaffTeam.execute(admin, { key: "pensioenen", name: "Nog een" }, now)).toMatchObject({ ok: false, reason: "TEAM_KEY_IN_USE" });
-    expect(await createStaffTeam.execute(admin, { key: "met spatie", name: "X" }, now)).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { key: ["TEAM_KEY"], name: ["REQUIRED"] } });
+    expect(await createStaffTeam.execute(admin, { key: "met spatie", name: "X" }, now)).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { key: ["TEAM_KEY"], name: ["TOO_SHORT:2"] } });
     const team = await db.team.findUniqueOrThrow({ where: { key: "pensioenen" } });
     expect(await renameStaffTeam.execute(admin, { teamId: team.id, name: "Team Pensioen" }, now)).toMatchObject({ ok: true });
     expect(await renameStaffTeam.execute(admin, { teamId: "missing", name: "Team X" }, now)).toMatchObject({ ok: false, reason: "TEAM_NOT_FOUND" });
