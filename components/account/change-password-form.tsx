@@ -23,7 +23,7 @@ export function ChangePasswordForm({ policy, email }: { policy: PasswordPolicy; 
   );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("title")} className="space-y-4">
-      <AccountAlert reason={reason} />
+      <AccountAlert reason={reason} fieldErrors={fieldErrors} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <Field name="current" type="password" label={t("current")} autoComplete="current-password" errors={fieldErrors.current} />
       <Field name="password" type="password" label={t("password")} autoComplete="new-password" errors={fieldErrors.password} describedBy="password-policy" />

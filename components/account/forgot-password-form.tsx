@@ -19,7 +19,7 @@ export function ForgotPasswordForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
       {succeeded && sentTo ? <SuccessNote>{t("requested", { email: sentTo })}</SuccessNote> : null}
-      <AccountAlert reason={reason === "INVALID_INPUT" ? null : reason} />
+      <AccountAlert reason={reason} fieldErrors={fieldErrors} />
       <Field name="email" type="email" label={t("email")} autoComplete="username" errors={fieldErrors.email} />
       <SubmitButton pending={pending} label={t("requestSubmit")} pendingLabel={t("requestSubmitting")} />
     </form>

@@ -1,12 +1,16 @@
 "use client";
 import { ErrorNote } from "@/components/ui/form-action";
-import { useTranslations } from "next-intl";
+import { FieldErrorSummary } from "@/components/ui/field-error-summary";
+import { badFields, formatLimit, parseErrorCode } from "@/lib/forms/error-code";
+import { useLocale, useTranslations } from "next-intl";
 import type { PasswordPolicy } from "@/lib/auth/password-policy";
 import { describePolicy } from "@/lib/auth/password-policy-setting";
 
-export function AccountAlert({ reason }: { reason: string | null }) {
+/** The refusal above a form; refused fields read as the one summary every form shares. */
+export function AccountAlert({ reason, fieldErrors }: { reason: string | null; fieldErrors?: Record<string, string[] | undefined> }) {
   const t = useTranslations("accountErrors");
   if (!reason) return null;
+  if (reason === "INVALID_INPUT" && badFields(fieldErrors).length > 0) return <FieldErrorSummary fieldErrors={fieldErrors} />;
   return (
     <ErrorNote>{t.has(reason) ? t(reason) : t("UNEXPECTED")}</ErrorNote>
   );
@@ -23,6 +27,7 @@ export function Field(props: {
   defaultValue?: string;
 }) {
   const t = useTranslations("accountFieldErrors");
+  const locale = useLocale();
   const errorId = `${props.name}-error`;
   const describedBy = [props.describedBy, props.errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -41,7 +46,13 @@ export function Field(props: {
       />
       {props.errors?.length ? (
         <p id={errorId} className="mt-1 text-sm text-red-700">
-          {props.errors.map((code) => (t.has(code) ? t(code) : t("INVALID"))).join(" ")}
+          {props.errors
+            .map((raw) => {
+              // "TOO_LONG:1024": the schema's limit, in the page's number format.
+              const { code, limit } = parseErrorCode(raw);
+              return t.has(code) ? t(code, { limit: limit === undefined ? "" : formatLimit(limit, locale) }) : t("INVALID");
+            })
+            .join(" ")}
         </p>
       ) : null}
     </div>

@@ -25,7 +25,7 @@ export function ResetPasswordForm({ token, email, policy }: { token: string; ema
   }
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      <AccountAlert reason={reason} />
+      <AccountAlert reason={reason} fieldErrors={fieldErrors} />
       {reason && LINK_REFUSALS.has(reason) ? <a href="/wachtwoord-vergeten" className="inline-block text-sm font-medium">{t("requestNew")}</a> : null}
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <Field name="password" type="password" label={t("password")} autoComplete="new-password" errors={fieldErrors.password} describedBy="password-policy" />

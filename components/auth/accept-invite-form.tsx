@@ -24,7 +24,7 @@ export function AcceptInviteForm({ token, email, policy, doneNote }: { token: st
   }
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      <FormAlert reason={reason} />
+      <FormAlert reason={reason} fieldErrors={fieldErrors} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <TextField name="password" type="password" label={t("password")} hint={<PolicyRules id="password-policy" policy={policy} />} required autoComplete="new-password" errors={fieldErrors.password} />
       <TextField name="confirm" type="password" label={t("confirm")} required autoComplete="new-password" errors={fieldErrors.confirm} />

@@ -74,7 +74,7 @@ export function StaffEnrolment({ callbackUrl }: { callbackUrl: string }) {
     <div className="mt-6 space-y-4">
       <TotpScan qr={started.qr} secret={started.secret} text={{ scan: t("scan"), qrAlt: t("qrAlt"), manual: t("manual") }} />
       <form onSubmit={onSubmit} noValidate className="space-y-3">
-        <StaffAlert reason={reason} />
+        <StaffAlert reason={reason} fieldErrors={fieldErrors} />
         <TextField name="code" label={t("code")} hint={t("codeHint")} required autoComplete="one-time-code" errors={fieldErrors.code} />
         <SubmitButton pending={pending} label={t("confirm")} pendingLabel={t("confirming")} />
       </form>

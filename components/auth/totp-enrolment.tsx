@@ -10,10 +10,10 @@ import { FormAlert, TextField } from "@/components/werkgever/form-fields";
 const PASSWORD_REFUSALS = new Set(["WRONG_PASSWORD", "LOCKED"]);
 
 /** The refusal above the confirmation: the password ones in the account texts, the rest as the place's. */
-function ConfirmAlert({ reason }: { reason: string | null }) {
+function ConfirmAlert({ reason, fieldErrors }: { reason: string | null; fieldErrors: Record<string, string[]> }) {
   const t = useTranslations("accountErrors");
   if (reason && PASSWORD_REFUSALS.has(reason)) return <ErrorNote>{t(reason)}</ErrorNote>;
-  return <FormAlert reason={reason} />;
+  return <FormAlert reason={reason} fieldErrors={fieldErrors} />;
 }
 
 /**
@@ -58,7 +58,7 @@ export function TotpEnrolment() {
     <div className="space-y-4">
       <TotpScan qr={started.qr} secret={started.secret} text={{ scan: t("scan"), qrAlt: t("qrAlt"), manual: t("manual") }} />
       <form onSubmit={onSubmit} noValidate className="max-w-xs space-y-3">
-        <ConfirmAlert reason={reason} />
+        <ConfirmAlert reason={reason} fieldErrors={fieldErrors} />
         <TextField name="code" label={t("code")} required autoComplete="one-time-code" errors={fieldErrors.code} />
         <TextField name="password" type="password" label={tp("password")} hint={tp("hint")} required autoComplete="current-password" errors={fieldErrors.password} />
         <SubmitButton pending={pending} label={t("confirm")} pendingLabel={t("confirming")} />

@@ -1,9 +1,10 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatLimit, parseErrorCode } from "@/lib/forms/error-code";
 
 // The fields of a beneficiary's details, shared by the create and edit forms. Ids carry a prefix:
 // both forms can be on one page.
-const FIELD_CODES = new Set(["REQUIRED", "TOO_LONG", "INVALID_EMAIL", "CLIENT_NUMBER", "PHONE", "POSTCODE"]);
+const FIELD_CODES = new Set(["REQUIRED", "TOO_SHORT", "TOO_LONG", "INVALID_EMAIL", "CLIENT_NUMBER", "PHONE", "POSTCODE"]);
 const inputClass = "mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
 
 export interface BeneficiaryValues {
@@ -25,6 +26,7 @@ export function valuesOf(form: FormData): Record<string, FormDataEntryValue | nu
 function Input(props: { prefix: string; name: keyof BeneficiaryValues; type?: string; required?: boolean; autoComplete: string; value?: string | null; errors?: string[] }) {
   const t = useTranslations("peopleAdmin");
   const tf = useTranslations("peopleFieldErrors");
+  const locale = useLocale();
   const id = `${props.prefix}-${props.name}`;
   const invalid = Boolean(props.errors?.length);
   return (
@@ -43,7 +45,13 @@ function Input(props: { prefix: string; name: keyof BeneficiaryValues; type?: st
       />
       {invalid ? (
         <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {props.errors!.map((code) => tf(FIELD_CODES.has(code) ? code : "INVALID")).join(" ")}
+          {props.errors!
+            .map((raw) => {
+              // "TOO_LONG:120": the schema's limit, in the page's number format.
+              const { code, limit } = parseErrorCode(raw);
+              return tf(FIELD_CODES.has(code) ? code : "INVALID", { limit: limit === undefined ? "" : formatLimit(limit, locale) });
+            })
+            .join(" ")}
         </p>
       ) : null}
     </div>

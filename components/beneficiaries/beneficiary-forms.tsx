@@ -22,7 +22,7 @@ export function CreateBeneficiaryForm() {
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("createTitle")} className={frame}>
       <p className="text-sm text-slate-600">{t("createIntro")}</p>
-      <PeopleAlert reason={reason} />
+      <PeopleAlert reason={reason} fieldErrors={fieldErrors} idOf={(field) => `new-${field}`} />
       <BeneficiaryFields prefix="new" errors={fieldErrors} />
       <SubmitButton pending={pending} label={t("create")} pendingLabel={t("working")} />
     </form>
@@ -38,7 +38,7 @@ export function EditBeneficiaryForm({ userId, values }: { userId: string; values
   );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("detailsTitle")} className={frame}>
-      <PeopleAlert reason={reason} />
+      <PeopleAlert reason={reason} fieldErrors={fieldErrors} idOf={(field) => `edit-${field}`} />
       {succeeded ? <SuccessNote>{t("saved")}</SuccessNote> : null}
       <BeneficiaryFields prefix="edit" values={values} errors={fieldErrors} />
       <SubmitButton pending={pending} label={t("save")} pendingLabel={t("working")} />

@@ -22,7 +22,7 @@ export function InviteMainContactForm({ organisationId }: { organisationId: stri
   );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("inviteTitle")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="invite-main-contact-form">
-      <OrgAdminAlert reason={reason} />
+      <OrgAdminAlert reason={reason} fieldErrors={fieldErrors} idOf={(field) => `main-contact-${field}`} />
       {succeeded && invited ? <SuccessNote>{t("invited", { email: invited })}</SuccessNote> : null}
       <TextField id="main-contact-name" name="name" label={t("contactName")} required autoComplete="off" errors={fieldErrors.name} />
       <TextField id="main-contact-email" name="email" type="email" label={t("contactEmail")} required errors={fieldErrors.email} />

@@ -37,6 +37,12 @@ function fieldsOf(form: FormData) {
   };
 }
 
+// The inputs' id suffixes, for the refusal summary's link to the first bad field.
+const FIELD_IDS: Record<string, string> = {
+  externalNumber: "number", name: "name", kind: "kind", customerSuccessManagerId: "csm", fixedCaseHandlerId: "handler",
+  postalStreet: "street", postalCode: "postcode", postalCity: "city",
+};
+
 /**
  * Creates an organisation (no `organisation`: then opens its page, where the main contact is
  * invited) or edits one. People who are no longer active still show when they are the current choice.
@@ -57,7 +63,7 @@ export function OrganisationForm({ organisation, csms, handlers }: { organisatio
   const people = (list: Person[]) => [none, ...list.map((p) => ({ value: p.id, label: p.name }))];
   return (
     <form onSubmit={onSubmit} noValidate aria-label={editing ? t("detailsTitle") : t("createTitle")} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid={editing ? "organisation-edit-form" : "organisation-create-form"}>
-      <OrgAdminAlert reason={reason} />
+      <OrgAdminAlert reason={reason} fieldErrors={fieldErrors} idOf={(field) => `${prefix}-${FIELD_IDS[field] ?? field}`} />
       {succeeded ? <SuccessNote>{editing ? t("saved") : t("created")}</SuccessNote> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id={`${prefix}-number`} name="externalNumber" label={t("fields.externalNumber")} hint={t("fields.externalNumberHint")} required defaultValue={organisation?.externalNumber} errors={fieldErrors.externalNumber} />

@@ -26,15 +26,16 @@ export function PlaceHoldForm({ defaultKind = "TICKET", defaultReference = "", i
   const reasonErrors = errorText(fieldErrors.reason);
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("placeHoldTitle")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <PrivacyAlert reason={reason} />
+      <PrivacyAlert reason={reason} details={fieldErrors} idOf={(field) => `${idPrefix}-${field}`} />
       {succeeded ? <SuccessNote>{t("holdPlaced")}</SuccessNote> : null}
       <div>
         <label htmlFor={`${idPrefix}-kind`} className="block text-sm font-medium text-slate-800">{t("holdKind")}</label>
-        <select id={`${idPrefix}-kind`} name="kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} className={inputClass}>
+        <select id={`${idPrefix}-kind`} name="kind" aria-invalid={fieldErrors.kind ? true : undefined} aria-describedby={fieldErrors.kind ? `${idPrefix}-kind-error` : undefined} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} className={inputClass}>
           <option value="TICKET">{t("holdKinds.TICKET")}</option>
           <option value="PERSON">{t("holdKinds.PERSON")}</option>
           <option value="ORGANISATION">{t("holdKinds.ORGANISATION")}</option>
         </select>
+        {fieldErrors.kind ? <p id={`${idPrefix}-kind-error`} className="mt-1 text-sm text-red-700">{errorText(fieldErrors.kind)}</p> : null}
       </div>
       <div>
         <label htmlFor={`${idPrefix}-reference`} className="block text-sm font-medium text-slate-800">{t(`holdReference.${kind}`)}</label>

@@ -4,16 +4,28 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
-import { inputClass } from "@/components/ui/field-errors";
+import { describedBy, FieldErrors as SharedFieldErrors, inputClass } from "@/components/ui/field-errors";
+import { FieldErrorSummary } from "@/components/ui/field-error-summary";
 import { ErrorNote, useFormAction } from "@/components/ui/form-action";
+import { badFields } from "@/lib/forms/error-code";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import { createWebhookAction, deleteWebhookAction, resendWebhookAction, rotateWebhookSecretFormAction, setWebhookPausedAction } from "@/lib/webhooks/actions";
 
 const REASONS = new Set(["INVALID_INPUT", "URL_INVALID", "URL_NOT_HTTPS", "URL_INTERNAL", "NOT_FOUND", "NOT_FAILED", "FORBIDDEN"]);
 
-function Alert({ reason }: { reason: string | null }) {
+const FIELD_CODES = new Set(["REQUIRED", "TOO_LONG", "CHOOSE_EVENT"]);
+// The inputs' ids, for the summary's link to the first bad field.
+const FIELD_IDS: Record<string, string> = { url: "webhook-url", description: "webhook-description", eventTypes: "webhook-events" };
+
+function FieldErrors({ field, errors }: { field: string; errors?: string[] }) {
+  return <SharedFieldErrors id={FIELD_IDS[field] ?? field} errors={errors} namespace="webhooks.fieldErrors" codes={FIELD_CODES} />;
+}
+
+/** The refusal above a form; refused fields read as the one summary every form shares. */
+function Alert({ reason, fieldErrors }: { reason: string | null; fieldErrors?: Record<string, string[] | undefined> }) {
   const t = useTranslations("webhooks.errors");
   if (!reason) return null;
+  if (reason === "INVALID_INPUT" && badFields(fieldErrors).length > 0) return <FieldErrorSummary fieldErrors={fieldErrors} idOf={(field) => FIELD_IDS[field] ?? field} />;
   return <ErrorNote>{t(REASONS.has(reason) ? reason : "GENERIC")}</ErrorNote>;
 }
 
@@ -32,7 +44,7 @@ export function CreateWebhookForm({ allowLocalHttp }: { allowLocalHttp: boolean 
   const t = useTranslations("webhooks");
   const router = useRouter();
   const [secret, setSecret] = useState<string | null>(null);
-  const { pending, reason, onSubmit } = useFormAction(
+  const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => createWebhookAction({ url: form.get("url"), description: form.get("description"), eventTypes: form.getAll("eventTypes") }),
     (data, form) => {
       setSecret(data.secret);
@@ -48,35 +60,39 @@ export function CreateWebhookForm({ allowLocalHttp }: { allowLocalHttp: boolean 
       {secret ? <SecretOnce secret={secret} /> : null}
       <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
         <div className="md:col-span-2">
-          <Alert reason={reason} />
+          <Alert reason={reason} fieldErrors={fieldErrors} />
         </div>
         <div>
           <label htmlFor="webhook-url" className="font-medium">
             {t("form.url")}
           </label>
-          <input id="webhook-url" name="url" type="url" required className={inputClass} aria-describedby="webhook-url-hint" placeholder="https://" />
+          <input id="webhook-url" name="url" type="url" required className={inputClass} aria-describedby={describedBy("webhook-url", true, fieldErrors.url)} aria-invalid={fieldErrors.url ? true : undefined} placeholder="https://" />
           <p id="webhook-url-hint" className="mt-1 text-sm text-slate-600">
             {allowLocalHttp ? t("form.urlHintDevelopment") : t("form.urlHint")}
           </p>
+          <FieldErrors field="url" errors={fieldErrors.url} />
         </div>
         <div>
           <label htmlFor="webhook-description" className="font-medium">
             {t("form.description")}
           </label>
-          <input id="webhook-description" name="description" maxLength={200} className={inputClass} />
+          <input id="webhook-description" name="description" className={inputClass} aria-describedby={describedBy("webhook-description", false, fieldErrors.description)} aria-invalid={fieldErrors.description ? true : undefined} />
+          <FieldErrors field="description" errors={fieldErrors.description} />
         </div>
-        <fieldset className="md:col-span-2">
+        <fieldset className="md:col-span-2" aria-describedby={fieldErrors.eventTypes ? "webhook-events-error" : undefined}>
           <legend className="font-medium">{t("form.events")}</legend>
           <div className="mt-1 grid gap-1 sm:grid-cols-2">
-            {WEBHOOK_EVENT_TYPES.map((type) => (
+            {WEBHOOK_EVENT_TYPES.map((type, i) => (
               <label key={type} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="eventTypes" value={type} />
+                {/* The first box carries the id the refusal summary links to. */}
+                <input type="checkbox" name="eventTypes" value={type} id={i === 0 ? "webhook-events" : undefined} />
                 <span>
                   {t(`events.${type.replace(".", "_")}`)} <code className="text-xs text-slate-600">{type}</code>
                 </span>
               </label>
             ))}
           </div>
+          <FieldErrors field="eventTypes" errors={fieldErrors.eventTypes} />
         </fieldset>
         <div className="md:col-span-2">
           <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60">

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { errorCode } from "@/lib/forms/error-code";
 
 // Bounded so nobody sends megabytes to argon2; the policy decides the real length limits.
-const secret = z.string().max(1024, "TOO_LONG");
+const secret = z.string().max(1024, errorCode("TOO_LONG", 1024));
 
 const newPassword = {
   password: secret.min(1, "REQUIRED"),

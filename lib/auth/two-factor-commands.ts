@@ -2,6 +2,7 @@ import "server-only";
 import QRCode from "qrcode";
 import { z } from "zod";
 import { defineAction, fail, ok } from "@/lib/actions/define";
+import { errorCode } from "@/lib/forms/error-code";
 import { audit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db/client";
 import { totpKeyring } from "./auth-secret";
@@ -52,7 +53,7 @@ export const finishTotpEnrolment = defineAction({
   name: "auth.totp_confirm",
   schema: z.object({
     code: z.string().trim().regex(/^\d{6}$/, "SIX_DIGITS"),
-    password: z.string().min(1, "REQUIRED").max(256),
+    password: z.string().min(1, "REQUIRED").max(256, errorCode("TOO_LONG", 256)),
   }),
   permission: "account.twoFactor.manage",
   handler: async (input, { user, now }) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorCode, limitedText } from "@/lib/forms/error-code";
 import { normalizePostcode } from "@/lib/letters/rules";
 
 // Staff type these in the administration: the same bounds as the import (lib/import/schema.ts).
@@ -6,7 +7,7 @@ const optional = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, "TOO_LONG")
+    .max(max, errorCode("TOO_LONG", max))
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .default(null);
@@ -14,10 +15,11 @@ const optional = (max: number) =>
 const userId = z.string().min(1).max(40);
 
 export const beneficiaryFieldsSchema = z.object({
-  name: z.string().trim().min(2, "REQUIRED").max(120, "TOO_LONG"),
+  // Limits travel in the codes ("TOO_SHORT:2"), so the form says them.
+  name: limitedText(120, 2),
   email: z.string().trim().toLowerCase().max(254, "INVALID_EMAIL").pipe(z.email("INVALID_EMAIL")),
     // Kept as typed (the import does the same), so one number is one spelling.
-  clientNumber: z.string().trim().min(1, "REQUIRED").max(40, "TOO_LONG").regex(/^[A-Za-z0-9][A-Za-z0-9./-]*$/, "CLIENT_NUMBER"),
+  clientNumber: z.string().trim().min(1, "REQUIRED").max(40, errorCode("TOO_LONG", 40)).regex(/^[A-Za-z0-9][A-Za-z0-9./-]*$/, "CLIENT_NUMBER"),
   phone: optional(30).refine((v) => v === null || /^[+0-9][0-9 ()-]{5,}$/.test(v), "PHONE"),
   postalStreet: optional(100),
   postalCode: optional(12).transform((value, ctx) => {

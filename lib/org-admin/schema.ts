@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorCode, limitedText } from "@/lib/forms/error-code";
 import { normalizePostcode } from "@/lib/letters/rules";
 import { normaliseExternalNumber } from "./rules";
 
@@ -13,7 +14,7 @@ const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, "TOO_LONG")
+    .max(max, errorCode("TOO_LONG", max))
     .nullish()
     .transform((value) => (value ? value : null));
 
@@ -35,9 +36,10 @@ export const organisationFieldsSchema = z.object({
   externalNumber: z
     .string()
     .transform(normaliseExternalNumber)
-    .pipe(z.string().min(2, { message: "REQUIRED", abort: true }).max(40, { message: "TOO_LONG", abort: true }).regex(/^[A-Z0-9][A-Z0-9./-]*$/, "EXTERNAL_NUMBER")),
-  name: z.string().trim().min(2, "REQUIRED").max(120, "TOO_LONG"),
-  kind: z.enum(["EMPLOYER", "PARTNER"]),
+    .pipe(z.string().min(2, { message: errorCode("TOO_SHORT", 2), abort: true }).max(40, { message: errorCode("TOO_LONG", 40), abort: true }).regex(/^[A-Z0-9][A-Z0-9./-]*$/, "EXTERNAL_NUMBER")),
+  name: limitedText(120, 2),
+  // A missing kind says what to choose.
+  kind: z.enum(["EMPLOYER", "PARTNER"], "CHOOSE_KIND"),
   isPartner: z.boolean().default(false),
   twoFactorRequired: z.boolean().default(false),
   customerSuccessManagerId: optionalId,
@@ -53,8 +55,9 @@ export type UpdateOrganisationInput = z.output<typeof updateOrganisationSchema>;
 
 export const inviteMainContactSchema = z.object({
   organisationId: id,
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email("INVALID_EMAIL")),
-  name: z.string().trim().min(2, "REQUIRED").max(120, "TOO_LONG"),
+  // In the form's order: the refusal summary links to the first bad field.
+  name: limitedText(120, 2),
+  email: z.string().trim().toLowerCase().max(254, "INVALID_EMAIL").pipe(z.email("INVALID_EMAIL")),
 });
 export type InviteMainContactInput = z.output<typeof inviteMainContactSchema>;
 

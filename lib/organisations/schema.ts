@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { limitedText } from "@/lib/forms/error-code";
+import { errorCode, limitedText } from "@/lib/forms/error-code";
 
 export const GRANTABLE_RIGHTS = ["MANAGE_USERS", "MANAGE_EMPLOYEES", "SUBMIT_REQUESTS"] as const;
 
@@ -26,8 +26,8 @@ export const deactivateSchema = z.object({ userId: z.string().min(1).max(40) });
 export const acceptInviteSchema = z
   .object({
     token: z.string().min(20).max(200),
-    password: z.string().min(1, "REQUIRED").max(1024),
-    confirm: z.string().max(1024),
+    password: z.string().min(1, "REQUIRED").max(1024, errorCode("TOO_LONG", 1024)),
+    confirm: z.string().max(1024, errorCode("TOO_LONG", 1024)),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "PASSWORD_MISMATCH" });
 export type AcceptInviteInput = z.output<typeof acceptInviteSchema>;

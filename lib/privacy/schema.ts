@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { limitedText } from "@/lib/forms/error-code";
 import { DEFAULT_RETENTION, MAXIMUM_MONTHS, MINIMUM_MONTHS, RETENTION_CLASSES, termProblem, type RetentionClass } from "./rules";
 
 const unit = z.enum(["MONTHS", "YEARS"]);
@@ -27,12 +28,15 @@ export const retentionInputSchema = z
   });
 export type RetentionInput = z.output<typeof retentionInputSchema>;
 
-const reason = z.string().trim().min(3, "REQUIRED").max(500, "TOO_LONG");
+// Limits travel in the codes ("TOO_SHORT:3", "TOO_LONG:500"), so the forms say them.
+export const privacyReason = limitedText(500, 3);
+const reason = privacyReason;
 
 /** A hold on one ticket (by number), one person (by e-mail address or client number) or one organisation (by external number). */
 export const placeHoldSchema = z.object({
-  kind: z.enum(["TICKET", "PERSON", "ORGANISATION"]),
-  reference: z.string().trim().min(1, "REQUIRED").max(254, "TOO_LONG"),
+  // A missing kind says what to choose.
+  kind: z.enum(["TICKET", "PERSON", "ORGANISATION"], "CHOOSE_KIND"),
+  reference: limitedText(254),
   reason,
 });
 export type PlaceHoldInput = z.output<typeof placeHoldSchema>;

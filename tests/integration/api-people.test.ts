@@ -66,7 +66,7 @@ describe("people", () => {
     expectProblem(await call(createPerson, { method: "POST", path: "/p", token: admin, body: { ...body, email: "ander@burger.example" } }), 409, "CLIENT_NUMBER_TAKEN");
     const bad = await call(createPerson, { method: "POST", path: "/p", token: admin, body: { name: "X", email: "geen", clientNumber: "K-3" } });
     expectProblem(bad, 422, "INVALID_INPUT");
-    expect(bad.body.errors).toEqual(expect.arrayContaining([{ pointer: "#/name", detail: "REQUIRED" }, { pointer: "#/email", detail: "INVALID_EMAIL" }]));
+    expect(bad.body.errors).toEqual(expect.arrayContaining([{ pointer: "#/name", detail: "TOO_SHORT:2" }, { pointer: "#/email", detail: "INVALID_EMAIL" }]));
   });
 
   it("updates only the fields given", async () => {

@@ -94,7 +94,7 @@ describe("creating an organisation", () => {
     expect(await reason({ fixedCaseHandlerId: handler })).toBe("HANDLER_NOT_FOUND");
     await db.user.update({ where: { id: handler }, data: { active: true } });
     const bad = await createOrganisationAction.execute(admin, { ...fields, externalNumber: "", name: "X", kind: "SHOP", postalCode: "12345" }, now);
-    expect(bad).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { externalNumber: ["REQUIRED"], name: ["REQUIRED"], postalCode: ["POSTCODE"] } });
+    expect(bad).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { externalNumber: ["TOO_SHORT:2"], name: ["TOO_SHORT:2"], kind: ["CHOOSE_KIND"], postalCode: ["POSTCODE"] } });
     expect(await snapshot()).toEqual(before);
   });
 

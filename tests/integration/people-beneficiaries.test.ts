@@ -79,7 +79,7 @@ describe("creating and editing a beneficiary", () => {
     expect(await createBeneficiaryAccount.execute(co, { ...sara, email: "geen", postalCode: "1234", name: "" }, now)).toMatchObject({
       ok: false,
       reason: "INVALID_INPUT",
-      fieldErrors: { email: ["INVALID_EMAIL"], postalCode: ["POSTCODE"], name: ["REQUIRED"] },
+      fieldErrors: { name: ["TOO_SHORT:2"], email: ["INVALID_EMAIL"], postalCode: ["POSTCODE"] },
     });
     expect(await fingerprint()).toBe(before);
   });

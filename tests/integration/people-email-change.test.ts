@@ -77,6 +77,8 @@ describe("requesting an e-mail change", () => {
       reason: "INVALID_INPUT",
       fieldErrors: { email: ["INVALID_EMAIL"], current: ["REQUIRED"] },
     });
+    // A password beyond the bound names the bound, so the form can say it.
+    expect(await requestOwnEmailChange.execute(anna, { email: NEW, current: "x".repeat(1025) }, now)).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { current: ["TOO_LONG:1024"] } });
     expect(await requestOwnEmailChange.execute(null, { email: NEW, current: DEMO_PASSWORD }, now)).toEqual({ ok: false, reason: "UNAUTHENTICATED" });
     expect(await state(anna.id)).toEqual(before);
   });

@@ -299,6 +299,12 @@ describe("webhook deliveries", () => {
     expect(plain).toEqual({ ok: false, reason: "URL_NOT_HTTPS" });
     expect(await createWebhook.execute(admin, { url: "ftp://backoffice.example/hook", eventTypes: ["ticket.created"] }, T0)).toEqual({ ok: false, reason: "URL_INVALID" });
     expect((await createWebhook.execute(admin, { url: "https://backoffice.example/hook", eventTypes: [] }, T0)).ok).toBe(false);
+    // Every bad field at once, each with its own code: a missing address, a description over its limit, no event.
+    expect(await createWebhook.execute(admin, { url: " ", description: "x".repeat(201), eventTypes: [] }, T0)).toEqual({
+      ok: false,
+      reason: "INVALID_INPUT",
+      fieldErrors: { url: ["REQUIRED"], description: ["TOO_LONG:200"], eventTypes: ["CHOOSE_EVENT"] },
+    });
     expect(await db.webhookEndpoint.count()).toBe(0);
   });
 
