@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatLimit, parseErrorCode } from "@/lib/forms/error-code";
 import { useState } from "react";
 import { useAgentAction } from "@/components/agent/use-action-errors";
 import { updateUrgentWordsAction } from "@/lib/urgent/actions";
@@ -9,7 +10,11 @@ import { updateUrgentWordsAction } from "@/lib/urgent/actions";
 export function UrgentWordsForm({ words }: { words: readonly string[] }) {
   const t = useTranslations("urgentWords");
   const router = useRouter();
-  const { error, pending, run } = useAgentAction("urgentWords");
+  const { error: refusal, errors, pending, run } = useAgentAction("urgentWords");
+  const locale = useLocale();
+  // A list over its bound names the bound ("TOO_LONG:2000"); other refusals read as they come.
+  const tooLong = errors.words?.[0] ? parseErrorCode(errors.words[0]) : null;
+  const error = tooLong?.code === "TOO_LONG" && tooLong.limit !== undefined ? t("errors.TOO_LONG", { limit: formatLimit(tooLong.limit, locale) }) : refusal;
   const [text, setText] = useState(words.join("\n"));
   const [saved, setSaved] = useState(false);
   return (

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatLimit, parseErrorCode } from "@/lib/forms/error-code";
 import { useState } from "react";
 import { useAgentAction } from "@/components/agent/use-action-errors";
 import { recordVerificationAction } from "@/lib/urgent/actions";
@@ -14,7 +15,15 @@ export function VerificationPanel(props: { ticketId: string; state: "PENDING" | 
   const { errors, error, pending, run } = useAgentAction("urgentVerify");
   const [outcome, setOutcome] = useState("");
   const [note, setNote] = useState("");
+  const locale = useLocale();
+  // Every refused field at once, each in the words of its own code ("TOO_LONG:2000" names the limit).
+  const fieldText = (raw: string) => {
+    const { code, limit } = parseErrorCode(raw);
+    return t.has(`errors.${code}`) ? t(`errors.${code}`, { limit: limit === undefined ? "" : formatLimit(limit, locale) }) : null;
+  };
+  const outcomeError = errors.outcome?.[0];
   const noteError = errors.note?.[0];
+  const fieldMessages = [outcomeError, noteError].flatMap((raw) => (raw ? [fieldText(raw)].filter((m): m is string => m !== null) : []));
   function submit(event: React.FormEvent) {
     event.preventDefault();
     run(() => recordVerificationAction({ ticketId: props.ticketId, outcome, note }), () => {
@@ -32,19 +41,19 @@ export function VerificationPanel(props: { ticketId: string; state: "PENDING" | 
         <form onSubmit={submit} noValidate className="mt-3 grid gap-2 md:grid-cols-[16rem_1fr_auto] md:items-end">
           <div>
             <label htmlFor="verify-outcome" className="text-sm font-medium">{t("outcomeLabel")}</label>
-            <select id="verify-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)} className="mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1 text-sm">
+            <select id="verify-outcome" value={outcome} aria-invalid={outcomeError ? true : undefined} aria-describedby={outcomeError ? "verify-error" : undefined} onChange={(e) => setOutcome(e.target.value)} className="mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1 text-sm">
               <option value="">—</option>
               {OUTCOMES.map((o) => <option key={o} value={o}>{t(`outcome.${o}`)}</option>)}
             </select>
           </div>
           <div>
             <label htmlFor="verify-note" className="text-sm font-medium">{t("note")}</label>
-            <input id="verify-note" value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="verify-note-hint" aria-invalid={noteError ? true : undefined} className="mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1 text-sm" />
+            <input id="verify-note" value={note} onChange={(e) => setNote(e.target.value)} aria-describedby={noteError ? "verify-note-hint verify-error" : "verify-note-hint"} aria-invalid={noteError ? true : undefined} className="mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1 text-sm" />
             <p id="verify-note-hint" className="text-xs text-slate-700">{t("noteHint")}</p>
           </div>
           <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">{t("save")}</button>
-          {error || noteError ? (
-            <p role="alert" className="text-sm text-red-700 md:col-span-3">{noteError && t.has(`errors.${noteError}`) ? t(`errors.${noteError}`) : error}</p>
+          {error || fieldMessages.length > 0 ? (
+            <p id="verify-error" role="alert" className="text-sm text-red-700 md:col-span-3">{fieldMessages.length > 0 ? fieldMessages.join(" ") : error}</p>
           ) : null}
         </form>
       ) : null}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { limitedText } from "@/lib/forms/error-code";
+import { errorCode, limitedText } from "@/lib/forms/error-code";
 
 export const urgentRequestSchema = z.object({
   subject: limitedText(200, 3),
@@ -14,8 +14,9 @@ const id = z.string().min(1).max(64);
 export const verificationSchema = z
   .object({
     ticketId: id,
-    outcome: z.enum(["CONFIRMED", "NOT_URGENT", "NOT_REACHED"]),
-    note: z.string().trim().max(2000, "TOO_LONG").optional().default(""),
+    // A missing outcome says what to choose; the note's limit travels in its code.
+    outcome: z.enum(["CONFIRMED", "NOT_URGENT", "NOT_REACHED"], "CHOOSE_OUTCOME"),
+    note: limitedText(2000, 0).optional().default(""),
   })
   // A call not answered is worth a word on when and how it was tried.
   .refine((v) => v.outcome !== "NOT_REACHED" || v.note.length >= 2, { path: ["note"], message: "REQUIRED" });
@@ -28,7 +29,7 @@ export const relinkSchema = z.object({
 });
 export type RelinkInput = z.output<typeof relinkSchema>;
 
-export const urgentWordsSchema = z.object({ words: z.string().max(2000, "TOO_LONG") });
+export const urgentWordsSchema = z.object({ words: z.string().max(2000, errorCode("TOO_LONG", 2000)) });
 
 /** How long a phone pre-announcement matches urgent mails; the line is checked against the database. */
 export const expirySettingSchema = z.object({
