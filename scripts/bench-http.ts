@@ -204,7 +204,8 @@ async function main() {
         TOTP_ENCRYPTION_KEY: SECRET,
         NEXTAUTH_URL: base,
         LOKET_BENCH: "1",
-      });
+        // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
+      }, (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean));
       const log = (chunk: Buffer) => {
         const text = chunk.toString();
         if (/error/i.test(text)) process.stderr.write(`  [server ${i + 1}] ${text}`);
