@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { createKbArticleAction, updateKbArticleAction } from "@/lib/kb/actions";
+import { fieldAria, WorkspaceFieldError, WorkspaceRefusal } from "./field-feedback";
 import { useAgentAction } from "./use-action-errors";
 
 export interface KbFormValues {
@@ -23,7 +24,8 @@ export function KbForm({ initial }: { initial: KbFormValues }) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [saved, setSaved] = useState(false);
-  const { errors, error, pending, run } = useAgentAction("agentKb");
+  const idOf = (name: string) => `kb-${name}`;
+  const { errors, error, reason, pending, run } = useAgentAction("agentKb", idOf);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -38,19 +40,12 @@ export function KbForm({ initial }: { initial: KbFormValues }) {
       },
     );
   }
-  const fieldMessage = (name: string) => {
-    const code = errors[name]?.[0];
-    return code ? (
-      <p id={`kb-${name}-error`} className="mt-1 text-sm text-red-700">
-        {t(`fieldErrors.${code === "TOO_LONG" ? "TOO_LONG" : "TOO_SHORT"}`)}
-      </p>
-    ) : null;
-  };
-  const aria = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `kb-${name}-error` } : {});
+  const fieldMessage = (name: string) => <WorkspaceFieldError id={idOf(name)} errors={errors[name]} namespace="agentKb" />;
+  const aria = (name: string, hintId?: string) => fieldAria(idOf(name), errors[name], hintId);
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      {error ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">{error}</p> : null}
+      <WorkspaceRefusal reason={reason} fieldErrors={errors} idOf={idOf} text={error} />
       {saved ? <p role="status" className="rounded border border-emerald-200 bg-emerald-50 p-2 text-sm text-emerald-900">{t("saved")}</p> : null}
       <div className="grid gap-3 md:grid-cols-3">
         <div>
@@ -87,8 +82,9 @@ export function KbForm({ initial }: { initial: KbFormValues }) {
       </div>
       <div>
         <label htmlFor="kb-tags" className="text-sm font-medium">{t("tags")}</label>
-        <input id="kb-tags" value={values.tags} onChange={(e) => setValues({ ...values, tags: e.target.value })} className={field} aria-describedby="kb-tags-hint" />
+        <input id="kb-tags" value={values.tags} onChange={(e) => setValues({ ...values, tags: e.target.value })} className={field} {...aria("tags", "kb-tags-hint")} />
         <p id="kb-tags-hint" className="mt-1 text-xs text-slate-600">{t("tagsHint")}</p>
+        {fieldMessage("tags")}
       </div>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={values.published} onChange={(e) => setValues({ ...values, published: e.target.checked })} /> {t("published")}

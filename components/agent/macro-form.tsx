@@ -5,6 +5,7 @@ import { useState } from "react";
 import { createMacro, updateMacro } from "@/lib/macros/actions";
 import { KNOWN_PLACEHOLDERS } from "@/lib/macros/rules";
 import { MACRO_STATUSES } from "@/lib/macros/schema";
+import { fieldAria, focusFirstBad, WorkspaceFieldError, WorkspaceRefusal } from "./field-feedback";
 
 export interface MacroFormValues {
   id?: string;
@@ -27,8 +28,11 @@ export function MacroForm({ initial, categories }: { initial: MacroFormValues; c
   const [saved, setSaved] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const known = KNOWN_PLACEHOLDERS.join(", ");
+  // The inputs' ids, for the summary's link and focus (two selects are named after their meaning).
+  const idOf = (name: string) => ({ setStatus: "macro-status", setCategoryKey: "macro-category" })[name] ?? `macro-${name}`;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -37,7 +41,10 @@ export function MacroForm({ initial, categories }: { initial: MacroFormValues; c
     const result: Outcome = await (values.id ? updateMacro(values) : createMacro(values)).catch(() => ({ ok: false as const, reason: "UNEXPECTED" }));
     setPending(false);
     if (!result.ok) {
-      setErrors(result.reason === "INVALID_INPUT" ? (result.fieldErrors ?? {}) : {});
+      const fieldErrors = result.reason === "INVALID_INPUT" ? (result.fieldErrors ?? {}) : {};
+      setErrors(fieldErrors);
+      setReason(result.reason);
+      focusFirstBad(fieldErrors, idOf);
       // The unknown placeholders are named next to the ones Loket knows.
       if (result.reason === "UNKNOWN_PLACEHOLDER") setError(t("errors.UNKNOWN_PLACEHOLDER", { unknown: (result.fieldErrors?.body ?? []).join(", "), known }));
       else setError(t.has(`errors.${result.reason}`) ? t(`errors.${result.reason}`) : t("errors.GENERIC"));
@@ -45,23 +52,17 @@ export function MacroForm({ initial, categories }: { initial: MacroFormValues; c
     }
     setErrors({});
     setError(null);
+    setReason(null);
     setSaved(true);
     if (!values.id) router.push(`/agent/kennisbank/macros/${result.data.id}`);
     else router.refresh();
   }
-  const fieldMessage = (name: string) => {
-    const code = errors[name]?.[0];
-    return code ? (
-      <p id={`macro-${name}-error`} className="mt-1 text-sm text-red-700">
-        {t(`fieldErrors.${code === "TOO_LONG" ? "TOO_LONG" : "TOO_SHORT"}`)}
-      </p>
-    ) : null;
-  };
-  const aria = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `macro-${name}-error` } : {});
+  const fieldMessage = (name: string) => <WorkspaceFieldError id={idOf(name)} errors={errors[name]} namespace="agentMacros" />;
+  const aria = (name: string, hintId?: string) => fieldAria(idOf(name), errors[name], hintId);
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      {error ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">{error}</p> : null}
+      <WorkspaceRefusal reason={reason} fieldErrors={errors} idOf={idOf} text={error} />
       {saved ? <p role="status" className="rounded border border-emerald-200 bg-emerald-50 p-2 text-sm text-emerald-900">{t("saved")}</p> : null}
       <div className="grid gap-3 md:grid-cols-[1fr_10rem]">
         <div>
@@ -85,8 +86,7 @@ export function MacroForm({ initial, categories }: { initial: MacroFormValues; c
           value={values.body}
           onChange={(e) => setValues({ ...values, body: e.target.value })}
           className={field}
-          aria-invalid={errors.body ? true : undefined}
-          aria-describedby={errors.body ? "macro-body-error macro-body-hint" : "macro-body-hint"}
+          {...aria("body", "macro-body-hint")}
         />
         <p id="macro-body-hint" className="mt-1 text-xs text-slate-600">{t("bodyHint", { known })}</p>
         {fieldMessage("body")}

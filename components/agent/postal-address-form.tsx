@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { updatePostalAddressAction } from "@/lib/letters/actions";
 import { beforeFullStop } from "@/lib/util/sentence";
+import { fieldAria, WorkspaceFieldError, WorkspaceRefusal } from "./field-feedback";
 import { useAgentAction } from "./use-action-errors";
 
 interface Address {
@@ -21,7 +22,8 @@ export function PostalAddressForm({ ticketId, address, organisationName }: { tic
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<Address>(address ?? { street: "", postalCode: "", city: "" });
   const [saved, setSaved] = useState(false);
-  const { errors, error, pending, run } = useAgentAction("agentPostal");
+  const idOf = (name: string) => (name === "postalCode" ? "postal-code" : `postal-${name}`);
+  const { errors, error, reason, pending, run } = useAgentAction("agentPostal", idOf);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -35,20 +37,8 @@ export function PostalAddressForm({ ticketId, address, organisationName }: { tic
       },
     );
   }
-  const message = (name: keyof Address) => {
-    const code = errors[name]?.[0];
-    if (!code) return null;
-    const key = ["TOO_SHORT", "TOO_LONG", "HOUSE_NUMBER", "POSTCODE"].includes(code) ? code : "TOO_SHORT";
-    return (
-      <p id={`postal-${name}-error`} className="mt-1 text-sm text-red-700">
-        {t(`fieldErrors.${key}`)}
-      </p>
-    );
-  };
-  const aria = (name: keyof Address, hint?: string) => {
-    const describedBy = [errors[name] ? `postal-${name}-error` : null, hint ?? null].filter(Boolean).join(" ");
-    return { ...(errors[name] ? { "aria-invalid": true } : {}), ...(describedBy ? { "aria-describedby": describedBy } : {}) };
-  };
+  const message = (name: keyof Address) => <WorkspaceFieldError id={idOf(name)} errors={errors[name]} namespace="agentPostal" extraCodes={["HOUSE_NUMBER", "POSTCODE"]} />;
+  const aria = (name: keyof Address, hint?: string) => fieldAria(idOf(name), errors[name], hint);
 
   return (
     <section aria-labelledby="postal-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -72,11 +62,7 @@ export function PostalAddressForm({ ticketId, address, organisationName }: { tic
       ) : null}
       {open ? (
         <form onSubmit={submit} noValidate className="mt-3 space-y-2">
-          {error ? (
-            <p role="alert" className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">
-              {error}
-            </p>
-          ) : null}
+          <WorkspaceRefusal reason={reason} fieldErrors={errors} idOf={idOf} text={error} />
           <div>
             <label htmlFor="postal-street" className="text-sm font-medium">{t("street")}</label>
             <input id="postal-street" autoComplete="street-address" value={values.street} onChange={(e) => setValues({ ...values, street: e.target.value })} className={field} {...aria("street")} />

@@ -7,6 +7,7 @@ import { unfilledMarkers } from "@/lib/macros/rules";
 import { noteAction, replyAction } from "@/lib/workspace/actions";
 import { KbSearch } from "./kb-search";
 import { MacroPicker, type MacroOption } from "./macro-picker";
+import { fieldAria, focusFirstBad, WorkspaceFieldError, WorkspaceRefusal } from "./field-feedback";
 import { useErrorText } from "./use-action-errors";
 
 /**
@@ -38,12 +39,16 @@ export function ReplyForm({
   const [channel, setChannel] = useState(defaultChannel);
   const [mode, setMode] = useState<"reply" | "note">("reply");
   const [error, setError] = useState<string | null>(null);
-  const [fieldMessage, setFieldMessage] = useState<string | null>(null);
+  const [reason, setReason] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [done, setDone] = useState<string | null>(null);
   const [pending, start] = useTransition();
   // Files go with a reply only; the input is remounted (key) to clear it after sending.
   const [files, setFiles] = useState<File[]>([]);
   const [filesKey, setFilesKey] = useState(0);
+
+  // The inputs' ids, for the summary's link and focus.
+  const idOf = (name: string) => ({ body: "reply-body", channel: "reply-channel", files: "reply-files" })[name] ?? name;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -59,14 +64,17 @@ export function ReplyForm({
           setFilesKey((k) => k + 1);
         }
         setError(null);
-        setFieldMessage(null);
+        setReason(null);
+        setFieldErrors({});
         setDone(mode === "reply" ? t("replySent", { channel: tc(channel) }) : t("noteSaved"));
         router.refresh();
         return;
       }
-      const bodyError = result.reason === "INVALID_INPUT" ? result.fieldErrors?.body?.[0] : undefined;
-      setFieldMessage(bodyError ? t(`fieldErrors.${bodyError === "TOO_LONG" ? "TOO_LONG" : "TOO_SHORT"}`) : null);
+      const refused = result.reason === "INVALID_INPUT" ? (result.fieldErrors ?? {}) : {};
+      setFieldErrors(refused);
+      setReason(result.reason);
       setError(errorText(result.reason));
+      focusFirstBad(refused, idOf);
     });
   }
 
@@ -90,6 +98,9 @@ export function ReplyForm({
         {t("respond")}
       </h2>
       <form onSubmit={submit} noValidate>
+        <div className="mb-3 empty:hidden">
+          <WorkspaceRefusal reason={reason} fieldErrors={fieldErrors} idOf={idOf} text={error} />
+        </div>
         <fieldset className="mb-3 flex gap-4 text-sm">
           <legend className="sr-only">{t("kind")}</legend>
           <label className="flex items-center gap-1">
@@ -147,8 +158,7 @@ export function ReplyForm({
           value={body}
           onChange={(e) => setBody(e.target.value)}
           rows={6}
-          aria-invalid={fieldMessage ? true : undefined}
-          aria-describedby={fieldMessage ? "reply-body-error" : undefined}
+          {...fieldAria("reply-body", fieldErrors.body)}
           className="mt-1 block w-full rounded border border-slate-400 px-2 py-1.5 text-sm"
         />
         {mode === "reply" && macro ? (
@@ -163,16 +173,7 @@ export function ReplyForm({
           </div>
         ) : null}
         {markers.length > 0 ? <p className="mt-1 text-sm text-amber-800">{tm("unfilled", { markers: markers.join(", ") })}</p> : null}
-        {fieldMessage ? (
-          <p id="reply-body-error" className="mt-1 text-sm text-red-700">
-            {fieldMessage}
-          </p>
-        ) : null}
-        {error ? (
-          <p role="alert" className="mt-2 rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">
-            {error}
-          </p>
-        ) : null}
+        <WorkspaceFieldError id="reply-body" errors={fieldErrors.body} namespace="agentTicket" />
         {done ? (
           <p role="status" className="mt-2 rounded border border-emerald-200 bg-emerald-50 p-2 text-sm text-emerald-900">
             {done}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
+import { fieldAria, WorkspaceFieldError, WorkspaceRefusal } from "@/components/agent/field-feedback";
 import { useAgentAction } from "@/components/agent/use-action-errors";
 import { formatDateTime, toFormatLocale } from "@/lib/calendar/format";
 import { registerLetterAction } from "@/lib/letters/actions";
@@ -14,6 +15,9 @@ interface Props {
   today: string;
 }
 
+// The codes letterIntake.fieldErrors translates besides REQUIRED, TOO_SHORT and TOO_LONG.
+const LETTER_CODES = ["CHOOSE_SENDER", "CHOOSE_CATEGORY", "HOUSE_NUMBER", "POSTCODE", "INVALID_EMAIL", "RECEIPT_DATE_INVALID", "RECEIPT_DATE_IN_FUTURE", "RECEIPT_DATE_TOO_OLD", "SCAN_REQUIRED", "TOO_MANY_FILES", "FILE_TOO_LARGE", "FILE_TYPE_NOT_ALLOWED", "EMPTY_FILE", "CLIENT_NUMBER"];
+
 const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
 
 /** The letter itself: address on it, category, subject, post-stamp date, summary, scan. */
@@ -23,7 +27,9 @@ export function LetterIntakeForm({ sender, categories, today }: Props) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [done, setDone] = useState<{ ticketId: string; number: string; due: string | null } | null>(null);
-  const { errors, error, pending, run } = useAgentAction("letterIntake");
+  // The inputs' ids, for the summary's link and focus; a missing sender points at the first sender field.
+  const idOf = (name: string) => (name === "senderId" ? "letter-name" : `letter-${name}`);
+  const { errors, error, reason, pending, run } = useAgentAction("letterIntake", idOf);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,16 +47,8 @@ export function LetterIntakeForm({ sender, categories, today }: Props) {
       },
     );
   }
-  const problem = (name: string) => {
-    const code = errors[name]?.[0];
-    if (!code) return null;
-    return (
-      <p id={`letter-${name}-error`} className="mt-1 text-sm text-red-700">
-        {t.has(`fieldErrors.${code}`) ? t(`fieldErrors.${code}`) : t("fieldErrors.REQUIRED")}
-      </p>
-    );
-  };
-  const aria = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `letter-${name}-error` } : {});
+  const problem = (name: string) => <WorkspaceFieldError id={`letter-${name}`} errors={errors[name]} namespace="letterIntake" extraCodes={LETTER_CODES} />;
+  const aria = (name: string, hintId?: string) => fieldAria(`letter-${name}`, errors[name], hintId);
   const input = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <div>
       <label htmlFor={`letter-${name}`} className="text-sm font-medium">{label}</label>
@@ -62,7 +60,7 @@ export function LetterIntakeForm({ sender, categories, today }: Props) {
   return (
     <form ref={form} onSubmit={submit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="letter-heading">
       <h2 id="letter-heading" className="text-lg font-semibold">{t("letter")}</h2>
-      {error ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">{error}</p> : null}
+      <WorkspaceRefusal reason={reason} fieldErrors={errors} idOf={idOf} text={error} />
       {done ? (
         <p role="status" className="rounded border border-green-200 bg-green-50 p-2 text-sm text-green-900" data-testid="letter-registered">
           {t("done", { number: done.number, due: done.due ?? "—" })} <Link href={`/agent/tickets/${done.ticketId}`} className="underline">{t("open")}</Link>
@@ -90,7 +88,8 @@ export function LetterIntakeForm({ sender, categories, today }: Props) {
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
           <label htmlFor="letter-categoryKey" className="text-sm font-medium">{t("category")}</label>
-          <select id="letter-categoryKey" name="categoryKey" className={field} {...aria("categoryKey")}>
+          <select id="letter-categoryKey" name="categoryKey" defaultValue="" className={field} {...aria("categoryKey")}>
+            <option value="">{t("chooseCategory")}</option>
             {categories.map((c) => (
               <option key={c.key} value={c.key}>{c.name}</option>
             ))}
@@ -107,7 +106,7 @@ export function LetterIntakeForm({ sender, categories, today }: Props) {
       </div>
       <div>
         <label htmlFor="letter-files" className="text-sm font-medium">{t("scan")}</label>
-        <input id="letter-files" name="files" type="file" multiple accept="application/pdf,image/jpeg,image/png" className="mt-1 block text-sm" aria-describedby="letter-files-hint" {...(errors.files ? { "aria-invalid": true } : {})} />
+        <input id="letter-files" name="files" type="file" multiple accept="application/pdf,image/jpeg,image/png" className="mt-1 block text-sm" {...aria("files", "letter-files-hint")} />
         <p id="letter-files-hint" className="mt-1 text-xs text-slate-600">{t("scanHint")}</p>
         {problem("files")}
       </div>

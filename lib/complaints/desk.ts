@@ -1,6 +1,7 @@
 import "server-only";
 import type { ComplaintStage } from "@prisma/client";
 import { z } from "zod";
+import { limitedText } from "@/lib/forms/error-code";
 import { audit } from "@/lib/audit/mutations";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 import type { Tx } from "@/lib/db/client";
@@ -120,9 +121,9 @@ export async function logComplaintSignal(tx: Tx, input: { ticketId: string; acto
   return { id: signal.id };
 }
 
-export const deskAnswerSchema = z.object({ complaintId: z.string().min(1).max(64), body: z.string().trim().min(10, "TOO_SHORT").max(20_000, "TOO_LONG") });
-export const deskNoteSchema = z.object({ complaintId: z.string().min(1).max(64), body: z.string().trim().min(1, "REQUIRED").max(10_000, "TOO_LONG") });
+export const deskAnswerSchema = z.object({ complaintId: z.string().min(1).max(64), body: limitedText(20_000, 10) });
+export const deskNoteSchema = z.object({ complaintId: z.string().min(1).max(64), body: limitedText(10_000) });
 export const deskReferSchema = z.object({ complaintId: z.string().min(1).max(64) });
-export const signalSchema = z.object({ ticketId: z.string().min(1).max(64), description: z.string().trim().min(5, "TOO_SHORT").max(5_000, "TOO_LONG") });
+export const signalSchema = z.object({ ticketId: z.string().min(1).max(64), description: limitedText(5_000, 5) });
 
 export const STAGE_TABS: ComplaintStage[] = ["STAGE_1", "STAGE_2", "STAGE_3", "SIGNAL"];

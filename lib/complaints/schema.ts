@@ -25,17 +25,17 @@ export type OmbudsmanRequest = z.output<typeof ombudsmanRequestSchema>;
 /** Staff hand a stage-1 complaint to the internal ombudsman; the complainant reads the reason. */
 export const staffOmbudsReferralSchema = z.object({
   complaintId: z.string().min(1).max(64),
-  reason: z.string().trim().min(10, "TOO_SHORT").max(2_000, "TOO_LONG"),
+  reason: limitedText(2_000, 10),
 });
 
 /** An external complaint body (stage 3) as the admin edits it; no id: a new one. */
 export const complaintBodySchema = z.object({
   id: z.string().min(1).max(64).optional().or(z.literal("").transform(() => undefined)),
-  nameNl: z.string().trim().min(2, "TOO_SHORT").max(120, "TOO_LONG"),
-  nameEn: z.string().trim().min(2, "TOO_SHORT").max(120, "TOO_LONG"),
+  nameNl: limitedText(120, 2),
+  nameEn: limitedText(120, 2),
   // Where the customer can go next: name, address, website; appended to final answers.
-  textNl: z.string().trim().min(20, "TOO_SHORT").max(2_000, "TOO_LONG"),
-  textEn: z.string().trim().min(20, "TOO_SHORT").max(2_000, "TOO_LONG"),
+  textNl: limitedText(2_000, 20),
+  textEn: limitedText(2_000, 20),
   isDefault: z.boolean().default(false),
   active: z.boolean().default(true),
 });

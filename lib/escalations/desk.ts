@@ -1,6 +1,7 @@
 import "server-only";
 import type { Role } from "@prisma/client";
 import { z } from "zod";
+import { limitedText } from "@/lib/forms/error-code";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
 import { notify } from "@/lib/notifications/mutations";
@@ -129,6 +130,6 @@ export async function moveEscalationUp(tx: Tx, input: { escalationId: string; ac
 
 const id = z.string().min(1).max(64);
 export const takeSchema = z.object({ escalationId: id });
-export const answerSchema = z.object({ escalationId: id, body: z.string().trim().min(10, "TOO_SHORT").max(10_000, "TOO_LONG") });
-export const resolveSchema = z.object({ escalationId: id, outcome: z.string().trim().min(10, "TOO_SHORT").max(5_000, "TOO_LONG") });
-export const moveUpSchema = z.object({ escalationId: id, reason: z.string().trim().min(10, "TOO_SHORT").max(5_000, "TOO_LONG") });
+export const answerSchema = z.object({ escalationId: id, body: limitedText(10_000, 10) });
+export const resolveSchema = z.object({ escalationId: id, outcome: limitedText(5_000, 10) });
+export const moveUpSchema = z.object({ escalationId: id, reason: limitedText(5_000, 10) });

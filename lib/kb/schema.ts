@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { errorCode, limitedText } from "@/lib/forms/error-code";
 
 export const kbArticleInput = z.object({
   kind: z.enum(["ARTICLE", "CALL_SCRIPT"]),
   audience: z.enum(["INTERNAL", "PUBLIC"]),
   locale: z.enum(["nl", "en"]),
-  question: z.string().trim().min(5, "TOO_SHORT").max(300, "TOO_LONG"),
-  answer: z.string().trim().min(10, "TOO_SHORT").max(10_000, "TOO_LONG"),
+  question: limitedText(300, 5),
+  answer: limitedText(10_000, 10),
   // Comma-separated in the form; stored as a clean list.
   tags: z
     .string()
-    .max(300, "TOO_LONG")
+    .max(300, errorCode("TOO_LONG", 300))
     .default("")
     .transform((value) =>
       [...new Set(value.split(",").map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0))].slice(0, 10),

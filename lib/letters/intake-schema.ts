@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { beneficiaryFieldsSchema } from "@/lib/beneficiaries/schema";
+import { limitedText } from "@/lib/forms/error-code";
 import { MAX_MESSAGE_LENGTH, uploadShape } from "@/lib/portal/schema";
 import { postalAddressSchema } from "./schema";
 
@@ -17,10 +18,11 @@ export const letterIntakeSchema = z
     name: z.string().optional(),
     email: z.string().optional(),
     clientNumber: z.string().optional(),
-    categoryKey: z.string().min(1, "REQUIRED").max(64),
-    subject: z.string().trim().min(3, "TOO_SHORT").max(150, "TOO_LONG"),
+    // The category starts empty in the form: a missing one says what to choose.
+    categoryKey: z.string().min(1, "CHOOSE_CATEGORY").max(64),
+    subject: limitedText(150, 3),
     receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "RECEIPT_DATE_INVALID"),
-    summary: z.string().trim().min(1, "REQUIRED").max(MAX_MESSAGE_LENGTH, "TOO_LONG"),
+    summary: limitedText(MAX_MESSAGE_LENGTH),
     files: z.array(uploadShape).max(20).default([]),
   })
   .extend(address.shape)

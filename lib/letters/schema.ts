@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { limitedText } from "@/lib/forms/error-code";
 import { normalizePostcode } from "./rules";
 
 export const postalAddressSchema = z.object({
   ticketId: z.string().min(1).max(64),
   // A Dutch street address carries a house number ("Kerkstraat 12", "Postbus 93122").
-  street: z.string().trim().min(3, "TOO_SHORT").max(100, "TOO_LONG").regex(/\d/, "HOUSE_NUMBER"),
+  street: limitedText(100, 3).regex(/\d/, "HOUSE_NUMBER"),
   postalCode: z
     .string()
     .max(12, "POSTCODE")
@@ -16,6 +17,6 @@ export const postalAddressSchema = z.object({
       }
       return normalized;
     }),
-  city: z.string().trim().min(2, "TOO_SHORT").max(60, "TOO_LONG"),
+  city: limitedText(60, 2),
 });
 export type PostalAddressInput = z.output<typeof postalAddressSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { limitedText } from "@/lib/forms/error-code";
 
 const id = z.string().min(1).max(64);
 
@@ -10,8 +11,8 @@ export const MACRO_STATUSES = ["OPEN", "PENDING_CUSTOMER", "RESOLVED"] as const;
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === undefined ? null : v), schema.nullable());
 
 export const macroInput = z.object({
-  title: z.string().trim().min(3, "TOO_SHORT").max(120, "TOO_LONG"),
-  body: z.string().trim().min(10, "TOO_SHORT").max(10_000, "TOO_LONG"),
+  title: limitedText(120, 3),
+  body: limitedText(10_000, 10),
   locale: z.enum(["nl", "en"]),
   setStatus: optional(z.enum(MACRO_STATUSES)),
   setCategoryKey: optional(z.string().min(1).max(64)),

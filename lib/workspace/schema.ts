@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { limitedText } from "@/lib/forms/error-code";
 import { uploadShape } from "@/lib/portal/schema";
 
 const id = z.string().min(1).max(64);
 
 export const replySchema = z.object({
   ticketId: id,
-  body: z.string().trim().min(2, "TOO_SHORT").max(20_000, "TOO_LONG"),
+  body: limitedText(20_000, 2),
   channel: z.enum(["PORTAL", "EMAIL", "LETTER"]).optional(),
   // The macro inserted into this reply: its field changes apply when the reply is sent.
   macroId: id.optional(),
@@ -15,7 +16,7 @@ export const replySchema = z.object({
 
 export const noteSchema = z.object({
   ticketId: id,
-  body: z.string().trim().min(2, "TOO_SHORT").max(20_000, "TOO_LONG"),
+  body: limitedText(20_000, 2),
 });
 
 export const changeSchema = z.object({

@@ -96,7 +96,7 @@ test.describe("replying by mail", () => {
     await handler.getByTestId("queue-table").getByRole("link").first().click();
     await handler.getByRole("button", { name: "Antwoord versturen" }).click();
     await expect(handler.getByRole("alert").filter({ hasText: "Controleer" })).toBeVisible();
-    await expect(handler.getByText("Vul een tekst in.")).toBeVisible();
+    await expect(handler.getByText("Vul een tekst in van minstens 2 tekens.")).toBeVisible();
     await handler.context().close();
   });
 });
@@ -147,7 +147,9 @@ test.describe("knowledge base", () => {
     await coordinator.goto("/agent/kennisbank/nieuw");
     await coordinator.getByRole("button", { name: "Opslaan" }).click();
     await expect(coordinator.getByRole("alert").filter({ hasText: "Controleer" })).toBeVisible();
-    await expect(coordinator.getByText("Deze tekst is te kort.").first()).toBeVisible();
+    // Both refused fields show at once, each with its own minimum.
+    await expect(coordinator.getByText("Gebruik minstens 5 tekens.")).toBeVisible();
+    await expect(coordinator.getByText("Gebruik minstens 10 tekens.")).toBeVisible();
     await expectAccessible(coordinator);
     await coordinator.getByLabel("Vraag").fill("Wat doe ik bij een storing in het portaal?");
     await coordinator.getByLabel("Antwoord").fill("Meld het via <script>alert('x')</script> het formulier.");

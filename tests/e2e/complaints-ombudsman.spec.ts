@@ -16,7 +16,7 @@ test.describe("the internal ombudsman (issue 18, items 11 and 12)", () => {
     // The last contact date reads as people write it ("5 december 2026"), not as the date field's "2026-12-05".
     await expect(desk.getByText("Laatste contact of herinnering", { exact: true }).locator("xpath=following-sibling::dd")).toHaveText(formatDateKeyLong(todayInAmsterdam(), "nl"));
     await desk.getByRole("button", { name: "Doorsturen naar de ombudsman" }).click();
-    await expect(desk.getByText("Dit antwoord is te kort.")).toBeVisible();
+    await expect(desk.getByText("Gebruik minstens 10 tekens.")).toBeVisible();
     await desk.getByLabel("Reden voor de klager").fill(REASON);
     await desk.getByRole("button", { name: "Doorsturen naar de ombudsman" }).click();
     await expect(desk.getByText("Fase 2: interne ombudsman · Open")).toBeVisible();

@@ -19,6 +19,8 @@ test("registers a letter with its scan for a known sender, refusing a date in th
   await expectAccessible(page);
 
   const form = page.getByRole("form", { name: "De brief" });
+  // The category starts empty: the agent chooses one.
+  await form.getByLabel("Onderwerpcategorie").selectOption({ index: 1 });
   await form.getByLabel("Onderwerp", { exact: true }).fill(`Brief over de betaling ${stamp}`);
   await form.getByLabel("Korte samenvatting van de inhoud").fill("Mevrouw vraagt wanneer de betaling komt.");
   await form.getByLabel("Scan van de brief (PDF, JPEG of PNG)").setInputFiles({ name: "brief.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% scan\n") });

@@ -59,7 +59,7 @@ describe("replying to a ticket", () => {
     const handler = await sessionFor("behandelaar@loket.example");
     const ticket = await ticketOf({ where: { status: "OPEN", channel: "PORTAL" } });
     const result = await replyToTicket.execute(handler, { ticketId: ticket.id, body: " " }, now);
-    expect(result.ok === false && result.fieldErrors?.body).toEqual(["TOO_SHORT"]);
+    expect(result.ok === false && result.fieldErrors?.body).toEqual(["TOO_SHORT:2"]);
   });
 });
 

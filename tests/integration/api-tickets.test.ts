@@ -240,7 +240,7 @@ describe("POST /api/v1/tickets/{id}/messages and PATCH /api/v1/tickets/{id}", ()
     expect(message).toMatchObject({ direction: "OUTBOUND", authorId: (await sessionFor("manager@loket.example")).id });
     const short = await call(reply, { method: "POST", path: "/r", token: limited.secret, body: { body: "x" }, params: { id: vandijkTicket.id } });
     expectProblem(short, 422, "INVALID_INPUT");
-    expect(short.body.errors).toEqual([{ pointer: "#/body", detail: "TOO_SHORT" }]);
+    expect(short.body.errors).toEqual([{ pointer: "#/body", detail: "TOO_SHORT:2" }]);
   });
 
   it("answers 404 for another organisation's ticket and changes nothing", async () => {

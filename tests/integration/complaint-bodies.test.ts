@@ -86,7 +86,7 @@ describe("managing the bodies", () => {
     const before = await db.complaintBody.findMany({ orderBy: { id: "asc" } });
     expect(await saveComplaintBodyAction.execute(admin, body("Nationale ombudsman", { id: current.id, isDefault: false }), now)).toEqual({ ok: false, reason: "DEFAULT_REQUIRED" });
     expect(await saveComplaintBodyAction.execute(admin, body("Nationale ombudsman", { id: current.id, isDefault: true, active: false }), now)).toEqual({ ok: false, reason: "DEFAULT_MUST_BE_ACTIVE" });
-    expect(await saveComplaintBodyAction.execute(admin, body("X", { textNl: "kort" }), now)).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { nameNl: ["TOO_SHORT"], textNl: ["TOO_SHORT"] } });
+    expect(await saveComplaintBodyAction.execute(admin, body("X", { textNl: "kort" }), now)).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { nameNl: ["TOO_SHORT:2"], textNl: ["TOO_SHORT:20"] } });
     expect(await saveComplaintBodyAction.execute(admin, body("Onbekend", { id: "no-such-body" }), now)).toEqual({ ok: false, reason: "BODY_NOT_FOUND" });
     const general = await db.ticketCategory.findUniqueOrThrow({ where: { key: "GENERAL_QUESTION" } });
     await db.complaintBody.update({ where: { id: pension.id }, data: { active: false } });

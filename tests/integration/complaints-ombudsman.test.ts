@@ -66,7 +66,7 @@ describe("the line hands a complaint to the ombudsman (item 11)", () => {
     const [agent, ombuds, coordinator] = await Promise.all([sessionFor("agent@loket.example"), sessionFor("ombudsman@loket.example"), sessionFor("coordinator@loket.example")]);
     expect(await referToOmbudsmanAction.execute(agent, { complaintId: filed.id, reason: REASON }, later(1))).toEqual({ ok: false, reason: "FORBIDDEN" });
     expect(await referToOmbudsmanAction.execute(ombuds, { complaintId: filed.id, reason: REASON }, later(1))).toEqual({ ok: false, reason: "FORBIDDEN" });
-    expect(await referToOmbudsmanAction.execute(coordinator, { complaintId: filed.id, reason: "Kort" }, later(1))).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { reason: ["TOO_SHORT"] } });
+    expect(await referToOmbudsmanAction.execute(coordinator, { complaintId: filed.id, reason: "Kort" }, later(1))).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { reason: ["TOO_SHORT:10"] } });
     expect(await referToOmbudsmanAction.execute(coordinator, { complaintId: "no-such-complaint", reason: REASON }, later(1))).toEqual({ ok: false, reason: "COMPLAINT_NOT_FOUND" });
     expect(await db.complaint.findUniqueOrThrow({ where: { id: filed.id } })).toMatchObject({ stage: "STAGE_1", ombudsReason: null });
 

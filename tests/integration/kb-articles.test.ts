@@ -76,7 +76,7 @@ describe("managing articles", () => {
     const coordinator = await sessionFor("coordinator@loket.example");
     const bad = await createKbArticle.execute(coordinator, { ...article, question: "?" }, now);
     expect(bad.ok === false && bad.reason).toBe("INVALID_INPUT");
-    expect(bad.ok === false && bad.fieldErrors?.question).toEqual(["TOO_SHORT"]);
+    expect(bad.ok === false && bad.fieldErrors?.question).toEqual(["TOO_SHORT:5"]);
     const missing = await publishKbArticle.execute(coordinator, { id: "nope", published: true }, now);
     expect(missing).toEqual({ ok: false, reason: "NOT_FOUND" });
     expect(await db.kbArticle.count()).toBe(before);

@@ -110,7 +110,9 @@ describe("registering an incoming letter", () => {
       [{ postalCode: "12345" }, "INVALID_INPUT", { postalCode: ["POSTCODE"] }],
       [{ categoryKey: "NO_SUCH_CATEGORY" }, "UNKNOWN_CATEGORY"],
       [{ senderMode: "new", senderId: undefined, name: "Anna Dubbel", email: "anna.jansen@burger.example", clientNumber: "K-900002" }, "EMAIL_IN_USE"],
-      [{ senderMode: "new", senderId: undefined, name: "", email: "geen-adres", clientNumber: "" }, "INVALID_INPUT", { name: ["REQUIRED"], email: ["INVALID_EMAIL"], clientNumber: ["REQUIRED", "CLIENT_NUMBER"] }],
+      [{ senderMode: "new", senderId: undefined, name: "", email: "geen-adres", clientNumber: "" }, "INVALID_INPUT", { name: ["TOO_SHORT:2"], email: ["INVALID_EMAIL"], clientNumber: ["REQUIRED", "CLIENT_NUMBER"] }],
+      // A missing category says what to choose; a too long subject names its limit.
+      [{ categoryKey: "", subject: "x".repeat(151) }, "INVALID_INPUT", { categoryKey: ["CHOOSE_CATEGORY"], subject: ["TOO_LONG:150"] }],
     ];
     for (const [extra, reason, fieldErrors] of cases) {
       const result = await registerLetter.execute(agent, letter(extra), NOW);

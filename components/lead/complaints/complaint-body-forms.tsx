@@ -2,6 +2,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { fieldAria, focusFirstBad, refusedFields, WorkspaceFieldError, WorkspaceRefusal } from "@/components/agent/field-feedback";
 import type { ActionResult } from "@/lib/actions/define";
 import { saveComplaintBodyFormAction, setCategoryComplaintBodyFormAction } from "@/lib/complaints/body-actions";
 
@@ -24,35 +25,47 @@ interface Category {
 const field = "mt-1 w-full rounded border border-slate-400 px-2 py-1";
 
 /** Runs an admin action; shows "saved" or the refusal in the admin's language. */
-function useBodyAction() {
+function useBodyAction(idOf?: (field: string) => string) {
   const t = useTranslations("leadComplaints.bodies");
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [reason, setReason] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   function run(action: (input: unknown) => Promise<ActionResult<unknown>>, input: unknown, onDone?: () => void) {
     start(async () => {
       const result = await action(input).catch((): ActionResult<unknown> => ({ ok: false, reason: "UNEXPECTED" }));
       if (result.ok) {
         setMessage({ ok: true, text: t("saved") });
+        setReason(null);
+        setFieldErrors({});
         onDone?.();
         router.refresh();
         return;
       }
-      const code = result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] : undefined;
-      const key = code && t.has(`errors.${code}`) ? code : t.has(`errors.${result.reason}`) ? result.reason : "UNEXPECTED";
-      setMessage({ ok: false, text: t(`errors.${key}`) });
+      // Refused fields each show their own error (with its limit) under the one summary.
+      const refused = result.fieldErrors ?? {};
+      setReason(result.reason);
+      setFieldErrors(refused);
+      // (A form without field ids, the category's select, keeps its one sentence.)
+      if (idOf && refusedFields(result.reason, refused)) {
+        setMessage(null);
+        focusFirstBad(refused, idOf);
+        return;
+      }
+      setMessage({ ok: false, text: t(`errors.${t.has(`errors.${result.reason}`) ? result.reason : "UNEXPECTED"}`) });
     });
   }
   const note = message ? (
     <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>{message.text}</p>
   ) : null;
-  return { pending, run, note };
+  return { pending, run, note, reason, fieldErrors };
 }
 
 function BodyForm({ body, prefix }: { body: Body | null; prefix: string }) {
   const t = useTranslations("leadComplaints.bodies");
-  const { pending, run, note } = useBodyAction();
   const id = (name: string) => `${prefix}-${name}`;
+  const { pending, run, note, reason, fieldErrors } = useBodyAction(id);
   return (
     <form
       className="space-y-2"
@@ -75,15 +88,17 @@ function BodyForm({ body, prefix }: { body: Body | null; prefix: string }) {
         );
       }}
     >
+      <WorkspaceRefusal reason={reason} fieldErrors={fieldErrors} idOf={id} text={null} />
       <div className="grid gap-2 md:grid-cols-2">
         {(["nameNl", "nameEn", "textNl", "textEn"] as const).map((name) => (
           <div key={name}>
             <label htmlFor={id(name)} className="block text-sm font-medium">{t(`fields.${name}`)}</label>
             {name.startsWith("text") ? (
-              <textarea id={id(name)} name={name} rows={3} maxLength={2000} defaultValue={body?.[name] ?? ""} className={field} />
+              <textarea id={id(name)} name={name} rows={3} maxLength={2000} defaultValue={body?.[name] ?? ""} className={field} {...fieldAria(id(name), fieldErrors[name])} />
             ) : (
-              <input id={id(name)} name={name} maxLength={120} defaultValue={body?.[name] ?? ""} className={field} />
+              <input id={id(name)} name={name} maxLength={120} defaultValue={body?.[name] ?? ""} className={field} {...fieldAria(id(name), fieldErrors[name])} />
             )}
+            <WorkspaceFieldError id={id(name)} errors={fieldErrors[name]} namespace="leadComplaints.bodies" />
           </div>
         ))}
       </div>

@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { fieldAria, focusFirstBad, refusedFields, WorkspaceFieldError, WorkspaceRefusal } from "@/components/agent/field-feedback";
 import { ConfirmationSlot, useConfirmation } from "@/components/ui/page-confirmation";
 import type { ActionResult } from "@/lib/actions/define";
 import { addComplaintNoteFormAction, answerComplaintFormAction, referComplaintFormAction, referToOmbudsmanFormAction } from "@/lib/complaints/desk-actions";
@@ -15,11 +16,13 @@ export function DeskConfirmation({ slot, className }: { slot: DeskSlot; classNam
   return <ConfirmationSlot slot={slot} className={className} />;
 }
 
-function useDeskAction(done: Done, slot: DeskSlot) {
+function useDeskAction(done: Done, slot: DeskSlot, idOf?: (field: string) => string) {
   const t = useTranslations("leadComplaints");
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const { confirm, clear } = useConfirmation();
   function run(action: (input: unknown) => Promise<ActionResult<undefined>>, input: unknown, onDone?: () => void) {
     clear();
@@ -27,17 +30,22 @@ function useDeskAction(done: Done, slot: DeskSlot) {
       const result = await action(input).catch((): ActionResult<undefined> => ({ ok: false, reason: "UNEXPECTED" }));
       if (result.ok) {
         setError(null);
+        setReason(null);
+        setFieldErrors({});
         onDone?.();
         confirm(slot, t(`done.${done}`));
         router.refresh();
         return;
       }
-      const field = result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] : undefined;
-      const code = field && t.has(`errors.${field}`) ? field : t.has(`errors.${result.reason}`) ? result.reason : "UNEXPECTED";
-      setError(t(`errors.${code}`));
+      // A refused text stands under its field with its limit; the summary above links to it.
+      const refused = result.fieldErrors ?? {};
+      setReason(result.reason);
+      setFieldErrors(refused);
+      setError(refusedFields(result.reason, refused) ? null : t(`errors.${t.has(`errors.${result.reason}`) ? result.reason : "UNEXPECTED"}`));
+      focusFirstBad(refused, idOf);
     });
   }
-  return { pending, error, run };
+  return { pending, error, reason, fieldErrors, run };
 }
 
 interface TextFormProps {
@@ -53,7 +61,7 @@ interface TextFormProps {
 }
 
 function TextForm({ id, label, hint, submitLabel, action, complaintId, field = "body", done, slot }: TextFormProps) {
-  const { pending, error, run } = useDeskAction(done, slot);
+  const { pending, error, reason, fieldErrors, run } = useDeskAction(done, slot, () => id);
   const [body, setBody] = useState("");
   return (
     <form
@@ -63,10 +71,12 @@ function TextForm({ id, label, hint, submitLabel, action, complaintId, field = "
         run(action, { complaintId, [field]: body }, () => setBody(""));
       }}
     >
+      <WorkspaceRefusal reason={reason} fieldErrors={fieldErrors} idOf={() => id} text={null} />
       <label htmlFor={id} className="block text-sm font-medium">{label}</label>
       {hint ? <p id={`${id}-hint`} className="text-xs text-slate-600">{hint}</p> : null}
-      <textarea id={id} value={body} onChange={(e) => setBody(e.target.value)} rows={5} maxLength={20_000} aria-describedby={hint ? `${id}-hint` : undefined} aria-invalid={error ? true : undefined} className="w-full rounded border border-slate-400 px-2 py-1" />
-      {error ? <p role="alert" className="text-sm text-red-800">{error}</p> : null}
+      <textarea id={id} value={body} onChange={(e) => setBody(e.target.value)} rows={5} maxLength={20_000} {...fieldAria(id, fieldErrors[field], hint ? `${id}-hint` : undefined)} className="w-full rounded border border-slate-400 px-2 py-1" />
+      <WorkspaceFieldError id={id} errors={fieldErrors[field]} namespace="leadComplaints" />
+      {error ? <p role="alert" data-testid="form-error" className="text-sm text-red-800">{error}</p> : null}
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{submitLabel}</button>
     </form>
   );

@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { fieldAria, focusFirstBad, refusedFields, WorkspaceFieldError, WorkspaceRefusal } from "@/components/agent/field-feedback";
 import { useConfirmation } from "@/components/ui/page-confirmation";
 import { escalationDeskAction } from "@/lib/escalations/desk-actions";
 
@@ -16,6 +17,8 @@ export function EscalationControls({ escalationId, canMoveUp, isOwner }: { escal
   const [open, setOpen] = useState<Kind | null>(null);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const { confirm, clear } = useConfirmation();
 
   function run(kind: "take" | Kind, input: Record<string, string>) {
@@ -26,13 +29,18 @@ export function EscalationControls({ escalationId, canMoveUp, isOwner }: { escal
         setOpen(null);
         setText("");
         setError(null);
+        setReason(null);
+        setFieldErrors({});
         confirm(escalationId, t(`done.${kind}`));
         router.refresh();
         return;
       }
-      const field = "fieldErrors" in result && result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] : undefined;
-      const code = field && t.has(`errors.${field}`) ? field : t.has(`errors.${result.reason}`) ? result.reason : "UNEXPECTED";
-      setError(t(`errors.${code}`));
+      // A refused text stands under its field with its limit; the summary above links to it.
+      const refused = "fieldErrors" in result && result.fieldErrors ? result.fieldErrors : {};
+      setReason(result.reason);
+      setFieldErrors(refused);
+      setError(refusedFields(result.reason, refused) ? null : t(`errors.${t.has(`errors.${result.reason}`) ? result.reason : "UNEXPECTED"}`));
+      focusFirstBad(refused, () => `${escalationId}-${kind}`);
     });
   }
 
@@ -47,6 +55,8 @@ export function EscalationControls({ escalationId, canMoveUp, isOwner }: { escal
         {(["answer", "resolve", ...(canMoveUp ? (["moveUp"] as const) : [])] as Kind[]).map((kind) => (
           <button key={kind} type="button" aria-expanded={open === kind} onClick={() => {
               clear();
+              setFieldErrors({});
+              setReason(null);
               setOpen(open === kind ? null : kind);
             }} className="rounded border border-slate-400 px-2 py-1 text-sm">
             {t(`${kind}.open`)}
@@ -61,12 +71,14 @@ export function EscalationControls({ escalationId, canMoveUp, isOwner }: { escal
             run(open, { [FIELD[open]]: text });
           }}
         >
+          <WorkspaceRefusal reason={reason} fieldErrors={fieldErrors} idOf={() => `${escalationId}-${open}`} text={null} />
           <label htmlFor={`${escalationId}-${open}`} className="block text-sm font-medium">{t(`${open}.label`)}</label>
-          <textarea id={`${escalationId}-${open}`} value={text} onChange={(e) => setText(e.target.value)} rows={4} maxLength={10_000} className="w-full rounded border border-slate-400 px-2 py-1" />
+          <textarea id={`${escalationId}-${open}`} value={text} onChange={(e) => setText(e.target.value)} rows={4} maxLength={10_000} className="w-full rounded border border-slate-400 px-2 py-1" {...fieldAria(`${escalationId}-${open}`, fieldErrors[FIELD[open]])} />
+          <WorkspaceFieldError id={`${escalationId}-${open}`} errors={fieldErrors[FIELD[open]]} namespace="leadEscalations" />
           <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{t(`${open}.submit`)}</button>
         </form>
       ) : null}
-      {error ? <p role="alert" className="text-sm text-red-800">{error}</p> : null}
+      {error ? <p role="alert" data-testid="form-error" className="text-sm text-red-800">{error}</p> : null}
     </div>
   );
 }
