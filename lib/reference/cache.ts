@@ -17,6 +17,8 @@ type Client = Db | Tx;
 interface Entry {
   version: bigint;
   value: Promise<unknown>;
+  /** Loaded. A load still running is not shared: it may wait for a connection the caller holds. */
+  ready: boolean;
 }
 
 const holder = globalThis as typeof globalThis & { __loketReference?: Map<string, Entry> };
@@ -54,13 +56,23 @@ export async function cachedReference<T>(client: Client, key: string, load: (cli
   // No version row (a database emptied by hand): nothing can be vouched for, so nothing is kept.
   if (version === null) return load(client);
   const entry = entries.get(key);
-  if (entry && entry.version === version) return entry.value as Promise<T>;
+  if (entry && entry.version === version) {
+    // On the embedded database (one connection) a transaction waiting on another client's load
+    // would wait for its own connection: until the copy is in, each caller loads for itself.
+    return entry.ready ? (entry.value as Promise<T>) : load(client);
+  }
   const value = load(client);
-  entries.set(key, { version, value });
-  // A failed load is not kept: the next caller tries again.
-  value.catch(() => {
-    if (entries.get(key)?.value === value) entries.delete(key);
-  });
+  const fresh: Entry = { version, value, ready: false };
+  entries.set(key, fresh);
+  value.then(
+    () => {
+      fresh.ready = true;
+    },
+    // A failed load is not kept: the next caller tries again.
+    () => {
+      if (entries.get(key) === fresh) entries.delete(key);
+    },
+  );
   return value;
 }
 

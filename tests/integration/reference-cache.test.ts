@@ -83,6 +83,27 @@ describe("the reference cache", () => {
     expect((await referenceVersion(db))! > before).toBe(true);
   });
 
+  it("a transaction never waits on another caller's load still running (one connection on the embedded database)", async () => {
+    let started!: () => void;
+    const loadStarted = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const outside = cachedReference(db, "test:running", async (c) => {
+      started();
+      await gate;
+      await c.$queryRaw`SELECT 1`;
+      return "outside";
+    });
+    await loadStarted;
+    // Sharing the running load would wait for the gate, opened only after the transaction.
+    const inside = await db.$transaction((tx) => cachedReference(tx, "test:running", async () => "inside"), { timeout: 5_000 });
+    release();
+    expect(inside).toBe("inside");
+    expect(await outside).toBe("outside");
+    // Once loaded, the copy is shared.
+    expect(await cachedReference(db, "test:running", async () => "again")).toBe("outside");
+  });
+
   it("a failed load is not kept: the next read tries again", async () => {
     let calls = 0;
     const load = async () => {
