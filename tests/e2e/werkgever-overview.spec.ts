@@ -58,7 +58,10 @@ test.describe("employer service overview", () => {
     await page.getByTestId("overview-list").locator("tbody tr").first().getByRole("link").click();
     await expect(page.getByTestId("employer-survey")).toBeVisible();
     await page.getByRole("button", { name: "Oordeel versturen" }).click();
-    await expect(page.getByTestId("form-error")).toContainText("Kies een oordeel");
+    // The one summary above the form; under the rating, what to choose (issue 19 item 6).
+    await expect(page.getByTestId("form-error")).toHaveText("Controleer de velden hieronder: 1 veld klopt nog niet. Naar het eerste veld");
+    await expect(page.locator("#survey-score-error")).toHaveText("Kies een oordeel van 1 tot en met 5.");
+    await expect(page.getByTestId("form-error").getByRole("link")).toHaveAttribute("href", "#survey-score");
     await page.getByLabel("4 - tevreden").check();
     await page.getByRole("button", { name: "Oordeel versturen" }).click();
     await expect(page.getByTestId("survey-answered")).toContainText("4 uit 5");
