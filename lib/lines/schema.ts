@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDateKey } from "@/lib/calendar/local-time";
+import { limitedText } from "@/lib/forms/error-code";
 import { parseDayHours } from "./rules";
 
 /** ContactLine.key: upper case, as the migration's BENEFICIARY and EMPLOYER. */
@@ -47,13 +48,17 @@ export const lineHoursSchema = z.object({
   days: weekSchema,
 });
 
-const dateKey = z.string().refine((v) => parseDateKey(v) !== null, "INVALID_DATE");
+// An empty date is a choice not yet made: "Kies een datum." rather than "not a valid date".
+const dateKey = z
+  .string()
+  .min(1, { message: "CHOOSE_DATE", abort: true })
+  .refine((v) => parseDateKey(v) !== null, "INVALID_DATE");
 
 export const lineClosureDaySchema = z.object({
   lineKey: lineKeySchema,
   date: dateKey,
-  reasonNl: z.string().trim().min(1, "REQUIRED").max(200, "TOO_LONG"),
-  reasonEn: z.string().trim().min(1, "REQUIRED").max(200, "TOO_LONG"),
+  reasonNl: limitedText(200),
+  reasonEn: limitedText(200),
 });
 
 export const removeLineClosureDaySchema = z.object({ lineKey: lineKeySchema, date: dateKey });

@@ -1,17 +1,22 @@
 import { z } from "zod";
 import { parseDateKey } from "@/lib/calendar/local-time";
+import { limitedText } from "@/lib/forms/error-code";
 import { lineHoursSchema } from "@/lib/lines/schema";
 
 // Date.parse accepts 2026-02-30 (it rolls over to March); parseDateKey refuses impossible dates.
-const dateKey = z.string().refine((v) => parseDateKey(v) !== null, "INVALID_DATE");
+// An empty date is a choice not yet made: "Kies een datum." rather than "not a valid date".
+const dateKey = z
+  .string()
+  .min(1, { message: "CHOOSE_DATE", abort: true })
+  .refine((v) => parseDateKey(v) !== null, "INVALID_DATE");
 const yearlyRule = z.enum(["NEVER", "EVERY_YEAR", "EVERY_FIFTH_YEAR"]);
 
 export const holidaySettingsSchema = z.object({ goodFriday: yearlyRule, liberationDay: yearlyRule });
 
 export const closureDaySchema = z.object({
   date: dateKey,
-  reasonNl: z.string().trim().min(1, "REQUIRED").max(200, "TOO_LONG"),
-  reasonEn: z.string().trim().min(1, "REQUIRED").max(200, "TOO_LONG"),
+  reasonNl: limitedText(200),
+  reasonEn: limitedText(200),
 });
 
 export const removeClosureDaySchema = z.object({ date: dateKey });

@@ -4,16 +4,19 @@ import { useRef } from "react";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { formatDateKeyLong, toFormatLocale } from "@/lib/calendar/format";
 import { addContactLineClosureDayAction, removeContactLineClosureDayAction } from "@/lib/lines/actions";
+import { fieldAria, WorkspaceFieldError, WorkspaceRefusal } from "@/components/agent/field-feedback";
 import { LinesMessageLine, useLinesAction } from "./use-lines-action";
 
 /** The days only this line is closed (the centre's own closure days are under Settings). */
 export function LineClosureDays({ lineKey, days }: { lineKey: string; days: { date: string; reasonNl: string; reasonEn: string }[] }) {
   const t = useTranslations("leadLines");
   const lang = toFormatLocale(useLocale());
-  const { pending, message, submit } = useLinesAction();
+  const id = `closure-${lineKey}`;
+  // The inputs' ids, for the summary's link and focus.
+  const idOf = (field: string) => `${id}-${({ date: "date", reasonNl: "nl", reasonEn: "en" } as Record<string, string>)[field] ?? field}`;
+  const { pending, message, reason, fieldErrors, submit } = useLinesAction(idOf);
   const [ask, confirmDialog] = useConfirm();
   const formRef = useRef<HTMLFormElement>(null);
-  const id = `closure-${lineKey}`;
   return (
     <div className="space-y-3">
       {days.length === 0 ? <p className="text-sm text-slate-600">{t("noClosures")}</p> : null}
@@ -37,9 +40,11 @@ export function LineClosureDays({ lineKey, days }: { lineKey: string; days: { da
           </li>
         ))}
       </ul>
+      <WorkspaceRefusal reason={reason} fieldErrors={fieldErrors} idOf={idOf} text={null} />
       <form
         ref={formRef}
-        className="flex flex-wrap items-end gap-3"
+        noValidate
+        className="flex flex-wrap items-start gap-3"
         onSubmit={(event) => {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
@@ -48,15 +53,18 @@ export function LineClosureDays({ lineKey, days }: { lineKey: string; days: { da
       >
         <div>
           <label htmlFor={`${id}-date`} className="block text-sm font-medium">{t("date")}</label>
-          <input id={`${id}-date`} name="date" type="date" required className="mt-1 rounded border border-slate-400 px-2 py-1" />
+          <input id={`${id}-date`} name="date" type="date" required className="mt-1 rounded border border-slate-400 px-2 py-1" {...fieldAria(`${id}-date`, fieldErrors.date)} />
+          <WorkspaceFieldError id={`${id}-date`} errors={fieldErrors.date} namespace="leadLines" extraCodes={["CHOOSE_DATE", "INVALID_DATE"]} />
         </div>
         <div>
           <label htmlFor={`${id}-nl`} className="block text-sm font-medium">{t("reasonNl")}</label>
-          <input id={`${id}-nl`} name="reasonNl" required maxLength={200} className="mt-1 rounded border border-slate-400 px-2 py-1" />
+          <input id={`${id}-nl`} name="reasonNl" required maxLength={200} className="mt-1 rounded border border-slate-400 px-2 py-1" {...fieldAria(`${id}-nl`, fieldErrors.reasonNl)} />
+          <WorkspaceFieldError id={`${id}-nl`} errors={fieldErrors.reasonNl} namespace="leadLines" extraCodes={["CHOOSE_DATE", "INVALID_DATE"]} />
         </div>
         <div>
           <label htmlFor={`${id}-en`} className="block text-sm font-medium">{t("reasonEn")}</label>
-          <input id={`${id}-en`} name="reasonEn" required maxLength={200} className="mt-1 rounded border border-slate-400 px-2 py-1" />
+          <input id={`${id}-en`} name="reasonEn" required maxLength={200} className="mt-1 rounded border border-slate-400 px-2 py-1" {...fieldAria(`${id}-en`, fieldErrors.reasonEn)} />
+          <WorkspaceFieldError id={`${id}-en`} errors={fieldErrors.reasonEn} namespace="leadLines" extraCodes={["CHOOSE_DATE", "INVALID_DATE"]} />
         </div>
         <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{t("addClosure")}</button>
       </form>

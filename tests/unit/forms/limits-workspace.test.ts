@@ -4,7 +4,9 @@ import { complaintBodySchema, staffOmbudsReferralSchema } from "@/lib/complaints
 import { deskAnswerSchema, deskNoteSchema } from "@/lib/complaints/desk";
 import { answerSchema, moveUpSchema, resolveSchema } from "@/lib/escalations/desk";
 import { kbArticleInput } from "@/lib/kb/schema";
+import { lineClosureDaySchema } from "@/lib/lines/schema";
 import { macroInput } from "@/lib/macros/schema";
+import { closureDaySchema } from "@/lib/settings/schema";
 import { noteSchema, replySchema } from "@/lib/workspace/schema";
 
 // Issue 19 item 6 on the workspace forms: each refusal carries the limit the reader will see
@@ -59,5 +61,19 @@ describe("lead desk forms", () => {
     expect(refusals(answerSchema, { escalationId: "e1", body: "x".repeat(10_001) })).toEqual([["body", "TOO_LONG:10000"]]);
     expect(refusals(resolveSchema, { escalationId: "e1", outcome: "x".repeat(5_001) })).toEqual([["outcome", "TOO_LONG:5000"]]);
     expect(refusals(moveUpSchema, { escalationId: "e1", reason: "kort" })).toEqual([["reason", "TOO_SHORT:10"]]);
+  });
+});
+
+describe("closure days (settings and contact lines)", () => {
+  it("a missing date says to choose one; the reasons are required and name their maximum", () => {
+    expect(refusals(closureDaySchema, { date: "", reasonNl: "", reasonEn: "x".repeat(201) })).toEqual([
+      ["date", "CHOOSE_DATE"],
+      ["reasonNl", "REQUIRED"],
+      ["reasonEn", "TOO_LONG:200"],
+    ]);
+    expect(refusals(lineClosureDaySchema, { lineKey: "BENEFICIARY", date: "2026-02-30", reasonNl: "Storing", reasonEn: "" })).toEqual([
+      ["date", "INVALID_DATE"],
+      ["reasonEn", "REQUIRED"],
+    ]);
   });
 });
