@@ -10,7 +10,7 @@ import { updateUrgentWordsAction } from "@/lib/urgent/actions";
 export function UrgentWordsForm({ words }: { words: readonly string[] }) {
   const t = useTranslations("urgentWords");
   const router = useRouter();
-  const { error: refusal, errors, pending, run } = useAgentAction("urgentWords");
+  const { error: refusal, errors, pending, run } = useAgentAction("urgentWords", () => "urgent-words");
   const locale = useLocale();
   // A list over its bound names the bound ("TOO_LONG:2000"); other refusals read as they come.
   const tooLong = errors.words?.[0] ? parseErrorCode(errors.words[0]) : null;

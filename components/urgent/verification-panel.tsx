@@ -12,7 +12,8 @@ const OUTCOMES = ["CONFIRMED", "NOT_URGENT", "NOT_REACHED"] as const;
 export function VerificationPanel(props: { ticketId: string; state: "PENDING" | "NOT_REACHED"; lastAttempt: string | null; mayRecord: boolean }) {
   const t = useTranslations("urgentVerify");
   const router = useRouter();
-  const { errors, error, pending, run } = useAgentAction("urgentVerify");
+  // Focus goes to the first refused field (verify-outcome, verify-note).
+  const { errors, error, pending, run } = useAgentAction("urgentVerify", (field) => `verify-${field}`);
   const [outcome, setOutcome] = useState("");
   const [note, setNote] = useState("");
   const locale = useLocale();
