@@ -60,6 +60,8 @@ test("a letter without a category says what to choose", async ({ browser }) => {
   await page.getByRole("searchbox", { name: "Afzender zoeken" }).fill("K-100231");
   await page.getByRole("button", { name: "Zoeken" }).click();
   await page.getByRole("link", { name: "Kiezen: Anna Jansen" }).click();
+  // The chosen sender redraws the page: wait for it before filling in the letter.
+  await expect(page.getByTestId("letter-sender")).toContainText("Anna Jansen");
   const form = page.getByRole("form", { name: "De brief" });
   await form.getByLabel("Onderwerp", { exact: true }).fill(subject);
   await form.getByLabel("Korte samenvatting van de inhoud").fill("Mevrouw vraagt wanneer de betaling komt.");
