@@ -1,11 +1,12 @@
 "use client";
 import { useConfirm } from "@/components/ui/confirm-dialog";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/define";
 import { resetMailTemplateAction, saveMailTemplateAction } from "@/lib/mail-templates/actions";
 import { sampleValues, templateDef, TEMPLATE_LOCALES, type TemplateKey, type TemplateLocale } from "@/lib/mail-templates/registry";
-import { previewTemplate, type TemplateProblem } from "@/lib/mail-templates/render";
+import { formatLimit } from "@/lib/forms/error-code";
+import { BODY_MAX, previewTemplate, SUBJECT_MAX, type TemplateProblem } from "@/lib/mail-templates/render";
 
 export interface EditorRow {
   subject: string;
@@ -92,12 +93,15 @@ function TemplateEditor({
   const lastField = useRef<"subject" | "body">("body");
   const def = templateDef(templateKey);
   const { mail, problems } = previewTemplate(templateKey, { subject, body }, sampleValues(templateKey, locale));
+  const pageLocale = useLocale();
 
   const describe = (problem: Pick<TemplateProblem, "code" | "field" | "placeholder">) =>
     t(`errors.${problem.code}`, {
       field: t(`fields.${problem.field}`),
       placeholder: problem.code === "TEMPLATE_SYNTAX" ? (problem.placeholder ?? "") : `{${problem.placeholder ?? ""}}`,
       voorbeeld: "{naam}",
+      // A too long field names its own limit, the one the check uses ("hoogstens 5.000 tekens").
+      limit: formatLimit(problem.field === "subject" ? SUBJECT_MAX : BODY_MAX, pageLocale),
     });
 
   function insert(name: string) {
