@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { logCallAction } from "@/lib/phone/actions";
+import { fieldAria, WorkspaceFieldError, WorkspaceRefusal } from "./field-feedback";
 import { useAgentAction } from "./use-action-errors";
 
 interface Props {
@@ -17,6 +18,9 @@ interface Props {
   /** A call the telephone platform drafted: completing it fills in that record. */
   draftCallId?: string | null;
 }
+
+// The codes agentPhone.fieldErrors translates besides REQUIRED, TOO_SHORT and TOO_LONG.
+export const PHONE_CODES = ["INVALID_PHONE", "INVALID_DATE", "CHOOSE_CATEGORY", "CHOOSE_TEAM", "CHOOSE_MOMENT", "CHOOSE_ORGANISATION", "CHOOSE_HANDOVER"];
 
 const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
 
@@ -37,7 +41,8 @@ export function CallForm({ callerId, callerPhone, tickets, categories, teams, sl
     callbackSlot: "MORNING" as "MORNING" | "AFTERNOON",
   });
   const [done, setDone] = useState<{ number: string; ticketId: string; callback: boolean } | null>(null);
-  const { errors, error, pending, run } = useAgentAction("agentPhone");
+  const idOf = (name: string) => `call-${name}`;
+  const { errors, error, reason, pending, run } = useAgentAction("agentPhone", idOf);
   const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
     setValues({ ...values, [key]: e.target.value });
 
@@ -67,19 +72,13 @@ export function CallForm({ callerId, callerPhone, tickets, categories, teams, sl
       },
     );
   }
-  const fieldMessage = (name: string) => {
-    const code = errors[name]?.[0];
-    if (!code) return null;
-    const known = ["TOO_SHORT", "TOO_LONG", "REQUIRED", "INVALID_PHONE", "INVALID_DATE"].includes(code) ? code : "REQUIRED";
-    return <p id={`call-${name}-error`} className="mt-1 text-sm text-red-700">{t(`fieldErrors.${known}`)}</p>;
-  };
-  const aria = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `call-${name}-error` } : {});
-
+  const fieldMessage = (name: string) => <WorkspaceFieldError id={idOf(name)} errors={errors[name]} namespace="agentPhone" extraCodes={PHONE_CODES} />;
+  const aria = (name: string) => fieldAria(idOf(name), errors[name]);
   return (
     <form onSubmit={submit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="call-heading">
       <h2 id="call-heading" className="text-lg font-semibold">{t("callForm")}</h2>
       {!known ? <p className="text-sm text-slate-700">{t("dossierWarning")}</p> : null}
-      {error ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">{error}</p> : null}
+      <WorkspaceRefusal reason={reason} fieldErrors={errors} idOf={idOf} text={error} />
       {done ? (
         <p role="status" className="rounded border border-emerald-200 bg-emerald-50 p-2 text-sm text-emerald-900">
           {done.callback ? t("savedCallback", { number: done.number }) : t("saved", { number: done.number })}{" "}
@@ -121,19 +120,21 @@ export function CallForm({ callerId, callerPhone, tickets, categories, teams, sl
       <div className="grid gap-3 md:grid-cols-2">
         <div>
           <label htmlFor="call-categoryKey" className="text-sm font-medium">{t("category")}</label>
-          <select id="call-categoryKey" value={values.categoryKey} onChange={set("categoryKey")} className={field}>
+          <select id="call-categoryKey" value={values.categoryKey} onChange={set("categoryKey")} className={field} {...aria("categoryKey")}>
             {categories.map((c) => (
               <option key={c.key} value={c.key}>{c.name}</option>
             ))}
           </select>
+          {fieldMessage("categoryKey")}
         </div>
         <div>
           <label htmlFor="call-teamId" className="text-sm font-medium">{t("team")}</label>
-          <select id="call-teamId" value={values.teamId} onChange={set("teamId")} className={field}>
+          <select id="call-teamId" value={values.teamId} onChange={set("teamId")} className={field} {...aria("teamId")}>
             {teams.map((x) => (
               <option key={x.id} value={x.id}>{x.name}</option>
             ))}
           </select>
+          {fieldMessage("teamId")}
         </div>
       </div>
       <div>

@@ -82,7 +82,7 @@ describe("logging a phone call", () => {
   it("refuses a callback without a date, with a field error", async () => {
     const { agent, bram, team } = await setup();
     const result = await logPhoneCall.execute(agent, { callerId: bram.id, phone: "0687654321", subject: "Hoogte", categoryKey: "GENERAL_QUESTION", teamId: team.id, summary: "Terugbellen graag.", outcome: "CALLBACK" }, now);
-    expect(result.ok === false && result.fieldErrors?.callbackDate).toEqual(["REQUIRED"]);
+    expect(result.ok === false && result.fieldErrors?.callbackDate).toEqual(["CHOOSE_MOMENT"]);
   });
 });
 

@@ -6,6 +6,7 @@ import { answerSchema, moveUpSchema, resolveSchema } from "@/lib/escalations/des
 import { kbArticleInput } from "@/lib/kb/schema";
 import { lineClosureDaySchema } from "@/lib/lines/schema";
 import { macroInput } from "@/lib/macros/schema";
+import { logCallSchema, preAnnouncementSchema } from "@/lib/phone/schema";
 import { closureDaySchema } from "@/lib/settings/schema";
 import { noteSchema, replySchema } from "@/lib/workspace/schema";
 
@@ -74,6 +75,23 @@ describe("closure days (settings and contact lines)", () => {
     expect(refusals(lineClosureDaySchema, { lineKey: "BENEFICIARY", date: "2026-02-30", reasonNl: "Storing", reasonEn: "" })).toEqual([
       ["date", "INVALID_DATE"],
       ["reasonEn", "REQUIRED"],
+    ]);
+  });
+});
+
+describe("phone forms", () => {
+  it("a call without a team or a callback moment says what to choose; its summary names its maximum", () => {
+    expect(refusals(logCallSchema, { subject: "Betaling", categoryKey: "GENERAL_QUESTION", teamId: "", summary: "x".repeat(5_001), outcome: "CALLBACK", phone: "0612345678", callbackSlot: "MORNING" })).toEqual([
+      ["teamId", "CHOOSE_TEAM"],
+      ["summary", "TOO_LONG:5000"],
+      ["callbackDate", "CHOOSE_MOMENT"],
+    ]);
+  });
+
+  it("a pre-announcement without an organisation or a colleague says what to choose", () => {
+    expect(refusals(preAnnouncementSchema, { organisationId: "", callerName: "Eva Bakker", subject: "Loonbeslag", reason: "Wil een behandelaar spreken.", forWhom: "Team werkgevers", handedOverToId: "" })).toEqual([
+      ["organisationId", "CHOOSE_ORGANISATION"],
+      ["handedOverToId", "CHOOSE_HANDOVER"],
     ]);
   });
 });
