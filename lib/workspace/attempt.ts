@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { errorCode } from "@/lib/forms/error-code";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { CallbackRuleError, logAttempt } from "@/lib/callbacks/mutations";
 import { db } from "@/lib/db/client";
@@ -8,8 +9,9 @@ import { staffTicketContentScope } from "./scope";
 
 export const attemptSchema = z.object({
   appointmentId: z.string().min(1).max(64),
-  outcome: z.enum(["REACHED", "NO_ANSWER", "VOICEMAIL", "BUSY", "WRONG_NUMBER"]),
-  note: z.string().trim().max(2_000, "TOO_LONG").default(""),
+  // A missing outcome says what to choose; the note states its limit.
+  outcome: z.enum(["REACHED", "NO_ANSWER", "VOICEMAIL", "BUSY", "WRONG_NUMBER"], "CHOOSE_OUTCOME"),
+  note: z.string().trim().max(2_000, errorCode("TOO_LONG", 2_000)).default(""),
 });
 
 export const logCallbackAttempt = defineAction({

@@ -9,6 +9,8 @@ async function pageAs(browser: Browser, role: RoleKey) {
 
 test.describe("phone call → callback → two failed attempts → note on the next call", () => {
   test("the agent books a callback, the handler fails twice, the agent sees the note", async ({ browser }) => {
+    // Three people and a fresh login in one journey: more than the default 30 s on a busy machine.
+    test.setTimeout(90_000);
     const agent = await pageAs(browser, "agent");
     await agent.goto("/agent/telefoon");
     await agent.getByRole("searchbox", { name: "Beller zoeken" }).fill("Bram");
@@ -35,6 +37,11 @@ test.describe("phone call → callback → two failed attempts → note on the n
     const row = handler.getByTestId("callback-row").filter({ hasText: "Bram de Vries" }).filter({ hasText: "Vraag over betaling" });
     await expect(row).toHaveCount(1);
     await expectAccessible(handler);
+    // No outcome chosen: the form says what to choose, under the field and in the one summary.
+    await row.getByRole("button", { name: "Vastleggen" }).click();
+    await expect(row.getByTestId("form-error")).toHaveText("Controleer de velden hieronder: 1 veld klopt nog niet. Naar het eerste veld");
+    await expect(row.getByText("Kies een uitkomst van de belpoging.")).toBeVisible();
+    await expect(row.getByLabel("Uitkomst")).toBeFocused();
     for (const note of ["Geen gehoor om 10:05", "Voicemail ingesproken"]) {
       await row.getByLabel("Uitkomst").selectOption(note.startsWith("Geen") ? "NO_ANSWER" : "VOICEMAIL");
       await row.getByLabel("Notitie").fill(note);
