@@ -1,5 +1,5 @@
 // npm run bench:http [-- --instances 2] [-- --connections=50] [-- --duration=15] [-- --tickets=100000]
-//                    [-- --no-build] [-- --keep] [-- --port=3310]
+//                    [-- --no-build] [-- --keep] [-- --port=3310] [-- --only=queue]
 // The pages people wait on, over HTTP against `next start` on PostgreSQL: builds, seeds the demo
 // data and adds 100,000 tickets by SQL, logs in for real (the case handler with password and TOTP
 // code, the beneficiary with her password), then drives autocannon (50 connections) against the
@@ -29,6 +29,8 @@ function option(name: string, fallback: number): number {
   return value;
 }
 const INSTANCES = option("instances", 1);
+// --only=queue: the trivial route and the pages whose label holds the word (to profile one page).
+const ONLY = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? null;
 const CONNECTIONS = option("connections", 50);
 const DURATION = option("duration", 15);
 const TICKETS = option("tickets", 100_000);
@@ -223,7 +225,7 @@ async function main() {
       { label: "queue page /agent", path: "/agent", cookie: handler },
       { label: `ticket page (${tk.number}, ${tk.messages} messages)`, path: `/agent/tickets/${tk.id}`, cookie: handler },
       { label: "beneficiary dashboard /portaal", path: "/portaal", cookie: beneficiary },
-    ];
+    ].filter((target, i) => i === 0 || !ONLY || target.label.includes(ONLY));
     // Every page answers 200 on every instance before any load (a login that did not take would
     // otherwise be measured as fast redirects), and the first requests warm the server up.
     for (const target of targets) {
