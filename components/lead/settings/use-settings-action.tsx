@@ -1,42 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { focusFirstBad, refusedFields } from "@/components/agent/field-feedback";
+import { useLeadAction } from "@/components/lead/use-lead-action";
 import type { ActionResult } from "@/lib/actions/define";
 
-const KNOWN = new Set(["CLOSURE_DAY_EXISTS", "DATE_IN_PAST", "DATE_ON_WEEKEND", "NOT_FOUND", "WHOLE_WORKING_DAYS", "FORBIDDEN", "INVALID_INPUT", "UNKNOWN_LINE", "LINE_NEVER_OPEN"]);
-
-/** Runs a settings action and turns its outcome into a translated message. */
+/** Runs a settings action: the shared lead hook, in the settings' words. */
 export function useSettingsAction(idOf?: (field: string) => string) {
-  const t = useTranslations("leadSettings");
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const [reason, setReason] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  function submit(action: (input: unknown) => Promise<ActionResult<undefined>>, input: unknown) {
-    start(async () => {
-      const result = await action(input).catch((): ActionResult<undefined> => ({ ok: false, reason: "UNEXPECTED" }));
-      if (result.ok) {
-        setMessage({ kind: "ok", text: t("saved") });
-        setReason(null);
-        setFieldErrors({});
-        return;
-      }
-      setReason(result.reason);
-      // Only a refusal of the input itself marks fields; a rule (a day in the past) keeps its one sentence.
-      setFieldErrors(result.reason === "INVALID_INPUT" ? (result.fieldErrors ?? {}) : {});
-      // A form that shows its fields' errors (idOf) reads them under each field, with the one summary above.
-      if (idOf && refusedFields(result.reason, result.fieldErrors)) {
-        setMessage(null);
-        focusFirstBad(result.fieldErrors, idOf);
-        return;
-      }
-      const field = result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] : undefined;
-      const code = field && t.has(`errors.${field}`) ? field : KNOWN.has(result.reason) ? result.reason : "UNEXPECTED";
-      setMessage({ kind: "error", text: t(`errors.${code}`) });
-    });
-  }
-  return { pending, message, reason, fieldErrors, submit };
+  return useLeadAction("leadSettings", idOf);
 }
 
 export function FormMessage({ message }: { message: { kind: "ok" | "error"; text: string } | null }) {
