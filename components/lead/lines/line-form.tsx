@@ -1,6 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
+import { WorkspaceFieldError, fieldAria } from "@/components/agent/field-feedback";
+import { FieldErrorSummary } from "@/components/ui/field-error-summary";
 import { createContactLineAction, removeContactLineAction, updateContactLineAction } from "@/lib/lines/actions";
 import { LinesMessageLine, useLinesAction } from "./use-lines-action";
 
@@ -29,7 +31,13 @@ function fieldsOf(form: FormData) {
   };
 }
 
-function LineFields({ id, line }: { id: string; line?: LineValues }) {
+
+/** Each field's own error under it, in the lines' words (the name's limit, what to choose). */
+function LineFieldError({ id, errors }: { id: string; errors?: string[] }) {
+  return <WorkspaceFieldError id={id} errors={errors} namespace="leadLines" extraCodes={["NAME_TOO_LONG", "INVALID_PHONE", "CHANNEL_REQUIRED"]} />;
+}
+
+function LineFields({ id, line, fieldErrors = {} }: { id: string; line?: LineValues; fieldErrors?: Record<string, string[]> }) {
   const t = useTranslations("leadLines");
   const tc = useTranslations("contactLines.channel");
   const input = "mt-1 w-full rounded border border-slate-400 px-2 py-1";
@@ -37,15 +45,18 @@ function LineFields({ id, line }: { id: string; line?: LineValues }) {
     <div className="grid gap-3 sm:grid-cols-2">
       <div>
         <label htmlFor={`${id}-nameNl`} className="block text-sm font-medium">{t("nameNl")}</label>
-        <input id={`${id}-nameNl`} name="nameNl" required maxLength={80} defaultValue={line?.nameNl} className={input} />
+        <input id={`${id}-nameNl`} name="nameNl" required maxLength={80} defaultValue={line?.nameNl} {...fieldAria(`${id}-nameNl`, fieldErrors.nameNl)} className={input} />
+        <LineFieldError id={`${id}-nameNl`} errors={fieldErrors.nameNl} />
       </div>
       <div>
         <label htmlFor={`${id}-nameEn`} className="block text-sm font-medium">{t("nameEn")}</label>
-        <input id={`${id}-nameEn`} name="nameEn" required maxLength={80} defaultValue={line?.nameEn} className={input} />
+        <input id={`${id}-nameEn`} name="nameEn" required maxLength={80} defaultValue={line?.nameEn} {...fieldAria(`${id}-nameEn`, fieldErrors.nameEn)} className={input} />
+        <LineFieldError id={`${id}-nameEn`} errors={fieldErrors.nameEn} />
       </div>
       <div>
         <label htmlFor={`${id}-phone`} className="block text-sm font-medium">{t("phone")}</label>
-        <input id={`${id}-phone`} name="phone" type="tel" maxLength={30} defaultValue={line?.phone} aria-describedby={`${id}-phone-hint`} className={input} />
+        <input id={`${id}-phone`} name="phone" type="tel" maxLength={30} defaultValue={line?.phone} {...fieldAria(`${id}-phone`, fieldErrors.phone, `${id}-phone-hint`)} className={input} />
+        <LineFieldError id={`${id}-phone`} errors={fieldErrors.phone} />
         <p id={`${id}-phone-hint`} className="text-xs text-slate-600">{t("phoneHint")}</p>
       </div>
       <div>
@@ -56,16 +67,17 @@ function LineFields({ id, line }: { id: string; line?: LineValues }) {
           ))}
         </select>
       </div>
-      <fieldset className="sm:col-span-2">
+      <fieldset className="sm:col-span-2" aria-invalid={fieldErrors.channels?.length ? true : undefined} aria-describedby={fieldErrors.channels?.length ? `${id}-channels-error` : undefined}>
         <legend className="text-sm font-medium">{t("channels")}</legend>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
           {CHANNELS.map((c) => (
             <label key={c} className="flex items-center gap-1">
-              <input type="checkbox" name="channels" value={c} defaultChecked={line ? line.channels.includes(c) : c === "PHONE"} />
+              <input type="checkbox" id={c === CHANNELS[0] ? `${id}-channels` : undefined} name="channels" value={c} defaultChecked={line ? line.channels.includes(c) : c === "PHONE"} />
               {tc(c)}
             </label>
           ))}
         </div>
+        <LineFieldError id={`${id}-channels`} errors={fieldErrors.channels} />
       </fieldset>
       <label className="flex items-center gap-2 text-sm sm:col-span-2">
         <input type="checkbox" name="active" defaultChecked={line?.active ?? true} />
@@ -79,7 +91,8 @@ function LineFields({ id, line }: { id: string; line?: LineValues }) {
 export function CreateLineForm() {
   const t = useTranslations("leadLines");
   const tw = useTranslations("contactLines.weekdays");
-  const { pending, message, submit } = useLinesAction();
+  const idOf = (field: string) => `new-line-${field}`;
+  const { pending, message, fieldErrors, submit } = useLinesAction(idOf);
   const formRef = useRef<HTMLFormElement>(null);
   return (
     <form
@@ -92,7 +105,8 @@ export function CreateLineForm() {
         submit(createContactLineAction, { ...fieldsOf(form), days }, () => formRef.current?.reset());
       }}
     >
-      <LineFields id="new-line" />
+      <FieldErrorSummary fieldErrors={fieldErrors} idOf={idOf} />
+      <LineFields id="new-line" fieldErrors={fieldErrors} />
       <fieldset>
         <legend className="text-sm font-medium">{t("hours")}</legend>
         <p id="new-line-hours-hint" className="text-sm text-slate-600">{t("hoursHint")}</p>
@@ -114,7 +128,8 @@ export function CreateLineForm() {
 /** A line's details; lines other than the two fixed ones can also be removed. */
 export function EditLineForm({ line, removable }: { line: LineValues; removable: boolean }) {
   const t = useTranslations("leadLines");
-  const { pending, message, submit } = useLinesAction();
+  const idOf = (field: string) => `line-${line.key}-${field}`;
+  const { pending, message, fieldErrors, submit } = useLinesAction(idOf);
   return (
     <form
       className="space-y-3"
@@ -123,7 +138,8 @@ export function EditLineForm({ line, removable }: { line: LineValues; removable:
         submit(updateContactLineAction, { key: line.key, ...fieldsOf(new FormData(event.currentTarget)) });
       }}
     >
-      <LineFields id={`line-${line.key}`} line={line} />
+      <FieldErrorSummary fieldErrors={fieldErrors} idOf={idOf} />
+      <LineFields id={`line-${line.key}`} line={line} fieldErrors={fieldErrors} />
       <div className="flex flex-wrap gap-3">
         <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{t("save")}</button>
         {removable ? (
