@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useLeadAction } from "@/components/lead/use-lead-action";
+import { FieldErrorSummary } from "@/components/ui/field-error-summary";
 import type { ActionResult } from "@/lib/actions/define";
 
 /** Runs a settings action: the shared lead hook, in the settings' words. */
@@ -22,15 +23,18 @@ export function SettingsForm({
   action,
   toInput,
   className,
+  idOf,
   children,
 }: {
   action: (input: unknown) => Promise<ActionResult<undefined>>;
   toInput: (form: FormData) => unknown;
   className?: string;
-  children: React.ReactNode;
+  /** The input id of a field: the form then shows each field's error under it, with the one summary. */
+  idOf?: (field: string) => string;
+  children: React.ReactNode | ((fieldErrors: Record<string, string[]>) => React.ReactNode);
 }) {
   const t = useTranslations("leadSettings");
-  const { pending, message, submit } = useSettingsAction();
+  const { pending, message, fieldErrors, submit } = useSettingsAction(idOf);
   return (
     <form
       className={className}
@@ -39,7 +43,8 @@ export function SettingsForm({
         submit(action, toInput(new FormData(event.currentTarget)));
       }}
     >
-      {children}
+      {idOf ? <FieldErrorSummary fieldErrors={fieldErrors} idOf={idOf} /> : null}
+      {typeof children === "function" ? children(fieldErrors) : children}
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
         {t("save")}
       </button>
