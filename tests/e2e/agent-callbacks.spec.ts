@@ -1,12 +1,7 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { formatDateKeyLong } from "../../lib/calendar/format";
 import { moveBookedAppointment, pastDate } from "./callback-db";
-import { storageStateOf, type RoleKey } from "./support";
-
-async function pageAs(browser: Browser, role: RoleKey) {
-  const context = await browser.newContext({ storageState: storageStateOf(role) });
-  return context.newPage();
-}
+import { pageAs } from "./support";
 
 test.describe("callback attempts", () => {
   test("a wrong number ends the appointment at once, and the call centre sees the note", async ({ browser }) => {

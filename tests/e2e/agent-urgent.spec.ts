@@ -1,16 +1,11 @@
-import { type Browser, expect, test } from "@playwright/test";
-import { expectAccessible, storageStateOf, type RoleKey } from "./support";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, pageAs } from "./support";
 
 // Issue 18, item 1: an urgent mail nobody announced by phone is flagged for the case handler in the
 // queue and on the ticket; recording the confirming call's outcome removes the flag. The demo seed
 // holds such a mail of Bakkerij Van Dijk (prisma/seed-urgent.ts).
 
 const SUBJECT = "SPOED: ziekmelding en loondoorbetaling";
-
-async function pageAs(browser: Browser, role: RoleKey) {
-  const context = await browser.newContext({ storageState: storageStateOf(role) });
-  return context.newPage();
-}
 
 test("the case handler sees an unannounced urgent mail flagged, records 'confirmed', and the flag is gone", async ({ browser }) => {
   const handler = await pageAs(browser, "handler");

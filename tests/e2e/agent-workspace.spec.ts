@@ -1,11 +1,6 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { backdateAttempts, moveBookedAppointment, pastDate } from "./callback-db";
-import { expectAccessible, login, storageStateOf, type RoleKey } from "./support";
-
-async function pageAs(browser: Browser, role: RoleKey) {
-  const context = await browser.newContext({ storageState: storageStateOf(role) });
-  return context.newPage();
-}
+import { expectAccessible, login, pageAs, storageStateOf } from "./support";
 
 test.describe("phone call → callback → two failed attempts → note on the next call", () => {
   test("the agent books a callback, the handler fails twice, the agent sees the note", async ({ browser }) => {

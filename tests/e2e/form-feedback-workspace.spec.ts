@@ -1,14 +1,9 @@
-import { expect, test, type Browser } from "@playwright/test";
-import { e2eQuery, storageStateOf, type RoleKey } from "./support";
+import { expect, test } from "@playwright/test";
+import { e2eQuery, pageAs } from "./support";
 
 // Issue 19 item 6 on the workspace forms: a refused field names its limit as a Dutch reader writes
 // numbers, every refused field speaks at once under the one shared summary (linked to the first
 // bad field, which has focus), and a missing choice says what to choose. Nothing is stored.
-
-async function pageAs(browser: Browser, role: RoleKey) {
-  const context = await browser.newContext({ storageState: storageStateOf(role) });
-  return context.newPage();
-}
 
 test("a too long reply names the limit of 20.000 characters", async ({ browser }) => {
   const page = await pageAs(browser, "handler");

@@ -1,13 +1,8 @@
-import { type Browser, expect, test } from "@playwright/test";
-import { expectAccessible, storageStateOf, type RoleKey } from "./support";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, pageAs } from "./support";
 
 // Issue 18, 11b: once a case handler answers, the ticket says so and the customer is no longer
 // shown a due time for an answer they already have.
-
-async function pageAs(browser: Browser, role: RoleKey) {
-  const context = await browser.newContext({ storageState: storageStateOf(role) });
-  return context.newPage();
-}
 
 test("a handler answers a portal question: the ticket shows it answered in time and the beneficiary sees no due time", async ({ browser }) => {
   const anna = await pageAs(browser, "beneficiary");

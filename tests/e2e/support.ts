@@ -136,3 +136,9 @@ export async function annaFilesComplaint(browser: Browser, text: string): Promis
   await expect(portal.getByTestId("complaint-stage")).toHaveText("Fase 1: behandeling door het team");
   return { complaintId: new URL(portal.url()).pathname.split("/").pop()!, portal };
 }
+
+/** A fresh browser context signed in as `role` (its stored session), and a page in it. */
+export async function pageAs(browser: Browser, role: RoleKey): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStateOf(role) });
+  return context.newPage();
+}
