@@ -27,8 +27,9 @@ export const endChatSchema = z.object({
 });
 
 export const chatSettingsSchema = z.object({
-  maxPerAgent: z.coerce.number().int("WHOLE_NUMBER").min(1, "RANGE").max(10, "RANGE"),
-  offerMessageAfterSec: z.coerce.number().int("WHOLE_NUMBER").min(30, "RANGE").max(3600, "RANGE"),
+  // Each refusal names its own bounds ("Kies 1 tot en met 10 chats.").
+  maxPerAgent: z.coerce.number().int("WHOLE_NUMBER").min(1, "MAX_PER_AGENT_RANGE").max(10, "MAX_PER_AGENT_RANGE"),
+  offerMessageAfterSec: z.coerce.number().int("WHOLE_NUMBER").min(30, "OFFER_AFTER_RANGE").max(3600, "OFFER_AFTER_RANGE"),
 });
 export const chatTopicsSchema = z.object({ categoryKeys: z.array(z.string().min(1).max(64)).max(200) });
 

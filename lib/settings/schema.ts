@@ -27,9 +27,10 @@ export const openingHoursSchema = lineHoursSchema;
 export const slaPolicySchema = z
   .object({
     key: z.string().min(1).max(64),
-    amount: z.coerce.number().positive("POSITIVE").max(1000),
-    atRiskShare: z.coerce.number().min(0.05, "SHARE_RANGE").max(0.5, "SHARE_RANGE"),
-    targetShare: z.coerce.number().min(0.5, "SHARE_RANGE").max(1, "SHARE_RANGE"),
+    // Each refusal names its own bounds (the form says "Kies een percentage van 5 tot en met 50.").
+    amount: z.coerce.number().positive("POSITIVE").max(1000, "AMOUNT_MAX"),
+    atRiskShare: z.coerce.number().min(0.05, "AT_RISK_RANGE").max(0.5, "AT_RISK_RANGE"),
+    targetShare: z.coerce.number().min(0.5, "TARGET_RANGE").max(1, "TARGET_RANGE"),
     // Absent: the policy keeps its unit. OPENING_HOURS counts the opening hours of a line.
     unit: z.enum(["WORKING_DAYS", "WORKING_HOURS", "CALENDAR_HOURS", "OPENING_HOURS"]).optional(),
     lineKey: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).max(64).optional()),
@@ -38,6 +39,6 @@ export const slaPolicySchema = z
 
 export const slotCapacitySchema = z.object({
   teamId: z.string().min(1).max(64),
-  morning: z.coerce.number().int("WHOLE_NUMBER").min(0, "NOT_NEGATIVE").max(200),
-  afternoon: z.coerce.number().int("WHOLE_NUMBER").min(0, "NOT_NEGATIVE").max(200),
+  morning: z.coerce.number().int("WHOLE_NUMBER").min(0, "NOT_NEGATIVE").max(200, "CAPACITY_MAX"),
+  afternoon: z.coerce.number().int("WHOLE_NUMBER").min(0, "NOT_NEGATIVE").max(200, "CAPACITY_MAX"),
 });

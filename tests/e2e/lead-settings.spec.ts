@@ -40,6 +40,38 @@ test.describe("settings (admin)", () => {
     await expect(section.getByText("Geen sluitingsdagen ingesteld.")).toBeVisible();
   });
 
+  // Issue 19 item 6: two refused fields of one settings form speak at once, each with its bounds,
+  // under the one summary; nothing is saved.
+  test("an SLA target with two bad fields shows both errors and one summary, and keeps the old values", async ({ page }) => {
+    await page.goto("/agent/beheer/instellingen");
+    const slaForm = () => page.locator("form").filter({ hasText: "Schriftelijke vraag" }).filter({ has: page.getByLabel("Dreigt te laat (%)") });
+    const form = slaForm();
+    await form.getByLabel("Dreigt te laat (%)").fill("80");
+    await form.getByLabel("Doel (%)").fill("30");
+    await form.getByRole("button", { name: "Opslaan" }).click();
+    await expect(form.getByTestId("form-error")).toHaveText("Controleer de velden hieronder: 2 velden kloppen nog niet. Naar het eerste veld");
+    await expect(form.getByText("Kies een percentage van 5 tot en met 50.")).toBeVisible();
+    await expect(form.getByText("Kies een percentage van 50 tot en met 100.")).toBeVisible();
+    await expect(form.getByLabel("Dreigt te laat (%)")).toBeFocused();
+    await expect(form.getByLabel("Doel (%)")).toHaveAttribute("aria-invalid", "true");
+    await page.reload();
+    const again = slaForm();
+    await expect(again.getByLabel("Dreigt te laat (%)")).toHaveValue("20");
+    await expect(again.getByLabel("Doel (%)")).toHaveValue("90");
+  });
+
+  test("chat settings out of bounds name their bounds, both at once", async ({ page }) => {
+    await page.goto("/agent/beheer/lijnen");
+    const form = page.locator("form").filter({ has: page.getByLabel("Chats tegelijk per medewerker") });
+    await form.getByLabel("Chats tegelijk per medewerker").fill("0");
+    await form.getByLabel("Bericht achterlaten aanbieden na (seconden)").fill("5000");
+    await form.getByRole("button", { name: "Opslaan" }).click();
+    await expect(form.getByTestId("form-error")).toHaveText("Controleer de velden hieronder: 2 velden kloppen nog niet. Naar het eerste veld");
+    await expect(form.getByText("Kies 1 tot en met 10 chats per medewerker.")).toBeVisible();
+    await expect(form.getByText("Kies 30 tot en met 3.600 seconden.")).toBeVisible();
+    await expect(form.getByLabel("Chats tegelijk per medewerker")).toBeFocused();
+  });
+
   test("refuses a line that closes before it opens and keeps the old hours", async ({ page }) => {
     // Every line's hours live on the lines page since lines became rows (tests/e2e/lead-lines.spec.ts).
     await page.goto("/agent/beheer/instellingen");

@@ -193,7 +193,12 @@ describe("accepting", () => {
   it("stops at the per-agent limit from the settings", async () => {
     const admin = await sessionFor("admin@loket.example");
     expect(await updateChatSettings.execute(admin, { maxPerAgent: 1, offerMessageAfterSec: 60 }, NOW)).toEqual({ ok: true, data: undefined });
-    expect(await updateChatSettings.execute(admin, { maxPerAgent: 0, offerMessageAfterSec: 60 }, NOW)).toMatchObject({ ok: false, reason: "INVALID_INPUT" });
+    // Both bad numbers are named, each with a code that carries its bounds.
+    expect(await updateChatSettings.execute(admin, { maxPerAgent: 0, offerMessageAfterSec: 5000 }, NOW)).toEqual({
+      ok: false,
+      reason: "INVALID_INPUT",
+      fieldErrors: { maxPerAgent: ["MAX_PER_AGENT_RANGE"], offerMessageAfterSec: ["OFFER_AFTER_RANGE"] },
+    });
     expect(await updateChatSettings.execute(handler, { maxPerAgent: 5, offerMessageAfterSec: 60 }, NOW)).toEqual({ ok: false, reason: "FORBIDDEN" });
     await accepted(handler, anna);
     const second = await started(bram);

@@ -47,11 +47,22 @@ describe("configuration by an admin", () => {
   it("changes SLA targets and slot capacity, with whole working days only", async () => {
     const admin = await sessionFor("admin@loket.example");
     expect(await updateSlaPolicy.execute(admin, { key: "WRITTEN_QUESTION", amount: 3.5, atRiskShare: 0.2, targetShare: 0.9 }, now)).toEqual({ ok: false, reason: "WHOLE_WORKING_DAYS" });
+    // Each bad field is named with a code that carries its bounds; nothing is stored.
+    expect(await updateSlaPolicy.execute(admin, { key: "WRITTEN_QUESTION", amount: 1001, atRiskShare: 0.8, targetShare: 0.3 }, now)).toEqual({
+      ok: false,
+      reason: "INVALID_INPUT",
+      fieldErrors: { amount: ["AMOUNT_MAX"], atRiskShare: ["AT_RISK_RANGE"], targetShare: ["TARGET_RANGE"] },
+    });
+    expect((await getSlaPolicies(db)).WRITTEN_QUESTION).toMatchObject({ amount: 5, atRiskShare: 0.2 });
     await updateSlaPolicy.execute(admin, { key: "WRITTEN_QUESTION", amount: 4, atRiskShare: 0.25, targetShare: 0.95 }, now);
     expect((await getSlaPolicies(db)).WRITTEN_QUESTION).toMatchObject({ amount: 4, atRiskShare: 0.25 });
 
     const team = await db.team.findUniqueOrThrow({ where: { key: "uitkeringen" } });
-    expect(await updateSlotCapacity.execute(admin, { teamId: team.id, morning: -1, afternoon: 3 }, now)).toMatchObject({ ok: false, reason: "INVALID_INPUT" });
+    expect(await updateSlotCapacity.execute(admin, { teamId: team.id, morning: -1, afternoon: 201 }, now)).toEqual({
+      ok: false,
+      reason: "INVALID_INPUT",
+      fieldErrors: { morning: ["NOT_NEGATIVE"], afternoon: ["CAPACITY_MAX"] },
+    });
     await updateSlotCapacity.execute(admin, { teamId: team.id, morning: 2, afternoon: 3 }, now);
     expect((await db.slotCapacity.findMany({ where: { teamId: team.id }, orderBy: { slot: "asc" } })).map((s) => s.capacity)).toEqual([2, 3]);
   });

@@ -3,30 +3,47 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/define";
+import { fieldAria, focusFirstBad, WorkspaceFieldError } from "@/components/agent/field-feedback";
+import { FieldErrorSummary } from "@/components/ui/field-error-summary";
 import { updateChatSettingsAction, updateChatTopicsAction } from "@/lib/chat/actions";
 
 type Message = { kind: "ok" | "error"; text: string } | null;
 
-function useChatAdminAction() {
+/**
+ * Runs a chat setting's action. A refusal of the input keeps every field's errors (shown under the
+ * fields, with the one summary, focus on the first); any other refusal is one sentence.
+ */
+function useChatAdminAction(idOf?: (field: string) => string) {
   const t = useTranslations("chatAdmin");
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<Message>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   function submit(action: (input: unknown) => Promise<ActionResult<undefined>>, input: unknown) {
     start(async () => {
       const result = await action(input).catch((): ActionResult<undefined> => ({ ok: false, reason: "UNEXPECTED" }));
       if (result.ok) {
+        setFieldErrors({});
         setMessage({ kind: "ok", text: t("saved") });
         router.refresh();
         return;
       }
-      const field = result.fieldErrors ? Object.values(result.fieldErrors).flat().find((code) => t.has(`errors.${code}`)) : undefined;
-      const code = field ?? (t.has(`errors.${result.reason}`) ? result.reason : "UNEXPECTED");
-      setMessage({ kind: "error", text: t(`errors.${code}`) });
+      if (idOf && result.reason === "INVALID_INPUT" && result.fieldErrors) {
+        setFieldErrors(result.fieldErrors);
+        setMessage(null);
+        focusFirstBad(result.fieldErrors, idOf);
+        return;
+      }
+      setFieldErrors({});
+      setMessage({ kind: "error", text: t(t.has(`errors.${result.reason}`) ? `errors.${result.reason}` : "errors.UNEXPECTED") });
     });
   }
-  return { pending, message, submit };
+  return { pending, message, fieldErrors, submit };
 }
+
+const SETTING_CODES = ["WHOLE_NUMBER", "MAX_PER_AGENT_RANGE", "OFFER_AFTER_RANGE"];
+const SETTING_INPUTS: Record<string, string> = { maxPerAgent: "chat-max-per-agent", offerMessageAfterSec: "chat-offer-after" };
+const settingInput = (field: string) => SETTING_INPUTS[field] ?? field;
 
 function MessageLine({ message }: { message: Message }) {
   if (!message) return <p role="status" className="sr-only" />;
@@ -42,24 +59,29 @@ const input = "mt-1 w-24 rounded border border-slate-400 px-2 py-1";
 /** The chat's two numbers: chats per agent, and after how long a waiting customer is offered to leave a message. */
 export function ChatSettingsForm({ settings }: { settings: { maxPerAgent: number; offerMessageAfterSec: number } }) {
   const t = useTranslations("chatAdmin");
-  const { pending, message, submit } = useChatAdminAction();
+  const { pending, message, fieldErrors, submit } = useChatAdminAction(settingInput);
   return (
     <form
       className="space-y-2"
+      // The server's refusal names the bounds in the page's language; the browser's bubble would not.
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
         submit(updateChatSettingsAction, { maxPerAgent: form.get("maxPerAgent"), offerMessageAfterSec: form.get("offerMessageAfterSec") });
       }}
     >
+      <FieldErrorSummary fieldErrors={fieldErrors} idOf={settingInput} />
       <div className="flex flex-wrap items-end gap-4">
         <div>
           <label htmlFor="chat-max-per-agent" className="block text-sm">{t("maxPerAgent")}</label>
-          <input id="chat-max-per-agent" name="maxPerAgent" type="number" min={1} max={10} step={1} required defaultValue={settings.maxPerAgent} className={input} />
+          <input id="chat-max-per-agent" name="maxPerAgent" type="number" min={1} max={10} step={1} required defaultValue={settings.maxPerAgent} {...fieldAria("chat-max-per-agent", fieldErrors.maxPerAgent)} className={input} />
+          <WorkspaceFieldError id="chat-max-per-agent" errors={fieldErrors.maxPerAgent} namespace="chatAdmin" extraCodes={SETTING_CODES} />
         </div>
         <div>
           <label htmlFor="chat-offer-after" className="block text-sm">{t("offerMessageAfterSec")}</label>
-          <input id="chat-offer-after" name="offerMessageAfterSec" type="number" min={30} max={3600} step={1} required defaultValue={settings.offerMessageAfterSec} aria-describedby="chat-offer-after-hint" className={input} />
+          <input id="chat-offer-after" name="offerMessageAfterSec" type="number" min={30} max={3600} step={1} required defaultValue={settings.offerMessageAfterSec} {...fieldAria("chat-offer-after", fieldErrors.offerMessageAfterSec, "chat-offer-after-hint")} className={input} />
+          <WorkspaceFieldError id="chat-offer-after" errors={fieldErrors.offerMessageAfterSec} namespace="chatAdmin" extraCodes={SETTING_CODES} />
         </div>
       </div>
       <p id="chat-offer-after-hint" className="text-sm text-slate-600">{t("offerHint")}</p>

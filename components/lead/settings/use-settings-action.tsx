@@ -38,12 +38,18 @@ export function SettingsForm({
   return (
     <form
       className={className}
+      // The server's refusal says what is wrong in the page's language; the browser's own bubble would not.
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         submit(action, toInput(new FormData(event.currentTarget)));
       }}
     >
-      {idOf ? <FieldErrorSummary fieldErrors={fieldErrors} idOf={idOf} /> : null}
+      {idOf ? (
+        <div className="basis-full">
+          <FieldErrorSummary fieldErrors={fieldErrors} idOf={idOf} />
+        </div>
+      ) : null}
       {typeof children === "function" ? children(fieldErrors) : children}
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
         {t("save")}
