@@ -8,11 +8,11 @@ import type { ActionResult } from "@/lib/actions/define";
 export type LeadMessage = { kind: "ok" | "error"; text: string } | null;
 
 /**
- * Runs a team-lead/admin action (settings, contact lines) and keeps every field's errors. A form that
+ * Runs a team-lead/admin action (settings, contact lines, chat settings) and keeps every field's errors. A form that
  * shows its fields' errors (idOf) reads them under each field with the one summary and focus on the
  * first; other refusals (a rule, like a day in the past) keep their one translated sentence.
  */
-export function useLeadAction(namespace: "leadSettings" | "leadLines", idOf?: (field: string) => string, refresh = false) {
+export function useLeadAction(namespace: "leadSettings" | "leadLines" | "chatAdmin", idOf?: (field: string) => string, refresh = false) {
   const t = useTranslations(namespace);
   const router = useRouter();
   const [pending, start] = useTransition();

@@ -1,51 +1,18 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/define";
-import { fieldAria, focusFirstBad, WorkspaceFieldError } from "@/components/agent/field-feedback";
+import { useLeadAction, type LeadMessage } from "@/components/lead/use-lead-action";
+import { fieldAria, WorkspaceFieldError } from "@/components/agent/field-feedback";
 import { FieldErrorSummary } from "@/components/ui/field-error-summary";
 import { updateChatSettingsAction, updateChatTopicsAction } from "@/lib/chat/actions";
 
-type Message = { kind: "ok" | "error"; text: string } | null;
-
-/**
- * Runs a chat setting's action. A refusal of the input keeps every field's errors (shown under the
- * fields, with the one summary, focus on the first); any other refusal is one sentence.
- */
-function useChatAdminAction(idOf?: (field: string) => string) {
-  const t = useTranslations("chatAdmin");
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<Message>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  function submit(action: (input: unknown) => Promise<ActionResult<undefined>>, input: unknown) {
-    start(async () => {
-      const result = await action(input).catch((): ActionResult<undefined> => ({ ok: false, reason: "UNEXPECTED" }));
-      if (result.ok) {
-        setFieldErrors({});
-        setMessage({ kind: "ok", text: t("saved") });
-        router.refresh();
-        return;
-      }
-      if (idOf && result.reason === "INVALID_INPUT" && result.fieldErrors) {
-        setFieldErrors(result.fieldErrors);
-        setMessage(null);
-        focusFirstBad(result.fieldErrors, idOf);
-        return;
-      }
-      setFieldErrors({});
-      setMessage({ kind: "error", text: t(t.has(`errors.${result.reason}`) ? `errors.${result.reason}` : "errors.UNEXPECTED") });
-    });
-  }
-  return { pending, message, fieldErrors, submit };
-}
+// Chat settings are saved like the other lead settings; the page shows the saved values at once.
+const useChatAdminAction = (idOf?: (field: string) => string) => useLeadAction("chatAdmin", idOf, true);
 
 const SETTING_CODES = ["WHOLE_NUMBER", "MAX_PER_AGENT_RANGE", "OFFER_AFTER_RANGE"];
 const SETTING_INPUTS: Record<string, string> = { maxPerAgent: "chat-max-per-agent", offerMessageAfterSec: "chat-offer-after" };
 const settingInput = (field: string) => SETTING_INPUTS[field] ?? field;
 
-function MessageLine({ message }: { message: Message }) {
+function MessageLine({ message }: { message: LeadMessage }) {
   if (!message) return <p role="status" className="sr-only" />;
   return (
     <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "text-sm text-red-800" : "text-sm text-green-800"}>
