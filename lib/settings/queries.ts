@@ -104,10 +104,12 @@ async function loadOpeningHours(client: DbClient): Promise<Readonly<Record<LineK
 
 /** A line's weekly schedule (DESIGN's defaults for the two fixed lines when unconfigured). */
 export function getLineSchedule(client: DbClient, lineKey: string): Promise<WeeklySchedule> {
-  return cachedReference(client, `lineSchedule:${lineKey}`, async (c) => {
-    const rows = await c.openingHours.findMany({ where: { line: lineKey }, orderBy: [{ weekday: "asc" }, { opens: "asc" }] });
-    return scheduleFromRows(lineKey, rows);
-  });
+  return cachedReference(client, `lineSchedule:${lineKey}`, (c) => loadLineSchedule(c, lineKey));
+}
+
+async function loadLineSchedule(client: DbClient, lineKey: string): Promise<WeeklySchedule> {
+  const rows = await client.openingHours.findMany({ where: { line: lineKey }, orderBy: [{ weekday: "asc" }, { opens: "asc" }] });
+  return scheduleFromRows(lineKey, rows);
 }
 
 /** Rows of one line, ordered by weekday and opening time, as a schedule. */
@@ -135,7 +137,7 @@ export function getLineCalendar(client: DbClient, lineKey: string): Promise<{ sc
     // One after another: inside a transaction the client is one connection.
     const base = await loadCalendarSettings(c);
     const own = await c.lineClosureDay.findMany({ where: { lineKey }, select: { date: true } });
-    const rows = await c.openingHours.findMany({ where: { line: lineKey }, orderBy: [{ weekday: "asc" }, { opens: "asc" }] });
-    return Object.freeze({ schedule: scheduleFromRows(lineKey, rows), settings: withLineClosures(base, own.map((d) => d.date)) });
+    const schedule = await loadLineSchedule(c, lineKey);
+    return Object.freeze({ schedule, settings: withLineClosures(base, own.map((d) => d.date)) });
   });
 }
