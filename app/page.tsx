@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { redirect } from "next/navigation";
 import { homePath } from "@/lib/auth/rules";
 import { getSessionUser } from "@/lib/auth/session";
@@ -6,7 +7,9 @@ import { pageTitle } from "@/lib/i18n/page-title";
 export const generateMetadata = pageTitle("auth.home");
 
 // The front door sends each person to their own place.
-export default async function Home() {
+async function Home() {
   const user = await getSessionUser();
   redirect(user ? homePath(user.role) : "/login");
 }
+
+export default withPageMessages("app", Home);

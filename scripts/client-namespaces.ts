@@ -1,6 +1,9 @@
-// Which message namespaces each place's client components can ask for, so a page sends the browser
-// those and not the whole catalogue of every area (it was 57 KB of every page's HTML, the login
-// page included). Found by walking the imports from each place's folder under app/: in client
+// Which message namespaces each place's frame and each page's client components can ask for, so a
+// page sends the browser those and not the whole catalogue (it was 57 KB of every page's HTML, the
+// login page included; then each workspace page still carried every workspace form's texts, 102 KB,
+// whose serialisation was a third of the server's time on the queue page). A place's layout gets the
+// slice of its frame (layouts, error and loading files); each page.tsx hands its own client
+// components theirs (withPageMessages). Found by walking the imports from those files: in client
 // code (a "use client" file and everything it imports) every string literal whose first segment is
 // a top-level namespace counts, which also catches namespaces handed over as props
 // (`namespace="staff.form"`) and keys under `useTranslations()` ("tickets.status"). Counting a few
@@ -10,15 +13,20 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+// Files directly in app/ (root layout, error and no-access pages) render outside every place; a
+// place's frame gets their namespaces too, as a boundary may show inside it.
+const ROOT = ["app/layout.tsx", "app/error.tsx", "app/not-found.tsx", "app/forbidden.tsx"];
 export const PLACES = {
-  // Files directly in app/ (root layout, error and no-access pages) render outside every place.
-  root: ["app/layout.tsx", "app/error.tsx", "app/not-found.tsx", "app/forbidden.tsx", "app/page.tsx"],
-  auth: ["app/(auth)"],
-  beneficiary: ["app/(beneficiary)"],
-  employer: ["app/(employer)"],
-  agent: ["app/(agent)"],
+  root: ROOT,
+  auth: [...ROOT, "app/(auth)"],
+  beneficiary: [...ROOT, "app/(beneficiary)"],
+  employer: [...ROOT, "app/(employer)"],
+  agent: [...ROOT, "app/(agent)"],
 } as const;
 export type Place = keyof typeof PLACES;
+
+// The files Next renders around a page, inside its place's layout (not the page itself).
+const FRAME_FILE = /^(layout|template|loading|error|not-found|forbidden|unauthorized|default)\.tsx$/;
 
 const SOURCE = /\.(tsx?|mts)$/;
 const IMPORT = /(?:import|export)\s[^"']*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^\s*import\s*["']([^"']+)["']/gm;
@@ -26,13 +34,20 @@ const NAMESPACE_PROP = /namespace\s*[=:]\s*["']([\w.]+)["']/g;
 const HOOK_NAMESPACE = /\buse[A-Z]\w*\(\s*["'](\w+)["']/g;
 const PATHLIKE = /^[A-Za-z]\w*(?:\.\w+)*\.?$/;
 
-function filesUnder(root: string, entry: string): string[] {
+/** An entry's file, or a folder's frame files (see FRAME_FILE), at any depth. */
+function filesUnder(root: string, entry: string, keep: RegExp = FRAME_FILE): string[] {
   const full = path.join(root, entry);
   if (!existsSync(full)) return [];
   if (statSync(full).isFile()) return [full];
   return readdirSync(full, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? filesUnder(root, path.join(entry, d.name)) : SOURCE.test(d.name) ? [path.join(full, d.name)] : [],
+    d.isDirectory() ? filesUnder(root, path.join(entry, d.name), keep) : keep.test(d.name) ? [path.join(full, d.name)] : [],
   );
+}
+
+/** Every page of the app folder by its key, its folder ("app/(agent)/agent/tickets/[id]"). */
+export function pageFiles(root: string): Map<string, string> {
+  const pages = filesUnder(root, "app", /^page\.tsx$/);
+  return new Map(pages.sort().map((f) => [path.relative(root, path.dirname(f)).split(path.sep).join("/"), path.relative(root, f)]));
 }
 
 function resolveImport(root: string, from: string, spec: string): string | null {
@@ -155,19 +170,28 @@ export function namespacesOf(root: string, entries: readonly string[], messages:
   return paths.filter((p) => !paths.some((other) => p.startsWith(`${other}.`)));
 }
 
-export function clientNamespaces(root: string): Record<Place, string[]> {
+export type Slices = { places: Record<Place, string[]>; pages: Record<string, string[]> };
+
+export function clientNamespaces(root: string): Slices {
   const messages = catalogue(root);
-  return Object.fromEntries(Object.entries(PLACES).map(([place, entries]) => [place, namespacesOf(root, entries, messages)])) as Record<Place, string[]>;
+  const places = Object.fromEntries(Object.entries(PLACES).map(([place, entries]) => [place, namespacesOf(root, entries, messages)])) as Record<Place, string[]>;
+  const pages = Object.fromEntries([...pageFiles(root)].map(([key, file]) => [key, namespacesOf(root, [file], messages)]));
+  return { places, pages };
 }
 
-export function renderModule(map: Record<Place, string[]>): string {
-  const body = Object.entries(map)
-    .map(([place, names]) => `  ${place}: [${names.map((n) => JSON.stringify(n)).join(", ")}],`)
-    .join("\n");
+export function renderModule({ places, pages }: Slices): string {
+  const entries = (map: Record<string, string[]>) =>
+    Object.entries(map)
+      .map(([key, names]) => `  ${JSON.stringify(key)}: [${names.map((n) => JSON.stringify(n)).join(", ")}],`)
+      .join("\n");
   return `// Generated by \`npm run i18n:namespaces\` (scripts/client-namespaces.ts); do not edit by hand.
-// The message paths each place's client components use: only these reach the browser.
+// The message paths each place's frame and each page's client components use: only these reach the browser.
 export const CLIENT_NAMESPACES = {
-${body}
+${entries(places)}
+} as const;
+
+export const PAGE_NAMESPACES = {
+${entries(pages)}
 } as const;
 `;
 }

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getTranslations } from "next-intl/server";
 import { Pager } from "@/components/agent/pager";
 import { QueueFilters } from "@/components/agent/queue-filters";
@@ -13,7 +14,7 @@ import { areaHomeTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = areaHomeTitle("agent", "agent.queue");
 
-export default async function AgentQueue({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function AgentQueue({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("workspace.ticket.read", "/agent");
   const filter = parseQueueFilter(await searchParams);
   const [t, result, options] = await Promise.all([getTranslations("agent"), searchQueue(user, filter), queueOptions(user)]);
@@ -34,3 +35,5 @@ export default async function AgentQueue({ searchParams }: { searchParams: Promi
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent", AgentQueue);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function LoginPage({
+async function LoginPage({
   searchParams,
 }: {
   searchParams: Promise<{ callbackUrl?: string; error?: string }>;
@@ -38,3 +39,5 @@ export default async function LoginPage({
     </AuthFrame>
   );
 }
+
+export default withPageMessages("app/(auth)/login", LoginPage);

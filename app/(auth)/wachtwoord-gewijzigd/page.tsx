@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuthFrame } from "@/components/auth/auth-frame";
@@ -7,7 +8,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Where a password change lands: the session has ended, so this page is public. */
-export default async function PasswordChangedPage() {
+async function PasswordChangedPage() {
   const t = await getTranslations("passwordChanged");
   return (
     <AuthFrame title={t("title")}>
@@ -18,3 +19,5 @@ export default async function PasswordChangedPage() {
     </AuthFrame>
   );
 }
+
+export default withPageMessages("app/(auth)/wachtwoord-gewijzigd", PasswordChangedPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuthFrame } from "@/components/auth/auth-frame";
@@ -7,7 +8,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("passwordReset"))("requestTitle") };
 }
 
-export default async function ForgotPasswordPage() {
+async function ForgotPasswordPage() {
   const t = await getTranslations("passwordReset");
   return (
     <AuthFrame title={t("requestTitle")} intro={t("requestIntro")}>
@@ -19,3 +20,5 @@ export default async function ForgotPasswordPage() {
     </AuthFrame>
   );
 }
+
+export default withPageMessages("app/(auth)/wachtwoord-vergeten", ForgotPasswordPage);

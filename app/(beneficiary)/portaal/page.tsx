@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChatEntry } from "@/components/chat/customer-chat-page";
@@ -15,7 +16,7 @@ import { areaHomeTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = areaHomeTitle("portal", "portal.home");
 
-export default async function PortalHome({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
+async function PortalHome({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
   const user = await requirePermission("portal.ticket.read", "/portaal");
   const now = new Date();
   const page = Math.max(0, (Number.parseInt((await searchParams).pagina ?? "1", 10) || 1) - 1);
@@ -66,3 +67,5 @@ export default async function PortalHome({ searchParams }: { searchParams: Promi
     </>
   );
 }
+
+export default withPageMessages("app/(beneficiary)/portaal", PortalHome);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChatEntry } from "@/components/chat/customer-chat-page";
@@ -14,7 +15,7 @@ import { areaHomeTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = areaHomeTitle("employer", "employer.home");
 
-export default async function EmployerHome({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
+async function EmployerHome({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
   const user = await requirePermission("employer.enter", "/werkgever");
   const page = pageFrom((await searchParams).pagina);
   const locale = (await getLocale()) === "en" ? "en" : "nl";
@@ -62,3 +63,5 @@ export default async function EmployerHome({ searchParams }: { searchParams: Pro
     </>
   );
 }
+
+export default withPageMessages("app/(employer)/werkgever", EmployerHome);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { catalogue, clientNamespaces, namespacesOf, renderModule, stringLiterals } from "@/scripts/client-namespaces";
+import { catalogue, clientNamespaces, namespacesOf, pageFiles, renderModule, stringLiterals } from "@/scripts/client-namespaces";
 import { pickMessages } from "@/lib/i18n/pick-messages";
 
 const repo = path.resolve(import.meta.dirname, "../../..");
@@ -13,17 +13,27 @@ describe("the client message slices", () => {
     expect(committed).toBe(renderModule(clientNamespaces(repo)));
   });
 
-  it("send each place a fraction of the catalogue", () => {
+  it("send each place's frame and each page a fraction of the catalogue", () => {
     const all = catalogue(repo);
     const size = (m: object) => JSON.stringify(m).length;
-    const slices = clientNamespaces(repo);
-    expect(size(pickMessages(all, slices.root))).toBeLessThan(2_000);
-    for (const place of ["auth", "beneficiary", "employer"] as const) {
-      expect(size(pickMessages(all, slices[place]))).toBeLessThan(size(all) / 3);
+    const { places, pages } = clientNamespaces(repo);
+    for (const place of Object.values(places)) expect(size(pickMessages(all, place))).toBeLessThan(2_000);
+    // The queue, the busiest page, carries its own few texts, not every workspace form's.
+    expect(size(pickMessages(all, pages["app/(agent)/agent"] ?? []))).toBeLessThan(3_000);
+    for (const [page, paths] of Object.entries(pages)) {
+      expect(size(pickMessages(all, paths)), page).toBeLessThan(size(all) / 4);
+      if (!page.startsWith("app/(agent)")) expect(paths.some((p) => p.startsWith("agent")), page).toBe(false);
     }
-    // The workspace has most forms, yet not the portals' texts.
-    expect(slices.agent).not.toContain("portaal");
-    expect(slices.beneficiary.some((p) => p.startsWith("agent"))).toBe(false);
+    expect(pages["app/(agent)/agent/tickets/[id]"]).toContain("agentTicket");
+    expect(pages["app/(agent)/agent/tickets/[id]"]).not.toContain("portaal");
+  });
+
+  it("are handed over by every page, under its own key", () => {
+    const wrong = [...pageFiles(repo)].filter(
+      ([key, file]) => !readFileSync(path.join(repo, file), "utf8").includes(`export default withPageMessages(${JSON.stringify(key)}, `),
+    );
+    expect(wrong).toEqual([]);
+    expect(pageFiles(repo).size).toBeGreaterThan(60);
   });
 });
 
@@ -68,14 +78,24 @@ describe("namespacesOf", () => {
     });
     // "epsilon" is only a server-side prop value and "zeta.z" a server-side string: neither reaches the browser.
     // "zeta" in client code is a bare literal, not a namespace handed to a hook: left out.
-    expect(namespacesOf(root, ["app/(p)"], messages)).toEqual(["alpha", "beta.one", "delta.sub", "gamma"]);
+    expect(namespacesOf(root, ["app/(p)/page.tsx"], messages)).toEqual(["alpha", "beta.one", "delta.sub", "gamma"]);
+  });
+
+  it("walks a folder's frame files (layout, error, loading), not its pages", () => {
+    const root = tree({
+      "app/(p)/layout.tsx": `"use client";\nconst t = useTranslations("alpha");`,
+      "app/(p)/sub/error.tsx": `"use client";\nconst t = useTranslations("gamma");`,
+      "app/(p)/sub/page.tsx": `"use client";\nconst t = useTranslations("beta");`,
+    });
+    expect(namespacesOf(root, ["app/(p)"], messages)).toEqual(["alpha", "gamma"]);
+    expect([...pageFiles(root)]).toEqual([["app/(p)/sub", "app/(p)/sub/page.tsx"]]);
   });
 
   it("keeps a whole namespace and drops the paths inside it, and ignores keys the catalogue lacks", () => {
     const root = tree({
       "app/(p)/page.tsx": `"use client";\nconst t = useErrorText("beta");\nconst a = "beta.two"; const b = "alpha.missing"; const c = "noSuch.thing";`,
     });
-    expect(namespacesOf(root, ["app/(p)"], messages)).toEqual(["beta"]);
+    expect(namespacesOf(root, ["app/(p)/page.tsx"], messages)).toEqual(["beta"]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getTranslations } from "next-intl/server";
 import { CallerPanel } from "@/components/agent/caller-panel";
 import { ChatConsole } from "@/components/chat/chat-console";
@@ -11,7 +12,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("agent.chat");
 
-export default async function ChatConsolePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function ChatConsolePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("chat.console.use", "/agent/chat");
   const params = await searchParams;
   const [t, view, targets] = await Promise.all([getTranslations("chatUi.console"), readConsole(user, new Date()), listTransferTargets(user)]);
@@ -32,3 +33,5 @@ export default async function ChatConsolePage({ searchParams }: { searchParams: 
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/chat", ChatConsolePage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EscalationControls } from "@/components/lead/escalations/escalation-card";
@@ -13,7 +14,7 @@ export const generateMetadata = pageTitle("agent.escalations");
 
 export const dynamic = "force-dynamic";
 
-export default async function EscalationBoard({ searchParams }: { searchParams: Promise<{ tier?: string }> }) {
+async function EscalationBoard({ searchParams }: { searchParams: Promise<{ tier?: string }> }) {
   const user = await requirePermission("escalations.board.read", "/agent/escalaties");
   const params = await searchParams;
   const tier: 1 | 2 = params.tier === "2" || (params.tier === undefined && can(user, "escalations.tier2.handle")) ? 2 : 1;
@@ -79,3 +80,5 @@ export default async function EscalationBoard({ searchParams }: { searchParams: 
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/escalaties", EscalationBoard);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { MacroList } from "@/components/agent/macro-list";
@@ -13,7 +14,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("agent.kb");
 
-export default async function KnowledgeBase({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function KnowledgeBase({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("kb.read", "/agent/kennisbank");
   // A repeated parameter arrives as an array; the first value counts.
   const params = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, firstParam(value)]));
@@ -77,3 +78,5 @@ export default async function KnowledgeBase({ searchParams }: { searchParams: Pr
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/kennisbank", KnowledgeBase);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { ComplaintStage } from "@prisma/client";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -13,7 +14,7 @@ export const generateMetadata = pageTitle("agent.complaints");
 
 export const dynamic = "force-dynamic";
 
-export default async function ComplaintsDesk({ searchParams }: { searchParams: Promise<{ stage?: string; page?: string }> }) {
+async function ComplaintsDesk({ searchParams }: { searchParams: Promise<{ stage?: string; page?: string }> }) {
   const user = await requirePermission("complaints.desk.use", "/agent/klachten");
   const params = await searchParams;
   const stage: ComplaintStage = STAGE_TABS.find((s) => s === params.stage) ?? (can(user, "complaints.stage1.handle") ? "STAGE_1" : "STAGE_2");
@@ -53,3 +54,5 @@ export default async function ComplaintsDesk({ searchParams }: { searchParams: P
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/klachten", ComplaintsDesk);

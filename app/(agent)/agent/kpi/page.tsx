@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { KpiBar } from "@/components/lead/kpi-bar";
@@ -13,7 +14,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("agent.kpi");
 
-export default async function KpiPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
+async function KpiPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
   const user = await requirePermission("kpi.read", "/agent/kpi");
   const params = await searchParams;
   const data = await loadKpisFor(user, params, new Date());
@@ -146,3 +147,5 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/kpi", KpiPage);

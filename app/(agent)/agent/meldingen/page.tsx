@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MarkAllReadButton, NotificationLink } from "@/components/notifications/inbox-controls";
@@ -17,7 +18,7 @@ function titleKey(kind: string, data: NotificationData): string {
   return isNotificationKind(kind) ? kind : "other";
 }
 
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
+async function NotificationsPage({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
   const user = await requirePermission("account.notifications.manage", "/agent/meldingen");
   const now = new Date();
   const { pagina } = await searchParams;
@@ -78,3 +79,5 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/meldingen", NotificationsPage);

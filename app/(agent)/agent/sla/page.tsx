@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
@@ -16,7 +17,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): [string, T[]][] {
   return [...groups.entries()];
 }
 
-export default async function SlaMonitorPage({ searchParams }: { searchParams: Promise<{ weergave?: string | string[] }> }) {
+async function SlaMonitorPage({ searchParams }: { searchParams: Promise<{ weergave?: string | string[] }> }) {
   const user = await requirePermission("sla.monitor.read", "/agent/sla");
   const now = new Date();
   // Answered-late questions only when asked for: the monitor itself lists clocks still running.
@@ -114,3 +115,5 @@ export default async function SlaMonitorPage({ searchParams }: { searchParams: P
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/sla", SlaMonitorPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CallForm } from "@/components/agent/call-form";
@@ -20,7 +21,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("agent.phone");
 
-export default async function PhonePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function PhonePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("workspace.enter", "/agent/telefoon");
   // A repeated parameter arrives as an array; the first value counts.
   const params = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, firstParam(value)]));
@@ -168,3 +169,5 @@ export default async function PhonePage({ searchParams }: { searchParams: Promis
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/telefoon", PhonePage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AttemptForm } from "@/components/agent/attempt-form";
@@ -14,7 +15,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("agent.callbacks");
 
-export default async function CallbackList({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+async function CallbackList({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("workspace.enter", "/agent/terugbellen");
   const params = await searchParams;
   const today = amsterdamDateKey(new Date());
@@ -95,3 +96,5 @@ export default async function CallbackList({ searchParams }: { searchParams: Pro
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/terugbellen", CallbackList);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ConfirmEmailChange } from "@/components/account/email-change-form";
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Public: the link may be opened signed out or on another device; the token is the credential. */
-export default async function ConfirmEmailPage({ params }: { params: Promise<{ token: string }> }) {
+async function ConfirmEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const [t, te, state] = await Promise.all([getTranslations("peopleEmail"), getTranslations("peopleEmail.errors"), emailChangeLinkState(token, new Date())]);
   if (!state.ok) {
@@ -29,3 +30,5 @@ export default async function ConfirmEmailPage({ params }: { params: Promise<{ t
     </AuthFrame>
   );
 }
+
+export default withPageMessages("app/(auth)/e-mail-bevestigen/[token]", ConfirmEmailPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TwoFactorForm } from "@/components/auth/two-factor-form";
@@ -10,7 +11,7 @@ export const generateMetadata = pageTitle("auth.twoFactor");
 
 export const dynamic = "force-dynamic";
 
-export default async function TwoFactorPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+async function TwoFactorPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const params = await searchParams;
   const user = await getSessionUser();
   if (user) redirect(returnPathFor(params.callbackUrl, user.role));
@@ -30,3 +31,5 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
     </AuthFrame>
   );
 }
+
+export default withPageMessages("app/(auth)/login/twee-stappen", TwoFactorPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getTranslations } from "next-intl/server";
 import { AcceptInviteForm } from "@/components/auth/accept-invite-form";
 import { AuthFrame } from "@/components/auth/auth-frame";
@@ -11,7 +12,7 @@ export const generateMetadata = pageTitle("auth.invite");
 
 export const dynamic = "force-dynamic";
 
-export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const [t, tw, ts, tb, tr, invite, policy] = await Promise.all([
     getTranslations("werkgeverAuth.invite"),
@@ -47,3 +48,5 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     </AuthFrame>
   );
 }
+
+export default withPageMessages("app/(auth)/uitnodiging/[token]", InvitationPage);

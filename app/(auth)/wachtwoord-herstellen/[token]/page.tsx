@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuthFrame } from "@/components/auth/auth-frame";
@@ -10,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("passwordReset"))("resetTitle"), referrer: "no-referrer" };
 }
 
-export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const [t, te, state, policy] = await Promise.all([
     getTranslations("passwordReset"),
@@ -36,3 +37,5 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
     </AuthFrame>
   );
 }
+
+export default withPageMessages("app/(auth)/wachtwoord-herstellen/[token]", ResetPasswordPage);

@@ -1,10 +1,13 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { CustomerChatPage } from "@/components/chat/customer-chat-page";
 import { requirePermission } from "@/lib/auth/session";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("portal.chat");
 
-export default async function PortalChatPage() {
+async function PortalChatPage() {
   const user = await requirePermission("portal.chat.use", "/portaal/chat");
   return <CustomerChatPage user={user} portal="portaal" />;
 }
+
+export default withPageMessages("app/(beneficiary)/portaal/chat", PortalChatPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChatEntry } from "@/components/chat/customer-chat-page";
@@ -12,7 +13,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("portal.contact");
 
-export default async function ContactPage() {
+async function ContactPage() {
   const user = await requirePermission("portal.enter", "/portaal/contact");
   const now = new Date();
   const locale = (await getLocale()) === "en" ? "en" : "nl";
@@ -38,3 +39,5 @@ export default async function ContactPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(beneficiary)/portaal/contact", ContactPage);

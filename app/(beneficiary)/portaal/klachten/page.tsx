@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ComplaintForm } from "@/components/portaal/complaint-form";
@@ -10,7 +11,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("portal.complaints");
 
-export default async function ComplaintsPage({ searchParams }: { searchParams: Promise<{ nummer?: string }> }) {
+async function ComplaintsPage({ searchParams }: { searchParams: Promise<{ nummer?: string }> }) {
   const user = await requirePermission("portal.complaint.file", "/portaal/klachten");
   const now = new Date();
   const { nummer } = await searchParams;
@@ -42,3 +43,5 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: P
     </>
   );
 }
+
+export default withPageMessages("app/(beneficiary)/portaal/klachten", ComplaintsPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getTranslations } from "next-intl/server";
 import { NewMessageForm } from "@/components/portaal/new-message-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,7 +7,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("portal.new");
 
-export default async function NewMessagePage() {
+async function NewMessagePage() {
   await requirePermission("portal.ticket.create", "/portaal/nieuw");
   const t = await getTranslations("portaal.newMessage");
   return (
@@ -16,3 +17,5 @@ export default async function NewMessagePage() {
     </>
   );
 }
+
+export default withPageMessages("app/(beneficiary)/portaal/nieuw", NewMessagePage);

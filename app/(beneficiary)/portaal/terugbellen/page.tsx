@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppointmentList } from "@/components/portaal/appointment-list";
 import { BookCallbackForm } from "@/components/portaal/book-callback-form";
@@ -11,7 +12,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("portal.callback");
 
-export default async function CallbackPage({ searchParams }: { searchParams: Promise<{ vraag?: string }> }) {
+async function CallbackPage({ searchParams }: { searchParams: Promise<{ vraag?: string }> }) {
   const user = await requirePermission("portal.callback.book", "/portaal/terugbellen");
   const now = new Date();
   const { vraag } = await searchParams;
@@ -38,3 +39,5 @@ export default async function CallbackPage({ searchParams }: { searchParams: Pro
     </>
   );
 }
+
+export default withPageMessages("app/(beneficiary)/portaal/terugbellen", CallbackPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getTranslations } from "next-intl/server";
 import { DeactivateButton, InviteForm, RightsForm, TwoFactorSettingForm } from "@/components/werkgever/account-forms";
 import { pendingInvitationRows } from "@/components/account/pending-invitation-rows";
@@ -10,7 +11,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("employer.accounts");
 
-export default async function AccountsPage() {
+async function AccountsPage() {
   const user = await requirePermission("employer.users.manage", "/werkgever/accounts");
   // Rights management is for MANAGE_USERS holders only; others get "not found", not a hint.
   const now = new Date();
@@ -60,3 +61,5 @@ export default async function AccountsPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(employer)/werkgever/accounts", AccountsPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TotpEnrolment } from "@/components/auth/totp-enrolment";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,7 +8,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("employer.security");
 
-export default async function SecurityPage() {
+async function SecurityPage() {
   const user = await requirePermission("employer.enter", "/werkgever/beveiliging");
   const [t, format, status] = await Promise.all([getTranslations("werkgeverAuth.enrol"), getFormatter(), getTwoFactorStatus(user)]);
   return (
@@ -25,3 +26,5 @@ export default async function SecurityPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(employer)/werkgever/beveiliging", SecurityPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CustomerSuccessManager } from "@/components/employer-service/customer-success-manager";
 import { ChatEntry } from "@/components/chat/customer-chat-page";
@@ -12,7 +13,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("employer.contact");
 
-export default async function EmployerContactPage() {
+async function EmployerContactPage() {
   const user = await requirePermission("employer.enter", "/werkgever/contact");
   const now = new Date();
   const locale = (await getLocale()) === "en" ? "en" : "nl";
@@ -28,3 +29,5 @@ export default async function EmployerContactPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(employer)/werkgever/contact", EmployerContactPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getTranslations } from "next-intl/server";
 import { RaiseEscalationForm } from "@/components/werkgever/escalation-forms";
 import { EscalationList } from "@/components/werkgever/escalation-list";
@@ -10,7 +11,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("employer.escalations");
 
-export default async function EscalationsPage({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
+async function EscalationsPage({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
   const user = await requirePermission("employer.escalation.raise", "/werkgever/escalaties");
   const page = pageFrom((await searchParams).pagina);
   const [t, escalations] = await Promise.all([getTranslations("werkgever.escalation"), listOrganisationEscalations(user, page)]);
@@ -36,3 +37,5 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
     </>
   );
 }
+
+export default withPageMessages("app/(employer)/werkgever/escalaties", EscalationsPage);

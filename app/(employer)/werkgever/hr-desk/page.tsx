@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getLocale, getTranslations } from "next-intl/server";
 import { HrAppointmentList } from "@/components/werkgever/hr-appointment-list";
 import { HrDeskForm } from "@/components/werkgever/hr-desk-form";
@@ -11,7 +12,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("employer.hrDesk");
 
-export default async function HrDeskPage() {
+async function HrDeskPage() {
   const user = await requirePermission("employer.hrdesk.use", "/werkgever/hr-desk");
   const now = new Date();
   const [t, locale, slots, appointments] = await Promise.all([getTranslations("werkgever.hrDesk"), getLocale(), listHrDeskSlots(now), listMyHrDeskAppointments(user, now)]);
@@ -30,3 +31,5 @@ export default async function HrDeskPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(employer)/werkgever/hr-desk", HrDeskPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmployerComplaintForm } from "@/components/werkgever/complaint-form";
@@ -8,7 +9,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("employer.complaint");
 
-export default async function ComplaintPage({ searchParams }: { searchParams: Promise<{ nummer?: string }> }) {
+async function ComplaintPage({ searchParams }: { searchParams: Promise<{ nummer?: string }> }) {
   const user = await requirePermission("employer.complaint.file", "/werkgever/klacht");
   const number = (await searchParams).nummer;
   const [t, tcs, complaints] = await Promise.all([getTranslations("werkgever.complaint"), getTranslations("complaintStatus"), listOwnComplaints(user)]);
@@ -36,3 +37,5 @@ export default async function ComplaintPage({ searchParams }: { searchParams: Pr
     </>
   );
 }
+
+export default withPageMessages("app/(employer)/werkgever/klacht", ComplaintPage);

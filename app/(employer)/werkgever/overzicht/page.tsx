@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getTranslations } from "next-intl/server";
 import { OverviewFigures } from "@/components/employer-service/overview-figures";
 import { OverviewList } from "@/components/employer-service/overview-list";
@@ -15,7 +16,7 @@ export const generateMetadata = pageTitle("employer.overview");
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function EmployerOverviewPage({ searchParams }: { searchParams: Promise<Params> }) {
+async function EmployerOverviewPage({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await requirePermission("employer.ticket.read", "/werkgever/overzicht");
   const params = await searchParams;
   const now = new Date();
@@ -45,3 +46,5 @@ export default async function EmployerOverviewPage({ searchParams }: { searchPar
     </>
   );
 }
+
+export default withPageMessages("app/(employer)/werkgever/overzicht", EmployerOverviewPage);

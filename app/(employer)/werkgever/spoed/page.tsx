@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { UrgentForm } from "@/components/werkgever/urgent-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,7 +9,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("employer.urgent");
 
-export default async function UrgentPage() {
+async function UrgentPage() {
   const user = await requirePermission("employer.request.submit", "/werkgever/spoed");
   const [t, format, announced, policy, locale] = await Promise.all([getTranslations("werkgever.urgent"), getFormatter(), findOpenPreAnnouncement(user), getUrgentPolicy(), getLocale()]);
   // Say what the clock really is (an admin may change the policy), never a fixed "24 uur".
@@ -30,3 +31,5 @@ export default async function UrgentPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(employer)/werkgever/spoed", UrgentPage);

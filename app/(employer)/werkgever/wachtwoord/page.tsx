@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordPage } from "@/components/account/change-password-page";
@@ -8,6 +9,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("passwordChange"))("title") };
 }
 
-export default function Page() {
+function Page() {
   return <ChangePasswordPage place="werkgever" />;
 }
+
+export default withPageMessages("app/(employer)/werkgever/wachtwoord", Page);

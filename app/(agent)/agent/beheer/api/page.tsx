@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/api-tokens/api-token-forms";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
@@ -9,7 +10,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("admin.api");
 
-export default async function ApiTokensPage() {
+async function ApiTokensPage() {
   const user = await requirePermission("integrations.manage", "/agent/beheer/api");
   const [t, format, tokens, options] = await Promise.all([getTranslations("apiTokens"), getFormatter(), listApiTokens(user), apiTokenFormOptions(user)]);
   const now = new Date();
@@ -53,3 +54,5 @@ export default async function ApiTokensPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/api", ApiTokensPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuditFilterForm, type AuditFilterValues } from "@/components/audit/audit-filter-form";
@@ -22,7 +23,7 @@ function queryOf(values: AuditFilterValues, extra: Record<string, string> = {}):
   return s ? `?${s}` : "";
 }
 
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("audit.read", "/agent/beheer/audit");
   const params = await searchParams;
   const now = new Date();
@@ -90,3 +91,5 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/audit", AuditLogPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ImportUploadForm } from "@/components/import/upload-form";
@@ -11,7 +12,7 @@ export const generateMetadata = pageTitle("admin.import");
 
 export const dynamic = "force-dynamic";
 
-export default async function ImportPage() {
+async function ImportPage() {
   const user = await requirePermission("import.run", "/agent/beheer/import");
   const [t, format, jobs] = await Promise.all([getTranslations("importAdmin"), getFormatter(), listImportJobs(user)]);
   return (
@@ -52,3 +53,5 @@ export default async function ImportPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/import", ImportPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getTranslations } from "next-intl/server";
 import { SsoSettingsForm } from "@/components/sso/sso-settings-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,7 +10,7 @@ export const generateMetadata = pageTitle("admin.sso");
 
 export const dynamic = "force-dynamic";
 
-export default async function SsoSettingsPage() {
+async function SsoSettingsPage() {
   await requirePermission("integrations.manage", "/agent/beheer/inloggen");
   const [t, overview] = await Promise.all([getTranslations("sso.admin"), loadSsoOverview()]);
   return (
@@ -51,3 +52,5 @@ export default async function SsoSettingsPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/inloggen", SsoSettingsPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AttemptTimingForm } from "@/components/lead/settings/attempt-timing-form";
@@ -37,7 +38,7 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
   );
 }
 
-export default async function SettingsPage() {
+async function SettingsPage() {
   await requirePermission("settings.manage", "/agent/beheer/instellingen");
   const [t, tp, locale, settings] = await Promise.all([getTranslations("leadSettings"), getTranslations("passwordPolicySettings"), getLocale(), loadSettingsOverview()]);
   const attemptTiming = await getAttemptTiming(db);
@@ -100,3 +101,5 @@ export default async function SettingsPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/instellingen", SettingsPage);

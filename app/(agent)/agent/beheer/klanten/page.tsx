@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CreateBeneficiaryForm } from "@/components/beneficiaries/beneficiary-forms";
@@ -14,7 +15,7 @@ export const dynamic = "force-dynamic";
 
 const PATH = "/agent/beheer/klanten";
 
-export default async function BeneficiariesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+async function BeneficiariesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("beneficiaries.manage", PATH);
   const params = await searchParams;
   const q = (params.q ?? "").slice(0, 120);
@@ -70,3 +71,5 @@ export default async function BeneficiariesPage({ searchParams }: { searchParams
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/klanten", BeneficiariesPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChatSettingsForm, ChatTopicsForm } from "@/components/lead/lines/chat-settings-form";
 import { LineClosureDays } from "@/components/lead/lines/line-closure-days";
@@ -18,7 +19,7 @@ export const dynamic = "force-dynamic";
 
 const WEEKDAYS: IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 
-export default async function LinesPage() {
+async function LinesPage() {
   await requirePermission("settings.manage", "/agent/beheer/lijnen");
   const [t, tc, locale, lines, chat] = await Promise.all([getTranslations("leadLines"), getTranslations("chatAdmin"), getLocale(), listLinesForAdmin(db, new Date()), getChatAdmin()]);
   return (
@@ -67,3 +68,5 @@ export default async function LinesPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/lijnen", LinesPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { OutboxStatus } from "@prisma/client";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -12,7 +13,7 @@ export const generateMetadata = pageTitle("admin.mail");
 
 const STATUSES: OutboxStatus[] = ["PENDING", "SENT", "FAILED"];
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
+async function OutboxPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
   const user = await requirePermission("mail.outbox.read", "/agent/beheer/mail");
   const params = await searchParams;
   const status = STATUSES.find((s) => s === params.status);
@@ -87,3 +88,5 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/mail", OutboxPage);

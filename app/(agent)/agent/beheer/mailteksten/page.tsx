@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getTranslations } from "next-intl/server";
 import { MailTemplateCard } from "@/components/templates/mail-template-editor";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,7 +13,7 @@ export const generateMetadata = pageTitle("admin.templates");
 export const dynamic = "force-dynamic";
 
 /** The admin rewords the mails Loket sends by itself, per language, with a live preview. */
-export default async function MailTemplatesPage() {
+async function MailTemplatesPage() {
   await requirePermission("settings.manage", "/agent/beheer/mailteksten");
   const [t, rows] = await Promise.all([getTranslations("mailTemplates"), loadTemplatesAdmin(db)]);
   return (
@@ -30,3 +31,5 @@ export default async function MailTemplatesPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/mailteksten", MailTemplatesPage);

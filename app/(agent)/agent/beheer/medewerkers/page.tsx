@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActiveToggle, InviteStaffForm, ResetTwoFactorButton, StaffEditForm } from "@/components/staff/staff-forms";
 import { DataTable } from "@/components/ui/data-table";
@@ -14,7 +15,7 @@ export const generateMetadata = pageTitle("admin.staff");
 
 export const dynamic = "force-dynamic";
 
-export default async function StaffPage() {
+async function StaffPage() {
   const user = await requirePermission("staff.manage", "/agent/beheer/medewerkers");
   const now = new Date();
   const [t, tr, format, staff, teams, invitations] = await Promise.all([
@@ -86,3 +87,5 @@ export default async function StaffPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/medewerkers", StaffPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { OrganisationForm } from "@/components/org-admin/organisation-form";
@@ -26,7 +27,7 @@ function pageHref(filter: OrgListFilter, page: number): string {
   return query ? `${PATH}?${query}` : PATH;
 }
 
-export default async function OrganisationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function OrganisationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("organisations.manage", PATH);
   const filter = parseOrgListFilter(await searchParams);
   const [t, list, people] = await Promise.all([getTranslations("orgAdmin"), listOrganisations(user, filter), listOrganisationStaffOptions(user)]);
@@ -112,3 +113,5 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/organisaties", OrganisationsPage);

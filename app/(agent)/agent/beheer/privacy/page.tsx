@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PlaceHoldForm, ReleaseHoldButton } from "@/components/privacy/hold-forms";
@@ -13,7 +14,7 @@ export const generateMetadata = pageTitle("admin.privacy");
 
 export const dynamic = "force-dynamic";
 
-export default async function PrivacyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function PrivacyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("privacy.manage", "/agent/beheer/privacy");
   const params = await searchParams;
   const q = typeof params.q === "string" ? params.q.slice(0, 120) : "";
@@ -127,3 +128,5 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/privacy", PrivacyPage);

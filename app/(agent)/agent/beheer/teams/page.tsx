@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getTranslations } from "next-intl/server";
 import { CreateTeamForm, RenameTeamForm } from "@/components/staff/team-forms";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
@@ -10,7 +11,7 @@ export const generateMetadata = pageTitle("admin.teams");
 
 export const dynamic = "force-dynamic";
 
-export default async function TeamsPage() {
+async function TeamsPage() {
   const user = await requirePermission("staff.manage", "/agent/beheer/teams");
   const [t, teams] = await Promise.all([getTranslations("teamsAdmin"), listTeams(user)]);
   return (
@@ -44,3 +45,5 @@ export default async function TeamsPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/teams", TeamsPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CreateWebhookForm, DeleteWebhookButton } from "@/components/webhooks/webhook-forms";
@@ -9,7 +10,7 @@ import { listWebhookEndpoints } from "@/lib/webhooks/queries";
 
 export const generateMetadata = pageTitle("admin.webhooks");
 
-export default async function WebhooksPage() {
+async function WebhooksPage() {
   const user = await requirePermission("integrations.manage", "/agent/beheer/webhooks");
   const [t, format, endpoints] = await Promise.all([getTranslations("webhooks"), getFormatter(), listWebhookEndpoints(user)]);
   const now = new Date();
@@ -59,3 +60,5 @@ export default async function WebhooksPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/webhooks", WebhooksPage);

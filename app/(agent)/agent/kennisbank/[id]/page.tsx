@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return recordTitle("kb.read", (user) => staffArticle(db, id, can(user, "kb.article.manage")), (article) => article.question, "agent.kbArticle");
 }
 
-export default async function Article({ params }: { params: Promise<{ id: string }> }) {
+async function Article({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("kb.read", `/agent/kennisbank/${id}`);
   const manager = can(user, "kb.article.manage");
@@ -48,3 +49,5 @@ export default async function Article({ params }: { params: Promise<{ id: string
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/kennisbank/[id]", Article);

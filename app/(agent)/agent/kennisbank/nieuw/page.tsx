@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getTranslations } from "next-intl/server";
 import { KbForm } from "@/components/agent/kb-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,7 +7,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("agent.kbNew");
 
-export default async function NewArticle() {
+async function NewArticle() {
   await requirePermission("kb.article.manage", "/agent/kennisbank/nieuw");
   const t = await getTranslations("agentKb");
   return (
@@ -16,3 +17,5 @@ export default async function NewArticle() {
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/kennisbank/nieuw", NewArticle);

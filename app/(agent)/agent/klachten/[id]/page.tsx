@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export const dynamic = "force-dynamic";
 
-export default async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
+async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("complaints.desk.use", `/agent/klachten/${id}`);
   const complaint = await deskComplaint(user, id);
@@ -118,3 +119,5 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/klachten/[id]", ComplaintPage);

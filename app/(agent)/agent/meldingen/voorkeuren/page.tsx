@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PreferencesForm } from "@/components/notifications/preferences-form";
@@ -10,7 +11,7 @@ export const generateMetadata = pageTitle("agent.notificationPrefs");
 
 export const dynamic = "force-dynamic";
 
-export default async function NotificationPreferencesPage() {
+async function NotificationPreferencesPage() {
   const user = await requirePermission("account.notifications.manage", "/agent/meldingen/voorkeuren");
   const [t, preferences] = await Promise.all([getTranslations("notifyPrefs"), preferencesOf(user.id)]);
   return (
@@ -20,3 +21,5 @@ export default async function NotificationPreferencesPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/meldingen/voorkeuren", NotificationPreferencesPage);

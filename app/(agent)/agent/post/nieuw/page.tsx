@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LetterIntakeForm } from "@/components/letters/letter-intake-form";
@@ -13,7 +14,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 export const generateMetadata = pageTitle("agent.letter");
 
 /** Registering an incoming paper letter: find (or create) the sender, then the letter itself. */
-export default async function LetterIntakePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function LetterIntakePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("letters.intake.register", "/agent/post/nieuw");
   const params = await searchParams;
   const q = (firstParam(params.q) ?? "").slice(0, 100);
@@ -71,3 +72,5 @@ export default async function LetterIntakePage({ searchParams }: { searchParams:
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/post/nieuw", LetterIntakePage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -31,7 +32,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return recordTitle("workspace.ticket.read", (user) => staffTicket(user, id), (ticket) => ticket.number, "agent.ticket");
 }
 
-export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
+async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("workspace.ticket.read", `/agent/tickets/${id}`);
   // Outside the user's scope (another team, or dossier content for the first line) is a 404.
@@ -151,3 +152,5 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/tickets/[id]", TicketPage);

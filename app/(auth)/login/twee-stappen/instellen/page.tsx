@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Staff must use TOTP: a staff login without it lands here and can do nothing else until enrolled. */
-export default async function StaffEnrolmentPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+async function StaffEnrolmentPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const params = await searchParams;
   const user = await getSessionUser();
   if (user) redirect(returnPathFor(params.callbackUrl, user.role));
@@ -26,3 +27,5 @@ export default async function StaffEnrolmentPage({ searchParams }: { searchParam
     </AuthFrame>
   );
 }
+
+export default withPageMessages("app/(auth)/login/twee-stappen/instellen", StaffEnrolmentPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return recordTitle("portal.complaint.file", (user) => ownComplaint(user, id), (complaint) => titleText("portal.complaintAbout", { number: complaint.subjectTicket.number }), "portal.complaint");
 }
 
-export default async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
+async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("portal.complaint.file", `/portaal/klachten/${id}`);
   const complaint = await ownComplaint(user, id);
@@ -58,3 +59,5 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
     </>
   );
 }
+
+export default withPageMessages("app/(beneficiary)/portaal/klachten/[id]", ComplaintPage);

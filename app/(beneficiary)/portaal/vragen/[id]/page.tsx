@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return recordTitle("portal.ticket.read", (user) => myTicket(user, id), (ticket) => titleText("portal.ticketNumbered", { number: ticket.number }), "portal.ticket");
 }
 
-export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
+async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("portal.ticket.read", `/portaal/vragen/${id}`);
   const ticket = await myTicket(user, id);
@@ -87,3 +88,5 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
     </>
   );
 }
+
+export default withPageMessages("app/(beneficiary)/portaal/vragen/[id]", TicketPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -30,7 +31,7 @@ export async function generateMetadata({ params }: { params: Promise<{ number: s
   return recordTitle("employer.enter", (user) => (decoded === null ? Promise.resolve(null) : employerTicket(user, decoded)), (ticket) => titleText("employer.ticketNumbered", { number: ticket.number }), "employer.ticket");
 }
 
-export default async function EmployerTicketPage({
+async function EmployerTicketPage({
   params,
   searchParams,
 }: {
@@ -134,3 +135,5 @@ export default async function EmployerTicketPage({
     </ConfirmationScope>
   );
 }
+
+export default withPageMessages("app/(employer)/werkgever/vragen/[number]", EmployerTicketPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getTranslations } from "next-intl/server";
 import { QuestionForm } from "@/components/werkgever/question-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,7 +7,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("employer.new");
 
-export default async function NewQuestionPage() {
+async function NewQuestionPage() {
   await requirePermission("employer.request.submit", "/werkgever/vragen/nieuw");
   const t = await getTranslations("werkgever.question");
   return (
@@ -16,3 +17,5 @@ export default async function NewQuestionPage() {
     </>
   );
 }
+
+export default withPageMessages("app/(employer)/werkgever/vragen/nieuw", NewQuestionPage);

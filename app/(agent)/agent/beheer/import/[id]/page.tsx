@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export const dynamic = "force-dynamic";
 
-export default async function ImportJobPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
+async function ImportJobPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
   const { id } = await params;
   const user = await requirePermission("import.run", `/agent/beheer/import/${id}`);
   const job = await importJob(user, id);
@@ -108,3 +109,5 @@ export default async function ImportJobPage({ params, searchParams }: { params: 
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/import/[id]", ImportJobPage);

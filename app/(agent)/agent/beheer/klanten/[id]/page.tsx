@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -53,7 +54,7 @@ async function CountsLine({ person }: { person: BeneficiaryDetail }) {
   return <p className="mt-2 text-sm text-slate-700">{t("counts", { tickets: c.requestedTickets, appointments: c.appointments, complaints: c.complaints, calls: c.callsAsCaller, notes: c.contactNotes })}</p>;
 }
 
-export default async function BeneficiaryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+async function BeneficiaryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { id } = await params;
   const user = await requirePermission("beneficiaries.manage", `${PATH}/${id}`);
   const q = ((await searchParams).dubbel ?? "").slice(0, 254);
@@ -118,3 +119,5 @@ export default async function BeneficiaryPage({ params, searchParams }: { params
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/klanten/[id]", BeneficiaryPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -29,7 +30,7 @@ type Person = { id: string; name: string };
 /** The active people to choose from, plus the current choice when that person is no longer among them. */
 const withCurrent = (list: Person[], current: Person | null) => (current && !list.some((p) => p.id === current.id) ? [...list, current] : list);
 
-export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
+async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("organisations.manage", `/agent/beheer/organisaties/${id}`);
   const now = new Date();
@@ -128,3 +129,5 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/organisaties/[id]", OrganisationPage);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -24,7 +25,7 @@ export async function generateMetadata({ params, searchParams }: { params: Promi
 
 export const dynamic = "force-dynamic";
 
-export default async function WebhookEndpointPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
+async function WebhookEndpointPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const user = await requirePermission("integrations.manage", `/agent/beheer/webhooks/${id}`);
   const page = pageOf(query.page);
@@ -104,3 +105,5 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/webhooks/[id]", WebhookEndpointPage);

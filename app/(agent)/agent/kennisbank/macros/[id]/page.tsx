@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return recordTitle("kb.macro.manage", () => macroById(db, id), (macro) => titleText("agent.macroNamed", { title: macro.title }), "agent.macro");
 }
 
-export default async function Macro({ params }: { params: Promise<{ id: string }> }) {
+async function Macro({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requirePermission("kb.macro.manage", `/agent/kennisbank/macros/${id}`);
   const macro = await macroById(db, id);
@@ -36,3 +37,5 @@ export default async function Macro({ params }: { params: Promise<{ id: string }
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/kennisbank/macros/[id]", Macro);

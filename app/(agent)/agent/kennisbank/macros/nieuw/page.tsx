@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import { getLocale, getTranslations } from "next-intl/server";
 import { MacroForm } from "@/components/agent/macro-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,7 +9,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("agent.macroNew");
 
-export default async function NewMacro() {
+async function NewMacro() {
   await requirePermission("kb.macro.manage", "/agent/kennisbank/macros/nieuw");
   const [t, locale] = await Promise.all([getTranslations("agentMacros"), getLocale()]);
   const categories = await macroCategoryOptions(db, locale === "en" ? "en" : "nl");
@@ -19,3 +20,5 @@ export default async function NewMacro() {
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/kennisbank/macros/nieuw", NewMacro);

@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -23,7 +24,7 @@ export const dynamic = "force-dynamic";
 
 const COUNT_KEYS = ["tickets", "anonymised", "messages", "attachments", "calls", "appointments", "complaints", "notifications", "outbox", "contactNotes", "auditEvents"] as const;
 
-export default async function PrivacyPersonPage({ params }: { params: Promise<{ id: string }> }) {
+async function PrivacyPersonPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("privacy.manage", `/agent/beheer/privacy/personen/${id}`);
   const [t, tr, format, data] = await Promise.all([getTranslations("privacyPerson"), getTranslations("roles"), getFormatter(), personPrivacy(user, id)]);
@@ -133,3 +134,5 @@ export default async function PrivacyPersonPage({ params }: { params: Promise<{ 
     </>
   );
 }
+
+export default withPageMessages("app/(agent)/agent/beheer/privacy/personen/[id]", PrivacyPersonPage);
