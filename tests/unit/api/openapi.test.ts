@@ -1,35 +1,12 @@
 // The OpenAPI document must describe every route under app/api/v1: each route file's exported
 // methods are looked up in the generated document, so a new endpoint without its entry fails here.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
-
-const ROOT = path.resolve(import.meta.dirname, "..", "..", "..", "app", "api", "v1");
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return routeFiles(full);
-    return entry.name === "route.ts" ? [full] : [];
-  });
-}
-
-/** app/api/v1/tickets/[id]/route.ts -> /api/v1/tickets/{id} */
-function urlPathOf(file: string): string {
-  const relative = path.relative(ROOT, path.dirname(file)).split(path.sep).filter(Boolean);
-  return ["/api/v1", ...relative.map((part) => part.replace(/^\[(.+)\]$/, "{$1}"))].join("/");
-}
-
-function exportedMethods(file: string): string[] {
-  const text = readFileSync(file, "utf8");
-  return METHODS.filter((m) => new RegExp(`export (const|async function|function) ${m}\\b`).test(text));
-}
+import { apiRoutes, HTTP_METHODS as METHODS } from "../../support/api-routes";
 
 describe("OpenAPI document", () => {
   const document = openApiDocument();
-  const routes = routeFiles(ROOT).map((file) => ({ path: urlPathOf(file), methods: exportedMethods(file) }));
+  const routes = apiRoutes();
 
   it("is OpenAPI 3.1 with the bearer scheme", () => {
     expect(document.openapi).toBe("3.1.0");
