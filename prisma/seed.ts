@@ -170,10 +170,11 @@ async function seedInto(tx: Tx, passwordHash: string, now: Date): Promise<void> 
   const csmUserId = await createPerson(tx, DEMO_PEOPLE.find((p) => p.key === "csm")!, passwordHash, {}, teams, now);
   const organisations = {
     vandijk: await tx.organisation.create({
-      data: { name: "Bakkerij Van Dijk B.V.", externalNumber: "WG-40012", customerSuccessManagerId: csmUserId },
+      // KvK number and RSIN as eHerkenning asserts them (scripts/oidc-dev-provider.ts has its logins).
+      data: { name: "Bakkerij Van Dijk B.V.", externalNumber: "WG-40012", kvkNumber: "69123456", rsin: "857341259", customerSuccessManagerId: csmUserId },
     }),
     zorgnoord: await tx.organisation.create({
-      data: { name: "Zorggroep Noord", externalNumber: "WG-40877", customerSuccessManagerId: csmUserId },
+      data: { name: "Zorggroep Noord", externalNumber: "WG-40877", kvkNumber: "41234567", customerSuccessManagerId: csmUserId },
     }),
     utrecht: await tx.organisation.create({
       data: { name: "Gemeente Utrecht", externalNumber: "KP-00344", kind: "PARTNER", isPartner: true },

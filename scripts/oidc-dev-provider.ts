@@ -21,6 +21,15 @@ const DEV_ACCOUNTS = [
   { sub: "idp-onbekend", claims: { email: "onbekend@elders.example", email_verified: true, name: "Onbekend" }, amr: ["pwd", "mfa"] },
   // DigiD through the broker: a BSN.
   { sub: "digid-anna", claims: { bsn: "123456782" } },
+  // eHerkenning through the broker: the company's KvK number (or RSIN) and a subject per person.
+  // Two HR contacts of Bakkerij Van Dijk (KvK 69123456 in the seed), each with their own subject;
+  // one of Bakkerij Van Dijk asserted by RSIN; one of a company Loket does not know under that number.
+  { sub: "eh-vandijk-eva", claims: { kvk: "69123456", name: "Eva Bakker" } },
+  { sub: "eh-vandijk-tom", claims: { kvk: "69123456", name: "Tom Visser" } },
+  { sub: "eh-vandijk-rsin", claims: { rsin: "857341259" } },
+  { sub: "eh-ander-bedrijf", claims: { kvk: "12345678" } },
+  // The e2e spec's own employer contact (a copy of Tom Visser at Bakkerij Van Dijk).
+  { sub: "eh-sso-werkgever", claims: { kvk: "69123456" } },
 ];
 
 const provider = await startOidcProvider({

@@ -7,7 +7,7 @@ import { afterLoginUrl } from "@/lib/auth/rules";
 import { refusalOf } from "./login-errors";
 
 // Single sign-on refusals (lib/sso/login.ts) and the password login's refusal when staff must use SSO.
-const SSO_ERRORS = ["SSO_UNKNOWN", "SSO_INACTIVE", "SSO_CITIZEN_UNKNOWN", "SSO_NO_IDENTIFIER", "SSO_FAILED", "SSO_REQUIRED"];
+const SSO_ERRORS = ["SSO_UNKNOWN", "SSO_INACTIVE", "SSO_CITIZEN_UNKNOWN", "SSO_COMPANY_MISMATCH", "SSO_NO_IDENTIFIER", "SSO_FAILED", "SSO_REQUIRED"];
 
 // No "LOCKED": a locked account is answered like a wrong password, so the form cannot tell anyone
 // that an address has an account (its owner learns of the lock by mail).

@@ -12,6 +12,8 @@ export interface OrganisationValues {
   id: string;
   externalNumber: string;
   name: string;
+  kvkNumber: string | null;
+  rsin: string | null;
   kind: "EMPLOYER" | "PARTNER";
   isPartner: boolean;
   twoFactorRequired: boolean;
@@ -26,6 +28,8 @@ function fieldsOf(form: FormData) {
   return {
     externalNumber: form.get("externalNumber"),
     name: form.get("name"),
+    kvkNumber: form.get("kvkNumber"),
+    rsin: form.get("rsin"),
     kind: form.get("kind"),
     isPartner: form.get("isPartner") === "on",
     twoFactorRequired: form.get("twoFactorRequired") === "on",
@@ -39,7 +43,7 @@ function fieldsOf(form: FormData) {
 
 // The inputs' id suffixes, for the refusal summary's link to the first bad field.
 const FIELD_IDS: Record<string, string> = {
-  externalNumber: "number", name: "name", kind: "kind", customerSuccessManagerId: "csm", fixedCaseHandlerId: "handler",
+  externalNumber: "number", name: "name", kvkNumber: "kvk", rsin: "rsin", kind: "kind", customerSuccessManagerId: "csm", fixedCaseHandlerId: "handler",
   postalStreet: "street", postalCode: "postcode", postalCity: "city",
 };
 
@@ -68,6 +72,8 @@ export function OrganisationForm({ organisation, csms, handlers }: { organisatio
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id={`${prefix}-number`} name="externalNumber" label={t("fields.externalNumber")} hint={t("fields.externalNumberHint")} required defaultValue={organisation?.externalNumber} errors={fieldErrors.externalNumber} />
         <TextField id={`${prefix}-name`} name="name" label={t("fields.name")} required defaultValue={organisation?.name} errors={fieldErrors.name} />
+        <TextField id={`${prefix}-kvk`} name="kvkNumber" label={t("fields.kvkNumber")} hint={t("fields.kvkNumberHint")} defaultValue={organisation?.kvkNumber} errors={fieldErrors.kvkNumber} />
+        <TextField id={`${prefix}-rsin`} name="rsin" label={t("fields.rsin")} hint={t("fields.rsinHint")} defaultValue={organisation?.rsin} errors={fieldErrors.rsin} />
         <SelectField
           id={`${prefix}-kind`}
           name="kind"

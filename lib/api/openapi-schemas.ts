@@ -79,6 +79,9 @@ export const organisationSchema = z
     id: z.string(),
     name: z.string(),
     externalNumber: z.string(),
+    // What eHerkenning asserts for the company; an employer contact's eHerkenning login must carry one of them.
+    kvkNumber: z.string().nullable(),
+    rsin: z.string().nullable(),
     kind: z.enum(["EMPLOYER", "PARTNER"]),
     isPartner: z.boolean(),
     twoFactorRequired: z.boolean(),

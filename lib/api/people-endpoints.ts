@@ -81,8 +81,8 @@ export const updateOrganisationEndpoint: ApiEndpoint = {
   permission: updateOrganisationAction.permission,
   handler: async ({ caller, user, params, body, now }) => {
     const organisation = (await findOrganisation(caller, params.id ?? "")) ?? notFound();
-    const { id, name, externalNumber, kind, isPartner, twoFactorRequired, customerSuccessManagerId, fixedCaseHandlerId, postalStreet, postalCode, postalCity } = organisation;
-    const stored = { name, externalNumber, kind, isPartner, twoFactorRequired, customerSuccessManagerId, fixedCaseHandlerId, postalStreet, postalCode, postalCity };
+    const { id, name, externalNumber, kvkNumber, rsin, kind, isPartner, twoFactorRequired, customerSuccessManagerId, fixedCaseHandlerId, postalStreet, postalCode, postalCity } = organisation;
+    const stored = { name, externalNumber, kvkNumber, rsin, kind, isPartner, twoFactorRequired, customerSuccessManagerId, fixedCaseHandlerId, postalStreet, postalCode, postalCity };
     fromAction(await updateOrganisationAction.execute(user, { ...stored, ...patchBody(patchOrganisationSchema, body), organisationId: id }, now));
     return { status: 200, body: await findOrganisation(caller, id) };
   },

@@ -13,7 +13,7 @@ const personSelect = {
 } satisfies Prisma.UserSelect;
 
 const organisationSelect = {
-  id: true, name: true, externalNumber: true, kind: true, isPartner: true, twoFactorRequired: true, active: true,
+  id: true, name: true, externalNumber: true, kvkNumber: true, rsin: true, kind: true, isPartner: true, twoFactorRequired: true, active: true,
   customerSuccessManagerId: true, fixedCaseHandlerId: true, postalStreet: true, postalCode: true, postalCity: true, createdAt: true,
 } satisfies Prisma.OrganisationSelect;
 

@@ -35,6 +35,8 @@ function columns(input: OrganisationFields) {
   return {
     externalNumber: input.externalNumber,
     name: input.name,
+    kvkNumber: input.kvkNumber,
+    rsin: input.rsin,
     kind: input.kind,
     isPartner: input.isPartner,
     twoFactorRequired: input.twoFactorRequired,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { errorCode, limitedText } from "@/lib/forms/error-code";
 import { normalizePostcode } from "@/lib/letters/rules";
+import { normaliseIdentifier } from "@/lib/sso/rules";
 import { normaliseExternalNumber } from "./rules";
 
 const id = z.string().min(1).max(40);
@@ -32,12 +33,30 @@ const postalCode = z
     return normalised;
   });
 
+/** A KvK number (8 digits) or RSIN (9 digits), stored as eHerkenning asserts it; empty is none. */
+const companyNumber = (kind: "kvk" | "rsin", code: string) =>
+  z
+    .string()
+    .max(20, code)
+    .nullish()
+    .transform((value, ctx) => {
+      if (!value?.trim()) return null;
+      const normalised = normaliseIdentifier(kind, value);
+      if (!normalised) {
+        ctx.addIssue({ code: "custom", message: code });
+        return z.NEVER;
+      }
+      return normalised;
+    });
+
 export const organisationFieldsSchema = z.object({
   externalNumber: z
     .string()
     .transform(normaliseExternalNumber)
     .pipe(z.string().min(2, { message: errorCode("TOO_SHORT", 2), abort: true }).max(40, { message: errorCode("TOO_LONG", 40), abort: true }).regex(/^[A-Z0-9][A-Z0-9./-]*$/, "EXTERNAL_NUMBER")),
   name: limitedText(120, 2),
+  kvkNumber: companyNumber("kvk", "KVK_NUMBER"),
+  rsin: companyNumber("rsin", "RSIN"),
   // A missing kind says what to choose.
   kind: z.enum(["EMPLOYER", "PARTNER"], "CHOOSE_KIND"),
   isPartner: z.boolean().default(false),

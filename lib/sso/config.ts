@@ -11,8 +11,10 @@ export interface OidcClientConfig {
 export interface CitizenBrokerConfig extends OidcClientConfig {
   /** The id_token claim holding the BSN (DigiD). */
   bsnClaim: string;
-  /** The id_token claim holding the KvK number or RSIN (eHerkenning). */
+  /** The id_token claim holding the company's KvK number (eHerkenning); nine digits there are read as an RSIN. */
   kvkClaim: string;
+  /** The id_token claim holding the company's RSIN (eHerkenning), for brokers that send it apart. */
+  rsinClaim: string;
 }
 
 export interface SsoConfig {
@@ -42,7 +44,12 @@ export function ssoConfig(env: Env = process.env): SsoConfig {
   return {
     staff: staff ? { ...staff, mfaAcrValues: list(env.LOKET_OIDC_STAFF_MFA_ACR) } : null,
     citizen: citizen
-      ? { ...citizen, bsnClaim: env.LOKET_OIDC_CITIZEN_BSN_CLAIM?.trim() || "bsn", kvkClaim: env.LOKET_OIDC_CITIZEN_KVK_CLAIM?.trim() || "kvk" }
+      ? {
+          ...citizen,
+          bsnClaim: env.LOKET_OIDC_CITIZEN_BSN_CLAIM?.trim() || "bsn",
+          kvkClaim: env.LOKET_OIDC_CITIZEN_KVK_CLAIM?.trim() || "kvk",
+          rsinClaim: env.LOKET_OIDC_CITIZEN_RSIN_CLAIM?.trim() || "rsin",
+        }
       : null,
   };
 }

@@ -21,6 +21,7 @@ export async function loadSsoOverview() {
 
 /** When the signed-in citizen's DigiD (or employer's eHerkenning) was linked; null when it is not. */
 export async function citizenLinkOf(userId: string): Promise<Date | null> {
-  const link = await db.externalIdentity.findFirst({ where: { provider: "citizen", userId }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  // "kvk": an employer link from before links were per person; it no longer opens the account.
+  const link = await db.externalIdentity.findFirst({ where: { provider: "citizen", userId, kind: { in: ["bsn", "eherkenning"] } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
   return link?.createdAt ?? null;
 }

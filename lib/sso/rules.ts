@@ -1,5 +1,5 @@
-// Pure rules of single sign-on: when the IdP's login counts as multi-factor, and how a BSN or
-// KvK number is turned into the keyed hash that is stored for matching only.
+// Pure rules of single sign-on: when the IdP's login counts as multi-factor, how a BSN, KvK number
+// or RSIN is read from a broker's claim, and the keyed hash that is stored for matching only.
 import { createHmac } from "node:crypto";
 
 /**
@@ -14,17 +14,45 @@ export function idpShowsMfa(claims: { amr?: unknown; acr?: unknown }, mfaAcrValu
   return typeof claims.acr === "string" && mfaAcrValues.includes(claims.acr);
 }
 
-export type IdentifierKind = "bsn" | "kvk";
+export type IdentifierKind = "bsn" | "kvk" | "rsin";
 
-/** Digits only; a BSN is nine digits (a leading zero may have been dropped), a KvK number eight, an RSIN nine. */
+const DIGITS: Record<IdentifierKind, { min: number; length: number }> = {
+  // Nine digits; a leading zero may have been dropped by a number-typed claim.
+  bsn: { min: 7, length: 9 },
+  kvk: { min: 7, length: 8 },
+  rsin: { min: 8, length: 9 },
+};
+
+/**
+ * Digits only, padded to the full length: a BSN and an RSIN are nine digits, a KvK number eight
+ * (a claim sent as a number may have lost its leading zero). Anything else is no identifier.
+ */
 export function normaliseIdentifier(kind: IdentifierKind, raw: unknown): string | null {
   if (typeof raw !== "string" && typeof raw !== "number") return null;
-  const digits = String(raw).replace(/[\s.-]/g, "");
-  if (!/^\d{7,9}$/.test(digits)) return null;
-  return kind === "bsn" ? digits.padStart(9, "0") : digits;
+  const digits = String(raw).trim().replace(/[\s.-]/g, "");
+  const { min, length } = DIGITS[kind];
+  if (!/^\d+$/.test(digits) || digits.length < min || digits.length > length) return null;
+  return digits.padStart(length, "0");
+}
+
+/**
+ * The company number an eHerkenning broker asserts: a KvK number from the KvK claim, or an RSIN
+ * from the RSIN claim. Brokers that put either number in one claim are served too: nine digits in
+ * the KvK claim are an RSIN (a KvK number has eight).
+ */
+export function companyNumber(kvkRaw: unknown, rsinRaw: unknown): { kind: "kvk" | "rsin"; value: string } | null {
+  const digits = typeof kvkRaw === "string" || typeof kvkRaw === "number" ? String(kvkRaw).trim().replace(/[\s.-]/g, "") : "";
+  if (digits.length === 9) {
+    const rsin = normaliseIdentifier("rsin", digits);
+    if (rsin) return { kind: "rsin", value: rsin };
+  }
+  const kvk = normaliseIdentifier("kvk", kvkRaw);
+  if (kvk) return { kind: "kvk", value: kvk };
+  const rsin = normaliseIdentifier("rsin", rsinRaw);
+  return rsin ? { kind: "rsin", value: rsin } : null;
 }
 
 /** HMAC-SHA256, keyed: the stored value cannot be turned back into the number without the key. */
-export function identifierHash(kind: IdentifierKind, value: string, key: string): string {
+export function identifierHash(kind: IdentifierKind | "eherkenning", value: string, key: string): string {
   return createHmac("sha256", key).update(`${kind}:${value}`).digest("hex");
 }

@@ -92,14 +92,15 @@ describe("organisations", () => {
   });
 
   it("creates (idempotently) and updates through the administration's commands", async () => {
-    const body = { externalNumber: "wg-50001", name: "Bakkerij Brood", kind: "EMPLOYER" };
+    const body = { externalNumber: "wg-50001", name: "Bakkerij Brood", kind: "EMPLOYER", kvkNumber: "6912.3457" };
     const first = await call(createOrganisation, { method: "POST", path: "/o", token: admin, body, idempotencyKey: "org-1" });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ externalNumber: "WG-50001", name: "Bakkerij Brood", active: true });
     expect((await call(createOrganisation, { method: "POST", path: "/o", token: admin, body, idempotencyKey: "org-1" })).body.id).toBe(first.body.id);
     expect(await db.auditEvent.count({ where: { organisationId: first.body.id } })).toBeGreaterThan(0);
     const renamed = await call(updateOrganisation, { method: "PATCH", path: "/o", token: admin, body: { name: "Bakkerij Brood en Banket" }, params: { id: first.body.id } });
-    expect(renamed.body).toMatchObject({ name: "Bakkerij Brood en Banket", externalNumber: "WG-50001" });
+    // A PATCH changes only what it names: the KvK number eHerkenning logins depend on stays.
+    expect(renamed.body).toMatchObject({ name: "Bakkerij Brood en Banket", externalNumber: "WG-50001", kvkNumber: "69123457", rsin: null });
     const bad = await call(createOrganisation, { method: "POST", path: "/o", token: admin, body: { externalNumber: "", name: "A", kind: "SHOP" } });
     expectProblem(bad, 422, "INVALID_INPUT");
     expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(["#/externalNumber", "#/kind", "#/name"]);

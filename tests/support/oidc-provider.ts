@@ -1,5 +1,5 @@
 // A real OpenID Connect provider (node-oidc-provider) on loopback for the SSO tests and the e2e
-// run: registered clients, accounts with their claims (e-mail, BSN, KvK) and the authentication
+// run: registered clients, accounts with their claims (e-mail, BSN, KvK number, RSIN) and the authentication
 // methods (amr/acr) their login reports, and a plain login page a person or a test fills in.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -60,7 +60,7 @@ export async function startOidcProvider(options: { port?: number; host?: string;
       return account ? { accountId: id, claims: () => ({ sub: id, ...account.claims }) } : undefined;
     },
     // The broker's identifiers come with the openid scope, as DigiD brokers send the BSN.
-    claims: { openid: ["sub", "acr", "amr", "bsn", "kvk"], email: ["email", "email_verified"], profile: ["name"] },
+    claims: { openid: ["sub", "acr", "amr", "bsn", "kvk", "rsin"], email: ["email", "email_verified"], profile: ["name"] },
     // Everything in the id_token: relying parties like next-auth read the claims from it.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: false } },

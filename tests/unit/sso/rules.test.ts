@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { breakGlassEmails, ssoConfig } from "@/lib/sso/config";
 import { linkIntentUser, linkIntentValue } from "@/lib/sso/link-intent";
-import { identifierHash, idpShowsMfa, normaliseIdentifier } from "@/lib/sso/rules";
+import { companyNumber, identifierHash, idpShowsMfa, normaliseIdentifier } from "@/lib/sso/rules";
 
 describe("when the IdP's login counts as MFA", () => {
   it.each([
@@ -33,6 +33,26 @@ describe("BSN and KvK numbers", () => {
     expect(normaliseIdentifier("bsn", "12345678901")).toBeNull();
     expect(normaliseIdentifier("bsn", "abc")).toBeNull();
     expect(normaliseIdentifier("bsn", undefined)).toBeNull();
+  });
+
+  it("a KvK number is eight digits and an RSIN nine; a number-typed claim gets its leading zero back", () => {
+    expect(normaliseIdentifier("kvk", "69123456")).toBe("69123456");
+    expect(normaliseIdentifier("kvk", 1234567)).toBe("01234567");
+    expect(normaliseIdentifier("kvk", "123456789")).toBeNull();
+    expect(normaliseIdentifier("rsin", "857.341.259")).toBe("857341259");
+    expect(normaliseIdentifier("rsin", 57341259)).toBe("057341259");
+    expect(normaliseIdentifier("rsin", "1234567")).toBeNull();
+    expect(normaliseIdentifier("rsin", "1234567890")).toBeNull();
+  });
+
+  it("eHerkenning's company number: KvK from the KvK claim, an RSIN from its own claim or as nine digits in the KvK claim", () => {
+    expect(companyNumber("6912 3456", undefined)).toEqual({ kind: "kvk", value: "69123456" });
+    expect(companyNumber(undefined, "857341259")).toEqual({ kind: "rsin", value: "857341259" });
+    expect(companyNumber("857341259", undefined)).toEqual({ kind: "rsin", value: "857341259" });
+    // Both sent: the KvK number names the company.
+    expect(companyNumber("69123456", "857341259")).toEqual({ kind: "kvk", value: "69123456" });
+    expect(companyNumber("abc", "12")).toBeNull();
+    expect(companyNumber(undefined, undefined)).toBeNull();
   });
 
   it("hash with the key: another key or another kind gives another value, and the number is not in it", () => {
@@ -81,7 +101,7 @@ describe("configuration by environment", () => {
       LOKET_OIDC_CITIZEN_KVK_CLAIM: "urn:etoegang:kvk",
     });
     expect(config.staff).toEqual({ issuer: "https://idp.example/realms/x", clientId: "loket", clientSecret: "s", mfaAcrValues: ["2", "urn:mfa"] });
-    expect(config.citizen).toMatchObject({ bsnClaim: "bsn", kvkClaim: "urn:etoegang:kvk" });
+    expect(config.citizen).toMatchObject({ bsnClaim: "bsn", kvkClaim: "urn:etoegang:kvk", rsinClaim: "rsin" });
   });
 
   it("break-glass addresses are compared in lower case", () => {

@@ -61,6 +61,8 @@ async function OrganisationPage({ params }: { params: Promise<{ id: string }> })
               id: o.id,
               externalNumber: o.externalNumber,
               name: o.name,
+              kvkNumber: o.kvkNumber,
+              rsin: o.rsin,
               kind: o.kind,
               isPartner: o.isPartner,
               twoFactorRequired: o.twoFactorRequired,

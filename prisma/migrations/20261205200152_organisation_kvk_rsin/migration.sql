@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Organisation" ADD COLUMN     "kvkNumber" TEXT,
+ADD COLUMN     "rsin" TEXT;
