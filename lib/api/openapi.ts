@@ -2,15 +2,17 @@
 // requests. tests/unit/api/openapi.test.ts fails when a route file under app/api/v1 is missing here.
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
-import { organisationSchema, personSchema, problemSchema, replyResultSchema, ticketDetailSchema, ticketPageSchema } from "./openapi-schemas";
+import { messageSchema, organisationSchema, personSchema, problemSchema, replyResultSchema, ticketDetailSchema, ticketPageSchema } from "./openapi-schemas";
 import type { ApiScope } from "./scopes";
 import { createOrganisationSchema, createPersonSchema, findOrganisationsQuery, findPeopleQuery, patchOrganisationSchema, patchPersonSchema, recordIdParam } from "./people-schema";
 import { apiBookSchema, slotsQuery } from "./callback-schema";
 import { complaintListQuery, escalationListQuery, kpiQuery } from "./desk-schema";
-import { apiChangeSchema, apiReplySchema, createTicketSchema, ticketListQuery, ticketRefParam } from "./ticket-schema";
+import { apiChangeSchema, apiReplySchema, createTicketSchema, messageListQuery, ticketListQuery, ticketRefParam } from "./ticket-schema";
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
+
+const messagePageSchema = z.object({ data: z.array(messageSchema), nextCursor: z.string().nullable() }).meta({ id: "MessagePage" });
 
 const idempotencyHeader = z.object({
   "Idempotency-Key": z.string().max(255).optional().meta({ description: "Send the same key with the same body again and get the first answer again, without a second record (kept for 24 hours)." }),
@@ -74,6 +76,12 @@ export const API_PATHS: ZodOpenApiPathsObject = {
     ),
   },
   "/api/v1/tickets/{id}/messages": {
+    get: operation("tickets:read", {
+      summary: "List a ticket's messages",
+      description: "Every message of the ticket (internal notes included, as on the ticket page), oldest first, by cursor.",
+      requestParams: { path: ticketRefParam, query: messageListQuery },
+      responses: { "200": { description: "One page.", ...json(messagePageSchema) }, "404": problem("No such ticket, or not one this token may see.") },
+    }),
     post: operation(
       "tickets:write",
       {

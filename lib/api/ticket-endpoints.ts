@@ -5,8 +5,8 @@ import { changeTicketFields, replyToTicket } from "@/lib/workspace/commands";
 import { ApiProblem } from "./problem";
 import { fromAction, parseInput, queryObject, type ApiContext, type ApiEndpoint } from "./route";
 import { createTicketForCustomer } from "./ticket-commands";
-import { apiTicketDetail, listApiTickets, requireApiTicket } from "./ticket-queries";
-import { apiChangeSchema, apiReplySchema, createTicketSchema, ticketListQuery } from "./ticket-schema";
+import { apiTicketDetail, listApiMessages, listApiTickets, requireApiTicket } from "./ticket-queries";
+import { apiChangeSchema, apiReplySchema, createTicketSchema, messageListQuery, ticketListQuery } from "./ticket-schema";
 
 export const listTicketsEndpoint: ApiEndpoint = {
   scope: "tickets:read",
@@ -18,6 +18,15 @@ export const readTicketEndpoint: ApiEndpoint = {
   scope: "tickets:read",
   permission: "workspace.ticket.read",
   handler: async ({ caller, params }) => ({ status: 200, body: await apiTicketDetail(caller, await requireApiTicket(caller, params.id ?? "")) }),
+};
+
+export const listMessagesEndpoint: ApiEndpoint = {
+  scope: "tickets:read",
+  permission: "workspace.ticket.read",
+  handler: async ({ caller, params, url }) => {
+    const ticketId = await requireApiTicket(caller, params.id ?? "");
+    return { status: 200, body: await listApiMessages(caller, ticketId, parseInput(messageListQuery, queryObject(url))) };
+  },
 };
 
 /** An organisation-limited token opens tickets for its organisation only, for its people only. */

@@ -10,7 +10,7 @@ import { staffTicketScope } from "@/lib/workspace/scope";
 import { ApiProblem } from "./problem";
 import type { ApiCaller } from "./token-auth";
 import type { z } from "zod";
-import type { ticketListQuery } from "./ticket-schema";
+import type { messageListQuery, ticketListQuery } from "./ticket-schema";
 
 const summarySelect = {
   id: true,
@@ -110,6 +110,30 @@ export async function listApiTickets(caller: ApiCaller, query: z.output<typeof t
   return { data: page.map(ticketSummary), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
 
+const messageSelect = {
+  id: true, direction: true, channel: true, body: true, automatic: true, createdAt: true,
+  author: { select: { id: true, name: true } },
+  attachments: { select: { id: true, fileName: true, size: true } },
+} satisfies Prisma.MessageSelect;
+
+/**
+ * One page of a ticket's messages, oldest first, by cursor. Read as the ticket page reads it, so
+ * opening a dossier ticket's messages is recorded as a view of it, as reading the ticket is.
+ */
+export async function listApiMessages(caller: ApiCaller, ticketId: string, query: z.output<typeof messageListQuery>) {
+  if (!(await getStaffTicket(caller.user, ticketId))) throw new ApiProblem(404, "NOT_FOUND", "No such ticket, or not one this token may see.");
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const rows = await db.message.findMany({
+    where: { ticketId, ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: query.limit + 1,
+    select: messageSelect,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { data: page, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+}
+
 /** A ticket with its messages, read as the ticket page reads it (a dossier ticket's view is audited). */
 export async function apiTicketDetail(caller: ApiCaller, ticketId: string) {
   const ticket = await getStaffTicket(caller.user, ticketId);
@@ -119,11 +143,7 @@ export async function apiTicketDetail(caller: ApiCaller, ticketId: string) {
     db.message.findMany({
       where: { ticketId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: {
-        id: true, direction: true, channel: true, body: true, automatic: true, createdAt: true,
-        author: { select: { id: true, name: true } },
-        attachments: { select: { id: true, fileName: true, size: true } },
-      },
+      select: messageSelect,
     }),
   ]);
   return { ...ticketSummary(summary), messages };

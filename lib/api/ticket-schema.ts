@@ -16,6 +16,12 @@ export const ticketListQuery = queueFilterSchema.omit({ page: true }).extend({
   limit: z.coerce.number().int("INTEGER").min(1, "TOO_SMALL").max(100, "TOO_LARGE").default(25),
 });
 
+/** A page of a ticket's messages, oldest first (the conversation's order). */
+export const messageListQuery = z.object({
+  cursor: z.string().max(200).optional().meta({ description: "The nextCursor of the previous page." }),
+  limit: z.coerce.number().int("INTEGER").min(1, "TOO_SMALL").max(100, "TOO_LARGE").default(50),
+});
+
 export const createTicketSchema = z.object({
   subject: z.string().trim().min(2, "TOO_SHORT").max(200, "TOO_LONG"),
   body: z.string().trim().min(2, "TOO_SHORT").max(20_000, "TOO_LONG"),

@@ -20,6 +20,7 @@ import { fileComplaintAsEmployer } from "@/lib/complaints/commands";
 import { db } from "@/lib/db/client";
 import { raiseEmployerEscalation } from "@/lib/escalations/commands";
 import { closeRateLimits } from "@/lib/security/rate-limit";
+import { replyToTicket } from "@/lib/workspace/commands";
 import { type Answer, call, expectProblem, makeToken } from "../support/api-client";
 import { apiRoutes } from "../support/api-routes";
 import { seedDemo, sessionFor } from "../support/fixtures";
@@ -38,7 +39,7 @@ interface Row {
   /** A request for Van Dijk's record that succeeds; the scope cell sends it without the scope. */
   own: () => Ask;
   /** What the successful answer must show (the status is checked before). */
-  ownShows?: (answer: Answer) => void | Promise<void>;
+  ownShows?: (answer: Answer, send: Send) => void | Promise<void>;
   ownStatus?: number;
   foreign: (send: Send) => Promise<void>;
   /** Bad input and the fields the problem must name; absent when the route takes no input. */
@@ -58,8 +59,8 @@ const STAFF_ROLES = {
 type StaffRole = keyof typeof STAFF_ROLES;
 const roleTokens: Partial<Record<StaffRole, string>> = {};
 
-// 20 secured routes x (scope, foreign, own, 7 roles) + 15 that take input + 1 public route.
-const EXPECTED_CELLS = 20 * (3 + 7) + 15 + 1;
+// 21 secured routes x (scope, foreign, own, 7 roles) + 16 that take input + 1 public route.
+const EXPECTED_CELLS = 21 * (3 + 7) + 16 + 1;
 
 const ids = {
   vandijk: "",
@@ -185,6 +186,34 @@ const ROWS: Record<string, Row> = {
       expect(await db.ticket.findUniqueOrThrow({ where: { id: ids.zorgnoordTicket.id } })).toMatchObject({ priority: before.priority, status: before.status });
     },
     input: { ask: () => ({ path: "/t", params: { id: ids.vandijkTicket.id }, body: { priority: "SOON", status: "GONE" } }), pointers: ["#/priority", "#/status"] },
+  },
+  "GET /api/v1/tickets/{id}/messages": {
+    permission: "workspace.ticket.read",
+    actor: "manager",
+    own: () => ({ path: "/api/v1/tickets/x/messages?limit=1", params: { id: ids.vandijkTicket.number } }),
+    // Page by page, one message each, the cursor leads through the whole conversation in order.
+    ownShows: async (first, send) => {
+      const stored = await db.message.findMany({ where: { ticketId: ids.vandijkTicket.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+      expect(stored.length).toBeGreaterThanOrEqual(2);
+      expect(first.body.data).toHaveLength(1);
+      const seen = idsOf(first);
+      let cursor: string | null = first.body.nextCursor;
+      // At most a page per stored message: a cursor that never runs out fails instead of looping.
+      for (let turn = 0; cursor && turn < stored.length; turn++) {
+        const page = await send(tokens.manager.full, { path: `/api/v1/tickets/x/messages?limit=1&cursor=${cursor}`, params: { id: ids.vandijkTicket.id } });
+        expect(page.status).toBe(200);
+        expect(page.body.data).toHaveLength(1);
+        seen.push(...idsOf(page));
+        cursor = page.body.nextCursor;
+      }
+      expect(seen).toEqual(stored.map((m) => m.id));
+    },
+    foreign: async (send) => {
+      expect((await send(tokens.manager.limited, { path: "/api/v1/tickets/x/messages", params: { id: ids.vandijkTicket.id } })).status).toBe(200);
+      await refusedFor(send, { path: "/api/v1/tickets/x/messages", params: { id: ids.zorgnoordTicket.id } }, 404, "NOT_FOUND");
+      await refusedFor(send, { path: "/api/v1/tickets/x/messages", params: { id: ids.zorgnoordTicket.number } }, 404, "NOT_FOUND");
+    },
+    input: { ask: () => ({ path: "/api/v1/tickets/x/messages?cursor=geen-cursor", params: { id: ids.vandijkTicket.id } }), pointers: ["#/cursor"] },
   },
   "POST /api/v1/tickets/{id}/messages": {
     permission: "workspace.ticket.reply",
@@ -397,6 +426,8 @@ beforeAll(async () => {
     tokens[actor].limited = (await makeToken({ actor: ACTOR_EMAIL[actor], scopes: [...API_SCOPES], organisationId: ids.vandijk })).secret;
   }
   ids.vandijkTicket = await ticketFor("eva.bakker@vandijk.example");
+  const answered = await replyToTicket.execute(await sessionFor("manager@loket.example"), { ticketId: ids.vandijkTicket.id, body: "Wij bellen u deze week terug.", files: [] }, new Date());
+  if (!answered.ok) throw new Error(answered.reason);
   ids.zorgnoordTicket = await ticketFor("lisa.smit@zorggroepnoord.example");
   ids.vandijkComplaint = await complaintBy("eva.bakker@vandijk.example");
   ids.zorgnoordComplaint = await complaintBy("lisa.smit@zorggroepnoord.example");
@@ -443,7 +474,7 @@ describe("the /api/v1 authorization table", () => {
     cell(`${route.key} · own`, async () => {
       const answer = await send(tokens[row.actor].full, row.own());
       expect(answer.status, JSON.stringify(answer.body)).toBe(row.ownStatus ?? 200);
-      await row.ownShows?.(answer);
+      await row.ownShows?.(answer, send);
     });
     for (const role of Object.keys(STAFF_ROLES) as StaffRole[]) {
       cell(`${route.key} · role ${role}`, async () => {

@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/route";
-import { replyEndpoint } from "@/lib/api/ticket-endpoints";
+import { listMessagesEndpoint, replyEndpoint } from "@/lib/api/ticket-endpoints";
 
+export const GET = apiRoute(listMessagesEndpoint);
 export const POST = apiRoute(replyEndpoint);
