@@ -3,9 +3,10 @@ import { DEMO_TOTP_SECRET, e2eQuery, expectAccessible, login, passTotpStep } fro
 
 // Single sign-on through a real OpenID Connect provider (scripts/oidc-dev-provider.ts, started by
 // playwright.config.ts and configured as the app's staff IdP and DigiD broker). The accounts are
-// this spec's own: copies of a demo agent and a demo citizen under new addresses.
+// this spec's own: copies of a demo agent, a demo citizen and a demo employer contact under new addresses.
 const STAFF_EMAIL = "sso.medewerker@loket.example";
 const CITIZEN_EMAIL = "sso.burger@burger.example";
+const EMPLOYER_EMAIL = "sso.werkgever@vandijk.example";
 
 async function copyAccount(from: string, id: string, email: string, name: string) {
   await e2eQuery(
@@ -35,6 +36,14 @@ test.describe("single sign-on", () => {
   test.beforeAll(async () => {
     await copyAccount("agent@loket.example", "e2e-sso-staff", STAFF_EMAIL, "SSO Medewerker");
     await copyAccount("anna.jansen@burger.example", "e2e-sso-citizen", CITIZEN_EMAIL, "SSO Burger");
+    await copyAccount("tom.visser@vandijk.example", "e2e-sso-employer", EMPLOYER_EMAIL, "SSO Werkgever");
+    // A contact of Tom's organisation, which has the KvK number the provider's eHerkenning login asserts.
+    await e2eQuery(
+      `INSERT INTO "Membership" ("id", "userId", "organisationId", "rights")
+       SELECT 'e2e-sso-employer-membership', 'e2e-sso-employer', m."organisationId", m."rights" FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+       WHERE u."email" = 'tom.visser@vandijk.example' ON CONFLICT DO NOTHING`,
+    );
+    await e2eQuery(`UPDATE "Organisation" SET "kvkNumber" = '69123456' WHERE "externalNumber" = 'WG-40012'`);
   });
 
   test.afterAll(async () => {
@@ -96,5 +105,30 @@ test.describe("single sign-on", () => {
     await page.getByRole("button", { name: "DigiD of eHerkenning" }).click();
     await signInAtProvider(page, "digid-anna");
     await expect(page).toHaveURL(/\/portaal$/);
+  });
+
+  test("eHerkenning: an employer contact links their own eHerkenning on their account page, then logs in with it", async ({ page }) => {
+    await login(page, EMPLOYER_EMAIL);
+    await expect(page).toHaveURL(/\/werkgever/);
+    await page.goto("/werkgever/wachtwoord");
+    await expect(page.getByText("iedere collega koppelt zijn eigen eHerkenning")).toBeVisible();
+    await page.getByRole("button", { name: "eHerkenning koppelen" }).click();
+    await signInAtProvider(page, "eh-sso-werkgever");
+    await expect(page).toHaveURL(/\/werkgever\/wachtwoord\?sso=LINKED/);
+    await expect(page.getByRole("status").filter({ hasText: "Gekoppeld." })).toBeVisible();
+    await expectAccessible(page);
+    const [link] = await e2eQuery<{ kind: string; subject: string }>(`SELECT "kind", "subject" FROM "ExternalIdentity" WHERE "userId" = 'e2e-sso-employer' AND "provider" = 'citizen'`);
+    expect(link?.kind).toBe("eherkenning");
+    expect(link?.subject).not.toContain("eh-sso-werkgever");
+
+    await page.context().clearCookies();
+    await page.goto("/login");
+    await page.getByRole("button", { name: "DigiD of eHerkenning" }).click();
+    await signInAtProvider(page, "eh-sso-werkgever");
+    await expect(page).toHaveURL(/\/werkgever$/);
+    const events = await e2eQuery<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "entityId" = 'e2e-sso-employer' AND "action" = 'auth.login' AND "data"->>'kind' = 'eherkenning'`,
+    );
+    expect(events[0]?.n).toBeGreaterThanOrEqual(1);
   });
 });
