@@ -43,8 +43,9 @@ export interface Erased {
  * Erases a customer's personal data on request (AVG art. 17), in the caller's transaction: the
  * account keeps its id (tickets kept under a legal duty point at it) but loses its name, addresses,
  * numbers, password and second factor, and cannot sign in; their tickets and calls are anonymised
- * as the retention sweep does, and so are the escalations they raised with the answers to them; memberships, notifications, e-mail changes, preferences, open
- * invitations and contact notes are deleted. Refused for staff, the erased, anything under a legal
+ * as the retention sweep does, and so are the escalations they raised with the answers to them;
+ * memberships, notifications, e-mail changes, preferences, open invitations, contact notes and
+ * DigiD/eHerkenning links are deleted. Refused for staff, the erased, anything under a legal
  * hold, and while tickets, complaints or callbacks are still open.
  */
 export async function erasePerson(tx: Tx, actorId: string, userId: string, reason: string, now: Date): Promise<Erased> {
@@ -98,6 +99,8 @@ export async function erasePerson(tx: Tx, actorId: string, userId: string, reaso
   await tx.emailChange.deleteMany({ where: { userId } });
   await tx.notificationPreference.deleteMany({ where: { userId } });
   await tx.passwordResetToken.deleteMany({ where: { userId } });
+  // A DigiD or eHerkenning link is a pseudonym of the person (the BSN's keyed hash): it goes too.
+  await tx.externalIdentity.deleteMany({ where: { userId } });
   await tx.invitation.deleteMany({ where: { OR: [{ userId }, { email: person.email }], usedAt: null } });
   // Mails to the old address: pending ones are not sent any more, sent ones keep no address or body.
   await tx.outboxMessage.deleteMany({ where: { toAddress: person.email, status: "PENDING" } });

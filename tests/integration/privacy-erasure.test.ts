@@ -99,6 +99,7 @@ async function fullHistory(c: Awaited<ReturnType<typeof customer>>) {
   await db.invitation.create({ data: { email: needles.email, name: needles.name, tokenHash: `inv-${user.id}`, expiresAt: NOW, invitedById: admin.id, userId: user.id, role: "BENEFICIARY" } });
   await db.outboxMessage.create({ data: { kind: "ticket.reply", toAddress: needles.email, subject: `Beste ${needles.name}`, bodyText: `Beste ${needles.name}`, mailMessageId: `<privacy-${user.id}@test>`, status: "SENT", sentAt: NOW, ticketId: closed.id } });
   await db.outboxMessage.create({ data: { kind: "notification.mail", toAddress: needles.email, subject: "Melding", bodyText: `Beste ${needles.name}`, mailMessageId: `<privacy-p-${user.id}@test>`, status: "PENDING" } });
+  await db.externalIdentity.create({ data: { provider: "citizen", kind: "bsn", subject: `bsn-hash-${user.id}`, userId: user.id } });
   return { closed, storageKey: stored.storageKey };
 }
 
@@ -153,8 +154,9 @@ describe("erasure on request", () => {
       db.emailChange.count({ where: { userId: c.user.id } }),
       db.invitation.count({ where: { userId: c.user.id } }),
       db.contactNote.count({ where: { subjectId: c.user.id } }),
+      db.externalIdentity.count({ where: { userId: c.user.id } }),
     ]);
-    expect(counts).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0]);
     // Someone else's ticket is untouched.
     expect((await db.ticket.findUniqueOrThrow({ where: { id: annaTicket.id } })).subject).toBe(annaTicket.subject);
     // Audited: who, whom, counts and the request's reference; no personal data.
