@@ -13,7 +13,7 @@ export async function loadSsoOverview() {
     settings,
     staff: config.staff ? { issuer: config.staff.issuer, redirectUri: `${base}/api/auth/callback/${STAFF_PROVIDER_ID}`, linked: count("staff") } : null,
     citizen: config.citizen
-      ? { issuer: config.citizen.issuer, redirectUri: `${base}/api/auth/callback/${CITIZEN_PROVIDER_ID}`, bsnClaim: config.citizen.bsnClaim, kvkClaim: config.citizen.kvkClaim, linked: count("citizen") }
+      ? { issuer: config.citizen.issuer, redirectUri: `${base}/api/auth/callback/${CITIZEN_PROVIDER_ID}`, bsnClaim: config.citizen.bsnClaim, kvkClaim: config.citizen.kvkClaim, rsinClaim: config.citizen.rsinClaim, linked: count("citizen") }
       : null,
     breakGlass: breakGlassEmails(),
   };

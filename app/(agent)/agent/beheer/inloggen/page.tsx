@@ -40,7 +40,7 @@ async function SsoSettingsPage() {
               <>
                 <p>{t("configured", { issuer: overview.citizen.issuer })}</p>
                 <p>{t("redirectUri", { uri: overview.citizen.redirectUri })}</p>
-                <p>{t("claims", { bsn: overview.citizen.bsnClaim, kvk: overview.citizen.kvkClaim })}</p>
+                <p>{t("claims", { bsn: overview.citizen.bsnClaim, kvk: overview.citizen.kvkClaim, rsin: overview.citizen.rsinClaim })}</p>
                 <p>{t("linkedCount", { count: overview.citizen.linked })}</p>
               </>
             ) : (
