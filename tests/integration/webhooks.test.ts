@@ -248,6 +248,23 @@ describe("webhook deliveries", () => {
     expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).failingSince).toBeNull();
   });
 
+  it("sends a row once its lease runs out when the worker that leased it died mid-delivery (restart)", async () => {
+    const backOffice = await receiver();
+    await register(backOffice.url, ["ticket.created"]);
+    await newTicket(T0);
+    // What a worker that stopped right after leasing leaves behind: the row PENDING, its next
+    // attempt moved past the five-minute lease, nothing sent and no attempt counted.
+    await db.$executeRaw`UPDATE "WebhookDelivery" SET "nextAttemptAt" = ${new Date(T0.getTime() + 5 * 60_000)} WHERE "status" = 'PENDING'`;
+    // A restarted worker leaves it alone while another might still be sending it ...
+    expect(await deliverDueWebhooks(db, new Date(T0.getTime() + 60_000))).toEqual({ delivered: 0, failed: 0, paused: 0 });
+    expect(backOffice.got).toHaveLength(0);
+    // ... and sends it once the lease is over: the delivery was not lost.
+    expect(await deliverDueWebhooks(db, new Date(T0.getTime() + 5 * 60_000))).toEqual({ delivered: 1, failed: 0, paused: 0 });
+    expect(await deliverDueWebhooks(db, new Date(T0.getTime() + 2 * HOUR))).toEqual({ delivered: 0, failed: 0, paused: 0 });
+    expect(backOffice.got).toHaveLength(1);
+    expect(backOffice.got[0]!.body).toContain('"type":"ticket.created"');
+  });
+
   it("gives up after a day, pauses the endpoint, tells the admins; resume and send again delivers", async () => {
     const backOffice = await receiver();
     backOffice.status = () => 500;
