@@ -39,11 +39,13 @@ export function withPageMessages<P extends object>(
   // (void: a page that only redirects)
   Page: (props: P) => React.ReactNode | Promise<React.ReactNode> | Promise<void>,
 ): (props: P) => Promise<React.ReactNode> {
-  const paths = PAGE_NAMESPACES[key];
+  // A page added while `npm run dev` runs is not in the generated list until the next start (or
+  // `npm run i18n:namespaces`): it gets the whole catalogue meanwhile. Builds always regenerate it.
+  const paths = (PAGE_NAMESPACES as Record<string, readonly string[] | undefined>)[key];
   return async function PageWithMessages(props: P) {
     // A page without client texts renders under its place's frame messages.
-    if (paths.length === 0) return (await Page(props)) as React.ReactNode;
-    const [messages, content] = await Promise.all([slice(key, paths), Page(props)]);
+    if (paths?.length === 0) return (await Page(props)) as React.ReactNode;
+    const [messages, content] = await Promise.all([paths ? slice(key, paths) : getMessages(), Page(props)]);
     return <NextIntlClientProvider messages={messages}>{content as React.ReactNode}</NextIntlClientProvider>;
   };
 }
