@@ -133,13 +133,39 @@ function exists(messages: Catalogue, dotted: string): boolean {
   return true;
 }
 
+/** What the walk needs of one file, read and parsed once however many walks pass it. */
+interface FileFacts {
+  client: boolean;
+  props: string[];
+  hooks: string[];
+  literals: string[];
+  imports: string[];
+}
+export type FileCache = Map<string, FileFacts>;
+
+function factsOf(root: string, file: string, cache: FileCache): FileFacts {
+  let facts = cache.get(file);
+  if (!facts) {
+    const source = readFileSync(file, "utf8");
+    facts = {
+      client: isClientFile(source),
+      props: [...source.matchAll(NAMESPACE_PROP)].map((m) => m[1] ?? ""),
+      hooks: [...source.matchAll(HOOK_NAMESPACE)].map((m) => m[1] ?? ""),
+      literals: stringLiterals(source),
+      imports: [...source.matchAll(IMPORT)].flatMap((m) => resolveImport(root, file, m[1] ?? m[2] ?? m[3] ?? "") ?? []),
+    };
+    cache.set(file, facts);
+  }
+  return facts;
+}
+
 /**
  * The message paths the client code reachable from one place's files can use, sorted: a whole
  * namespace when it is handed to a hook (`useTranslations("agent")`, `useErrorText("agentTicket")`)
  * or a `namespace` prop, a subtree for a dotted literal ("werkgever.fieldErrors", "tickets.status",
  * `staffStatus.${s}`). A path inside another one listed is left out.
  */
-export function namespacesOf(root: string, entries: readonly string[], messages: Catalogue): string[] {
+export function namespacesOf(root: string, entries: readonly string[], messages: Catalogue, cache: FileCache = new Map()): string[] {
   const found = new Set<string>();
   const seen = new Map<string, boolean>(); // file -> visited in client context
   const queue: [string, boolean][] = entries.flatMap((entry) => filesUnder(root, entry).map((f): [string, boolean] => [f, false]));
@@ -151,20 +177,17 @@ export function namespacesOf(root: string, entries: readonly string[], messages:
   };
   while (queue.length) {
     const [file, inherited] = queue.pop()!;
-    const source = readFileSync(file, "utf8");
-    const client = inherited || isClientFile(source);
+    const facts = factsOf(root, file, cache);
+    const client = inherited || facts.client;
     // A file seen as server code may still be imported by client code: then it is read again.
     if (seen.get(file) === true || (seen.has(file) && !client)) continue;
     seen.set(file, client);
-    for (const m of source.matchAll(NAMESPACE_PROP)) add(m[1] ?? "", true);
+    for (const value of facts.props) add(value, true);
     if (client) {
-      for (const m of source.matchAll(HOOK_NAMESPACE)) add(m[1] ?? "", true);
-      for (const literal of stringLiterals(source)) add(literal, false);
+      for (const value of facts.hooks) add(value, true);
+      for (const literal of facts.literals) add(literal, false);
     }
-    for (const m of source.matchAll(IMPORT)) {
-      const target = resolveImport(root, file, m[1] ?? m[2] ?? m[3] ?? "");
-      if (target) queue.push([target, client]);
-    }
+    for (const target of facts.imports) queue.push([target, client]);
   }
   const paths = [...found].sort();
   return paths.filter((p) => !paths.some((other) => p.startsWith(`${other}.`)));
@@ -174,8 +197,10 @@ export type Slices = { places: Record<Place, string[]>; pages: Record<string, st
 
 export function clientNamespaces(root: string): Slices {
   const messages = catalogue(root);
-  const places = Object.fromEntries(Object.entries(PLACES).map(([place, entries]) => [place, namespacesOf(root, entries, messages)])) as Record<Place, string[]>;
-  const pages = Object.fromEntries([...pageFiles(root)].map(([key, file]) => [key, namespacesOf(root, [file], messages)]));
+  // The ~70 walks pass the same shared components again and again: each file is parsed once.
+  const cache: FileCache = new Map();
+  const places = Object.fromEntries(Object.entries(PLACES).map(([place, entries]) => [place, namespacesOf(root, entries, messages, cache)])) as Record<Place, string[]>;
+  const pages = Object.fromEntries([...pageFiles(root)].map(([key, file]) => [key, namespacesOf(root, [file], messages, cache)]));
   return { places, pages };
 }
 

@@ -2,21 +2,27 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { catalogue, clientNamespaces, namespacesOf, pageFiles, renderModule, stringLiterals } from "@/scripts/client-namespaces";
+import { catalogue, clientNamespaces, namespacesOf, pageFiles, renderModule, stringLiterals, type Slices } from "@/scripts/client-namespaces";
 import { pickMessages } from "@/lib/i18n/pick-messages";
 
 const repo = path.resolve(import.meta.dirname, "../../..");
 
+// Walking every page's imports reads the whole tree: once for the tests below, with room for a
+// busy machine (npm test runs lint and types beside these).
+let walked: Slices | undefined;
+const slicesOfRepo = () => (walked ??= clientNamespaces(repo));
+const WALK_TIMEOUT_MS = 60_000;
+
 describe("the client message slices", () => {
   it("are up to date with the components (else run `npm run i18n:namespaces`)", () => {
     const committed = readFileSync(path.join(repo, "i18n", "client-namespaces.ts"), "utf8");
-    expect(committed).toBe(renderModule(clientNamespaces(repo)));
-  });
+    expect(committed).toBe(renderModule(slicesOfRepo()));
+  }, WALK_TIMEOUT_MS);
 
   it("send each place's frame and each page a fraction of the catalogue", () => {
     const all = catalogue(repo);
     const size = (m: object) => JSON.stringify(m).length;
-    const { places, pages } = clientNamespaces(repo);
+    const { places, pages } = slicesOfRepo();
     for (const place of Object.values(places)) expect(size(pickMessages(all, place))).toBeLessThan(2_000);
     // The queue, the busiest page, carries its own few texts, not every workspace form's.
     expect(size(pickMessages(all, pages["app/(agent)/agent"] ?? []))).toBeLessThan(3_000);
@@ -26,7 +32,7 @@ describe("the client message slices", () => {
     }
     expect(pages["app/(agent)/agent/tickets/[id]"]).toContain("agentTicket");
     expect(pages["app/(agent)/agent/tickets/[id]"]).not.toContain("portaal");
-  });
+  }, WALK_TIMEOUT_MS);
 
   it("are handed over by every page, under its own key", () => {
     const wrong = [...pageFiles(repo)].filter(
