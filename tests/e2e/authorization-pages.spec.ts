@@ -152,7 +152,7 @@ const URLS: Record<string, UrlSpec> = {
   "/api/v1/tickets": API(true),
   "/api/v1/tickets/[id]": API(true),
   "/api/v1/tickets/[id]/callbacks": API(false),
-  "/api/v1/tickets/[id]/messages": API(false),
+  "/api/v1/tickets/[id]/messages": API(true),
   "/agent/beheer/api": { permission: "integrations.manage" },
   "/agent/beheer/inloggen": { permission: "integrations.manage" },
   // ── letters in (issue 15) ── everyone with ticket work registers incoming post.
