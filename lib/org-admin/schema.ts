@@ -19,35 +19,25 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((value) => (value ? value : null));
 
-const postalCode = z
-  .string()
-  .max(12, "POSTCODE")
-  .nullish()
-  .transform((value, ctx) => {
-    if (!value?.trim()) return null;
-    const normalised = normalizePostcode(value);
-    if (!normalised) {
-      ctx.addIssue({ code: "custom", message: "POSTCODE" });
-      return z.NEVER;
-    }
-    return normalised;
-  });
-
-/** A KvK number (8 digits) or RSIN (9 digits), stored as eHerkenning asserts it; empty is none. */
-const companyNumber = (kind: "kvk" | "rsin", code: string) =>
+/** An optional field read through `normalise`: empty is none, a value it refuses is `code`. */
+const optionalNormalised = (max: number, code: string, normalise: (value: string) => string | null) =>
   z
     .string()
-    .max(20, code)
+    .max(max, code)
     .nullish()
     .transform((value, ctx) => {
       if (!value?.trim()) return null;
-      const normalised = normaliseIdentifier(kind, value);
+      const normalised = normalise(value);
       if (!normalised) {
         ctx.addIssue({ code: "custom", message: code });
         return z.NEVER;
       }
       return normalised;
     });
+
+const postalCode = optionalNormalised(12, "POSTCODE", normalizePostcode);
+/** A KvK number (8 digits) or RSIN (9 digits), stored as eHerkenning asserts it. */
+const companyNumber = (kind: "kvk" | "rsin", code: string) => optionalNormalised(20, code, (value) => normaliseIdentifier(kind, value));
 
 export const organisationFieldsSchema = z.object({
   externalNumber: z

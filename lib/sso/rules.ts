@@ -23,15 +23,19 @@ const DIGITS: Record<IdentifierKind, { min: number; length: number }> = {
   rsin: { min: 8, length: 9 },
 };
 
+/** A claim's value without the spaces, dots and dashes people write numbers with; null if no string or number. */
+function claimDigits(raw: unknown): string | null {
+  return typeof raw === "string" || typeof raw === "number" ? String(raw).trim().replace(/[\s.-]/g, "") : null;
+}
+
 /**
  * Digits only, padded to the full length: a BSN and an RSIN are nine digits, a KvK number eight
  * (a claim sent as a number may have lost its leading zero). Anything else is no identifier.
  */
 export function normaliseIdentifier(kind: IdentifierKind, raw: unknown): string | null {
-  if (typeof raw !== "string" && typeof raw !== "number") return null;
-  const digits = String(raw).trim().replace(/[\s.-]/g, "");
+  const digits = claimDigits(raw);
   const { min, length } = DIGITS[kind];
-  if (!/^\d+$/.test(digits) || digits.length < min || digits.length > length) return null;
+  if (!digits || !/^\d+$/.test(digits) || digits.length < min || digits.length > length) return null;
   return digits.padStart(length, "0");
 }
 
@@ -41,9 +45,8 @@ export function normaliseIdentifier(kind: IdentifierKind, raw: unknown): string 
  * the KvK claim are an RSIN (a KvK number has eight).
  */
 export function companyNumber(kvkRaw: unknown, rsinRaw: unknown): { kind: "kvk" | "rsin"; value: string } | null {
-  const digits = typeof kvkRaw === "string" || typeof kvkRaw === "number" ? String(kvkRaw).trim().replace(/[\s.-]/g, "") : "";
-  if (digits.length === 9) {
-    const rsin = normaliseIdentifier("rsin", digits);
+  if (claimDigits(kvkRaw)?.length === 9) {
+    const rsin = normaliseIdentifier("rsin", kvkRaw);
     if (rsin) return { kind: "rsin", value: rsin };
   }
   const kvk = normaliseIdentifier("kvk", kvkRaw);
