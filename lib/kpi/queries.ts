@@ -3,18 +3,19 @@ import { dueAfterWorkingDays } from "@/lib/calendar/rules";
 import type { Db } from "@/lib/db/client";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { policyByKey } from "@/lib/sla/policies";
+import { ticketDayTotals } from "./day-stats";
 import { judgeComplaintStages, type ComplaintStageRow, type ComplaintTier } from "./complaint-tiers";
 import { ageBucket, ESCALATION_AGE_BUCKETS, type EscalationAgeBucket, type Period, type Ratio } from "./rules";
 
-// Each KPI is one aggregate query over an indexed time range (see the bench: npm run bench:kpi).
+// Each KPI is one aggregate query over an indexed time range, or over the per-day ticket rollup
+// (day-stats.ts) where that range would be millions of tickets (see the bench: npm run bench:kpi).
 // Counts come back as bigint; n() makes them numbers.
 const n = (value: bigint | number | null | undefined) => Number(value ?? 0);
 
+/** Phone tickets opened in the period, and how many of them were resolved at first contact (day rollup). */
 export async function firstContactResolution(db: Db, p: Period): Promise<Ratio> {
-  const [row] = await db.$queryRaw<{ hit: bigint; total: bigint }[]>`
-    SELECT count(*) FILTER (WHERE "firstContactResolution") AS hit, count(*) AS total
-    FROM "Ticket" WHERE "channel" = 'PHONE' AND "createdAt" >= ${p.from} AND "createdAt" < ${p.to}`;
-  return { hit: n(row?.hit), total: n(row?.total) };
+  const totals = await ticketDayTotals(db, p);
+  return { hit: totals.phoneResolved, total: totals.phone };
 }
 
 /**
@@ -127,18 +128,16 @@ async function complaintStages(db: Db, p: Period): Promise<ComplaintStageRow[]> 
 }
 
 export async function complaintFigures(db: Db, p: Period, now: Date): Promise<ComplaintFigures> {
-  const [counts] = await db.$queryRaw<{ complaints: bigint; contacts: bigint }[]>`
-    SELECT
-      (SELECT count(*) FROM "Complaint" WHERE "receivedAt" >= ${p.from} AND "receivedAt" < ${p.to}) AS complaints,
-      (SELECT count(*) FROM "Ticket" t JOIN "TicketCategory" c ON c."id" = t."categoryId"
-        WHERE t."createdAt" >= ${p.from} AND t."createdAt" < ${p.to} AND c."key" <> 'COMPLAINT') AS contacts`;
+  const [counts] = await db.$queryRaw<{ complaints: bigint }[]>`
+    SELECT count(*) AS complaints FROM "Complaint" WHERE "receivedAt" >= ${p.from} AND "receivedAt" < ${p.to}`;
+  const { notComplaint: contacts } = await ticketDayTotals(db, p);
   const stages = await complaintStages(db, p);
   // Complaints that left stage 1 before its due time was kept: the same rule gives it again.
   const needsRule = stages.some((row) => row.dueAt === null);
   const [settings, policies] = needsRule ? await Promise.all([getCalendarSettings(db), getSlaPolicies(db)]) : [null, null];
   const dueOf = (startedAt: Date) => dueAfterWorkingDays(startedAt, policyByKey("COMPLAINT", policies!).amount, settings!);
   const inTimeByStage = judgeComplaintStages(stages, now, dueOf);
-  return { complaints: n(counts?.complaints), contacts: n(counts?.contacts), inTimeByStage };
+  return { complaints: n(counts?.complaints), contacts, inTimeByStage };
 }
 
 export interface SatisfactionFigures {

@@ -3,7 +3,7 @@ import pg from "pg";
 
 const SWEEP_LOCK_BASE = 72_617_000;
 // Each sweep its own key, so two different sweeps never skip each other; a name without a key does not compile.
-const KEYS = { sla: 1, autoClose: 2, surveys: 3, reminders: 4, rateLimits: 5, loginRecords: 6, preAnnouncements: 18, retention: 19, complaintsDue: 20, chats: 41, idempotencyKeys: 42 } as const;
+const KEYS = { sla: 1, autoClose: 2, surveys: 3, reminders: 4, rateLimits: 5, loginRecords: 6, preAnnouncements: 18, retention: 19, complaintsDue: 20, chats: 41, idempotencyKeys: 42, kpiRollup: 43 } as const;
 export type SweepName = keyof typeof KEYS;
 
 /**

@@ -9,6 +9,7 @@ import { sweepRetentionWhenDue } from "@/lib/privacy/sweep";
 import { sweepComplaintStageDue } from "@/lib/notifications/sweeps";
 import { runImportJobs, type RunnerReport } from "@/lib/import/runner";
 import { sweepChats } from "@/lib/chat/sweep";
+import { foldTicketDayDeltas } from "@/lib/kpi/day-stats";
 import { withSweepLock } from "./lock";
 import { sweepAutoClose, sweepCallbackReminders, sweepSlaStates, sweepSurveyInvitations } from "./sweeps";
 
@@ -24,6 +25,8 @@ export interface SweepReport {
   preAnnouncementsExpired: number | "skipped";
   retention: RetentionFigures | "notDue" | "skipped";
   chats: { abandoned: number; ended: number } | "skipped";
+  /** Ticket-count deltas folded into the KPI page's per-day rollup. */
+  kpiRollup: number | "skipped";
   /** Import jobs need no sweep lock: each job is claimed by a conditional update. */
   imports: RunnerReport;
 }
@@ -46,6 +49,7 @@ export async function runSweeps(db: Db, now: Date): Promise<SweepReport> {
     preAnnouncementsExpired: outcome(await withSweepLock("preAnnouncements", () => expirePreAnnouncements(db, now))),
     retention: outcome(await withSweepLock("retention", () => sweepRetentionWhenDue(db, now))),
     chats: outcome(await withSweepLock("chats", () => sweepChats(db, now))),
+    kpiRollup: outcome(await withSweepLock("kpiRollup", () => foldTicketDayDeltas(db))),
     imports: await runImportJobs(db, now),
   };
 }
