@@ -9,12 +9,14 @@ import type { Period } from "./rules";
 // keep (TicketDayStat plus the deltas not yet folded in; migration 20261205231824). Both tables
 // are read in one statement, so the sum is the same before and after a fold.
 
+const COLUMNS = Prisma.raw(`"day", "categoryId", "channel", "tickets", "questions", "fcr", "writtenAnswered", "writtenInTime"`);
+
 /** The rollup's rows for days in [from, to), summed per day, category and channel. */
 function rollupRows(from: string, to: string): Prisma.Sql {
   return Prisma.sql`(
-    SELECT "day", "categoryId", "channel", "tickets", "questions", "fcr" FROM "TicketDayStat" WHERE "day" >= ${from}::date AND "day" < ${to}::date
+    SELECT ${COLUMNS} FROM "TicketDayStat" WHERE "day" >= ${from}::date AND "day" < ${to}::date
     UNION ALL
-    SELECT "day", "categoryId", "channel", "tickets", "questions", "fcr" FROM "TicketDayDelta" WHERE "day" >= ${from}::date AND "day" < ${to}::date
+    SELECT ${COLUMNS} FROM "TicketDayDelta" WHERE "day" >= ${from}::date AND "day" < ${to}::date
   )`;
 }
 
@@ -40,6 +42,24 @@ export async function ticketDayTotals(db: Db, p: Period): Promise<{ phone: numbe
 }
 
 /**
+ * Written questions opened in the period whose first answer came before its due time, out of
+ * those answered or past their due time at `now` (the first answer is judged against the due time
+ * of the clock it stopped; see Ticket.firstAnswerDueAt). The answered ones come from the rollup;
+ * the unanswered ones past due change with `now` alone, so they are counted live, from an index
+ * that holds only unanswered written questions.
+ */
+export async function writtenQuestionsInTime(db: Db, p: Period, now: Date): Promise<{ hit: number; total: number }> {
+  const days = periodDays(p);
+  const [row] = await db.$queryRaw<{ answered: bigint | null; in_time: bigint | null; overdue: bigint }[]>`
+    SELECT r.answered, r.in_time,
+      (SELECT count(*) FROM "Ticket" t
+        WHERE t."firstResponseAt" IS NULL AND t."slaPolicyKey" = 'WRITTEN_QUESTION' AND t."channel" IN ('PORTAL', 'EMAIL', 'LETTER')
+          AND t."createdAt" >= ${p.from} AND t."createdAt" < ${p.to} AND t."slaDueAt" < ${now}) AS overdue
+    FROM (SELECT sum("writtenAnswered") AS answered, sum("writtenInTime") AS in_time FROM ${rollupRows(days.from, days.to)} x) r`;
+  return { hit: n(row?.in_time), total: n(row?.answered) + n(row?.overdue) };
+}
+
+/**
  * Questions (tickets with a known sender, a complaint's own ticket left out) per category,
  * channel and bucket, where bucket i (from 1) holds the days in [bounds[i-1], bounds[i]).
  */
@@ -62,14 +82,17 @@ export async function questionsPerBucket(db: Db, bounds: Date[]): Promise<{ cate
 export async function foldTicketDayDeltas(db: Db): Promise<number> {
   const [row] = await db.$queryRaw<{ folded: bigint }[]>`
     WITH moved AS (
-      DELETE FROM "TicketDayDelta" RETURNING "day", "categoryId", "channel", "tickets", "questions", "fcr"
+      DELETE FROM "TicketDayDelta" RETURNING ${COLUMNS}
     ), summed AS (
-      INSERT INTO "TicketDayStat" ("day", "categoryId", "channel", "tickets", "questions", "fcr")
-      SELECT "day", "categoryId", "channel", sum("tickets"), sum("questions"), sum("fcr") FROM moved GROUP BY 1, 2, 3
+      INSERT INTO "TicketDayStat" (${COLUMNS})
+      SELECT "day", "categoryId", "channel", sum("tickets"), sum("questions"), sum("fcr"), sum("writtenAnswered"), sum("writtenInTime")
+      FROM moved GROUP BY 1, 2, 3
       ON CONFLICT ("day", "categoryId", "channel") DO UPDATE SET
         "tickets" = "TicketDayStat"."tickets" + EXCLUDED."tickets",
         "questions" = "TicketDayStat"."questions" + EXCLUDED."questions",
-        "fcr" = "TicketDayStat"."fcr" + EXCLUDED."fcr"
+        "fcr" = "TicketDayStat"."fcr" + EXCLUDED."fcr",
+        "writtenAnswered" = "TicketDayStat"."writtenAnswered" + EXCLUDED."writtenAnswered",
+        "writtenInTime" = "TicketDayStat"."writtenInTime" + EXCLUDED."writtenInTime"
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM moved) AS folded`;

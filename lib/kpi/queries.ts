@@ -3,7 +3,7 @@ import { dueAfterWorkingDays } from "@/lib/calendar/rules";
 import type { Db } from "@/lib/db/client";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { policyByKey } from "@/lib/sla/policies";
-import { ticketDayTotals } from "./day-stats";
+import { ticketDayTotals, writtenQuestionsInTime } from "./day-stats";
 import { judgeComplaintStages, type ComplaintStageRow, type ComplaintTier } from "./complaint-tiers";
 import { ageBucket, ESCALATION_AGE_BUCKETS, type EscalationAgeBucket, type Period, type Ratio } from "./rules";
 
@@ -25,17 +25,7 @@ export async function firstContactResolution(db: Db, p: Period): Promise<Ratio> 
  * the ticket's own due time where no such record exists (still its first clock).
  */
 export async function writtenInTime(db: Db, p: Period, now: Date): Promise<Ratio> {
-  const [row] = await db.$queryRaw<{ hit: bigint; total: bigint }[]>`
-    SELECT count(*) FILTER (WHERE t."firstResponseAt" IS NOT NULL AND t."firstResponseAt" <= COALESCE(a.due_at, t."slaDueAt")) AS hit,
-           count(*) FILTER (WHERE t."firstResponseAt" IS NOT NULL OR t."slaDueAt" < ${now}) AS total
-    FROM "Ticket" t
-    LEFT JOIN LATERAL (
-      SELECT (e."data"->>'dueAt')::timestamp AS due_at FROM "TicketEvent" e
-      WHERE e."ticketId" = t."id" AND e."kind" = 'sla.answered' ORDER BY e."createdAt" LIMIT 1
-    ) a ON true
-    WHERE t."createdAt" >= ${p.from} AND t."createdAt" < ${p.to}
-      AND t."channel" IN ('PORTAL', 'EMAIL', 'LETTER') AND t."slaPolicyKey" = 'WRITTEN_QUESTION'`;
-  return { hit: n(row?.hit), total: n(row?.total) };
+  return writtenQuestionsInTime(db, p, now);
 }
 
 export interface CallbackFigures {
@@ -50,28 +40,27 @@ export interface CallbackFigures {
   repeat: Ratio;
 }
 
+/** Appointments by slot and by booking; each judged by its first attempt (CallbackAppointment.firstAttemptAt, kept by a trigger). */
 export async function callbackFigures(db: Db, p: Period, now: Date): Promise<CallbackFigures> {
   const [slots] = await db.$queryRaw<{ in_slot: bigint; slot_over: bigint; reached: bigint; unreachable: bigint; wrong_number: bigint; closed: bigint }[]>`
     SELECT
-      count(*) FILTER (WHERE f.first_at >= a."slotStart" AND f.first_at <= a."slotStart" + (CASE WHEN a."slot" = 'MORNING' THEN interval '1 hour' ELSE interval '2 hours' END)) AS in_slot,
-      count(*) FILTER (WHERE f.first_at IS NOT NULL OR a."slotStart" + (CASE WHEN a."slot" = 'MORNING' THEN interval '1 hour' ELSE interval '2 hours' END) <= ${now}) AS slot_over,
+      count(*) FILTER (WHERE a."firstAttemptAt" >= a."slotStart" AND a."firstAttemptAt" <= a."slotStart" + (CASE WHEN a."slot" = 'MORNING' THEN interval '1 hour' ELSE interval '2 hours' END)) AS in_slot,
+      count(*) FILTER (WHERE a."firstAttemptAt" IS NOT NULL OR a."slotStart" + (CASE WHEN a."slot" = 'MORNING' THEN interval '1 hour' ELSE interval '2 hours' END) <= ${now}) AS slot_over,
       count(*) FILTER (WHERE a."status" = 'DONE') AS reached,
       count(*) FILTER (WHERE a."status" = 'UNREACHABLE') AS unreachable,
       count(*) FILTER (WHERE a."status" = 'WRONG_NUMBER') AS wrong_number,
       count(*) FILTER (WHERE a."status" IN ('DONE', 'UNREACHABLE', 'WRONG_NUMBER')) AS closed
     FROM "CallbackAppointment" a
-    LEFT JOIN LATERAL (SELECT min("attemptedAt") AS first_at FROM "CallbackAttempt" WHERE "appointmentId" = a."id") f ON true
     WHERE a."slotStart" >= ${p.from} AND a."slotStart" < ${p.to} AND a."status" <> 'CANCELLED'`;
   // The request norms run from the booking (the moment the customer asked) in elapsed time, nights
   // and weekends included; an appointment counts once attempted or once its window has passed.
   const [booked] = await db.$queryRaw<{ repeat: bigint; total: bigint; in_2h: bigint; due_2h: bigint; in_24h: bigint; due_24h: bigint }[]>`
     SELECT count(*) FILTER (WHERE a."isRepeat") AS repeat, count(*) AS total,
-      count(*) FILTER (WHERE a."status" <> 'CANCELLED' AND f.first_at <= a."bookedAt" + interval '2 hours') AS in_2h,
-      count(*) FILTER (WHERE a."status" <> 'CANCELLED' AND (f.first_at IS NOT NULL OR a."bookedAt" + interval '2 hours' <= ${now})) AS due_2h,
-      count(*) FILTER (WHERE a."status" <> 'CANCELLED' AND f.first_at <= a."bookedAt" + interval '24 hours') AS in_24h,
-      count(*) FILTER (WHERE a."status" <> 'CANCELLED' AND (f.first_at IS NOT NULL OR a."bookedAt" + interval '24 hours' <= ${now})) AS due_24h
+      count(*) FILTER (WHERE a."status" <> 'CANCELLED' AND a."firstAttemptAt" <= a."bookedAt" + interval '2 hours') AS in_2h,
+      count(*) FILTER (WHERE a."status" <> 'CANCELLED' AND (a."firstAttemptAt" IS NOT NULL OR a."bookedAt" + interval '2 hours' <= ${now})) AS due_2h,
+      count(*) FILTER (WHERE a."status" <> 'CANCELLED' AND a."firstAttemptAt" <= a."bookedAt" + interval '24 hours') AS in_24h,
+      count(*) FILTER (WHERE a."status" <> 'CANCELLED' AND (a."firstAttemptAt" IS NOT NULL OR a."bookedAt" + interval '24 hours' <= ${now})) AS due_24h
     FROM "CallbackAppointment" a
-    LEFT JOIN LATERAL (SELECT min("attemptedAt") AS first_at FROM "CallbackAttempt" WHERE "appointmentId" = a."id") f ON true
     WHERE a."bookedAt" >= ${p.from} AND a."bookedAt" < ${p.to}`;
   return {
     attemptedInSlot: { hit: n(slots?.in_slot), total: n(slots?.slot_over) },

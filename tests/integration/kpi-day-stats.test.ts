@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { contactReasonReport } from "@/lib/kpi/contact-reason-queries";
 import { foldTicketDayDeltas, ticketDayTotals } from "@/lib/kpi/day-stats";
 import { periodFromKeys } from "@/lib/kpi/period";
-import { complaintFigures, firstContactResolution } from "@/lib/kpi/queries";
+import { callbackFigures, complaintFigures, firstContactResolution, writtenInTime } from "@/lib/kpi/queries";
 import { runSweeps } from "@/lib/sweeps/run";
 import { seedDemo } from "../support/fixtures";
 
@@ -42,6 +42,24 @@ async function fromRollup() {
 }
 
 const pendingDeltas = () => db.ticketDayDelta.count();
+
+/** The query the page ran before the rollup: each ticket's first sla.answered event, looked up per ticket. */
+async function writtenDirect(now: Date) {
+  const [row] = await db.$queryRaw<{ hit: bigint; total: bigint }[]>`
+    SELECT count(*) FILTER (WHERE t."firstResponseAt" IS NOT NULL AND t."firstResponseAt" <= COALESCE(a.due_at, t."slaDueAt")) AS hit,
+           count(*) FILTER (WHERE t."firstResponseAt" IS NOT NULL OR t."slaDueAt" < ${now}) AS total
+    FROM "Ticket" t
+    LEFT JOIN LATERAL (
+      SELECT (e."data"->>'dueAt')::timestamp AS due_at FROM "TicketEvent" e
+      WHERE e."ticketId" = t."id" AND e."kind" = 'sla.answered' ORDER BY e."createdAt" LIMIT 1
+    ) a ON true
+    WHERE t."createdAt" >= ${period.from} AND t."createdAt" < ${period.to}
+      AND t."channel" IN ('PORTAL', 'EMAIL', 'LETTER') AND t."slaPolicyKey" = 'WRITTEN_QUESTION'`;
+  return { hit: Number(row!.hit), total: Number(row!.total) };
+}
+
+const answeredEvent = (ticketId: string, atIso: string, dueIso: string | null) =>
+  db.ticketEvent.create({ data: { ticketId, kind: "sla.answered", data: { startedAt: null, dueAt: dueIso, state: "ON_TRACK" }, createdAt: new Date(atIso) } });
 
 beforeAll(async () => {
   await seedDemo();
@@ -113,6 +131,49 @@ describe("the per-day ticket rollup behind the KPI page", () => {
     expect(await fromRollup()).toEqual({ ...before, phone: before.phone + 1, phoneResolved: before.phoneResolved + 1, notComplaint: before.notComplaint + 1, questions: before.questions + 1 });
   });
 
+  it("judges written questions by the due time of the clock their first answer stopped, and counts the unanswered once past due", async () => {
+    const now = new Date("2025-04-04T12:00:00Z");
+    const written = (iso: string, channel: Channel, due: string) =>
+      db.ticket.create({ data: { ...ticketData(iso, channel), slaPolicyKey: "WRITTEN_QUESTION", slaStartedAt: new Date(iso), slaDueAt: new Date(due) } });
+    const before = await writtenInTime(db, period, now);
+    expect(before).toEqual(await writtenDirect(now));
+
+    // Answered within its first clock.
+    const onTime = await written("2025-03-25T09:00:00Z", "PORTAL", "2025-03-31T09:00:00Z");
+    await answeredEvent(onTime.id, "2025-03-26T09:00:00Z", "2025-03-31T09:00:00Z");
+    await db.ticket.update({ where: { id: onTime.id }, data: { firstResponseAt: new Date("2025-03-26T09:00:00Z") } });
+    // Answered late; a later customer message then started a new clock far ahead: still late.
+    const late = await written("2025-03-25T09:00:00Z", "EMAIL", "2025-03-31T09:00:00Z");
+    await db.ticket.update({ where: { id: late.id }, data: { firstResponseAt: new Date("2025-04-01T09:00:00Z") } });
+    await answeredEvent(late.id, "2025-04-01T09:00:00Z", "2025-03-31T09:00:00Z");
+    await db.ticket.update({ where: { id: late.id }, data: { slaDueAt: new Date("2025-04-20T09:00:00Z") } });
+    // No answer event (answered before such events were kept): judged by its own due time, which then moves before the answer.
+    const legacy = await written("2025-03-27T09:00:00Z", "LETTER", "2025-04-03T09:00:00Z");
+    await db.ticket.update({ where: { id: legacy.id }, data: { firstResponseAt: new Date("2025-04-02T09:00:00Z") } });
+    expect(await writtenInTime(db, period, now)).toEqual({ hit: before.hit + 2, total: before.total + 3 });
+    await db.ticket.update({ where: { id: legacy.id }, data: { slaDueAt: new Date("2025-04-01T09:00:00Z") } });
+    // Two answer events written out of order: the earlier one counts.
+    const reordered = await written("2025-03-28T09:00:00Z", "PORTAL", "2025-04-02T09:00:00Z");
+    await db.ticket.update({ where: { id: reordered.id }, data: { firstResponseAt: new Date("2025-04-01T09:00:00Z") } });
+    await answeredEvent(reordered.id, "2025-04-03T09:00:00Z", "2025-03-30T09:00:00Z");
+    await answeredEvent(reordered.id, "2025-04-01T09:00:00Z", "2025-04-02T09:00:00Z");
+    // Not answered: past due at `now` counts against, not yet due does not count.
+    await written("2025-03-26T09:00:00Z", "EMAIL", "2025-04-02T09:00:00Z");
+    await written("2025-04-03T09:00:00Z", "PORTAL", "2025-04-10T09:00:00Z");
+    // Not a written question.
+    const phone = await written("2025-03-26T09:00:00Z", "PHONE", "2025-04-02T09:00:00Z");
+    await db.ticket.update({ where: { id: phone.id }, data: { firstResponseAt: new Date("2025-03-26T10:00:00Z") } });
+
+    const after = await writtenInTime(db, period, now);
+    expect(after).toEqual({ hit: before.hit + 2, total: before.total + 5 });
+    expect(after).toEqual(await writtenDirect(now));
+    // A week later the second unanswered one is past due too.
+    const later = new Date("2025-04-11T12:00:00Z");
+    expect(await writtenInTime(db, period, later)).toEqual({ hit: before.hit + 2, total: before.total + 6 });
+    await foldTicketDayDeltas(db);
+    expect(await writtenInTime(db, period, later)).toEqual(await writtenDirect(later));
+  });
+
   it("agrees with the tickets themselves over the demo data's whole history", async () => {
     const [range] = await db.$queryRaw<{ first: Date; last: Date }[]>`SELECT min("createdAt") AS first, max("createdAt") AS last FROM "Ticket"`;
     const whole = periodFromKeys(range!.first.toISOString().slice(0, 10), new Date(range!.last.getTime() + 2 * 86_400_000).toISOString().slice(0, 10));
@@ -122,5 +183,56 @@ describe("the per-day ticket rollup behind the KPI page", () => {
       FROM "Ticket" t JOIN "TicketCategory" c ON c."id" = t."categoryId" WHERE t."createdAt" >= ${whole.from} AND t."createdAt" < ${whole.to}`;
     expect(Number(row!.not_complaint)).toBeGreaterThan(10);
     expect(await ticketDayTotals(db, whole)).toEqual({ phone: Number(row!.phone), phoneResolved: Number(row!.fcr), notComplaint: Number(row!.not_complaint) });
+    const now = new Date("2026-11-24T10:00:00Z");
+    const [written] = await db.$queryRaw<{ hit: bigint; total: bigint }[]>`
+      SELECT count(*) FILTER (WHERE t."firstResponseAt" <= COALESCE(a.due_at, t."slaDueAt")) AS hit,
+             count(*) FILTER (WHERE t."firstResponseAt" IS NOT NULL OR t."slaDueAt" < ${now}) AS total
+      FROM "Ticket" t
+      LEFT JOIN LATERAL (SELECT (e."data"->>'dueAt')::timestamp AS due_at FROM "TicketEvent" e
+        WHERE e."ticketId" = t."id" AND e."kind" = 'sla.answered' ORDER BY e."createdAt" LIMIT 1) a ON true
+      WHERE t."createdAt" >= ${whole.from} AND t."createdAt" < ${whole.to} AND t."channel" IN ('PORTAL', 'EMAIL', 'LETTER') AND t."slaPolicyKey" = 'WRITTEN_QUESTION'`;
+    expect(Number(written!.total)).toBeGreaterThan(5);
+    expect(await writtenInTime(db, whole, now)).toEqual({ hit: Number(written!.hit), total: Number(written!.total) });
+  });
+
+  it("judges callbacks by each appointment's first attempt, however attempts are added, moved or removed", async () => {
+    const whole = periodFromKeys("2026-01-01", "2026-12-31");
+    const now = new Date("2026-11-24T10:00:00Z");
+    // The query the page ran before: each appointment's attempts looked up one by one.
+    const direct = async () => {
+      const [row] = await db.$queryRaw<{ in_slot: bigint; in_2h: bigint; in_24h: bigint; attempted: bigint }[]>`
+        SELECT count(*) FILTER (WHERE f.first_at >= a."slotStart" AND f.first_at <= a."slotStart" + (CASE WHEN a."slot" = 'MORNING' THEN interval '1 hour' ELSE interval '2 hours' END)) AS in_slot,
+               count(*) FILTER (WHERE f.first_at <= a."bookedAt" + interval '2 hours') AS in_2h,
+               count(*) FILTER (WHERE f.first_at <= a."bookedAt" + interval '24 hours') AS in_24h,
+               count(f.first_at) AS attempted
+        FROM "CallbackAppointment" a
+        LEFT JOIN LATERAL (SELECT min("attemptedAt") AS first_at FROM "CallbackAttempt" WHERE "appointmentId" = a."id") f ON true
+        WHERE a."status" <> 'CANCELLED'`;
+      return { inSlot: Number(row!.in_slot), in2h: Number(row!.in_2h), in24h: Number(row!.in_24h), attempted: Number(row!.attempted) };
+    };
+    const [viaColumn] = await db.$queryRaw<{ n: bigint }[]>`SELECT count("firstAttemptAt") AS n FROM "CallbackAppointment" WHERE "status" <> 'CANCELLED'`;
+    const first = await direct();
+    expect(first.attempted).toBeGreaterThan(0);
+    expect(Number(viaColumn!.n)).toBe(first.attempted);
+    const figures = async () => {
+      const f = await callbackFigures(db, whole, now);
+      return { inSlot: f.attemptedInSlot.hit, in2h: f.within2Hours.hit, in24h: f.within24Hours.hit };
+    };
+    expect(await figures()).toEqual({ inSlot: first.inSlot, in2h: first.in2h, in24h: first.in24h });
+
+    // An appointment of the demo data gets an earlier attempt, inside its slot; then that attempt is moved out and removed.
+    const appointment = await db.callbackAppointment.findFirstOrThrow({ where: { status: { not: "CANCELLED" }, slotStart: { gte: whole.from, lt: whole.to }, attempts: { none: {} } } });
+    const handler = await db.user.findFirstOrThrow({ where: { role: "CASE_HANDLER" } });
+    const attempt = await db.callbackAttempt.create({ data: { appointmentId: appointment.id, handlerId: handler.id, outcome: "NO_ANSWER", attemptedAt: new Date(appointment.slotStart.getTime() + 10 * 60_000) } });
+    await db.callbackAttempt.create({ data: { appointmentId: appointment.id, handlerId: handler.id, outcome: "REACHED", attemptedAt: new Date(appointment.slotStart.getTime() + 5 * 86_400_000) } });
+    const added = await direct();
+    expect(added.inSlot).toBe(first.inSlot + 1);
+    expect(await figures()).toEqual({ inSlot: added.inSlot, in2h: added.in2h, in24h: added.in24h });
+    await db.callbackAttempt.update({ where: { id: attempt.id }, data: { attemptedAt: new Date(appointment.slotStart.getTime() + 4 * 86_400_000) } });
+    expect((await direct()).inSlot).toBe(first.inSlot);
+    expect((await figures()).inSlot).toBe(first.inSlot);
+    await db.callbackAttempt.delete({ where: { id: attempt.id } });
+    const [row] = await db.$queryRaw<{ first: Date }[]>`SELECT "firstAttemptAt" AS first FROM "CallbackAppointment" WHERE "id" = ${appointment.id}`;
+    expect(row!.first.toISOString()).toBe(new Date(appointment.slotStart.getTime() + 5 * 86_400_000).toISOString());
   });
 });
