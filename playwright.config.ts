@@ -27,7 +27,9 @@ export default defineConfig({
     locale: "nl-NL",
     timezoneId: "Europe/Amsterdam",
     screenshot: "only-on-failure",
-    trace: "retain-on-failure",
+    // Recording a trace for every test (screencast frames and DOM snapshots) cost Chromium about
+    // as much CPU as the tests themselves; CI retries a failure once, and that retry is traced.
+    trace: "on-first-retry",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
