@@ -72,10 +72,12 @@ async function seed(client: pg.Client) {
   await client.query(`ANALYZE`);
 }
 
-// The same statements Prisma sends for the queue (one query; relations fetched by joins here).
-const SELECT = `SELECT t.id, t.number, t.subject, t.status, t.channel, t.priority, t."isPartner", t."slaDueAt", t."slaState", t."lastActivityAt", t."requesterName",
-  c.key, c."nameNl", c."nameEn", tm.name AS team, u.name AS assignee
-  FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" LEFT JOIN "Team" tm ON tm.id = t."teamId" LEFT JOIN "User" u ON u.id = t."assigneeId"`;
+// The same page over pg directly: the columns the list shows, with its joins (lib/queue/sql.ts queuePage).
+const SELECT = `SELECT t.id, t.number, t.subject, t.status, t.channel, t.priority, t."isPartner", t."senderUnverified", t."slaDueAt", t."slaState",
+  t."slaStoppedAt", t."lastActivityAt", t."requesterName", t."updatedAt", c.key, c."nameNl", c."nameEn", tm.name AS team, u.name AS assignee,
+  r."ticketId" IS NOT NULL AS urgent, r.verification
+  FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" LEFT JOIN "Team" tm ON tm.id = t."teamId" LEFT JOIN "User" u ON u.id = t."assigneeId"
+  LEFT JOIN "UrgentRequest" r ON r."ticketId" = t.id`;
 const ORDER = `ORDER BY t.priority DESC, t."isPartner" DESC, t."slaDueAt" ASC NULLS LAST, t."createdAt" ASC, t.id ASC LIMIT 25`;
 const SCOPE = `(t."teamId" = ANY($1::text[]) OR t."assigneeId" = $2) AND t.status IN ('NEW','OPEN','PENDING_CUSTOMER')`;
 const FIRST_PAGE = `${SELECT} WHERE ${SCOPE} ${ORDER}`;
@@ -106,13 +108,13 @@ async function main() {
       id: "staff_2", email: "staff2@bench.example", name: "Staff 2", role: "CASE_HANDLER" as const, locale: "nl" as const,
       organisationId: null, organisationName: null, rights: [], hrProfessional: false, teamIds: ["team_a", "team_b"],
     };
-    // The app's own path: page ids in SQL through Prisma ($queryRaw), rows and relations by Prisma, plus the count.
+    // The app's own path: the page with its joins and the capped count, through Prisma ($queryRaw).
     const prismaFirst = () => searchQueue(user, { page: 0 });
     const prismaFiltered = () => searchQueue(user, { page: 0, channel: "EMAIL", sla: "AT_RISK", category: "GENERAL_QUESTION" });
     const params = [user.teamIds, user.id];
     // The same work over pg directly: the page with its joins, and the count.
     // Capped like the app's count (lib/queue/sql.ts COUNT_CAP).
-    const count = (sql: string) => `SELECT count(*) FROM (${sql.replace(/ORDER BY[\s\S]*$/, "")} LIMIT 1001) q`;
+    const count = (sql: string) => `SELECT count(*) FROM (SELECT 1 FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${sql.split(" WHERE ")[1]!.replace(/ORDER BY[\s\S]*$/, "")} LIMIT 1001) q`;
     const sqlFirst = () => Promise.all([client.query(FIRST_PAGE, params), client.query(count(FIRST_PAGE), params)]);
     const sqlFiltered = () => Promise.all([client.query(FILTERED, params), client.query(count(FILTERED), params)]);
 

@@ -5,11 +5,11 @@ import { db } from "@/lib/db/client";
 import { cachedReference } from "@/lib/reference/cache";
 import { employerTicketScope } from "@/lib/employer/scope";
 import type { QueueFilter } from "@/lib/queue/schema";
-import { COUNT_CAP, queueFingerprintSql, queuePageIds } from "@/lib/queue/sql";
+import { COUNT_CAP, queueFingerprintSql, queuePage, type QueueRow } from "@/lib/queue/sql";
 import { staffTicketScope } from "@/lib/workspace/scope";
 import { OPEN_STATUSES, mayViewDossier, parseTicketNumber, seesAllTeams } from "./rules";
 
-const listSelect = {
+export const listSelect = {
   id: true,
   number: true,
   subject: true,
@@ -100,17 +100,33 @@ export function queueWhere(user: SessionUser, filter: Partial<QueueFilter>): Pri
   return { AND: and };
 }
 
-async function loadInOrder(ids: string[]): Promise<TicketListItem[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.ticket.findMany({ where: { id: { in: ids } }, select: listSelect });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)).filter((r): r is TicketListItem => r !== undefined);
+/** A queue row in the shape of the list's items (the same fields listSelect gives). */
+function listItemOf(row: QueueRow): TicketListItem {
+  return {
+    id: row.id,
+    number: row.number,
+    subject: row.subject,
+    status: row.status as TicketListItem["status"],
+    channel: row.channel as TicketListItem["channel"],
+    priority: row.priority as TicketListItem["priority"],
+    isPartner: row.isPartner,
+    senderUnverified: row.senderUnverified,
+    slaDueAt: row.slaDueAt,
+    slaState: row.slaState as TicketListItem["slaState"],
+    slaStoppedAt: row.slaStoppedAt,
+    lastActivityAt: row.lastActivityAt,
+    requesterName: row.requesterName,
+    category: { key: row.categoryKey, nameNl: row.categoryNameNl, nameEn: row.categoryNameEn },
+    team: row.teamName === null ? null : { name: row.teamName },
+    assignee: row.assigneeName === null ? null : { name: row.assigneeName },
+    urgentRequest: !row.urgent ? null : { verification: row.urgentVerification as NonNullable<TicketListItem["urgentRequest"]>["verification"] },
+  };
 }
 
 /** The queue: open tickets of the user's teams, urgent first, partners next, then by due time. */
 export async function listQueue(user: SessionUser, page = 0): Promise<TicketListItem[]> {
-  const { ids } = await queuePageIds(db, user, {}, PAGE_SIZE, page * PAGE_SIZE);
-  return loadInOrder(ids);
+  const { rows } = await queuePage(db, user, {}, PAGE_SIZE, page * PAGE_SIZE);
+  return rows.map(listItemOf);
 }
 
 export interface QueuePage {
@@ -124,12 +140,12 @@ export interface QueuePage {
 
 /** One page of the filtered queue, with the total for the pager. */
 export async function searchQueue(user: SessionUser, filter: QueueFilter): Promise<QueuePage> {
-  const { ids, total } = await queuePageIds(db, user, filter, PAGE_SIZE, filter.page * PAGE_SIZE);
+  const { rows, total } = await queuePage(db, user, filter, PAGE_SIZE, filter.page * PAGE_SIZE);
   const capped = total > COUNT_CAP;
   const counted = capped ? COUNT_CAP : total;
   // Past the cap the pager keeps offering "next" while pages are full.
-  const pageCount = capped ? Math.max(Math.ceil(counted / PAGE_SIZE), filter.page + (ids.length === PAGE_SIZE ? 2 : 1)) : Math.max(1, Math.ceil(counted / PAGE_SIZE));
-  return { items: await loadInOrder(ids), total: counted, capped, page: filter.page, pageCount };
+  const pageCount = capped ? Math.max(Math.ceil(counted / PAGE_SIZE), filter.page + (rows.length === PAGE_SIZE ? 2 : 1)) : Math.max(1, Math.ceil(counted / PAGE_SIZE));
+  return { items: rows.map(listItemOf), total: counted, capped, page: filter.page, pageCount };
 }
 
 /**
