@@ -42,13 +42,15 @@ export async function ticketDayTotals(db: Db, p: Period): Promise<{ phone: numbe
 }
 
 /**
- * Written questions opened in the period whose first answer came before its due time, out of
- * those answered or past their due time at `now` (the first answer is judged against the due time
- * of the clock it stopped; see Ticket.firstAnswerDueAt). The answered ones come from the rollup;
- * the unanswered ones past due change with `now` alone, so they are counted live, from an index
- * that holds only unanswered written questions.
+ * Written questions whose first answer by a person came before their (pause-adjusted) due time,
+ * out of those answered or past their due time at `now`. The first answer is judged against the
+ * first clock: the due time recorded when it stopped (sla.answered event, kept on the ticket as
+ * firstAnswerDueAt), since a later customer message starts a new clock with a new due time; the
+ * ticket's own due time where no such record exists (still its first clock). The answered ones
+ * come from the rollup; the unanswered ones past due change with `now` alone, so they are counted
+ * live, from an index that holds only unanswered written questions.
  */
-export async function writtenQuestionsInTime(db: Db, p: Period, now: Date): Promise<{ hit: number; total: number }> {
+export async function writtenInTime(db: Db, p: Period, now: Date): Promise<{ hit: number; total: number }> {
   const days = periodDays(p);
   const [row] = await db.$queryRaw<{ answered: bigint | null; in_time: bigint | null; overdue: bigint }[]>`
     SELECT r.answered, r.in_time,

@@ -3,7 +3,7 @@ import { dueAfterWorkingDays } from "@/lib/calendar/rules";
 import type { Db } from "@/lib/db/client";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { policyByKey } from "@/lib/sla/policies";
-import { ticketDayTotals, writtenQuestionsInTime } from "./day-stats";
+import { ticketDayTotals, writtenInTime } from "./day-stats";
 import { judgeComplaintStages, type ComplaintStageRow, type ComplaintTier } from "./complaint-tiers";
 import { ageBucket, ESCALATION_AGE_BUCKETS, type EscalationAgeBucket, type Period, type Ratio } from "./rules";
 
@@ -12,20 +12,13 @@ import { ageBucket, ESCALATION_AGE_BUCKETS, type EscalationAgeBucket, type Perio
 // Counts come back as bigint; n() makes them numbers.
 const n = (value: bigint | number | null | undefined) => Number(value ?? 0);
 
+// Written questions answered in time come from the rollup alone (day-stats.ts).
+export { writtenInTime };
+
 /** Phone tickets opened in the period, and how many of them were resolved at first contact (day rollup). */
 export async function firstContactResolution(db: Db, p: Period): Promise<Ratio> {
   const totals = await ticketDayTotals(db, p);
   return { hit: totals.phoneResolved, total: totals.phone };
-}
-
-/**
- * Written questions whose first answer by a person came before their (pause-adjusted) due time.
- * The first answer is judged against the first clock: the due time recorded when it stopped
- * (sla.answered event), since a later customer message starts a new clock with a new due time;
- * the ticket's own due time where no such record exists (still its first clock).
- */
-export async function writtenInTime(db: Db, p: Period, now: Date): Promise<Ratio> {
-  return writtenQuestionsInTime(db, p, now);
 }
 
 export interface CallbackFigures {
