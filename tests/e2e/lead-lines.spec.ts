@@ -16,6 +16,8 @@ test.describe("contact lines (admin) and the beneficiary contact page", () => {
   test.use({ storageState: storageStateOf("admin") });
 
   test("an added line shows on the contact page, open, and closed on its own closure day", async ({ page, browser }) => {
+    // Two people, three forms and two accessibility scans: 16 s alone, past 30 s beside a second worker.
+    test.slow();
     const stamp = Date.now().toString().slice(-7);
     const name = `E2E-lijn ${stamp}`;
     const key = `E2E_LIJN_${stamp}`;
