@@ -14,6 +14,20 @@ const config = [
     },
     files: ["lib/**/*.ts"],
   },
+  {
+    // Integration files share their worker's modules (vitest.config.ts, isolate: false): a module
+    // mock would leak into the files after it, or miss a module an earlier file loaded.
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock|unmock|doUnmock|resetModules)$/]",
+          message: "integration tests share modules between files: no module mocks (pass the collaborator in instead)",
+        },
+      ],
+    },
+    files: ["tests/integration/**/*.ts"],
+  },
 ];
 
 export default config;

@@ -29,6 +29,10 @@ export default defineConfig({
           // One database per worker (global-setup.ts): a worker's files run one after another on it.
           fileParallelism: true,
           maxWorkers: integrationWorkers(),
+          // A worker keeps its modules from one file to the next: each file no longer loads the app,
+          // Prisma's query compiler and the seed afresh (PostgreSQL, 105 files: 340 -> 190 s). The files
+          // share no state but the database, which each resets (seedDemo); none mocks a module.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

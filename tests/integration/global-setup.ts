@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createScratchDatabase, MIGRATIONS_DIR } from "../support/database";
@@ -7,6 +10,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     databaseUrls: string[];
     databaseKind: "postgres" | "pglite";
+    /** Where this run's test files share the demo seed's snapshots (tests/support/fixtures.ts). */
+    seedCacheDir: string;
   }
 }
 
@@ -18,6 +23,11 @@ export default async function setup(project: TestProject) {
   await Promise.all(databases.map((database) => applyMigrations({ databaseUrl: database.url, migrationsDir: MIGRATIONS_DIR })));
   project.provide("databaseUrls", databases.map((database) => database.url));
   project.provide("databaseKind", databases[0]!.kind);
+  const seedCacheDir = await mkdtemp(join(tmpdir(), "loket-seed-"));
+  project.provide("seedCacheDir", seedCacheDir);
   console.log(`[integration] ${workers} database(s): ${databases[0]!.kind}`);
-  return () => Promise.all(databases.map((database) => database.drop())).then(() => undefined);
+  return async () => {
+    await Promise.all(databases.map((database) => database.drop()));
+    await rm(seedCacheDir, { recursive: true, force: true });
+  };
 }

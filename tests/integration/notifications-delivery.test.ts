@@ -2,6 +2,7 @@
 // person's notifications are theirs alone.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
+import { unreadResponse } from "@/lib/notifications/http";
 import { markAllNotificationsRead, openNotificationAction, saveNotificationPreferences } from "@/lib/notifications/commands";
 import { notify } from "@/lib/notifications/mutations";
 import { listNotifications, preferencesOf, unreadCount } from "@/lib/notifications/queries";
@@ -9,15 +10,10 @@ import { sweepSlaStates } from "@/lib/sweeps/sweeps";
 import { changeTicket, createTicket } from "@/lib/tickets/mutations";
 import { seedDemo, sessionFor } from "../support/fixtures";
 
-const session = vi.hoisted(() => ({ user: null as unknown }));
-vi.mock("@/lib/auth/session", async (original) => ({ ...(await original<object>()), getSessionUser: async () => session.user }));
-const { GET: unreadRoute } = await import("@/app/api/agent/notifications/unread/route");
-
 const now = new Date("2026-11-24T10:00:00Z");
 
 beforeEach(async () => {
   await seedDemo(now);
-  session.user = null;
 });
 
 function tell(recipients: string[], entityId: string, kind: "sla.breached" | "sla.at_risk" = "sla.breached") {
@@ -165,11 +161,9 @@ describe("one's own notifications", () => {
     await tell([handler.id], "count-1");
     await tell([handler.id, coordinator.id], "count-2");
 
-    expect((await unreadRoute()).status).toBe(403);
-    session.user = handler;
-    expect(await (await unreadRoute()).json()).toEqual({ unread: 2 });
-    session.user = coordinator;
-    expect(await (await unreadRoute()).json()).toEqual({ unread: 1 });
+    expect((await unreadResponse(null)).status).toBe(403);
+    expect(await (await unreadResponse(handler)).json()).toEqual({ unread: 2 });
+    expect(await (await unreadResponse(coordinator)).json()).toEqual({ unread: 1 });
   });
 });
 
