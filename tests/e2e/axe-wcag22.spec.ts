@@ -6,9 +6,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { e2eQuery, PASSWORD, storageStateOf, type RoleKey } from "./support";
+import { axeViolations, e2eQuery, PASSWORD, storageStateOf, type RoleKey } from "./support";
 
 // Read-only checks, independent of each other: spread over the workers.
 test.describe.configure({ mode: "parallel" });
@@ -30,9 +29,7 @@ function pagePatterns(dir = APP): string[] {
 
 /** The violations on the page as it is now, one readable line each (empty when it passes). */
 async function violations(page: Page, where: string): Promise<string[]> {
-  await expect(page).toHaveTitle(/\S/); // streamed metadata: judge the page once its <title> is in
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return results.violations.map(
+  return (await axeViolations(page, TAGS)).map(
     (v) => `${where} ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary?.split("\n")[1]?.trim() ?? ""}`).join("\n    ")}`,
   );
 }
@@ -219,6 +216,20 @@ test.describe("signed out", () => {
     await page.getByRole("button", { name: "Inloggen" }).click();
     await expect(page.getByTestId("form-error")).toBeVisible();
     expect(await violations(page, "/login (refused)")).toEqual([]);
+  });
+
+  test("the checker itself finds a flaw put into a page it already checked", async ({ page }) => {
+    await page.goto("/login");
+    expect(await violations(page, "/login")).toEqual([]);
+    // axe stays in the document between checks: the second check must still see the page as it is now.
+    await page.evaluate(() => {
+      const image = document.createElement("img");
+      image.src = "/favicon.ico";
+      const field = document.createElement("input");
+      document.querySelector("main")!.append(image, field);
+    });
+    const found = (await axeViolations(page, TAGS)).map((v) => v.id);
+    expect(found).toEqual(expect.arrayContaining(["image-alt", "label"]));
   });
 
   test("an invitation, once accepted, and a new staff member's first login pass", async ({ page }) => {
