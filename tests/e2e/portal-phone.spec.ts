@@ -61,11 +61,15 @@ async function overflowOf(page: Page): Promise<{ extra: number; culprits: string
   });
 }
 
+const PHOTOS = process.env.E2E_PHOTOS === "1";
+
 for (const role of ["beneficiary", "employer"] as const satisfies readonly RoleKey[]) {
   test.describe(`${role} portal on a phone`, () => {
     test.use({ storageState: storageStateOf(role) });
 
-    test("every page reflows at 320 and 390 px, with the way out on screen; photographed at 390 and 1280 px", async ({ page }, testInfo) => {
+    // The photographs are for a person to look at (E2E_PHOTOS=1 npx playwright test portal-phone):
+    // full-page shots of every page were a third of this test's time in runs where nobody looks.
+    test(`every page reflows at 320 and 390 px, with the way out on screen${PHOTOS ? "; photographed at 390 and 1280 px" : ""}`, async ({ page }, testInfo) => {
       test.setTimeout(180_000);
       const pages = await PAGES[role]();
       for (const url of pages) {
@@ -86,11 +90,13 @@ for (const role of ["beneficiary", "employer"] as const satisfies readonly RoleK
               expect(box && box.x + box.width, `${cell} at ${width} px ends within the screen`).toBeLessThanOrEqual(width);
             }
           }
-          if (width === 390) await page.screenshot({ path: testInfo.outputPath(`phone/${role}${url.replace(/[^a-z0-9]+/gi, "-")}-390.png`), fullPage: true });
+          if (PHOTOS && width === 390) await page.screenshot({ path: testInfo.outputPath(`phone/${role}${url.replace(/[^a-z0-9]+/gi, "-")}-390.png`), fullPage: true });
         }
-        await page.setViewportSize({ width: 1280, height: 900 });
-        await page.goto(url);
-        await page.screenshot({ path: testInfo.outputPath(`phone/${role}${url.replace(/[^a-z0-9]+/gi, "-")}-1280.png`), fullPage: true });
+        if (PHOTOS) {
+          await page.setViewportSize({ width: 1280, height: 900 });
+          await page.goto(url);
+          await page.screenshot({ path: testInfo.outputPath(`phone/${role}${url.replace(/[^a-z0-9]+/gi, "-")}-1280.png`), fullPage: true });
+        }
       }
     });
   });
