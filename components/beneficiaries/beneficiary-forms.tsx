@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createBeneficiaryAction, inviteBeneficiaryAction, mergeBeneficiariesAction, setBeneficiaryActiveAction, updateBeneficiaryAction } from "@/lib/beneficiaries/actions";
+import { mergeSummaryParam, type MergeSummary } from "@/lib/beneficiaries/rules";
 import { BeneficiaryFields, valuesOf, type BeneficiaryValues } from "./beneficiary-fields";
 import { PeopleAlert } from "./people-alert";
 
@@ -60,14 +61,12 @@ export function ActiveToggle({ userId, name, active }: { userId: string; name: s
   );
 }
 
-type MergeCounts = { tickets: number; appointments: number; complaints: number; calls: number; contactNotes: number };
-
 /** The last step of a merge: the two accounts stand side by side above this button. */
 export function MergeButton({ survivor, duplicate }: { survivor: { id: string; name: string }; duplicate: { id: string; name: string } }) {
   const t = useTranslations("peopleAdmin");
   const router = useRouter();
   const [reason, setReason] = useState<string | null>(null);
-  const [done, setDone] = useState<MergeCounts | null>(null);
+  const [done, setDone] = useState<MergeSummary | null>(null);
   const [pending, setPending] = useState(false);
   const [ask, confirmDialog] = useConfirm();
   return (
@@ -86,9 +85,10 @@ export function MergeButton({ survivor, duplicate }: { survivor: { id: string; n
           const result = await mergeBeneficiariesAction({ survivorId: survivor.id, duplicateId: duplicate.id }).catch(() => ({ ok: false as const, reason: "UNEXPECTED" }));
           setPending(false);
           if (result.ok) {
-            setDone(result.data as MergeCounts);
-            router.replace(`/agent/beheer/klanten/${survivor.id}`);
-            router.refresh();
+            const summary = result.data as MergeSummary;
+            setDone(summary);
+            // This panel goes with the duplicate: the survivor's page repeats the note from its URL.
+            router.replace(`/agent/beheer/klanten/${survivor.id}?samengevoegd=${mergeSummaryParam(summary)}`);
           } else setReason(result.reason);
         }}
         className="rounded border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"

@@ -78,3 +78,23 @@ export function pageOf(raw: string | undefined): number {
   const n = Number.parseInt(raw ?? "1", 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 10_000) : 1;
 }
+
+/** What the merge note names: questions, appointments, complaints, calls and notes moved. */
+export type MergeSummary = { tickets: number; appointments: number; complaints: number; calls: number; contactNotes: number };
+
+const SUMMARY_KEYS = ["tickets", "appointments", "complaints", "calls", "contactNotes"] as const;
+
+/**
+ * A merge ends on the survivor's page, where the merge panel that showed the outcome is gone: the
+ * counts ride along in its URL as "3-1-0-2-0" and the page shows them.
+ */
+export function mergeSummaryParam(summary: MergeSummary): string {
+  return SUMMARY_KEYS.map((key) => String(summary[key])).join("-");
+}
+
+/** The counts of `mergeSummaryParam`, or null for anything else a URL may carry. */
+export function parseMergeSummary(value: string | undefined): MergeSummary | null {
+  const match = /^(\d{1,7})-(\d{1,7})-(\d{1,7})-(\d{1,7})-(\d{1,7})$/.exec(value ?? "");
+  if (!match) return null;
+  return Object.fromEntries(SUMMARY_KEYS.map((key, index) => [key, Number(match[index + 1])])) as unknown as MergeSummary;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkEmailChange, emailChangeExpiry, hashEmailChangeToken } from "@/lib/account/email-change-rules";
-import { inviteRefusal, mergedContactFields, mergedEmail, mergeRefusal, pageOf } from "@/lib/beneficiaries/rules";
+import { inviteRefusal, mergedContactFields, mergedEmail, mergeRefusal, mergeSummaryParam, pageOf, parseMergeSummary } from "@/lib/beneficiaries/rules";
 
 const side = (id: string, over: Partial<{ role: string; mergedIntoId: string | null; erasedAt: Date | null }> = {}) => ({ id, role: "BENEFICIARY", mergedIntoId: null, erasedAt: null, ...over });
 const empty = { phone: null, postalStreet: null, postalCode: null, postalCity: null };
@@ -66,5 +66,18 @@ describe("e-mail change links", () => {
     expect(hashEmailChangeToken("abc")).not.toContain("abc");
     expect(hashEmailChangeToken("abc")).toMatch(/^[0-9a-f]{64}$/);
     expect(hashEmailChangeToken("abc")).not.toBe(hashEmailChangeToken("abd"));
+  });
+});
+
+describe("the merge note carried to the survivor's page", () => {
+  it("comes back as the counts that went in", () => {
+    const summary = { tickets: 3, appointments: 1, complaints: 0, calls: 12, contactNotes: 2 };
+    expect(mergeSummaryParam(summary)).toBe("3-1-0-12-2");
+    expect(parseMergeSummary(mergeSummaryParam(summary))).toEqual(summary);
+  });
+  it("is nothing for what else a URL may carry", () => {
+    for (const value of [undefined, "", "3-1-0-12", "3-1-0-12-2-9", "a-1-0-12-2", "-1-1-0-12-2", "3-1-0-12-2 ", "99999999-0-0-0-0"]) {
+      expect(parseMergeSummary(value), String(value)).toBeNull();
+    }
   });
 });

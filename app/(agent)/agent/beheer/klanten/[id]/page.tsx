@@ -5,9 +5,11 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActiveToggle, EditBeneficiaryForm, InviteButton, MergeButton } from "@/components/beneficiaries/beneficiary-forms";
+import { SuccessNote } from "@/components/ui/form-action";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission, type SessionUser } from "@/lib/auth/session";
 import { findDuplicateCandidate, getBeneficiary, type BeneficiaryDetail } from "@/lib/beneficiaries/queries";
+import { parseMergeSummary } from "@/lib/beneficiaries/rules";
 import { recordTitle } from "@/lib/i18n/page-title";
 
 // One read for the tab title (the person's name) and the page.
@@ -57,7 +59,9 @@ async function CountsLine({ person }: { person: BeneficiaryDetail }) {
 async function BeneficiaryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { id } = await params;
   const user = await requirePermission("beneficiaries.manage", `${PATH}/${id}`);
-  const q = ((await searchParams).dubbel ?? "").slice(0, 254);
+  const query = await searchParams;
+  const q = (query.dubbel ?? "").slice(0, 254);
+  const merged = parseMergeSummary(query.samengevoegd);
   const now = new Date();
   const [t, format, person] = await Promise.all([getTranslations("peopleAdmin"), getFormatter(), beneficiary(user, id)]);
   if (!person) notFound();
@@ -94,6 +98,7 @@ async function BeneficiaryPage({ params, searchParams }: { params: Promise<{ id:
             </section>
             <section aria-labelledby="merge-heading" className="space-y-3">
               <h2 id="merge-heading" className="text-lg font-semibold">{t("mergeTitle")}</h2>
+              {merged ? <SuccessNote>{t("merged", merged)}</SuccessNote> : null}
               <p className="text-sm text-slate-600">{t("mergeIntro")}</p>
               <form method="get" action={`${PATH}/${person.id}`} className="flex flex-wrap items-end gap-2">
                 <div className="grow">
