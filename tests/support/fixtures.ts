@@ -68,7 +68,7 @@ async function restoreSnapshot(snapshot: Snapshot): Promise<void> {
 
 /**
  * The demo data, freshly written: every integration test starts from the same known state. The
- * first seed for a given `now` in a file runs the real seed (prisma/seed.ts); later ones restore
+ * first seed for a given `now` in a run runs the real seed (prisma/seed.ts); later ones restore
  * the rows it wrote, which is the same state in a tenth of the time (the seed hashes a password
  * and writes row by row). A test that wants the seed itself calls seedDatabase.
  */
@@ -89,7 +89,7 @@ export async function seedDemo(now = new Date("2026-11-24T10:00:00Z")): Promise<
 /**
  * Snapshots are shared between the run's test files through a folder the global setup makes for
  * this run alone (so a changed seed is never served from an earlier run): of about a hundred files
- * that seed, only the first for a given \`now\` runs the seed, 1.9 s against 0.3 s for a restore.
+ * that seed, only the first for a given `now` runs the seed, 1.9 s against 0.3 s for a restore.
  */
 function sharedSnapshotFile(key: string): string {
   return join(inject("seedCacheDir"), `${key.replace(/[^0-9A-Za-z]/g, "-")}.json`);
