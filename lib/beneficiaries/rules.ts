@@ -1,4 +1,5 @@
 // Pure rules of beneficiary administration: who may be invited, merged, and what a merge keeps.
+import type { MergeCounts } from "@/lib/beneficiaries/mutations";
 
 export type BeneficiaryRefusal =
   | "USER_NOT_FOUND"
@@ -79,10 +80,10 @@ export function pageOf(raw: string | undefined): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 10_000) : 1;
 }
 
-/** What the merge note names: questions, appointments, complaints, calls and notes moved. */
-export type MergeSummary = { tickets: number; appointments: number; complaints: number; calls: number; contactNotes: number };
-
 const SUMMARY_KEYS = ["tickets", "appointments", "complaints", "calls", "contactNotes"] as const;
+
+/** What the merge note names of what a merge moved: questions, appointments, complaints, calls and notes. */
+export type MergeSummary = Pick<MergeCounts, (typeof SUMMARY_KEYS)[number]>;
 
 /**
  * A merge ends on the survivor's page, where the merge panel that showed the outcome is gone: the

@@ -110,6 +110,7 @@ test.describe("customers", () => {
     await expect(page).toHaveURL(/\/agent\/beheer\/klanten\/[^/?]+\?samengevoegd=0-0-0-0-0$/);
     await expect(page.getByTestId("merge-duplicate")).toHaveCount(0);
     await expect(page.getByTestId("form-success")).toHaveText(/^Samengevoegd: 0 vragen/);
+    await shot(page, "7-merged");
     await page.goto(`/agent/beheer/klanten?q=${encodeURIComponent(`Dubbel ${stamp}`)}`);
     await expect(page.getByTestId("customer-row")).toHaveCount(1);
     await expect(page.getByTestId("customer-row")).toContainText(keep.name);

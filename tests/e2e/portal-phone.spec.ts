@@ -1,6 +1,6 @@
 // Issue 19 item 1: both portals fit a phone. WCAG 2.2 reflow: at 320 CSS px nothing scrolls
 // sideways, and the way out ("Uitloggen") and the language switch stay on screen. Every portal
-// page is also photographed at 390 and 1280 px for a person to look at (test-results/.../phone).
+// page can also be photographed at 390 and 1280 px for a person to look at (E2E_PHOTOS=1; test-results/.../phone).
 import { expect, test, type Page } from "@playwright/test";
 import { e2eQuery, storageStateOf, type RoleKey } from "./support";
 
@@ -72,6 +72,8 @@ for (const role of ["beneficiary", "employer"] as const satisfies readonly RoleK
     test(`every page reflows at 320 and 390 px, with the way out on screen${PHOTOS ? "; photographed at 390 and 1280 px" : ""}`, async ({ page }, testInfo) => {
       test.setTimeout(180_000);
       const pages = await PAGES[role]();
+      const photograph = (url: string, width: number) =>
+        page.screenshot({ path: testInfo.outputPath(`phone/${role}${url.replace(/[^a-z0-9]+/gi, "-")}-${width}.png`), fullPage: true });
       for (const url of pages) {
         for (const width of [320, 390]) {
           await page.setViewportSize({ width, height: 800 });
@@ -90,12 +92,12 @@ for (const role of ["beneficiary", "employer"] as const satisfies readonly RoleK
               expect(box && box.x + box.width, `${cell} at ${width} px ends within the screen`).toBeLessThanOrEqual(width);
             }
           }
-          if (PHOTOS && width === 390) await page.screenshot({ path: testInfo.outputPath(`phone/${role}${url.replace(/[^a-z0-9]+/gi, "-")}-390.png`), fullPage: true });
+          if (PHOTOS && width === 390) await photograph(url, width);
         }
         if (PHOTOS) {
           await page.setViewportSize({ width: 1280, height: 900 });
           await page.goto(url);
-          await page.screenshot({ path: testInfo.outputPath(`phone/${role}${url.replace(/[^a-z0-9]+/gi, "-")}-1280.png`), fullPage: true });
+          await photograph(url, 1280);
         }
       }
     });
