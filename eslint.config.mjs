@@ -28,6 +28,24 @@ const config = [
     },
     files: ["tests/integration/**/*.ts"],
   },
+  {
+    // Unit files share their worker's modules too, except *.isolated.test.ts (vitest.config.ts).
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock|unmock|doUnmock|resetModules|stubEnv|stubGlobal)$/]",
+          message: "unit files share modules between files: mock or stub only in a *.isolated.test.ts file",
+        },
+        {
+          selector: "AssignmentExpression > MemberExpression.left[object.object.name='process'][object.property.name='env']",
+          message: "unit files share the process between files: change process.env only in a *.isolated.test.ts file",
+        },
+      ],
+    },
+    files: ["tests/unit/**/*.ts"],
+    ignores: ["tests/unit/**/*.isolated.test.ts"],
+  },
 ];
 
 export default config;
