@@ -1,12 +1,11 @@
 import { existsSync } from "node:fs";
-import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/test";
+import { defineConfig, devices } from "@playwright/test";
 import { allE2eServers, E2E_WORKERS, e2eServer } from "./tests/e2e/servers";
 
 // End-to-end tests run the production build in Debian's Chromium (Playwright cannot download
 // browsers here): one server per worker, each on its own freshly seeded embedded database and port
 // (tests/e2e/servers.ts). The first server builds; the others start from that build.
 const servers = allE2eServers();
-type WebServer = Extract<NonNullable<PlaywrightTestConfig["webServer"]>, readonly unknown[]>[number];
 const PORT = servers[0]!.port;
 // A real OpenID Connect provider for the single sign-on spec (scripts/oidc-dev-provider.ts), on a
 // loopback port of its own next to the app's; the app is configured for it as staff IdP and broker.
@@ -41,6 +40,7 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
+  globalSetup: "tests/e2e/global-setup.ts",
   projects: [
     // The logins are independent: spread them over the workers.
     { name: "setup", testMatch: /auth\.setup\.ts/, fullyParallel: true },
@@ -55,18 +55,17 @@ export default defineConfig({
       stdout: "pipe",
       env: { OIDC_DEV_PORT: String(OIDC_PORT), OIDC_DEV_APP_URL: servers.map((server) => server.baseURL).join(",") },
     },
-    ...servers.map((server): WebServer => ({
-      command: "bash scripts/e2e-server.sh",
-      url: `${server.baseURL}/login`,
+    {
+      // Every app server from one command (scripts/e2e-servers.sh): one build, then all servers at
+      // once. Playwright waits here for the first; tests/e2e/global-setup.ts for the others.
+      command: "bash scripts/e2e-servers.sh",
+      url: `${servers[0]!.baseURL}/login`,
       // A cold production build on a busy two-core machine can take longer than five minutes.
       timeout: 600_000,
       reuseExistingServer: !process.env.CI,
       stdout: "pipe",
       env: {
-        PORT: String(server.port),
-        E2E_DB_PORT: String(server.dbPort),
-        // Playwright starts the servers one after another: the first one's build serves them all.
-        ...(server.index > 0 ? { E2E_SKIP_BUILD: "1" } : {}),
+        E2E_SERVERS: servers.map((server) => `${server.port}:${server.dbPort}`).join(" "),
         LOKET_OIDC_STAFF_ISSUER: OIDC_ISSUER,
         LOKET_OIDC_STAFF_CLIENT_ID: "loket-staff",
         LOKET_OIDC_STAFF_CLIENT_SECRET: "loket-staff-secret",
@@ -75,7 +74,7 @@ export default defineConfig({
         LOKET_OIDC_CITIZEN_CLIENT_SECRET: "loket-citizen-secret",
       },
       gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    })),
+    },
   ],
 
 });
