@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import type { Tx } from "@/lib/db/client";
 
@@ -19,9 +20,19 @@ export async function audit(tx: Tx, input: AuditInput): Promise<void> {
   await tx.auditEvent.create({ data: rowOf(input) });
 }
 
-/** `audit` for many events of one change in one insert (the SLA sweep's batches). */
+/**
+ * `audit` for many events in one statement (the SLA sweep's batches), the rows as one JSON
+ * parameter: Prisma's createMany spent about 0.18 ms a row binding and mapping its parameters,
+ * and the sweep's 17:00 wave writes a hundred thousand events.
+ */
 export async function auditMany(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
-  if (inputs.length > 0) await tx.auditEvent.createMany({ data: inputs.map(rowOf) });
+  if (inputs.length === 0) return;
+  const rows = inputs.map((input) => ({ id: randomUUID(), ...rowOf(input) }));
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "ticketId", "organisationId", "data")
+    SELECT r."id", r."actorId", r."action", r."entityType", r."entityId", r."ticketId", r."organisationId", r."data"
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS r("id" text, "actorId" text, "action" text, "entityType" text, "entityId" text, "ticketId" text, "organisationId" text, "data" jsonb)`;
 }
 
 function rowOf(input: AuditInput): Prisma.AuditEventCreateManyInput {

@@ -142,11 +142,54 @@ const MAIL_TITLES: Record<Locale, Record<NotificationKind, (d: NotificationData)
   },
 };
 
+// Several events of one kind for one person at once (the SLA sweep's wave when the working day
+// ends): one mail that lists them, not one mail each.
+const DIGEST_TITLES: Record<Locale, Record<NotificationKind, (count: number) => string>> = {
+  nl: {
+    "sla.at_risk": (n) => `${n} termijnen lopen bijna af`,
+    "sla.breached": (n) => `${n} termijnen overschreden`,
+    "preAnnouncement.handover": (n) => `${n} spoedverzoeken aan u overgedragen`,
+    "escalation.assigned": (n) => `${n} escalaties aan u toegewezen`,
+    "escalation.moved_up": (n) => `${n} escalaties naar niveau 2`,
+    "complaint.stage_due": (n) => `${n} klachttermijnen lopen af of zijn verstreken`,
+    "mail.sender_unverified": (n) => `${n} e-mails van niet-geverifieerde afzenders`,
+    "webhook.paused": (n) => `${n} webhooks gepauzeerd na een dag storing`,
+  },
+  en: {
+    "sla.at_risk": (n) => `${n} deadlines nearly reached`,
+    "sla.breached": (n) => `${n} deadlines missed`,
+    "preAnnouncement.handover": (n) => `${n} urgent requests handed over to you`,
+    "escalation.assigned": (n) => `${n} escalations assigned to you`,
+    "escalation.moved_up": (n) => `${n} escalations moved up to tier 2`,
+    "complaint.stage_due": (n) => `${n} complaint deadlines approaching or passed`,
+    "mail.sender_unverified": (n) => `${n} mails from unverified senders`,
+    "webhook.paused": (n) => `${n} webhooks paused after a day of failures`,
+  },
+};
+
+/** How many events a digest mail names; the rest it counts. */
+export const DIGEST_LISTED = 20;
+
+function mailTitle(kind: NotificationKind, data: NotificationData, locale: Locale): string {
+  return MAIL_TITLES[locale][kind](data).trim().replace(/:$/, "");
+}
+
+function mailText(locale: Locale, body: string, link: string, preferencesLink: string): string {
+  return locale === "en"
+    ? `${body}\n\nOpen it in Loket: ${link}\n\nYou receive this mail because of your notification settings: ${preferencesLink}`
+    : `${body}\n\nOpenen in Loket: ${link}\n\nU ontvangt deze e-mail door uw instellingen voor meldingen: ${preferencesLink}`;
+}
+
 export function notificationMail(kind: NotificationKind, data: NotificationData, locale: Locale, link: string, preferencesLink: string): { subject: string; text: string } {
-  const title = MAIL_TITLES[locale][kind](data).trim().replace(/:$/, "");
-  const text =
-    locale === "en"
-      ? `${title}\n\nOpen it in Loket: ${link}\n\nYou receive this mail because of your notification settings: ${preferencesLink}`
-      : `${title}\n\nOpenen in Loket: ${link}\n\nU ontvangt deze e-mail door uw instellingen voor meldingen: ${preferencesLink}`;
-  return { subject: `Loket: ${title}`, text };
+  const title = mailTitle(kind, data, locale);
+  return { subject: `Loket: ${title}`, text: mailText(locale, title, link, preferencesLink) };
+}
+
+/** One mail for several events of one kind: the count, the first DIGEST_LISTED by reference, the rest counted. */
+export function notificationDigestMail(kind: NotificationKind, items: readonly NotificationData[], locale: Locale, link: string, preferencesLink: string): { subject: string; text: string } {
+  const title = DIGEST_TITLES[locale][kind](items.length);
+  const lines = items.slice(0, DIGEST_LISTED).map((data) => `- ${mailTitle(kind, data, locale)}`);
+  const more = items.length - DIGEST_LISTED;
+  if (more > 0) lines.push(locale === "en" ? `- and ${more} more` : `- en ${more} meer`);
+  return { subject: `Loket: ${title}`, text: mailText(locale, `${title}:\n\n${lines.join("\n")}`, link, preferencesLink) };
 }

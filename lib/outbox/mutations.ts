@@ -43,7 +43,18 @@ export async function enqueueMail(tx: Tx, mail: OutgoingMail): Promise<{ id: str
  * a ticket's first mail makes its reply token, which `enqueueMail` does one by one.
  */
 export async function enqueueMails(tx: Tx, mails: readonly (OutgoingMail & { ticketId?: null })[]): Promise<void> {
-  if (mails.length > 0) await tx.outboxMessage.createMany({ data: mails.map(rowOf) });
+  if (mails.length === 0) return;
+  // One statement, the rows as one JSON parameter (see auditMany: Prisma's createMany cost per row).
+  const rows = mails.map((mail) => ({ id: randomUUID(), ...rowOf(mail), at: mail.at ?? null }));
+  await tx.$executeRaw`
+    INSERT INTO "OutboxMessage" ("id", "kind", "toAddress", "ccAddresses", "subject", "bodyText", "bodyHtml", "locale", "ticketId",
+      "mailMessageId", "inReplyTo", "references", "sensitive", "createdAt", "nextAttemptAt")
+    SELECT r."id", r."kind", r."toAddress", r."ccAddresses", r."subject", r."bodyText", r."bodyHtml", r."locale"::"Locale", r."ticketId",
+      r."mailMessageId", r."inReplyTo", r."references", r."sensitive",
+      COALESCE(r."at", CURRENT_TIMESTAMP) AT TIME ZONE 'UTC', COALESCE(r."at", CURRENT_TIMESTAMP) AT TIME ZONE 'UTC'
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS r("id" text, "kind" text, "toAddress" text, "ccAddresses" text[], "subject" text, "bodyText" text, "bodyHtml" text, "locale" text,
+        "ticketId" text, "mailMessageId" text, "inReplyTo" text, "references" text[], "sensitive" boolean, "at" timestamptz)`;
 }
 
 function rowOf(mail: OutgoingMail) {

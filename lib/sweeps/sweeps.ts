@@ -23,8 +23,8 @@ import { autoCloseBefore, reminderWindow } from "./rules";
 const SLA_BATCH = 1000;
 // A clock whose recomputed state did not change is looked at again no sooner than this.
 const RECHECK_FLOOR_MS = 60_000;
-// State changes written per transaction (all or, on an error, one by one).
-const SLA_CHANGES_PER_TRANSACTION = 200;
+// State changes written per transaction (all or, on an error, one by one); a batch's two run side by side.
+const SLA_CHANGES_PER_TRANSACTION = 500;
 
 /**
  * Moves SLA states forward and tells the assignee and the team's coordinators, once per state.
@@ -54,29 +54,45 @@ async function sweepClocks(db: Db, now: Date, scope: ClockScope, settings: Calen
   let after: SweptTicket | null = null;
   for (;;) {
     const tickets = await readClocks(db, now, scope, after);
-    const unchanged: { id: string; seen: Date; next: Date | null }[] = [];
-    const changes: SlaChange[] = [];
-    for (const ticket of tickets) {
-      const clock = clockOf(ticket, policies, settings, now);
-      if (clock && clock.state !== ticket.slaState) {
-        changes.push({ ticket, clock });
-        continue;
-      }
-      // Nothing changed (or the clock no longer runs): only its next moment moves, if it does.
-      const computed = clock?.nextChangeAt ?? null;
-      const next = computed && computed.getTime() <= now.getTime() ? new Date(now.getTime() + RECHECK_FLOOR_MS) : computed;
-      if (next?.getTime() !== ticket.slaNextCheckAt.getTime()) unchanged.push({ id: ticket.id, seen: ticket.slaNextCheckAt, next });
-    }
-    for (let i = 0; i < changes.length; i += SLA_CHANGES_PER_TRANSACTION) {
-      const outcome = await applyWithFallback(db, changes.slice(i, i + SLA_CHANGES_PER_TRANSACTION), now);
-      total.changed += outcome.changed;
-      total.notified += outcome.notified;
-      total.failed += outcome.failed;
-    }
-    await moveNextChecks(db, unchanged);
+    const { changes, unchanged } = sortClocks(tickets, policies, settings, now);
+    await writeBatch(db, changes, unchanged, now, total);
     if (tickets.length < SLA_BATCH) return;
     after = tickets[tickets.length - 1]!;
   }
+}
+
+/** Which clocks change state, and which only move their next moment (if it moves). */
+function sortClocks(tickets: readonly SweptTicket[], policies: Record<string, SlaPolicy>, settings: CalendarSettings, now: Date) {
+  const unchanged: { id: string; seen: Date; next: Date | null }[] = [];
+  const changes: SlaChange[] = [];
+  for (const ticket of tickets) {
+    const clock = clockOf(ticket, policies, settings, now);
+    if (clock && clock.state !== ticket.slaState) {
+      changes.push({ ticket, clock });
+      continue;
+    }
+    // Nothing changed (or the clock no longer runs): only its next moment moves, if it does.
+    const computed = clock?.nextChangeAt ?? null;
+    const next = computed && computed.getTime() <= now.getTime() ? new Date(now.getTime() + RECHECK_FLOOR_MS) : computed;
+    if (next?.getTime() !== ticket.slaNextCheckAt.getTime()) unchanged.push({ id: ticket.id, seen: ticket.slaNextCheckAt, next });
+  }
+  return { changes, unchanged };
+}
+
+/** A batch's writes, its changes in transactions of SLA_CHANGES_PER_TRANSACTION side by side. */
+async function writeBatch(db: Db, changes: SlaChange[], unchanged: { id: string; seen: Date; next: Date | null }[], now: Date, total: Tally): Promise<void> {
+  const chunks: SlaChange[][] = [];
+  for (let i = 0; i < changes.length; i += SLA_CHANGES_PER_TRANSACTION) chunks.push(changes.slice(i, i + SLA_CHANGES_PER_TRANSACTION));
+  // The database writes one transaction while this process prepares the next.
+  await Promise.all([
+    ...chunks.map(async (chunk) => {
+      const outcome = await applyWithFallback(db, chunk, now);
+      total.changed += outcome.changed;
+      total.notified += outcome.notified;
+      total.failed += outcome.failed;
+    }),
+    moveNextChecks(db, unchanged),
+  ]);
 }
 
 /** The recheck an admin's change asked for and no sweep has done yet, as its version; else null. */

@@ -96,6 +96,38 @@ describe("SLA sweep at scale: only clocks whose moment has come", () => {
     expect(next.slaNextCheckAt).toEqual(new Date(next.slaDueAt!.getTime() + 1));
   }, 120_000);
 
+  it("mails a person told of many breaches at once one digest that lists them, and the assignee of one breach that one", async () => {
+    const { created } = await assignedQuestion();
+    // 30 more questions of the same team, unassigned: only the team's coordinators hear of those.
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Ticket" SELECT (r).* FROM (
+         SELECT jsonb_populate_record(t, jsonb_build_object('id', t."id" || '-' || g, 'number', t."number" || '-' || g, 'assigneeId', NULL)) AS r
+         FROM "Ticket" t, generate_series(1, 30) g WHERE t."id" = $1) s`,
+      created.id,
+    );
+    const late = new Date("2026-12-15T10:00:00Z");
+    expect(await sweepSlaStates(db, late)).toMatchObject({ changed: 31, failed: 0 });
+    const breached = await db.notification.findMany({ where: { kind: "sla.breached" }, include: { user: { select: { email: true } } } });
+    const coordinatorNotes = breached.filter((n) => n.user.email === "coordinator@loket.example");
+    expect(coordinatorNotes).toHaveLength(31);
+    expect(coordinatorNotes.every((n) => n.mailedAt?.getTime() === late.getTime())).toBe(true);
+
+    const mails = await db.outboxMessage.findMany({ where: { kind: "notification.sla.breached" } });
+    // One mail per person, however many of their tickets breached.
+    expect(mails.map((m) => m.toAddress).sort()).toEqual([...new Set(breached.map((n) => n.user.email))].sort());
+    const digest = mails.find((m) => m.toAddress === "coordinator@loket.example")!;
+    expect(digest.subject).toBe("Loket: 31 termijnen overschreden");
+    expect(digest.bodyText).toContain(`- Termijn overschreden: ${created.number}\n`);
+    expect(digest.bodyText.match(/^- Termijn overschreden: /gm)).toHaveLength(20);
+    expect(digest.bodyText).toContain("- en 11 meer");
+    expect(digest.bodyText).toMatch(/\/agent\/meldingen\n/);
+    const own = mails.find((m) => m.toAddress === "behandelaar@loket.example")!;
+    expect(own.subject).toBe(`Loket: Termijn overschreden: ${created.number}`);
+
+    await sweepSlaStates(db, new Date(late.getTime() + 60_000));
+    expect(await db.outboxMessage.count({ where: { kind: "notification.sla.breached" } })).toBe(mails.length);
+  });
+
   it("does not read a clock before its moment; a change to the calendar has every running clock read again", async () => {
     const { created } = await assignedQuestion();
     // As if its moment had been stored too late: the sweep trusts it and leaves the clock alone.

@@ -8,6 +8,8 @@ import {
   deliveryOf,
   hrefFor,
   NOTIFICATION_KINDS,
+  DIGEST_LISTED,
+  notificationDigestMail,
   notificationMail,
   pageOf,
 } from "@/lib/notifications/rules";
@@ -57,6 +59,21 @@ describe("the mail", () => {
     expect(nl.text).not.toContain("beslag");
     const en = notificationMail("complaint.stage_due", { number: "LK-2026-000124", state: "OVERDUE" }, "en", "l", "p");
     expect(en.subject).toBe("Loket: Complaint deadline passed: LK-2026-000124");
+  });
+
+  it("for several events at once counts them, names the first twenty by reference and counts the rest", () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => ({ number: `LK-2026-${String(i + 1).padStart(6, "0")}`, subject: "Mijn beslag op loon" }));
+    const twenty = notificationDigestMail("sla.breached", items(DIGEST_LISTED), "nl", "https://loket.example/agent/meldingen", "https://loket.example/agent/meldingen/voorkeuren");
+    expect(twenty.subject).toBe("Loket: 20 termijnen overschreden");
+    expect(twenty.text.match(/^- Termijn overschreden: LK-2026-0000\d\d$/gm)).toHaveLength(20);
+    expect(twenty.text).not.toContain("meer");
+    expect(twenty.text).not.toContain("beslag");
+    expect(twenty.text).toContain("Openen in Loket: https://loket.example/agent/meldingen\n");
+
+    const many = notificationDigestMail("sla.at_risk", items(57), "en", "l", "p");
+    expect(many.subject).toBe("Loket: 57 deadlines nearly reached");
+    expect(many.text).toContain("- Deadline nearly reached: LK-2026-000020\n- and 37 more\n");
+    expect(many.text).not.toContain("LK-2026-000021");
   });
 });
 
