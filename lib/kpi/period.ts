@@ -15,6 +15,14 @@ export const periodSchema = z
   .object({ from: dateKey, to: dateKey })
   .refine((p) => p.from <= p.to, { message: "FROM_AFTER_TO", path: ["to"] });
 
+/** What is wrong with a period the schema refused, so the page can say which it is. */
+export type PeriodProblem = "NOT_A_DATE" | "FROM_AFTER_TO";
+
+export function periodProblem(keys: { from: string; to: string }): PeriodProblem | null {
+  if (!dateKey.safeParse(keys.from).success || !dateKey.safeParse(keys.to).success) return "NOT_A_DATE";
+  return periodSchema.safeParse(keys).success ? null : "FROM_AFTER_TO";
+}
+
 function nextDay(key: string): string {
   const [y, m, d] = key.split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);

@@ -39,6 +39,13 @@ test.describe("KPI dashboard", () => {
     await expect(page.locator("#period-error")).toContainText("begindatum ligt niet na de einddatum");
     await expect(page.getByRole("table")).toHaveCount(0);
   });
+
+  test("says so when a date of the period does not exist, apart from a reversed period", async ({ page }) => {
+    await page.goto("/agent/kpi?from=2026-02-30&to=2026-03-31");
+    await expect(page.locator("#period-error")).toContainText("Kies een bestaande datum");
+    await expect(page.locator("#period-error")).not.toContainText("einddatum");
+    await expect(page.getByRole("table")).toHaveCount(0);
+  });
 });
 
 test.describe("lead desk rights", () => {

@@ -170,8 +170,9 @@ describe("KPIs against hand-computed fixtures", () => {
     const handler = await sessionFor("behandelaar@loket.example");
     expect(await loadKpisFor(agent, {}, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
     expect(await loadKpisFor(handler, {}, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
-    expect(await loadKpisFor(coordinator, { from: "2025-03-31", to: "2025-01-01" }, now)).toMatchObject({ ok: false, reason: "INVALID_PERIOD" });
-    expect(await loadKpisFor(coordinator, { from: "gisteren", to: "2025-01-01" }, now)).toMatchObject({ ok: false, reason: "INVALID_PERIOD" });
+    expect(await loadKpisFor(coordinator, { from: "2025-03-31", to: "2025-01-01" }, now)).toMatchObject({ ok: false, reason: "INVALID_PERIOD", problem: "FROM_AFTER_TO" });
+    expect(await loadKpisFor(coordinator, { from: "gisteren", to: "2025-01-01" }, now)).toMatchObject({ ok: false, reason: "INVALID_PERIOD", problem: "NOT_A_DATE" });
+    expect(await loadKpisFor(coordinator, { from: "2025-02-29", to: "2025-03-31" }, now)).toMatchObject({ ok: false, reason: "INVALID_PERIOD", problem: "NOT_A_DATE" });
     const quarter = await loadKpisFor(coordinator, {}, now);
     expect(quarter).toMatchObject({ ok: true, from: "2025-04-01", to: "2025-06-30" });
     const fixture = await loadKpisFor(coordinator, { from: "2025-01-01", to: "2025-03-31" }, now);

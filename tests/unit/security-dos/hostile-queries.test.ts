@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { safeCallbackPath } from "@/lib/auth/rules";
-import { periodSchema } from "@/lib/kpi/period";
+import { periodProblem, periodSchema } from "@/lib/kpi/period";
 import { decodePathParam, firstParam } from "@/lib/util/url-params";
 
 // Hole 8 of issue 13, the URL side: a page or route must answer a hostile query with 4xx or its
@@ -37,8 +37,15 @@ describe("the KPI period from ?from=&to=", () => {
     "refuses %s .. %s, which look like dates but are none",
     (from, to) => {
       expect(periodSchema.safeParse({ from, to }).success).toBe(false);
+      expect(periodProblem({ from, to })).toBe("NOT_A_DATE");
     },
   );
+
+  it("tells a reversed period of real dates from a date that does not exist", () => {
+    expect(periodProblem({ from: "2026-03-31", to: "2026-01-01" })).toBe("FROM_AFTER_TO");
+    expect(periodProblem({ from: "2026-01-01", to: "2026-01-01" })).toBeNull();
+    expect(periodProblem({ from: "2026-04-31", to: "2026-01-01" })).toBe("NOT_A_DATE");
+  });
 
   it("accepts real dates, including a leap day", () => {
     expect(periodSchema.safeParse({ from: "2028-02-29", to: "2028-03-31" }).success).toBe(true);

@@ -38,7 +38,7 @@ async function KpiPage({ searchParams }: { searchParams: Promise<{ from?: string
         </div>
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">{t("show")}</button>
         {!data.ok ? (
-          <p id="period-error" role="alert" className="w-full text-sm text-red-800">{t("invalidPeriod")}</p>
+          <p id="period-error" role="alert" className="w-full text-sm text-red-800">{data.reason === "INVALID_PERIOD" && data.problem === "FROM_AFTER_TO" ? t("invalidPeriod") : t("invalidDate")}</p>
         ) : null}
       </form>
 
