@@ -29,6 +29,17 @@ async function assignedQuestion() {
   return { created, anna, handler };
 }
 
+/** Copies of a ticket with its clock as it stands, numbered "<number>-n" and assigned to nobody. */
+async function unassignedCopies(ticketId: string, count: number) {
+  await db.$executeRawUnsafe(
+    `INSERT INTO "Ticket" SELECT (r).* FROM (
+       SELECT jsonb_populate_record(t, jsonb_build_object('id', t."id" || '-' || g, 'number', t."number" || '-' || g, 'assigneeId', NULL)) AS r
+       FROM "Ticket" t, generate_series(1, $2::int) g WHERE t."id" = $1) s`,
+    ticketId,
+    count,
+  );
+}
+
 async function notificationsFor(ticketId: string) {
   return db.notification.findMany({ where: { entityId: ticketId }, include: { user: { select: { email: true } } }, orderBy: { kind: "asc" } });
 }
@@ -80,12 +91,7 @@ describe("SLA sweep at scale: only clocks whose moment has come", () => {
   it("changes every due clock in one run, also more than one batch of them, and reads none the second time", async () => {
     const { created } = await assignedQuestion();
     // 1,100 copies of the question (one batch is 1,000): the old sweep took the first 1,000 only.
-    await db.$executeRawUnsafe(
-      `INSERT INTO "Ticket" SELECT (r).* FROM (
-         SELECT jsonb_populate_record(t, jsonb_build_object('id', t."id" || '-' || g, 'number', t."number" || '-' || g, 'assigneeId', NULL)) AS r
-         FROM "Ticket" t, generate_series(1, 1099) g WHERE t."id" = $1) s`,
-      created.id,
-    );
+    await unassignedCopies(created.id, 1099);
     const atRisk = new Date("2026-12-14T08:30:00Z");
     expect(await sweepSlaStates(db, atRisk)).toMatchObject({ changed: 1100, failed: 0 });
     expect(await db.ticket.count({ where: { slaState: "AT_RISK" } })).toBe(1100);
@@ -99,12 +105,7 @@ describe("SLA sweep at scale: only clocks whose moment has come", () => {
   it("mails a person told of many breaches at once one digest that lists them, and the assignee of one breach that one", async () => {
     const { created } = await assignedQuestion();
     // 30 more questions of the same team, unassigned: only the team's coordinators hear of those.
-    await db.$executeRawUnsafe(
-      `INSERT INTO "Ticket" SELECT (r).* FROM (
-         SELECT jsonb_populate_record(t, jsonb_build_object('id', t."id" || '-' || g, 'number', t."number" || '-' || g, 'assigneeId', NULL)) AS r
-         FROM "Ticket" t, generate_series(1, 30) g WHERE t."id" = $1) s`,
-      created.id,
-    );
+    await unassignedCopies(created.id, 30);
     const late = new Date("2026-12-15T10:00:00Z");
     expect(await sweepSlaStates(db, late)).toMatchObject({ changed: 31, failed: 0 });
     const breached = await db.notification.findMany({ where: { kind: "sla.breached" }, include: { user: { select: { email: true } } } });
