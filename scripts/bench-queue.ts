@@ -1,6 +1,6 @@
 // npm run bench:queue [-- --million] [-- --keep]
 // Seeds 100,000 (or 1,000,000) tickets into a throwaway PostgreSQL database and times the queue's
-// first page and a filtered page through Prisma and as the same SQL run directly over pg.
+// first page and a filtered page through Prisma and as the very statements the app sends, run over pg.
 // Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgresql://loket:loket@127.0.0.1:5432/postgres.
 import path from "node:path";
 import pg from "pg";
@@ -72,17 +72,8 @@ async function seed(client: pg.Client) {
   await client.query(`ANALYZE`);
 }
 
-// The same page over pg directly: the columns the list shows, with its joins (lib/queue/sql.ts queuePage).
-const SELECT = `SELECT t.id, t.number, t.subject, t.status, t.channel, t.priority, t."isPartner", t."senderUnverified", t."slaDueAt", t."slaState",
-  t."slaStoppedAt", t."lastActivityAt", t."requesterName", t."updatedAt", c.key, c."nameNl", c."nameEn", tm.name AS team, u.name AS assignee,
-  r."ticketId" IS NOT NULL AS urgent, r.verification
-  FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" LEFT JOIN "Team" tm ON tm.id = t."teamId" LEFT JOIN "User" u ON u.id = t."assigneeId"
-  LEFT JOIN "UrgentRequest" r ON r."ticketId" = t.id`;
-const ORDER = `ORDER BY t.priority DESC, t."isPartner" DESC, t."slaDueAt" ASC NULLS LAST, t."createdAt" ASC, t.id ASC LIMIT 25`;
+// The old poller's scope, for the comparison printed last (the page statements come from the app).
 const SCOPE = `(t."teamId" = ANY($1::text[]) OR t."assigneeId" = $2) AND t.status IN ('NEW','OPEN','PENDING_CUSTOMER')`;
-const FILTER = `${SCOPE} AND t.channel = 'EMAIL' AND t."slaState" = 'AT_RISK' AND c.key = 'GENERAL_QUESTION'`;
-const FIRST_PAGE = `${SELECT} WHERE ${SCOPE} ${ORDER}`;
-const FILTERED = `${SELECT} WHERE ${FILTER} ${ORDER}`;
 
 async function main() {
   const name = `loket_bench_${Date.now()}`;
@@ -105,32 +96,36 @@ async function main() {
     process.env.DATABASE_URL = databaseUrl;
     const { disconnectDb } = await import("@/lib/db/client");
     const { queueFingerprint, searchQueue } = await import("@/lib/tickets/queries");
+    const { queuePageStatements } = await import("@/lib/queue/sql");
     const user = {
       id: "staff_2", email: "staff2@bench.example", name: "Staff 2", role: "CASE_HANDLER" as const, locale: "nl" as const,
       organisationId: null, organisationName: null, rights: [], hrProfessional: false, teamIds: ["team_a", "team_b"],
     };
+    const firstFilter = { page: 0 };
+    const narrowFilter = { page: 0, channel: "EMAIL" as const, sla: "AT_RISK" as const, category: "GENERAL_QUESTION" };
     // The app's own path: the page with its joins and the capped count, through Prisma ($queryRaw).
-    const prismaFirst = () => searchQueue(user, { page: 0 });
-    const prismaFiltered = () => searchQueue(user, { page: 0, channel: "EMAIL", sla: "AT_RISK", category: "GENERAL_QUESTION" });
-    const params = [user.teamIds, user.id];
-    // The same work over pg directly: the page with its joins, and the count.
-    // Capped like the app's count (lib/queue/sql.ts COUNT_CAP).
-    const count = (where: string) => `SELECT count(*) FROM (SELECT 1 FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${where} LIMIT 1001) q`;
-    const sqlFirst = () => Promise.all([client.query(FIRST_PAGE, params), client.query(count(SCOPE), params)]);
-    const sqlFiltered = () => Promise.all([client.query(FILTERED, params), client.query(count(FILTER), params)]);
+    const prismaFirst = () => searchQueue(user, firstFilter);
+    const prismaFiltered = () => searchQueue(user, narrowFilter);
+    // Exactly the statements the app sends (queuePageStatements), over pg, two at once on a pool of two
+    // as Prisma's pool runs them: what is left between the two columns is Prisma's own cost.
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    const overPg = (filter: typeof firstFilter | typeof narrowFilter) => {
+      const { page, count } = queuePageStatements(user, filter, 25, 0);
+      return { page, run: () => Promise.all([pool.query(page.text, page.values), pool.query(count.text, count.values)]) };
+    };
+    const first = overPg(firstFilter);
+    const filtered = overPg(narrowFilter);
 
-    for (const [label, sql] of [["first page", FIRST_PAGE], ["filtered page", FILTERED]] as const) {
-      const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    for (const [label, statement] of [["first page", first.page], ["filtered page", filtered.page]] as const) {
+      const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
       console.log(`\nEXPLAIN ANALYZE — ${label}:`);
       for (const row of plan.rows as { "QUERY PLAN": string }[]) console.log(`  ${row["QUERY PLAN"]}`);
     }
 
     console.log("");
     const rows: [string, { median: number; p95: number }, { median: number; p95: number }][] = [
-      ["first page", await time(prismaFirst), await time(sqlFirst)],
-      ["filtered page", await time(prismaFiltered), await time(sqlFiltered)],
-      // The poller's fingerprint is the first page's ids and count again, so the same SQL compares.
-      ["poller", await time(() => queueFingerprint(user)), await time(sqlFirst)],
+      ["first page", await time(prismaFirst), await time(first.run)],
+      ["filtered page", await time(prismaFiltered), await time(filtered.run)],
     ];
     const fmt = (n: number) => `${n.toFixed(2).padStart(7)} ms`;
     console.log(`${"query".padEnd(15)}${"prisma median".padStart(15)}${"prisma p95".padStart(13)}${"sql median".padStart(13)}${"sql p95".padStart(13)}${"ratio (p50)".padStart(13)}`);
@@ -138,9 +133,12 @@ async function main() {
       console.log(`${label.padEnd(15)}${fmt(prisma.median).padStart(15)}${fmt(prisma.p95).padStart(13)}${fmt(sql.median).padStart(13)}${fmt(sql.p95).padStart(13)}${(prisma.median / sql.median).toFixed(2).padStart(12)}x`);
     }
     // What the poller did before: count and latest change over every open ticket of the user's teams.
-    const wholeQueue = await time(() => client.query(`SELECT count(*), max(t."updatedAt") FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${SCOPE}`, params));
+    const poller = await time(() => queueFingerprint(user));
+    console.log(`poller (the page's ids and count, through Prisma): median ${fmt(poller.median)}, p95 ${fmt(poller.p95)}`);
+    const wholeQueue = await time(() => client.query(`SELECT count(*), max(t."updatedAt") FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${SCOPE}`, [user.teamIds, user.id]));
     console.log(`(whole-queue count + max, the former poller query: median ${fmt(wholeQueue.median)}, p95 ${fmt(wholeQueue.p95)})`);
-    const worst = Math.max(...rows.map(([, prisma]) => prisma.p95));
+    await pool.end();
+    const worst = Math.max(poller.p95, ...rows.map(([, prisma]) => prisma.p95));
     if (TICKETS === 100_000) console.log(`\nTarget p95 < 50 ms at 100,000 tickets: ${worst < 50 ? "met" : "NOT met"} (worst Prisma p95 ${worst.toFixed(1)} ms).`);
     else console.log(`\nWorst Prisma p95 at ${TICKETS.toLocaleString("en")} tickets: ${worst.toFixed(1)} ms.`);
     await disconnectDb();

@@ -93,33 +93,41 @@ export interface QueueRow {
 
 const ORDER = Prisma.sql`ORDER BY t.priority DESC, t."isPartner" DESC, t."slaDueAt" ASC NULLS LAST, t."createdAt" ASC, t.id ASC`;
 
-async function countCapped(client: DbClient, where: Prisma.Sql): Promise<number> {
-  const [row] = await client.$queryRaw<{ total: bigint }[]>`
+function countCappedSql(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     SELECT count(*) AS total FROM (SELECT 1 FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`;
+}
+
+async function countCapped(client: DbClient, where: Prisma.Sql): Promise<number> {
+  const [row] = await client.$queryRaw<{ total: bigint }[]>(countCappedSql(where));
   return Number(row?.total ?? 0);
+}
+
+/** One queue page's two statements, exactly as queuePage sends them (bench:queue sends the same over pg). */
+export function queuePageStatements(user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): { page: Prisma.Sql; count: Prisma.Sql } {
+  const where = queueConditions(user, filter);
+  const page = Prisma.sql`
+    SELECT t.id, t.number, t.subject, t.status::text AS status, t.channel::text AS channel, t.priority::text AS priority,
+           t."isPartner", t."senderUnverified", t."slaDueAt", t."slaState"::text AS "slaState", t."slaStoppedAt",
+           t."lastActivityAt", t."requesterName", t."updatedAt",
+           c.key AS "categoryKey", c."nameNl" AS "categoryNameNl", c."nameEn" AS "categoryNameEn",
+           tm.name AS "teamName", a.name AS "assigneeName",
+           u."ticketId" IS NOT NULL AS "urgent", u.verification::text AS "urgentVerification"
+    FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId"
+      LEFT JOIN "Team" tm ON tm.id = t."teamId"
+      LEFT JOIN "User" a ON a.id = t."assigneeId"
+      LEFT JOIN "UrgentRequest" u ON u."ticketId" = t.id
+    WHERE ${where}
+    ${ORDER}
+    LIMIT ${take} OFFSET ${skip}`;
+  return { page, count: countCappedSql(where) };
 }
 
 /** One queue page with everything the list shows, in queue order, and the total (at most COUNT_CAP + 1: more than the cap). */
 export async function queuePage(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Promise<{ rows: QueueRow[]; total: number }> {
-  const where = queueConditions(user, filter);
-  const [rows, total] = await Promise.all([
-    client.$queryRaw<QueueRow[]>`
-      SELECT t.id, t.number, t.subject, t.status::text AS status, t.channel::text AS channel, t.priority::text AS priority,
-             t."isPartner", t."senderUnverified", t."slaDueAt", t."slaState"::text AS "slaState", t."slaStoppedAt",
-             t."lastActivityAt", t."requesterName", t."updatedAt",
-             c.key AS "categoryKey", c."nameNl" AS "categoryNameNl", c."nameEn" AS "categoryNameEn",
-             tm.name AS "teamName", a.name AS "assigneeName",
-             u."ticketId" IS NOT NULL AS "urgent", u.verification::text AS "urgentVerification"
-      FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId"
-        LEFT JOIN "Team" tm ON tm.id = t."teamId"
-        LEFT JOIN "User" a ON a.id = t."assigneeId"
-        LEFT JOIN "UrgentRequest" u ON u."ticketId" = t.id
-      WHERE ${where}
-      ${ORDER}
-      LIMIT ${take} OFFSET ${skip}`,
-    countCapped(client, where),
-  ]);
-  return { rows, total };
+  const { page, count } = queuePageStatements(user, filter, take, skip);
+  const [rows, [total]] = await Promise.all([client.$queryRaw<QueueRow[]>(page), client.$queryRaw<{ total: bigint }[]>(count)]);
+  return { rows, total: Number(total?.total ?? 0) };
 }
 
 interface PageRows {
