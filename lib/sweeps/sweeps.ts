@@ -256,8 +256,12 @@ async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<
       now,
     );
     return { changed: applied.length, notified };
-  });
+  }, SLA_TRANSACTION);
 }
+
+// The embedded database is one connection: a batch's second transaction waits for the first to end
+// (Prisma's default is to give up after 2 s), and a large chunk there may take longer than 5 s.
+const SLA_TRANSACTION = { maxWait: 30_000, timeout: 30_000 };
 
 /**
  * Writes the recomputed next moments in one statement. Only where the moment is still the one
