@@ -171,7 +171,7 @@ async function seedInto(tx: Tx, passwordHash: string, now: Date): Promise<void> 
   const organisations = {
     vandijk: await tx.organisation.create({
       // KvK number and RSIN as eHerkenning asserts them (scripts/oidc-dev-provider.ts has its logins).
-      data: { name: "Bakkerij Van Dijk B.V.", externalNumber: "WG-40012", kvkNumber: "69123456", rsin: "857341259", customerSuccessManagerId: csmUserId },
+      data: { name: "Bakkerij Van Dijk B.V.", externalNumber: "WG-40012", kvkNumber: "69123456", rsin: "857341261", customerSuccessManagerId: csmUserId },
     }),
     zorgnoord: await tx.organisation.create({
       data: { name: "Zorggroep Noord", externalNumber: "WG-40877", kvkNumber: "41234567", customerSuccessManagerId: csmUserId },

@@ -26,7 +26,7 @@ const DEV_ACCOUNTS = [
   // one of Bakkerij Van Dijk asserted by RSIN; one of a company Loket does not know under that number.
   { sub: "eh-vandijk-eva", claims: { kvk: "69123456", name: "Eva Bakker" } },
   { sub: "eh-vandijk-tom", claims: { kvk: "69123456", name: "Tom Visser" } },
-  { sub: "eh-vandijk-rsin", claims: { rsin: "857341259" } },
+  { sub: "eh-vandijk-rsin", claims: { rsin: "857341261" } },
   { sub: "eh-ander-bedrijf", claims: { kvk: "12345678" } },
   // The e2e spec's own employer contact (a copy of Tom Visser at Bakkerij Van Dijk).
   { sub: "eh-sso-werkgever", claims: { kvk: "69123456" } },

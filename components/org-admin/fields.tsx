@@ -2,7 +2,7 @@
 import { describedBy, FieldErrors as SharedFieldErrors, inputClass } from "@/components/ui/field-errors";
 
 // Form fields of the organisation pages. Ids are explicit: the create and edit forms share names.
-const FIELD_CODES = new Set(["REQUIRED", "TOO_SHORT", "TOO_LONG", "CHOOSE_KIND", "INVALID_EMAIL", "EXTERNAL_NUMBER", "KVK_NUMBER", "RSIN", "POSTCODE"]);
+const FIELD_CODES = new Set(["REQUIRED", "TOO_SHORT", "TOO_LONG", "CHOOSE_KIND", "INVALID_EMAIL", "EXTERNAL_NUMBER", "KVK_NUMBER", "RSIN", "RSIN_CHECK", "POSTCODE"]);
 
 function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   return <SharedFieldErrors id={id} errors={errors} namespace="orgAdminFieldErrors" codes={FIELD_CODES} />;

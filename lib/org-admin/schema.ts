@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { errorCode, limitedText } from "@/lib/forms/error-code";
 import { normalizePostcode } from "@/lib/letters/rules";
-import { normaliseIdentifier } from "@/lib/sso/rules";
+import { normaliseIdentifier, passesElevenTest } from "@/lib/sso/rules";
 import { normaliseExternalNumber } from "./rules";
 
 const id = z.string().min(1).max(40);
@@ -46,7 +46,8 @@ export const organisationFieldsSchema = z.object({
     .pipe(z.string().min(2, { message: errorCode("TOO_SHORT", 2), abort: true }).max(40, { message: errorCode("TOO_LONG", 40), abort: true }).regex(/^[A-Z0-9][A-Z0-9./-]*$/, "EXTERNAL_NUMBER")),
   name: limitedText(120, 2),
   kvkNumber: companyNumber("kvk", "KVK_NUMBER"),
-  rsin: companyNumber("rsin", "RSIN"),
+  // Typed by an admin, so its check digit is checked too (a broker's assertion is taken as sent).
+  rsin: companyNumber("rsin", "RSIN").refine((value) => value === null || value === undefined || passesElevenTest(value), "RSIN_CHECK"),
   // A missing kind says what to choose.
   kind: z.enum(["EMPLOYER", "PARTNER"], "CHOOSE_KIND"),
   isPartner: z.boolean().default(false),

@@ -40,6 +40,16 @@ export function normaliseIdentifier(kind: IdentifierKind, raw: unknown): string 
 }
 
 /**
+ * The check of a nine-digit BSN or RSIN (the 11-test): each digit times its weight, 9 down to 2 and
+ * -1 for the last, adds up to a multiple of 11. It catches every single wrong digit and most swaps.
+ */
+export function passesElevenTest(nineDigits: string): boolean {
+  if (!/^\d{9}$/.test(nineDigits)) return false;
+  const sum = [...nineDigits].reduce((total, digit, i) => total + Number(digit) * (i === 8 ? -1 : 9 - i), 0);
+  return sum % 11 === 0;
+}
+
+/**
  * The company number an eHerkenning broker asserts: a KvK number from the KvK claim, or an RSIN
  * from the RSIN claim. Brokers that put either number in one claim are served too: nine digits in
  * the KvK claim are an RSIN (a KvK number has eight).

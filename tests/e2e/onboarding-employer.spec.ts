@@ -49,10 +49,15 @@ test.describe("onboarding an employer", () => {
     await create.getByLabel("Straat en huisnummer").fill("Oudegracht 12");
     await create.getByLabel("Postcode").fill("12345");
     await create.getByLabel("Plaats").fill("Utrecht");
+    // One digit of the RSIN typed wrong: its check digit does not add up.
+    await create.getByLabel("RSIN").fill("123 456 783");
     await create.getByRole("button", { name: "Organisatie aanmaken" }).click();
     await expect(create.getByLabel("Postcode")).toHaveAttribute("aria-invalid", "true");
     await expect(create.getByText("Vul een Nederlandse postcode in")).toBeVisible();
+    await expect(create.getByLabel("RSIN")).toHaveAttribute("aria-invalid", "true");
+    await expect(create.getByText("Dit RSIN klopt niet")).toBeVisible();
     await create.getByLabel("Postcode").fill("3511ab");
+    await create.getByLabel("RSIN").fill("123 456 782");
     await create.getByRole("button", { name: "Organisatie aanmaken" }).click();
 
     // 2. Its page: the details as saved, then the main contact's invitation.
@@ -61,6 +66,7 @@ test.describe("onboarding an employer", () => {
     const details = page.getByRole("form", { name: "Gegevens" });
     await expect(details.getByLabel("Werkgeversnummer")).toHaveValue(number);
     await expect(details.getByLabel("Postcode")).toHaveValue("3511 AB");
+    await expect(details.getByLabel("RSIN")).toHaveValue("123456782");
     await expect(details.getByLabel("Vaste behandelaar")).toHaveValue(/.+/);
     await expectAccessible(page);
     await shot(page, "2-created");

@@ -17,7 +17,7 @@ const now = new Date("2026-11-24T10:00:00Z");
 const REDIRECT = "http://127.0.0.1:3999/api/auth/callback/oidc-citizen";
 // Bakkerij Van Dijk in the seed: KvK number and RSIN; Zorggroep Noord has another KvK number.
 const VANDIJK_KVK = "69123456";
-const VANDIJK_RSIN = "857341259";
+const VANDIJK_RSIN = "857341261";
 const EVA = "eva.bakker@vandijk.example";
 const TOM = "tom.visser@vandijk.example";
 const LISA = "lisa.smit@zorggroepnoord.example";
@@ -165,8 +165,15 @@ describe("the organisation's KvK number and RSIN", () => {
     const admin = await sessionFor("admin@loket.example");
     const zorg = await db.organisation.findUniqueOrThrow({ where: { externalNumber: "WG-40877" } });
     const fields = { organisationId: zorg.id, externalNumber: zorg.externalNumber, name: zorg.name, kind: zorg.kind, customerSuccessManagerId: zorg.customerSuccessManagerId };
-    expect(await updateOrganisationAction.execute(admin, { ...fields, kvkNumber: "4123 4567", rsin: "001.234.567" }, now)).toMatchObject({ ok: true });
-    expect(await db.organisation.findUniqueOrThrow({ where: { id: zorg.id } })).toMatchObject({ kvkNumber: "41234567", rsin: "001234567" });
+    expect(await updateOrganisationAction.execute(admin, { ...fields, kvkNumber: "4123 4567", rsin: "001.234.560" }, now)).toMatchObject({ ok: true });
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: zorg.id } })).toMatchObject({ kvkNumber: "41234567", rsin: "001234560" });
+    // Nine digits, but one typed wrong: the check digit does not add up, and nothing is saved.
+    expect(await updateOrganisationAction.execute(admin, { ...fields, kvkNumber: "41234567", rsin: "001234567" }, now)).toMatchObject({
+      ok: false,
+      reason: "INVALID_INPUT",
+      fieldErrors: { rsin: ["RSIN_CHECK"] },
+    });
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: zorg.id } })).toMatchObject({ rsin: "001234560" });
     expect(await updateOrganisationAction.execute(admin, { ...fields, kvkNumber: "4123456789", rsin: "12" }, now)).toMatchObject({
       ok: false,
       reason: "INVALID_INPUT",

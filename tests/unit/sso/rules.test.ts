@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { breakGlassEmails, ssoConfig } from "@/lib/sso/config";
 import { linkIntentUser, linkIntentValue } from "@/lib/sso/link-intent";
-import { companyNumber, identifierHash, idpShowsMfa, normaliseIdentifier } from "@/lib/sso/rules";
+import { companyNumber, identifierHash, idpShowsMfa, normaliseIdentifier, passesElevenTest } from "@/lib/sso/rules";
 
 describe("when the IdP's login counts as MFA", () => {
   it.each([
@@ -43,6 +43,12 @@ describe("BSN and KvK numbers", () => {
     expect(normaliseIdentifier("rsin", 57341259)).toBe("057341259");
     expect(normaliseIdentifier("rsin", "1234567")).toBeNull();
     expect(normaliseIdentifier("rsin", "1234567890")).toBeNull();
+  });
+
+  it("the 11-test passes a real BSN or RSIN and refuses one wrong digit or two digits swapped", () => {
+    for (const valid of ["123456782", "857341261", "001234560", "111222333"]) expect(passesElevenTest(valid)).toBe(true);
+    // The first with its last digit one off, then two neighbours swapped, then the form's old demo value.
+    for (const invalid of ["123456783", "213456782", "857341259", "12345678", "12345678a"]) expect(passesElevenTest(invalid)).toBe(false);
   });
 
   it("eHerkenning's company number: KvK from the KvK claim, an RSIN from its own claim or as nine digits in the KvK claim", () => {
