@@ -97,12 +97,10 @@ export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promis
  * listing them when there are several (a coordinator is not sent a thousand mails when the working
  * day ends and the clocks of a thousand tickets breach together). Either way in the notifications' transaction.
  */
-function mailsFor(
-  rows: readonly { id?: string }[],
-  inserted: ReadonlySet<string>,
-  wanted: ReadonlyMap<string, { input: NotifyInput; person: { id: string; email: string; locale: Locale } }>,
-): (OutgoingMail & { ticketId?: null })[] {
-  const groups = new Map<string, { id: string; input: NotifyInput; person: { id: string; email: string; locale: Locale } }[]>();
+type WantedMail = { input: NotifyInput; person: { id: string; email: string; locale: Locale } };
+
+function mailsFor(rows: readonly { id?: string }[], inserted: ReadonlySet<string>, wanted: ReadonlyMap<string, WantedMail>): (OutgoingMail & { ticketId?: null })[] {
+  const groups = new Map<string, (WantedMail & { id: string })[]>();
   // In the callers' order, so a digest lists its events as they came.
   for (const { id } of rows) {
     const mail = id && inserted.has(id) ? wanted.get(id) : undefined;

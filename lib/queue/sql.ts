@@ -98,8 +98,8 @@ function countCappedSql(where: Prisma.Sql): Prisma.Sql {
     SELECT count(*) AS total FROM (SELECT 1 FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`;
 }
 
-async function countCapped(client: DbClient, where: Prisma.Sql): Promise<number> {
-  const [row] = await client.$queryRaw<{ total: bigint }[]>(countCappedSql(where));
+async function countOf(client: DbClient, count: Prisma.Sql): Promise<number> {
+  const [row] = await client.$queryRaw<{ total: bigint }[]>(count);
   return Number(row?.total ?? 0);
 }
 
@@ -126,8 +126,8 @@ export function queuePageStatements(user: SessionUser, filter: Partial<QueueFilt
 /** One queue page with everything the list shows, in queue order, and the total (at most COUNT_CAP + 1: more than the cap). */
 export async function queuePage(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Promise<{ rows: QueueRow[]; total: number }> {
   const { page, count } = queuePageStatements(user, filter, take, skip);
-  const [rows, [total]] = await Promise.all([client.$queryRaw<QueueRow[]>(page), client.$queryRaw<{ total: bigint }[]>(count)]);
-  return { rows, total: Number(total?.total ?? 0) };
+  const [rows, total] = await Promise.all([client.$queryRaw<QueueRow[]>(page), countOf(client, count)]);
+  return { rows, total };
 }
 
 interface PageRows {
@@ -143,7 +143,7 @@ async function queuePageRows(client: DbClient, user: SessionUser, filter: Partia
       WHERE ${where}
       ${ORDER}
       LIMIT ${take} OFFSET ${skip}`,
-    countCapped(client, where),
+    countOf(client, countCappedSql(where)),
   ]);
   return { rows, total };
 }

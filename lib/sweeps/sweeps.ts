@@ -25,6 +25,9 @@ const SLA_BATCH = 1000;
 const RECHECK_FLOOR_MS = 60_000;
 // State changes written per transaction (all or, on an error, one by one); a batch's two run side by side.
 const SLA_CHANGES_PER_TRANSACTION = 500;
+// The embedded database is one connection: a batch's second transaction waits for the first to end
+// (Prisma's default is to give up after 2 s), and a large chunk there may take longer than 5 s.
+const SLA_TRANSACTION = { maxWait: 30_000, timeout: 30_000 };
 
 /**
  * Moves SLA states forward and tells the assignee and the team's coordinators, once per state.
@@ -50,6 +53,9 @@ export async function sweepSlaStates(db: Db, now: Date): Promise<{ changed: numb
 
 type Tally = { changed: number; notified: number; failed: number };
 
+/** An unchanged clock's next moment, moved only if it is still the one read (`seen`). */
+type NextCheckMove = { id: string; seen: Date; next: Date | null };
+
 async function sweepClocks(db: Db, now: Date, scope: ClockScope, settings: CalendarSettings, policies: Record<string, SlaPolicy>, total: Tally): Promise<void> {
   let after: SweptTicket | null = null;
   for (;;) {
@@ -63,7 +69,7 @@ async function sweepClocks(db: Db, now: Date, scope: ClockScope, settings: Calen
 
 /** Which clocks change state, and which only move their next moment (if it moves). */
 function sortClocks(tickets: readonly SweptTicket[], policies: Record<string, SlaPolicy>, settings: CalendarSettings, now: Date) {
-  const unchanged: { id: string; seen: Date; next: Date | null }[] = [];
+  const unchanged: NextCheckMove[] = [];
   const changes: SlaChange[] = [];
   for (const ticket of tickets) {
     const clock = clockOf(ticket, policies, settings, now);
@@ -80,7 +86,7 @@ function sortClocks(tickets: readonly SweptTicket[], policies: Record<string, Sl
 }
 
 /** A batch's writes, its changes in transactions of SLA_CHANGES_PER_TRANSACTION side by side. */
-async function writeBatch(db: Db, changes: SlaChange[], unchanged: { id: string; seen: Date; next: Date | null }[], now: Date, total: Tally): Promise<void> {
+async function writeBatch(db: Db, changes: SlaChange[], unchanged: NextCheckMove[], now: Date, total: Tally): Promise<void> {
   const chunks: SlaChange[][] = [];
   for (let i = 0; i < changes.length; i += SLA_CHANGES_PER_TRANSACTION) chunks.push(changes.slice(i, i + SLA_CHANGES_PER_TRANSACTION));
   // The database writes one transaction while this process prepares the next.
@@ -259,15 +265,11 @@ async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<
   }, SLA_TRANSACTION);
 }
 
-// The embedded database is one connection: a batch's second transaction waits for the first to end
-// (Prisma's default is to give up after 2 s), and a large chunk there may take longer than 5 s.
-const SLA_TRANSACTION = { maxWait: 30_000, timeout: 30_000 };
-
 /**
  * Writes the recomputed next moments in one statement. Only where the moment is still the one
  * read: a clock changed meanwhile (a reply, a pause) already holds its own, newer moment.
  */
-async function moveNextChecks(db: Db, rows: { id: string; seen: Date; next: Date | null }[]): Promise<void> {
+async function moveNextChecks(db: Db, rows: NextCheckMove[]): Promise<void> {
   if (rows.length === 0) return;
   await db.$executeRaw`
     UPDATE "Ticket" AS t
