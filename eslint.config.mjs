@@ -15,6 +15,14 @@ const config = [
     files: ["lib/**/*.ts"],
   },
   {
+    // Links go through components/ui/link.tsx, which does not prefetch (why: see that file).
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "import Link from \"@/components/ui/link\" (no prefetching; see that file)" }] }],
+    },
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["components/ui/link.tsx"],
+  },
+  {
     // Integration files share their worker's modules (vitest.config.ts, isolate: false): a module
     // mock would leak into the files after it, or miss a module an earlier file loaded.
     rules: {

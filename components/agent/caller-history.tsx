@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDateKeyLong } from "@/lib/calendar/format";
 import { slotLabel } from "@/lib/callbacks/rules";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { TicketListItem } from "@/lib/tickets/queries";

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { leaveChatAction, leaveChatAsMessageAction, startChatAction } from "@/lib/chat/actions";

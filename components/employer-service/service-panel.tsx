@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import type { ContactLineView } from "@/lib/lines/queries";
 import { type CsmView, CustomerSuccessManager } from "./customer-success-manager";

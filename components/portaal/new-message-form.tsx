@@ -1,6 +1,6 @@
 "use client";
 import { SuccessNote, useFormAction } from "@/components/ui/form-action";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { sendPortalMessageAction, suggestArticlesAction } from "@/lib/portal/actions";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { When } from "@/components/agent/when";
 import { can } from "@/lib/auth/permissions";

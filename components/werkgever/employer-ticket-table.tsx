@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { DataTable, EmptyState, StackedCell } from "@/components/ui/data-table";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { customerStatus } from "@/lib/complaints/rules";

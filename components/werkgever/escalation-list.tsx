@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ConfirmationSlot } from "@/components/ui/page-confirmation";
 import { Tier2Form } from "./escalation-forms";

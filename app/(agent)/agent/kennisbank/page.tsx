@@ -1,5 +1,5 @@
 import { withPageMessages } from "@/components/layout/place-messages";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { MacroList } from "@/components/agent/macro-list";
 import { Pager } from "@/components/agent/pager";

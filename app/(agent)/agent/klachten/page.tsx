@@ -1,6 +1,6 @@
 import { withPageMessages } from "@/components/layout/place-messages";
 import type { ComplaintStage } from "@prisma/client";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,5 +1,5 @@
 import { withPageMessages } from "@/components/layout/place-messages";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChatEntry } from "@/components/chat/customer-chat-page";
 import { ContactLines } from "@/components/lines/contact-lines";

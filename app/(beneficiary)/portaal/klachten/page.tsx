@@ -1,5 +1,5 @@
 import { withPageMessages } from "@/components/layout/place-messages";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { ComplaintForm } from "@/components/portaal/complaint-form";
 import { When } from "@/components/portaal/when";

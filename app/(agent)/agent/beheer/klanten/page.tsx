@@ -1,5 +1,5 @@
 import { withPageMessages } from "@/components/layout/place-messages";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CreateBeneficiaryForm } from "@/components/beneficiaries/beneficiary-forms";
 import { DataTable, EmptyState } from "@/components/ui/data-table";

@@ -1,6 +1,6 @@
 import { withPageMessages } from "@/components/layout/place-messages";
 import type { OutboxStatus } from "@prisma/client";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RetryMailButton } from "@/components/lead/retry-mail-button";
 import { DataTable, EmptyState } from "@/components/ui/data-table";

@@ -1,5 +1,5 @@
 import { withPageMessages } from "@/components/layout/place-messages";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { OrganisationForm } from "@/components/org-admin/organisation-form";
 import { DataTable, EmptyState } from "@/components/ui/data-table";

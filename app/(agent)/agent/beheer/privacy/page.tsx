@@ -1,5 +1,5 @@
 import { withPageMessages } from "@/components/layout/place-messages";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PlaceHoldForm, ReleaseHoldButton } from "@/components/privacy/hold-forms";
 import { RetentionForm } from "@/components/privacy/retention-form";

@@ -1,5 +1,5 @@
 import { withPageMessages } from "@/components/layout/place-messages";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { PreferencesForm } from "@/components/notifications/preferences-form";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,6 +1,6 @@
 import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
