@@ -1,5 +1,5 @@
 // npm run bench:http [-- --instances 2] [-- --connections=50] [-- --duration=15] [-- --tickets=100000]
-//                    [-- --no-build] [-- --keep] [-- --port=3310] [-- --only=queue]
+//                    [-- --no-build] [-- --keep] [-- --port=3310] [-- --only=queue] [-- --no-browser]
 // The pages people wait on, over HTTP against `next start` on PostgreSQL: builds, seeds the demo
 // data and adds 100,000 tickets by SQL, logs in for real (the case handler with password and TOTP
 // code, the beneficiary with her password), then drives autocannon (50 connections) against the
@@ -9,10 +9,15 @@
 // trivial one, then the server's memory (RSS, heap). With --instances 2 a second `next start` on
 // the same database runs too, and every page is also driven against both (autocannon spreads its
 // connections over the two): the throughput of two instances against one.
+// Last, each page is visited in headless Chromium as a person does: the requests one visit makes
+// (the page, its polls and live updates, link prefetches, scripts) and the server CPU they cost.
+// --no-browser leaves that out; CHROMIUM_PATH names the browser.
 // --no-build reuses the build in .next. Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL.
 // Run it under the e2e lock when others build: `flock /tmp/loket-e2e.lock npm run bench:http`.
 import type { ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { execSync } from "node:child_process";
+import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -145,6 +150,70 @@ async function drive(target: Target, instanceBases: string[], seconds: number): 
 }
 
 /** The serving process's own figures (app/api/bench?memory) and the kernel's RSS of the child. */
+// ──────────────────────── a visit as a browser makes it ────────────────────────
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? ["/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium"].find((path) => existsSync(path));
+const VISITS = 5;
+
+/** CPU time (user + system) the process has used, in ms. */
+function cpuMs(pid: number, ticksPerSecond: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+}
+
+/**
+ * What one visit of each page costs the server as a browser makes it: the page and everything the
+ * page then asks for by itself (polls, live updates, link prefetches, scripts), and the server's CPU
+ * time for all of it. autocannon only sees the page's own request.
+ */
+async function browserVisits(targets: Target[], base: string): Promise<void> {
+  console.log(`
+a visit as a browser makes it (headless Chromium, ${VISITS} visits of each page after two to warm up; CPU of the server process):`);
+  if (!CHROMIUM) {
+    console.log("  skipped: no Chromium here (set CHROMIUM_PATH)");
+    return;
+  }
+  const { pid } = (await (await fetch(`${base}/api/bench?memory`)).json()) as { pid: number };
+  const ticksPerSecond = Number(execSync("getconf CLK_TCK").toString().trim()) || 100;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  try {
+    console.log(`  ${"page".padEnd(LABEL)}${"requests".padStart(9)}${"scripts".padStart(9)}${"prefetch".padStart(9)}  server CPU per visit`);
+    for (const target of targets.filter((t) => t.cookie)) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+      await context.addCookies(
+        target.cookie!.split("; ").map((pair) => {
+          const at = pair.indexOf("=");
+          return { name: pair.slice(0, at), value: pair.slice(at + 1), url: base };
+        }),
+      );
+      const page = await context.newPage();
+      const count = { app: 0, static: 0, prefetch: 0 };
+      page.on("request", (request) => {
+        if (!request.url().startsWith(base)) return;
+        if (new URL(request.url()).pathname.startsWith("/_next/static")) count.static++;
+        else count.app++;
+        if (request.headers()["next-router-prefetch"] !== undefined) count.prefetch++;
+      });
+      const visit = async () => {
+        await page.goto(`${base}${target.path}`);
+        await page.waitForLoadState("networkidle");
+        // What a person sees first also scrolls: links further down come into view.
+        await page.mouse.wheel(0, 3000);
+        await page.waitForTimeout(1000);
+      };
+      for (let i = 0; i < 2; i++) await visit();
+      Object.assign(count, { app: 0, static: 0, prefetch: 0 });
+      const before = cpuMs(pid, ticksPerSecond);
+      for (let i = 0; i < VISITS; i++) await visit();
+      const perVisit = (n: number) => (n / VISITS).toFixed(1).padStart(9);
+      console.log(`  ${target.label.padEnd(LABEL)}${perVisit(count.app)}${perVisit(count.static)}${perVisit(count.prefetch)}  ${((cpuMs(pid, ticksPerSecond) - before) / VISITS).toFixed(0)} ms`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 async function memoryOf(base: string, child: ChildProcess): Promise<string> {
   const response = await fetch(`${base}/api/bench?memory`);
   const m = (await response.json()) as { pid: number; rss: number; heapUsed: number; heapTotal: number; external: number };
@@ -262,6 +331,7 @@ async function main() {
     console.log(`\n  after: ${loadAverage()}`);
     console.log("memory after the run:");
     for (const [i, base] of bases.entries()) console.log(`  instance ${i + 1}: ${await memoryOf(base, servers[i]!)}`);
+    if (!argv.includes("--no-browser")) await browserVisits(targets, bases[0]!);
   } finally {
     for (const server of servers) server.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 500));
