@@ -1,5 +1,6 @@
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import { cache } from "react";
+import { db, type Db, type Tx } from "@/lib/db/client";
 
 // Reference data (settings, calendar, lines, SLA policies, categories, teams, mail templates) is
 // read on nearly every request and mail but changes only when an admin saves something. Each
@@ -36,9 +37,15 @@ export function pinReferenceVersion(tx: Tx): void {
   if (!pinned.has(tx)) pinned.set(tx, readVersion(tx));
 }
 
+// One version read per server render of a page: its layouts and components asked up to five
+// times. React's cache lives for one render only; in server actions, route handlers, the worker
+// and tests it calls through, so an action that changes reference data and the render after it
+// each read afresh. Renders write no reference data (only actions do, in transactions).
+const versionForThisRender = cache(() => readVersion(db));
+
 /** The version the client sees now: its transaction's own when it wrote reference data. */
 export function referenceVersion(client: Client): Promise<bigint | null> {
-  return pinned.get(client) ?? readVersion(client);
+  return pinned.get(client) ?? (client === db ? versionForThisRender() : readVersion(client));
 }
 
 async function readVersion(client: Client): Promise<bigint | null> {

@@ -157,9 +157,14 @@ export function queueFingerprint(user: SessionUser, filter: Partial<QueueFilter>
 }
 
 /** Teams, categories and colleagues for the filter and change forms. */
+/** Every team, by name (reference data: cached until an admin changes a team). */
+export function cachedTeams(): Promise<{ id: string; name: string }[]> {
+  return cachedReference(db, "teams", (c) => c.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }));
+}
+
 export async function queueOptions(user: SessionUser) {
   const [allTeams, categories, staff] = await Promise.all([
-    cachedReference(db, "teams", (c) => c.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })),
+    cachedTeams(),
     cachedReference(db, "activeCategories", (c) =>
       c.ticketCategory.findMany({
         where: { active: true },

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
+import { cachedTeams } from "@/lib/tickets/queries";
 import { recordDossierView } from "./mutations";
 import { isDossierTicket, staffTicketScope } from "./scope";
 import { sortTimeline, type TimelineEntry } from "./timeline";
@@ -75,6 +76,6 @@ export async function getTimeline(ticket: { id: ScopedTicketId }): Promise<Timel
 
 /** Names for ids that appear in events (teams, users) so the timeline can show them. */
 export async function timelineNames(): Promise<Map<string, string>> {
-  const teams = await db.team.findMany({ select: { id: true, name: true } });
+  const teams = await cachedTeams();
   return new Map(teams.map((t) => [t.id, t.name]));
 }
