@@ -156,12 +156,12 @@ export function queueFingerprint(user: SessionUser, filter: Partial<QueueFilter>
   return queueFingerprintSql(db, user, filter, PAGE_SIZE, page * PAGE_SIZE);
 }
 
-/** Teams, categories and colleagues for the filter and change forms. */
 /** Every team, by name (reference data: cached until an admin changes a team). */
 export function cachedTeams(): Promise<{ id: string; name: string }[]> {
   return cachedReference(db, "teams", (c) => c.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }));
 }
 
+/** Teams, categories and colleagues for the filter and change forms. */
 export async function queueOptions(user: SessionUser) {
   const [allTeams, categories, staff] = await Promise.all([
     cachedTeams(),
