@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
 import { recordDossierView } from "@/lib/workspace/mutations";
 import { isDossierTicket, staffTicketScope } from "@/lib/workspace/scope";
-import { postalAddressOf } from "./rules";
+import { letterAddressOf } from "./rules";
 
 const postal = { postalStreet: true, postalCode: true, postalCity: true } as const;
 
@@ -45,11 +45,5 @@ export async function getLetterAddress(user: SessionUser, ticketId: string) {
     where: { AND: [{ id: ticketId }, staffTicketScope(user)] },
     select: { requesterId: true, requester: { select: postal }, organisation: { select: { name: true, ...postal } } },
   });
-  if (!ticket) return null;
-  const holder = ticket.organisation ?? (ticket.requesterId ? ticket.requester : null);
-  return {
-    kind: ticket.organisation ? ("ORGANISATION" as const) : ticket.requesterId ? ("PERSON" as const) : null,
-    organisationName: ticket.organisation?.name ?? null,
-    address: holder ? postalAddressOf(holder) : null,
-  };
+  return ticket ? letterAddressOf(ticket) : null;
 }

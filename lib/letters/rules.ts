@@ -56,12 +56,27 @@ export function normalizePostcode(input: string): string | null {
   return `${match[1]} ${letters}`;
 }
 
+type PostalRecord = { postalStreet: string | null; postalCode: string | null; postalCity: string | null };
+
 /** A complete address or null: a letter needs street, postcode and city. */
-export function postalAddressOf(record: { postalStreet: string | null; postalCode: string | null; postalCity: string | null }): PostalAddress | null {
+export function postalAddressOf(record: PostalRecord): PostalAddress | null {
   const street = record.postalStreet?.trim();
   const postalCode = record.postalCode?.trim();
   const city = record.postalCity?.trim();
   return street && postalCode && city ? { street, postalCode, city } : null;
+}
+
+/**
+ * Where letters on a ticket go: the organisation's address for an employer's ticket, else the
+ * requester's; `kind` null when the ticket has neither (an unknown caller).
+ */
+export function letterAddressOf(ticket: { requesterId: string | null; requester: PostalRecord | null; organisation: (PostalRecord & { name: string }) | null }) {
+  const holder = ticket.organisation ?? (ticket.requesterId ? ticket.requester : null);
+  return {
+    kind: ticket.organisation ? ("ORGANISATION" as const) : ticket.requesterId ? ("PERSON" as const) : null,
+    organisationName: ticket.organisation?.name ?? null,
+    address: holder ? postalAddressOf(holder) : null,
+  };
 }
 
 /**

@@ -21,8 +21,9 @@ export async function getStaffTicket(user: SessionUser, id: string) {
       category: true,
       team: { select: { id: true, name: true } },
       assignee: { select: { id: true, name: true } },
-      requester: { select: { id: true, name: true, email: true, phone: true, clientNumber: true } },
-      organisation: { select: { id: true, name: true, externalNumber: true } },
+      // The postal fields give the page its letter address without a second scoped read.
+      requester: { select: { id: true, name: true, email: true, phone: true, clientNumber: true, postalStreet: true, postalCode: true, postalCity: true } },
+      organisation: { select: { id: true, name: true, externalNumber: true, postalStreet: true, postalCode: true, postalCity: true } },
       urgentRequest: true,
       complaint: { select: { stage: true, subjectTicket: { select: { category: { select: { dossierSensitive: true } } } } } },
     },

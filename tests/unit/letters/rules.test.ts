@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderLetterPdf, type LetterContent } from "@/lib/letters/pdf";
-import { addressBlock, letterBody, normalizePostcode, postalAddressOf } from "@/lib/letters/rules";
+import { addressBlock, letterAddressOf, letterBody, normalizePostcode, postalAddressOf } from "@/lib/letters/rules";
 import { pdfPages } from "../../support/pdf-text";
 
 describe("letterBody: the template greets and signs, the agent's text does not", () => {
@@ -35,6 +35,25 @@ describe("postcodes and the address block", () => {
   it("needs street, postcode and city for an address", () => {
     expect(postalAddressOf({ postalStreet: "Dorpsstraat 1", postalCode: "1234 AB", postalCity: null })).toBeNull();
     expect(postalAddressOf({ postalStreet: " Dorpsstraat 1 ", postalCode: "1234 AB", postalCity: "Utrecht" })).toEqual({ street: "Dorpsstraat 1", postalCode: "1234 AB", city: "Utrecht" });
+  });
+
+  it("sends a ticket's letters to the organisation when there is one, else to the requester", () => {
+    const home = { postalStreet: "Dorpsstraat 1", postalCode: "1234 AB", postalCity: "Utrecht" };
+    const office = { name: "Van Dijk Bouw", postalStreet: "Industrieweg 9", postalCode: "3542 AD", postalCity: "Utrecht" };
+    expect(letterAddressOf({ requesterId: "u1", requester: home, organisation: office })).toEqual({
+      kind: "ORGANISATION",
+      organisationName: "Van Dijk Bouw",
+      address: { street: "Industrieweg 9", postalCode: "3542 AD", city: "Utrecht" },
+    });
+    expect(letterAddressOf({ requesterId: "u1", requester: home, organisation: null })).toEqual({
+      kind: "PERSON",
+      organisationName: null,
+      address: { street: "Dorpsstraat 1", postalCode: "1234 AB", city: "Utrecht" },
+    });
+    // A known person without a full address: where to write is known, what is not.
+    expect(letterAddressOf({ requesterId: "u1", requester: { ...home, postalCity: null }, organisation: null })).toEqual({ kind: "PERSON", organisationName: null, address: null });
+    // An unknown caller: nobody to write to.
+    expect(letterAddressOf({ requesterId: null, requester: null, organisation: null })).toEqual({ kind: null, organisationName: null, address: null });
   });
 
   it("puts the name first and the place in capitals after two spaces", () => {

@@ -16,7 +16,7 @@ import { UrgentTicketPanel } from "@/components/urgent/urgent-ticket-panel";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { getLetterAddress } from "@/lib/letters/queries";
+import { letterAddressOf } from "@/lib/letters/rules";
 import { listMacros } from "@/lib/macros/queries";
 import { queueOptions } from "@/lib/tickets/queries";
 import { defaultReplyChannel } from "@/lib/tickets/rules";
@@ -52,7 +52,8 @@ async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const written = channel === "PORTAL" || channel === "EMAIL" || channel === "LETTER" ? channel : "LETTER";
   const mayWork = can(user, "workspace.ticket.reply");
   // The reply box offers macros and warns before a letter without a postal address is written.
-  const [letterAddress, macros] = await Promise.all([getLetterAddress(user, ticket.id), mayWork ? listMacros(db, { includeInactive: false }) : []]);
+  const letterAddress = letterAddressOf(ticket);
+  const macros = mayWork ? await listMacros(db, { includeInactive: false }) : [];
   const categories = options.categories.map((c) => ({ key: c.key, name: locale === "en" ? c.nameEn : c.nameNl }));
   if (!categories.some((c) => c.key === ticket.category.key)) categories.push({ key: ticket.category.key, name: locale === "en" ? ticket.category.nameEn : ticket.category.nameNl });
   const dl = "grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1 text-sm";
@@ -104,7 +105,7 @@ async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
               defaultChannel={written}
               closed={ticket.status === "CLOSED"}
               macros={macros.map((m) => ({ id: m.id, title: m.title, locale: m.locale }))}
-              letterAddressKnown={letterAddress?.address != null}
+              letterAddressKnown={letterAddress.address != null}
             /> : null}
         </div>
         <aside className="space-y-6">
@@ -135,7 +136,7 @@ async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
               <dd><When date={ticket.createdAt} /></dd>
             </dl>
           </section>
-          {letterAddress?.kind && can(user, "workspace.postalAddress.edit") ? (
+          {letterAddress.kind && can(user, "workspace.postalAddress.edit") ? (
             <PostalAddressForm ticketId={ticket.id} address={letterAddress.address} organisationName={letterAddress.organisationName} />
           ) : null}
           {mayWork ? (
