@@ -92,12 +92,13 @@ export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promis
   return inserted.length;
 }
 
+type WantedMail = { input: NotifyInput; person: { id: string; email: string; locale: Locale } };
+
 /**
  * The mails of the new notifications: one per person and kind when there is one event, one digest
  * listing them when there are several (a coordinator is not sent a thousand mails when the working
  * day ends and the clocks of a thousand tickets breach together). Either way in the notifications' transaction.
  */
-type WantedMail = { input: NotifyInput; person: { id: string; email: string; locale: Locale } };
 
 function mailsFor(rows: readonly { id?: string }[], inserted: ReadonlySet<string>, wanted: ReadonlyMap<string, WantedMail>): (OutgoingMail & { ticketId?: null })[] {
   const groups = new Map<string, (WantedMail & { id: string })[]>();
