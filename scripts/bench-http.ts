@@ -16,13 +16,12 @@
 // Run it under the e2e lock when others build: `flock /tmp/loket-e2e.lock npm run bench:http`.
 import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { execSync } from "node:child_process";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { login } from "../tests/support/http-login";
-import { createBenchDatabase, loadAverage, MIGRATIONS_DIR, nextBuild, startNext, waitForServer } from "./bench-support";
+import { cpuMs, createBenchDatabase, loadAverage, MIGRATIONS_DIR, nextBuild, startNext, waitForServer } from "./bench-support";
 
 const argv = process.argv.slice(2);
 /** `--name=value` or `--name value`. */
@@ -149,17 +148,10 @@ async function drive(target: Target, instanceBases: string[], seconds: number): 
   };
 }
 
-/** The serving process's own figures (app/api/bench?memory) and the kernel's RSS of the child. */
 // ──────────────────────── a visit as a browser makes it ────────────────────────
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? ["/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium"].find((path) => existsSync(path));
 const VISITS = 5;
-
-/** CPU time (user + system) the process has used, in ms. */
-function cpuMs(pid: number, ticksPerSecond: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
-}
 
 /**
  * What one visit of each page costs the server as a browser makes it: the page and everything the
@@ -174,7 +166,6 @@ a visit as a browser makes it (headless Chromium, ${VISITS} visits of each page 
     return;
   }
   const { pid } = (await (await fetch(`${base}/api/bench?memory`)).json()) as { pid: number };
-  const ticksPerSecond = Number(execSync("getconf CLK_TCK").toString().trim()) || 100;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
   try {
     console.log(`  ${"page".padEnd(LABEL)}${"requests".padStart(9)}${"scripts".padStart(9)}${"prefetch".padStart(9)}  server CPU per visit`);
@@ -203,10 +194,10 @@ a visit as a browser makes it (headless Chromium, ${VISITS} visits of each page 
       };
       for (let i = 0; i < 2; i++) await visit();
       Object.assign(count, { app: 0, static: 0, prefetch: 0 });
-      const before = cpuMs(pid, ticksPerSecond);
+      const before = cpuMs(pid);
       for (let i = 0; i < VISITS; i++) await visit();
       const perVisit = (n: number) => (n / VISITS).toFixed(1).padStart(9);
-      console.log(`  ${target.label.padEnd(LABEL)}${perVisit(count.app)}${perVisit(count.static)}${perVisit(count.prefetch)}  ${((cpuMs(pid, ticksPerSecond) - before) / VISITS).toFixed(0)} ms`);
+      console.log(`  ${target.label.padEnd(LABEL)}${perVisit(count.app)}${perVisit(count.static)}${perVisit(count.prefetch)}  ${((cpuMs(pid) - before) / VISITS).toFixed(0)} ms`);
       await context.close();
     }
   } finally {

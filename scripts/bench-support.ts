@@ -1,6 +1,7 @@
 // What the benchmarks that run the real server share: a throwaway PostgreSQL database on the
 // bench server, the production build, `next start` with the bench's environment, and waiting for it.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -20,6 +21,39 @@ export function percentile(sorted: number[], q: number): number {
 
 export function loadAverage(): string {
   return `${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`;
+}
+
+let ticksPerSecond: number | undefined;
+
+/**
+ * CPU time (user + system) a process has used so far, in ms (Linux /proc); with `children`, also
+ * that of its children that have ended.
+ */
+export function cpuMs(pid: number, children = false): number {
+  ticksPerSecond ??= Number(execSync("getconf CLK_TCK").toString().trim()) || 100;
+  // After "pid (comm) ": state is field 0, utime 11, stime 12, cutime 13, cstime 14.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ").map(Number);
+  const ticks = fields[11]! + fields[12]! + (children ? fields[13]! + fields[14]! : 0);
+  return (ticks * 1000) / ticksPerSecond;
+}
+
+/**
+ * CPU time of every PostgreSQL process on this machine (server, backends, checkpointer, WAL
+ * writer) and of the backends that have ended (counted on the server that reaped them), in ms;
+ * null when none is visible. Meaningful only for a bench server on loopback.
+ */
+export function postgresCpuMs(): number | null {
+  let total: number | null = null;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() !== "postgres") continue;
+      total = (total ?? 0) + cpuMs(Number(entry), true);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
 }
 
 export interface BenchDatabase {

@@ -10,7 +10,7 @@
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrate";
 import { createScratchDatabase, MIGRATIONS_DIR } from "../tests/support/database";
-import { loadAverage } from "./bench-support";
+import { loadAverage, postgresCpuMs } from "./bench-support";
 
 const total = Number(process.argv[2] ?? 1_000_000);
 process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL;
@@ -88,10 +88,16 @@ async function round(label: string, at: Date): Promise<void> {
     ).rows[0].count,
   );
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const db0 = postgresCpuMs();
   const outcome = await sweepSlaStates(db, at);
   const seconds = (performance.now() - t0) / 1000;
+  // Where the time went: this process (the rule, building statements, Prisma) or the database.
+  const cpu = process.cpuUsage(cpu0);
+  const db1 = postgresCpuMs();
+  const cpuSplit = `node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, database CPU ${db0 === null || db1 === null ? "n/a (not local)" : `${((db1 - db0) / 1000).toFixed(1)} s`}`;
   console.log(
-    `  ${label.padEnd(36)} ${seconds.toFixed(2).padStart(7)} s   clocks read ${due.toLocaleString("en").padStart(9)}   changed ${outcome.changed.toLocaleString("en").padStart(7)}   notifications ${outcome.notified.toLocaleString("en")}   failed ${outcome.failed}`,
+    `  ${label.padEnd(36)} ${seconds.toFixed(2).padStart(7)} s   clocks read ${due.toLocaleString("en").padStart(9)}   changed ${outcome.changed.toLocaleString("en").padStart(7)}   notifications ${outcome.notified.toLocaleString("en")}   failed ${outcome.failed}   ${cpuSplit}`,
   );
 }
 

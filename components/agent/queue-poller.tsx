@@ -7,16 +7,21 @@ import { formatTime } from "@/lib/calendar/format";
 /**
  * Keeps the queue current without a manual reload: polls a small fingerprint of the page on screen
  * (`query`: its filters and page number) and refreshes the server-rendered page only when it
- * changed. Pauses while the tab is hidden.
+ * changed. The page hands over the fingerprint of what it rendered (`rendered`), so the first poll
+ * waits one interval instead of asking again for what the page just read. Pauses while the tab is
+ * hidden.
  */
-export function QueuePoller({ query, intervalMs = 10_000 }: { query: string; intervalMs?: number }) {
+export function QueuePoller({ query, rendered, intervalMs = 10_000 }: { query: string; rendered: string; intervalMs?: number }) {
   const router = useRouter();
   const t = useTranslations("agentQueue");
-  const last = useRef<string | null>(null);
+  const last = useRef<string | null>(rendered);
   const [updatedAt, setUpdatedAt] = useState<string | null>(null);
   useEffect(() => {
+    // A refresh renders the page anew: what it rendered is the new baseline.
+    last.current = rendered;
+  }, [rendered]);
+  useEffect(() => {
     let stopped = false;
-    last.current = null;
     async function poll() {
       if (document.visibilityState !== "visible") return;
       try {
@@ -33,7 +38,6 @@ export function QueuePoller({ query, intervalMs = 10_000 }: { query: string; int
         // A missed poll is harmless; the next one catches up.
       }
     }
-    void poll();
     const timer = setInterval(() => void poll(), intervalMs);
     return () => {
       stopped = true;

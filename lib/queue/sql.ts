@@ -162,6 +162,11 @@ export async function queuePageIds(client: DbClient, user: SessionUser, filter: 
  */
 export async function queueFingerprintSql(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Promise<string> {
   const { rows, total } = await queuePageRows(client, user, filter, take, skip);
+  return pageFingerprint(rows, total);
+}
+
+/** The fingerprint of a queue page as read: by the poller's query, or by the page's own render. */
+export function pageFingerprint(rows: readonly { id: string; updatedAt: Date }[], total: number): string {
   const page = rows.map((r) => `${r.id}@${new Date(r.updatedAt).getTime()}`).join(",");
   return `${total}:${createHash("sha1").update(page).digest("base64url")}`;
 }

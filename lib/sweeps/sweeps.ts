@@ -135,16 +135,20 @@ type ClockScope = "due" | "running";
  * mapping were most of the run. Times travel as epoch milliseconds (no time-zone guessing).
  */
 async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTicket | null): Promise<SweptTicket[]> {
-  const afterAt = after?.slaNextCheckAt.toISOString() ?? null;
-  const afterId = after?.id ?? null;
-  // "due": the moment has come, oldest first; "running": every clock with a moment, by id.
+  // "due": the moment has come, oldest first; "running": every clock with a moment, by id. Each
+  // batch starts where the last ended, by a condition an index serves: the clocks a batch just
+  // moved left dead index entries behind, and a scan from the start of the range would step over
+  // all of them again (a wave of 120,000 changes spent 8.7 s reading that way, against 1.2 s).
+  const due = Prisma.sql`t."slaNextCheckAt" <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
   const where =
     scope === "due"
-      ? Prisma.sql`t."slaNextCheckAt" <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
-          AND (${afterAt}::text IS NULL OR (t."slaNextCheckAt", t."id") > ((${afterAt}::timestamptz AT TIME ZONE 'UTC'), ${afterId ?? ""}))
-        ORDER BY t."slaNextCheckAt", t."id"`
-      : Prisma.sql`t."slaNextCheckAt" IS NOT NULL AND (${afterId}::text IS NULL OR t."id" > ${afterId ?? ""})
-        ORDER BY t."id"`;
+      ? after
+        ? Prisma.sql`${due} AND (t."slaNextCheckAt", t."id") > ((${after.slaNextCheckAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), ${after.id})
+          ORDER BY t."slaNextCheckAt", t."id"`
+        : Prisma.sql`${due} ORDER BY t."slaNextCheckAt", t."id"`
+      : after
+        ? Prisma.sql`t."slaNextCheckAt" IS NOT NULL AND t."id" > ${after.id} ORDER BY t."id"`
+        : Prisma.sql`t."slaNextCheckAt" IS NOT NULL ORDER BY t."id"`;
   const rows = await db.$queryRaw<
     (Omit<SweptTicket, "slaStartedAt" | "slaStoppedAt" | "slaNextCheckAt" | "pauses"> & { startedMs: EpochMs; stoppedMs: EpochMs; nextMs: number; pauses: [number, EpochMs][] })[]
   >`

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { cachedReference } from "@/lib/reference/cache";
 import { employerTicketScope } from "@/lib/employer/scope";
 import type { QueueFilter } from "@/lib/queue/schema";
-import { COUNT_CAP, queueFingerprintSql, queuePage, type QueueRow } from "@/lib/queue/sql";
+import { COUNT_CAP, pageFingerprint, queueFingerprintSql, queuePage, type QueueRow } from "@/lib/queue/sql";
 import { staffTicketScope } from "@/lib/workspace/scope";
 import { OPEN_STATUSES, mayViewDossier, parseTicketNumber, seesAllTeams } from "./rules";
 
@@ -136,6 +136,8 @@ export interface QueuePage {
   capped: boolean;
   page: number;
   pageCount: number;
+  /** What the queue poller compares against (queueFingerprint), as of this read. */
+  fingerprint: string;
 }
 
 /** One page of the filtered queue, with the total for the pager. */
@@ -145,7 +147,7 @@ export async function searchQueue(user: SessionUser, filter: QueueFilter): Promi
   const counted = capped ? COUNT_CAP : total;
   // Past the cap the pager keeps offering "next" while pages are full.
   const pageCount = capped ? Math.max(Math.ceil(counted / PAGE_SIZE), filter.page + (rows.length === PAGE_SIZE ? 2 : 1)) : Math.max(1, Math.ceil(counted / PAGE_SIZE));
-  return { items: rows.map(listItemOf), total: counted, capped, page: filter.page, pageCount };
+  return { items: rows.map(listItemOf), total: counted, capped, page: filter.page, pageCount, fingerprint: pageFingerprint(rows, total) };
 }
 
 /**

@@ -91,6 +91,18 @@ describe("taking tickets", () => {
     expect(await queueFingerprint(handler)).not.toBe(before);
   });
 
+  it("renders the page with the fingerprint the poller will read, so an unchanged queue is not refreshed", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const filters = [parseQueueFilter({}), parseQueueFilter({ channel: "EMAIL" }), parseQueueFilter({ page: "1" })];
+    for (const filter of filters) {
+      const page = await searchQueue(handler, filter);
+      expect(page.fingerprint).toBe(await queueFingerprint(handler, filter, filter.page));
+    }
+    const page = await searchQueue(handler, filters[0]!);
+    await db.ticket.update({ where: { id: page.items[0]!.id }, data: { subject: "Na het tonen gewijzigd" } });
+    expect(await queueFingerprint(handler, filters[0]!, 0)).not.toBe(page.fingerprint);
+  });
+
   it("fingerprints the filtered page on screen: a change there refreshes it, one elsewhere does not", async () => {
     const handler = await sessionFor("behandelaar@loket.example");
     const mailFilter = parseQueueFilter({ channel: "EMAIL" });

@@ -28,7 +28,10 @@ async function AgentQueue({ searchParams }: { searchParams: Promise<Record<strin
         <p className="text-sm text-slate-700" data-testid="queue-total">
           {result.capped ? t("countCapped", { count: result.total }) : t("count", { count: result.total })}
         </p>
-        <QueuePoller query={new URLSearchParams({ ...params, ...(filter.page > 0 ? { page: String(filter.page) } : {}) }).toString()} />
+        <QueuePoller
+          query={new URLSearchParams({ ...params, ...(filter.page > 0 ? { page: String(filter.page) } : {}) }).toString()}
+          rendered={result.fingerprint}
+        />
       </div>
       <QueueTable tickets={result.items} total={result.total} />
       <Pager page={result.page} pageCount={result.pageCount} params={params} basePath="/agent" />
