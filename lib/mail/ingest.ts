@@ -8,6 +8,7 @@ import { Prisma } from "@prisma/client";
 import { simpleParser, type ParsedMail } from "mailparser";
 import sanitizeHtml from "sanitize-html";
 import type { Db, Tx } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
 import { notify } from "@/lib/notifications/mutations";
 import { senderConfirmersOf } from "@/lib/notifications/recipients";
 import { addCustomerMessage, createTicket, type StoredAttachment } from "@/lib/tickets/mutations";
@@ -85,32 +86,22 @@ async function storeParsed(deps: InboundDeps, raw: Buffer, now: Date, auth: Inbo
   const temp = `${rawPath}.${process.pid}.${randomUUID()}.tmp`;
   await writeFile(temp, raw);
   await rename(temp, rawPath);
-  try {
-    const row = await deps.db.inboundMail.create({
-      data: {
-        mailMessageId,
-        fromAddress: normaliseAddress(parsed?.from?.value[0]?.address) ?? "",
-        subject: cleanSubject(parsed?.subject),
-        rawPath,
-        size: raw.length,
-        receivedAt: now,
-        authVerdict: auth.verdict,
-        authDetails: auth.details as unknown as Prisma.InputJsonObject,
-      },
-      select: STORED_ROW,
-    });
-    return { id: row.id, duplicate: false, row };
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const existing = await deps.db.inboundMail.findUniqueOrThrow({ where: { mailMessageId }, select: STORED_ROW });
-      return { id: existing.id, duplicate: true, row: existing };
-    }
-    throw error;
-  }
+  // Raw, as every mail passes here: a Prisma model query costs several times a raw statement to
+  // compile (Prisma 6 has no plan cache). The same Message-ID a second time inserts nothing.
+  const [row] = await deps.db.$queryRaw<StoredRow[]>`
+    INSERT INTO "InboundMail" ("id", "mailMessageId", "fromAddress", "subject", "rawPath", "size", "receivedAt", "authVerdict", "authDetails")
+    VALUES (${newId()}, ${mailMessageId}, ${normaliseAddress(parsed?.from?.value[0]?.address) ?? ""}, ${cleanSubject(parsed?.subject)}, ${rawPath},
+      ${raw.length}, ${now}, ${auth.verdict}::"MailAuthVerdict", ${JSON.stringify(auth.details)}::jsonb)
+    ON CONFLICT ("mailMessageId") DO NOTHING
+    RETURNING ${STORED_COLUMNS}`;
+  if (row) return { id: row.id, duplicate: false, row };
+  const [existing] = await deps.db.$queryRaw<StoredRow[]>`SELECT ${STORED_COLUMNS} FROM "InboundMail" WHERE "mailMessageId" = ${mailMessageId}`;
+  if (!existing) throw new Error(`inbound mail ${mailMessageId} neither inserted nor found`);
+  return { id: existing.id, duplicate: true, row: existing };
 }
 
-const STORED_ROW = { id: true, status: true, mailMessageId: true, authVerdict: true, receivedAt: true } as const;
-type StoredRow = Prisma.InboundMailGetPayload<{ select: typeof STORED_ROW }>;
+const STORED_COLUMNS = Prisma.sql`"id", "status"::text AS "status", "mailMessageId", "authVerdict"::text AS "authVerdict", "receivedAt"`;
+type StoredRow = { id: string; status: string; mailMessageId: string; authVerdict: string; receivedAt: Date };
 
 async function mark(db: Db, id: string, status: "IGNORED" | "FAILED", now: Date, extra: { reason: string }) {
   await db.inboundMail.updateMany({ where: { id, status: "RECEIVED" }, data: { status, processedAt: now, reason: extra.reason } });
@@ -224,7 +215,9 @@ async function processParsed(deps: InboundDeps, row: StoredRow, parsedOrNull: Pa
       const [current] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "InboundMail" WHERE "id" = ${id} FOR UPDATE`;
       if (current?.status !== "RECEIVED") return { kind: "ALREADY_PROCESSED" };
       const { outcome, claimedTicketId } = await ticketFor(tx, row, parsed, { subject, from, body, bodyHtml, attachments }, now);
-      await tx.inboundMail.update({ where: { id }, data: { status: "PROCESSED", processedAt: now, ticketId: outcome.ticketId, claimedTicketId } });
+      await tx.$executeRaw`
+        UPDATE "InboundMail" SET "status" = 'PROCESSED', "processedAt" = ${now}, "ticketId" = ${outcome.ticketId}, "claimedTicketId" = ${claimedTicketId}
+        WHERE "id" = ${id}`;
       return outcome;
     },
     { timeout: 30_000 },

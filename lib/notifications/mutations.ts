@@ -1,8 +1,8 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { Locale, Prisma } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
 import { enqueueMails, type OutgoingMail } from "@/lib/outbox/mutations";
 import { choiceOf, DEFAULT_DELIVERY, deliveryFor, deliveryOf, hrefFor, notificationDigestMail, notificationMail, recipientKey, type DeliveryChoice, type NotificationData, type NotificationKind } from "./rules";
 
@@ -58,7 +58,7 @@ export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promis
       const person = byId.get(userId);
       if (person && !person.active) continue;
       const delivery = deliveryFor(input.kind, person?.notificationPreferences.find((p) => p.kind === input.kind));
-      const id = randomUUID();
+      const id = newId();
       const wantsMail = delivery.mail && person !== undefined;
       rows.push({
         id,

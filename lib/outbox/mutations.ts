@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Locale } from "@prisma/client";
 import type { Tx } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
 import { newReplyToken } from "@/lib/mail/reply-token";
 import { isSensitiveKind } from "./rules";
 
@@ -33,9 +34,8 @@ export function mailDomain(): string {
 export async function enqueueMail(tx: Tx, mail: OutgoingMail): Promise<{ id: string; mailMessageId: string }> {
   // A ticket's first outgoing mail gives it its reply token; delivery puts it in Reply-To.
   if (mail.ticketId) await ensureReplyToken(tx, mail.ticketId);
-  const row = rowOf(mail);
-  const created = await tx.outboxMessage.create({ data: row, select: { id: true } });
-  return { id: created.id, mailMessageId: row.mailMessageId };
+  const [row] = await insertMails(tx, [mail]);
+  return { id: row!.id, mailMessageId: row!.mailMessageId };
 }
 
 /**
@@ -43,9 +43,17 @@ export async function enqueueMail(tx: Tx, mail: OutgoingMail): Promise<{ id: str
  * a ticket's first mail makes its reply token, which `enqueueMail` does one by one.
  */
 export async function enqueueMails(tx: Tx, mails: readonly (OutgoingMail & { ticketId?: null })[]): Promise<void> {
-  if (mails.length === 0) return;
-  // One statement, the rows as one JSON parameter (see auditMany: Prisma's createMany cost per row).
-  const rows = mails.map((mail) => ({ id: randomUUID(), ...rowOf(mail), at: mail.at ?? null }));
+  await insertMails(tx, mails);
+}
+
+/**
+ * The outbox rows, in one raw statement with the rows as one JSON parameter: Prisma's createMany
+ * cost per row (see auditMany), and Prisma 6 compiles every model query anew, several times the
+ * cost of a raw statement, where a single mail is written on nearly every change.
+ */
+async function insertMails(tx: Tx, mails: readonly OutgoingMail[]): Promise<{ id: string; mailMessageId: string }[]> {
+  if (mails.length === 0) return [];
+  const rows = mails.map((mail) => ({ id: newId(), ...rowOf(mail), at: mail.at ?? null }));
   await tx.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "kind", "toAddress", "ccAddresses", "subject", "bodyText", "bodyHtml", "locale", "ticketId",
       "mailMessageId", "inReplyTo", "references", "sensitive", "createdAt", "nextAttemptAt")
@@ -55,6 +63,7 @@ export async function enqueueMails(tx: Tx, mails: readonly (OutgoingMail & { tic
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       AS r("id" text, "kind" text, "toAddress" text, "ccAddresses" text[], "subject" text, "bodyText" text, "bodyHtml" text, "locale" text,
         "ticketId" text, "mailMessageId" text, "inReplyTo" text, "references" text[], "sensitive" boolean, "at" timestamptz)`;
+  return rows;
 }
 
 function rowOf(mail: OutgoingMail) {
@@ -73,7 +82,6 @@ function rowOf(mail: OutgoingMail) {
     inReplyTo: mail.inReplyTo ?? null,
     references: mail.references ?? [],
     sensitive: mail.sensitive ?? isSensitiveKind(mail.kind),
-    ...(mail.at ? { createdAt: mail.at, nextAttemptAt: mail.at } : {}),
   };
 }
 

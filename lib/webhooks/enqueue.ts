@@ -1,6 +1,5 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@prisma/client";
 import type { Tx } from "@/lib/db/client";
 import type { WebhookEventType, WebhookPayloads } from "./events";
 
@@ -14,23 +13,20 @@ export async function enqueueWebhookEvent<T extends WebhookEventType>(tx: Tx, ty
   return enqueueWebhookEvents(tx, type, [payload], now);
 }
 
-/** `enqueueWebhookEvent` for many events of one type (the SLA sweep's batches): one read, one insert. */
+/**
+ * `enqueueWebhookEvent` for many events of one type (the SLA sweep's batches). One raw statement
+ * finds the subscribed endpoints and writes a delivery for each: nearly every change enqueues an
+ * event, mostly for nobody, and a Prisma model query costs several times a raw statement to
+ * compile (Prisma 6 has no plan cache).
+ */
 export async function enqueueWebhookEvents<T extends WebhookEventType>(tx: Tx, type: T, payloads: readonly WebhookPayloads[T][], now: Date): Promise<number> {
   if (payloads.length === 0) return 0;
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { eventTypes: { has: type } }, select: { id: true } });
-  if (endpoints.length === 0) return 0;
-  const rows = payloads.flatMap((payload) => {
-    // One id per event, shared by its endpoints and kept on every retry: the receiver's dedupe key.
-    const eventId = `msg_${randomUUID().replace(/-/g, "")}`;
-    return endpoints.map((endpoint) => ({
-      endpointId: endpoint.id,
-      eventId,
-      eventType: type,
-      payload: payload as unknown as Prisma.InputJsonObject,
-      createdAt: now,
-      nextAttemptAt: now,
-    }));
-  });
-  await tx.webhookDelivery.createMany({ data: rows });
-  return rows.length;
+  // One id per event, shared by its endpoints and kept on every retry: the receiver's dedupe key.
+  const events = payloads.map((payload) => ({ eventId: `msg_${randomUUID().replace(/-/g, "")}`, payload }));
+  return tx.$executeRaw`
+    INSERT INTO "WebhookDelivery" ("id", "endpointId", "eventId", "eventType", "payload", "createdAt", "nextAttemptAt")
+    SELECT gen_random_uuid()::text, w."id", e."eventId", ${type}, e."payload", ${now}, ${now}
+    FROM "WebhookEndpoint" w
+    CROSS JOIN jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS e("eventId" text, "payload" jsonb)
+    WHERE w."eventTypes" @> ARRAY[${type}]::text[]`;
 }
