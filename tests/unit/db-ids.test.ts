@@ -17,7 +17,7 @@ describe("newId", () => {
       const id = newId();
       expect(id > cuidAt(at - 1)).toBe(true);
       expect(id < cuidAt(at + 1)).toBe(true);
-      expect(id).toMatch(/^c[0-9a-z]{25}$/);
+      expect(id).toMatch(/^c[0-9a-z]{12}[0-9a-f]{22}$/);
     } finally {
       vi.useRealTimers();
     }
