@@ -17,8 +17,7 @@ export interface AuditInput {
 
 /**
  * Call inside the mutation's transaction so the event commits with the change or not at all.
- * One raw statement, as `auditMany` writes: almost every change audits, and Prisma 6 compiles
- * every model query anew (no plan cache), several times the cost of a raw statement.
+ * One raw statement, as `auditMany` writes: almost every change audits (README: why raw SQL).
  */
 export async function audit(tx: Tx, input: AuditInput): Promise<void> {
   await auditMany(tx, [input]);

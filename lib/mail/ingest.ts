@@ -86,8 +86,7 @@ async function storeParsed(deps: InboundDeps, raw: Buffer, now: Date, auth: Inbo
   const temp = `${rawPath}.${process.pid}.${randomUUID()}.tmp`;
   await writeFile(temp, raw);
   await rename(temp, rawPath);
-  // Raw, as every mail passes here: a Prisma model query costs several times a raw statement to
-  // compile (Prisma 6 has no plan cache). The same Message-ID a second time inserts nothing.
+  // Raw, as every mail passes here (README: why raw SQL). The same Message-ID a second time inserts nothing.
   const [row] = await deps.db.$queryRaw<StoredRow[]>`
     INSERT INTO "InboundMail" ("id", "mailMessageId", "fromAddress", "subject", "rawPath", "size", "receivedAt", "authVerdict", "authDetails")
     VALUES (${newId()}, ${mailMessageId}, ${normaliseAddress(parsed?.from?.value[0]?.address) ?? ""}, ${cleanSubject(parsed?.subject)}, ${rawPath},
@@ -143,8 +142,7 @@ async function claimedTicket(tx: Tx, parsed: ParsedMail): Promise<string | null>
 
 /** The active account a mail address belongs to, and for an employer contact their organisation. */
 export async function senderAccount(tx: Tx, address: string): Promise<{ user: { id: string; name: string; role: Role; locale: Locale } | null; organisationId: string | null }> {
-  // One raw statement for what every mail asks: a Prisma read with the membership include took two
-  // statements and a fresh query compilation each time (Prisma 6 has no plan cache).
+  // One raw statement for what every mail asks (README: why raw SQL); Prisma's include took two.
   const [user] = await tx.$queryRaw<{ id: string; name: string; role: Role; locale: Locale; organisationId: string | null }[]>`
     SELECT u."id", u."name", u."role"::text AS "role", u."locale"::text AS "locale",
       (SELECT m."organisationId" FROM "Membership" m WHERE m."userId" = u."id" ORDER BY m."createdAt" ASC, m."id" ASC LIMIT 1) AS "organisationId"

@@ -48,8 +48,7 @@ export async function enqueueMails(tx: Tx, mails: readonly (OutgoingMail & { tic
 
 /**
  * The outbox rows, in one raw statement with the rows as one JSON parameter: Prisma's createMany
- * cost per row (see auditMany), and Prisma 6 compiles every model query anew, several times the
- * cost of a raw statement, where a single mail is written on nearly every change.
+ * cost per row (see auditMany), and nearly every change writes a mail (README: why raw SQL).
  */
 async function insertMails(tx: Tx, mails: readonly OutgoingMail[]): Promise<{ id: string; mailMessageId: string }[]> {
   if (mails.length === 0) return [];

@@ -82,8 +82,7 @@ async function createMessage(
   },
   now: Date,
 ): Promise<string> {
-  // Raw statements for the two rows nearly every ticket change writes: Prisma 6 compiles each
-  // model query anew (no plan cache), several times the cost of a raw statement (bench:mail).
+  // Raw statements for the two rows nearly every ticket change writes (README: why raw SQL).
   const id = newId();
   await tx.$executeRaw`
     INSERT INTO "Message" ("id", "ticketId", "direction", "channel", "authorId", "body", "bodyHtml", "automatic", "mailMessageId", "inReplyTo", "createdAt")
@@ -137,8 +136,8 @@ export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Pr
     requesterId: requester?.id ?? null,
   };
   const audience = organisation ? "EMPLOYER" : requester?.role === "BENEFICIARY" ? "BENEFICIARY" : null;
-  // Raw, as every new ticket passes here: Prisma 6 compiles a model create anew on each call, and
-  // this one (thirty columns) was the intake's costliest (bench:mail).
+  // Raw, as every new ticket passes here: of the intake's Prisma queries this thirty-column create
+  // cost the most (README: why raw SQL).
   await tx.$executeRaw`
     INSERT INTO "Ticket" ("id", "number", "subject", "categoryId", "channel", "replyChannel", "status", "priority", "audience",
       "requesterId", "requesterName", "requesterEmail", "requesterPhone", "organisationId", "isPartner", "teamId", "assigneeId",

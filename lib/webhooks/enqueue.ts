@@ -16,8 +16,7 @@ export async function enqueueWebhookEvent<T extends WebhookEventType>(tx: Tx, ty
 /**
  * `enqueueWebhookEvent` for many events of one type (the SLA sweep's batches). One raw statement
  * finds the subscribed endpoints and writes a delivery for each: nearly every change enqueues an
- * event, mostly for nobody, and a Prisma model query costs several times a raw statement to
- * compile (Prisma 6 has no plan cache).
+ * event, mostly for nobody (README: why raw SQL).
  */
 export async function enqueueWebhookEvents<T extends WebhookEventType>(tx: Tx, type: T, payloads: readonly WebhookPayloads[T][], now: Date): Promise<number> {
   if (payloads.length === 0) return 0;
