@@ -78,5 +78,6 @@ export const PAGE_NAMESPACES = {
   "app/(employer)/werkgever/vragen/[number]": ["employerSurvey", "errors", "werkgever.complaint", "werkgever.countdown", "werkgever.errors", "werkgever.escalation", "werkgever.fieldErrors", "werkgever.question", "werkgever.reply"],
   "app/(employer)/werkgever/vragen/nieuw": ["errors", "werkgever.errors", "werkgever.fieldErrors", "werkgever.question"],
   "app/(employer)/werkgever/wachtwoord": ["accountErrors", "accountFieldErrors", "confirmDialog", "errors", "logoutEverywhere", "passwordChange", "passwordPolicy", "peopleEmail", "sso.link"],
+  "app/bench": [],
   "app": [],
 } as const;

@@ -3,10 +3,11 @@
 // The pages people wait on, over HTTP against `next start` on PostgreSQL: builds, seeds the demo
 // data and adds 100,000 tickets by SQL, logs in for real (the case handler with password and TOTP
 // code, the beneficiary with her password), then drives autocannon (50 connections) against the
-// queue page, a ticket page, the beneficiary dashboard and a trivial route doing two Prisma queries
-// (app/api/bench, present only with LOKET_BENCH=1), one after the other in the same run. Prints
-// req/s, p50, p97.5, errors (socket errors, timeouts and non-2xx answers) and each page against the
-// trivial one, then the server's memory (RSS, heap). With --instances 2 a second `next start` on
+// queue page, a ticket page, the beneficiary dashboard and two baselines doing the same two Prisma
+// queries, one after the other in the same run: a trivial route (app/api/bench) and a trivial page
+// (app/bench, the issue's "trivial page": proxy, root layout and React rendering, nothing of ours),
+// both present only with LOKET_BENCH=1. Prints req/s, p50, p97.5, errors (socket errors, timeouts
+// and non-2xx answers) and each page against both baselines, then the server's memory (RSS, heap). With --instances 2 a second `next start` on
 // the same database runs too, and every page is also driven against both (autocannon spreads its
 // connections over the two): the throughput of two instances against one.
 // Last, each page is visited in headless Chromium as a person does: the requests one visit makes
@@ -33,7 +34,7 @@ function option(name: string, fallback: number): number {
   return value;
 }
 const INSTANCES = option("instances", 1);
-// --only=queue: the trivial route and the pages whose label holds the word (to profile one page).
+// --only=queue: the two baselines and the pages whose label holds the word (to profile one page).
 const ONLY = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? null;
 const CONNECTIONS = option("connections", 50);
 const DURATION = option("duration", 15);
@@ -225,13 +226,22 @@ async function memoryOf(base: string, child: ChildProcess): Promise<string> {
 
 const LABEL = 44;
 
-function row(label: string, f: Figures, base?: Figures): string {
-  const ratio = base ? `${((f.rps / base.rps) * 100).toFixed(0).padStart(5)}%${(f.p975 / base.p975).toFixed(1).padStart(9)}x` : "";
+/** The two baselines come first in the target list; every later row is compared with both. */
+const BASELINES = 2;
+
+function row(label: string, f: Figures, bases: Figures[]): string {
+  const ratio = bases.map((base) => `${((f.rps / base.rps) * 100).toFixed(0).padStart(5)}%${(f.p975 / base.p975).toFixed(1).padStart(7)}x`).join("   ");
   const errors = f.errorKinds ? ` (${f.errorKinds})` : "";
   return `  ${label.padEnd(LABEL)}${f.rps.toFixed(1).padStart(9)}${f.p50.toFixed(0).padStart(9)}${f.p975.toFixed(0).padStart(10)}${String(f.errors).padStart(8)}${String(f.requests).padStart(9)}  ${ratio}${errors}`;
 }
 
-const HEADER = `  ${"".padEnd(LABEL)}${"req/s".padStart(9)}${"p50 ms".padStart(9)}${"p97.5 ms".padStart(10)}${"errors".padStart(8)}${"requests".padStart(9)}`;
+const HEADER = `  ${"".padEnd(LABEL)}${"req/s".padStart(9)}${"p50 ms".padStart(9)}${"p97.5 ms".padStart(10)}${"errors".padStart(8)}${"requests".padStart(9)}  vs route (req/s, p97.5)  vs page (req/s, p97.5)`;
+
+function table(targets: Target[], figures: Map<Target, Figures>): void {
+  const bases = targets.slice(0, BASELINES).map((target) => figures.get(target)!);
+  console.log(HEADER);
+  for (const [i, target] of targets.entries()) console.log(row(target.label, figures.get(target)!, i < BASELINES ? [] : bases));
+}
 
 // ───────────────────────────── the run ─────────────────────────────
 
@@ -281,11 +291,12 @@ async function main() {
     const handler = await login(bases[0]!, HANDLER, { totp: true });
     const beneficiary = await login(bases[0]!, BENEFICIARY, { totp: false });
     const targets: Target[] = [
-      { label: "trivial (2 Prisma queries)", path: "/api/bench" },
+      { label: "trivial route (2 Prisma queries)", path: "/api/bench" },
+      { label: "trivial page (2 Prisma queries)", path: "/bench" },
       { label: "queue page /agent", path: "/agent", cookie: handler },
       { label: `ticket page (${tk.number}, ${tk.messages} messages)`, path: `/agent/tickets/${tk.id}`, cookie: handler },
       { label: "beneficiary dashboard /portaal", path: "/portaal", cookie: beneficiary },
-    ].filter((target, i) => i === 0 || !ONLY || target.label.includes(ONLY));
+    ].filter((target, i) => i < BASELINES || !ONLY || target.label.includes(ONLY));
     // Every page answers 200 on every instance before any load (a login that did not take would
     // otherwise be measured as fast redirects), and the first requests warm the server up.
     for (const target of targets) {
@@ -307,15 +318,11 @@ async function main() {
       one.set(target, await drive(target, bases.slice(0, 1), DURATION));
       if (INSTANCES > 1) two.set(target, await drive(target, bases, DURATION));
     }
-    const trivial = one.get(targets[0]!)!;
     console.log(`\none instance (${bases[0]}):`);
-    console.log(`${HEADER}  vs trivial (req/s, p97.5)`);
-    for (const target of targets) console.log(row(target.label, one.get(target)!, target === targets[0] ? undefined : trivial));
+    table(targets, one);
     if (INSTANCES > 1) {
-      const trivialTwo = two.get(targets[0]!)!;
       console.log(`\n${INSTANCES} instances on one database (connections spread over ${bases.join(", ")}):`);
-      console.log(`${HEADER}  vs trivial (req/s, p97.5)`);
-      for (const target of targets) console.log(row(target.label, two.get(target)!, target === targets[0] ? undefined : trivialTwo));
+      table(targets, two);
       console.log(`\n${INSTANCES} instances against one (throughput):`);
       for (const target of targets) console.log(`  ${target.label.padEnd(LABEL)}${(two.get(target)!.rps / one.get(target)!.rps).toFixed(2).padStart(9)}x`);
     }

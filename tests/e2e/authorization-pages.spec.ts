@@ -162,9 +162,10 @@ const URLS: Record<string, UrlSpec> = {
   "/api/cti/events": { public: true },
   // ── the organisation's logo (issue 19 item 12) ── the login page shows it before anyone signs in.
   "/api/brand/logo": { public: true },
-  // ── the HTTP benchmark's baseline and memory probe (issue 17) ── 404 for everyone unless the
+  // ── the HTTP benchmark's baselines and memory probe (issue 17) ── 404 for everyone unless the
   // server runs with LOKET_BENCH=1, which only `npm run bench:http` sets.
   "/api/bench": { public: true },
+  "/bench": { public: true },
   "/api/agent/live": { permission: "phone.call.log", anonymous: 401 },
   // ── live chat routes (issue 15) ── a chat is its customer's or the console's: anyone signed in
   // gets 404 for a chat that is not theirs (no demo chat exists, so only the foreign cell runs);
