@@ -107,14 +107,22 @@ async function main() {
     const prismaFirst = () => searchQueue(user, firstFilter);
     const prismaFiltered = () => searchQueue(user, narrowFilter);
     // Exactly the statements the app sends (queuePageStatements), over pg, two at once on a pool of two
-    // as Prisma's pool runs them: what is left between the two columns is Prisma's own cost.
+    // as the app's pool runs them, and prepared under a name as the app prepares them
+    // (lib/db/prepared.ts): what is left between the two columns is the app's own cost.
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-    const overPg = (filter: typeof firstFilter | typeof narrowFilter) => {
+    const overPg = (label: string, filter: typeof firstFilter | typeof narrowFilter) => {
       const { page, count } = queuePageStatements(user, filter, 25, 0);
-      return { page, run: () => Promise.all([pool.query(page.text, page.values), pool.query(count.text, count.values)]) };
+      return {
+        page,
+        run: () =>
+          Promise.all([
+            pool.query({ name: `${label}-page`, text: page.text, values: page.values }),
+            pool.query({ name: `${label}-count`, text: count.text, values: count.values }),
+          ]),
+      };
     };
-    const first = overPg(firstFilter);
-    const filtered = overPg(narrowFilter);
+    const first = overPg("first", firstFilter);
+    const filtered = overPg("filtered", narrowFilter);
 
     for (const [label, statement] of [["first page", first.page], ["filtered page", filtered.page]] as const) {
       const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);

@@ -1,6 +1,7 @@
 import "server-only";
-import type { Locale, OrganisationRight, Role } from "@prisma/client";
+import { type Locale, type OrganisationRight, Prisma, type Role } from "@prisma/client";
 import { db } from "@/lib/db/client";
+import { readRows } from "@/lib/db/prepared";
 
 export interface SessionUser {
   id: string;
@@ -37,7 +38,7 @@ interface SessionRow {
  * (logout) or is another person's. One statement: every page, route and action starts here.
  */
 export async function loadSessionUser(id: string, sessionVersion?: number, sid?: string): Promise<SessionUser | null> {
-  const rows = await db.$queryRaw<SessionRow[]>`
+  const rows = await readRows<SessionRow>(db, Prisma.sql`
     SELECT u."id", u."email", u."name", u."role"::text AS "role", u."locale"::text AS "locale", u."active", u."sessionVersion",
       m."organisationId", o."name" AS "organisationName", o."active" AS "organisationActive",
       m."rights"::text[] AS "rights", m."hrProfessional",
@@ -47,7 +48,7 @@ export async function loadSessionUser(id: string, sessionVersion?: number, sid?:
     LEFT JOIN "Organisation" AS o ON o."id" = m."organisationId"
     WHERE u."id" = ${id}
       AND (${sid ?? null}::text IS NULL OR EXISTS (
-        SELECT 1 FROM "AuthSession" AS s WHERE s."id" = ${sid ?? null}::text AND s."userId" = u."id" AND s."endedAt" IS NULL))`;
+        SELECT 1 FROM "AuthSession" AS s WHERE s."id" = ${sid ?? null}::text AND s."userId" = u."id" AND s."endedAt" IS NULL))`);
   const user = rows[0];
   if (!user || !user.active) return null;
   if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;

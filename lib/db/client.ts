@@ -2,11 +2,12 @@
 // PGlite that scripts/launch.ts serves on loopback, so every environment runs the same code path.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import pg from "pg";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const holder = globalThis as typeof globalThis & { __loketPrisma?: PrismaClient };
+const holder = globalThis as typeof globalThis & { __loketPrisma?: PrismaClient; __loketPool?: pg.Pool };
 
 function create(): PrismaClient {
   const url = process.env.DATABASE_URL;
@@ -16,13 +17,21 @@ function create(): PrismaClient {
     );
   }
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+  // Our pool, handed to the adapter: the hottest reads use it directly too (lib/db/prepared.ts).
+  holder.__loketPool = new pg.Pool({ connectionString: url, max });
+  return new PrismaClient({ adapter: new PrismaPg(holder.__loketPool) });
 }
 
 /** Created on first use so that importing a module never needs a database (e.g. during `next build`). */
 export function getDb(): PrismaClient {
   holder.__loketPrisma ??= create();
   return holder.__loketPrisma;
+}
+
+/** The connection pool under the Prisma client (the same connections). */
+export function getPool(): pg.Pool {
+  getDb();
+  return holder.__loketPool!;
 }
 
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
@@ -37,5 +46,8 @@ export async function disconnectDb(): Promise<void> {
   if (holder.__loketPrisma) {
     await holder.__loketPrisma.$disconnect();
     holder.__loketPrisma = undefined;
+    // The adapter leaves a pool it was given open.
+    await holder.__loketPool?.end();
+    holder.__loketPool = undefined;
   }
 }

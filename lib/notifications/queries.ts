@@ -1,10 +1,13 @@
 import "server-only";
+import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
+import { readRows } from "@/lib/db/prepared";
 import { deliveryFor, hrefFor, NOTIFICATION_KINDS, PAGE_SIZE, choiceOf, type DeliveryChoice, type NotificationData, type NotificationKind } from "./rules";
 
-/** The bell's number: one's own unread notifications (index userId, readAt). */
+/** The bell's number: one's own unread notifications (index userId, readAt; a prepared statement, lib/db/prepared.ts). */
 export async function unreadCount(userId: string): Promise<number> {
-  return db.notification.count({ where: { userId, readAt: null } });
+  const [row] = await readRows<{ unread: number }>(db, Prisma.sql`SELECT count(*)::int AS unread FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`);
+  return row?.unread ?? 0;
 }
 
 export async function notificationTotal(userId: string): Promise<number> {

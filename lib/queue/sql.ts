@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
+import { readRows } from "@/lib/db/prepared";
 import type { DbClient } from "@/lib/settings/queries";
 import { OPEN_STATUSES, parseTicketNumber } from "@/lib/tickets/rules";
 import { staffScopeSql } from "@/lib/workspace/scope";
@@ -93,13 +94,19 @@ export interface QueueRow {
 
 const ORDER = Prisma.sql`ORDER BY t.priority DESC, t."isPartner" DESC, t."slaDueAt" ASC NULLS LAST, t."createdAt" ASC, t.id ASC`;
 
+// LIMIT and OFFSET are written into the statement (whole numbers only): PostgreSQL costs a generic
+// plan's parameter LIMIT as a tenth of the rows, which would keep it from ever using the prepared
+// statement's generic plan (lib/db/prepared.ts).
+const count = (n: number) => Prisma.raw(String(Math.max(0, Math.trunc(n))));
+const window = (take: number, skip: number) => Prisma.sql`LIMIT ${count(take)} OFFSET ${count(skip)}`;
+
 function countCappedSql(where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    SELECT count(*) AS total FROM (SELECT 1 FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`;
+    SELECT count(*) AS total FROM (SELECT 1 FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${where} LIMIT ${count(COUNT_CAP + 1)}) capped`;
 }
 
-async function countOf(client: DbClient, count: Prisma.Sql): Promise<number> {
-  const [row] = await client.$queryRaw<{ total: bigint }[]>(count);
+async function countOf(client: DbClient, statement: Prisma.Sql): Promise<number> {
+  const [row] = await readRows<{ total: bigint }>(client, statement);
   return Number(row?.total ?? 0);
 }
 
@@ -119,14 +126,14 @@ export function queuePageStatements(user: SessionUser, filter: Partial<QueueFilt
       LEFT JOIN "UrgentRequest" u ON u."ticketId" = t.id
     WHERE ${where}
     ${ORDER}
-    LIMIT ${take} OFFSET ${skip}`;
+    ${window(take, skip)}`;
   return { page, count: countCappedSql(where) };
 }
 
 /** One queue page with everything the list shows, in queue order, and the total (at most COUNT_CAP + 1: more than the cap). */
 export async function queuePage(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Promise<{ rows: QueueRow[]; total: number }> {
   const { page, count } = queuePageStatements(user, filter, take, skip);
-  const [rows, total] = await Promise.all([client.$queryRaw<QueueRow[]>(page), countOf(client, count)]);
+  const [rows, total] = await Promise.all([readRows<QueueRow>(client, page), countOf(client, count)]);
   return { rows, total };
 }
 
@@ -138,11 +145,14 @@ interface PageRows {
 async function queuePageRows(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Promise<PageRows> {
   const where = queueConditions(user, filter);
   const [rows, total] = await Promise.all([
-    client.$queryRaw<{ id: string; updatedAt: Date }[]>`
-      SELECT t.id, t."updatedAt" FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId"
-      WHERE ${where}
-      ${ORDER}
-      LIMIT ${take} OFFSET ${skip}`,
+    readRows<{ id: string; updatedAt: Date }>(
+      client,
+      Prisma.sql`
+        SELECT t.id, t."updatedAt" FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId"
+        WHERE ${where}
+        ${ORDER}
+        ${window(take, skip)}`,
+    ),
     countOf(client, countCappedSql(where)),
   ]);
   return { rows, total };

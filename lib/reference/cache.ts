@@ -1,8 +1,10 @@
 import "server-only";
 import { cache } from "react";
+import { Prisma } from "@prisma/client";
 import { db, type Db, type Tx } from "@/lib/db/client";
+import { readRows } from "@/lib/db/prepared";
 
-// Reference data (settings, calendar, lines, SLA policies, categories, teams, mail templates) is
+// Reference data (settings, calendar, lines, SLA policies, categories, teams, mail templates, staff) is
 // read on nearly every request and mail but changes only when an admin saves something. Each
 // process keeps what it loaded, tagged with the ReferenceVersion it was loaded under; one read of
 // that single row tells whether the copy is still current. Triggers set the version inside every
@@ -49,7 +51,7 @@ export function referenceVersion(client: Client): Promise<bigint | null> {
 }
 
 async function readVersion(client: Client): Promise<bigint | null> {
-  const rows = await client.$queryRaw<{ version: bigint }[]>`SELECT "version" FROM "ReferenceVersion" WHERE "id" = 1`;
+  const rows = await readRows<{ version: bigint }>(client, Prisma.sql`SELECT "version" FROM "ReferenceVersion" WHERE "id" = 1`);
   return rows[0]?.version ?? null;
 }
 

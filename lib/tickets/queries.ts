@@ -174,12 +174,17 @@ export async function queueOptions(user: SessionUser) {
         select: { key: true, nameNl: true, nameEn: true, dossierSensitive: true },
       }),
     ).then((all) => (mayViewDossier(user.role) ? all : all.filter((c) => !c.dossierSensitive))),
-    db.user.findMany({
-      where: { active: true, role: { in: ["CALLCENTER_AGENT", "CASE_HANDLER", "TEAM_COORDINATOR", "MANAGER"] } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, teams: { select: { teamId: true } } },
-    }),
+    // Reference data since migration 20261206162500: changes to staff bump the version.
+    cachedReference(db, "queueStaff", (c) =>
+      c.user
+        .findMany({
+          where: { active: true, role: { in: ["CALLCENTER_AGENT", "CASE_HANDLER", "TEAM_COORDINATOR", "MANAGER"] } },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true, teams: { select: { teamId: true } } },
+        })
+        .then((all) => all.map((s) => ({ id: s.id, name: s.name, teamIds: s.teams.map((t) => t.teamId) }))),
+    ),
   ]);
   const teams = seesAllTeams(user.role) ? allTeams : allTeams.filter((t) => user.teamIds.includes(t.id));
-  return { teams, allTeams, categories, staff: staff.map((s) => ({ id: s.id, name: s.name, teamIds: s.teams.map((t) => t.teamId) })) };
+  return { teams, allTeams, categories, staff };
 }

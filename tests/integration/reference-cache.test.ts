@@ -4,7 +4,9 @@
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { loadSessionUser } from "@/lib/auth/queries";
 import { cachedReference, referenceVersion } from "@/lib/reference/cache";
+import { queueOptions } from "@/lib/tickets/queries";
 import { getCalendarSettings, getSettingValue, getSlaPolicies } from "@/lib/settings/queries";
 import { seedDemo } from "../support/fixtures";
 import { z } from "zod";
@@ -81,6 +83,33 @@ describe("the reference cache", () => {
     const before = (await referenceVersion(db))!;
     await other.query(`BEGIN; SET LOCAL session_replication_role = replica; UPDATE "Team" SET "name" = "name"; COMMIT;`);
     expect((await referenceVersion(db))! > before).toBe(true);
+  });
+
+  it("the queue's staff list follows staff changes made elsewhere; customers' accounts leave the version alone", async () => {
+    const { id } = (await db.user.findUniqueOrThrow({ where: { email: "coordinator@loket.example" }, select: { id: true } }))!;
+    const coordinator = (await loadSessionUser(id))!;
+    const names = async () => (await queueOptions(coordinator)).staff.map((s) => s.name);
+    expect(await names()).toContain("Joost Meijer");
+    expect(await queueOptions(coordinator)).toMatchObject({ staff: (await queueOptions(coordinator)).staff }); // served from the copy
+
+    await other.query(`UPDATE "User" SET "active" = false WHERE "email" = 'behandelaar@loket.example'`);
+    expect(await names()).not.toContain("Joost Meijer");
+    await other.query(`UPDATE "User" SET "name" = 'Joost Meijer-de Vries', "active" = true WHERE "email" = 'behandelaar@loket.example'`);
+    expect(await names()).toContain("Joost Meijer-de Vries");
+
+    // A new colleague, then her team.
+    await other.query(`INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt") VALUES ('ref_new_agent', 'nieuw@loket.example', 'Nina Nieuw', 'CALLCENTER_AGENT', 'x', now())`);
+    expect((await queueOptions(coordinator)).staff).toContainEqual({ id: "ref_new_agent", name: "Nina Nieuw", teamIds: [] });
+    await other.query(`INSERT INTO "TeamMember" ("userId", "teamId") SELECT 'ref_new_agent', id FROM "Team" WHERE key = 'uitkeringen'`);
+    expect((await queueOptions(coordinator)).staff.find((s) => s.id === "ref_new_agent")?.teamIds).toHaveLength(1);
+
+    // What the mail intake and the portals do all day moves nothing.
+    const before = (await referenceVersion(db))!;
+    await other.query(`INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt") VALUES ('ref_new_person', 'p@burger.example', 'Piet', 'BENEFICIARY', 'x', now())`);
+    await other.query(`UPDATE "User" SET "name" = 'Piet Post' WHERE "id" = 'ref_new_person'`);
+    await other.query(`UPDATE "User" SET "updatedAt" = now() WHERE "email" = 'behandelaar@loket.example'`);
+    await other.query(`DELETE FROM "User" WHERE "id" = 'ref_new_person'`);
+    expect(await referenceVersion(db)).toBe(before);
   });
 
   it("a transaction never waits on another caller's load still running (one connection on the embedded database)", async () => {

@@ -1,0 +1,54 @@
+// The hot reads as named prepared statements (lib/db/prepared.ts) against a real database: they
+// give the values Prisma's own raw query gives (the test process runs at UTC+14, so a timestamp
+// read in the local zone would be off by fourteen hours), are prepared once per connection, read
+// through a transaction when given one, and a failed statement leaves the pool usable.
+import { Prisma } from "@prisma/client";
+import { beforeEach, describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { readRows } from "@/lib/db/prepared";
+import { seedDemo } from "../support/fixtures";
+
+const NOW = new Date("2026-11-24T10:00:00Z");
+
+beforeEach(async () => {
+  await seedDemo(NOW);
+});
+
+const SAMPLE = Prisma.sql`
+  SELECT t.id, t."createdAt", t."slaDueAt", (t."createdAt")::date AS "day", count(*) OVER () AS "tickets",
+         ARRAY[t.number, t.subject] AS "texts", t."isPartner"
+  FROM "Ticket" t WHERE t.number <> ${"none"} ORDER BY t.id LIMIT 5`;
+
+describe("prepared reads", () => {
+  it("give exactly what Prisma's raw query gives: timestamps and dates in UTC, counts as bigint, arrays, booleans", async () => {
+    const prisma = await db.$queryRaw<unknown[]>(SAMPLE);
+    expect(prisma.length).toBeGreaterThan(0);
+    expect(await readRows(db, SAMPLE)).toEqual(prisma);
+    // And again, now from the statement prepared on the connection.
+    expect(await readRows(db, SAMPLE)).toEqual(prisma);
+  });
+
+  // PGlite runs them (the other cases here) but lists no prepared statements in its catalogue.
+  it.runIf(inject("databaseKind") === "postgres")("are prepared under a name on the connection that runs them", async () => {
+    const mine = Prisma.sql`SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE ${"%pg_prepared_statements%"}`;
+    const rows = await readRows<{ name: string; statement: string }>(db, mine);
+    expect(rows.map((r) => r.name)).toContainEqual(expect.stringMatching(/^l_[\w-]{16}_\d+$/));
+  });
+
+  it("read through the transaction they are given, and what it rolls back is gone", async () => {
+    const read = Prisma.sql`SELECT count(*) AS n FROM "ClosureDay" WHERE "date" = '2027-03-15'`;
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.closureDay.create({ data: { date: "2027-03-15", reasonNl: "Heidag", reasonEn: "Team day" } });
+        expect(await readRows(tx, read)).toEqual([{ n: 1n }]);
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect(await readRows(db, read)).toEqual([{ n: 0n }]);
+  });
+
+  it("a statement that fails is reported, and the next read works", async () => {
+    await expect(readRows(db, Prisma.sql`SELECT 1 / ${0}::int AS x`)).rejects.toThrow(/division by zero/);
+    expect(await readRows(db, Prisma.sql`SELECT ${41}::int + 1 AS x`)).toEqual([{ x: 42 }]);
+  });
+});
