@@ -1,3 +1,4 @@
+import { withPageMessages } from "@/components/layout/place-messages";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { trivialReads } from "@/lib/bench/queries";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Benchmark", robots: { index: false }
  * route handler app/api/bench; so the figures say what a page costs on top of being a page. Not
  * found unless the server runs with LOKET_BENCH=1.
  */
-export default async function BenchPage() {
+async function BenchPage() {
   if (process.env.LOKET_BENCH !== "1") notFound();
   const { categories, teams } = await trivialReads();
   return (
@@ -30,3 +31,5 @@ export default async function BenchPage() {
     </main>
   );
 }
+
+export default withPageMessages("app/bench", BenchPage);

@@ -50,13 +50,13 @@ describe("the benchmark's trivial page", () => {
       if (value === undefined) delete process.env.LOKET_BENCH;
       else process.env.LOKET_BENCH = value;
       // next/navigation's notFound(): Next answers it with the 404 page.
-      await expect(BenchPage()).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
+      await expect(BenchPage({})).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
     }
   });
 
   it("with LOKET_BENCH=1 lists the categories and teams it read", async () => {
     process.env.LOKET_BENCH = "1";
-    const html = renderToStaticMarkup(await BenchPage());
+    const html = renderToStaticMarkup(await BenchPage({}));
     expect(html).toContain("Algemene vraag");
     expect(html).toContain("<li>Team Uitkeringen</li>");
   });
