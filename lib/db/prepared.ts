@@ -32,10 +32,15 @@ const param = (value: unknown) => (value instanceof Date ? value.toISOString() :
 const serials = new WeakMap<pg.PoolClient, number>();
 let nextSerial = 0;
 const digests = new Map<string, string>();
+// Each connection keeps what it prepared until it closes. The queue's filters and pages make many
+// statement texts, most of them rare: past this many, a new text runs unnamed.
+const MAX_NAMED = 300;
 
-function nameFor(client: pg.PoolClient, text: string): string {
+/** The name a statement text runs under on one connection, or null: unnamed (exported for its test). */
+export function statementName(client: pg.PoolClient, text: string): string | null {
   let digest = digests.get(text);
   if (!digest) {
+    if (digests.size >= MAX_NAMED) return null;
     digest = createHash("sha1").update(text).digest("base64url").slice(0, 16);
     digests.set(text, digest);
   }
@@ -49,9 +54,9 @@ export async function readRows<T>(client: Db | Tx, statement: Prisma.Sql): Promi
   if (client !== db && client !== getDb()) return (client as Tx).$queryRaw<T[]>(statement);
   const connection = await getPool().connect();
   try {
-    const named = process.env.LOKET_EMBEDDED !== "1";
+    const name = process.env.LOKET_EMBEDDED === "1" ? null : statementName(connection, statement.text);
     const result = await connection.query({
-      ...(named ? { name: nameFor(connection, statement.text) } : {}),
+      ...(name ? { name } : {}),
       text: statement.text,
       values: statement.values.map(param),
       types,

@@ -4,8 +4,8 @@
 // through a transaction when given one, and a failed statement leaves the pool usable.
 import { Prisma } from "@prisma/client";
 import { beforeEach, describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { readRows } from "@/lib/db/prepared";
+import { db, getPool } from "@/lib/db/client";
+import { readRows, statementName } from "@/lib/db/prepared";
 import { seedDemo } from "../support/fixtures";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
@@ -50,5 +50,24 @@ describe("prepared reads", () => {
   it("a statement that fails is reported, and the next read works", async () => {
     await expect(readRows(db, Prisma.sql`SELECT 1 / ${0}::int AS x`)).rejects.toThrow(/division by zero/);
     expect(await readRows(db, Prisma.sql`SELECT ${41}::int + 1 AS x`)).toEqual([{ x: 42 }]);
+  });
+
+  // Last in the file: it fills the process's quota of named texts.
+  it("past 300 statement texts a new one runs unnamed, so what the connections keep stays bounded", async () => {
+    const connection = await getPool().connect();
+    try {
+      const first = statementName(connection, "SELECT 1 -- quota probe 0");
+      expect(first).toMatch(/^l_[\w-]{16}_\d+$/);
+      expect(statementName(connection, "SELECT 1 -- quota probe 0")).toBe(first); // the same text, the same name
+      const names = Array.from({ length: 400 }, (_, i) => statementName(connection, `SELECT 1 -- quota probe ${i}`));
+      expect(names.filter(Boolean).length).toBeLessThanOrEqual(300);
+      expect(names.at(-1)).toBeNull();
+      // A text named before the quota was full keeps its name.
+      expect(statementName(connection, "SELECT 1 -- quota probe 0")).toBe(first);
+    } finally {
+      connection.release();
+    }
+    // And unnamed reads still read.
+    expect(await readRows(db, Prisma.sql`SELECT 401 AS x -- quota probe, late`)).toEqual([{ x: 401 }]);
   });
 });
