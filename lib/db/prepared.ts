@@ -53,19 +53,15 @@ export function statementName(client: pg.PoolClient, text: string): string | nul
 export async function readRows<T>(client: Db | Tx, statement: Prisma.Sql): Promise<T[]> {
   if (client !== db && client !== getDb()) return (client as Tx).$queryRaw<T[]>(statement);
   const connection = await getPool().connect();
+  const name = process.env.LOKET_EMBEDDED === "1" ? null : statementName(connection, statement.text);
+  let result: pg.QueryResult;
   try {
-    const name = process.env.LOKET_EMBEDDED === "1" ? null : statementName(connection, statement.text);
-    const result = await connection.query({
-      ...(name ? { name } : {}),
-      text: statement.text,
-      values: statement.values.map(param),
-      types,
-    });
-    connection.release();
-    return result.rows as T[];
+    result = await connection.query({ ...(name ? { name } : {}), text: statement.text, values: statement.values.map(param), types });
   } catch (error) {
     // As pg's own pool.query: a connection that saw an error is not reused.
     connection.release(error as Error);
     throw error;
   }
+  connection.release();
+  return result.rows as T[];
 }
