@@ -161,6 +161,7 @@ const PASS_THROUGH: Record<string, string> = {
   "/agent/beheer/import/[id]": "the demo has no import job to open",
   "/agent/meldingen/[id]": "marks a notification read and goes on to its item",
   "/agent/beheer/webhooks/[id]": "the demo has no webhook endpoint; webhooks.spec.ts opens one it registers",
+  "/bench": "not found unless the server runs for bench:http (LOKET_BENCH=1): a baseline, no place's page",
 };
 
 test("every page of the app folder is visited here or said to pass its visitor on", () => {
