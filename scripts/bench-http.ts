@@ -7,9 +7,11 @@
 // queries, one after the other in the same run: a trivial route (app/api/bench) and a trivial page
 // (app/bench, the issue's "trivial page": proxy, root layout and React rendering, nothing of ours),
 // both present only with LOKET_BENCH=1. Prints req/s, p50, p97.5, errors (socket errors, timeouts
-// and non-2xx answers) and each page against both baselines, then the server's memory (RSS, heap). With --instances 2 a second `next start` on
-// the same database runs too, and every page is also driven against both (autocannon spreads its
-// connections over the two): the throughput of two instances against one.
+// and non-2xx answers) and each page against both baselines, then the server's memory (RSS, heap),
+// then what one request of each costs in CPU (the server and PostgreSQL, apart from throughput).
+// With --instances 2 a second `next start` on the same database runs too, and every page is also
+// driven against both (autocannon spreads its connections over the two): the throughput of two
+// instances against one.
 // Last, each page is visited in headless Chromium as a person does: the requests one visit makes
 // (the page, its polls and live updates, link prefetches, scripts) and the server CPU they cost.
 // --no-browser leaves that out; CHROMIUM_PATH names the browser.
@@ -22,7 +24,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { login } from "../tests/support/http-login";
-import { cpuMs, createBenchDatabase, loadAverage, MIGRATIONS_DIR, nextBuild, startNext, waitForServer } from "./bench-support";
+import { cpuMs, createBenchDatabase, loadAverage, MIGRATIONS_DIR, nextBuild, postgresCpuMs, startNext, waitForServer } from "./bench-support";
 
 const argv = process.argv.slice(2);
 /** `--name=value` or `--name value`. */
@@ -206,6 +208,50 @@ a visit as a browser makes it (headless Chromium, ${VISITS} visits of each page 
   }
 }
 
+// ──────────────────────── what one request costs ────────────────────────
+
+const CPU_WARMUP = 100;
+const CPU_REQUESTS = 300;
+
+/**
+ * CPU of the server process and of every PostgreSQL process per request, each page on its own,
+ * two requests at a time after a warm-up. On this shared machine req/s moved by up to 40% within an
+ * hour while these moved far less; and once the CPU is the limit, the ratio of the totals is what
+ * the throughput ratio comes to. Uncompressed, as autocannon asks.
+ */
+async function cpuPerRequest(targets: Target[], base: string): Promise<void> {
+  const { pid } = (await (await fetch(`${base}/api/bench?memory`)).json()) as { pid: number };
+  const send = async (target: Target, count: number) => {
+    let left = count;
+    const one = async () => {
+      while (left-- > 0) {
+        const response = await fetch(`${base}${target.path}`, {
+          redirect: "manual",
+          headers: { ...(target.cookie ? { cookie: target.cookie } : {}), "accept-language": "nl-NL", "accept-encoding": "identity" },
+        });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${target.label}: HTTP ${response.status}`);
+      }
+    };
+    await Promise.all([one(), one()]);
+  };
+  console.log(`\nCPU per request (${CPU_REQUESTS} requests two at a time after ${CPU_WARMUP} to warm up; the server process, and every PostgreSQL process):`);
+  console.log(`  ${"".padEnd(LABEL)}${"Node ms".padStart(9)}${"PG ms".padStart(9)}${"total".padStart(9)}  trivial page's total against this one`);
+  let baseline: number | null = null;
+  for (const [i, target] of targets.entries()) {
+    await send(target, CPU_WARMUP);
+    const [node, database] = [cpuMs(pid), postgresCpuMs()];
+    await send(target, CPU_REQUESTS);
+    const perNode = (cpuMs(pid) - node) / CPU_REQUESTS;
+    const perDatabase = database === null ? 0 : (postgresCpuMs()! - database) / CPU_REQUESTS;
+    const total = perNode + perDatabase;
+    // The second baseline is the trivial page (the issue's yardstick).
+    if (i === 1) baseline = total;
+    const ratio = i >= BASELINES && baseline ? `${((baseline / total) * 100).toFixed(0).padStart(5)}%` : "";
+    console.log(`  ${target.label.padEnd(LABEL)}${perNode.toFixed(1).padStart(9)}${perDatabase.toFixed(1).padStart(9)}${total.toFixed(1).padStart(9)}  ${ratio}`);
+  }
+}
+
 async function memoryOf(base: string, child: ChildProcess): Promise<string> {
   const response = await fetch(`${base}/api/bench?memory`);
   const m = (await response.json()) as { pid: number; rss: number; heapUsed: number; heapTotal: number; external: number };
@@ -329,6 +375,7 @@ async function main() {
     console.log(`\n  after: ${loadAverage()}`);
     console.log("memory after the run:");
     for (const [i, base] of bases.entries()) console.log(`  instance ${i + 1}: ${await memoryOf(base, servers[i]!)}`);
+    await cpuPerRequest(targets, bases[0]!);
     if (!argv.includes("--no-browser")) await browserVisits(targets, bases[0]!);
   } finally {
     for (const server of servers) server.kill("SIGTERM");
