@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/queries";
 import type { Locale } from "@/lib/calendar/format";
 import { db } from "@/lib/db/client";
+import { cachedReference } from "@/lib/reference/cache";
 import { getLineCalendar } from "@/lib/settings/queries";
 import {
   agentMaySeeWaiting,
@@ -30,9 +31,12 @@ export interface ChatAvailability {
 
 /** Whether a portal's chat is open now, on which line, and its topics (public configuration). */
 export async function chatAvailability(audience: ChatAudience, now: Date): Promise<ChatAvailability> {
+  // Reference data, read on every portal page (the layout and the dashboard ask): the cached copy.
   const [lines, categories] = await Promise.all([
-    db.contactLine.findMany({ select: { key: true, audience: true, channels: true, active: true, sortOrder: true } }),
-    db.ticketCategory.findMany({ where: { chat: true, active: true }, orderBy: [{ sortOrder: "asc" }, { key: "asc" }], select: { key: true, nameNl: true, nameEn: true, chat: true, active: true, audience: true } }),
+    cachedReference(db, "chatLines", (c) => c.contactLine.findMany({ select: { key: true, audience: true, channels: true, active: true, sortOrder: true } })),
+    cachedReference(db, "chatTopics", (c) =>
+      c.ticketCategory.findMany({ where: { chat: true, active: true }, orderBy: [{ sortOrder: "asc" }, { key: "asc" }], select: { key: true, nameNl: true, nameEn: true, chat: true, active: true, audience: true } }),
+    ),
   ]);
   const topics = categories.filter((c) => isChatTopic(c, audience)).map(({ key, nameNl, nameEn }) => ({ key, nameNl, nameEn }));
   const line = pickChatLine(lines, audience);

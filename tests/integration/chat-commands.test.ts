@@ -392,6 +392,8 @@ describe("the sweep", () => {
 describe("chat topics (admin)", () => {
   it("ticks which portal categories are chat topics; a staff-only or unknown key is refused", async () => {
     const admin = await sessionFor("admin@loket.example");
+    // Read (and cached) before the change: the portals see the admin's choice on their next page.
+    expect((await chatAvailability("BENEFICIARY", NOW)).topics.map((t) => t.key)).toContain("PORTAL_HELP");
     expect(await updateChatTopics.execute(admin, { categoryKeys: ["GENERAL_QUESTION"] }, NOW)).toEqual({ ok: true, data: undefined });
     expect((await chatAvailability("BENEFICIARY", NOW)).topics.map((t) => t.key)).toEqual(["GENERAL_QUESTION"]);
     expect((await chatAvailability("EMPLOYER", NOW)).topics).toEqual([]);
