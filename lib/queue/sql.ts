@@ -97,12 +97,12 @@ const ORDER = Prisma.sql`ORDER BY t.priority DESC, t."isPartner" DESC, t."slaDue
 // LIMIT and OFFSET are written into the statement (whole numbers only): PostgreSQL costs a generic
 // plan's parameter LIMIT as a tenth of the rows, which would keep it from ever using the prepared
 // statement's generic plan (lib/db/prepared.ts).
-const count = (n: number) => Prisma.raw(String(Math.max(0, Math.trunc(n))));
-const window = (take: number, skip: number) => Prisma.sql`LIMIT ${count(take)} OFFSET ${count(skip)}`;
+const wholeNumber = (n: number) => Prisma.raw(String(Math.max(0, Math.trunc(n))));
+const window = (take: number, skip: number) => Prisma.sql`LIMIT ${wholeNumber(take)} OFFSET ${wholeNumber(skip)}`;
 
 function countCappedSql(where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    SELECT count(*) AS total FROM (SELECT 1 FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${where} LIMIT ${count(COUNT_CAP + 1)}) capped`;
+    SELECT count(*) AS total FROM (SELECT 1 FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${where} LIMIT ${wholeNumber(COUNT_CAP + 1)}) capped`;
 }
 
 async function countOf(client: DbClient, statement: Prisma.Sql): Promise<number> {
