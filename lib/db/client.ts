@@ -9,6 +9,13 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 const holder = globalThis as typeof globalThis & { __loketPrisma?: PrismaClient; __loketPool?: pg.Pool };
 
+// No parallel query on the app's connections. The app's concurrency is its requests, and on a
+// small machine parallel workers take the cores those requests need: the queue's walk of its
+// covering index over 375,000 open tickets ran in 32 ms alone and in 44-357 ms split over two
+// workers (npm run bench:queue -- --million). The analytic pages read rollups, not large scans.
+// Not on the embedded PGlite, which runs no workers.
+const SESSION_OPTIONS = "-c max_parallel_workers_per_gather=0";
+
 function create(): PrismaClient {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -18,7 +25,7 @@ function create(): PrismaClient {
   }
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
   // Our pool, handed to the adapter: the hottest reads use it directly too (lib/db/prepared.ts).
-  holder.__loketPool = new pg.Pool({ connectionString: url, max });
+  holder.__loketPool = new pg.Pool({ connectionString: url, max, ...(process.env.LOKET_EMBEDDED === "1" ? {} : { options: SESSION_OPTIONS }) });
   return new PrismaClient({ adapter: new PrismaPg(holder.__loketPool) });
 }
 

@@ -10,7 +10,7 @@ import type { QueueFilter } from "./schema";
 
 // The queue page is selected in SQL rather than through Prisma's where builder for one reason:
 // Prisma sends enum values as CAST($n AS "TicketStatus") parameters, which the planner cannot
-// match against the partial index on open tickets (prisma/migrations/*_queue_open_order), so it
+// match against the partial index on open tickets (prisma/migrations/*_queue_covering_order), so it
 // sorted every open ticket of the user's teams. With the status written as literals the first
 // page is read in index order and stops after 25 rows (npm run bench:queue). The scope is
 // staffScopeSql, the SQL form of the one staff rule in lib/workspace/scope.ts;
@@ -94,47 +94,79 @@ export interface QueueRow {
 
 const ORDER = Prisma.sql`ORDER BY t.priority DESC, t."isPartner" DESC, t."slaDueAt" ASC NULLS LAST, t."createdAt" ASC, t.id ASC`;
 
-// LIMIT and OFFSET are written into the statement (whole numbers only): PostgreSQL costs a generic
-// plan's parameter LIMIT as a tenth of the rows, which would keep it from ever using the prepared
-// statement's generic plan (lib/db/prepared.ts).
+// The LIMIT and the page's bounds are written into the statement (whole numbers only): PostgreSQL
+// costs a generic plan's parameter LIMIT as a tenth of the rows, which would keep it from ever
+// using the prepared statement's generic plan (lib/db/prepared.ts).
 const wholeNumber = (n: number) => Prisma.raw(String(Math.max(0, Math.trunc(n))));
-const window = (take: number, skip: number) => Prisma.sql`LIMIT ${wholeNumber(take)} OFFSET ${wholeNumber(skip)}`;
+
+const SELECT_ROW = Prisma.sql`
+    t.id, t.number, t.subject, t.status::text AS status, t.channel::text AS channel, t.priority::text AS priority,
+    t."isPartner", t."senderUnverified", t."slaDueAt", t."slaState"::text AS "slaState", t."slaStoppedAt",
+    t."lastActivityAt", t."requesterName", t."updatedAt",
+    c.key AS "categoryKey", c."nameNl" AS "categoryNameNl", c."nameEn" AS "categoryNameEn",
+    tm.name AS "teamName", a.name AS "assigneeName",
+    u."ticketId" IS NOT NULL AS "urgent", u.verification::text AS "urgentVerification"`;
+
+const SELECT_FINGERPRINT = Prisma.sql`t.id, t."updatedAt"`;
+
+/**
+ * A queue page and its capped total in one statement. The matching tickets are found in queue
+ * order up to the cap (or the page's end, past it), from the queue's covering indexes alone
+ * (prisma/migrations/*_queue_covering_order): every column the filters and the staff scope test
+ * is carried in the index, so PostgreSQL walks index entries without visiting the table, counts
+ * what it found, and reads the table for the page's rows only. Before, a filter that matched one
+ * open ticket in a hundred fetched a hundred table rows per hit, and the count walked the same
+ * entries again (npm run bench:queue -- --million). The search (q) still reads the rows it tests.
+ * Every row carries the total; an empty page carries none.
+ */
+function pageStatement(where: Prisma.Sql, select: Prisma.Sql, take: number, skip: number): Prisma.Sql {
+  const reach = Math.max(COUNT_CAP + 1, skip + take);
+  return Prisma.sql`
+    WITH found AS MATERIALIZED (
+      SELECT t.id, row_number() OVER (${ORDER}) AS position
+      FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId"
+      WHERE ${where}
+      ${ORDER}
+      LIMIT ${wholeNumber(reach)}
+    )
+    SELECT ${select}, (SELECT least(count(*), ${wholeNumber(COUNT_CAP + 1)}) FROM found) AS total
+    FROM found f
+      JOIN "Ticket" t ON t.id = f.id
+      JOIN "TicketCategory" c ON c.id = t."categoryId"
+      LEFT JOIN "Team" tm ON tm.id = t."teamId"
+      LEFT JOIN "User" a ON a.id = t."assigneeId"
+      LEFT JOIN "UrgentRequest" u ON u."ticketId" = t.id
+    WHERE f.position > ${wholeNumber(skip)} AND f.position <= ${wholeNumber(skip + take)}
+    ORDER BY f.position`;
+}
 
 function countCappedSql(where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT count(*) AS total FROM (SELECT 1 FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${where} LIMIT ${wholeNumber(COUNT_CAP + 1)}) capped`;
 }
 
-async function countOf(client: DbClient, statement: Prisma.Sql): Promise<number> {
-  const [row] = await readRows<{ total: bigint }>(client, statement);
-  return Number(row?.total ?? 0);
+/** One queue page's statement, exactly as queuePage sends it (bench:queue sends the same over pg). */
+export function queuePageStatement(user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Prisma.Sql {
+  return pageStatement(queueConditions(user, filter), SELECT_ROW, take, skip);
 }
 
-/** One queue page's two statements, exactly as queuePage sends them (bench:queue sends the same over pg). */
-export function queuePageStatements(user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): { page: Prisma.Sql; count: Prisma.Sql } {
-  const where = queueConditions(user, filter);
-  const page = Prisma.sql`
-    SELECT t.id, t.number, t.subject, t.status::text AS status, t.channel::text AS channel, t.priority::text AS priority,
-           t."isPartner", t."senderUnverified", t."slaDueAt", t."slaState"::text AS "slaState", t."slaStoppedAt",
-           t."lastActivityAt", t."requesterName", t."updatedAt",
-           c.key AS "categoryKey", c."nameNl" AS "categoryNameNl", c."nameEn" AS "categoryNameEn",
-           tm.name AS "teamName", a.name AS "assigneeName",
-           u."ticketId" IS NOT NULL AS "urgent", u.verification::text AS "urgentVerification"
-    FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId"
-      LEFT JOIN "Team" tm ON tm.id = t."teamId"
-      LEFT JOIN "User" a ON a.id = t."assigneeId"
-      LEFT JOIN "UrgentRequest" u ON u."ticketId" = t.id
-    WHERE ${where}
-    ${ORDER}
-    ${window(take, skip)}`;
-  return { page, count: countCappedSql(where) };
+async function readPage<T extends object>(client: DbClient, where: Prisma.Sql, select: Prisma.Sql, take: number, skip: number): Promise<{ rows: T[]; total: number }> {
+  const found = await readRows<T & { total: bigint }>(client, pageStatement(where, select, take, skip));
+  const rows = found.map((row) => {
+    const { total, ...shown } = row;
+    void total;
+    return shown as unknown as T;
+  });
+  if (found.length > 0) return { rows, total: Number(found[0]!.total) };
+  // Nothing on this page: the first page is then exactly empty; a page past the end asks the count.
+  if (skip === 0) return { rows, total: 0 };
+  const [row] = await readRows<{ total: bigint }>(client, countCappedSql(where));
+  return { rows, total: Number(row?.total ?? 0) };
 }
 
 /** One queue page with everything the list shows, in queue order, and the total (at most COUNT_CAP + 1: more than the cap). */
-export async function queuePage(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Promise<{ rows: QueueRow[]; total: number }> {
-  const { page, count } = queuePageStatements(user, filter, take, skip);
-  const [rows, total] = await Promise.all([readRows<QueueRow>(client, page), countOf(client, count)]);
-  return { rows, total };
+export function queuePage(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Promise<{ rows: QueueRow[]; total: number }> {
+  return readPage<QueueRow>(client, queueConditions(user, filter), SELECT_ROW, take, skip);
 }
 
 interface PageRows {
@@ -142,20 +174,8 @@ interface PageRows {
   total: number;
 }
 
-async function queuePageRows(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Promise<PageRows> {
-  const where = queueConditions(user, filter);
-  const [rows, total] = await Promise.all([
-    readRows<{ id: string; updatedAt: Date }>(
-      client,
-      Prisma.sql`
-        SELECT t.id, t."updatedAt" FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId"
-        WHERE ${where}
-        ${ORDER}
-        ${window(take, skip)}`,
-    ),
-    countOf(client, countCappedSql(where)),
-  ]);
-  return { rows, total };
+function queuePageRows(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Promise<PageRows> {
+  return readPage<{ id: string; updatedAt: Date }>(client, queueConditions(user, filter), SELECT_FINGERPRINT, take, skip);
 }
 
 /** Ids of one queue page in queue order, and the total (at most COUNT_CAP + 1: more than the cap). */

@@ -3,6 +3,7 @@
 // read in the local zone would be off by fourteen hours), are prepared once per connection, read
 // through a transaction when given one, and a failed statement leaves the pool usable.
 import { Prisma } from "@prisma/client";
+import pg from "pg";
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import { db, getPool } from "@/lib/db/client";
 import { readRows, statementName } from "@/lib/db/prepared";
@@ -33,6 +34,20 @@ describe("prepared reads", () => {
     const mine = Prisma.sql`SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE ${"%pg_prepared_statements%"}`;
     const rows = await readRows<{ name: string; statement: string }>(db, mine);
     expect(rows.map((r) => r.name)).toContainEqual(expect.stringMatching(/^l_[\w-]{16}_\d+$/));
+  });
+
+  // The queue's index walk ran up to ten times slower split over parallel workers on two cores
+  // (lib/db/client.ts); every connection of the app's pool, Prisma's and the prepared reads', has them off.
+  it.runIf(inject("databaseKind") === "postgres")("run, as Prisma's queries do, on connections without parallel workers", async () => {
+    const setting = Prisma.sql`SELECT current_setting('max_parallel_workers_per_gather') AS workers`;
+    const [viaPrisma, viaPrepared] = await Promise.all([db.$queryRaw<{ workers: string }[]>(setting), readRows<{ workers: string }>(db, setting)]);
+    expect(viaPrisma).toEqual([{ workers: "0" }]);
+    expect(viaPrepared).toEqual([{ workers: "0" }]);
+    // The server's own setting is left alone for every other client.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    const { rows } = await other.query<{ workers: string }>("SELECT current_setting('max_parallel_workers_per_gather') AS workers").finally(() => other.end());
+    expect(Number(rows[0]!.workers)).toBeGreaterThan(0);
   });
 
   it("read through the transaction they are given, and what it rolls back is gone", async () => {
