@@ -97,7 +97,9 @@ const FILTERS: [string, Record<string, string>][] = [
   ["closed + phone + colleague", { status: "CLOSED", channel: "PHONE", assignee: "staff_4" }],
   ["q ticket number", { q: "LK-2026-0000003" }],
   ["q part of a number", { q: "2026-00050" }],
-  ["q a name", { q: "Persoon 17" }],
+  ["q a common name (5% of tickets)", { q: "Persoon 17" }],
+  ["q a rare name", { q: "Persoon 1999" }],
+  ["q two letters", { q: "zq" }],
   ["q nothing matches", { q: "zzqqxx" }],
 ];
 
@@ -188,7 +190,7 @@ async function main() {
       const timing = await time(() => searchQueue(user, full), FILTER_RUNS);
       const kind = "q" in filter ? "search" : "structured";
       worstOf[kind] = Math.max(worstOf[kind], timing.p95);
-      console.log(`${label.padEnd(34)}${String(result.items.length).padStart(5)}${(result.capped ? ">1000" : String(result.total)).padStart(7)}${fmt(timing.median).padStart(12)}${fmt(timing.p95).padStart(12)}`);
+      console.log(`${label.padEnd(34)}${String(result.items.length).padStart(5)}${(result.capped ? `>${result.total}` : String(result.total)).padStart(7)}${fmt(timing.median).padStart(12)}${fmt(timing.p95).padStart(12)}`);
     }
     console.log(`Worst p95, filters without a search: ${worstOf.structured.toFixed(1)} ms; with a search (q): ${worstOf.search.toFixed(1)} ms (aim under 100 ms).`);
     await disconnectDb();

@@ -2,6 +2,7 @@
 // over the PostgreSQL wire protocol on loopback, so the app talks to it exactly as to PostgreSQL.
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export interface EmbeddedDatabase {
@@ -17,7 +18,8 @@ export async function startEmbeddedDatabase(options: {
   port?: number;
 }): Promise<EmbeddedDatabase> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+  // pg_trgm: the queue's search indexes (prisma/migrations/*_queue_search_trigrams).
+  const pglite = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
   const port = options.port ?? DEFAULT_EMBEDDED_PORT;
   const server = new PGLiteSocketServer({ db: pglite, port, host: "127.0.0.1", maxConnections: 100 });
   try {

@@ -49,11 +49,15 @@ export function statementName(client: pg.PoolClient, text: string): string | nul
   return `l_${digest}_${serial}`;
 }
 
-/** The rows of one read, prepared on a real PostgreSQL; on `tx` within that transaction. */
-export async function readRows<T>(client: Db | Tx, statement: Prisma.Sql): Promise<T[]> {
+/**
+ * The rows of one read, prepared on a real PostgreSQL; on `tx` within that transaction. With
+ * `planEachTime` it runs unnamed, planned for its values each time: for a statement whose best plan
+ * depends on them, as a search's does on how common its text is.
+ */
+export async function readRows<T>(client: Db | Tx, statement: Prisma.Sql, options: { planEachTime?: boolean } = {}): Promise<T[]> {
   if (client !== db && client !== getDb()) return (client as Tx).$queryRaw<T[]>(statement);
   const connection = await getPool().connect();
-  const name = process.env.LOKET_EMBEDDED === "1" ? null : statementName(connection, statement.text);
+  const name = process.env.LOKET_EMBEDDED === "1" || options.planEachTime ? null : statementName(connection, statement.text);
   let result: pg.QueryResult;
   try {
     result = await connection.query({ ...(name ? { name } : {}), text: statement.text, values: statement.values.map(param), types });

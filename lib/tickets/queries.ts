@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { cachedReference } from "@/lib/reference/cache";
 import { employerTicketScope } from "@/lib/employer/scope";
 import type { QueueFilter } from "@/lib/queue/schema";
-import { COUNT_CAP, pageFingerprint, queueFingerprintSql, queuePage, type QueueRow } from "@/lib/queue/sql";
+import { countCap, pageFingerprint, queueFingerprintSql, queuePage, type QueueRow } from "@/lib/queue/sql";
 import { staffTicketScope } from "@/lib/workspace/scope";
 import { OPEN_STATUSES, mayViewDossier, parseTicketNumber, seesAllTeams } from "./rules";
 
@@ -131,7 +131,7 @@ export async function listQueue(user: SessionUser, page = 0): Promise<TicketList
 
 export interface QueuePage {
   items: TicketListItem[];
-  /** Exact up to COUNT_CAP; `capped` says there are more. */
+  /** Exact up to countCap (1,000; 100 for a search); `capped` says there are more. */
   total: number;
   capped: boolean;
   page: number;
@@ -143,8 +143,9 @@ export interface QueuePage {
 /** One page of the filtered queue, with the total for the pager. */
 export async function searchQueue(user: SessionUser, filter: QueueFilter): Promise<QueuePage> {
   const { rows, total } = await queuePage(db, user, filter, PAGE_SIZE, filter.page * PAGE_SIZE);
-  const capped = total > COUNT_CAP;
-  const counted = capped ? COUNT_CAP : total;
+  const cap = countCap(filter);
+  const capped = total > cap;
+  const counted = capped ? cap : total;
   // Past the cap the pager keeps offering "next" while pages are full.
   const pageCount = capped ? Math.max(Math.ceil(counted / PAGE_SIZE), filter.page + (rows.length === PAGE_SIZE ? 2 : 1)) : Math.max(1, Math.ceil(counted / PAGE_SIZE));
   return { items: rows.map(listItemOf), total: counted, capped, page: filter.page, pageCount, fingerprint: pageFingerprint(rows, total) };

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { COUNT_CAP, queuePageIds } from "@/lib/queue/sql";
+import { Prisma } from "@prisma/client";
+import { COUNT_CAP, queueConditions, queuePageIds, RARE_TEXT, SEARCH_COUNT_CAP, searchPlan, type SearchPlan } from "@/lib/queue/sql";
 import { listSelect, PAGE_SIZE, QUEUE_ORDER, queueWhere, searchQueue } from "@/lib/tickets/queries";
 import { seedDemo, sessionFor } from "../support/fixtures";
 
@@ -64,7 +65,7 @@ describe("queue pages past the first", () => {
     // Letters in one team, with due times that tie in pairs and some partners and urgent ones, so
     // every key of the order decides somewhere.
     await db.ticket.createMany({
-      data: Array.from({ length: COUNT_CAP + 20 }, (_, i) => ({
+      data: Array.from({ length: RARE_TEXT + 20 }, (_, i) => ({
         number: `LK-2031-${String(i + 1).padStart(6, "0")}`,
         subject: `Brief ${i}`,
         categoryId: category.id,
@@ -96,13 +97,71 @@ describe("queue pages past the first", () => {
     expect(page).toMatchObject({ total: COUNT_CAP, capped: true, page: 2, pageCount: COUNT_CAP / PAGE_SIZE });
     expect(page.items.map((i) => i.id)).toEqual(inOrder.slice(2 * PAGE_SIZE, 3 * PAGE_SIZE));
 
-    // A narrow filter: an exact total on every page, also one past its end.
-    const urgent = { ...filter, q: "Brief 9" };
+    // A narrow search: an exact total on every page, also one past its end.
+    const urgent = { ...filter, q: "Brief 20" };
     const few = (await db.ticket.findMany({ where: queueWhere(handler, urgent), orderBy: QUEUE_ORDER, select: { id: true } })).map((t) => t.id);
     expect(few.length).toBeGreaterThan(PAGE_SIZE);
-    expect(few.length).toBeLessThan(COUNT_CAP);
+    expect(few.length).toBeLessThan(SEARCH_COUNT_CAP);
     expect(await queuePageIds(db, handler, urgent, PAGE_SIZE, PAGE_SIZE)).toEqual({ ids: few.slice(PAGE_SIZE, 2 * PAGE_SIZE), total: few.length });
     expect(await queuePageIds(db, handler, urgent, PAGE_SIZE, few.length + PAGE_SIZE)).toEqual({ ids: [], total: few.length });
     expect(await queuePageIds(db, handler, { ...filter, q: "geen-brief-zo" }, PAGE_SIZE, 0)).toEqual({ ids: [], total: 0 });
+  });
+});
+
+describe("the queue's search", () => {
+  const ORDER = Prisma.sql`ORDER BY t.priority DESC, t."isPartner" DESC, t."slaDueAt" ASC NULLS LAST, t."createdAt" ASC, t.id ASC`;
+  const idsBy = async (user: Awaited<ReturnType<typeof sessionFor>>, q: string, plan: SearchPlan) =>
+    (await db.$queryRaw<{ id: string }[]>`SELECT t.id FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${queueConditions(user, { q }, plan)} ${ORDER}`).map((r) => r.id);
+
+  // The two ways a search is answered (from the trigram indexes, or testing each ticket in queue
+  // order) must find the same tickets as Prisma's "contains, any case" over the same places.
+  it("finds the same tickets from the indexes as testing each ticket, and as Prisma's contains", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const ticket = await db.ticket.findFirstOrThrow({ where: { id: { in: (await queuePageIds(db, handler, {}, 200, 0)).ids }, requesterId: { not: null }, organisationId: { not: null } }, include: { requester: true, organisation: true, messages: true } });
+    // Texts a search may hold: LIKE's own wildcards and escape, another case, part of a word.
+    await db.ticket.update({ where: { id: ticket.id }, data: { subject: "Korting 50%_\\ op premie" } });
+    const texts = [
+      "PREMIE", ticket.requester!.name.slice(1, 6), ticket.requester!.email.toUpperCase(), ticket.organisation!.name,
+      ticket.organisation!.externalNumber, ticket.messages[0]?.body.slice(3, 15) ?? "", "vraag", "zzqx", "ab",
+    ].filter((text) => text.trim().length > 0);
+    let found = 0;
+    for (const q of texts) {
+      const byPrisma = (await db.ticket.findMany({ where: queueWhere(handler, { q }), orderBy: QUEUE_ORDER, select: { id: true } })).map((t) => t.id);
+      expect(await idsBy(handler, q, "indexes"), q).toEqual(byPrisma);
+      expect(await idsBy(handler, q, "rows"), q).toEqual(byPrisma);
+      found += byPrisma.length;
+    }
+    expect(found).toBeGreaterThan(texts.length);
+    // LIKE's own wildcards and escape are text like any other (Prisma's contains is no judge of a backslash).
+    const all = (await queuePageIds(db, handler, {}, 10_000, 0)).ids.length;
+    for (const q of ["korting 50%_\\", "50%", "%", "_"]) {
+      const byIndexes = await idsBy(handler, q, "indexes");
+      expect(byIndexes, q).toContain(ticket.id);
+      expect(byIndexes.length, q).toBeLessThan(all);
+      expect(await idsBy(handler, q, "rows"), q).toEqual(byIndexes);
+    }
+    expect(await idsBy(handler, "korting 50%_\\", "rows")).toEqual([ticket.id]);
+  });
+
+  it("answers a rare text from the indexes and a common or very short one ticket by ticket, and counts a search to 100", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const category = await db.ticketCategory.findFirstOrThrow({ where: { dossierSensitive: false } });
+    await db.ticket.createMany({
+      data: Array.from({ length: RARE_TEXT + 1 }, (_, i) => ({
+        number: `LK-2032-${String(i + 1).padStart(6, "0")}`, subject: `Jaaropgaaf ${i}`, categoryId: category.id, channel: "PORTAL" as const, teamId: handler.teamIds[0]!,
+      })),
+    });
+    expect(await searchPlan(db, "Jaaropgaaf 7")).toBe("indexes");
+    expect(await searchPlan(db, "jaaropgaaf")).toBe("rows");
+    expect(await searchPlan(db, "Ja")).toBe("rows");
+    expect(await searchPlan(db, "LK-2032-000123")).toBe("indexes");
+    // What the agent sees of the common one: more than 100, pages on, in queue order.
+    const common = await searchQueue(handler, { page: 1, q: "jaaropgaaf" });
+    expect(common).toMatchObject({ total: SEARCH_COUNT_CAP, capped: true, page: 1 });
+    const inOrder = (await db.ticket.findMany({ where: queueWhere(handler, { q: "jaaropgaaf" }), orderBy: QUEUE_ORDER, select: { id: true } })).map((t) => t.id);
+    expect(common.items.map((i) => i.id)).toEqual(inOrder.slice(PAGE_SIZE, 2 * PAGE_SIZE));
+    // 7, 70-79 and 700-799: 111 found from the indexes, shown as more than 100; 199 and 1990-1999: exactly 11.
+    expect(await searchQueue(handler, { page: 0, q: "Jaaropgaaf 7" })).toMatchObject({ total: SEARCH_COUNT_CAP, capped: true });
+    expect(await searchQueue(handler, { page: 0, q: "Jaaropgaaf 199" })).toMatchObject({ total: 11, capped: false, pageCount: 1 });
   });
 });
