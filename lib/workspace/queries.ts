@@ -1,6 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
+import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
+import { readRows } from "@/lib/db/prepared";
 import { cachedTeams } from "@/lib/tickets/queries";
 import { recordDossierView } from "./mutations";
 import { isDossierTicket, staffTicketScope } from "./scope";
@@ -35,44 +37,73 @@ export async function getStaffTicket(user: SessionUser, id: string) {
 }
 export type StaffTicket = NonNullable<Awaited<ReturnType<typeof getStaffTicket>>>;
 
-const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
+/** One row of the timeline statement; what the columns hold depends on the kind (see timelineSql). */
+interface TimelineRow {
+  kind: "message" | "event" | "call" | "appointment" | "attempt";
+  at: Date;
+  id: string;
+  a: string | null;
+  b: string | null;
+  c: string | null;
+  d: string | null;
+  e: string | null;
+  flag: boolean | null;
+  attachments: { id: string; fileName: string; size: number }[] | null;
+}
+
+// The whole timeline in one prepared statement: read through Prisma it took five queries (ten
+// statements with their relations), a third of the ticket page's reads. Per kind:
+//   message      a direction, b channel, c author, d body, flag automatic, attachments
+//   event        a kind, b data.from, c actor, d data.to, e data.state (strings only)
+//   call         a direction, c agent, d summary, flag resolved at first contact
+//   appointment  a date, b slot, c status
+//   attempt      a outcome, c handler, d note
+// Appointment and attempt events are left out: those are shown from their own rows, with more detail.
+const timelineSql = (ticketId: string) => Prisma.sql`
+  SELECT 'message' AS kind, m."createdAt" AS at, m.id, m.direction::text AS a, m.channel::text AS b, au.name AS c, m.body AS d, NULL::text AS e, m.automatic AS flag,
+         coalesce((SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'size', f.size) ORDER BY f."createdAt", f.id)
+                   FROM "Attachment" f WHERE f."messageId" = m.id), '[]'::json) AS attachments
+    FROM "Message" m LEFT JOIN "User" au ON au.id = m."authorId" WHERE m."ticketId" = ${ticketId}
+  UNION ALL
+  SELECT 'event', e."createdAt", e.id, e.kind,
+         CASE WHEN jsonb_typeof(e.data -> 'from') = 'string' THEN e.data ->> 'from' END, ac.name,
+         CASE WHEN jsonb_typeof(e.data -> 'to') = 'string' THEN e.data ->> 'to' END,
+         CASE WHEN jsonb_typeof(e.data -> 'state') = 'string' THEN e.data ->> 'state' END, NULL, NULL
+    FROM "TicketEvent" e LEFT JOIN "User" ac ON ac.id = e."actorId" WHERE e."ticketId" = ${ticketId} AND e.kind NOT LIKE 'callback.%'
+  UNION ALL
+  SELECT 'call', k."startedAt", k.id, k.direction::text, NULL, ag.name, k.summary, NULL, k."resolvedFirstContact", NULL
+    FROM "CallRecord" k JOIN "User" ag ON ag.id = k."agentId" WHERE k."ticketId" = ${ticketId}
+  UNION ALL
+  SELECT 'appointment', p."bookedAt", p.id, p.date, p.slot::text, p.status::text, NULL, NULL, NULL, NULL
+    FROM "CallbackAppointment" p WHERE p."ticketId" = ${ticketId}
+  UNION ALL
+  SELECT 'attempt', x."attemptedAt", x.id, x.outcome::text, NULL, h.name, x.note, NULL, NULL, NULL
+    FROM "CallbackAttempt" x JOIN "CallbackAppointment" p ON p.id = x."appointmentId" JOIN "User" h ON h.id = x."handlerId"
+    WHERE p."ticketId" = ${ticketId}`;
+
+function timelineEntry(row: TimelineRow): TimelineEntry {
+  const { at, id } = row;
+  switch (row.kind) {
+    case "message":
+      return { kind: "message", at, id, direction: row.a as "INBOUND" | "OUTBOUND" | "INTERNAL", channel: row.b!, author: row.c, body: row.d!, automatic: row.flag!, attachments: row.attachments ?? [] };
+    case "event": {
+      // The answer that stopped the clock reads as answered in time or after the deadline.
+      const event = row.a === "sla.answered" ? (row.e === "BREACHED" ? "sla_answered_late" : "sla_answered") : row.a!;
+      return { kind: "event", at, id, event, actor: row.c, from: row.b, to: row.d };
+    }
+    case "call":
+      return { kind: "call", at, id, agent: row.c!, summary: row.d!, resolvedFirstContact: row.flag!, direction: row.a! };
+    case "appointment":
+      return { kind: "appointment", at, id, date: row.a!, slot: row.b!, status: row.c! };
+    case "attempt":
+      return { kind: "attempt", at, id, outcome: row.a!, note: row.d!, handler: row.c! };
+  }
+}
 
 /** Messages (every channel and internal notes), events, calls, appointments and attempts of a ticket the page opened. */
 export async function getTimeline(ticket: { id: ScopedTicketId }): Promise<TimelineEntry[]> {
-  const ticketId: string = ticket.id;
-  const [messages, events, calls, appointments] = await Promise.all([
-    db.message.findMany({
-      where: { ticketId },
-      include: { author: { select: { name: true } }, attachments: { select: { id: true, fileName: true, size: true }, orderBy: { createdAt: "asc" } } },
-    }),
-    db.ticketEvent.findMany({ where: { ticketId } }),
-    db.callRecord.findMany({ where: { ticketId }, include: { agent: { select: { name: true } } } }),
-    db.callbackAppointment.findMany({ where: { ticketId }, include: { attempts: { include: { handler: { select: { name: true } } } } } }),
-  ]);
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((v): v is string => v !== null))];
-  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  const entries: TimelineEntry[] = [];
-  for (const m of messages) {
-    entries.push({ kind: "message", at: m.createdAt, id: m.id, direction: m.direction, channel: m.channel, author: m.author?.name ?? null, body: m.body, automatic: m.automatic, attachments: m.attachments });
-  }
-  for (const e of events) {
-    // Appointment and attempt events are shown from their own rows, with more detail.
-    if (e.kind.startsWith("callback.")) continue;
-    const data = (e.data ?? {}) as Record<string, unknown>;
-    // The answer that stopped the clock reads as answered in time or after the deadline.
-    const event = e.kind === "sla.answered" ? (data.state === "BREACHED" ? "sla_answered_late" : "sla_answered") : e.kind;
-    entries.push({ kind: "event", at: e.createdAt, id: e.id, event, actor: e.actorId ? (actors.get(e.actorId) ?? null) : null, from: str(data.from), to: str(data.to) });
-  }
-  for (const c of calls) {
-    entries.push({ kind: "call", at: c.startedAt, id: c.id, agent: c.agent.name, summary: c.summary, resolvedFirstContact: c.resolvedFirstContact, direction: c.direction });
-  }
-  for (const a of appointments) {
-    entries.push({ kind: "appointment", at: a.bookedAt, id: a.id, date: a.date, slot: a.slot, status: a.status });
-    for (const attempt of a.attempts) {
-      entries.push({ kind: "attempt", at: attempt.attemptedAt, id: attempt.id, outcome: attempt.outcome, note: attempt.note, handler: attempt.handler.name });
-    }
-  }
-  return sortTimeline(entries);
+  const rows = await readRows<TimelineRow>(db, timelineSql(ticket.id));
+  return sortTimeline(rows.map(timelineEntry));
 }
 
 /** Names for ids that appear in events (teams, users) so the timeline can show them. */
