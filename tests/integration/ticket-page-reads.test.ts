@@ -1,10 +1,13 @@
-// The ticket page's timeline is read in one statement (lib/workspace/queries.ts getTimeline). What
-// it shows must be exactly what the ticket's rows say, read here through Prisma one relation at a
-// time: every message with its author and attachments, the events (callback ones left to their
-// own rows, the answer that stopped the clock in time or late), calls, appointments and attempts.
+// The ticket page reads its ticket and its timeline in one statement each (lib/workspace/queries.ts).
+// What they give must be exactly what Prisma gives for the same rows, read here through Prisma's
+// include and one relation at a time: the ticket with its category, team, people, urgent request
+// and complaint, for every role's scope; every message with its author and attachments, the events
+// (callback ones left to their own rows, the answer that stopped the clock in time or late), calls,
+// appointments and attempts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getStaffTicket, getTimeline } from "@/lib/workspace/queries";
+import { getStaffTicket, getTimeline, staffTicketInclude } from "@/lib/workspace/queries";
+import { staffTicketScope } from "@/lib/workspace/scope";
 import { sortTimeline, type TimelineEntry } from "@/lib/workspace/timeline";
 import { seedDemo, sessionFor } from "../support/fixtures";
 
@@ -86,5 +89,33 @@ describe("a ticket's timeline", () => {
     expect(odd.find((e) => e.kind === "event" && e.event === "status")).toMatchObject({ from: "NEW", to: "OPEN", actor: handler.name });
     expect(odd.find((e) => e.kind === "event" && e.event === "priority")).toMatchObject({ from: null, to: null, actor: handler.name });
     expect(odd.some((e) => e.kind === "event" && e.event.startsWith("callback."))).toBe(false);
+  });
+
+  it("gives each role exactly the tickets, and each ticket exactly as, Prisma's scoped include gives them", async () => {
+    const roles = ["agent@loket.example", "behandelaar@loket.example", "coordinator@loket.example", "manager@loket.example", "csm@loket.example", "ombudsman@loket.example"];
+    // The odd cases: an urgent request, a complaint about a dossier ticket, no team, no requester.
+    const [plain, other] = await db.ticket.findMany({ where: { urgentRequest: null, complaint: null }, orderBy: { number: "asc" }, take: 2 });
+    const organisation = await db.organisation.findFirstOrThrow();
+    await db.urgentRequest.create({ data: { ticketId: plain!.id, organisationId: organisation.id, reason: "r", forWhom: "w", receivedAt: new Date("2026-11-24T08:00:00Z"), dueAt: new Date("2026-11-25T08:00:00Z"), verification: "PENDING" } });
+    await db.ticket.update({ where: { id: other!.id }, data: { teamId: null, requesterId: null, requesterName: "Onbekende beller" } });
+    const tickets = await db.ticket.findMany({ select: { id: true } });
+    const kinds = { urgent: 0, complaint: 0, teamless: 0, shown: 0, hidden: 0 };
+    for (const email of roles) {
+      const user = await sessionFor(email);
+      for (const { id } of tickets) {
+        const byPrisma = await db.ticket.findFirst({ where: { AND: [{ id }, staffTicketScope(user)] }, include: staffTicketInclude });
+        const read = await getStaffTicket(user, id);
+        expect(read, `${email} ${id}`).toEqual(byPrisma);
+        if (!byPrisma) kinds.hidden += 1;
+        else {
+          kinds.shown += 1;
+          if (byPrisma.urgentRequest) kinds.urgent += 1;
+          if (byPrisma.complaint) kinds.complaint += 1;
+          if (!byPrisma.team) kinds.teamless += 1;
+        }
+      }
+    }
+    // Every case was met: in and out of scope, and each optional relation there and not.
+    expect(Object.values(kinds).every((n) => n > 0), JSON.stringify(kinds)).toBe(true);
   });
 });
