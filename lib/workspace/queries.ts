@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { readRows } from "@/lib/db/prepared";
 import { cachedTeams } from "@/lib/tickets/queries";
 import { recordDossierView } from "./mutations";
-import { isDossierTicket, staffScopeSql, staffTicketScope } from "./scope";
+import { isDossierTicket, staffScopeSql } from "./scope";
 import { sortTimeline, type TimelineEntry } from "./timeline";
 
 /** A ticket id that came out of the staff scope: what the timeline takes, so it cannot be skipped. */
