@@ -3,7 +3,7 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
-import { queueConditions } from "@/lib/queue/sql";
+import { queueConditions, searchPlan } from "@/lib/queue/sql";
 import { parseTicketNumber } from "@/lib/tickets/rules";
 import { getStaffTicket } from "@/lib/workspace/queries";
 import { staffTicketScope } from "@/lib/workspace/scope";
@@ -91,7 +91,9 @@ function decodeCursor(text: string): Cursor {
  */
 export async function listApiTickets(caller: ApiCaller, query: z.output<typeof ticketListQuery>) {
   const { cursor, limit, ...filter } = query;
-  const parts: Prisma.Sql[] = [queueConditions(caller.user, { ...filter, page: 0 })];
+  // A search is answered as the queue answers it: from the trigram indexes while its text is rare.
+  const plan = filter.q ? await searchPlan(db, filter.q) : undefined;
+  const parts: Prisma.Sql[] = [queueConditions(caller.user, { ...filter, page: 0 }, plan)];
   if (caller.organisationId) parts.push(Prisma.sql`t."organisationId" = ${caller.organisationId}`);
   if (cursor) {
     const after = decodeCursor(cursor);

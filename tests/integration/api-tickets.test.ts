@@ -10,6 +10,7 @@ import { POST as reply } from "@/app/api/v1/tickets/[id]/messages/route";
 import { revokeApiToken } from "@/lib/api/token-commands";
 import { db } from "@/lib/db/client";
 import { closeRateLimits, consumeRateLimit, RATE_LIMITS } from "@/lib/security/rate-limit";
+import { queueWhere } from "@/lib/tickets/queries";
 import { type Answer, call, expectProblem, makeToken } from "../support/api-client";
 import { seedDemo, sessionFor } from "../support/fixtures";
 
@@ -138,6 +139,12 @@ describe("GET /api/v1/tickets", () => {
     expect(new Set(answer.body.data.map((t: { status: string }) => t.status))).toEqual(new Set(["OPEN"]));
     const byNumber = await call(listTickets, { path: `/api/v1/tickets?q=${vandijkTicket.number}`, token: manager.secret });
     expect(byNumber.body.data.map((t: { id: string }) => t.id)).toEqual([vandijkTicket.id]);
+    // A text, as the queue searches it: the organisation's name finds its tickets, newest first.
+    const organisation = await db.organisation.findUniqueOrThrow({ where: { id: vandijk } });
+    const byText = await call(listTickets, { path: `/api/v1/tickets?limit=100&q=${encodeURIComponent(organisation.name.toUpperCase())}`, token: manager.secret });
+    const expected = await db.ticket.findMany({ where: queueWhere(await sessionFor("manager@loket.example"), { q: organisation.name }), orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(byText.body.data.map((t: { id: string }) => t.id)).toEqual(expected.map((t) => t.id));
   });
 
   it("shows an organisation-limited token only that organisation's tickets", async () => {

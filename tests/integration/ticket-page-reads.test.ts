@@ -92,7 +92,7 @@ describe("a ticket's timeline", () => {
   });
 
   it("gives each role exactly the tickets, and each ticket exactly as, Prisma's scoped include gives them", async () => {
-    const roles = ["agent@loket.example", "behandelaar@loket.example", "coordinator@loket.example", "manager@loket.example", "csm@loket.example", "ombudsman@loket.example"];
+    const roles = ["agent@loket.example", "behandelaar@loket.example", "coordinator@loket.example", "manager@loket.example", "csm@loket.example", "ombudsman@loket.example", "admin@loket.example"];
     // The odd cases: an urgent request, a complaint about a dossier ticket, no team, no requester.
     const [plain, other] = await db.ticket.findMany({ where: { urgentRequest: null, complaint: null }, orderBy: { number: "asc" }, take: 2 });
     const organisation = await db.organisation.findFirstOrThrow();
