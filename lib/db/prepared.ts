@@ -5,7 +5,7 @@
 // as good as the custom ones (it does for these: bench:queue, bench:http). Inside a transaction the
 // read goes through the transaction, as any other.
 import { createHash } from "node:crypto";
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import pg from "pg";
 import { db, getDb, getPool, type Db, type Tx } from "./client";
 
@@ -48,6 +48,13 @@ export function statementName(client: pg.PoolClient, text: string): string | nul
   if (serial === undefined) serials.set(client, (serial = nextSerial++));
   return `l_${digest}_${serial}`;
 }
+
+/**
+ * A whole number written into a statement's text, for LIMIT and OFFSET: PostgreSQL costs a generic
+ * plan's parameter LIMIT as a tenth of the rows, which would keep a prepared statement from ever
+ * using its generic plan. Whole and not negative, so it is safe to inline.
+ */
+export const wholeNumber = (n: number): Prisma.Sql => Prisma.raw(String(Math.max(0, Math.trunc(n))));
 
 /**
  * The rows of one read, prepared on a real PostgreSQL; on `tx` within that transaction. With

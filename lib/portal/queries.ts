@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
 import { Prisma, type ContactNoteKind, type SlotKind } from "@prisma/client";
 import { db } from "@/lib/db/client";
-import { readRows } from "@/lib/db/prepared";
+import { readRows, wholeNumber } from "@/lib/db/prepared";
 import { customerAnswerDue } from "@/lib/sla/lifecycle";
 
 export const PORTAL_PAGE_SIZE = 10;
@@ -39,7 +39,7 @@ export async function listMyTickets(user: SessionUser, page: number) {
         FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" LEFT JOIN "Complaint" k ON k."ticketId" = t.id
         WHERE t."requesterId" = ${user.id}
         ORDER BY t."lastActivityAt" DESC, t.id ASC
-        LIMIT ${Prisma.raw(String(PORTAL_PAGE_SIZE))} OFFSET ${Prisma.raw(String(Math.max(0, Math.trunc(page)) * PORTAL_PAGE_SIZE))}`,
+        LIMIT ${wholeNumber(PORTAL_PAGE_SIZE)} OFFSET ${wholeNumber(Math.trunc(page) * PORTAL_PAGE_SIZE)}`,
     ),
     readRows<{ total: bigint }>(db, Prisma.sql`SELECT count(*) AS total FROM "Ticket" WHERE "requesterId" = ${user.id}`),
   ]);

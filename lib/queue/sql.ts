@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
-import { readRows } from "@/lib/db/prepared";
+import { readRows, wholeNumber } from "@/lib/db/prepared";
 import type { DbClient } from "@/lib/settings/queries";
 import { OPEN_STATUSES, parseTicketNumber } from "@/lib/tickets/rules";
 import { staffScopeSql } from "@/lib/workspace/scope";
@@ -160,10 +160,8 @@ export interface QueueRow {
 
 const ORDER = Prisma.sql`ORDER BY t.priority DESC, t."isPartner" DESC, t."slaDueAt" ASC NULLS LAST, t."createdAt" ASC, t.id ASC`;
 
-// The LIMIT and the page's bounds are written into the statement (whole numbers only): PostgreSQL
-// costs a generic plan's parameter LIMIT as a tenth of the rows, which would keep it from ever
-// using the prepared statement's generic plan (lib/db/prepared.ts).
-const wholeNumber = (n: number) => Prisma.raw(String(Math.max(0, Math.trunc(n))));
+// The LIMIT and the page's bounds are written into the statement (wholeNumber), for the prepared
+// statement's generic plan.
 
 const SELECT_ROW = Prisma.sql`
     t.id, t.number, t.subject, t.status::text AS status, t.channel::text AS channel, t.priority::text AS priority,

@@ -43,11 +43,11 @@ const TICKET_SELECT = Prisma.raw(
   ].join(", "),
 );
 
-/** The columns of one relation out of the flat row, or null when its join found nothing. */
-function part(row: Record<string, unknown>, prefix: string): Record<string, unknown> | null {
+/** The columns of one relation out of the flat row, or null when its join found nothing (its `key` column is null). */
+function part(row: Record<string, unknown>, prefix: string, key = "id"): Record<string, unknown> | null {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) if (key.startsWith(prefix)) out[key.slice(prefix.length)] = value;
-  return prefix === "complaint." ? (out.stage === null ? null : out) : out.id === null || out.id === undefined ? null : out;
+  for (const [name, value] of Object.entries(row)) if (name.startsWith(prefix)) out[name.slice(prefix.length)] = value;
+  return out[key] === null || out[key] === undefined ? null : out;
 }
 
 /**
@@ -73,7 +73,7 @@ export async function getStaffTicket(user: SessionUser, id: string) {
       WHERE t.id = ${id} AND ${staffScopeSql(user)}`,
   );
   if (!row) return null;
-  const complaintRow = part(row, "complaint.");
+  const complaintRow = part(row, "complaint.", "stage");
   const complaint = complaintRow ? { stage: complaintRow.stage as NonNullable<LoadedTicket["complaint"]>["stage"], subjectDossierSensitive: complaintRow.subjectDossierSensitive as boolean } : null;
   const ticket = {
     ...part(row, "t."),
