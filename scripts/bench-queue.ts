@@ -99,7 +99,9 @@ const FILTERS: [string, Record<string, string>][] = [
   ["q part of a number", { q: "2026-00050" }],
   ["q a common name (5% of tickets)", { q: "Persoon 17" }],
   ["q a rare name", { q: "Persoon 1999" }],
-  ["q two letters", { q: "zq" }],
+  ["q two letters, no word starts so", { q: "zq" }],
+  ["q two letters, every name", { q: "pe" }],
+  ["q one letter", { q: "x" }],
   ["q nothing matches", { q: "zzqqxx" }],
 ];
 

@@ -12,6 +12,9 @@ export const ticketRefParam = z.object({
 
 /** The queue's filters (unknown values are ignored, as in a queue link) and a cursor. */
 export const ticketListQuery = queueFilterSchema.omit({ page: true }).extend({
+  q: queueFilterSchema.shape.q.meta({
+    description: "A ticket number, or text in the ticket's subject, requester, organisation or messages (any case). One or two characters match the start of a word.",
+  }),
   cursor: z.string().max(200).optional().meta({ description: "The nextCursor of the previous page." }),
   limit: z.coerce.number().int("INTEGER").min(1, "TOO_SMALL").max(100, "TOO_LARGE").default(25),
 });
