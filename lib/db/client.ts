@@ -16,6 +16,30 @@ const holder = globalThis as typeof globalThis & { __loketPrisma?: PrismaClient;
 // Not on the embedded PGlite, which runs no workers.
 const SESSION_OPTIONS = "-c max_parallel_workers_per_gather=0";
 
+const noop = () => {};
+
+/**
+ * A connection that sends a query only once the one before it has answered. Queries of one Prisma
+ * transaction share a connection, and a Promise.all inside a transaction (getCalendarSettings and
+ * getSlaPolicies, two lookups before a write) sends them at once: pg 8 queues them itself but warns
+ * that pg 9 will refuse to. They could not run side by side on one connection anyway, so waiting
+ * here changes nothing but the warning. Queries with a callback (pg's own pool.query, which runs on
+ * an idle connection) pass straight through.
+ */
+class OneQueryAtATime extends pg.Client {
+  #last: Promise<unknown> = Promise.resolve();
+
+  // pg's query has a dozen overloads; this keeps each call's own arguments and result.
+  override query(...args: unknown[]): never {
+    const send = () => (super.query as (...a: unknown[]) => unknown)(...args);
+    const withCallback = typeof args[args.length - 1] === "function" || typeof (args[0] as { submit?: unknown } | undefined)?.submit === "function";
+    if (withCallback) return send() as never;
+    const answered = this.#last.then(send);
+    this.#last = answered.then(noop, noop);
+    return answered as never;
+  }
+}
+
 function create(): PrismaClient {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -25,7 +49,7 @@ function create(): PrismaClient {
   }
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
   // Our pool, handed to the adapter: the hottest reads use it directly too (lib/db/prepared.ts).
-  holder.__loketPool = new pg.Pool({ connectionString: url, max, ...(process.env.LOKET_EMBEDDED === "1" ? {} : { options: SESSION_OPTIONS }) });
+  holder.__loketPool = new pg.Pool({ Client: OneQueryAtATime, connectionString: url, max, ...(process.env.LOKET_EMBEDDED === "1" ? {} : { options: SESSION_OPTIONS }) });
   return new PrismaClient({ adapter: new PrismaPg(holder.__loketPool) });
 }
 

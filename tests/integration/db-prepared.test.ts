@@ -2,6 +2,8 @@
 // give the values Prisma's own raw query gives (the test process runs at UTC+14, so a timestamp
 // read in the local zone would be off by fourteen hours), are prepared once per connection, read
 // through a transaction when given one, and a failed statement leaves the pool usable.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { Prisma } from "@prisma/client";
 import pg from "pg";
 import { beforeEach, describe, expect, inject, it } from "vitest";
@@ -86,3 +88,27 @@ describe("prepared reads", () => {
     expect(await readRows(db, Prisma.sql`SELECT 401 AS x -- quota probe, late`)).toEqual([{ x: 401 }]);
   });
 });
+
+describe("the app's connections", () => {
+  // pg 8 queues overlapping queries on one connection with a warning, and pg 9 refuses them.
+  // Prisma sends them inside a transaction (a read's relations side by side, on the transaction's
+  // one connection), so the app's connections send one query at a time. In a child process, on
+  // the demo data: pg warns once per process.
+  it("send the queries of one transaction one at a time, so pg has nothing to warn about, and answer each", () => {
+    const root = path.resolve(import.meta.dirname, "..", "..");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "tests/support/overlapping-queries.ts"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const outcome = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { tickets: number; messages: number; app: string[]; plain: string[] };
+    expect(outcome.tickets).toBe(3);
+    expect(outcome.messages).toBeGreaterThan(0);
+    expect(outcome.app).toEqual([]);
+    // The same check sees the warning where queries do overlap.
+    expect(outcome.plain).toHaveLength(1);
+  });
+});
+
