@@ -1,7 +1,7 @@
 import "server-only";
 import type { Locale, Prisma } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
-import type { Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { enqueueMails, type OutgoingMail } from "@/lib/outbox/mutations";
 import { choiceOf, DEFAULT_DELIVERY, deliveryFor, deliveryOf, hrefFor, notificationDigestMail, notificationMail, recipientKey, type DeliveryChoice, type NotificationData, type NotificationKind } from "./rules";
@@ -38,11 +38,21 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<number> {
   return notifyMany(tx, [input]);
 }
 
+export interface NotifyOptions {
+  /**
+   * "later": the mails wait in the notifications (mailPendingAt) until mailPendingNotifications
+   * writes them, one per person and kind. The SLA sweep's wave commits its changes 500 at a time,
+   * and mailed at once a coordinator got a digest per transaction: 241 for 120,000 breaches.
+   */
+  mail?: "now" | "later";
+}
+
 /**
  * `notify` for many events at once (the SLA sweep's wave of breaches at 17:00): one read of the
  * people and their choices, one insert of all notifications; a mail for each new one that asks for it.
  */
-export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promise<number> {
+export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[], options: NotifyOptions = {}): Promise<number> {
+  const later = options.mail === "later";
   const ids = [...new Set(inputs.flatMap((input) => input.recipients))];
   if (ids.length === 0) return 0;
   const kinds = [...new Set(inputs.map((input) => input.kind))];
@@ -71,7 +81,8 @@ export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promis
         createdAt: input.now,
         // Mail only: kept for the record and for de-duplication, but not unread in the bell.
         readAt: delivery.inApp ? null : input.now,
-        mailedAt: wantsMail ? input.now : null,
+        mailedAt: wantsMail && !later ? input.now : null,
+        mailPendingAt: wantsMail && later ? input.now : null,
       });
       if (wantsMail && person) mails.set(id, { input, person });
     }
@@ -80,16 +91,43 @@ export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promis
   // Already told (same event, same person): skipped, and no second mail.
   // One statement, the rows as one JSON parameter (see auditMany: Prisma's createMany cost per row).
   const inserted = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "Notification" ("id", "userId", "kind", "dedupeKey", "entityType", "entityId", "data", "createdAt", "readAt", "mailedAt")
+    INSERT INTO "Notification" ("id", "userId", "kind", "dedupeKey", "entityType", "entityId", "data", "createdAt", "readAt", "mailedAt", "mailPendingAt")
     SELECT r."id", r."userId", r."kind", r."dedupeKey", r."entityType", r."entityId", r."data",
-      r."createdAt" AT TIME ZONE 'UTC', r."readAt" AT TIME ZONE 'UTC', r."mailedAt" AT TIME ZONE 'UTC'
+      r."createdAt" AT TIME ZONE 'UTC', r."readAt" AT TIME ZONE 'UTC', r."mailedAt" AT TIME ZONE 'UTC', r."mailPendingAt" AT TIME ZONE 'UTC'
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       AS r("id" text, "userId" text, "kind" text, "dedupeKey" text, "entityType" text, "entityId" text, "data" jsonb,
-        "createdAt" timestamptz, "readAt" timestamptz, "mailedAt" timestamptz)
+        "createdAt" timestamptz, "readAt" timestamptz, "mailedAt" timestamptz, "mailPendingAt" timestamptz)
     ON CONFLICT DO NOTHING
     RETURNING "id"`;
-  await enqueueMails(tx, mailsFor(rows, new Set(inserted.map((row) => row.id)), mails));
+  if (!later) await enqueueMails(tx, mailsFor(rows, new Set(inserted.map((row) => row.id)), mails));
   return inserted.length;
+}
+
+/**
+ * Writes the mails that notifications wait for (NotifyOptions, "later"): per person and kind one
+ * mail, a digest when there are several, in the order the events came. Each in its own
+ * transaction, which claims its notifications by a conditional update: two sweepers write each
+ * mail once, and what a crash left waiting is written by the next run. Returns the mails written.
+ */
+export async function mailPendingNotifications(db: Db, now: Date): Promise<number> {
+  const groups = await db.$queryRaw<{ userId: string; kind: string }[]>`
+    SELECT DISTINCT "userId", "kind" FROM "Notification" WHERE "mailPendingAt" IS NOT NULL`;
+  let written = 0;
+  for (const { userId, kind } of groups) {
+    written += await db.$transaction(async (tx) => {
+      const person = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, locale: true, active: true } });
+      const claimed = await tx.$queryRaw<{ id: string; data: NotificationData; createdAt: Date }[]>`
+        UPDATE "Notification" SET "mailPendingAt" = NULL, "mailedAt" = ${person?.active ? now : null}
+        WHERE "userId" = ${userId} AND "kind" = ${kind} AND "mailPendingAt" IS NOT NULL
+        RETURNING "id", "data", "createdAt"`;
+      // Deactivated since: told in the app only, as notifyMany does for an inactive account.
+      if (claimed.length === 0 || !person?.active) return 0;
+      claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      await enqueueMails(tx, [mailOf(person, kind as NotificationKind, claimed, now)]);
+      return 1;
+    });
+  }
+  return written;
 }
 
 type WantedMail = { input: NotifyInput; person: { id: string; email: string; locale: Locale } };
@@ -113,13 +151,18 @@ function mailsFor(rows: readonly { id?: string }[], inserted: ReadonlySet<string
   }
   return [...groups.values()].map((group) => {
     const { input, person } = group[0]!;
-    const preferences = `${linkBase()}/agent/meldingen/voorkeuren`;
-    const mail =
-      group.length === 1
-        ? notificationMail(input.kind, input.data, person.locale, `${linkBase()}/agent/meldingen/${group[0]!.id}`, preferences)
-        : notificationDigestMail(input.kind, group.map((item) => item.input.data), person.locale, `${linkBase()}/agent/meldingen`, preferences);
-    return { kind: `notification.${input.kind}`, to: person.email, subject: mail.subject, text: mail.text, locale: person.locale, at: input.now };
+    return mailOf(person, input.kind, group.map((item) => ({ id: item.id, data: item.input.data })), input.now);
   });
+}
+
+/** One person's mail of one kind: the notification itself, or a digest that lists several. */
+function mailOf(person: WantedMail["person"], kind: NotificationKind, items: readonly { id: string; data: NotificationData }[], at: Date): OutgoingMail & { ticketId?: null } {
+  const preferences = `${linkBase()}/agent/meldingen/voorkeuren`;
+  const mail =
+    items.length === 1
+      ? notificationMail(kind, items[0]!.data, person.locale, `${linkBase()}/agent/meldingen/${items[0]!.id}`, preferences)
+      : notificationDigestMail(kind, items.map((item) => item.data), person.locale, `${linkBase()}/agent/meldingen`, preferences);
+  return { kind: `notification.${kind}`, to: person.email, subject: mail.subject, text: mail.text, locale: person.locale, at };
 }
 
 /** Marks one of one's own notifications read and says where it leads; someone else's is not found. */

@@ -14,7 +14,7 @@ import { withSweepLock } from "./lock";
 import { sweepAutoClose, sweepCallbackReminders, sweepSlaStates, sweepSurveyInvitations } from "./sweeps";
 
 export interface SweepReport {
-  sla: { changed: number; notified: number; failed: number } | "skipped";
+  sla: { changed: number; notified: number; failed: number; mailed: number } | "skipped";
   complaintsDue: number | "skipped";
   autoClosed: number | "skipped";
   surveys: number | "skipped";

@@ -3,7 +3,7 @@ import { Prisma } from "@prisma/client";
 import { audit, auditMany } from "@/lib/audit/mutations";
 import type { Db } from "@/lib/db/client";
 import { mailText } from "@/lib/mail-templates/queries";
-import { notifyMany } from "@/lib/notifications/mutations";
+import { mailPendingNotifications, notifyMany } from "@/lib/notifications/mutations";
 import { coordinatorsOf } from "@/lib/notifications/recipients";
 import { enqueueMail } from "@/lib/outbox/mutations";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
@@ -30,7 +30,9 @@ const SLA_CHANGES_PER_TRANSACTION = 500;
 const SLA_TRANSACTION = { maxWait: 30_000, timeout: 30_000 };
 
 /**
- * Moves SLA states forward and tells the assignee and the team's coordinators, once per state.
+ * Moves SLA states forward and tells the assignee and the team's coordinators, once per state;
+ * at the end of the run each person who asked for mail gets one per kind (a digest of the run's
+ * warnings), however many transactions the run took.
  * Reads only the clocks whose stored next moment has come (Ticket.slaNextCheckAt, written by every
  * change to a clock): with a million open clocks a run looks at the few that change, not at all.
  * Per ticket one transaction holds the state change, its next moment, its audit event and its
@@ -38,7 +40,7 @@ const SLA_TRANSACTION = { maxWait: 30_000, timeout: 30_000 };
  * update keeps it idempotent: when another sweeper moved the clock first, this one writes nothing.
  * A ticket whose transaction fails keeps its moment for the next run and does not stop the others.
  */
-export async function sweepSlaStates(db: Db, now: Date): Promise<{ changed: number; notified: number; failed: number }> {
+export async function sweepSlaStates(db: Db, now: Date): Promise<{ changed: number; notified: number; failed: number; mailed: number }> {
   const [settings, policies, recheck] = await Promise.all([getCalendarSettings(db), getSlaPolicies(db), pendingRecheck(db)]);
   const total = { changed: 0, notified: 0, failed: 0 };
   // After a change to the calendar, opening hours or a policy: every running clock once, here in
@@ -48,7 +50,8 @@ export async function sweepSlaStates(db: Db, now: Date): Promise<{ changed: numb
     await db.setting.upsert({ where: { key: RECHECK_DONE_KEY }, create: { key: RECHECK_DONE_KEY, value: { version: recheck } }, update: { value: { version: recheck } } });
   }
   await sweepClocks(db, now, "due", settings, policies, total);
-  return total;
+  // Also what an earlier run that stopped halfway left waiting.
+  return { ...total, mailed: await mailPendingNotifications(db, now) };
 }
 
 type Tally = { changed: number; notified: number; failed: number };
@@ -256,6 +259,7 @@ async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<
         dedupeKey: `sla:${ticket.id}:${ticket.slaStartedAt!.toISOString()}:${clock.state}`,
         now,
       })),
+      { mail: "later" },
     );
     await enqueueWebhookEvents(
       tx,

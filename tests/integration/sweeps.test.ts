@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { mailPendingNotifications, notifyMany } from "@/lib/notifications/mutations";
 import { addClosureDay } from "@/lib/settings/mutations";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
@@ -97,7 +98,7 @@ describe("SLA sweep at scale: only clocks whose moment has come", () => {
     expect(await db.ticket.count({ where: { slaState: "AT_RISK" } })).toBe(1100);
     // Each one now waits for its due time, so a sweep a minute later has nothing to read.
     expect(await db.ticket.count({ where: { slaNextCheckAt: { lte: new Date(atRisk.getTime() + 60_000) } } })).toBe(0);
-    expect(await sweepSlaStates(db, new Date(atRisk.getTime() + 60_000))).toEqual({ changed: 0, notified: 0, failed: 0 });
+    expect(await sweepSlaStates(db, new Date(atRisk.getTime() + 60_000))).toEqual({ changed: 0, notified: 0, failed: 0, mailed: 0 });
     const next = await db.ticket.findUniqueOrThrow({ where: { id: created.id } });
     expect(next.slaNextCheckAt).toEqual(new Date(next.slaDueAt!.getTime() + 1));
   }, 120_000);
@@ -127,6 +128,69 @@ describe("SLA sweep at scale: only clocks whose moment has come", () => {
 
     await sweepSlaStates(db, new Date(late.getTime() + 60_000));
     expect(await db.outboxMessage.count({ where: { kind: "notification.sla.breached" } })).toBe(mails.length);
+  });
+
+  // The wave at the end of a working day commits its changes 500 at a time; mailed per
+  // transaction, a coordinator got a digest for each (241 for 120,000 breaches, bench:sweep).
+  it("mails each person one digest per kind for a whole run, however many transactions it took", async () => {
+    const { created } = await assignedQuestion();
+    await unassignedCopies(created.id, 1_100);
+    const late = new Date("2026-12-15T10:00:00Z");
+    const outcome = await sweepSlaStates(db, late);
+    expect(outcome).toMatchObject({ changed: 1_101, failed: 0 });
+    const mails = await db.outboxMessage.findMany({ where: { kind: "notification.sla.breached" }, orderBy: { toAddress: "asc" } });
+    // One mail for each person who asked for mail: the coordinator hears of all 1,101 in one
+    // digest, the assignee of the one question of that one.
+    const wanted = await db.notification.findMany({ where: { kind: "sla.breached", mailedAt: { not: null } }, distinct: ["userId"], select: { user: { select: { email: true } } } });
+    expect(mails.map((m) => m.toAddress)).toEqual(wanted.map((n) => n.user.email).sort());
+    expect(outcome.mailed).toBe(mails.length);
+    expect(mails.find((m) => m.toAddress === "coordinator@loket.example")?.subject).toBe("Loket: 1101 termijnen overschreden");
+    expect(mails.find((m) => m.toAddress === "behandelaar@loket.example")?.subject).toBe(`Loket: Termijn overschreden: ${created.number}`);
+    // Listed in the order the events came: the assigned question's copies after it, by id.
+    const coordinator = mails.find((m) => m.toAddress === "coordinator@loket.example")!;
+    expect(coordinator.bodyText).toContain(`- Termijn overschreden: ${created.number}\n`);
+    expect(coordinator.bodyText).toContain("- en 1081 meer");
+    // Every notification marked mailed at the sweep's moment, none left waiting.
+    expect(await db.notification.count({ where: { kind: "sla.breached", mailPendingAt: { not: null } } })).toBe(0);
+    const mailed = await db.notification.findMany({ where: { kind: "sla.breached", user: { email: "coordinator@loket.example" } }, select: { mailedAt: true } });
+    expect(mailed).toHaveLength(1_101);
+    expect(mailed.every((n) => n.mailedAt?.getTime() === late.getTime())).toBe(true);
+    // The next run writes no mail again.
+    expect(await sweepSlaStates(db, new Date(late.getTime() + 60_000))).toMatchObject({ changed: 0, mailed: 0 });
+    expect(await db.outboxMessage.count({ where: { kind: "notification.sla.breached" } })).toBe(mails.length);
+  }, 120_000);
+
+  it("mails what a run that stopped halfway left waiting, once, on the next run", async () => {
+    const { created } = await assignedQuestion();
+    const coordinator = await db.user.findUniqueOrThrow({ where: { email: "coordinator@loket.example" } });
+    // Before the question's own clock turns: the runs below change nothing, they only mail.
+    const late = new Date("2026-12-08T10:00:00Z");
+    // As the wave writes them, with the mails left for the end of a run that never came.
+    await db.$transaction((tx) =>
+      notifyMany(
+        tx,
+        [1, 2].map((n) => ({
+          recipients: [coordinator.id],
+          kind: "sla.breached" as const,
+          entityType: "Ticket",
+          entityId: created.id,
+          data: { number: `${created.number}-${n}`, subject: "Betaling", state: "BREACHED" },
+          dedupeKey: `halfway:${n}`,
+          now: late,
+        })),
+        { mail: "later" },
+      ),
+    );
+    expect(await db.outboxMessage.count({ where: { kind: "notification.sla.breached" } })).toBe(0);
+    const next = new Date(late.getTime() + 60_000);
+    // A sweep and a second mailer at the same moment: the mail is written once.
+    const [alone, sweep] = await Promise.all([mailPendingNotifications(db, next), sweepSlaStates(db, next)]);
+    expect(alone + sweep.mailed).toBe(1);
+    const mails = await db.outboxMessage.findMany({ where: { kind: "notification.sla.breached", toAddress: "coordinator@loket.example" } });
+    expect(mails.map((m) => m.subject)).toEqual(["Loket: 2 termijnen overschreden"]);
+    expect(mails[0]!.bodyText).toMatch(new RegExp(`- Termijn overschreden: ${created.number}-1\\n- Termijn overschreden: ${created.number}-2\\n`));
+    await sweepSlaStates(db, new Date(next.getTime() + 60_000));
+    expect(await db.outboxMessage.count({ where: { kind: "notification.sla.breached", toAddress: "coordinator@loket.example" } })).toBe(1);
   });
 
   it("does not read a clock before its moment; a change to the calendar has every running clock read again", async () => {
