@@ -46,7 +46,7 @@ const ordered = (rights: readonly OrganisationRight[]) => RIGHT_ORDER.filter((r)
 async function organisations(tx: Tx, job: BatchJob, valid: Valid<OrganisationRow>[], now: Date, outcome: BatchOutcome) {
   const existing = await tx.organisation.findMany({
     where: { externalNumber: { in: valid.map((v) => v.row.externalNumber) } },
-    select: { id: true, externalNumber: true, name: true, kind: true, isPartner: true, customerSuccessManagerId: true, postalStreet: true, postalCode: true, postalCity: true },
+    select: { id: true, externalNumber: true, name: true, kind: true, isPartner: true, customerSuccessManagerId: true, kvkNumber: true, rsin: true, postalStreet: true, postalCode: true, postalCity: true },
   });
   const byNumber = new Map(existing.map((o) => [o.externalNumber, o]));
   const csmEmails = [...new Set(valid.flatMap((v) => (v.row.csmEmail ? [v.row.csmEmail] : [])))];
@@ -59,7 +59,10 @@ async function organisations(tx: Tx, job: BatchJob, valid: Valid<OrganisationRow
       outcome.problems.push({ line, field: "csmEmail", reason: "UNKNOWN_CSM" });
       continue;
     }
-    const wanted = { name: row.name, kind: row.kind, isPartner: row.isPartner, customerSuccessManagerId: csmId, postalStreet: row.street, postalCode: row.postalCode, postalCity: row.city };
+    const wanted = {
+      name: row.name, kind: row.kind, isPartner: row.isPartner, customerSuccessManagerId: csmId, kvkNumber: row.kvkNumber, rsin: row.rsin,
+      postalStreet: row.street, postalCode: row.postalCode, postalCity: row.city,
+    };
     const current = byNumber.get(row.externalNumber);
     if (!current) {
       outcome.created += 1;

@@ -1,6 +1,7 @@
 // The import's pure rules: which header names mean which field, how each cell is checked, and which
 // keys repeat within a file. No I/O: the runner (lib/import/runner.ts) adds what the database knows.
 import type { Locale, OrganisationKind, OrganisationRight } from "@prisma/client";
+import { normaliseIdentifier, passesElevenTest } from "@/lib/sso/rules";
 
 export const IMPORT_KINDS = ["ORGANISATIONS", "EMPLOYER_CONTACTS", "BENEFICIARIES"] as const;
 export type ImportKindName = (typeof IMPORT_KINDS)[number];
@@ -12,6 +13,8 @@ export const IMPORT_REASONS = [
   "BAD_POSTAL_CODE",
   "BAD_VALUE",
   "UNKNOWN_KIND",
+  "BAD_KVK_NUMBER",
+  "BAD_RSIN",
   "UNKNOWN_ORGANISATION",
   "UNKNOWN_CSM",
   "DUPLICATE_IN_FILE",
@@ -53,6 +56,9 @@ export const FIELDS: Record<ImportKindName, Record<string, FieldSpec>> = {
     kind: { required: false, names: ["soort", "type", "kind", "organisatiesoort"] },
     isPartner: { required: false, names: ["ketenpartner", "chainpartner", "partner", "ispartner"] },
     csmEmail: { required: false, names: ["csm", "csmemail", "customersuccessmanager", "customersuccessmanageremail", "accountmanager"] },
+    // The numbers an employer contact's eHerkenning login is checked against (lib/sso/login.ts).
+    kvkNumber: { required: false, names: ["kvk", "kvknummer", "kvknr", "kamervankoophandel", "kvknumber", "chamberofcommerce", "cocnumber"] },
+    rsin: { required: false, names: ["rsin", "rsinnummer", "rsinnumber"] },
     street: STREET,
     postalCode: POSTAL,
     city: CITY,
@@ -183,6 +189,8 @@ export interface OrganisationRow {
   kind?: OrganisationKind;
   isPartner?: boolean;
   csmEmail?: string;
+  kvkNumber?: string;
+  rsin?: string;
   street?: string;
   postalCode?: string;
   city?: string;
@@ -255,6 +263,13 @@ function readValue(field: string, raw: string): unknown {
       return normalisePostalCode(raw) ?? new Refused("BAD_POSTAL_CODE");
     case "kind":
       return parseOrganisationKind(raw) ?? new Refused("UNKNOWN_KIND");
+    // As the organisation form takes them: digits, padded to their length; the RSIN's check digit checked.
+    case "kvkNumber":
+      return normaliseIdentifier("kvk", raw) ?? new Refused("BAD_KVK_NUMBER");
+    case "rsin": {
+      const rsin = normaliseIdentifier("rsin", raw);
+      return rsin && passesElevenTest(rsin) ? rsin : new Refused("BAD_RSIN");
+    }
     case "isPartner":
       return parseYesNo(raw) ?? new Refused("BAD_VALUE");
     case "language":

@@ -140,6 +140,24 @@ describe("a real run", () => {
     expect({ created: again.createdCount, updated: again.updatedCount, unchanged: again.unchangedCount }).toEqual({ created: 0, updated: 0, unchanged: 4 });
   });
 
+  it("organisations: KvK number and RSIN are read, a bad one is a problem of its line, an empty cell keeps what is stored", async () => {
+    const file = [
+      "werkgeversnummer;naam;kvk;rsin",
+      "WG-50011;Eerste B.V.;8765 4321;002417583",
+      "WG-50012;Tweede B.V.;87654321;002417584",
+      "WG-50013;Derde B.V.;;",
+    ].join("\n");
+    const job = await importFile("ORGANISATIONS", file);
+    expect(job.problems).toEqual([{ line: 3, field: "rsin", reason: "BAD_RSIN" }]);
+    expect(await db.organisation.findUniqueOrThrow({ where: { externalNumber: "WG-50011" } })).toMatchObject({ kvkNumber: "87654321", rsin: "002417583" });
+    expect(await db.organisation.findUnique({ where: { externalNumber: "WG-50012" } })).toBeNull();
+    expect(await db.organisation.findUniqueOrThrow({ where: { externalNumber: "WG-50013" } })).toMatchObject({ kvkNumber: null, rsin: null });
+    // A later file that changes the KvK number and leaves the RSIN empty: the RSIN stays.
+    const update = await importFile("ORGANISATIONS", ["werkgeversnummer;naam;kvk;rsin", "WG-50011;Eerste B.V.;11223344;"].join("\n"));
+    expect({ updated: update.updatedCount, problems: update.problems }).toEqual({ updated: 1, problems: [] });
+    expect(await db.organisation.findUniqueOrThrow({ where: { externalNumber: "WG-50011" } })).toMatchObject({ kvkNumber: "11223344", rsin: "002417583" });
+  });
+
   it("employer contacts: new ones become invitations (mailed only with invite), members get their rights updated", async () => {
     const tom = await db.user.findUniqueOrThrow({ where: { email: "tom.visser@vandijk.example" }, include: { memberships: true } });
     const file = [

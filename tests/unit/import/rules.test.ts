@@ -135,6 +135,24 @@ describe("a line", () => {
     expect(checkLine("BENEFICIARIES", map, { line: 4, cells: ["K-1", "Piet"] }).problems).toEqual([{ line: 4, field: null, reason: "COLUMN_COUNT" }]);
   });
 
+  // The numbers an employer contact's eHerkenning login is checked against: as the organisation
+  // form takes them, digits only, a KvK number padded to 8, an RSIN of 9 that passes the 11-test.
+  it("reads an organisation's KvK number and RSIN as the organisation form does, and names a bad one", () => {
+    const orgMap = mapHeader("ORGANISATIONS", ["Werkgeversnummer", "Naam", "KvK-nummer", "RSIN"]);
+    expect(orgMap.columns).toMatchObject({ kvkNumber: 2, rsin: 3 });
+    expect(checkLine("ORGANISATIONS", orgMap, { line: 2, cells: ["WG-1", "X", "1234 5678", "002.417.583"] }).row).toEqual({
+      externalNumber: "WG-1", name: "X", kvkNumber: "12345678", rsin: "002417583",
+    });
+    // A KvK number that lost its leading zero in a spreadsheet is padded back.
+    expect(checkLine("ORGANISATIONS", orgMap, { line: 3, cells: ["WG-1", "X", "9012345", ""] }).row).toEqual({ externalNumber: "WG-1", name: "X", kvkNumber: "09012345" });
+    expect(checkLine("ORGANISATIONS", orgMap, { line: 4, cells: ["WG-1", "X", "123456789", "002417584"] }).problems).toEqual([
+      { line: 4, field: "kvkNumber", reason: "BAD_KVK_NUMBER" },
+      { line: 4, field: "rsin", reason: "BAD_RSIN" },
+    ]);
+    expect(checkLine("ORGANISATIONS", orgMap, { line: 5, cells: ["WG-1", "X", "KvK 1234", "abc"] }).problems.map((p) => p.reason)).toEqual(["BAD_KVK_NUMBER", "BAD_RSIN"]);
+    expect(mapHeader("ORGANISATIONS", ["externalNumber", "name", "chamberOfCommerce", "rsin"]).columns).toMatchObject({ kvkNumber: 2, rsin: 3 });
+  });
+
   it("an unknown organisation kind is its own reason", () => {
     const orgMap = mapHeader("ORGANISATIONS", ["werkgeversnummer", "naam", "soort"]);
     expect(checkLine("ORGANISATIONS", orgMap, { line: 3, cells: ["WG-1", "X", "stichting"] }).problems).toEqual([{ line: 3, field: "kind", reason: "UNKNOWN_KIND" }]);
