@@ -105,7 +105,8 @@ export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[], options
 
 /**
  * Writes the mails that notifications wait for (NotifyOptions, "later"): per person and kind one
- * mail, a digest when there are several, in the order the events came. Each in its own
+ * mail, a digest when there are several, in the order the events came (those of one moment by
+ * what they are about, oldest first). Each in its own
  * transaction, which claims its notifications by a conditional update: two sweepers write each
  * mail once, and what a crash left waiting is written by the next run. Returns the mails written.
  */
@@ -116,13 +117,16 @@ export async function mailPendingNotifications(db: Db, now: Date): Promise<numbe
   for (const { userId, kind } of groups) {
     written += await db.$transaction(async (tx) => {
       const person = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, locale: true, active: true } });
-      const claimed = await tx.$queryRaw<{ id: string; data: NotificationData; createdAt: Date }[]>`
+      const claimed = await tx.$queryRaw<{ id: string; entityId: string; data: NotificationData; createdAt: Date }[]>`
         UPDATE "Notification" SET "mailPendingAt" = NULL, "mailedAt" = ${person?.active ? now : null}
         WHERE "userId" = ${userId} AND "kind" = ${kind} AND "mailPendingAt" IS NOT NULL
-        RETURNING "id", "data", "createdAt"`;
+        RETURNING "id", "entityId", "data", "createdAt"`;
       // Deactivated since: told in the app only, as notifyMany does for an inactive account.
       if (claimed.length === 0 || !person?.active) return 0;
-      claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      // The events of one moment came from transactions side by side, so their own ids do not say
+      // which came first: those list by what they are about, oldest first (ids sort as created).
+      const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || byText(a.entityId, b.entityId) || byText(a.id, b.id));
       await enqueueMails(tx, [mailOf(person, kind as NotificationKind, claimed, now)]);
       return 1;
     });
