@@ -20,11 +20,11 @@ const noop = () => {};
 
 /**
  * A connection that sends a query only once the one before it has answered. Queries of one Prisma
- * transaction share a connection, and a Promise.all inside a transaction (getCalendarSettings and
- * getSlaPolicies, two lookups before a write) sends them at once: pg 8 queues them itself but warns
- * that pg 9 will refuse to. They could not run side by side on one connection anyway, so waiting
- * here changes nothing but the warning. Queries with a callback (pg's own pool.query, which runs on
- * an idle connection) pass straight through.
+ * transaction share a connection, and Prisma's query interpreter fetches a read's relations side
+ * by side (traced with --trace-deprecation): pg 8 queues them itself but warns that pg 9 will
+ * refuse to. They could not run side by side on one connection anyway, so waiting here changes
+ * nothing but the warning. Queries with a callback (pg's own pool.query, which runs on an idle
+ * connection) pass straight through.
  */
 class OneQueryAtATime extends pg.Client {
   #last: Promise<unknown> = Promise.resolve();
