@@ -71,19 +71,26 @@ export type SearchPlan = "indexes" | "rows" | { ids: readonly string[] };
 /** Up to this many tickets holding the text, the search is answered from the indexes. */
 export const RARE_TEXT = 2_000;
 
+// Where a search looks, as the lower-cased expressions the trigram indexes hold, of a row under an
+// alias: the ticket's own text, its requester's, its organisation's, a message's. Both plans (and
+// the indexes) must look at the same places.
+const ticketText = (a: string) => [`lower(${a}.subject)`, `lower(coalesce(${a}."requesterName", ''))`, `lower(coalesce(${a}."requesterEmail", ''))`];
+const requesterText = (a: string) => [`lower(${a}.name)`, `lower(${a}.email)`, `lower(coalesce(${a}."clientNumber", ''))`];
+const organisationText = (a: string) => [`lower(${a}.name)`, `lower(${a}."externalNumber")`];
+const messageText = (a: string) => [`lower(${a}.body)`];
+// The expressions are written here, with fixed aliases: nothing of the search's text is in them.
+const anyHolds = (match: TextMatch, columns: readonly string[]) => Prisma.join(columns.map((column) => match(Prisma.raw(column))), " OR ");
+
 /** The ids of every ticket whose own fields, requester, organisation or messages hold the text (any status, any scope). */
 function ticketsHolding(match: TextMatch): Prisma.Sql {
   return Prisma.sql`
-    SELECT s.id FROM "Ticket" s
-      WHERE ${match(Prisma.sql`lower(s.subject)`)} OR ${match(Prisma.sql`lower(coalesce(s."requesterName", ''))`)} OR ${match(Prisma.sql`lower(coalesce(s."requesterEmail", ''))`)}
+    SELECT s.id FROM "Ticket" s WHERE ${anyHolds(match, ticketText("s"))}
     UNION ALL
-    SELECT s.id FROM "User" r JOIN "Ticket" s ON s."requesterId" = r.id
-      WHERE ${match(Prisma.sql`lower(r.name)`)} OR ${match(Prisma.sql`lower(r.email)`)} OR ${match(Prisma.sql`lower(coalesce(r."clientNumber", ''))`)}
+    SELECT s.id FROM "User" r JOIN "Ticket" s ON s."requesterId" = r.id WHERE ${anyHolds(match, requesterText("r"))}
     UNION ALL
-    SELECT s.id FROM "Organisation" o JOIN "Ticket" s ON s."organisationId" = o.id
-      WHERE ${match(Prisma.sql`lower(o.name)`)} OR ${match(Prisma.sql`lower(o."externalNumber")`)}
+    SELECT s.id FROM "Organisation" o JOIN "Ticket" s ON s."organisationId" = o.id WHERE ${anyHolds(match, organisationText("o"))}
     UNION ALL
-    SELECT m."ticketId" FROM "Message" m WHERE ${match(Prisma.sql`lower(m.body)`)}`;
+    SELECT m."ticketId" FROM "Message" m WHERE ${anyHolds(match, messageText("m"))}`;
 }
 
 const isNumberSearch = (q: string) => /^(lk-?)?[\d-]{4,}$/i.test(q.trim());
@@ -100,10 +107,10 @@ function searchSql(q: string, plan: SearchPlan): Prisma.Sql {
   // The requesters and organisations holding the text are few and looked up once (hashed); a
   // ticket's messages are looked up by ticket, as a common text would match most messages.
   return Prisma.sql`(
-    ${match(Prisma.sql`lower(t.subject)`)} OR ${match(Prisma.sql`lower(coalesce(t."requesterName", ''))`)} OR ${match(Prisma.sql`lower(coalesce(t."requesterEmail", ''))`)}
-    OR t."requesterId" IN (SELECT r.id FROM "User" r WHERE ${match(Prisma.sql`lower(r.name)`)} OR ${match(Prisma.sql`lower(r.email)`)} OR ${match(Prisma.sql`lower(coalesce(r."clientNumber", ''))`)})
-    OR t."organisationId" IN (SELECT o.id FROM "Organisation" o WHERE ${match(Prisma.sql`lower(o.name)`)} OR ${match(Prisma.sql`lower(o."externalNumber")`)})
-    OR EXISTS (SELECT 1 FROM "Message" m WHERE m."ticketId" = t.id AND ${match(Prisma.sql`lower(m.body)`)})
+    ${anyHolds(match, ticketText("t"))}
+    OR t."requesterId" IN (SELECT r.id FROM "User" r WHERE ${anyHolds(match, requesterText("r"))})
+    OR t."organisationId" IN (SELECT o.id FROM "Organisation" o WHERE ${anyHolds(match, organisationText("o"))})
+    OR EXISTS (SELECT 1 FROM "Message" m WHERE m."ticketId" = t.id AND (${anyHolds(match, messageText("m"))}))
   )`;
 }
 
