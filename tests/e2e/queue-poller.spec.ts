@@ -17,7 +17,11 @@ test("the queue polls after its interval, not on arrival, and leaves an unchange
     // A router refresh asks the page again for its server components.
     else if (url.pathname === "/agent" && request.headers()["rsc"] !== undefined) refreshes.push(url.pathname);
   });
-  await page.clock.install();
+  // Paused from the start: only runFor moves the page's time, however long the page takes to load
+  // on a busy machine (with the clock flowing, a slow load had the first poll come "early").
+  const start = new Date();
+  await page.clock.install({ time: start });
+  await page.clock.pauseAt(new Date(start.getTime() + 1_000));
   await page.goto("/agent");
   await expect(page.getByTestId("queue-live")).toBeVisible();
   await page.waitForLoadState("networkidle");
