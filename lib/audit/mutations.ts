@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
-import type { Tx } from "@/lib/db/client";
+import type { SqlTx } from "@/lib/db/sql";
 import { newId } from "@/lib/db/ids";
 
 export interface AuditInput {
@@ -19,7 +19,7 @@ export interface AuditInput {
  * Call inside the mutation's transaction so the event commits with the change or not at all.
  * One raw statement, as `auditMany` writes: almost every change audits (README: why raw SQL).
  */
-export async function audit(tx: Tx, input: AuditInput): Promise<void> {
+export async function audit(tx: SqlTx, input: AuditInput): Promise<void> {
   await auditMany(tx, [input]);
 }
 
@@ -28,7 +28,7 @@ export async function audit(tx: Tx, input: AuditInput): Promise<void> {
  * parameter: Prisma's createMany spent about 0.18 ms a row binding and mapping its parameters,
  * and the sweep's 17:00 wave writes a hundred thousand events.
  */
-export async function auditMany(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+export async function auditMany(tx: SqlTx, inputs: readonly AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
   const rows = inputs.map((input) => ({ id: newId(), ...rowOf(input) }));
   await tx.$executeRaw`

@@ -6,24 +6,9 @@
 // read goes through the transaction, as any other.
 import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
-import pg from "pg";
+import type pg from "pg";
 import { db, getDb, getPool, type Db, type Tx } from "./client";
-
-// Read as Prisma reads them: timestamps without zone are UTC, dates are UTC midnights, bigint
-// counts are bigints (pg's defaults read the first two in the process's own zone).
-const TIMESTAMP = 1114;
-const DATE = 1082;
-const INT8 = 20;
-const types = {
-  getTypeParser(oid: number, format?: "text" | "binary") {
-    if (oid === TIMESTAMP) return (value: string) => new Date(`${value.replace(" ", "T")}Z`);
-    if (oid === DATE) return (value: string) => new Date(`${value}T00:00:00Z`);
-    if (oid === INT8) return (value: string) => BigInt(value);
-    return pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
-
-const param = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+import { param, types } from "./sql";
 
 // Names are per statement text and per connection: the embedded PGlite is one database session
 // behind every connection, so a name prepared by one would collide with another's. There (and only

@@ -2,6 +2,7 @@ import "server-only";
 import type { Locale, Prisma } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import type { Db, Tx } from "@/lib/db/client";
+import { sqlTransaction, type SqlTx } from "@/lib/db/sql";
 import { newId } from "@/lib/db/ids";
 import { enqueueMails, type OutgoingMail } from "@/lib/outbox/mutations";
 import { choiceOf, DEFAULT_DELIVERY, deliveryFor, deliveryOf, hrefFor, notificationDigestMail, notificationMail, recipientKey, type DeliveryChoice, type NotificationData, type NotificationKind } from "./rules";
@@ -34,7 +35,7 @@ export interface NotifyInput {
  * commit together. Inactive accounts are skipped; an id that is no account at all fails the
  * transaction (a caller's mistake must not pass silently). Returns how many were new.
  */
-export async function notify(tx: Tx, input: NotifyInput): Promise<number> {
+export async function notify(tx: SqlTx, input: NotifyInput): Promise<number> {
   return notifyMany(tx, [input]);
 }
 
@@ -51,15 +52,16 @@ export interface NotifyOptions {
  * `notify` for many events at once (the SLA sweep's wave of breaches at 17:00): one read of the
  * people and their choices, one insert of all notifications; a mail for each new one that asks for it.
  */
-export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[], options: NotifyOptions = {}): Promise<number> {
+export async function notifyMany(tx: SqlTx, inputs: readonly NotifyInput[], options: NotifyOptions = {}): Promise<number> {
   const later = options.mail === "later";
   const ids = [...new Set(inputs.flatMap((input) => input.recipients))];
   if (ids.length === 0) return 0;
   const kinds = [...new Set(inputs.map((input) => input.kind))];
-  const people = await tx.user.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, email: true, locale: true, active: true, notificationPreferences: { where: { kind: { in: kinds } }, select: { kind: true, inApp: true, mail: true } } },
-  });
+  const people = await tx.$queryRaw<{ id: string; email: string; locale: Locale; active: boolean; notificationPreferences: { kind: string; inApp: boolean; mail: boolean }[] }[]>`
+    SELECT u."id", u."email", u."locale"::text AS "locale", u."active",
+      COALESCE((SELECT json_agg(json_build_object('kind', p."kind", 'inApp', p."inApp", 'mail', p."mail"))
+        FROM "NotificationPreference" p WHERE p."userId" = u."id" AND p."kind" = ANY(${kinds}::text[])), '[]'::json) AS "notificationPreferences"
+    FROM "User" u WHERE u."id" = ANY(${ids}::text[])`;
   const byId = new Map(people.map((p) => [p.id, p]));
   const rows: Prisma.NotificationCreateManyInput[] = [];
   const mails = new Map<string, { input: NotifyInput; person: (typeof people)[number] }>();
@@ -115,8 +117,9 @@ export async function mailPendingNotifications(db: Db, now: Date): Promise<numbe
     SELECT DISTINCT "userId", "kind" FROM "Notification" WHERE "mailPendingAt" IS NOT NULL`;
   let written = 0;
   for (const { userId, kind } of groups) {
-    written += await db.$transaction(async (tx) => {
-      const person = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, locale: true, active: true } });
+    written += await sqlTransaction(db, async (tx) => {
+      const [person] = await tx.$queryRaw<{ id: string; email: string; locale: Locale; active: boolean }[]>`
+        SELECT "id", "email", "locale"::text AS "locale", "active" FROM "User" WHERE "id" = ${userId}`;
       const claimed = await tx.$queryRaw<{ id: string; entityId: string; data: NotificationData; createdAt: Date }[]>`
         UPDATE "Notification" SET "mailPendingAt" = NULL, "mailedAt" = ${person?.active ? now : null}
         WHERE "userId" = ${userId} AND "kind" = ${kind} AND "mailPendingAt" IS NOT NULL

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Locale } from "@prisma/client";
 import type { Tx } from "@/lib/db/client";
+import type { SqlTx } from "@/lib/db/sql";
 import { newId } from "@/lib/db/ids";
 import { newReplyToken } from "@/lib/mail/reply-token";
 import { isSensitiveKind } from "./rules";
@@ -42,7 +43,7 @@ export async function enqueueMail(tx: Tx, mail: OutgoingMail): Promise<{ id: str
  * Many mails in one insert (the SLA sweep's wave of breach notices). For mails about no ticket:
  * a ticket's first mail makes its reply token, which `enqueueMail` does one by one.
  */
-export async function enqueueMails(tx: Tx, mails: readonly (OutgoingMail & { ticketId?: null })[]): Promise<void> {
+export async function enqueueMails(tx: SqlTx, mails: readonly (OutgoingMail & { ticketId?: null })[]): Promise<void> {
   await insertMails(tx, mails);
 }
 
@@ -50,7 +51,7 @@ export async function enqueueMails(tx: Tx, mails: readonly (OutgoingMail & { tic
  * The outbox rows, in one raw statement with the rows as one JSON parameter: Prisma's createMany
  * cost per row (see auditMany), and nearly every change writes a mail (README: why raw SQL).
  */
-async function insertMails(tx: Tx, mails: readonly OutgoingMail[]): Promise<{ id: string; mailMessageId: string }[]> {
+async function insertMails(tx: SqlTx, mails: readonly OutgoingMail[]): Promise<{ id: string; mailMessageId: string }[]> {
   if (mails.length === 0) return [];
   const rows = mails.map((mail) => ({ id: newId(), ...rowOf(mail), at: mail.at ?? null }));
   await tx.$executeRaw`

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Tx } from "@/lib/db/client";
+import type { SqlTx } from "@/lib/db/sql";
 import type { WebhookEventType, WebhookPayloads } from "./events";
 
 /**
@@ -9,7 +9,7 @@ import type { WebhookEventType, WebhookPayloads } from "./events";
  * the delivery loop (delivery.ts). A paused endpoint gets its row too; it waits until resumed.
  * Returns how many deliveries were written (0 when nobody listens: one indexed read).
  */
-export async function enqueueWebhookEvent<T extends WebhookEventType>(tx: Tx, type: T, payload: WebhookPayloads[T], now: Date): Promise<number> {
+export async function enqueueWebhookEvent<T extends WebhookEventType>(tx: SqlTx, type: T, payload: WebhookPayloads[T], now: Date): Promise<number> {
   return enqueueWebhookEvents(tx, type, [payload], now);
 }
 
@@ -18,7 +18,7 @@ export async function enqueueWebhookEvent<T extends WebhookEventType>(tx: Tx, ty
  * finds the subscribed endpoints and writes a delivery for each: nearly every change enqueues an
  * event, mostly for nobody (README: why raw SQL).
  */
-export async function enqueueWebhookEvents<T extends WebhookEventType>(tx: Tx, type: T, payloads: readonly WebhookPayloads[T][], now: Date): Promise<number> {
+export async function enqueueWebhookEvents<T extends WebhookEventType>(tx: SqlTx, type: T, payloads: readonly WebhookPayloads[T][], now: Date): Promise<number> {
   if (payloads.length === 0) return 0;
   // One id per event, shared by its endpoints and kept on every retry: the receiver's dedupe key.
   const events = payloads.map((payload) => ({ eventId: `msg_${randomUUID().replace(/-/g, "")}`, payload }));

@@ -9,6 +9,7 @@ import pg from "pg";
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import { db, getPool } from "@/lib/db/client";
 import { readRows, statementName } from "@/lib/db/prepared";
+import { sqlTransaction } from "@/lib/db/sql";
 import { seedDemo } from "../support/fixtures";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
@@ -86,6 +87,47 @@ describe("prepared reads", () => {
     }
     // And unnamed reads still read.
     expect(await readRows(db, Prisma.sql`SELECT 401 AS x -- quota probe, late`)).toEqual([{ x: 401 }]);
+  });
+});
+
+describe("raw transactions outside Prisma (sqlTransaction)", () => {
+  const closureDays = Prisma.sql`SELECT count(*) AS n FROM "ClosureDay" WHERE "date" IN ('2027-03-15', '2027-03-16')`;
+  const insertDay = (date: string) => Prisma.sql`INSERT INTO "ClosureDay" ("date", "reasonNl", "reasonEn") VALUES (${date}, 'Heidag', 'Team day')`;
+
+  it("read what Prisma's raw query reads, both as a tagged template and as a built statement", async () => {
+    const prisma = await db.$queryRaw<unknown[]>(SAMPLE);
+    const [built, tagged] = await sqlTransaction(db, async (tx) => [
+      await tx.$queryRaw<unknown[]>(SAMPLE),
+      await tx.$queryRaw<unknown[]>`SELECT t.id, t."createdAt", t."isPartner" FROM "Ticket" t WHERE t.number <> ${"none"} ORDER BY t.id LIMIT 5`,
+    ]);
+    expect(built).toEqual(prisma);
+    expect(tagged).toEqual((prisma as { id: string; createdAt: Date; isPartner: boolean }[]).map(({ id, createdAt, isPartner }) => ({ id, createdAt, isPartner })));
+  });
+
+  it("commit what the work wrote, and $executeRaw counts the rows", async () => {
+    const counts = await sqlTransaction(db, async (tx) => [await tx.$executeRaw(insertDay("2027-03-15")), await tx.$executeRaw(insertDay("2027-03-16"))]);
+    expect(counts).toEqual([1, 1]);
+    expect(await db.$queryRaw(closureDays)).toEqual([{ n: 2n }]);
+  });
+
+  it("roll back everything when the work throws, pass the error on, and leave the pool usable", async () => {
+    await expect(
+      sqlTransaction(db, async (tx) => {
+        await tx.$executeRaw(insertDay("2027-03-15"));
+        await tx.$executeRaw(insertDay("2027-03-15")); // the same day again: a unique violation
+      }),
+    ).rejects.toThrow(/duplicate key/);
+    await expect(
+      sqlTransaction(db, async (tx) => {
+        await tx.$executeRaw(insertDay("2027-03-16"));
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    expect(await db.$queryRaw(closureDays)).toEqual([{ n: 0n }]);
+    // Every connection of the pool is asked for at once: none was left inside a transaction.
+    const size = Number(process.env.DATABASE_POOL_MAX ?? 10);
+    const states = await Promise.all(Array.from({ length: size }, () => sqlTransaction(db, async (tx) => tx.$queryRaw<{ n: bigint }[]>(closureDays))));
+    expect(states.flat()).toEqual(Array.from({ length: size }, () => ({ n: 0n })));
   });
 });
 
