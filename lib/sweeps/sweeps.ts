@@ -129,6 +129,8 @@ interface SweptTicket {
 
 type EpochMs = number | null;
 
+const NO_PAUSES: SweptTicket["pauses"] = [];
+
 type ClockScope = "due" | "running";
 
 /**
@@ -152,7 +154,7 @@ async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTick
         ? Prisma.sql`t."slaNextCheckAt" IS NOT NULL AND t."id" > ${after.id} ORDER BY t."id"`
         : Prisma.sql`t."slaNextCheckAt" IS NOT NULL ORDER BY t."id"`;
   const rows = await readRows<
-    Omit<SweptTicket, "slaStartedAt" | "slaStoppedAt" | "slaNextCheckAt" | "pauses"> & { startedMs: EpochMs; stoppedMs: EpochMs; nextMs: number; pauses: [number, EpochMs][] }
+    Omit<SweptTicket, "slaStartedAt" | "slaStoppedAt" | "slaNextCheckAt" | "pauses"> & { startedMs: EpochMs; stoppedMs: EpochMs; nextMs: number; pauses: [number, EpochMs][] | null }
   >(
     db,
     Prisma.sql`
@@ -161,19 +163,28 @@ async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTick
       (extract(epoch FROM t."slaStartedAt") * 1000)::float8 AS "startedMs",
       (extract(epoch FROM t."slaStoppedAt") * 1000)::float8 AS "stoppedMs",
       (extract(epoch FROM t."slaNextCheckAt") * 1000)::float8 AS "nextMs",
-      COALESCE((SELECT json_agg(json_build_array((extract(epoch FROM p."from") * 1000)::float8, (extract(epoch FROM p."to") * 1000)::float8) ORDER BY p."from")
-        FROM "SlaPause" p WHERE p."ticketId" = t."id"), '[]'::json) AS "pauses"
+      (SELECT json_agg(json_build_array((extract(epoch FROM p."from") * 1000)::float8, (extract(epoch FROM p."to") * 1000)::float8) ORDER BY p."from")
+        FROM "SlaPause" p WHERE p."ticketId" = t."id") AS "pauses"
     FROM "Ticket" t
     WHERE ${where}
     LIMIT ${wholeNumber(SLA_BATCH)}`,
   );
   const at = (ms: EpochMs) => (ms === null ? null : new Date(ms));
-  return rows.map(({ startedMs, stoppedMs, nextMs, pauses, ...row }) => ({
-    ...row,
-    slaStartedAt: at(startedMs),
-    slaStoppedAt: at(stoppedMs),
-    slaNextCheckAt: new Date(nextMs),
-    pauses: pauses.map(([from, to]) => ({ from: new Date(from), to: at(to) })),
+  // Field by field: with a rest and a spread the mapping took 4 µs a row (2.75 s of the recheck's 695,833).
+  return rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    subject: row.subject,
+    status: row.status,
+    organisationId: row.organisationId,
+    teamId: row.teamId,
+    assigneeId: row.assigneeId,
+    slaPolicyKey: row.slaPolicyKey,
+    slaState: row.slaState,
+    slaStartedAt: at(row.startedMs),
+    slaStoppedAt: at(row.stoppedMs),
+    slaNextCheckAt: new Date(row.nextMs),
+    pauses: row.pauses === null ? NO_PAUSES : row.pauses.map(([from, to]) => ({ from: new Date(from), to: at(to) })),
   }));
 }
 

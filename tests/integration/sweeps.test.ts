@@ -79,6 +79,22 @@ describe("SLA sweep", () => {
     expect(await notificationsFor(created.id)).toEqual([]);
   });
 
+  it("reads a clock's past pauses: a working day waiting on the customer moves its breach a working day later", async () => {
+    const { created, handler } = await assignedQuestion();
+    // Tuesday 8 December 09:00 to Wednesday 9 December 09:00: Tuesday's eight working hours paused.
+    await db.$transaction((tx) => changeTicket(tx, { ticketId: created.id, actorId: handler.id, status: "PENDING_CUSTOMER" }, hours(24)));
+    await db.$transaction((tx) => changeTicket(tx, { ticketId: created.id, actorId: handler.id, status: "OPEN" }, hours(48)));
+    expect(await db.slaPause.count({ where: { ticketId: created.id, to: { not: null } } })).toBe(1);
+    // Its moment is brought forward, so the sweep works the clock out from its start and pauses.
+    await db.ticket.update({ where: { id: created.id }, data: { slaNextCheckAt: new Date(0) } });
+    // Past the due time it had without the pause: 32 of 40 working hours used, its last fifth.
+    await sweepSlaStates(db, new Date("2026-12-14T16:01:00Z"));
+    const atRisk = await db.ticket.findUniqueOrThrow({ where: { id: created.id } });
+    expect([atRisk.slaState, atRisk.slaDueAt]).toEqual(["AT_RISK", new Date("2026-12-15T16:00:00Z")]);
+    await sweepSlaStates(db, new Date("2026-12-15T16:01:00Z"));
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaState).toBe("BREACHED");
+  });
+
   it("sends each notification once when two sweepers run at the same moment", async () => {
     const { created } = await assignedQuestion();
     const late = new Date("2026-12-15T10:00:00Z");
