@@ -2,7 +2,8 @@
 // 1,000,000) in a throwaway PostgreSQL database, end to end (reads, the rule, the writes, the
 // audit events and notifications of the clocks that change). The clocks are questions received
 // over the last ten days, each stored as the app stores it (state, due time and next moment from
-// the rule). Prints three rounds:
+// the rule); one in ten waited on the customer for two hours after its first hour (a closed pause,
+// which moves its due time). Prints three rounds:
 //   - a minute later: the sweep that runs every minute;
 //   - 65 minutes later: the clocks that turned AT_RISK or breached at 17:00 change at once;
 //   - everything again: after an admin changed the calendar every running clock is recomputed.
@@ -41,20 +42,32 @@ await sql.query(`DELETE FROM "Setting" WHERE "key" LIKE 'sla.recheck%'`);
 const [settings, policies] = await Promise.all([getCalendarSettings(db), getSlaPolicies(db)]);
 const policy = policyByKey("WRITTEN_QUESTION", policies);
 const TEN_DAYS_MS = 10 * 86_400_000;
+const HOUR_MS = 3_600_000;
 const CHUNK = 50_000;
 console.log(`bench:sweep — ${total.toLocaleString("en")} open clocks on ${database.url.replace(/\/\/[^@]*@/, "//")}`);
 const fillStart = performance.now();
 const states = { ON_TRACK: 0, AT_RISK: 0, BREACHED: 0 };
+let pausedClocks = 0;
 for (let from = 0; from < total; from += CHUNK) {
   const ids: string[] = [];
   const started: string[] = [];
   const due: string[] = [];
   const state: string[] = [];
   const next: (string | null)[] = [];
+  const paused: string[] = [];
+  const pauseFrom: string[] = [];
+  const pauseTo: string[] = [];
   for (let g = from; g < Math.min(total, from + CHUNK); g++) {
     // Spread evenly (a fixed stride, so every run fills the same clocks).
     const startedAt = new Date(now.getTime() - ((g * 7919) % total) * (TEN_DAYS_MS / total) - 1000);
-    const clock = computeClock({ policy, startedAt, pauses: [], now, settings });
+    const pause = { from: new Date(startedAt.getTime() + HOUR_MS), to: new Date(startedAt.getTime() + 3 * HOUR_MS) };
+    const pauses = g % 10 === 0 && pause.to < now ? [pause] : [];
+    const clock = computeClock({ policy, startedAt, pauses, now, settings });
+    if (pauses.length) {
+      paused.push(`bs${g}`);
+      pauseFrom.push(pause.from.toISOString());
+      pauseTo.push(pause.to.toISOString());
+    }
     ids.push(`bs${g}`);
     started.push(startedAt.toISOString());
     due.push(clock.dueAt.toISOString());
@@ -72,10 +85,17 @@ for (let from = 0; from < total; from += CHUNK) {
      CROSS JOIN (SELECT "id", "defaultTeamId" FROM "TicketCategory" WHERE "key" = 'DOSSIER_QUESTION') c`,
     [ids, started, due, state, next],
   );
+  await sql.query(
+    `INSERT INTO "SlaPause" ("id", "ticketId", "from", "to")
+     SELECT 'p' || v.id, v.id, v.f::timestamptz AT TIME ZONE 'UTC', v.t::timestamptz AT TIME ZONE 'UTC' FROM unnest($1::text[], $2::text[], $3::text[]) AS v(id, f, t)`,
+    [paused, pauseFrom, pauseTo],
+  );
+  pausedClocks += paused.length;
 }
 await sql.query(`ANALYZE "Ticket"`);
+await sql.query(`ANALYZE "SlaPause"`);
 console.log(
-  `  filled in ${((performance.now() - fillStart) / 1000).toFixed(1)} s: ${states.ON_TRACK.toLocaleString("en")} on track, ${states.AT_RISK.toLocaleString("en")} at risk, ${states.BREACHED.toLocaleString("en")} breached`,
+  `  filled in ${((performance.now() - fillStart) / 1000).toFixed(1)} s: ${states.ON_TRACK.toLocaleString("en")} on track, ${states.AT_RISK.toLocaleString("en")} at risk, ${states.BREACHED.toLocaleString("en")} breached; ${pausedClocks.toLocaleString("en")} with a pause`,
 );
 
 async function round(label: string, at: Date): Promise<void> {
