@@ -117,6 +117,38 @@ describe("CTI events endpoint", () => {
     expect(await listDraftCalls(handler.id)).toEqual([]);
   });
 
+  it("pops the newest 'not reached' or 'wrong number' note, never a general one, and an unknown number without a note", async () => {
+    const anna = await db.user.findUniqueOrThrow({ where: { email: "anna.jansen@burger.example" } });
+    const minute = (m: number) => new Date(Date.now() - 3_600_000 + m * 60_000);
+    await db.contactNote.createMany({
+      data: [
+        { subjectId: anna.id, kind: "UNREACHABLE", body: "Eerder niet bereikt", createdAt: minute(0) },
+        { subjectId: anna.id, kind: "WRONG_NUMBER", body: "Nummer hoort bij iemand anders", createdAt: minute(10) },
+        { subjectId: anna.id, kind: "GENERAL", body: "Belt liever 's middags", createdAt: minute(20) },
+      ],
+    });
+    const handler = await sessionFor("behandelaar@loket.example");
+    await send({ type: "call.ringing", callId: "c-notes", at: at(0), callerNumber: "+31 6 1234 5678" });
+    await send({ type: "call.answered", callId: "c-notes", at: at(10), agentEmail: "behandelaar@loket.example" });
+    expect(await currentCallFor(handler.id, new Date())).toMatchObject({ callerId: anna.id, alertNote: "Nummer hoort bij iemand anders" });
+    await send({ type: "call.ended", callId: "c-notes", at: at(60) });
+
+    // A number that belongs to nobody: the pop offers it to look up, with nothing to warn about.
+    await send({ type: "call.ringing", callId: "c-unknown", at: at(100), callerNumber: "0201234567" });
+    await send({ type: "call.answered", callId: "c-unknown", at: at(110), agentEmail: "behandelaar@loket.example" });
+    expect(await currentCallFor(handler.id, new Date())).toEqual({
+      callId: expect.any(String),
+      callerId: null,
+      callerName: null,
+      callerNumber: "0201234567",
+      alertNote: null,
+      href: "/agent/telefoon?caller=unknown&nummer=0201234567",
+    });
+    // Another agent is on no call.
+    const coordinator = await sessionFor("coordinator@loket.example");
+    expect(await currentCallFor(coordinator.id, new Date())).toBeNull();
+  });
+
   it("records a caller who hung up before an answer as abandoned, with no draft", async () => {
     await send({ type: "call.ringing", callId: "c-gone", at: at(0), callerNumber: "0687654321" });
     expect(await send({ type: "call.ended", callId: "c-gone", at: at(70) })).toMatchObject({ status: 200, json: { state: "ABANDONED" } });
