@@ -7,6 +7,8 @@
 //   - a minute later: the sweep that runs every minute;
 //   - 65 minutes later: the clocks that turned AT_RISK or breached at 17:00 change at once;
 //   - everything again: after an admin changed the calendar every running clock is recomputed.
+// Where the server loads pg_stat_statements (shared_preload_libraries), each round also lists the
+// statements that took the database's time.
 // Needs BENCH_DATABASE_URL or TEST_DATABASE_URL: a PostgreSQL role that may create databases.
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrate";
@@ -98,6 +100,25 @@ console.log(
   `  filled in ${((performance.now() - fillStart) / 1000).toFixed(1)} s: ${states.ON_TRACK.toLocaleString("en")} on track, ${states.AT_RISK.toLocaleString("en")} at risk, ${states.BREACHED.toLocaleString("en")} breached; ${pausedClocks.toLocaleString("en")} with a pause`,
 );
 
+/** Clears pg_stat_statements for this database, when the server has it loaded; false when not. */
+async function statementsReset(): Promise<boolean> {
+  const loaded = await sql.query(`SELECT 1 FROM pg_settings WHERE name = 'shared_preload_libraries' AND setting LIKE '%pg_stat_statements%'`);
+  if (loaded.rowCount === 0) return false;
+  await sql.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`);
+  await sql.query(`SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)`);
+  return true;
+}
+
+/** The statements that took the most of the database's time since the reset, one line each. */
+async function statementsReport(): Promise<string[]> {
+  const { rows } = await sql.query<{ ms: number; calls: number; rows: number; text: string }>(
+    `SELECT total_exec_time::float8 AS ms, calls::int AS calls, rows::int AS rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS text
+     FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND total_exec_time >= 100
+     ORDER BY total_exec_time DESC LIMIT 5`,
+  );
+  return rows.map((r) => `      ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${String(r.calls).padStart(4)} calls ${r.rows.toLocaleString("en").padStart(9)} rows  ${r.text}`);
+}
+
 async function round(label: string, at: Date): Promise<void> {
   // A pending recheck reads every running clock; otherwise those whose moment has come.
   const recheck = Number((await sql.query(`SELECT count(*) FROM "Setting" WHERE "key" = 'sla.recheck'`)).rows[0].count) > 0 && label.includes("again");
@@ -107,6 +128,7 @@ async function round(label: string, at: Date): Promise<void> {
       : await sql.query(`SELECT count(*) FROM "Ticket" WHERE "slaNextCheckAt" <= ($1::timestamptz AT TIME ZONE 'UTC')`, [at.toISOString()])
     ).rows[0].count,
   );
+  const statements = await statementsReset();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const db0 = postgresCpuMs();
@@ -119,6 +141,7 @@ async function round(label: string, at: Date): Promise<void> {
   console.log(
     `  ${label.padEnd(36)} ${seconds.toFixed(2).padStart(7)} s   clocks read ${due.toLocaleString("en").padStart(9)}   changed ${outcome.changed.toLocaleString("en").padStart(7)}   notifications ${outcome.notified.toLocaleString("en")}   mails ${outcome.mailed.toLocaleString("en")}   failed ${outcome.failed}   ${cpuSplit}`,
   );
+  if (statements) for (const line of await statementsReport()) console.log(line);
 }
 
 await round("a minute later", new Date(now.getTime() + 60_000));
