@@ -13,7 +13,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { getDb, type Db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 import { addressBucket } from "./client-ip";
 
 export { clientIp } from "./client-ip";
@@ -155,7 +155,9 @@ function defaultStore(): RateLimitStore {
   if (!url) throw new Error("DATABASE_URL is not set: rate limits need the database.");
   if (holder.__loketRateLimits?.url !== url) {
     void holder.__loketRateLimits?.store.close().catch(() => {});
-    holder.__loketRateLimits = { url, store: createRateLimitStore(process.env.LOKET_EMBEDDED === "1" ? getDb() : url) };
+    // The `db` handle, not the client behind it now: disconnectDb (each integration file ends with it)
+    // replaces that client, and a store kept across files would still hold the ended one.
+    holder.__loketRateLimits = { url, store: createRateLimitStore(process.env.LOKET_EMBEDDED === "1" ? db : url) };
   }
   return holder.__loketRateLimits.store;
 }

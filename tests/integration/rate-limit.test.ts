@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db, disconnectDb } from "@/lib/db/client";
 import {
   closeRateLimits,
   consumeRateLimit,
@@ -27,6 +27,15 @@ afterAll(async () => {
 });
 
 describe("rate limits in PostgreSQL", () => {
+  // On the embedded database the store shares the app's client; each integration file ends that
+  // client (disconnectDb) and the next file in the worker gets a new one, as a restart would.
+  it("keep counting after the app's database client is replaced", async () => {
+    expect(await consumeRateLimit("password_reset_account", "bram@burger.example")).toEqual({ ok: true });
+    await disconnectDb();
+    expect(await consumeRateLimit("password_reset_account", "bram@burger.example")).toEqual({ ok: true });
+    expect((await db.rateLimit.findMany()).map((row) => row.points)).toEqual([2]);
+  });
+
   it("refuses once the budget is spent, with a retry time inside the window", async () => {
     expect(budget.points).toBeGreaterThan(1);
     await spend(() => consumeRateLimit("password_reset_account", "anna@burger.example"));
