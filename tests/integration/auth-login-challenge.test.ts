@@ -20,7 +20,7 @@ const login = (email: string, when: Date) => passwordStep(db, { email, password:
 const tokenOf = (user: Awaited<ReturnType<typeof login>>): JWT => ({ uid: user.id, role: user.role, sv: user.sv, tfa: user.tfa, tfaMethod: user.tfaMethod, tfaChallenge: user.tfaChallenge });
 const wrongAt = (when: Date) => (totpCode(DEMO_TOTP_SECRET, when) === "000000" ? "111111" : "000000");
 const actionsOf = async (userId: string) =>
-  (await db.auditEvent.findMany({ where: { entityId: userId, action: { startsWith: "auth." } }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+  (await db.auditEvent.findMany({ where: { entityId: userId, action: { startsWith: "auth." } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((e) => e.action);
 
 beforeEach(async () => {
   await seedDemo(now);
