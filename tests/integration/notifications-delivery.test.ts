@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { unreadResponse } from "@/lib/notifications/http";
 import { markAllNotificationsRead, openNotificationAction, saveNotificationPreferences } from "@/lib/notifications/commands";
+import { auditMany } from "@/lib/audit/mutations";
+import { sqlTransaction } from "@/lib/db/sql";
 import { notify } from "@/lib/notifications/mutations";
 import { listNotifications, preferencesOf, unreadCount } from "@/lib/notifications/queries";
 import { sweepSlaStates } from "@/lib/sweeps/sweeps";
@@ -21,6 +23,29 @@ function tell(recipients: string[], entityId: string, kind: "sla.breached" | "sl
     notify(tx, { recipients, kind, entityType: "Ticket", entityId, data: { number: "LK-2026-000777", state: "BREACHED" }, dedupeKey: `test:${entityId}:${kind}`, now }),
   );
 }
+
+describe("rows written many to a statement", () => {
+  // Quotes, backslashes, braces, commas, NULL as a word, line breaks and non-ASCII: what a parameter
+  // of many rows must carry intact. Written through Prisma's transaction and through a raw one.
+  const awkward = 'Vraag "over" C:\\map\\bestand, {haakjes}, NULL, één\nregel – 🙂';
+
+  it("keep every character of a notification's data and an audit event's, in either kind of transaction", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const write = (tx: Parameters<typeof notify>[0], entityId: string) =>
+      Promise.all([
+        notify(tx, { recipients: [handler.id], kind: "sla.breached", entityType: "Ticket", entityId, data: { number: "LK-2026-000778", subject: awkward, state: "BREACHED" }, dedupeKey: `array:${entityId}`, now }),
+        auditMany(tx, [{ actorId: null, action: "test.awkward", entityType: "Ticket", entityId, data: { subject: awkward, list: ["a,b", null] } }]),
+      ]);
+    await db.$transaction((tx) => write(tx, "array-prisma"));
+    await sqlTransaction(db, (tx) => write(tx, "array-raw"));
+    for (const entityId of ["array-prisma", "array-raw"]) {
+      const notification = await db.notification.findFirstOrThrow({ where: { entityId } });
+      expect(notification).toMatchObject({ userId: handler.id, kind: "sla.breached", createdAt: now, readAt: null, data: { number: "LK-2026-000778", subject: awkward, state: "BREACHED" } });
+      const event = await db.auditEvent.findFirstOrThrow({ where: { entityId } });
+      expect(event).toMatchObject({ actorId: null, action: "test.awkward", ticketId: entityId, organisationId: null, data: { subject: awkward, list: ["a,b", null] } });
+    }
+  });
+});
 
 describe("preferences", () => {
   it("steer each person's notification between the app and the mail", async () => {
