@@ -65,6 +65,11 @@ export function getPool(): pg.Pool {
   return holder.__loketPool!;
 }
 
+/** Whether `client` is the app's own client (the `db` handle or the client behind it), not a transaction or another client. */
+export function isAppClient(client: unknown): boolean {
+  return client === db || client === holder.__loketPrisma;
+}
+
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
     const client = getDb();

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import type pg from "pg";
-import { db, getDb, getPool, type Db, type Tx } from "./client";
+import { getPool, isAppClient, type Db, type Tx } from "./client";
 import { param, types } from "./sql";
 
 // Names are per statement text and per connection: the embedded PGlite is one database session
@@ -47,7 +47,7 @@ export const wholeNumber = (n: number): Prisma.Sql => Prisma.raw(String(Math.max
  * depends on them, as a search's does on how common its text is.
  */
 export async function readRows<T>(client: Db | Tx, statement: Prisma.Sql, options: { planEachTime?: boolean } = {}): Promise<T[]> {
-  if (client !== db && client !== getDb()) return (client as Tx).$queryRaw<T[]>(statement);
+  if (!isAppClient(client)) return (client as Tx).$queryRaw<T[]>(statement);
   const connection = await getPool().connect();
   const name = process.env.LOKET_EMBEDDED === "1" || options.planEachTime ? null : statementName(connection, statement.text);
   let result: pg.QueryResult;

@@ -5,7 +5,7 @@
 // 500 values 7.3 ms against 0.8 ms. The SLA sweep's wave writes a hundred thousand rows that way.
 import { Prisma } from "@prisma/client";
 import pg from "pg";
-import { db as appDb, getDb, getPool, type Db } from "./client";
+import { getPool, isAppClient, type Db } from "./client";
 
 // Read as Prisma reads them: timestamps without zone are UTC, dates are UTC midnights, bigint
 // counts are bigints (pg's defaults read the first two in the process's own zone).
@@ -57,7 +57,7 @@ function on(connection: pg.PoolClient): SqlTx {
  * Given another client than the app's, it runs as that client's transaction.
  */
 export async function sqlTransaction<T>(db: Db, work: (tx: SqlTx) => Promise<T>): Promise<T> {
-  if (db !== appDb && db !== getDb()) return db.$transaction((tx) => work(tx));
+  if (!isAppClient(db)) return db.$transaction((tx) => work(tx));
   const connection = await getPool().connect();
   let result: T;
   try {

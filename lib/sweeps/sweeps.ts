@@ -124,12 +124,13 @@ interface SweptTicket {
   slaStartedAt: Date | null;
   slaStoppedAt: Date | null;
   slaNextCheckAt: Date;
-  pauses: { from: Date; to: Date | null }[];
+  pauses: readonly { from: Date; to: Date | null }[];
 }
 
 type EpochMs = number | null;
 
-const NO_PAUSES: SweptTicket["pauses"] = [];
+// Shared by every clock without pauses, so frozen.
+const NO_PAUSES: SweptTicket["pauses"] = Object.freeze([]);
 
 type ClockScope = "due" | "running";
 
@@ -188,7 +189,7 @@ async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTick
 
 /** The pauses of these tickets, each ticket's in order; tickets without any are left out. */
 async function pausesOf(db: Db, ticketIds: readonly string[]): Promise<Map<string, SweptTicket["pauses"]>> {
-  const byTicket = new Map<string, SweptTicket["pauses"]>();
+  const byTicket = new Map<string, { from: Date; to: Date | null }[]>();
   if (ticketIds.length === 0) return byTicket;
   const rows = await readRows<{ ticketId: string; fromMs: number; toMs: EpochMs }>(
     db,
