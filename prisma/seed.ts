@@ -346,7 +346,8 @@ async function createDemoTicket(
     slaState: clock.state,
     slaPausedAt: null,
     slaStoppedAt: stoppedAt,
-    slaNextCheckAt: clock.nextChangeAt,
+    // The sweep's schedule: the next moment this clock changes, if it runs.
+    ...(clock.nextChangeAt ? { slaCheck: { create: { at: clock.nextChangeAt } } } : {}),
     resolvedAt,
     closedAt: input.status === "CLOSED" ? resolvedAt : null,
     firstResponseAt: answeredAt,

@@ -6,7 +6,8 @@
 // which moves its due time). Prints three rounds:
 //   - a minute later: the sweep that runs every minute;
 //   - 65 minutes later: the clocks that turned AT_RISK or breached at 17:00 change at once;
-//   - everything again: after an admin changed the calendar every running clock is recomputed.
+//   - everything again: after an admin changed the calendar every running clock is recomputed,
+//     once as asked for (nothing moves) and once after a closure day (most clocks' moments move).
 // Where the server loads pg_stat_statements (shared_preload_libraries), each round also lists the
 // statements that took the database's time.
 // Needs BENCH_DATABASE_URL or TEST_DATABASE_URL: a PostgreSQL role that may create databases.
@@ -28,6 +29,7 @@ const { db, disconnectDb } = await import("../lib/db/client");
 const { seedDatabase } = await import("../prisma/seed");
 const { sweepSlaStates } = await import("../lib/sweeps/sweeps");
 const { recheckRunningClocks } = await import("../lib/sla/recheck");
+const { addClosureDay } = await import("../lib/settings/mutations");
 const { getCalendarSettings, getSlaPolicies } = await import("../lib/settings/queries");
 const { computeClock, policyByKey } = await import("../lib/sla/rules");
 
@@ -38,7 +40,7 @@ await seedDatabase({ force: true, now });
 const sql = new pg.Client({ connectionString: database.url });
 await sql.connect();
 // The demo's own clocks stay out of the figures, and so does a recheck the seed's settings asked for.
-await sql.query(`UPDATE "Ticket" SET "slaNextCheckAt" = NULL`);
+await sql.query(`DELETE FROM "SlaCheck"`);
 await sql.query(`DELETE FROM "Setting" WHERE "key" LIKE 'sla.recheck%'`);
 
 const [settings, policies] = await Promise.all([getCalendarSettings(db), getSlaPolicies(db)]);
@@ -79,13 +81,18 @@ for (let from = 0; from < total; from += CHUNK) {
   }
   await sql.query(
     `INSERT INTO "Ticket" ("id","number","subject","categoryId","channel","status","priority","audience","teamId",
-       "slaPolicyKey","slaStartedAt","slaDueAt","slaState","slaNextCheckAt","createdAt","updatedAt","lastActivityAt")
+       "slaPolicyKey","slaStartedAt","slaDueAt","slaState","createdAt","updatedAt","lastActivityAt")
      SELECT v.id, 'LK-S-' || v.id, 'Bench', c."id", 'PORTAL', 'OPEN', 'NORMAL', 'BENEFICIARY', c."defaultTeamId",
        'WRITTEN_QUESTION', v.started::timestamptz AT TIME ZONE 'UTC', v.due::timestamptz AT TIME ZONE 'UTC', v.state::"SlaState",
-       v.next::timestamptz AT TIME ZONE 'UTC', v.started::timestamptz AT TIME ZONE 'UTC', v.started::timestamptz AT TIME ZONE 'UTC', v.started::timestamptz AT TIME ZONE 'UTC'
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(id, started, due, state, next)
+       v.started::timestamptz AT TIME ZONE 'UTC', v.started::timestamptz AT TIME ZONE 'UTC', v.started::timestamptz AT TIME ZONE 'UTC'
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(id, started, due, state)
      CROSS JOIN (SELECT "id", "defaultTeamId" FROM "TicketCategory" WHERE "key" = 'DOSSIER_QUESTION') c`,
-    [ids, started, due, state, next],
+    [ids, started, due, state],
+  );
+  await sql.query(
+    `INSERT INTO "SlaCheck" ("ticketId", "at")
+     SELECT v.id, v.next::timestamptz AT TIME ZONE 'UTC' FROM unnest($1::text[], $2::text[]) AS v(id, next) WHERE v.next IS NOT NULL`,
+    [ids, next],
   );
   await sql.query(
     `INSERT INTO "SlaPause" ("id", "ticketId", "from", "to")
@@ -96,6 +103,7 @@ for (let from = 0; from < total; from += CHUNK) {
 }
 await sql.query(`ANALYZE "Ticket"`);
 await sql.query(`ANALYZE "SlaPause"`);
+await sql.query(`ANALYZE "SlaCheck"`);
 console.log(
   `  filled in ${((performance.now() - fillStart) / 1000).toFixed(1)} s: ${states.ON_TRACK.toLocaleString("en")} on track, ${states.AT_RISK.toLocaleString("en")} at risk, ${states.BREACHED.toLocaleString("en")} breached; ${pausedClocks.toLocaleString("en")} with a pause`,
 );
@@ -124,8 +132,8 @@ async function round(label: string, at: Date): Promise<void> {
   const recheck = Number((await sql.query(`SELECT count(*) FROM "Setting" WHERE "key" = 'sla.recheck'`)).rows[0].count) > 0 && label.includes("again");
   const due = Number(
     (recheck
-      ? await sql.query(`SELECT count(*) FROM "Ticket" WHERE "slaNextCheckAt" IS NOT NULL`)
-      : await sql.query(`SELECT count(*) FROM "Ticket" WHERE "slaNextCheckAt" <= ($1::timestamptz AT TIME ZONE 'UTC')`, [at.toISOString()])
+      ? await sql.query(`SELECT count(*) FROM "SlaCheck"`)
+      : await sql.query(`SELECT count(*) FROM "SlaCheck" WHERE "at" <= ($1::timestamptz AT TIME ZONE 'UTC')`, [at.toISOString()])
     ).rows[0].count,
   );
   const statements = await statementsReset();
@@ -152,6 +160,13 @@ await db.$transaction((tx) => recheckRunningClocks(tx));
 console.log(`  an admin's calendar change asks for a recheck: ${((performance.now() - marked) / 1000).toFixed(3)} s`);
 await round("every running clock again (calendar)", new Date(now.getTime() + 3_900_000));
 await round("a minute after that", new Date(now.getTime() + 3_960_000));
+// A closure day on Thursday 3 December: every running clock due after it is due a working day
+// later, and its next moment moves with it (most of them change no state).
+const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true } });
+const closed = performance.now();
+await db.$transaction((tx) => addClosureDay(tx, { date: "2026-12-03", reasonNl: "Sluiting", reasonEn: "Closure" }, admin.id, now));
+console.log(`  an admin adds a closure day: ${((performance.now() - closed) / 1000).toFixed(3)} s`);
+await round("every running clock again (closure day)", new Date(now.getTime() + 4_020_000));
 console.log(`  load average ${loadAverage()}`);
 
 await sql.end();

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TicketStatus } from "@prisma/client";
 import type { Tx } from "@/lib/db/client";
+import type { SqlTx } from "@/lib/db/sql";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { type ClockEvent, type ClockStep, clockStep } from "@/lib/sla/lifecycle";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
@@ -34,10 +35,16 @@ export async function refreshClock(tx: Tx, ticketId: string, now: Date): Promise
       slaDueAt: clock.dueAt,
       slaState: clock.state,
       slaPausedAt: open && !ticket.slaStoppedAt ? open.from : null,
-      // A pause opened this very moment has not begun for the rule yet; it waits all the same.
-      slaNextCheckAt: open ? null : clock.nextChangeAt,
     },
   });
+  // A pause opened this very moment has not begun for the rule yet; it waits all the same.
+  await scheduleClock(tx, ticketId, open ? null : clock.nextChangeAt);
+}
+
+/** The sweep's schedule for this clock (SlaCheck): its next moment, or none to watch. */
+async function scheduleClock(tx: SqlTx, ticketId: string, at: Date | null): Promise<void> {
+  if (at === null) await tx.$executeRaw`DELETE FROM "SlaCheck" WHERE "ticketId" = ${ticketId}`;
+  else await tx.$executeRaw`INSERT INTO "SlaCheck" ("ticketId", "at") VALUES (${ticketId}, (${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')) ON CONFLICT ("ticketId") DO UPDATE SET "at" = EXCLUDED."at"`;
 }
 
 /** Whether the ticket's current clock was stopped by an answer (rather than only by resolving). */

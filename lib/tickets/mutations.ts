@@ -138,17 +138,22 @@ export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Pr
   const audience = organisation ? "EMPLOYER" : requester?.role === "BENEFICIARY" ? "BENEFICIARY" : null;
   // Raw, as every new ticket passes here: of the intake's Prisma queries this thirty-column create
   // cost the most (README: why raw SQL).
+  // With its first moment in the sweep's schedule (SlaCheck), in the same statement.
+  const checkAt = resolvedNow ? null : (clock.nextChangeAt?.toISOString() ?? null);
   await tx.$executeRaw`
+    WITH made AS (
     INSERT INTO "Ticket" ("id", "number", "subject", "categoryId", "channel", "replyChannel", "status", "priority", "audience",
       "requesterId", "requesterName", "requesterEmail", "requesterPhone", "organisationId", "isPartner", "teamId", "assigneeId",
-      "firstContactResolution", "slaPolicyKey", "slaStartedAt", "slaDueAt", "slaState", "slaStoppedAt", "slaNextCheckAt",
+      "firstContactResolution", "slaPolicyKey", "slaStartedAt", "slaDueAt", "slaState", "slaStoppedAt",
       "resolvedAt", "firstResponseAt", "lastActivityAt", "createdAt", "updatedAt")
     VALUES (${ticket.id}, ${number}, ${input.subject}, ${category.id}, ${input.channel}::"Channel", ${input.replyChannel ?? null}::"Channel",
       ${ticket.status}::"TicketStatus", ${ticket.priority}::"Priority", ${audience}::"Audience",
       ${ticket.requesterId}, ${input.requesterName ?? requester?.name ?? null}, ${requesterEmail}, ${input.requesterPhone ?? requester?.phone ?? null},
       ${ticket.organisationId}, ${organisation?.isPartner ?? false}, ${input.teamId ?? category.defaultTeamId}, ${input.assigneeId ?? null},
       ${resolvedNow}, ${policy.key}, ${clockStartedAt}, ${clock.dueAt}, ${clock.state}::"SlaState", ${resolvedNow ? now : null},
-      ${resolvedNow ? null : clock.nextChangeAt}, ${resolvedNow ? now : null}, ${resolvedNow ? now : null}, ${now}, ${now}, ${now})`;
+      ${resolvedNow ? now : null}, ${resolvedNow ? now : null}, ${now}, ${now}, ${now})
+    RETURNING "id")
+    INSERT INTO "SlaCheck" ("ticketId", "at") SELECT "id", (${checkAt}::timestamptz AT TIME ZONE 'UTC') FROM made WHERE ${checkAt}::text IS NOT NULL`;
 
   await createMessage(
     tx,

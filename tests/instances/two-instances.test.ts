@@ -152,10 +152,16 @@ beforeAll(async () => {
   // Every running clock of an assigned open ticket started two months ago and is due to be looked
   // at: the worker's sweep finds them all breached and warns assignee and coordinators.
   const clocks = await sql.query<{ id: string; assigneeId: string }>(
-    `UPDATE "Ticket" SET "slaStartedAt" = now() - interval '60 days', "slaState" = 'ON_TRACK', "slaNextCheckAt" = now() - interval '1 minute'
-     WHERE status IN ('NEW', 'OPEN') AND "assigneeId" IS NOT NULL AND "slaPolicyKey" IS NOT NULL AND "slaStartedAt" IS NOT NULL
-       AND "slaStoppedAt" IS NULL AND "slaPausedAt" IS NULL
-     RETURNING id, "assigneeId"`,
+    `WITH clocks AS (
+       UPDATE "Ticket" SET "slaStartedAt" = now() - interval '60 days', "slaState" = 'ON_TRACK'
+       WHERE status IN ('NEW', 'OPEN') AND "assigneeId" IS NOT NULL AND "slaPolicyKey" IS NOT NULL AND "slaStartedAt" IS NOT NULL
+         AND "slaStoppedAt" IS NULL AND "slaPausedAt" IS NULL
+       RETURNING id, "assigneeId"
+     ), due AS (
+       INSERT INTO "SlaCheck" ("ticketId", "at") SELECT id, now() - interval '1 minute' FROM clocks
+       ON CONFLICT ("ticketId") DO UPDATE SET "at" = EXCLUDED."at"
+     )
+     SELECT id, "assigneeId" FROM clocks`,
   );
   breaching = clocks.rows;
 

@@ -39,6 +39,21 @@ async function unassignedCopies(ticketId: string, count: number) {
     ticketId,
     count,
   );
+  await db.$executeRawUnsafe(
+    `INSERT INTO "SlaCheck" ("ticketId", "at") SELECT c."ticketId" || '-' || g, c."at" FROM "SlaCheck" c, generate_series(1, $2::int) g WHERE c."ticketId" = $1`,
+    ticketId,
+    count,
+  );
+}
+
+/** The clock's next moment in the sweep's schedule; null when nothing is watched. */
+async function checkAt(ticketId: string): Promise<Date | null> {
+  return (await db.slaCheck.findUnique({ where: { ticketId } }))?.at ?? null;
+}
+
+/** Stores a clock's next moment as if it had been written so (too early, too late). */
+async function setCheckAt(ticketId: string, at: Date): Promise<void> {
+  await db.slaCheck.upsert({ where: { ticketId }, create: { ticketId, at }, update: { at } });
 }
 
 async function notificationsFor(ticketId: string) {
@@ -86,7 +101,7 @@ describe("SLA sweep", () => {
     await db.$transaction((tx) => changeTicket(tx, { ticketId: created.id, actorId: handler.id, status: "OPEN" }, hours(48)));
     expect(await db.slaPause.count({ where: { ticketId: created.id, to: { not: null } } })).toBe(1);
     // Its moment is brought forward, so the sweep works the clock out from its start and pauses.
-    await db.ticket.update({ where: { id: created.id }, data: { slaNextCheckAt: new Date(0) } });
+    await setCheckAt(created.id, new Date(0));
     // Past the due time it had without the pause: 32 of 40 working hours used, its last fifth.
     await sweepSlaStates(db, new Date("2026-12-14T16:01:00Z"));
     const atRisk = await db.ticket.findUniqueOrThrow({ where: { id: created.id } });
@@ -113,10 +128,10 @@ describe("SLA sweep at scale: only clocks whose moment has come", () => {
     expect(await sweepSlaStates(db, atRisk)).toMatchObject({ changed: 1100, failed: 0 });
     expect(await db.ticket.count({ where: { slaState: "AT_RISK" } })).toBe(1100);
     // Each one now waits for its due time, so a sweep a minute later has nothing to read.
-    expect(await db.ticket.count({ where: { slaNextCheckAt: { lte: new Date(atRisk.getTime() + 60_000) } } })).toBe(0);
+    expect(await db.slaCheck.count({ where: { at: { lte: new Date(atRisk.getTime() + 60_000) } } })).toBe(0);
     expect(await sweepSlaStates(db, new Date(atRisk.getTime() + 60_000))).toEqual({ changed: 0, notified: 0, failed: 0, mailed: 0 });
     const next = await db.ticket.findUniqueOrThrow({ where: { id: created.id } });
-    expect(next.slaNextCheckAt).toEqual(new Date(next.slaDueAt!.getTime() + 1));
+    expect(await checkAt(created.id)).toEqual(new Date(next.slaDueAt!.getTime() + 1));
   }, 120_000);
 
   it("mails a person told of many breaches at once one digest that lists them, and the assignee of one breach that one", async () => {
@@ -215,14 +230,14 @@ describe("SLA sweep at scale: only clocks whose moment has come", () => {
   it("does not read a clock before its moment; a change to the calendar has every running clock read again", async () => {
     const { created } = await assignedQuestion();
     // As if its moment had been stored too late: the sweep trusts it and leaves the clock alone.
-    await db.ticket.update({ where: { id: created.id }, data: { slaNextCheckAt: new Date("2026-12-31T00:00:00Z") } });
+    await setCheckAt(created.id, new Date("2026-12-31T00:00:00Z"));
     const late = new Date("2026-12-15T10:00:00Z");
     await sweepSlaStates(db, late);
     expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaState).toBe("ON_TRACK");
     const admin = await sessionFor("admin@loket.example");
     await db.$transaction((tx) => addClosureDay(tx, { date: "2027-01-04", reasonNl: "Sluiting", reasonEn: "Closure" }, admin.id, late));
     // The admin's save asks for the recheck; it does not rewrite the tickets itself.
-    expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaNextCheckAt).toEqual(new Date("2026-12-31T00:00:00Z"));
+    expect(await checkAt(created.id)).toEqual(new Date("2026-12-31T00:00:00Z"));
     await sweepSlaStates(db, late);
     expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaState).toBe("BREACHED");
     // Done once: the version asked for is recorded as done.
@@ -230,20 +245,30 @@ describe("SLA sweep at scale: only clocks whose moment has come", () => {
     expect(versions.map((v) => v.value)).toEqual([{ version: 1 }, { version: 1 }]);
   });
 
+  it("schedules a new question's clock in the same write, and none for a question resolved at first contact", async () => {
+    const anna = await sessionFor("anna.jansen@burger.example");
+    const resolved = await db.$transaction((tx) =>
+      createTicket(tx, { subject: "Adres", categoryKey: "DOSSIER_QUESTION", channel: "PHONE", body: "Meteen opgelost", requesterId: anna.id, firstContactResolution: true }, received),
+    );
+    expect(await checkAt(resolved.id)).toBeNull();
+    const { created } = await assignedQuestion();
+    expect(await checkAt(created.id)).toBeInstanceOf(Date);
+  });
+
   it("moves an unchanged clock's moment to when it will change, and clears it for a clock that waits on the customer", async () => {
     const { created, handler } = await assignedQuestion();
-    const before = await db.ticket.findUniqueOrThrow({ where: { id: created.id } });
+    const before = await checkAt(created.id);
     // Set when the question came in: the moment its last fifth begins, as the clock rule says.
     const [settings, policies] = await Promise.all([getCalendarSettings(db), getSlaPolicies(db)]);
     const clock = computeClock({ policy: policyByKey("WRITTEN_QUESTION", policies), startedAt: received, pauses: [], now: received, settings });
     expect(clock.state).toBe("ON_TRACK");
-    expect(before.slaNextCheckAt).toEqual(clock.nextChangeAt);
-    expect(computeClock({ policy: policyByKey("WRITTEN_QUESTION", policies), startedAt: received, pauses: [], now: before.slaNextCheckAt!, settings }).state).toBe("AT_RISK");
-    await db.ticket.update({ where: { id: created.id }, data: { slaNextCheckAt: new Date(0) } });
+    expect(before).toEqual(clock.nextChangeAt);
+    expect(computeClock({ policy: policyByKey("WRITTEN_QUESTION", policies), startedAt: received, pauses: [], now: before!, settings }).state).toBe("AT_RISK");
+    await setCheckAt(created.id, new Date(0));
     await sweepSlaStates(db, hours(1));
-    expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaNextCheckAt).toEqual(before.slaNextCheckAt);
+    expect(await checkAt(created.id)).toEqual(before);
     await db.$transaction((tx) => changeTicket(tx, { ticketId: created.id, actorId: handler.id, status: "PENDING_CUSTOMER" }, hours(2)));
-    expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaNextCheckAt).toBeNull();
+    expect(await checkAt(created.id)).toBeNull();
   });
 });
 

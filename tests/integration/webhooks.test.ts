@@ -213,7 +213,7 @@ describe("webhook deliveries", () => {
     expect(JSON.stringify(await outbox("complaint.stage_changed"))).not.toContain("niet eens");
 
     // Every open clock runs out; the sweep reports each breach once.
-    await db.ticket.updateMany({ where: { id: { not: ticket.id } }, data: { slaNextCheckAt: null } });
+    await db.slaCheck.deleteMany({ where: { ticketId: { not: ticket.id } } });
     const breachedAt = new Date("2026-12-14T16:01:00Z");
     await sweepSlaStates(db, breachedAt);
     await sweepSlaStates(db, new Date(breachedAt.getTime() + 60_000));
