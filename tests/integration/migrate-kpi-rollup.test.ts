@@ -1,28 +1,18 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createScratchDatabase, MIGRATIONS_DIR, type ScratchDatabase } from "../support/database";
+import { type DatabaseBefore, databaseBefore } from "../support/upgrade";
 
 // An upgrade, not a fresh install: a database with tickets, answers and callback attempts from
 // before the KPI rollup gets migration 20261205231824, which must fill the rollup and the
 // first-answer/first-attempt columns from what is already there, exactly as counting would.
 const ROLLUP_MIGRATION = "20261205231824_kpi_ticket_day_stats";
 
-let scratch: ScratchDatabase;
+let database: DatabaseBefore;
 let client: pg.Client;
-let before: string;
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase("migkpi");
-  before = mkdtempSync(path.join(tmpdir(), "loket-migrations-before-"));
-  cpSync(MIGRATIONS_DIR, before, { recursive: true });
-  rmSync(path.join(before, ROLLUP_MIGRATION), { recursive: true });
-  await applyMigrations({ databaseUrl: scratch.url, migrationsDir: before });
-  client = new pg.Client({ connectionString: scratch.url });
-  await client.connect();
+  database = await databaseBefore(ROLLUP_MIGRATION, "migkpi");
+  client = database.client;
   await client.query(`
     INSERT INTO "Team" ("id", "key", "name") VALUES ('team', 'TEAM', 'Team');
     INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt") VALUES ('handler', 'h@example.org', 'H', 'CASE_HANDLER', 'x', now());
@@ -53,13 +43,11 @@ beforeAll(async () => {
     SELECT 'x' || g || '-' || k, 'a' || g, 'handler', 'NO_ANSWER', timestamp '2025-04-01 08:00' + ((g * k) % 17) * interval '7 minutes'
     FROM generate_series(1, 30) g, generate_series(1, 3) k WHERE g % 4 <> 0;
   `);
-  await applyMigrations({ databaseUrl: scratch.url, migrationsDir: MIGRATIONS_DIR });
+  await database.upgrade();
 });
 
 afterAll(async () => {
-  await client?.end();
-  await scratch?.drop();
-  rmSync(before, { recursive: true, force: true });
+  await database?.drop();
 });
 
 describe(`migration ${ROLLUP_MIGRATION} on a database with tickets`, () => {

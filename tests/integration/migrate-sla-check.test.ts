@@ -1,27 +1,17 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createScratchDatabase, MIGRATIONS_DIR, type ScratchDatabase } from "../support/database";
+import { type DatabaseBefore, databaseBefore } from "../support/upgrade";
 
 // An upgrade: running clocks stored before migration 20261207030355 keep their next moments,
 // now in the sweep's own table, so no clock is forgotten (nor read early) by the first sweep after.
 const MIGRATION = "20261207030355_sla_check_table";
 
-let scratch: ScratchDatabase;
+let database: DatabaseBefore;
 let client: pg.Client;
-let before: string;
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase("migslacheck");
-  before = mkdtempSync(path.join(tmpdir(), "loket-migrations-before-"));
-  cpSync(MIGRATIONS_DIR, before, { recursive: true });
-  rmSync(path.join(before, MIGRATION), { recursive: true });
-  await applyMigrations({ databaseUrl: scratch.url, migrationsDir: before });
-  client = new pg.Client({ connectionString: scratch.url });
-  await client.connect();
+  database = await databaseBefore(MIGRATION, "migslacheck");
+  client = database.client;
   await client.query(`
     INSERT INTO "TicketCategory" ("id", "key", "nameNl", "nameEn") VALUES ('general', 'GENERAL_QUESTION', 'Vraag', 'Question');
     INSERT INTO "Ticket" ("id", "number", "subject", "categoryId", "channel", "status", "slaPolicyKey", "slaStartedAt", "slaState", "slaNextCheckAt", "updatedAt")
@@ -29,13 +19,11 @@ beforeAll(async () => {
            ('waiting', 'LK-2', 's', 'general', 'EMAIL', 'PENDING_CUSTOMER', 'WRITTEN_QUESTION', timestamp '2026-12-01 09:00', 'ON_TRACK', NULL, now()),
            ('breached', 'LK-3', 's', 'general', 'LETTER', 'OPEN', 'WRITTEN_QUESTION', timestamp '2026-11-01 09:00', 'BREACHED', NULL, now());
   `);
-  await applyMigrations({ databaseUrl: scratch.url, migrationsDir: MIGRATIONS_DIR });
+  await database.upgrade();
 });
 
 afterAll(async () => {
-  await client?.end();
-  await scratch?.drop();
-  rmSync(before, { recursive: true, force: true });
+  await database?.drop();
 });
 
 describe(`migration ${MIGRATION} on a database with running clocks`, () => {
@@ -47,7 +35,9 @@ describe(`migration ${MIGRATION} on a database with running clocks`, () => {
   it("leaves the ticket without its old column, and a removed ticket takes its moment with it", async () => {
     const columns = await client.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'Ticket' AND column_name = 'slaNextCheckAt'`);
     expect(columns.rowCount).toBe(0);
+    const scheduled = async () => (await client.query(`SELECT count(*)::int AS n FROM "SlaCheck" WHERE "ticketId" = 'running'`)).rows[0].n;
+    expect(await scheduled()).toBe(1);
     await client.query(`DELETE FROM "Ticket" WHERE "id" = 'running'`);
-    expect((await client.query(`SELECT count(*)::int AS n FROM "SlaCheck"`)).rows[0].n).toBe(0);
+    expect(await scheduled()).toBe(0);
   });
 });
