@@ -145,19 +145,24 @@ async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTick
   // batch starts where the last ended, by a condition an index serves: the clocks a batch just
   // moved left dead index entries behind, and a scan from the start of the range would step over
   // all of them again (a wave of 120,000 changes spent 8.7 s reading that way, against 1.2 s).
-  // The batch is taken from the schedule first and its tickets looked up by id: joined first, the
-  // planner merged the two tables by id from the start of Ticket for every batch (a recheck of
-  // 700,000 clocks took 136 s).
+  const batch = wholeNumber(SLA_BATCH);
   const due = Prisma.sql`c."at" <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-  const where =
+  // "due": the batch is taken from the schedule first and its tickets looked up by id. "running":
+  // both tables are walked side by side in id order (a merge join), each from where the last batch
+  // ended; 1,000 clocks of 1,000,000 tickets in 2.3-5.4 ms against 23-29 ms looking each ticket up
+  // by id. Without the condition on Ticket's side the planner merged from the start of Ticket for
+  // every batch (a recheck of 700,000 clocks took 136 s).
+  const source =
     scope === "due"
-      ? after
-        ? Prisma.sql`WHERE ${due} AND (c."at", c."ticketId") > ((${after.nextCheckAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), ${after.id})`
-        : Prisma.sql`WHERE ${due}`
-      : after
-        ? Prisma.sql`WHERE c."ticketId" > ${after.id}`
-        : Prisma.empty;
-  const order = scope === "due" ? Prisma.sql`ORDER BY c."at", c."ticketId"` : Prisma.sql`ORDER BY c."ticketId"`;
+      ? Prisma.sql`(
+          SELECT c."ticketId", c."at" FROM "SlaCheck" c
+          WHERE ${due} ${after ? Prisma.sql`AND (c."at", c."ticketId") > ((${after.nextCheckAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), ${after.id})` : Prisma.empty}
+          ORDER BY c."at", c."ticketId" LIMIT ${batch}
+        ) c JOIN "Ticket" t ON t."id" = c."ticketId"
+        ORDER BY c."at", c."ticketId"`
+      : Prisma.sql`"SlaCheck" c JOIN "Ticket" t ON t."id" = c."ticketId"
+        ${after ? Prisma.sql`WHERE c."ticketId" > ${after.id} AND t."id" > ${after.id}` : Prisma.empty}
+        ORDER BY c."ticketId" LIMIT ${batch}`;
   const rows = await readRows<Omit<SweptTicket, "slaStartedAt" | "slaStoppedAt" | "nextCheckAt" | "pauses"> & { startedMs: EpochMs; stoppedMs: EpochMs; nextMs: number }>(
     db,
     Prisma.sql`
@@ -166,9 +171,7 @@ async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTick
       (extract(epoch FROM t."slaStartedAt") * 1000)::float8 AS "startedMs",
       (extract(epoch FROM t."slaStoppedAt") * 1000)::float8 AS "stoppedMs",
       (extract(epoch FROM c."at") * 1000)::float8 AS "nextMs"
-    FROM (SELECT c."ticketId", c."at" FROM "SlaCheck" c ${where} ${order} LIMIT ${wholeNumber(SLA_BATCH)}) c
-    JOIN "Ticket" t ON t."id" = c."ticketId"
-    ${order}`,
+    FROM ${source}`,
   );
   const pauses = await pausesOf(db, rows.map((row) => row.id));
   const at = (ms: EpochMs) => (ms === null ? null : new Date(ms));

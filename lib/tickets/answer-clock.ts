@@ -1,7 +1,6 @@
 import "server-only";
 import type { TicketStatus } from "@prisma/client";
 import type { Tx } from "@/lib/db/client";
-import type { SqlTx } from "@/lib/db/sql";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { type ClockEvent, type ClockStep, clockStep } from "@/lib/sla/lifecycle";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
@@ -29,22 +28,21 @@ export async function refreshClock(tx: Tx, ticketId: string, now: Date): Promise
     stoppedAt: ticket.slaStoppedAt,
   });
   const open = pauses.find((p) => p.to === null);
-  await tx.ticket.update({
-    where: { id: ticketId },
-    data: {
-      slaDueAt: clock.dueAt,
-      slaState: clock.state,
-      slaPausedAt: open && !ticket.slaStoppedAt ? open.from : null,
-    },
-  });
+  const pausedAt = open && !ticket.slaStoppedAt ? open.from.toISOString() : null;
   // A pause opened this very moment has not begun for the rule yet; it waits all the same.
-  await scheduleClock(tx, ticketId, open ? null : clock.nextChangeAt);
-}
-
-/** The sweep's schedule for this clock (SlaCheck): its next moment, or none to watch. */
-async function scheduleClock(tx: SqlTx, ticketId: string, at: Date | null): Promise<void> {
-  if (at === null) await tx.$executeRaw`DELETE FROM "SlaCheck" WHERE "ticketId" = ${ticketId}`;
-  else await tx.$executeRaw`INSERT INTO "SlaCheck" ("ticketId", "at") VALUES (${ticketId}, (${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')) ON CONFLICT ("ticketId") DO UPDATE SET "at" = EXCLUDED."at"`;
+  const next = open ? null : (clock.nextChangeAt?.toISOString() ?? null);
+  // The ticket and its moment in the sweep's schedule (SlaCheck: a row, or none to watch) in one
+  // statement; "updatedAt" is the wall clock, as Prisma's @updatedAt writes it.
+  await tx.$executeRaw`
+    WITH changed AS (
+      UPDATE "Ticket" SET "slaDueAt" = (${clock.dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "slaState" = ${clock.state}::"SlaState",
+        "slaPausedAt" = (${pausedAt}::timestamptz AT TIME ZONE 'UTC'), "updatedAt" = (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC')
+      WHERE "id" = ${ticketId} RETURNING "id"
+    ), unscheduled AS (
+      DELETE FROM "SlaCheck" c USING changed WHERE c."ticketId" = changed."id" AND ${next}::text IS NULL
+    )
+    INSERT INTO "SlaCheck" ("ticketId", "at") SELECT "id", (${next}::timestamptz AT TIME ZONE 'UTC') FROM changed WHERE ${next}::text IS NOT NULL
+    ON CONFLICT ("ticketId") DO UPDATE SET "at" = EXCLUDED."at"`;
 }
 
 /** Whether the ticket's current clock was stopped by an answer (rather than only by resolving). */

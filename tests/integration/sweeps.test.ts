@@ -245,6 +245,21 @@ describe("SLA sweep at scale: only clocks whose moment has come", () => {
     expect(versions.map((v) => v.value)).toEqual([{ version: 1 }, { version: 1 }]);
   });
 
+  it("reads every running clock once after a calendar change, across batches, whatever their stored moments", async () => {
+    const { created } = await assignedQuestion();
+    await unassignedCopies(created.id, 1099);
+    // Every moment stored far too late: only the recheck can find these clocks.
+    await db.slaCheck.updateMany({ data: { at: new Date("2027-06-01T00:00:00Z") } });
+    const atRisk = new Date("2026-12-14T08:30:00Z");
+    expect(await sweepSlaStates(db, atRisk)).toMatchObject({ changed: 0 });
+    const admin = await sessionFor("admin@loket.example");
+    await db.$transaction((tx) => addClosureDay(tx, { date: "2027-01-04", reasonNl: "Sluiting", reasonEn: "Closure" }, admin.id, atRisk));
+    expect(await sweepSlaStates(db, atRisk)).toMatchObject({ changed: 1100, failed: 0 });
+    expect(await db.ticket.count({ where: { slaState: "AT_RISK" } })).toBe(1100);
+    // Each moment is what the rule says now: just past the due time.
+    expect(await db.slaCheck.count({ where: { at: new Date("2026-12-14T16:00:00.001Z") } })).toBe(1100);
+  }, 120_000);
+
   it("schedules a new question's clock in the same write, and none for a question resolved at first contact", async () => {
     const anna = await sessionFor("anna.jansen@burger.example");
     const resolved = await db.$transaction((tx) =>
