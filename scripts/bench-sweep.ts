@@ -3,11 +3,12 @@
 // audit events and notifications of the clocks that change). The clocks are questions received
 // over the last ten days, each stored as the app stores it (state, due time and next moment from
 // the rule); one in ten waited on the customer for two hours after its first hour (a closed pause,
-// which moves its due time). Prints three rounds:
+// which moves its due time). Prints five rounds:
 //   - a minute later: the sweep that runs every minute;
 //   - 65 minutes later: the clocks that turned AT_RISK or breached at 17:00 change at once;
 //   - everything again: after an admin changed the calendar every running clock is recomputed,
-//     once as asked for (nothing moves) and once after a closure day (most clocks' moments move).
+//     as asked for (nothing moves), then a minute after that;
+//   - everything again after a closure day: most clocks' moments move.
 // Where the server loads pg_stat_statements (shared_preload_libraries), each round also lists the
 // statements that took the database's time.
 // Needs BENCH_DATABASE_URL or TEST_DATABASE_URL: a PostgreSQL role that may create databases.

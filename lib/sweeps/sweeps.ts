@@ -129,6 +129,8 @@ interface SweptTicket {
 
 type EpochMs = number | null;
 
+const dateOf = (ms: EpochMs) => (ms === null ? null : new Date(ms));
+
 // Shared by every clock without pauses, so frozen.
 const NO_PAUSES: SweptTicket["pauses"] = Object.freeze([]);
 
@@ -174,7 +176,6 @@ async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTick
     FROM ${source}`,
   );
   const pauses = await pausesOf(db, rows.map((row) => row.id));
-  const at = (ms: EpochMs) => (ms === null ? null : new Date(ms));
   // Field by field: with a rest and a spread the mapping took 4 µs a row (2.75 s of the recheck's 695,833).
   return rows.map((row) => ({
     id: row.id,
@@ -186,8 +187,8 @@ async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTick
     assigneeId: row.assigneeId,
     slaPolicyKey: row.slaPolicyKey,
     slaState: row.slaState,
-    slaStartedAt: at(row.startedMs),
-    slaStoppedAt: at(row.stoppedMs),
+    slaStartedAt: dateOf(row.startedMs),
+    slaStoppedAt: dateOf(row.stoppedMs),
     nextCheckAt: new Date(row.nextMs),
     pauses: pauses.get(row.id) ?? NO_PAUSES,
   }));
@@ -206,7 +207,7 @@ async function pausesOf(db: Db, ticketIds: readonly string[]): Promise<Map<strin
   );
   for (const row of rows) {
     const list = byTicket.get(row.ticketId) ?? [];
-    list.push({ from: new Date(row.fromMs), to: row.toMs === null ? null : new Date(row.toMs) });
+    list.push({ from: new Date(row.fromMs), to: dateOf(row.toMs) });
     byTicket.set(row.ticketId, list);
   }
   return byTicket;
