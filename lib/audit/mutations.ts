@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import type { SqlTx } from "@/lib/db/sql";
 import { newId } from "@/lib/db/ids";
 
@@ -30,8 +30,13 @@ export async function audit(tx: SqlTx, input: AuditInput): Promise<void> {
  */
 export async function auditMany(tx: SqlTx, inputs: readonly AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
+  await tx.$executeRaw(auditSql(inputs));
+}
+
+/** The insert of `auditMany`, for a caller that sends it with its other writes (writeTogether). */
+export function auditSql(inputs: readonly AuditInput[]): Prisma.Sql {
   const rows = inputs.map((input) => ({ id: newId(), ...rowOf(input) }));
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "ticketId", "organisationId", "data")
     SELECT r."id", r."actorId", r."action", r."entityType", r."entityId", r."ticketId", r."organisationId", r."data"
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)

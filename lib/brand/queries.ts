@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { SqlTx } from "@/lib/db/sql";
 import { settingRow, type DbClient } from "@/lib/settings/queries";
 import { DEFAULT_BRAND, type Brand, type LogoMime } from "./rules";
 import { storedBrandSchema, storedLogoSchema } from "./schema";
@@ -8,7 +9,7 @@ export const BRAND_KEY = "brand";
 export const LOGO_KEY = "brand.logo";
 
 /** The house style as stored, or Loket's own when nothing (or something malformed) is. */
-export async function getBrand(client: DbClient): Promise<Brand> {
+export async function getBrand(client: SqlTx): Promise<Brand> {
   const row = await settingRow(client, BRAND_KEY);
   if (!row) return DEFAULT_BRAND;
   const parsed = storedBrandSchema.safeParse(row.value);

@@ -60,7 +60,7 @@ export async function getDeskComplaint(user: SessionUser, id: string) {
         select: {
           id: true,
           number: true,
-          messages: { where: { automatic: false, direction: { in: ["INBOUND", "OUTBOUND"] } }, orderBy: { createdAt: "asc" }, select: { id: true, direction: true, body: true, createdAt: true } },
+          messages: { where: { automatic: false, direction: { in: ["INBOUND", "OUTBOUND"] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, direction: true, body: true, createdAt: true } },
         },
       },
       notes: { orderBy: { createdAt: "asc" }, select: { id: true, stage: true, body: true, createdAt: true, author: { select: { name: true } } } },

@@ -64,7 +64,7 @@ export function getOwnComplaint(user: SessionUser, id: string) {
           number: true,
           messages: {
             where: { direction: "OUTBOUND", automatic: false },
-            orderBy: { createdAt: "asc" },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
             select: { id: true, body: true, createdAt: true, channel: true },
           },
         },

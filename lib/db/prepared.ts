@@ -7,8 +7,8 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import type pg from "pg";
-import { getPool, isAppClient, type Db, type Tx } from "./client";
-import { param, types } from "./sql";
+import { getPool, isAppClient } from "./client";
+import { param, types, type SqlTx } from "./sql";
 
 // Names are per statement text and per connection: the embedded PGlite is one database session
 // behind every connection, so a name prepared by one would collide with another's. There (and only
@@ -42,12 +42,13 @@ export function statementName(client: pg.PoolClient, text: string): string | nul
 export const wholeNumber = (n: number): Prisma.Sql => Prisma.raw(String(Math.max(0, Math.trunc(n))));
 
 /**
- * The rows of one read, prepared on a real PostgreSQL; on `tx` within that transaction. With
+ * The rows of one statement (a read, or a write on its own with RETURNING), prepared on a real
+ * PostgreSQL; on `tx` within that transaction. With
  * `planEachTime` it runs unnamed, planned for its values each time: for a statement whose best plan
  * depends on them, as a search's does on how common its text is.
  */
-export async function readRows<T>(client: Db | Tx, statement: Prisma.Sql, options: { planEachTime?: boolean } = {}): Promise<T[]> {
-  if (!isAppClient(client)) return (client as Tx).$queryRaw<T[]>(statement);
+export async function readRows<T>(client: SqlTx, statement: Prisma.Sql, options: { planEachTime?: boolean } = {}): Promise<T[]> {
+  if (!isAppClient(client)) return client.$queryRaw<T[]>(statement);
   const connection = await getPool().connect();
   const name = process.env.LOKET_EMBEDDED === "1" || options.planEachTime ? null : statementName(connection, statement.text);
   let result: pg.QueryResult;

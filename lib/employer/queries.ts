@@ -60,7 +60,7 @@ export async function getEmployerTicket(user: SessionUser, number: string) {
       slaStoppedAt: true,
       messages: {
         where: { direction: { not: "INTERNAL" } },
-        orderBy: { createdAt: "asc" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
           id: true,
           direction: true,

@@ -1,5 +1,6 @@
 import "server-only";
 import { getBrand } from "@/lib/brand/queries";
+import type { SqlTx } from "@/lib/db/sql";
 import { cachedReference } from "@/lib/reference/cache";
 import type { DbClient } from "@/lib/settings/queries";
 import { TEMPLATE_KEYS, templateDef, type TemplateKey, type TemplateLocale, type TemplateValues } from "./registry";
@@ -9,9 +10,14 @@ import { renderTemplate, type RenderedMail } from "./render";
  * The text of a mail as the admin worded it (MailTemplate row) or as built in. Read through the
  * sender's transaction client; cannot fail on the template (it was validated on save).
  */
-export async function mailText<K extends TemplateKey>(client: DbClient, key: K, locale: TemplateLocale, values: TemplateValues<K>): Promise<RenderedMail> {
+export async function mailText<K extends TemplateKey>(client: SqlTx, key: K, locale: TemplateLocale, values: TemplateValues<K>): Promise<RenderedMail> {
   const [row, brand] = await Promise.all([
-    cachedReference(client, `mailTemplate:${key}:${locale}`, (c) => c.mailTemplate.findUnique({ where: { key_locale: { key, locale } }, select: { subject: true, body: true } })),
+    // Raw, so it loads in a raw transaction too (lib/settings/queries.ts).
+    cachedReference(client, `mailTemplate:${key}:${locale}`, async (c) => {
+      const [template] = await c.$queryRaw<{ subject: string; body: string }[]>`
+        SELECT "subject", "body" FROM "MailTemplate" WHERE "key" = ${key} AND "locale" = ${locale}::"Locale"`;
+      return template ?? null;
+    }),
     getBrand(client),
   ]);
   return renderTemplate(key, locale, { ...values, afzender: brand.name }, row);

@@ -1,7 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Locale } from "@prisma/client";
-import type { Tx } from "@/lib/db/client";
+import { Prisma, type Locale } from "@prisma/client";
 import type { SqlTx } from "@/lib/db/sql";
 import { newId } from "@/lib/db/ids";
 import { newReplyToken } from "@/lib/mail/reply-token";
@@ -32,7 +31,7 @@ export function mailDomain(): string {
  * Writes a mail to the outbox inside the caller's transaction: it is sent (by the mail worker)
  * only if the change that caused it commits. The Message-ID is fixed here so replies can thread.
  */
-export async function enqueueMail(tx: Tx, mail: OutgoingMail): Promise<{ id: string; mailMessageId: string }> {
+export async function enqueueMail(tx: SqlTx, mail: OutgoingMail): Promise<{ id: string; mailMessageId: string }> {
   // A ticket's first outgoing mail gives it its reply token; delivery puts it in Reply-To.
   if (mail.ticketId) await ensureReplyToken(tx, mail.ticketId);
   const [row] = await insertMails(tx, [mail]);
@@ -53,8 +52,18 @@ export async function enqueueMails(tx: SqlTx, mails: readonly (OutgoingMail & { 
  */
 async function insertMails(tx: SqlTx, mails: readonly OutgoingMail[]): Promise<{ id: string; mailMessageId: string }[]> {
   if (mails.length === 0) return [];
+  const { statement, rows } = mailsSql(mails);
+  await tx.$executeRaw(statement);
+  return rows;
+}
+
+/**
+ * The outbox insert, for a caller that sends it with its other writes (writeTogether): a ticket's
+ * mail only once the ticket has its reply token (createTicket makes it with one).
+ */
+export function mailsSql(mails: readonly OutgoingMail[]): { statement: Prisma.Sql; rows: { id: string; mailMessageId: string }[] } {
   const rows = mails.map((mail) => ({ id: newId(), ...rowOf(mail), at: mail.at ?? null }));
-  await tx.$executeRaw`
+  const statement = Prisma.sql`
     INSERT INTO "OutboxMessage" ("id", "kind", "toAddress", "ccAddresses", "subject", "bodyText", "bodyHtml", "locale", "ticketId",
       "mailMessageId", "inReplyTo", "references", "sensitive", "createdAt", "nextAttemptAt")
     SELECT r."id", r."kind", r."toAddress", r."ccAddresses", r."subject", r."bodyText", r."bodyHtml", r."locale"::"Locale", r."ticketId",
@@ -63,7 +72,7 @@ async function insertMails(tx: SqlTx, mails: readonly OutgoingMail[]): Promise<{
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       AS r("id" text, "kind" text, "toAddress" text, "ccAddresses" text[], "subject" text, "bodyText" text, "bodyHtml" text, "locale" text,
         "ticketId" text, "mailMessageId" text, "inReplyTo" text, "references" text[], "sensitive" boolean, "at" timestamptz)`;
-  return rows;
+  return { statement, rows };
 }
 
 function rowOf(mail: OutgoingMail) {
@@ -86,7 +95,7 @@ function rowOf(mail: OutgoingMail) {
 }
 
 /** The ticket's reply token, made on first use (tickets from before tokens get one with their next mail). */
-export async function ensureReplyToken(tx: Tx, ticketId: string): Promise<string | null> {
+export async function ensureReplyToken(tx: SqlTx, ticketId: string): Promise<string | null> {
   // One statement (this runs for every mail a ticket sends): set it when missing, else read it.
   // The outer SELECT sees the row as before the update, so exactly one branch answers.
   const rows = await tx.$queryRaw<{ replyToken: string }[]>`

@@ -85,7 +85,7 @@ export async function collectPersonData(db: Db, userId: string, now: Date) {
         category: { select: { key: true, nameNl: true, nameEn: true } },
         organisation: { select: { name: true, externalNumber: true } },
         messages: {
-          orderBy: { createdAt: "asc" },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           select: {
             id: true,
             direction: true,

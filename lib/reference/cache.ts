@@ -1,8 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { Prisma } from "@prisma/client";
-import { db, type Db, type Tx } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { readRows } from "@/lib/db/prepared";
+import type { SqlTx } from "@/lib/db/sql";
 
 // Reference data (settings, calendar, lines, SLA policies, categories, teams, mail templates, staff) is
 // read on nearly every request and mail but changes only when an admin saves something. Each
@@ -15,7 +16,8 @@ import { readRows } from "@/lib/db/prepared";
 //   since the sequence behind the version never hands out a value twice.
 // Values are shared between requests: callers must treat them as read-only.
 
-type Client = Db | Tx;
+// Any client that runs raw statements: the app's, a Prisma transaction or a raw one (lib/db/sql.ts).
+type Client = SqlTx;
 
 interface Entry {
   version: bigint;
@@ -35,7 +37,7 @@ const pinned = new WeakMap<object, Promise<bigint | null>>();
  * checks the version once instead of each time. Only for such transactions: one that changed a
  * setting after the first read would be served the copy from before its change.
  */
-export function pinReferenceVersion(tx: Tx): void {
+export function pinReferenceVersion(tx: SqlTx): void {
   if (!pinned.has(tx)) pinned.set(tx, readVersion(tx));
 }
 
@@ -60,7 +62,7 @@ async function readVersion(client: Client): Promise<bigint | null> {
  * same value. The load runs on the caller's client, so inside a transaction it reads through that
  * transaction (the embedded database has one connection: a second one would wait on the first).
  */
-export async function cachedReference<T>(client: Client, key: string, load: (client: Client) => Promise<T>): Promise<T> {
+export async function cachedReference<C extends Client, T>(client: C, key: string, load: (client: C) => Promise<T>): Promise<T> {
   const version = await referenceVersion(client);
   // No version row (a database emptied by hand): nothing can be vouched for, so nothing is kept.
   if (version === null) return load(client);

@@ -1,15 +1,19 @@
 import "server-only";
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarSettings } from "@/lib/calendar/rules";
 import { DEFAULT_OPENING_HOURS, type LineKey, type WeeklySchedule } from "@/lib/calendar/opening-hours";
 import type { Db, Tx } from "@/lib/db/client";
+import type { SqlTx } from "@/lib/db/sql";
 import { cachedReference } from "@/lib/reference/cache";
 import { DEFAULT_SLA_POLICIES, type SlaPolicy } from "@/lib/sla/rules";
 import { ownValue } from "@/lib/util/own-key";
 
 /** Settings are read through whichever client the caller holds: inside a transaction, its `tx`. */
 export type DbClient = Db | Tx;
+
+// The reference data every new ticket reads (settings, calendar, policies, lines) loads with raw
+// statements, so it loads in any transaction, a raw one too (the mail intake's, lib/db/sql.ts).
 
 const yearlyRule = z.enum(["NEVER", "EVERY_YEAR", "EVERY_FIFTH_YEAR"]);
 const calendarSetting = z.object({
@@ -18,15 +22,18 @@ const calendarSetting = z.object({
 });
 
 /** A setting's stored JSON as the reference cache holds it (null when there is no row). */
-export function settingRow(client: DbClient, key: string): Promise<{ value: Prisma.JsonValue } | null> {
-  return cachedReference(client, `setting:${key}`, (c) => c.setting.findUnique({ where: { key }, select: { value: true } }));
+export function settingRow(client: SqlTx, key: string): Promise<{ value: Prisma.JsonValue } | null> {
+  return cachedReference(client, `setting:${key}`, async (c) => {
+    const [row] = await c.$queryRaw<{ value: Prisma.JsonValue }[]>`SELECT "value" FROM "Setting" WHERE "key" = ${key}`;
+    return row ?? null;
+  });
 }
 
 /**
  * A JSON setting parsed with its schema; a missing or malformed row yields the fallback. The
  * stored value comes from the reference cache (lib/reference/cache.ts): current on every call.
  */
-export async function getSettingValue<T>(client: DbClient, key: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
+export async function getSettingValue<T>(client: SqlTx, key: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
   const row = await settingRow(client, key);
   if (!row) return fallback;
   const parsed = schema.safeParse(row.value);
@@ -37,17 +44,17 @@ export async function getSettingValue<T>(client: DbClient, key: string, schema: 
   return parsed.data;
 }
 
-export function getCalendarSettings(client: DbClient): Promise<CalendarSettings> {
+export function getCalendarSettings(client: SqlTx): Promise<CalendarSettings> {
   return cachedReference(client, "calendar", loadCalendarSettings);
 }
 
-async function loadCalendarSettings(client: DbClient): Promise<CalendarSettings> {
+async function loadCalendarSettings(client: SqlTx): Promise<CalendarSettings> {
   const [rules, closures] = await Promise.all([
     getSettingValue(client, "calendar", calendarSetting, {
       goodFriday: DEFAULT_CALENDAR_SETTINGS.goodFriday,
       liberationDay: DEFAULT_CALENDAR_SETTINGS.liberationDay,
     }),
-    client.closureDay.findMany({ select: { date: true }, orderBy: { date: "asc" } }),
+    client.$queryRaw<{ date: string }[]>`SELECT "date" FROM "ClosureDay" ORDER BY "date"`,
   ]);
   return canonical({ ...rules, closureDays: closures.map((c) => c.date) });
 }
@@ -66,12 +73,13 @@ function canonical(settings: CalendarSettings): CalendarSettings {
 }
 
 /** Every SLA policy by key, each OPENING_HOURS one with its line's calendar (shared: read-only). */
-export function getSlaPolicies(client: DbClient): Promise<Readonly<Record<string, SlaPolicy>>> {
+export function getSlaPolicies(client: SqlTx): Promise<Readonly<Record<string, SlaPolicy>>> {
   return cachedReference(client, "slaPolicies", loadSlaPolicies);
 }
 
-async function loadSlaPolicies(client: DbClient): Promise<Readonly<Record<string, SlaPolicy>>> {
-  const rows = await client.slaPolicy.findMany();
+async function loadSlaPolicies(client: SqlTx): Promise<Readonly<Record<string, SlaPolicy>>> {
+  const rows = await client.$queryRaw<Pick<SlaPolicy, "key" | "unit" | "amount" | "atRiskShare" | "lineKey">[]>`
+    SELECT "key", "unit"::text AS "unit", "amount", "atRiskShare", "lineKey" FROM "SlaPolicy"`;
   const policies: Record<string, SlaPolicy> = { ...DEFAULT_SLA_POLICIES };
   for (const row of rows) {
     policies[row.key] = { key: row.key, unit: row.unit, amount: row.amount, atRiskShare: row.atRiskShare, lineKey: row.lineKey };
@@ -103,12 +111,13 @@ async function loadOpeningHours(client: DbClient): Promise<Readonly<Record<LineK
 }
 
 /** A line's weekly schedule (DESIGN's defaults for the two fixed lines when unconfigured). */
-export function getLineSchedule(client: DbClient, lineKey: string): Promise<WeeklySchedule> {
+export function getLineSchedule(client: SqlTx, lineKey: string): Promise<WeeklySchedule> {
   return cachedReference(client, `lineSchedule:${lineKey}`, (c) => loadLineSchedule(c, lineKey));
 }
 
-async function loadLineSchedule(client: DbClient, lineKey: string): Promise<WeeklySchedule> {
-  const rows = await client.openingHours.findMany({ where: { line: lineKey }, orderBy: [{ weekday: "asc" }, { opens: "asc" }] });
+async function loadLineSchedule(client: SqlTx, lineKey: string): Promise<WeeklySchedule> {
+  const rows = await client.$queryRaw<{ weekday: number; opens: string; closes: string }[]>`
+    SELECT "weekday", "opens", "closes" FROM "OpeningHours" WHERE "line" = ${lineKey} ORDER BY "weekday", "opens"`;
   return scheduleFromRows(lineKey, rows);
 }
 
@@ -132,11 +141,11 @@ export function withLineClosures(base: CalendarSettings, ownDates: readonly stri
  * The calendar of one line: holidays and the contact centre's closure days, plus the days only this
  * line is closed. Use it with the line's schedule for "open now" and for OPENING_HOURS clocks.
  */
-export function getLineCalendar(client: DbClient, lineKey: string): Promise<{ schedule: WeeklySchedule; settings: CalendarSettings }> {
+export function getLineCalendar(client: SqlTx, lineKey: string): Promise<{ schedule: WeeklySchedule; settings: CalendarSettings }> {
   return cachedReference(client, `lineCalendar:${lineKey}`, async (c) => {
     // One after another: inside a transaction the client is one connection.
     const base = await loadCalendarSettings(c);
-    const own = await c.lineClosureDay.findMany({ where: { lineKey }, select: { date: true } });
+    const own = await c.$queryRaw<{ date: string }[]>`SELECT "date" FROM "LineClosureDay" WHERE "lineKey" = ${lineKey}`;
     const schedule = await loadLineSchedule(c, lineKey);
     return Object.freeze({ schedule, settings: withLineClosures(base, own.map((d) => d.date)) });
   });

@@ -1,11 +1,13 @@
 import "server-only";
-import type { Channel, Priority, TicketStatus } from "@prisma/client";
-import { audit } from "@/lib/audit/mutations";
+import { Prisma, type Channel, type Priority, type TicketStatus } from "@prisma/client";
+import { audit, auditSql } from "@/lib/audit/mutations";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import type { Tx } from "@/lib/db/client";
+import { writeTogether, type SqlTx } from "@/lib/db/sql";
 import { newId } from "@/lib/db/ids";
-import { enqueueMail } from "@/lib/outbox/mutations";
-import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
+import { newReplyToken } from "@/lib/mail/reply-token";
+import { enqueueMail, ensureReplyToken, mailsSql } from "@/lib/outbox/mutations";
+import { enqueueWebhookEvent, webhookEventsSql } from "@/lib/webhooks/enqueue";
 import { cachedReference } from "@/lib/reference/cache";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
@@ -64,58 +66,86 @@ export interface NewTicketInput {
   clockStartedAt?: Date;
   /** false: no automatic acknowledgement (mail whose sender is not verified; sent once confirmed). */
   acknowledge?: boolean;
+  /** A mail whose sender could not be verified: held for staff to confirm (lib/mail/confirm-sender.ts). */
+  senderUnverified?: boolean;
 }
 
-async function createMessage(
-  tx: Tx,
-  data: {
-    ticketId: string;
-    direction: "INBOUND" | "OUTBOUND" | "INTERNAL";
-    channel: Channel;
-    authorId: string | null;
-    body: string;
-    bodyHtml?: string | null;
-    automatic?: boolean;
-    attachments?: StoredAttachment[];
-    mailMessageId?: string | null;
-    inReplyTo?: string | null;
-  },
-  now: Date,
-): Promise<string> {
-  // Raw statements for the two rows nearly every ticket change writes (README: why raw SQL).
-  const id = newId();
-  await tx.$executeRaw`
-    INSERT INTO "Message" ("id", "ticketId", "direction", "channel", "authorId", "body", "bodyHtml", "automatic", "mailMessageId", "inReplyTo", "createdAt")
-    VALUES (${id}, ${data.ticketId}, ${data.direction}::"MessageDirection", ${data.channel}::"Channel", ${data.authorId}, ${data.body},
-      ${data.bodyHtml ?? null}, ${data.automatic ?? false}, ${data.mailMessageId ?? null}, ${data.inReplyTo ?? null}, ${now})`;
-  if (data.attachments?.length) {
-    await tx.attachment.createMany({
-      data: data.attachments.map((a) => ({ ...a, messageId: id, createdAt: now })),
-    });
-  }
+type NewMessage = {
+  ticketId: string;
+  direction: "INBOUND" | "OUTBOUND" | "INTERNAL";
+  channel: Channel;
+  authorId: string | null;
+  body: string;
+  bodyHtml?: string | null;
+  automatic?: boolean;
+  attachments?: StoredAttachment[];
+  mailMessageId?: string | null;
+  inReplyTo?: string | null;
+};
+
+export async function createMessage(tx: SqlTx, data: NewMessage, now: Date): Promise<string> {
+  const { id, writes } = messageWrites(data, now);
+  await writeTogether(tx, writes);
   return id;
 }
 
-async function event(tx: Tx, ticketId: string, actorId: string | null, kind: string, data: Record<string, string | null>, now: Date) {
-  await tx.$executeRaw`
+/** A message's row and its files' rows, to be written (writeTogether). */
+function messageWrites(data: NewMessage, now: Date): { id: string; writes: Prisma.Sql[] } {
+  // Raw statements for the rows nearly every ticket change writes (README: why raw SQL).
+  const id = newId();
+  const writes = [
+    Prisma.sql`
+      INSERT INTO "Message" ("id", "ticketId", "direction", "channel", "authorId", "body", "bodyHtml", "automatic", "mailMessageId", "inReplyTo", "createdAt")
+      VALUES (${id}, ${data.ticketId}, ${data.direction}::"MessageDirection", ${data.channel}::"Channel", ${data.authorId}, ${data.body},
+        ${data.bodyHtml ?? null}, ${data.automatic ?? false}, ${data.mailMessageId ?? null}, ${data.inReplyTo ?? null}, ${now})`,
+  ];
+  if (data.attachments?.length) {
+    writes.push(Prisma.sql`
+      INSERT INTO "Attachment" ("id", "messageId", "fileName", "mimeType", "size", "sha256", "storageKey", "createdAt")
+      SELECT a."id", ${id}, a."fileName", a."mimeType", a."size", a."sha256", a."storageKey", ${now}
+      FROM jsonb_to_recordset(${JSON.stringify(data.attachments.map((a) => ({ ...a, id: newId() })))}::jsonb)
+        AS a("id" text, "fileName" text, "mimeType" text, "size" integer, "sha256" text, "storageKey" text)`);
+  }
+  return { id, writes };
+}
+
+/** A timeline event's row, to be written (writeTogether). */
+function eventSql(ticketId: string, actorId: string | null, kind: string, data: Record<string, string | null>, now: Date): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO "TicketEvent" ("id", "ticketId", "actorId", "kind", "data", "createdAt")
     VALUES (${newId()}, ${ticketId}, ${actorId}, ${kind}, ${JSON.stringify(data)}::jsonb, ${now})`;
+}
+
+async function event(tx: SqlTx, ticketId: string, actorId: string | null, kind: string, data: Record<string, string | null>, now: Date) {
+  await tx.$executeRaw(eventSql(ticketId, actorId, kind, data, now));
   // Every status change of a ticket passes here: the back office hears of each one.
   if (kind === "status" && data.from && data.to) await enqueueWebhookEvent(tx, "ticket.status_changed", { ticketId, from: data.from, to: data.to }, now);
 }
 
-/** A category by key, from the reference cache (read-only). */
-function categoryByKey(tx: Tx, key: string) {
-  return cachedReference(tx, `category:${key}`, (c) => c.ticketCategory.findUnique({ where: { key } }));
+/** A category by key, from the reference cache (read-only); raw, so it loads in any transaction. */
+function categoryByKey(tx: SqlTx, key: string) {
+  return cachedReference(tx, `category:${key}`, async (c) => {
+    const [category] = await c.$queryRaw<{ id: string; key: string; active: boolean; slaPolicyKey: string; defaultTeamId: string | null }[]>`
+      SELECT "id", "key", "active", "slaPolicyKey", "defaultTeamId" FROM "TicketCategory" WHERE "key" = ${key}`;
+    return category ?? null;
+  });
 }
 
-export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Promise<{ id: string; number: string; slaDueAt: Date | null }> {
+/**
+ * A new ticket with its first message, acknowledgement, events, audit and webhook event. Raw
+ * statements only, so it runs in Prisma's transaction or a raw one (the mail intake's: lib/db/sql.ts).
+ */
+export async function createTicket(tx: SqlTx, input: NewTicketInput, now: Date): Promise<{ id: string; number: string; slaDueAt: Date | null; teamId: string | null }> {
   const category = await categoryByKey(tx, input.categoryKey);
   if (!category || !category.active) throw new TicketRuleError("UNKNOWN_CATEGORY");
-  const [organisation, requester] = await Promise.all([
-    input.organisationId ? tx.organisation.findUnique({ where: { id: input.organisationId } }) : null,
-    input.requesterId ? tx.user.findUnique({ where: { id: input.requesterId } }) : null,
-  ]);
+  // One after the other: a transaction is one connection.
+  const [organisation] = input.organisationId
+    ? await tx.$queryRaw<{ id: string; isPartner: boolean }[]>`SELECT "id", "isPartner" FROM "Organisation" WHERE "id" = ${input.organisationId}`
+    : [];
+  const [requester] = input.requesterId
+    ? await tx.$queryRaw<{ id: string; email: string; name: string; phone: string | null; locale: "nl" | "en"; role: string }[]>`
+        SELECT "id", "email", "name", "phone", "locale"::text AS "locale", "role"::text AS "role" FROM "User" WHERE "id" = ${input.requesterId}`
+    : [];
   if (input.organisationId && !organisation) throw new TicketRuleError("NOT_FOUND");
   if (input.requesterId && !requester) throw new TicketRuleError("NOT_FOUND");
 
@@ -136,90 +166,100 @@ export async function createTicket(tx: Tx, input: NewTicketInput, now: Date): Pr
     requesterId: requester?.id ?? null,
   };
   const audience = organisation ? "EMPLOYER" : requester?.role === "BENEFICIARY" ? "BENEFICIARY" : null;
-  // Raw, as every new ticket passes here: of the intake's Prisma queries this thirty-column create
-  // cost the most (README: why raw SQL).
-  // With its first moment in the sweep's schedule (SlaCheck), in the same statement.
+  // Raw, as every new ticket passes here (README: why raw SQL), and every row of it in one
+  // statement (writeTogether): the ticket, its first moment in the sweep's schedule (SlaCheck), its
+  // message, acknowledgement, events, audit event and webhook deliveries.
   const checkAt = resolvedNow ? null : (clock.nextChangeAt?.toISOString() ?? null);
-  await tx.$executeRaw`
-    WITH made AS (
+  const acknowledged = WRITTEN_CHANNELS.includes(input.channel) && !resolvedNow && input.acknowledge !== false;
+  // A mailed acknowledgement is the ticket's first mail: it is made with the reply token that mail
+  // carries, rather than updated (and every index written again) a statement later.
+  const replyToken = acknowledged && mailsAcknowledgement(input.channel, requesterEmail) ? newReplyToken() : null;
+  const teamId = input.teamId ?? category.defaultTeamId;
+  const writes = [
+    Prisma.sql`
     INSERT INTO "Ticket" ("id", "number", "subject", "categoryId", "channel", "replyChannel", "status", "priority", "audience",
       "requesterId", "requesterName", "requesterEmail", "requesterPhone", "organisationId", "isPartner", "teamId", "assigneeId",
       "firstContactResolution", "slaPolicyKey", "slaStartedAt", "slaDueAt", "slaState", "slaStoppedAt",
-      "resolvedAt", "firstResponseAt", "lastActivityAt", "createdAt", "updatedAt")
+      "resolvedAt", "firstResponseAt", "lastActivityAt", "createdAt", "updatedAt", "replyToken", "senderUnverified")
     VALUES (${ticket.id}, ${number}, ${input.subject}, ${category.id}, ${input.channel}::"Channel", ${input.replyChannel ?? null}::"Channel",
       ${ticket.status}::"TicketStatus", ${ticket.priority}::"Priority", ${audience}::"Audience",
       ${ticket.requesterId}, ${input.requesterName ?? requester?.name ?? null}, ${requesterEmail}, ${input.requesterPhone ?? requester?.phone ?? null},
-      ${ticket.organisationId}, ${organisation?.isPartner ?? false}, ${input.teamId ?? category.defaultTeamId}, ${input.assigneeId ?? null},
+      ${ticket.organisationId}, ${organisation?.isPartner ?? false}, ${teamId}, ${input.assigneeId ?? null},
       ${resolvedNow}, ${policy.key}, ${clockStartedAt}, ${clock.dueAt}, ${clock.state}::"SlaState", ${resolvedNow ? now : null},
-      ${resolvedNow ? now : null}, ${resolvedNow ? now : null}, ${now}, ${now}, ${now})
-    RETURNING "id")
-    INSERT INTO "SlaCheck" ("ticketId", "at") SELECT "id", (${checkAt}::timestamptz AT TIME ZONE 'UTC') FROM made WHERE ${checkAt}::text IS NOT NULL`;
-
-  await createMessage(
-    tx,
-    {
-      ticketId: ticket.id,
-      direction: "INBOUND",
-      channel: input.channel,
-      authorId: input.authorId ?? requester?.id ?? null,
-      body: input.body,
-      bodyHtml: input.bodyHtml ?? null,
-      attachments: input.attachments,
-      mailMessageId: input.mailMessageId ?? null,
-    },
-    now,
-  );
-
-  // A written question gets an automatic acknowledgement with its registration number.
-  if (WRITTEN_CHANNELS.includes(input.channel) && !resolvedNow && input.acknowledge !== false) {
-    await sendAcknowledgement(
-      tx,
-      { id: ticket.id, number, subject: input.subject, channel: input.channel, dueAt: clock.dueAt, locale, requesterEmail, mailMessageId: input.mailMessageId ?? null },
+      ${resolvedNow ? now : null}, ${resolvedNow ? now : null}, ${now}, ${now}, ${now}, ${replyToken}, ${input.senderUnverified ?? false})`,
+    ...(checkAt ? [Prisma.sql`INSERT INTO "SlaCheck" ("ticketId", "at") VALUES (${ticket.id}, (${checkAt}::timestamptz AT TIME ZONE 'UTC'))`] : []),
+    ...messageWrites(
+      {
+        ticketId: ticket.id,
+        direction: "INBOUND",
+        channel: input.channel,
+        authorId: input.authorId ?? requester?.id ?? null,
+        body: input.body,
+        bodyHtml: input.bodyHtml ?? null,
+        attachments: input.attachments,
+        mailMessageId: input.mailMessageId ?? null,
+      },
       now,
-    );
+    ).writes,
+  ];
+  // A written question gets an automatic acknowledgement with its registration number.
+  if (acknowledged) {
+    const ticketForMail = { id: ticket.id, number, subject: input.subject, channel: input.channel, dueAt: clock.dueAt, locale, requesterEmail, mailMessageId: input.mailMessageId ?? null };
+    writes.push(...(await acknowledgementWrites(tx, ticketForMail, now, { replyTokenSet: replyToken !== null })));
   }
-
-  await event(tx, ticket.id, input.authorId ?? null, "created", { channel: input.channel, category: category.key }, now);
-  if (input.assigneeId) await event(tx, ticket.id, null, "assignee", { from: null, to: input.assigneeId }, now);
-  await audit(tx, {
-    actorId: input.authorId ?? requester?.id ?? null,
-    action: "ticket.create",
-    entityType: "Ticket",
-    entityId: ticket.id,
-    data: { number, channel: input.channel, category: category.key },
-  });
-  await enqueueWebhookEvent(
-    tx,
-    "ticket.created",
-    { ticketId: ticket.id, number, channel: input.channel, category: category.key, status: ticket.status, priority: ticket.priority, organisationId: ticket.organisationId, requesterId: ticket.requesterId },
-    now,
+  writes.push(eventSql(ticket.id, input.authorId ?? null, "created", { channel: input.channel, category: category.key }, now));
+  if (input.assigneeId) writes.push(eventSql(ticket.id, null, "assignee", { from: null, to: input.assigneeId }, now));
+  writes.push(
+    auditSql([
+      { actorId: input.authorId ?? requester?.id ?? null, action: "ticket.create", entityType: "Ticket", entityId: ticket.id, data: { number, channel: input.channel, category: category.key } },
+    ]),
+    webhookEventsSql(
+      "ticket.created",
+      [{ ticketId: ticket.id, number, channel: input.channel, category: category.key, status: ticket.status, priority: ticket.priority, organisationId: ticket.organisationId, requesterId: ticket.requesterId }],
+      now,
+    ),
   );
-  return { id: ticket.id, number, slaDueAt: clock.dueAt };
+  await writeTogether(tx, writes);
+  return { id: ticket.id, number, slaDueAt: clock.dueAt, teamId };
+}
+
+/** Whether the acknowledgement goes out by mail: not for a portal question, and only to an address. */
+function mailsAcknowledgement(channel: Channel, requesterEmail: string | null): requesterEmail is string {
+  return channel !== "PORTAL" && requesterEmail !== null;
 }
 
 /** The automatic acknowledgement: on the timeline, and by mail unless the question came by portal. */
-export async function sendAcknowledgement(
-  tx: Tx,
-  ticket: { id: string; number: string; subject: string; channel: Channel; dueAt: Date | null; locale: "nl" | "en"; requesterEmail: string | null; mailMessageId: string | null },
-  now: Date,
-): Promise<void> {
+export async function sendAcknowledgement(tx: SqlTx, ticket: AcknowledgedTicket, now: Date): Promise<void> {
+  await writeTogether(tx, await acknowledgementWrites(tx, ticket, now, { replyTokenSet: false }));
+}
+
+type AcknowledgedTicket = { id: string; number: string; subject: string; channel: Channel; dueAt: Date | null; locale: "nl" | "en"; requesterEmail: string | null; mailMessageId: string | null };
+
+/** The acknowledgement's message and mail, to be written (writeTogether); the ticket's reply token first if it has none. */
+async function acknowledgementWrites(tx: SqlTx, ticket: AcknowledgedTicket, now: Date, options: { replyTokenSet?: boolean }): Promise<Prisma.Sql[]> {
   // The admin's wording (/agent/beheer/mailteksten) or the built-in one; the timeline shows the same text.
   const mail = await mailText(tx, "ticket.acknowledgement", ticket.locale, acknowledgementValues({ number: ticket.number, subject: ticket.subject, dueAt: ticket.dueAt, locale: ticket.locale }));
   const text = mail.text;
-  await createMessage(tx, { ticketId: ticket.id, direction: "OUTBOUND", channel: ticket.channel, authorId: null, body: text, automatic: true }, now);
-  if (ticket.channel !== "PORTAL" && ticket.requesterEmail) {
-    await enqueueMail(tx, {
-      kind: "ticket.acknowledgement",
-      to: ticket.requesterEmail,
-      subject: mail.subject,
-      text,
-      locale: ticket.locale,
-      ticketId: ticket.id,
-      inReplyTo: ticket.mailMessageId,
-      references: ticket.mailMessageId ? [ticket.mailMessageId] : [],
-      at: now,
-    });
+  const writes = messageWrites({ ticketId: ticket.id, direction: "OUTBOUND", channel: ticket.channel, authorId: null, body: text, automatic: true }, now).writes;
+  if (mailsAcknowledgement(ticket.channel, ticket.requesterEmail)) {
+    // A ticket's first mail gives it its reply token (enqueueMail); createTicket made it with one.
+    if (!options.replyTokenSet) await ensureReplyToken(tx, ticket.id);
+    const { statement } = mailsSql([
+      {
+        kind: "ticket.acknowledgement",
+        to: ticket.requesterEmail,
+        subject: mail.subject,
+        text,
+        locale: ticket.locale,
+        ticketId: ticket.id,
+        inReplyTo: ticket.mailMessageId,
+        references: ticket.mailMessageId ? [ticket.mailMessageId] : [],
+        at: now,
+      },
+    ]);
+    writes.push(statement);
   }
+  return writes;
 }
 
 async function loadOpenTicket(tx: Tx, ticketId: string) {

@@ -1,6 +1,8 @@
 import "server-only";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
+import type { SqlTx } from "@/lib/db/sql";
 import { fixedHandlerFor } from "@/lib/org-admin/fixed-handler";
 import { getLineCalendar } from "@/lib/settings/queries";
 import { createTicket, TicketRuleError } from "@/lib/tickets/mutations";
@@ -27,12 +29,11 @@ export async function expiryFor(tx: Tx, loggedAt: Date): Promise<Date> {
 }
 
 /** Open pre-announcements past their expiry become EXPIRED (at matching time and in the sweep). */
-export async function expirePreAnnouncements(tx: Tx, now: Date, organisationId?: string): Promise<number> {
-  const { count } = await tx.preAnnouncement.updateMany({
-    where: { status: "OPEN", expiresAt: { lte: now }, ...(organisationId ? { organisationId } : {}) },
-    data: { status: "EXPIRED" },
-  });
-  return count;
+export async function expirePreAnnouncements(tx: SqlTx, now: Date, organisationId?: string): Promise<number> {
+  // Raw, as the mail intake's transaction is (lib/db/sql.ts).
+  return tx.$executeRaw`
+    UPDATE "PreAnnouncement" SET "status" = 'EXPIRED'
+    WHERE "status" = 'OPEN' AND "expiresAt" <= ${now} AND (${organisationId ?? null}::text IS NULL OR "organisationId" = ${organisationId ?? null})`;
 }
 
 /**
@@ -40,17 +41,20 @@ export async function expirePreAnnouncements(tx: Tx, now: Date, organisationId?:
  * one called in before the request and not expired at its receipt, so two announced requests pair
  * in the order they were phoned in. It becomes LINKED.
  */
-export async function claimPreAnnouncement(tx: Tx, organisationId: string, receivedAt: Date, now: Date) {
+export async function claimPreAnnouncement(tx: SqlTx, organisationId: string, receivedAt: Date, now: Date): Promise<{ id: string; reason: string; forWhom: string } | null> {
   // Lazily: what expired by the request's receipt (a sender confirmed later still pairs as received).
   await expirePreAnnouncements(tx, receivedAt < now ? receivedAt : now, organisationId);
-  const match = await tx.preAnnouncement.findFirst({
-    where: { organisationId, status: "OPEN", createdAt: { lte: receivedAt }, OR: [{ expiresAt: null }, { expiresAt: { gt: receivedAt } }] },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
-  if (!match) return null;
-  // Conditional, so two requests racing for one announcement cannot both take it.
-  const { count } = await tx.preAnnouncement.updateMany({ where: { id: match.id, status: "OPEN" }, data: { status: "LINKED", linkedAt: now } });
-  return count === 1 ? match : null;
+  // Found and taken in one statement. Conditional on OPEN, so of two requests racing for one
+  // announcement only the first takes it (the second, after the first commits, finds it LINKED).
+  const [match] = await tx.$queryRaw<{ id: string; reason: string; forWhom: string }[]>`
+    UPDATE "PreAnnouncement" SET "status" = 'LINKED', "linkedAt" = ${now}
+    WHERE "status" = 'OPEN' AND "id" = (
+      SELECT "id" FROM "PreAnnouncement"
+      WHERE "organisationId" = ${organisationId} AND "status" = 'OPEN' AND "createdAt" <= ${receivedAt}
+        AND ("expiresAt" IS NULL OR "expiresAt" > ${receivedAt})
+      ORDER BY "createdAt" ASC, "id" ASC LIMIT 1)
+    RETURNING "id", "reason", "forWhom"`;
+  return match ?? null;
 }
 
 /**
@@ -104,23 +108,14 @@ export async function fileUrgentRequest(tx: Tx, actor: UrgentActor, input: Urgen
  * confirm PENDING. Only for a verified sender: the mail intake, or staff confirming the sender later.
  */
 export async function linkMailedUrgentRequest(
-  tx: Tx,
+  tx: SqlTx,
   input: { ticketId: string; organisationId: string; subject: string; receivedAt: Date; dueAt: Date },
   now: Date = input.receivedAt,
 ): Promise<{ preAnnounced: boolean }> {
   const announcement = await claimPreAnnouncement(tx, input.organisationId, input.receivedAt, now);
-  await tx.urgentRequest.create({
-    data: {
-      ticketId: input.ticketId,
-      organisationId: input.organisationId,
-      reason: announcement?.reason ?? input.subject,
-      forWhom: announcement?.forWhom ?? "",
-      preAnnouncementId: announcement?.id ?? null,
-      notPreAnnounced: !announcement,
-      verification: announcement ? null : "PENDING",
-      receivedAt: input.receivedAt,
-      dueAt: input.dueAt,
-    },
-  });
+  await tx.$executeRaw`
+    INSERT INTO "UrgentRequest" ("id", "ticketId", "organisationId", "reason", "forWhom", "preAnnouncementId", "notPreAnnounced", "verification", "receivedAt", "dueAt")
+    VALUES (${newId()}, ${input.ticketId}, ${input.organisationId}, ${announcement?.reason ?? input.subject}, ${announcement?.forWhom ?? ""},
+      ${announcement?.id ?? null}, ${!announcement}, ${announcement ? null : "PENDING"}::"UrgentVerification", ${input.receivedAt}, ${input.dueAt})`;
   return { preAnnounced: Boolean(announcement) };
 }

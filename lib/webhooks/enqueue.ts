@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { Prisma } from "@prisma/client";
 import type { SqlTx } from "@/lib/db/sql";
 import type { WebhookEventType, WebhookPayloads } from "./events";
 
@@ -20,9 +21,14 @@ export async function enqueueWebhookEvent<T extends WebhookEventType>(tx: SqlTx,
  */
 export async function enqueueWebhookEvents<T extends WebhookEventType>(tx: SqlTx, type: T, payloads: readonly WebhookPayloads[T][], now: Date): Promise<number> {
   if (payloads.length === 0) return 0;
+  return tx.$executeRaw(webhookEventsSql(type, payloads, now));
+}
+
+/** The insert of `enqueueWebhookEvents`, for a caller that sends it with its other writes (writeTogether). */
+export function webhookEventsSql<T extends WebhookEventType>(type: T, payloads: readonly WebhookPayloads[T][], now: Date): Prisma.Sql {
   // One id per event, shared by its endpoints and kept on every retry: the receiver's dedupe key.
   const events = payloads.map((payload) => ({ eventId: `msg_${randomUUID().replace(/-/g, "")}`, payload }));
-  return tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "WebhookDelivery" ("id", "endpointId", "eventId", "eventType", "payload", "createdAt", "nextAttemptAt")
     SELECT gen_random_uuid()::text, w."id", e."eventId", ${type}, e."payload", ${now}, ${now}
     FROM "WebhookEndpoint" w

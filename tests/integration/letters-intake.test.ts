@@ -44,7 +44,7 @@ describe("registering an incoming letter", () => {
     expect(result.ok).toBe(true);
     const ticket = await db.ticket.findUniqueOrThrow({
       where: { id: result.ok ? result.data.ticketId : "" },
-      include: { messages: { orderBy: { createdAt: "asc" }, include: { attachments: true } } },
+      include: { messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { attachments: true } } },
     });
     expect(ticket).toMatchObject({ channel: "LETTER", replyChannel: "LETTER", requesterId: annaId, subject: "Brief over mijn uitkering" });
     // Friday 20 November, 00:00 in Amsterdam: five working days later is Friday 27 November.

@@ -86,7 +86,7 @@ async function flagsOf(uid: number): Promise<string[]> {
 
 async function ticketOf(messageId: string) {
   const row = await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: messageId } });
-  return row.ticketId ? db.ticket.findUniqueOrThrow({ where: { id: row.ticketId }, include: { messages: { orderBy: { createdAt: "asc" } } } }) : null;
+  return row.ticketId ? db.ticket.findUniqueOrThrow({ where: { id: row.ticketId }, include: { messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } }) : null;
 }
 
 async function until(check: () => Promise<boolean>, ms = 15_000) {
@@ -130,7 +130,7 @@ describe("IMAP poller", () => {
     await append(mail({ from: "piet@elders.example", subject: "Re: bevestiging", id: "<imap-r2@mail.example>", body: "Op uw bevestiging", headers: [`In-Reply-To: ${ack.mailMessageId}`] }));
     await append(mail({ from: "piet@elders.example", subject: "Nog iets", id: "<imap-r3@mail.example>", body: "Nog een aanvulling", headers: [`Delivered-To: vragen+${replyToken}@loket.example`] }));
     expect(await poller.pollNow()).toMatchObject({ stored: 2 });
-    const inbound = await db.message.findMany({ where: { ticketId: ticket.id, direction: "INBOUND" }, orderBy: { createdAt: "asc" } });
+    const inbound = await db.message.findMany({ where: { ticketId: ticket.id, direction: "INBOUND" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     expect(inbound.map((m) => m.body)).toEqual(["Eerste vraag", "Op uw bevestiging", "Nog een aanvulling"]);
     expect(await db.ticket.count({ where: { requesterEmail: "piet@elders.example" } })).toBe(2);
   });
@@ -164,7 +164,7 @@ describe("IMAP poller", () => {
     expect(await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<imap-spoofed@mail.example>" } })).toMatchObject({ authVerdict: "FAIL", claimedTicketId: ticket.id });
     expect(await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<imap-other-id@mail.example>" } })).toMatchObject({ authVerdict: "NONE", claimedTicketId: ticket.id });
     expect(await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<imap-genuine@mail.example>" } })).toMatchObject({ authVerdict: "PASS", ticketId: ticket.id });
-    const inbound = await db.message.findMany({ where: { ticketId: ticket.id, direction: "INBOUND" }, orderBy: { createdAt: "asc" } });
+    const inbound = await db.message.findMany({ where: { ticketId: ticket.id, direction: "INBOUND" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     expect(inbound.map((m) => m.body)).toEqual(["Mijn vraag", "Echte aanvulling"]);
     for (const id of ["<imap-spoofed@mail.example>", "<imap-other-id@mail.example>"]) {
       expect(await ticketOf(id)).toMatchObject({ senderUnverified: true, requesterId: null });

@@ -57,7 +57,7 @@ function send(mail: nodemailer.SendMailOptions, options: { forged?: boolean } = 
 
 async function ticketOf(messageId: string) {
   const row = await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: messageId } });
-  return row.ticketId ? db.ticket.findUniqueOrThrow({ where: { id: row.ticketId }, include: { messages: { orderBy: { createdAt: "asc" } }, urgentRequest: true } }) : null;
+  return row.ticketId ? db.ticket.findUniqueOrThrow({ where: { id: row.ticketId }, include: { messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, urgentRequest: true } }) : null;
 }
 
 describe("incoming mail", () => {
@@ -83,7 +83,7 @@ describe("incoming mail", () => {
     await send({ from: "piet@elders.example", subject: "Re: iets anders", text: "Aanvulling", messageId: "<thread-2@mail.example>", inReplyTo: ack.mailMessageId, references: [ack.mailMessageId] });
     // And one sent to the reply address of the acknowledgement, without threading headers.
     await send({ from: "piet@elders.example", to: `vragen+${replyToken}@loket.example`, subject: "Nog iets", text: "Nog een aanvulling", messageId: "<thread-3@mail.example>" });
-    const messages = await db.message.findMany({ where: { ticketId: ticket.id, direction: "INBOUND" }, orderBy: { createdAt: "asc" } });
+    const messages = await db.message.findMany({ where: { ticketId: ticket.id, direction: "INBOUND" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     expect(messages.map((m) => m.body)).toEqual(["Eerste vraag", "Aanvulling", "Nog een aanvulling"]);
     expect(await db.ticket.count({ where: { requesterEmail: "piet@elders.example" } })).toBe(1);
   });
@@ -232,6 +232,39 @@ describe("incoming mail", () => {
     expect(await processPendingInbound(deps, now)).toBe(0);
   });
 
+  it("writes a mail's ticket whole or not at all: a failure leaves the mail stored and accepted, and it is completed once", async () => {
+    const sequence = async () => (await db.ticketSequence.findMany()).map((row) => [row.year, row.last]);
+    const numbersBefore = await sequence();
+    // The ticket's last write (its audit event) is refused by the database.
+    await db.$executeRawUnsafe(`CREATE FUNCTION audit_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."action" = 'ticket.create' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER audit_fail BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION audit_fail()`);
+    try {
+      // Accepted: the raw mail is stored before its ticket is made.
+      const info = await send({ from: "piet@elders.example", subject: "Half geschreven?", text: "Alles of niets", messageId: "<whole@mail.example>" });
+      expect(info.response).toMatch(/^250 /);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER audit_fail ON "AuditEvent"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION audit_fail()`);
+    }
+    const row = await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<whole@mail.example>" } });
+    expect(row).toMatchObject({ status: "RECEIVED", ticketId: null });
+    // Nothing of the ticket: no row, message, schedule entry or acknowledgement, and no number used.
+    expect(await db.ticket.count({ where: { subject: "Half geschreven?" } })).toBe(0);
+    expect(await db.message.count({ where: { mailMessageId: "<whole@mail.example>" } })).toBe(0);
+    expect(await db.outboxMessage.count({ where: { inReplyTo: "<whole@mail.example>" } })).toBe(0);
+    expect(await sequence()).toEqual(numbersBefore);
+
+    expect(await processPendingInbound(deps, now)).toBe(1);
+    const ticket = (await ticketOf("<whole@mail.example>"))!;
+    expect(ticket.messages.map((m) => m.direction)).toEqual(["INBOUND", "OUTBOUND"]);
+    expect(await db.outboxMessage.count({ where: { inReplyTo: "<whole@mail.example>" } })).toBe(1);
+    expect(await db.slaCheck.count({ where: { ticketId: ticket.id } })).toBe(1);
+    // Its number is the next one: the failed attempt left no gap.
+    const [year, last] = (await sequence()).find(([y]) => y === 2026)!;
+    expect(ticket.number).toBe(`LK-${year}-${String(last).padStart(6, "0")}`);
+    expect(last).toBe(Number(numbersBefore.find(([y]) => y === 2026)?.[1] ?? 0) + 1);
+  });
+
   it("keeps mail attachments like portal uploads: checked by content, not by name", async () => {
     const own: InboundDeps = { ...deps, storeAttachment: storeMailAttachment };
     const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(200, 32)]);
@@ -345,7 +378,7 @@ describe("sender authentication", () => {
     expect(row.authDetails).toMatchObject({ dmarc: "pass", fromDomain: "burger.example", dkim: [{ domain: "burger.example", result: "pass" }] });
     // The signature was checked against the key the domain published.
     expect(dns.queries).toContain(`TXT ${key.selector}._domainkey.burger.example`);
-    const inbound = await db.message.findMany({ where: { ticketId: annas.id, direction: "INBOUND" }, orderBy: { createdAt: "asc" } });
+    const inbound = await db.message.findMany({ where: { ticketId: annas.id, direction: "INBOUND" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     expect(inbound.at(-1)?.body).toBe("Dank, hier is mijn aanvulling");
   });
 

@@ -25,7 +25,7 @@ describe("creating a ticket", () => {
     const { anna, created } = await portalQuestion();
     expect(created.number).toMatch(/^LK-2026-\d{6}$/);
     expect(created.slaDueAt?.toISOString()).toBe(dueAfterWorkingDays(now, 5, DEFAULT_CALENDAR_SETTINGS).toISOString());
-    const ticket = await db.ticket.findUniqueOrThrow({ where: { id: created.id }, include: { messages: { orderBy: { createdAt: "asc" } }, team: true } });
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { id: created.id }, include: { messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, team: true } });
     expect(ticket).toMatchObject({ status: "NEW", channel: "PORTAL", requesterId: anna.id, audience: "BENEFICIARY", slaState: "ON_TRACK" });
     expect(ticket.team?.key).toBe("uitkeringen");
     expect(ticket.messages.map((m) => [m.direction, m.automatic])).toEqual([["INBOUND", false], ["OUTBOUND", true]]);
