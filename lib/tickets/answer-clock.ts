@@ -1,24 +1,33 @@
 import "server-only";
 import type { TicketStatus } from "@prisma/client";
 import type { Tx } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
+import type { SqlTx } from "@/lib/db/sql";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { type ClockEvent, type ClockStep, clockStep } from "@/lib/sla/lifecycle";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
 
 // The answer clock's bookkeeping on a ticket, following the rule in lib/sla/lifecycle.ts. Every
-// function runs inside the caller's transaction, beside the mutation's own audit event.
+// function runs inside the caller's transaction, beside the mutation's own audit event. Raw
+// statements, so they run in a raw transaction too (the mail intake's, lib/db/sql.ts).
 
 /** The event written when an answer stops a clock: the KPI reads the first one's due time. */
 export const ANSWERED_EVENT = "sla.answered";
 
 /** Re-computes the ticket's SLA due time and state from its policy, start, pauses and stop. */
-export async function refreshClock(tx: Tx, ticketId: string, now: Date): Promise<void> {
-  const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, include: { pauses: { orderBy: { from: "asc" } } } });
+export async function refreshClock(tx: SqlTx, ticketId: string, now: Date): Promise<void> {
+  // The clock and its pauses in order, a row per pause (one row without when there is none). A
+  // fresh clock ignores earlier pauses (a pause still open at a restart was closed by it).
+  const rows = await tx.$queryRaw<{ slaPolicyKey: string | null; slaStartedAt: Date | null; slaStoppedAt: Date | null; from: Date | null; to: Date | null }[]>`
+    SELECT t."slaPolicyKey", t."slaStartedAt", t."slaStoppedAt", p."from", p."to"
+    FROM "Ticket" t LEFT JOIN "SlaPause" p ON p."ticketId" = t."id" AND p."from" >= t."slaStartedAt"
+    WHERE t."id" = ${ticketId}
+    ORDER BY p."from"`;
+  const ticket = rows[0];
   if (!ticket?.slaPolicyKey || !ticket.slaStartedAt) return;
   const [settings, policies] = await Promise.all([getCalendarSettings(tx), getSlaPolicies(tx)]);
   const startedAt = ticket.slaStartedAt;
-  // A fresh clock ignores earlier pauses (a pause still open at a restart was closed by it).
-  const pauses = ticket.pauses.filter((p) => p.from >= startedAt).map((p) => ({ from: p.from, to: p.to }));
+  const pauses = rows.flatMap((p) => (p.from ? [{ from: p.from, to: p.to }] : []));
   const clock = computeClock({
     policy: policyByKey(ticket.slaPolicyKey, policies),
     startedAt,
@@ -46,13 +55,11 @@ export async function refreshClock(tx: Tx, ticketId: string, now: Date): Promise
 }
 
 /** Whether the ticket's current clock was stopped by an answer (rather than only by resolving). */
-async function answeredThisRun(tx: Tx, ticketId: string, startedAt: Date | null): Promise<boolean> {
+async function answeredThisRun(tx: SqlTx, ticketId: string, startedAt: Date | null): Promise<boolean> {
   if (!startedAt) return false;
-  const hit = await tx.ticketEvent.findFirst({
-    where: { ticketId, kind: ANSWERED_EVENT, data: { path: ["startedAt"], equals: startedAt.toISOString() } },
-    select: { id: true },
-  });
-  return hit !== null;
+  const hit = await tx.$queryRaw<unknown[]>`
+    SELECT 1 FROM "TicketEvent" WHERE "ticketId" = ${ticketId} AND "kind" = ${ANSWERED_EVENT} AND "data"->>'startedAt' = ${startedAt.toISOString()} LIMIT 1`;
+  return hit.length > 0;
 }
 
 interface ClockTicket {
@@ -67,15 +74,15 @@ interface ClockTicket {
  * step and the clock fields to write with the ticket's own update. Call finishClockEvent after it.
  */
 export async function beginClockEvent(
-  tx: Tx,
+  tx: SqlTx,
   ticket: ClockTicket,
   event: ClockEvent,
   now: Date,
 ): Promise<{ step: ClockStep; data: { slaStartedAt?: Date; slaStoppedAt?: Date | null } }> {
   const answered = ticket.slaStoppedAt !== null && (await answeredThisRun(tx, ticket.id, ticket.slaStartedAt));
   const step = clockStep({ status: ticket.status, startedAt: ticket.slaStartedAt, stoppedAt: ticket.slaStoppedAt, answered }, event);
-  if (step.closePause || step.restart) await tx.slaPause.updateMany({ where: { ticketId: ticket.id, to: null }, data: { to: now } });
-  if (step.openPause) await tx.slaPause.create({ data: { ticketId: ticket.id, from: now } });
+  if (step.closePause || step.restart) await tx.$executeRaw`UPDATE "SlaPause" SET "to" = ${now} WHERE "ticketId" = ${ticket.id} AND "to" IS NULL`;
+  if (step.openPause) await tx.$executeRaw`INSERT INTO "SlaPause" ("id", "ticketId", "from") VALUES (${newId()}, ${ticket.id}, ${now})`;
   const data: { slaStartedAt?: Date; slaStoppedAt?: Date | null } = {};
   if (step.restart) Object.assign(data, { slaStartedAt: now, slaStoppedAt: null });
   if (step.stop) data.slaStoppedAt = now;
@@ -86,21 +93,23 @@ export async function beginClockEvent(
  * After the ticket's update: re-judges the clock, records an answer that stopped it, and stops an
  * urgent request's countdown at the first answer or resolution (its answeredAt is set once).
  */
-export async function finishClockEvent(tx: Tx, ticketId: string, step: ClockStep, actorId: string | null, now: Date, changed = false): Promise<void> {
+export async function finishClockEvent(tx: SqlTx, ticketId: string, step: ClockStep, actorId: string | null, now: Date, changed = false): Promise<void> {
   if (step.stop || step.restart || step.openPause || step.closePause || changed) await refreshClock(tx, ticketId, now);
   if (step.answers) {
-    const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { slaStartedAt: true, slaDueAt: true, slaState: true } });
-    await tx.ticketEvent.create({
-      data: {
-        ticketId,
-        actorId,
-        kind: ANSWERED_EVENT,
-        data: { startedAt: t.slaStartedAt?.toISOString() ?? null, dueAt: t.slaDueAt?.toISOString() ?? null, state: t.slaState },
-        createdAt: now,
-      },
-    });
+    const [t] = await tx.$queryRaw<{ slaStartedAt: Date | null; slaDueAt: Date | null; slaState: string | null }[]>`
+      SELECT "slaStartedAt", "slaDueAt", "slaState"::text AS "slaState" FROM "Ticket" WHERE "id" = ${ticketId}`;
+    if (!t) throw new Error(`ticket ${ticketId} not found`);
+    const data = { startedAt: t.slaStartedAt?.toISOString() ?? null, dueAt: t.slaDueAt?.toISOString() ?? null, state: t.slaState };
+    await tx.$executeRaw`
+      INSERT INTO "TicketEvent" ("id", "ticketId", "actorId", "kind", "data", "createdAt")
+      VALUES (${newId()}, ${ticketId}, ${actorId}, ${ANSWERED_EVENT}, ${JSON.stringify(data)}::jsonb, ${now})`;
   }
-  if (step.stop) await tx.urgentRequest.updateMany({ where: { ticketId, answeredAt: null }, data: { answeredAt: now } });
+  if (step.stop) await answerUrgentRequest(tx, ticketId, now);
+}
+
+/** An urgent request's countdown stops at its first answer: answeredAt is set once. */
+async function answerUrgentRequest(tx: SqlTx, ticketId: string, now: Date): Promise<void> {
+  await tx.$executeRaw`UPDATE "UrgentRequest" SET "answeredAt" = ${now} WHERE "ticketId" = ${ticketId} AND "answeredAt" IS NULL`;
 }
 
 /** A substantive answer reached the customer (a reply, a letter, a call that answered). */
@@ -110,5 +119,5 @@ export async function recordAnswer(tx: Tx, ticketId: string, actorId: string | n
   if (Object.keys(data).length > 0) await tx.ticket.update({ where: { id: ticketId }, data });
   await finishClockEvent(tx, ticketId, step, actorId, now);
   // The urgent request was answered even when a resolution had stopped the ticket's clock first.
-  await tx.urgentRequest.updateMany({ where: { ticketId, answeredAt: null }, data: { answeredAt: now } });
+  await answerUrgentRequest(tx, ticketId, now);
 }

@@ -271,7 +271,7 @@ async function loadOpenTicket(tx: Tx, ticketId: string) {
 
 /** A customer writes on their ticket: it re-opens when resolved or waiting on them. */
 export async function addCustomerMessage(
-  tx: Tx,
+  tx: SqlTx,
   input: {
     ticketId: string;
     authorId: string | null;
@@ -284,7 +284,11 @@ export async function addCustomerMessage(
   },
   now: Date,
 ): Promise<{ messageId: string; reopened: boolean }> {
-  const ticket = await loadOpenTicket(tx, input.ticketId);
+  // Raw, as the mail intake's transaction is (lib/db/sql.ts).
+  const [ticket] = await tx.$queryRaw<{ id: string; status: TicketStatus; slaStartedAt: Date | null; slaStoppedAt: Date | null }[]>`
+    SELECT "id", "status"::text AS "status", "slaStartedAt", "slaStoppedAt" FROM "Ticket" WHERE "id" = ${input.ticketId}`;
+  if (!ticket) throw new TicketRuleError("NOT_FOUND");
+  if (ticket.status === "CLOSED") throw new TicketRuleError("TICKET_CLOSED");
   const messageId = await createMessage(tx, { ...input, direction: "INBOUND" }, now);
   const { reopened } = await customerWrote(tx, ticket, input.authorId, now);
   await audit(tx, { actorId: input.authorId, action: "ticket.customer_message", entityType: "Ticket", entityId: ticket.id, data: { reopened } });
@@ -297,22 +301,23 @@ export async function addCustomerMessage(
  * question's clock starts afresh from this message (lib/sla/lifecycle.ts).
  */
 export async function customerWrote(
-  tx: Tx,
+  tx: SqlTx,
   ticket: { id: string; status: TicketStatus; slaStartedAt: Date | null; slaStoppedAt: Date | null },
   actorId: string | null,
   now: Date,
 ): Promise<{ reopened: boolean }> {
   const reopened = ticket.status === "RESOLVED" || ticket.status === "PENDING_CUSTOMER";
   const { step, data } = await beginClockEvent(tx, ticket, { kind: "CUSTOMER_MESSAGE" }, now);
-  await tx.ticket.update({
-    where: { id: ticket.id },
-    data: {
-      lastActivityAt: now,
-      ...data,
-      ...(reopened ? { status: "OPEN" as TicketStatus } : {}),
-      ...(ticket.status === "RESOLVED" ? { resolvedAt: null } : {}),
-    },
-  });
+  // A field the clock step leaves out keeps its value; "updatedAt" is the wall clock, as Prisma writes it.
+  const at = (d: Date | null | undefined) => d?.toISOString() ?? null;
+  await tx.$executeRaw`
+    UPDATE "Ticket" SET "lastActivityAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
+      "updatedAt" = (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'),
+      "slaStartedAt" = CASE WHEN ${"slaStartedAt" in data} THEN (${at(data.slaStartedAt)}::timestamptz AT TIME ZONE 'UTC') ELSE "slaStartedAt" END,
+      "slaStoppedAt" = CASE WHEN ${"slaStoppedAt" in data} THEN (${at(data.slaStoppedAt)}::timestamptz AT TIME ZONE 'UTC') ELSE "slaStoppedAt" END,
+      "status" = CASE WHEN ${reopened} THEN 'OPEN'::"TicketStatus" ELSE "status" END,
+      "resolvedAt" = CASE WHEN ${ticket.status === "RESOLVED"} THEN NULL ELSE "resolvedAt" END
+    WHERE "id" = ${ticket.id}`;
   if (reopened) await event(tx, ticket.id, actorId, "status", { from: ticket.status, to: "OPEN" }, now);
   await finishClockEvent(tx, ticket.id, step, actorId, now, reopened);
   return { reopened };
