@@ -225,58 +225,60 @@ async function processParsed(deps: InboundDeps, row: StoredRow, parsedOrNull: Pa
   const mail = { subject, from, body, bodyHtml, attachments };
   // A raw transaction, past Prisma: through Prisma a raw statement cost five times the CPU
   // (lib/db/sql.ts), and this process's CPU is what limits the intake (npm run bench:mail).
-  return sqlTransaction(deps.db, (tx) => intake(tx, id, now, () => ticketFor(tx, row, parsed, mail, now)));
+  return sqlTransaction(deps.db, (tx) => intake(tx, row, parsed, mail, now));
 }
 
-type Made = { outcome: Extract<IngestOutcome, { ticketId: string }>; claimedTicketId: string | null };
 type Mail = { subject: string; from: string; body: string; bodyHtml: string | null; attachments: StoredAttachment[] };
-type Row = { mailMessageId: string; authVerdict: string; receivedAt: Date };
+type Row = { id: string; mailMessageId: string; authVerdict: string; receivedAt: Date };
 
-/** One mail's transaction around `make`: once only, and the stored mail marked with what it made. */
-async function intake(tx: SqlTx, id: string, now: Date, make: () => Promise<Made>): Promise<IngestOutcome> {
+/**
+ * One mail's transaction. What it makes is decided first (reads only); then the stored mail is
+ * claimed and marked with it in one statement, conditional on it still waiting: of two processors
+ * (the listener and recovery) the second finds it taken once the first commits, and makes
+ * nothing, and a rollback leaves it waiting. Then the reply or ticket is written.
+ */
+async function intake(tx: SqlTx, row: Row, parsed: ParsedMail, mail: Mail, now: Date): Promise<IngestOutcome> {
+  const { claimedTicketId, joins } = await replyTarget(tx, row, parsed, mail.from);
+  const ticketId = joins?.id ?? newId();
+  const [claimed] = await tx.$queryRaw<{ version: bigint | null }[]>`
+    UPDATE "InboundMail" SET "status" = 'PROCESSED', "processedAt" = ${now}, "ticketId" = ${ticketId}, "claimedTicketId" = ${claimedTicketId}
+    WHERE "id" = ${row.id} AND "status" = 'RECEIVED'
+    RETURNING (SELECT "version" FROM "ReferenceVersion" WHERE "id" = 1) AS "version"`;
+  if (!claimed) return { kind: "ALREADY_PROCESSED" };
   // Turning a mail into a ticket changes no settings: reference data is checked once per mail.
-  pinReferenceVersion(tx);
-  // The row lock makes concurrent processing (listener and recovery) create one ticket.
-  const [current] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "InboundMail" WHERE "id" = ${id} FOR UPDATE`;
-  if (current?.status !== "RECEIVED") return { kind: "ALREADY_PROCESSED" };
-  const { outcome, claimedTicketId } = await make();
-  await tx.$executeRaw`
-    UPDATE "InboundMail" SET "status" = 'PROCESSED', "processedAt" = ${now}, "ticketId" = ${outcome.ticketId}, "claimedTicketId" = ${claimedTicketId}
-    WHERE "id" = ${id}`;
-  return outcome;
+  pinReferenceVersion(tx, claimed.version);
+  if (joins) {
+    const { body, bodyHtml, attachments } = mail;
+    await addCustomerMessage(
+      tx,
+      { ticketId, authorId: joins.requesterId, channel: "EMAIL", body, bodyHtml, attachments, mailMessageId: row.mailMessageId, inReplyTo: messageIdsIn(parsed.inReplyTo)[0] ?? null },
+      now,
+    );
+    return { kind: "REPLY_ADDED", ticketId };
+  }
+  return newTicketFor(tx, row, parsed, mail, claimedTicketId, ticketId, now);
 }
 
-/** What a mail makes: a reply on the ticket it claims when it may join it, else a new ticket. */
-async function ticketFor(tx: SqlTx, row: Row, parsed: ParsedMail, mail: Mail, now: Date): Promise<Made> {
-  const { from, body, bodyHtml, attachments } = mail;
-  const verified = row.authVerdict === "PASS";
+/** The ticket a mail claims, and whether it joins it as a reply (else it becomes a new ticket). */
+async function replyTarget(tx: SqlTx, row: Row, parsed: ParsedMail, from: string): Promise<{ claimedTicketId: string | null; joins: { id: string; requesterId: string | null } | null }> {
   const claimedTicketId = await claimedTicket(tx, parsed);
-  if (claimedTicketId && verified) {
-    const [ticket] = await tx.$queryRaw<{ id: string; status: string; requesterId: string | null; requesterEmail: string | null; accountEmail: string | null }[]>`
-      SELECT t."id", t."status"::text AS "status", t."requesterId", t."requesterEmail", r."email" AS "accountEmail"
-      FROM "Ticket" t LEFT JOIN "User" r ON r."id" = t."requesterId" WHERE t."id" = ${claimedTicketId}`;
-    if (!ticket) throw new Error(`claimed ticket ${claimedTicketId} not found`);
-    // Even with a valid token, a reply attaches only when it comes from the ticket's own
-    // requester: a forwarded mail must not let a third person write on someone else's ticket.
-    const owner = normaliseAddress(ticket.requesterEmail) ?? normaliseAddress(ticket.accountEmail);
-    if (owner === from && ticket.status !== "CLOSED") {
-      await addCustomerMessage(
-        tx,
-        { ticketId: ticket.id, authorId: ticket.requesterId, channel: "EMAIL", body, bodyHtml, attachments, mailMessageId: row.mailMessageId, inReplyTo: messageIdsIn(parsed.inReplyTo)[0] ?? null },
-        now,
-      );
-      return { outcome: { kind: "REPLY_ADDED", ticketId: ticket.id }, claimedTicketId };
-    }
-  }
-  return newTicketFor(tx, row, parsed, mail, claimedTicketId, now);
+  if (!claimedTicketId || row.authVerdict !== "PASS") return { claimedTicketId, joins: null };
+  const [ticket] = await tx.$queryRaw<{ id: string; status: string; requesterId: string | null; requesterEmail: string | null; accountEmail: string | null }[]>`
+    SELECT t."id", t."status"::text AS "status", t."requesterId", t."requesterEmail", r."email" AS "accountEmail"
+    FROM "Ticket" t LEFT JOIN "User" r ON r."id" = t."requesterId" WHERE t."id" = ${claimedTicketId}`;
+  if (!ticket) throw new Error(`claimed ticket ${claimedTicketId} not found`);
+  // Even with a valid token, a reply attaches only when it comes from the ticket's own
+  // requester: a forwarded mail must not let a third person write on someone else's ticket.
+  const owner = normaliseAddress(ticket.requesterEmail) ?? normaliseAddress(ticket.accountEmail);
+  return { claimedTicketId, joins: owner === from && ticket.status !== "CLOSED" ? ticket : null };
 }
 
 /** A new ticket from a mail: held for staff when the sender is not verified, urgent when it says so. */
-async function newTicketFor(tx: SqlTx, row: Row, parsed: ParsedMail, mail: Mail, claimedTicketId: string | null, now: Date): Promise<Made> {
+async function newTicketFor(tx: SqlTx, row: Row, parsed: ParsedMail, mail: Mail, claimedTicketId: string | null, ticketId: string, now: Date): Promise<IngestOutcome> {
   const { subject, from, body, bodyHtml, attachments } = mail;
   const verified = row.authVerdict === "PASS";
   const requesterName = parsed.from?.value[0]?.name || null;
-  const common = { subject, channel: "EMAIL" as const, body, bodyHtml, attachments, requesterEmail: from, mailMessageId: row.mailMessageId };
+  const common = { id: ticketId, subject, channel: "EMAIL" as const, body, bodyHtml, attachments, requesterEmail: from, mailMessageId: row.mailMessageId };
   let created: { ticketId: string; urgent: boolean; preAnnounced: boolean | null };
   if (!verified) {
     // Stored and visible to staff, but tied to nobody: no account or organisation (so no portal
@@ -307,7 +309,7 @@ async function newTicketFor(tx: SqlTx, row: Row, parsed: ParsedMail, mail: Mail,
     }
   }
   await noteWhatDidNotThread(tx, created.ticketId, { subject, claimedTicketId, verified }, now);
-  return { outcome: { kind: "TICKET_CREATED", ...created, senderUnverified: !verified }, claimedTicketId };
+  return { kind: "TICKET_CREATED", ...created, senderUnverified: !verified };
 }
 
 /**

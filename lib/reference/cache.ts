@@ -37,8 +37,9 @@ const pinned = new WeakMap<object, Promise<bigint | null>>();
  * checks the version once instead of each time. Only for such transactions: one that changed a
  * setting after the first read would be served the copy from before its change.
  */
-export function pinReferenceVersion(tx: SqlTx): void {
-  if (!pinned.has(tx)) pinned.set(tx, readVersion(tx));
+export function pinReferenceVersion(tx: SqlTx, version?: bigint | null): void {
+  // `version`: read by the caller within this transaction, with a statement of its own.
+  if (!pinned.has(tx)) pinned.set(tx, version === undefined ? readVersion(tx) : Promise.resolve(version));
 }
 
 // One version read per server render of a page: its layouts and components asked up to five

@@ -39,6 +39,8 @@ export class TicketRuleError extends Error {
 }
 
 export interface NewTicketInput {
+  /** The new ticket's id, when the caller needs it first (the mail intake marks its mail with it). */
+  id?: string;
   subject: string;
   categoryKey: string;
   channel: Channel;
@@ -159,7 +161,7 @@ export async function createTicket(tx: SqlTx, input: NewTicketInput, now: Date):
   const locale = requester?.locale ?? "nl";
 
   const ticket = {
-    id: newId(),
+    id: input.id ?? newId(),
     status: resolvedNow ? ("RESOLVED" as const) : ("NEW" as const),
     priority: input.priority ?? "NORMAL",
     organisationId: organisation?.id ?? null,
