@@ -82,11 +82,15 @@ async function storeParsed(deps: InboundDeps, raw: Buffer, now: Date, auth: Inbo
   const mailMessageId = messageIdsIn(parsed?.messageId)[0] ?? `<${sha}@inbound.loket>`;
   const day = now.toISOString().slice(0, 10);
   const rawPath = path.join(deps.inboundDir, day, `${sha}.eml`);
-  await mkdir(path.dirname(rawPath), { recursive: true });
   // Content-addressed and written under a temporary name, then renamed: the same mail received
   // twice at once (two doors, an MTA retry) never lets one reader see the other's half-written file.
   const temp = `${rawPath}.${process.pid}.${randomUUID()}.tmp`;
-  await writeFile(temp, raw);
+  await writeFile(temp, raw).catch(async (error: NodeJS.ErrnoException) => {
+    // The day's folder is made by its first mail, not asked for by every mail.
+    if (error.code !== "ENOENT") throw error;
+    await mkdir(path.dirname(rawPath), { recursive: true });
+    await writeFile(temp, raw);
+  });
   await rename(temp, rawPath);
   // Raw and past Prisma, as every mail passes here (README: why raw SQL); a prepared statement on
   // the pool, committed on its own. The same Message-ID a second time inserts nothing.
@@ -156,12 +160,23 @@ function threadingHints(parsed: ParsedMail): { tokens: string[]; ids: string[] }
 }
 
 /** The active account a mail address belongs to, and for an employer contact their organisation. */
-export async function senderAccount(tx: SqlTx, address: string): Promise<{ user: { id: string; name: string; role: Role; locale: Locale } | null; organisationId: string | null }> {
-  // One raw statement for what every mail asks (README: why raw SQL); Prisma's include took two.
-  const [user] = await tx.$queryRaw<{ id: string; name: string; role: Role; locale: Locale; organisationId: string | null }[]>`
+export async function senderAccount(tx: SqlTx, address: string): Promise<SenderAccount> {
+  const [user] = await tx.$queryRaw<AccountRow[]>(senderSql(address));
+  return senderOf(user ?? null);
+}
+
+type SenderAccount = { user: { id: string; name: string; role: Role; locale: Locale } | null; organisationId: string | null };
+type AccountRow = { id: string; name: string; role: Role; locale: Locale; organisationId: string | null };
+
+/** The sender's account row, if any: one raw statement for what every mail asks (README: why raw SQL). */
+function senderSql(address: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT u."id", u."name", u."role"::text AS "role", u."locale"::text AS "locale",
       (SELECT m."organisationId" FROM "Membership" m WHERE m."userId" = u."id" ORDER BY m."createdAt" ASC, m."id" ASC LIMIT 1) AS "organisationId"
     FROM "User" u WHERE u."email" = ${address} AND u."active"`;
+}
+
+function senderOf(user: AccountRow | null): SenderAccount {
   if (!user) return { user: null, organisationId: null };
   const { organisationId, ...known } = user;
   return { user: known, organisationId: known.role === "EMPLOYER_CONTACT" ? organisationId : null };
@@ -240,10 +255,13 @@ type Row = { id: string; mailMessageId: string; authVerdict: string; receivedAt:
 async function intake(tx: SqlTx, row: Row, parsed: ParsedMail, mail: Mail, now: Date): Promise<IngestOutcome> {
   const { claimedTicketId, joins } = await replyTarget(tx, row, parsed, mail.from);
   const ticketId = joins?.id ?? newId();
-  const [claimed] = await tx.$queryRaw<{ version: bigint | null }[]>`
+  // With the reference version and, for a new ticket from a verified sender, the sender's account.
+  const asksAccount = !joins && row.authVerdict === "PASS";
+  const [claimed] = await tx.$queryRaw<{ version: bigint | null; account: AccountRow | null }[]>`
     UPDATE "InboundMail" SET "status" = 'PROCESSED', "processedAt" = ${now}, "ticketId" = ${ticketId}, "claimedTicketId" = ${claimedTicketId}
     WHERE "id" = ${row.id} AND "status" = 'RECEIVED'
-    RETURNING (SELECT "version" FROM "ReferenceVersion" WHERE "id" = 1) AS "version"`;
+    RETURNING (SELECT "version" FROM "ReferenceVersion" WHERE "id" = 1) AS "version",
+      ${asksAccount ? Prisma.sql`(SELECT row_to_json(a) FROM (${senderSql(mail.from)}) a)` : Prisma.sql`NULL::json`} AS "account"`;
   if (!claimed) return { kind: "ALREADY_PROCESSED" };
   // Turning a mail into a ticket changes no settings: reference data is checked once per mail.
   pinReferenceVersion(tx, claimed.version);
@@ -256,7 +274,7 @@ async function intake(tx: SqlTx, row: Row, parsed: ParsedMail, mail: Mail, now: 
     );
     return { kind: "REPLY_ADDED", ticketId };
   }
-  return newTicketFor(tx, row, parsed, mail, claimedTicketId, ticketId, now);
+  return newTicketFor(tx, row, parsed, mail, { claimedTicketId, ticketId, sender: senderOf(claimed.account) }, now);
 }
 
 /** The ticket a mail claims, and whether it joins it as a reply (else it becomes a new ticket). */
@@ -274,7 +292,14 @@ async function replyTarget(tx: SqlTx, row: Row, parsed: ParsedMail, from: string
 }
 
 /** A new ticket from a mail: held for staff when the sender is not verified, urgent when it says so. */
-async function newTicketFor(tx: SqlTx, row: Row, parsed: ParsedMail, mail: Mail, claimedTicketId: string | null, ticketId: string, now: Date): Promise<IngestOutcome> {
+async function newTicketFor(
+  tx: SqlTx,
+  row: Row,
+  parsed: ParsedMail,
+  mail: Mail,
+  { claimedTicketId, ticketId, sender }: { claimedTicketId: string | null; ticketId: string; sender: SenderAccount },
+  now: Date,
+): Promise<IngestOutcome> {
   const { subject, from, body, bodyHtml, attachments } = mail;
   const verified = row.authVerdict === "PASS";
   const requesterName = parsed.from?.value[0]?.name || null;
@@ -297,7 +322,7 @@ async function newTicketFor(tx: SqlTx, row: Row, parsed: ParsedMail, mail: Mail,
     });
     created = { ticketId: ticket.id, urgent: false, preAnnounced: null };
   } else {
-    const { user, organisationId } = await senderAccount(tx, from);
+    const { user, organisationId } = sender;
     const known = { ...common, requesterId: user?.id ?? null, requesterName: requesterName || user?.name || null, organisationId, assigneeId: await fixedHandlerFor(tx, organisationId) };
     if (organisationId && isUrgentSubject(subject, await getUrgentWords(tx))) {
       const ticket = await createTicket(tx, { ...known, categoryKey: "URGENT_REQUEST", priority: "URGENT", policyKey: "URGENT_REQUEST" }, now);
