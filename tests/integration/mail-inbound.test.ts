@@ -16,6 +16,7 @@ import { listMyTickets } from "@/lib/portal/queries";
 import { queueFilterSchema } from "@/lib/queue/schema";
 import { searchQueue } from "@/lib/tickets/queries";
 import { addStaffReply } from "@/lib/tickets/mutations";
+import { DEFAULT_CALENDAR_SETTINGS, dueAfterWorkingDays } from "@/lib/calendar/rules";
 import { seedDemo, sessionFor } from "../support/fixtures";
 import { dkimOption, fakeDns, makeDkimKey, publishSigningDomain } from "../support/mail-auth";
 
@@ -336,6 +337,41 @@ describe("sender authentication", () => {
     expect(ticket).toMatchObject({ senderUnverified: true, requesterId: null, organisationId: null, priority: "NORMAL", urgentRequest: null });
     expect(await db.urgentRequest.count({ where: { organisationId: tom.memberships[0]!.organisationId, ticketId: ticket.id } })).toBe(0);
     expect(await db.outboxMessage.count({ where: { toAddress: "tom@kleinbedrijf.example" } })).toBe(0);
+  });
+
+  it("starts an answered question's clock afresh when its requester mails again a day later, and schedules it for the sweep", async () => {
+    const { annas, answer, replyToken } = await annasAnsweredTicket();
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: annas.id } })).slaStoppedAt?.toISOString()).toBe(now.toISOString());
+    // The same door, a day later (Wednesday 25 November, 10:00 Amsterdam).
+    const later = new Date(now.getTime() + 24 * 3_600_000);
+    const door = await startSmtpListener({ deps, port: 0, now: () => later, log: () => undefined, resolver: dns.resolver });
+    const sender = nodemailer.createTransport({ host: "127.0.0.1", port: door.port, secure: false, ignoreTLS: true });
+    try {
+      await sender.sendMail({
+        from: "Anna Jansen <anna.jansen@burger.example>",
+        to: `vragen+${replyToken}@loket.example`,
+        subject: `Re: ${answer.subject}`,
+        text: "Nog een vraag over hetzelfde",
+        messageId: "<anna-again@mail.example>",
+        inReplyTo: answer.mailMessageId,
+        dkim: dkimOption("burger.example", key),
+      });
+    } finally {
+      sender.close();
+      await door.close();
+    }
+    const row = await db.inboundMail.findUniqueOrThrow({ where: { mailMessageId: "<anna-again@mail.example>" } });
+    expect(row).toMatchObject({ status: "PROCESSED", authVerdict: "PASS", ticketId: annas.id, claimedTicketId: annas.id });
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { id: annas.id }, include: { messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
+    // A new question on the same ticket: its clock runs from the mail, five working days.
+    expect(ticket.slaStartedAt?.toISOString()).toBe(later.toISOString());
+    expect(ticket.slaStoppedAt).toBeNull();
+    expect(ticket.slaDueAt?.toISOString()).toBe(dueAfterWorkingDays(later, 5, DEFAULT_CALENDAR_SETTINGS).toISOString());
+    expect(ticket.lastActivityAt.toISOString()).toBe(later.toISOString());
+    expect(ticket.messages.at(-1)).toMatchObject({ direction: "INBOUND", body: "Nog een vraag over hetzelfde", mailMessageId: "<anna-again@mail.example>" });
+    const check = await db.slaCheck.findUniqueOrThrow({ where: { ticketId: annas.id } });
+    expect(check.at.getTime()).toBeGreaterThan(later.getTime());
+    expect(await db.auditEvent.count({ where: { action: "ticket.customer_message", entityId: annas.id } })).toBe(1);
   });
 
   it("does not add a forged 'Re: [LK-…]' mail to the customer's ticket, even with the ticket's reply token", async () => {
