@@ -291,11 +291,16 @@ export async function addCustomerMessage(
     SELECT "id", "status"::text AS "status", "slaStartedAt", "slaStoppedAt" FROM "Ticket" WHERE "id" = ${input.ticketId}`;
   if (!ticket) throw new TicketRuleError("NOT_FOUND");
   if (ticket.status === "CLOSED") throw new TicketRuleError("TICKET_CLOSED");
-  const messageId = await createMessage(tx, { ...input, direction: "INBOUND" }, now);
+  // The message's id first: rows of one moment show in the order their ids were made.
+  const message = messageWrites({ ...input, direction: "INBOUND" }, now);
   const { reopened } = await customerWrote(tx, ticket, input.authorId, now);
-  await audit(tx, { actorId: input.authorId, action: "ticket.customer_message", entityType: "Ticket", entityId: ticket.id, data: { reopened } });
-  await enqueueWebhookEvent(tx, "message.received", { ticketId: ticket.id, messageId, channel: input.channel, reopened }, now);
-  return { messageId, reopened };
+  // The message, its audit event and webhook deliveries in one statement (writeTogether).
+  await writeTogether(tx, [
+    ...message.writes,
+    auditSql([{ actorId: input.authorId, action: "ticket.customer_message", entityType: "Ticket", entityId: ticket.id, data: { reopened } }]),
+    webhookEventsSql("message.received", [{ ticketId: ticket.id, messageId: message.id, channel: input.channel, reopened }], now),
+  ]);
+  return { messageId: message.id, reopened };
 }
 
 /**
