@@ -322,11 +322,15 @@ async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<
  */
 async function moveNextChecks(db: Db, rows: NextCheckMove[]): Promise<void> {
   if (rows.length === 0) return;
-  await sqlTransaction(db, (tx) => tx.$executeRaw`
+  // One statement, atomic on its own: no BEGIN and COMMIT around it. Past Prisma (lib/db/sql.ts).
+  await readRows(
+    db,
+    Prisma.sql`
     WITH moves AS (
       SELECT * FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.next?.toISOString() ?? null)}::text[], ${rows.map((r) => r.seen.toISOString())}::text[]) AS v(id, next, seen)
     ), ${scheduleWrites("moves")}
-    SELECT 1`);
+    SELECT 1`,
+  );
 }
 
 /**
