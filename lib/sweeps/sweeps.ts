@@ -330,6 +330,8 @@ async function moveNextChecks(db: Db, rows: NextCheckMove[]): Promise<void> {
       SELECT * FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.next?.toISOString() ?? null)}::text[], ${rows.map((r) => r.seen.toISOString())}::text[]) AS v(id, next, seen)
     ), ${scheduleWrites("moves")}
     SELECT 1`,
+    // Planned for its arrays each time, as it was inside the transaction.
+    { planEachTime: true },
   );
 }
 
