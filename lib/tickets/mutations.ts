@@ -227,7 +227,8 @@ export async function createTicket(tx: SqlTx, input: NewTicketInput, now: Date):
 
 /** Whether the acknowledgement goes out by mail: not for a portal question, and only to an address. */
 function mailsAcknowledgement(channel: Channel, requesterEmail: string | null): requesterEmail is string {
-  return channel !== "PORTAL" && requesterEmail !== null;
+  // An empty address is no address, as before.
+  return channel !== "PORTAL" && Boolean(requesterEmail);
 }
 
 /** The automatic acknowledgement: on the timeline, and by mail unless the question came by portal. */
