@@ -10,6 +10,7 @@ import nodemailer from "nodemailer";
 import { applyMigrations } from "../lib/db/migrate";
 import { createScratchDatabase, MIGRATIONS_DIR } from "../tests/support/database";
 import { fakeDns } from "../tests/support/mail-auth";
+import { postgresCpuMs } from "./bench-support";
 
 const total = Number(process.argv[2] ?? 10_000);
 // Assigning undefined to process.env stores the string "undefined": only copy a set value.
@@ -91,6 +92,8 @@ async function one(i: number) {
 
 // The machine is shared: the load beside each figure says how much of it was this run's.
 const loadBefore = loadavg();
+// CPU per mail moves far less with the machine's other load than mails per second do.
+const cpuBefore = { node: process.cpuUsage(), database: postgresCpuMs() };
 const started = performance.now();
 let next = 0;
 await Promise.all(
@@ -103,6 +106,8 @@ await Promise.all(
   }),
 );
 const seconds = (performance.now() - started) / 1000;
+const nodeCpu = process.cpuUsage(cpuBefore.node);
+const databaseCpu = cpuBefore.database === null ? null : postgresCpuMs()! - cpuBefore.database;
 transport.close();
 await listener.close();
 
@@ -115,6 +120,12 @@ console.log(`mails             ${total} in ${seconds.toFixed(1)} s over ${concur
 console.log(`mails per second  ${(total / seconds).toFixed(1)}`);
 console.log(`DATA -> ticket    p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${pct(100).toFixed(1)} ms`);
 const load = (l: number[]) => l.map((n) => n.toFixed(2)).join(" ");
+const perMail = (ms: number) => `${(ms / total).toFixed(2)} ms`;
+const nodeMs = (nodeCpu.user + nodeCpu.system) / 1000;
+console.log(
+  `CPU per mail      ${perMail(nodeMs)} this process (the intake and the benchmark's SMTP sender)` +
+    (databaseCpu === null ? "" : `, ${perMail(databaseCpu)} PostgreSQL, ${perMail(nodeMs + databaseCpu)} in all`),
+);
 console.log(`load (1/5/15 min) ${load(loadBefore)} before, ${load(loadavg())} after`);
 console.log(`stored            ${processed} processed mails, ${tickets} mail tickets`);
 await disconnectDb();

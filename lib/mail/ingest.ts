@@ -64,8 +64,7 @@ export async function storeInbound(
   // The door's verdict on the sender; a mail stored without one counts as not verified.
   auth: InboundAuth = unchecked("other", "not checked"),
 ): Promise<{ id: string; duplicate: boolean }> {
-  const { id, duplicate } = await storeParsed(deps, raw, now, auth, await parseMail(raw));
-  return { id, duplicate };
+  return storeArrival(deps, await keepRaw(deps, raw, now, auth, await parseMail(raw)));
 }
 
 /** Parses a raw mail as processing needs it; null for malformed MIME (still stored, marked when processed). */
@@ -77,13 +76,18 @@ async function parseMail(raw: Buffer): Promise<ParsedMail | null> {
   }
 }
 
-async function storeParsed(deps: InboundDeps, raw: Buffer, now: Date, auth: InboundAuth, parsed: ParsedMail | null): Promise<{ id: string; duplicate: boolean; row: StoredRow }> {
+/** What the mail's row holds before it is processed: its raw file is already kept. */
+type Arrival = { id: string; mailMessageId: string; from: string; subject: string; rawPath: string; size: number; receivedAt: Date; auth: InboundAuth };
+
+/**
+ * Keeps the raw file, content-addressed and written under a temporary name, then renamed: the
+ * same mail received twice at once (two doors, an MTA retry) never lets one reader see the
+ * other's half-written file.
+ */
+async function keepRaw(deps: InboundDeps, raw: Buffer, now: Date, auth: InboundAuth, parsed: ParsedMail | null): Promise<Arrival> {
   const sha = createHash("sha256").update(raw).digest("hex");
-  const mailMessageId = messageIdsIn(parsed?.messageId)[0] ?? `<${sha}@inbound.loket>`;
   const day = now.toISOString().slice(0, 10);
   const rawPath = path.join(deps.inboundDir, day, `${sha}.eml`);
-  // Content-addressed and written under a temporary name, then renamed: the same mail received
-  // twice at once (two doors, an MTA retry) never lets one reader see the other's half-written file.
   const temp = `${rawPath}.${process.pid}.${randomUUID()}.tmp`;
   await writeFile(temp, raw).catch(async (error: NodeJS.ErrnoException) => {
     // The day's folder is made by its first mail, not asked for by every mail.
@@ -92,25 +96,38 @@ async function storeParsed(deps: InboundDeps, raw: Buffer, now: Date, auth: Inbo
     await writeFile(temp, raw);
   });
   await rename(temp, rawPath);
-  // Raw and past Prisma, as every mail passes here (README: why raw SQL); a prepared statement on
-  // the pool, committed on its own. The same Message-ID a second time inserts nothing.
-  const [row] = await readRows<StoredRow>(
-    deps.db,
-    Prisma.sql`
-      INSERT INTO "InboundMail" ("id", "mailMessageId", "fromAddress", "subject", "rawPath", "size", "receivedAt", "authVerdict", "authDetails")
-      VALUES (${newId()}, ${mailMessageId}, ${normaliseAddress(parsed?.from?.value[0]?.address) ?? ""}, ${cleanSubject(parsed?.subject)}, ${rawPath},
-        ${raw.length}, ${now}, ${auth.verdict}::"MailAuthVerdict", ${JSON.stringify(auth.details)}::jsonb)
-      ON CONFLICT ("mailMessageId") DO NOTHING
-      RETURNING ${STORED_COLUMNS}`,
-  );
-  if (row) return { id: row.id, duplicate: false, row };
-  const [existing] = await readRows<StoredRow>(deps.db, Prisma.sql`SELECT ${STORED_COLUMNS} FROM "InboundMail" WHERE "mailMessageId" = ${mailMessageId}`);
-  if (!existing) throw new Error(`inbound mail ${mailMessageId} neither inserted nor found`);
-  return { id: existing.id, duplicate: true, row: existing };
+  return {
+    id: newId(),
+    mailMessageId: messageIdsIn(parsed?.messageId)[0] ?? `<${sha}@inbound.loket>`,
+    from: normaliseAddress(parsed?.from?.value[0]?.address) ?? "",
+    subject: cleanSubject(parsed?.subject),
+    rawPath,
+    size: raw.length,
+    receivedAt: now,
+    auth,
+  };
 }
 
-const STORED_COLUMNS = Prisma.sql`"id", "status"::text AS "status", "mailMessageId", "authVerdict"::text AS "authVerdict", "receivedAt"`;
-type StoredRow = { id: string; status: string; mailMessageId: string; authVerdict: string; receivedAt: Date };
+/** The mail's row as received, or, with `processed`, already claimed for its ticket (one write, not two). */
+function arrivalInsert(arrival: Arrival, processed?: { at: Date; ticketId: string; claimedTicketId: string | null }): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "InboundMail" ("id", "mailMessageId", "fromAddress", "subject", "rawPath", "size", "receivedAt", "authVerdict", "authDetails",
+      "status", "processedAt", "ticketId", "claimedTicketId")
+    VALUES (${arrival.id}, ${arrival.mailMessageId}, ${arrival.from}, ${arrival.subject}, ${arrival.rawPath}, ${arrival.size}, ${arrival.receivedAt},
+      ${arrival.auth.verdict}::"MailAuthVerdict", ${JSON.stringify(arrival.auth.details)}::jsonb,
+      ${processed ? "PROCESSED" : "RECEIVED"}::"InboundStatus", ${processed?.at ?? null}, ${processed?.ticketId ?? null}, ${processed?.claimedTicketId ?? null})
+    ON CONFLICT ("mailMessageId") DO NOTHING`;
+}
+
+/** The mail's row on its own, committed, so the door may answer 250. The same Message-ID a second time inserts nothing. */
+async function storeArrival(deps: InboundDeps, arrival: Arrival): Promise<{ id: string; duplicate: boolean }> {
+  // Raw and past Prisma, as every mail passes here (README: why raw SQL); a prepared statement on the pool.
+  const [row] = await readRows<{ id: string }>(deps.db, Prisma.sql`${arrivalInsert(arrival)} RETURNING "id"`);
+  if (row) return { id: row.id, duplicate: false };
+  const [existing] = await readRows<{ id: string }>(deps.db, Prisma.sql`SELECT "id" FROM "InboundMail" WHERE "mailMessageId" = ${arrival.mailMessageId}`);
+  if (!existing) throw new Error(`inbound mail ${arrival.mailMessageId} neither inserted nor found`);
+  return { id: existing.id, duplicate: true };
+}
 
 async function mark(db: Db, id: string, status: "IGNORED" | "FAILED", now: Date, extra: { reason: string }) {
   await db.inboundMail.updateMany({ where: { id, status: "RECEIVED" }, data: { status, processedAt: now, reason: extra.reason } });
@@ -194,20 +211,22 @@ async function intakeNote(tx: SqlTx, ticketId: string, body: string, now: Date) 
 export async function processInbound(deps: InboundDeps, id: string, now: Date): Promise<IngestOutcome> {
   const row = await deps.db.inboundMail.findUniqueOrThrow({ where: { id } });
   if (row.status !== "RECEIVED") return { kind: "ALREADY_PROCESSED" };
-  return processParsed(deps, row, await parseMail(await readFile(row.rawPath)), now);
+  const parsed = await parseMail(await readFile(row.rawPath));
+  const prepared = await prepare(deps, parsed);
+  if (prepared.kind === "SKIP") {
+    await mark(deps.db, id, prepared.status, now, { reason: prepared.reason });
+    return { kind: "IGNORED", reason: prepared.reason };
+  }
+  // A raw transaction, past Prisma: through Prisma a raw statement cost five times the CPU
+  // (lib/db/sql.ts), and this process's CPU is what limits the intake (npm run bench:mail).
+  return sqlTransaction(deps.db, (tx) => intake(tx, { stored: row }, prepared.parsed, prepared.mail, now));
 }
 
-/**
- * Processing with the row and parsed mail in hand: the door that just stored the mail passes
- * both, so a mail is parsed once and its file not read back (the row lock below still decides).
- */
-async function processParsed(deps: InboundDeps, row: StoredRow, parsedOrNull: ParsedMail | null, now: Date): Promise<IngestOutcome> {
-  const id = row.id;
-  if (!parsedOrNull) {
-    await mark(deps.db, id, "FAILED", now, { reason: "UNPARSEABLE" });
-    return { kind: "IGNORED", reason: "UNPARSEABLE" };
-  }
-  const parsed = parsedOrNull;
+type Prepared = { kind: "SKIP"; status: "IGNORED" | "FAILED"; reason: string } | { kind: "MAIL"; parsed: ParsedMail; mail: Mail };
+
+/** What a parsed mail is: nothing to make (unparseable, automatic, no sender), or a message with its attachments stored. */
+async function prepare(deps: InboundDeps, parsed: ParsedMail | null): Promise<Prepared> {
+  if (!parsed) return { kind: "SKIP", status: "FAILED", reason: "UNPARSEABLE" };
   const subject = cleanSubject(parsed.subject);
   const from = normaliseAddress(parsed.from?.value[0]?.address);
   const automatic = classifyAutomatic({
@@ -218,11 +237,7 @@ async function processParsed(deps: InboundDeps, row: StoredRow, parsedOrNull: Pa
     xAutoreply: headerText(parsed, "x-autoreply"),
     subject,
   });
-  if (automatic || !from) {
-    const reason = automatic ?? "NO_SENDER";
-    await mark(deps.db, id, "IGNORED", now, { reason });
-    return { kind: "IGNORED", reason };
-  }
+  if (automatic || !from) return { kind: "SKIP", status: "IGNORED", reason: automatic ?? "NO_SENDER" };
 
   const bodyHtml = typeof parsed.html === "string" ? sanitizeMailHtml(parsed.html) : null;
   const bodyText = (parsed.text ?? (bodyHtml ? sanitizeHtml(bodyHtml, { allowedTags: [], allowedAttributes: {} }) : "")).trim() || "(lege e-mail)";
@@ -236,32 +251,40 @@ async function processParsed(deps: InboundDeps, row: StoredRow, parsedOrNull: Pa
     else refused.push(attachment.filename ?? attachment.contentType);
   }
   const body = refused.length ? `${bodyText}\n\n[Niet opgeslagen bijlagen / attachments not stored: ${refused.join(", ")}]` : bodyText;
-
-  const mail = { subject, from, body, bodyHtml, attachments };
-  // A raw transaction, past Prisma: through Prisma a raw statement cost five times the CPU
-  // (lib/db/sql.ts), and this process's CPU is what limits the intake (npm run bench:mail).
-  return sqlTransaction(deps.db, (tx) => intake(tx, row, parsed, mail, now));
+  return { kind: "MAIL", parsed, mail: { subject, from, body, bodyHtml, attachments } };
 }
 
 type Mail = { subject: string; from: string; body: string; bodyHtml: string | null; attachments: StoredAttachment[] };
 type Row = { id: string; mailMessageId: string; authVerdict: string; receivedAt: Date };
 
 /**
- * One mail's transaction. What it makes is decided first (reads only); then the stored mail is
- * claimed and marked with it in one statement, conditional on it still waiting: of two processors
- * (the listener and recovery) the second finds it taken once the first commits, and makes
- * nothing, and a rollback leaves it waiting. Then the reply or ticket is written.
+ * One mail's transaction. What it makes is decided first (reads only); then the mail is claimed
+ * for it in one statement, which also returns the reference version and, for a new ticket from a
+ * verified sender, the sender's account. Then the reply or ticket is written.
+ *
+ * A mail just received is claimed by writing its row already processed: its row and its ticket
+ * commit together, and if anything fails the door stores the row alone (receiveInbound). Of two
+ * doors receiving the same mail, the second's insert waits for the first's commit and then
+ * inserts nothing. A stored mail (recovery) is claimed by a conditional update: of two
+ * processors, the second finds it taken once the first commits, and a rollback leaves it waiting.
  */
-async function intake(tx: SqlTx, row: Row, parsed: ParsedMail, mail: Mail, now: Date): Promise<IngestOutcome> {
+async function intake(tx: SqlTx, claim: { stored: Row } | { arriving: Arrival }, parsed: ParsedMail, mail: Mail, now: Date): Promise<IngestOutcome> {
+  const row: Row =
+    "stored" in claim
+      ? claim.stored
+      : { id: claim.arriving.id, mailMessageId: claim.arriving.mailMessageId, authVerdict: claim.arriving.auth.verdict, receivedAt: claim.arriving.receivedAt };
   const { claimedTicketId, joins } = await replyTarget(tx, row, parsed, mail.from);
   const ticketId = joins?.id ?? newId();
-  // With the reference version and, for a new ticket from a verified sender, the sender's account.
   const asksAccount = !joins && row.authVerdict === "PASS";
-  const [claimed] = await tx.$queryRaw<{ version: bigint | null; account: AccountRow | null }[]>`
-    UPDATE "InboundMail" SET "status" = 'PROCESSED', "processedAt" = ${now}, "ticketId" = ${ticketId}, "claimedTicketId" = ${claimedTicketId}
-    WHERE "id" = ${row.id} AND "status" = 'RECEIVED'
-    RETURNING (SELECT "version" FROM "ReferenceVersion" WHERE "id" = 1) AS "version",
+  const returning = Prisma.sql`RETURNING (SELECT "version" FROM "ReferenceVersion" WHERE "id" = 1) AS "version",
       ${asksAccount ? Prisma.sql`(SELECT row_to_json(a) FROM (${senderSql(mail.from)}) a)` : Prisma.sql`NULL::json`} AS "account"`;
+  const [claimed] = await tx.$queryRaw<{ version: bigint | null; account: AccountRow | null }[]>(
+    "stored" in claim
+      ? Prisma.sql`
+        UPDATE "InboundMail" SET "status" = 'PROCESSED', "processedAt" = ${now}, "ticketId" = ${ticketId}, "claimedTicketId" = ${claimedTicketId}
+        WHERE "id" = ${row.id} AND "status" = 'RECEIVED' ${returning}`
+      : Prisma.sql`${arrivalInsert(claim.arriving, { at: now, ticketId, claimedTicketId })} ${returning}`,
+  );
   if (!claimed) return { kind: "ALREADY_PROCESSED" };
   // Turning a mail into a ticket changes no settings: reference data is checked once per mail.
   pinReferenceVersion(tx, claimed.version);
@@ -373,15 +396,26 @@ export async function receiveInbound(
   auth?: InboundAuth,
 ): Promise<{ id: string; duplicate: boolean }> {
   const parsed = await parseMail(raw);
-  const stored = await storeParsed(deps, raw, now, auth ?? unchecked("other", "not checked"), parsed);
-  if (!stored.duplicate) {
+  const arrival = await keepRaw(deps, raw, now, auth ?? unchecked("other", "not checked"), parsed);
+  const prepared = await prepare(deps, parsed);
+  let deferred: unknown = null;
+  if (prepared.kind === "MAIL") {
+    // The usual case in one transaction: the mail's row and its ticket or reply. One commit, not
+    // two, and the row written once (npm run bench:mail).
     try {
-      await processParsed(deps, stored.row, parsed, now);
+      const outcome = await sqlTransaction(deps.db, (tx) => intake(tx, { arriving: arrival }, prepared.parsed, prepared.mail, now));
+      if (outcome.kind !== "ALREADY_PROCESSED") return { id: arrival.id, duplicate: false };
     } catch (error) {
-      log(`stored ${stored.id}, processing deferred: ${error instanceof Error ? error.message.slice(0, 200) : "error"}`);
+      deferred = error;
     }
   }
-  return { id: stored.id, duplicate: stored.duplicate };
+  // A duplicate, a mail that makes nothing, or a ticket that could not be written: the row alone,
+  // committed, so the mail is accepted and not lost (processPendingInbound completes it later).
+  const stored = await storeArrival(deps, arrival);
+  if (stored.duplicate) return { id: stored.id, duplicate: true };
+  if (prepared.kind === "SKIP") await mark(deps.db, stored.id, prepared.status, now, { reason: prepared.reason });
+  if (deferred) log(`stored ${stored.id}, processing deferred: ${deferred instanceof Error ? deferred.message.slice(0, 200) : "error"}`);
+  return { id: stored.id, duplicate: false };
 }
 
 /** Completes mails stored but not yet turned into tickets (after a crash or an outage). */
