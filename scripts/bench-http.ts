@@ -1,5 +1,6 @@
 // npm run bench:http [-- --instances 2] [-- --connections=50] [-- --duration=15] [-- --tickets=100000]
 //                    [-- --no-build] [-- --keep] [-- --port=3310] [-- --only=queue] [-- --no-browser]
+//                    [-- --cpu-only] [-- --cpu-rounds=5] [-- --save-pages=DIR] [-- --compare=DIR]
 // The pages people wait on, over HTTP against `next start` on PostgreSQL: builds, seeds the demo
 // data and adds 100,000 tickets by SQL, logs in for real (the case handler with password and TOTP
 // code, the beneficiary with her password), then drives autocannon (50 connections) against the
@@ -15,10 +16,14 @@
 // Last, each page is visited in headless Chromium as a person does: the requests one visit makes
 // (the page, its polls and live updates, link prefetches, scripts) and the server CPU they cost.
 // --no-browser leaves that out; CHROMIUM_PATH names the browser.
+// --compare=DIR serves a second build (DIR/.next, e.g. a built git worktree of an older commit) on
+// the next port, and measures only the CPU per request of both, taking turns round after round, so
+// the machine's drift (up to 40% within an hour here) falls on both builds alike.
 // --no-build reuses the build in .next. Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL.
 // Run it under the e2e lock when others build: `flock /tmp/loket-e2e.lock npm run bench:http`.
 import type { ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -37,6 +42,11 @@ function option(name: string, fallback: number): number {
 }
 const INSTANCES = option("instances", 1);
 // --only=queue: the two baselines and the pages whose label holds the word (to profile one page).
+// --cpu-only: only the CPU per request (to compare two builds of the same pages quickly).
+const CPU_ONLY = argv.includes("--cpu-only");
+// --save-pages=DIR: each page's HTML as the first request got it (to see what a page sends).
+const SAVE_PAGES = argv.find((a) => a.startsWith("--save-pages="))?.slice("--save-pages=".length) ?? null;
+const COMPARE = argv.find((a) => a.startsWith("--compare="))?.slice("--compare=".length) ?? null;
 const ONLY = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? null;
 const CONNECTIONS = option("connections", 50);
 const DURATION = option("duration", 15);
@@ -45,7 +55,8 @@ const PORT = option("port", 3310);
 const SECRET = "bench-http-only-secret";
 const HANDLER = "behandelaar@loket.example";
 const BENEFICIARY = "anna.jansen@burger.example";
-const bases = Array.from({ length: INSTANCES }, (_, i) => `http://localhost:${PORT + i}`);
+if (COMPARE && INSTANCES > 1) throw new Error("--compare and --instances do not go together");
+const bases = Array.from({ length: COMPARE ? 2 : INSTANCES }, (_, i) => `http://localhost:${PORT + i}`);
 
 // ───────────────────────────── data ─────────────────────────────
 
@@ -211,17 +222,20 @@ a visit as a browser makes it (headless Chromium, ${VISITS} visits of each page 
 // ──────────────────────── what one request costs ────────────────────────
 
 const CPU_WARMUP = 100;
-const CPU_REQUESTS = 300;
+const CPU_ROUNDS = option("cpu-rounds", 5);
+const CPU_REQUESTS_PER_ROUND = 100;
 
 /**
  * CPU of the server process and of every PostgreSQL process per request, each page on its own,
  * two requests at a time after a warm-up. On this shared machine req/s moved by up to 40% within an
  * hour while these moved far less; and once the CPU is the limit, the ratio of the totals is what
- * the throughput ratio comes to. Uncompressed, as autocannon asks.
+ * the throughput ratio comes to. The pages take turns, round after round, and each figure is the
+ * median of its rounds, so a slow minute of the machine does not land on one page alone.
+ * Uncompressed, as autocannon asks.
  */
-async function cpuPerRequest(targets: Target[], base: string): Promise<void> {
-  const { pid } = (await (await fetch(`${base}/api/bench?memory`)).json()) as { pid: number };
-  const send = async (target: Target, count: number) => {
+async function cpuPerRequest(targets: Target[], servers: { label: string; base: string }[]): Promise<void> {
+  const pids = await Promise.all(servers.map(async ({ base }) => ((await (await fetch(`${base}/api/bench?memory`)).json()) as { pid: number }).pid));
+  const send = async (base: string, target: Target, count: number) => {
     let left = count;
     const one = async () => {
       while (left-- > 0) {
@@ -235,20 +249,42 @@ async function cpuPerRequest(targets: Target[], base: string): Promise<void> {
     };
     await Promise.all([one(), one()]);
   };
-  console.log(`\nCPU per request (${CPU_REQUESTS} requests two at a time after ${CPU_WARMUP} to warm up; the server process, and every PostgreSQL process):`);
-  console.log(`  ${"".padEnd(LABEL)}${"Node ms".padStart(9)}${"PG ms".padStart(9)}${"total".padStart(9)}  trivial page's total against this one`);
-  let baseline: number | null = null;
-  for (const [i, target] of targets.entries()) {
-    await send(target, CPU_WARMUP);
-    const [node, database] = [cpuMs(pid), postgresCpuMs()];
-    await send(target, CPU_REQUESTS);
-    const perNode = (cpuMs(pid) - node) / CPU_REQUESTS;
-    const perDatabase = database === null ? 0 : (postgresCpuMs()! - database) / CPU_REQUESTS;
-    const total = perNode + perDatabase;
-    // The second baseline is the trivial page (the issue's yardstick).
-    if (i === 1) baseline = total;
-    const ratio = i >= BASELINES && baseline ? `${((baseline / total) * 100).toFixed(0).padStart(5)}%` : "";
-    console.log(`  ${target.label.padEnd(LABEL)}${perNode.toFixed(1).padStart(9)}${perDatabase.toFixed(1).padStart(9)}${total.toFixed(1).padStart(9)}  ${ratio}`);
+  console.log(
+    `\nCPU per request (${CPU_ROUNDS} rounds of ${CPU_REQUESTS_PER_ROUND} requests per page, two at a time, after ${CPU_WARMUP} to warm up; median of the rounds; the server process, and every PostgreSQL process):`,
+  );
+  for (const { base } of servers) for (const target of targets) await send(base, target, CPU_WARMUP);
+  type Round = { node: number; database: number; total: number };
+  const rounds = servers.map(() => new Map<Target, Round[]>(targets.map((target) => [target, []])));
+  for (let round = 0; round < CPU_ROUNDS; round++) {
+    for (const target of targets) {
+      for (const [i, { base }] of servers.entries()) {
+        const [node, database] = [cpuMs(pids[i]!), postgresCpuMs()];
+        await send(base, target, CPU_REQUESTS_PER_ROUND);
+        const perNode = (cpuMs(pids[i]!) - node) / CPU_REQUESTS_PER_ROUND;
+        const perDatabase = database === null ? 0 : (postgresCpuMs()! - database) / CPU_REQUESTS_PER_ROUND;
+        rounds[i]!.get(target)!.push({ node: perNode, database: perDatabase, total: perNode + perDatabase });
+      }
+    }
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const figure = (i: number, target: Target, key: keyof Round) => median(rounds[i]!.get(target)!.map((r) => r[key]));
+  for (const [i, { label }] of servers.entries()) {
+    if (servers.length > 1) console.log(`  ${label}`);
+    console.log(`  ${"".padEnd(LABEL)}${"Node ms".padStart(9)}${"PG ms".padStart(9)}${"total".padStart(9)}  trivial page's total against this one`);
+    for (const [t, target] of targets.entries()) {
+      const total = figure(i, target, "total");
+      // The second baseline is the trivial page (the issue's yardstick).
+      const ratio = t >= BASELINES ? `${((figure(i, targets[1]!, "total") / total) * 100).toFixed(0).padStart(5)}%` : "";
+      console.log(`  ${target.label.padEnd(LABEL)}${figure(i, target, "node").toFixed(1).padStart(9)}${figure(i, target, "database").toFixed(1).padStart(9)}${total.toFixed(1).padStart(9)}  ${ratio}`);
+    }
+  }
+  if (servers.length > 1) {
+    // Per round, the two builds' totals side by side: the drift between rounds cancels out.
+    console.log(`  this build's total against ${servers[1]!.label}'s, median of the rounds' ratios:`);
+    for (const target of targets) {
+      const ratios = rounds[0]!.get(target)!.map((r, k) => r.total / rounds[1]!.get(target)![k]!.total);
+      console.log(`  ${target.label.padEnd(LABEL)}${median(ratios).toFixed(2).padStart(9)}x   (rounds ${ratios.map((r) => r.toFixed(2)).join(" ")})`);
+    }
   }
 }
 
@@ -323,7 +359,7 @@ async function main() {
         NEXTAUTH_URL: base,
         LOKET_BENCH: "1",
         // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
-      }, (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean));
+      }, (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean), i === 1 && COMPARE ? path.resolve(COMPARE) : undefined);
       const log = (chunk: Buffer) => {
         const text = chunk.toString();
         if (/error/i.test(text)) process.stderr.write(`  [server ${i + 1}] ${text}`);
@@ -349,9 +385,14 @@ async function main() {
       for (const base of bases) {
         const response = await fetch(`${base}${target.path}`, { redirect: "manual", headers: target.cookie ? { cookie: target.cookie } : {} });
         if (response.status !== 200) throw new Error(`${target.label} on ${base}: HTTP ${response.status} ${response.headers.get("location") ?? ""}`);
-        await response.arrayBuffer();
+        const html = Buffer.from(await response.arrayBuffer());
+        if (SAVE_PAGES) writeFileSync(path.join(SAVE_PAGES, `${target.path.replace(/\W+/g, "_").replace(/^_/, "") || "root"}.html`), html);
       }
-      await drive(target, bases, 3);
+      if (!CPU_ONLY) await drive(target, bases, 3);
+    }
+    if (CPU_ONLY || COMPARE) {
+      await cpuPerRequest(targets, bases.map((base, i) => ({ base, label: i === 0 ? "this build" : `${COMPARE}` })));
+      return;
     }
 
     console.log(
@@ -375,7 +416,7 @@ async function main() {
     console.log(`\n  after: ${loadAverage()}`);
     console.log("memory after the run:");
     for (const [i, base] of bases.entries()) console.log(`  instance ${i + 1}: ${await memoryOf(base, servers[i]!)}`);
-    await cpuPerRequest(targets, bases[0]!);
+    await cpuPerRequest(targets, [{ base: bases[0]!, label: "this build" }]);
     if (!argv.includes("--no-browser")) await browserVisits(targets, bases[0]!);
   } finally {
     for (const server of servers) server.kill("SIGTERM");

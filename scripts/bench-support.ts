@@ -93,10 +93,13 @@ export function nextBuild(announce: string): void {
   if (built.status !== 0) throw new Error("next build failed");
 }
 
-/** `next start` on a port, production mode, background jobs off; `nodeArgs` go to node itself. */
-export function startNext(port: number, env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
+/**
+ * `next start` on a port, production mode, background jobs off; `nodeArgs` go to node itself;
+ * `dir` is the project whose build (.next) it serves.
+ */
+export function startNext(port: number, env: Record<string, string>, nodeArgs: string[] = [], dir = root): ChildProcess {
   return spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port)], {
-    cwd: root,
+    cwd: dir,
     env: { ...process.env, NODE_ENV: "production", LOKET_BACKGROUND: "off", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
