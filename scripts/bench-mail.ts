@@ -94,6 +94,12 @@ async function one(i: number) {
 const loadBefore = loadavg();
 // CPU per mail moves far less with the machine's other load than mails per second do.
 const cpuBefore = { node: process.cpuUsage(), database: postgresCpuMs() };
+// WAL written and transactions committed per mail do not drift with the machine at all.
+const walPosition = async () =>
+  database.kind === "postgres"
+    ? (await db.$queryRaw<{ lsn: string; commits: bigint }[]>`SELECT pg_current_wal_lsn()::text AS "lsn", (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()) AS "commits"`)[0]!
+    : null;
+const walBefore = await walPosition();
 const started = performance.now();
 let next = 0;
 await Promise.all(
@@ -108,6 +114,7 @@ await Promise.all(
 const seconds = (performance.now() - started) / 1000;
 const nodeCpu = process.cpuUsage(cpuBefore.node);
 const databaseCpu = cpuBefore.database === null ? null : postgresCpuMs()! - cpuBefore.database;
+const walAfter = await walPosition();
 transport.close();
 await listener.close();
 
@@ -126,6 +133,11 @@ console.log(
   `CPU per mail      ${perMail(nodeMs)} this process (the intake and the benchmark's SMTP sender)` +
     (databaseCpu === null ? "" : `, ${perMail(databaseCpu)} PostgreSQL, ${perMail(nodeMs + databaseCpu)} in all`),
 );
+if (walBefore && walAfter) {
+  const [{ bytes }] = await db.$queryRaw<[{ bytes: number }]>`SELECT pg_wal_lsn_diff(${walAfter.lsn}::pg_lsn, ${walBefore.lsn}::pg_lsn)::float8 AS "bytes"`;
+  // pg_stat_database is updated when a backend reports, so the commits may lag by a few.
+  console.log(`per mail          ${(bytes / total / 1024).toFixed(1)} KB of WAL, ${(Number(walAfter.commits - walBefore.commits) / total).toFixed(2)} commits`);
+}
 console.log(`load (1/5/15 min) ${load(loadBefore)} before, ${load(loadavg())} after`);
 console.log(`stored            ${processed} processed mails, ${tickets} mail tickets`);
 await disconnectDb();
