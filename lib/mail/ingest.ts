@@ -13,7 +13,7 @@ import { newId } from "@/lib/db/ids";
 import { readRows } from "@/lib/db/prepared";
 import { notify } from "@/lib/notifications/mutations";
 import { senderConfirmersOf } from "@/lib/notifications/recipients";
-import { addCustomerMessage, createMessage, createTicket, type StoredAttachment } from "@/lib/tickets/mutations";
+import { addCustomerMessage, createMessage, createTicket, type ClockedTicket, type StoredAttachment } from "@/lib/tickets/mutations";
 import { linkMailedUrgentRequest } from "@/lib/urgent/mutations";
 import { getUrgentWords } from "@/lib/urgent/queries";
 import { unchecked, type InboundAuth } from "./auth-results";
@@ -294,6 +294,7 @@ async function intake(tx: SqlTx, claim: { stored: Row } | { arriving: Arrival },
       tx,
       { ticketId, authorId: joins.requesterId, channel: "EMAIL", body, bodyHtml, attachments, mailMessageId: row.mailMessageId, inReplyTo: messageIdsIn(parsed.inReplyTo)[0] ?? null },
       now,
+      joins,
     );
     return { kind: "REPLY_ADDED", ticketId };
   }
@@ -301,11 +302,17 @@ async function intake(tx: SqlTx, claim: { stored: Row } | { arriving: Arrival },
 }
 
 /** The ticket a mail claims, and whether it joins it as a reply (else it becomes a new ticket). */
-async function replyTarget(tx: SqlTx, row: Row, parsed: ParsedMail, from: string): Promise<{ claimedTicketId: string | null; joins: { id: string; requesterId: string | null } | null }> {
+async function replyTarget(
+  tx: SqlTx,
+  row: Row,
+  parsed: ParsedMail,
+  from: string,
+): Promise<{ claimedTicketId: string | null; joins: (ClockedTicket & { requesterId: string | null }) | null }> {
   const claimedTicketId = await claimedTicket(tx, parsed);
   if (!claimedTicketId || row.authVerdict !== "PASS") return { claimedTicketId, joins: null };
-  const [ticket] = await tx.$queryRaw<{ id: string; status: string; requesterId: string | null; requesterEmail: string | null; accountEmail: string | null }[]>`
-    SELECT t."id", t."status"::text AS "status", t."requesterId", t."requesterEmail", r."email" AS "accountEmail"
+  // With what a reply needs of it (addCustomerMessage), so it is read once.
+  const [ticket] = await tx.$queryRaw<(ClockedTicket & { requesterId: string | null; requesterEmail: string | null; accountEmail: string | null })[]>`
+    SELECT t."id", t."status"::text AS "status", t."slaStartedAt", t."slaStoppedAt", t."requesterId", t."requesterEmail", r."email" AS "accountEmail"
     FROM "Ticket" t LEFT JOIN "User" r ON r."id" = t."requesterId" WHERE t."id" = ${claimedTicketId}`;
   if (!ticket) throw new Error(`claimed ticket ${claimedTicketId} not found`);
   // Even with a valid token, a reply attaches only when it comes from the ticket's own

@@ -286,11 +286,15 @@ export async function addCustomerMessage(
     inReplyTo?: string | null;
   },
   now: Date,
+  // The ticket as the caller just read it in this transaction (the mail intake does), or read here.
+  read?: ClockedTicket,
 ): Promise<{ messageId: string; reopened: boolean }> {
   // Raw, as the mail intake's transaction is (lib/db/sql.ts).
-  const [ticket] = await tx.$queryRaw<{ id: string; status: TicketStatus; slaStartedAt: Date | null; slaStoppedAt: Date | null }[]>`
-    SELECT "id", "status"::text AS "status", "slaStartedAt", "slaStoppedAt" FROM "Ticket" WHERE "id" = ${input.ticketId}`;
-  if (!ticket) throw new TicketRuleError("NOT_FOUND");
+  const [ticket] = read
+    ? [read]
+    : await tx.$queryRaw<ClockedTicket[]>`
+        SELECT "id", "status"::text AS "status", "slaStartedAt", "slaStoppedAt" FROM "Ticket" WHERE "id" = ${input.ticketId}`;
+  if (!ticket || ticket.id !== input.ticketId) throw new TicketRuleError("NOT_FOUND");
   if (ticket.status === "CLOSED") throw new TicketRuleError("TICKET_CLOSED");
   // The message's id first: rows of one moment show in the order their ids were made.
   const message = messageWrites({ ...input, direction: "INBOUND" }, now);
@@ -304,13 +308,16 @@ export async function addCustomerMessage(
   return { messageId: message.id, reopened };
 }
 
+/** What a customer's message needs of its ticket: whether it re-opens, and its answer clock. */
+export type ClockedTicket = { id: string; status: TicketStatus; slaStartedAt: Date | null; slaStoppedAt: Date | null };
+
 /**
  * The customer wrote (portal, mail, phone): a resolved or waiting ticket re-opens, and an answered
  * question's clock starts afresh from this message (lib/sla/lifecycle.ts).
  */
 export async function customerWrote(
   tx: SqlTx,
-  ticket: { id: string; status: TicketStatus; slaStartedAt: Date | null; slaStoppedAt: Date | null },
+  ticket: ClockedTicket,
   actorId: string | null,
   now: Date,
 ): Promise<{ reopened: boolean }> {
