@@ -22,7 +22,7 @@
 // --no-build reuses the build in .next. Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL.
 // Run it under the e2e lock when others build: `flock /tmp/loket-e2e.lock npm run bench:http`.
 import type { ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
@@ -46,6 +46,7 @@ const INSTANCES = option("instances", 1);
 const CPU_ONLY = argv.includes("--cpu-only");
 // --save-pages=DIR: each page's HTML as the first request got it (to see what a page sends).
 const SAVE_PAGES = argv.find((a) => a.startsWith("--save-pages="))?.slice("--save-pages=".length) ?? null;
+if (SAVE_PAGES) mkdirSync(SAVE_PAGES, { recursive: true });
 const COMPARE = argv.find((a) => a.startsWith("--compare="))?.slice("--compare=".length) ?? null;
 const ONLY = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? null;
 const CONNECTIONS = option("connections", 50);
