@@ -101,6 +101,7 @@ const FILTERS: [string, Record<string, string>][] = [
   ["q a rare name", { q: "Persoon 1999" }],
   ["q two letters, no word starts so", { q: "zq" }],
   ["q two letters, every name", { q: "pe" }],
+  ["q a typographic quote and a letter", { q: "“z" }],
   ["q one letter", { q: "x" }],
   ["q nothing matches", { q: "zzqqxx" }],
 ];

@@ -182,7 +182,7 @@ describe("the queue's search", () => {
     const handler = await sessionFor("behandelaar@loket.example");
     const open = (await queuePageIds(db, handler, {}, 10_000, 0)).ids;
     const [ticket, other] = await db.ticket.findMany({ where: { id: { in: open }, requesterId: { not: null } }, orderBy: { number: "asc" }, take: 2 });
-    await db.ticket.update({ where: { id: ticket!.id }, data: { subject: "Vraag over wqbetaling (kq-regeling)" } });
+    await db.ticket.update({ where: { id: ticket!.id }, data: { subject: "Vraag over wqbetaling (kq-regeling) en de “zx-bijlage”" } });
     await db.message.create({ data: { ticketId: other!.id, direction: "INBOUND", channel: "PORTAL", body: "Goedendag,\nXw is mijn vraag.\t#yv" } });
     const places = await db.ticket.findMany({
       where: { id: { in: open } },
@@ -209,13 +209,14 @@ describe("the queue's search", () => {
         .sort();
     const inQueueOrder = (ids: string[]) => open.filter((id) => ids.includes(id));
     let matched = 0;
-    for (const q of ["wq", "WQ", "kq", "xw", "yv", "qb", "j", "Ja", "vr", "a", "k-", ".*", "("]) {
+    // "“z": a typographic quote first, which pg_trgm cannot read from an expression (lib/queue/sql.ts).
+    for (const q of ["wq", "WQ", "kq", "xw", "yv", "qb", "j", "Ja", "vr", "a", "k-", ".*", "(", "“z", "“Z", "x”"]) {
       const want = inQueueOrder(expected(q));
       for (const plan of ["indexes", "rows", await searchPlan(db, q)] as const) expect(await idsBy(handler, q, plan), `${q} (${JSON.stringify(plan).slice(0, 20)})`).toEqual(want);
       matched += want.length;
     }
     // The start of a word in the subject, after "(", in a message after a line break and after "#".
-    for (const q of ["wq", "kq"]) expect(await idsBy(handler, q, await searchPlan(db, q))).toContain(ticket!.id);
+    for (const q of ["wq", "kq", "“z"]) expect(await idsBy(handler, q, await searchPlan(db, q))).toContain(ticket!.id);
     for (const q of ["xw", "yv"]) expect(await idsBy(handler, q, await searchPlan(db, q))).toContain(other!.id);
     // The middle of a word is not its start.
     expect(expected("qb")).not.toContain(ticket!.id);
