@@ -57,7 +57,9 @@ function on(connection: pg.PoolClient): SqlTx {
  * Given another client than the app's, it runs as that client's transaction.
  */
 export async function sqlTransaction<T>(db: Db, work: (tx: SqlTx) => Promise<T>): Promise<T> {
-  if (!isAppClient(db)) return db.$transaction((tx) => work(tx));
+  // Prisma's default of 5 s would be stricter than the app's own path, which has no limit: the
+  // 30 s the mail intake's Prisma transaction had.
+  if (!isAppClient(db)) return db.$transaction((tx) => work(tx), { timeout: 30_000 });
   const connection = await getPool().connect();
   let result: T;
   try {
