@@ -182,13 +182,13 @@ export async function senderAccount(tx: SqlTx, address: string): Promise<SenderA
   return senderOf(user ?? null);
 }
 
-type SenderAccount = { user: { id: string; name: string; role: Role; locale: Locale } | null; organisationId: string | null };
-type AccountRow = { id: string; name: string; role: Role; locale: Locale; organisationId: string | null };
+type SenderAccount = { user: { id: string; name: string; email: string; phone: string | null; role: Role; locale: Locale } | null; organisationId: string | null };
+type AccountRow = { id: string; name: string; email: string; phone: string | null; role: Role; locale: Locale; organisationId: string | null };
 
 /** The sender's account row, if any: one raw statement for what every mail asks (README: why raw SQL). */
 function senderSql(address: string): Prisma.Sql {
   return Prisma.sql`
-    SELECT u."id", u."name", u."role"::text AS "role", u."locale"::text AS "locale",
+    SELECT u."id", u."name", u."email", u."phone", u."role"::text AS "role", u."locale"::text AS "locale",
       (SELECT m."organisationId" FROM "Membership" m WHERE m."userId" = u."id" ORDER BY m."createdAt" ASC, m."id" ASC LIMIT 1) AS "organisationId"
     FROM "User" u WHERE u."email" = ${address} AND u."active"`;
 }
@@ -353,7 +353,8 @@ async function newTicketFor(
     created = { ticketId: ticket.id, urgent: false, preAnnounced: null };
   } else {
     const { user, organisationId } = sender;
-    const known = { ...common, requesterId: user?.id ?? null, requesterName: requesterName || user?.name || null, organisationId, assigneeId: await fixedHandlerFor(tx, organisationId) };
+    // The account as the claim read it: createTicket does not read it again.
+    const known = { ...common, requesterId: user?.id ?? null, requester: user ?? undefined, requesterName: requesterName || user?.name || null, organisationId, assigneeId: await fixedHandlerFor(tx, organisationId) };
     if (organisationId && isUrgentSubject(subject, await getUrgentWords(tx))) {
       const ticket = await createTicket(tx, { ...known, categoryKey: "URGENT_REQUEST", priority: "URGENT", policyKey: "URGENT_REQUEST" }, now);
       const { preAnnounced } = await linkMailedUrgentRequest(tx, { ticketId: ticket.id, organisationId, subject, receivedAt: now, dueAt: ticket.slaDueAt ?? now });

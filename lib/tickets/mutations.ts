@@ -46,6 +46,8 @@ export interface NewTicketInput {
   channel: Channel;
   body: string;
   requesterId?: string | null;
+  /** The requester's account as the caller already read it in this transaction (the mail intake); else read by requesterId. */
+  requester?: TicketRequester;
   requesterName?: string | null;
   requesterEmail?: string | null;
   requesterPhone?: string | null;
@@ -137,6 +139,9 @@ function categoryByKey(tx: SqlTx, key: string) {
  * A new ticket with its first message, acknowledgement, events, audit and webhook event. Raw
  * statements only, so it runs in Prisma's transaction or a raw one (the mail intake's: lib/db/sql.ts).
  */
+/** What a new ticket takes from its requester's account. */
+export type TicketRequester = { id: string; email: string; name: string; phone: string | null; locale: "nl" | "en"; role: string };
+
 export async function createTicket(tx: SqlTx, input: NewTicketInput, now: Date): Promise<{ id: string; number: string; slaDueAt: Date | null; teamId: string | null }> {
   const category = await categoryByKey(tx, input.categoryKey);
   if (!category || !category.active) throw new TicketRuleError("UNKNOWN_CATEGORY");
@@ -144,12 +149,14 @@ export async function createTicket(tx: SqlTx, input: NewTicketInput, now: Date):
   const [organisation] = input.organisationId
     ? await tx.$queryRaw<{ id: string; isPartner: boolean }[]>`SELECT "id", "isPartner" FROM "Organisation" WHERE "id" = ${input.organisationId}`
     : [];
-  const [requester] = input.requesterId
-    ? await tx.$queryRaw<{ id: string; email: string; name: string; phone: string | null; locale: "nl" | "en"; role: string }[]>`
-        SELECT "id", "email", "name", "phone", "locale"::text AS "locale", "role"::text AS "role" FROM "User" WHERE "id" = ${input.requesterId}`
-    : [];
+  const [requester] = input.requester
+    ? [input.requester]
+    : input.requesterId
+      ? await tx.$queryRaw<TicketRequester[]>`
+          SELECT "id", "email", "name", "phone", "locale"::text AS "locale", "role"::text AS "role" FROM "User" WHERE "id" = ${input.requesterId}`
+      : [];
   if (input.organisationId && !organisation) throw new TicketRuleError("NOT_FOUND");
-  if (input.requesterId && !requester) throw new TicketRuleError("NOT_FOUND");
+  if ((input.requesterId && !requester) || (input.requester && input.requesterId !== input.requester.id)) throw new TicketRuleError("NOT_FOUND");
 
   const [settings, policies] = await Promise.all([getCalendarSettings(tx), getSlaPolicies(tx)]);
   const policy = policyByKey(input.policyKey ?? category.slaPolicyKey, policies);

@@ -73,6 +73,16 @@ describe("incoming mail", () => {
     expect(ack.subject).toContain(ticket!.number);
   });
 
+  it("gives a known sender's ticket their account's name, phone and language", async () => {
+    // Read once, in the statement that claims the mail: the ticket and its acknowledgement use it.
+    const anna = await db.user.update({ where: { email: "anna.jansen@burger.example" }, data: { locale: "en", phone: "0612345678" } });
+    await send({ from: "anna.jansen@burger.example", subject: "Question about my annual statement", text: "Where is it?", messageId: "<new-en@mail.example>" });
+    const ticket = await ticketOf("<new-en@mail.example>");
+    expect(ticket).toMatchObject({ requesterId: anna.id, requesterName: anna.name, requesterEmail: anna.email, requesterPhone: "0612345678", audience: "BENEFICIARY" });
+    const ack = await db.outboxMessage.findFirstOrThrow({ where: { ticketId: ticket!.id } });
+    expect(ack.bodyText).toContain(`We have received your question "Question about my annual statement" under registration number ${ticket!.number}.`);
+  });
+
   it("keeps an unknown sender as an address and threads replies both ways", async () => {
     await send({ from: "Piet Onbekend <piet@elders.example>", subject: "Vraag", text: "Eerste vraag", messageId: "<thread-1@mail.example>" });
     const ticket = (await ticketOf("<thread-1@mail.example>"))!;
