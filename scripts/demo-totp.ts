@@ -1,13 +1,12 @@
 // `npm run demo:totp`: the current sign-in code of the demo staff accounts, which all share the
 // documented demo secret (prisma/seed-totp.ts), so a person trying the demo can pass the TOTP step.
-import { authenticator } from "otplib";
+import { totpCode, TOTP_STEP_SECONDS as STEP_SECONDS } from "../lib/auth/two-factor-rules";
 import { DEMO_PEOPLE } from "../prisma/seed";
 import { DEMO_TOTP_SECRET } from "../prisma/seed-totp";
 
-const STEP_SECONDS = 30;
 const now = Date.now();
 const left = STEP_SECONDS - Math.floor(now / 1000) % STEP_SECONDS;
-const code = authenticator.clone({ epoch: now, step: STEP_SECONDS }).generate(DEMO_TOTP_SECRET);
+const code = totpCode(DEMO_TOTP_SECRET, new Date(now));
 const staff = DEMO_PEOPLE.filter((p) => p.email.endsWith("@loket.example")).map((p) => p.email);
 
 console.log(`Code: ${code}  (valid for ${left} more seconds; each code works once per account)`);

@@ -2,6 +2,7 @@
 // "remember this device" token, and encryption of the TOTP secret at rest. No database, no clock.
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { authenticator } from "otplib";
+import { otplibBase32 } from "./base32";
 
 export type TwoFactorMethod = "TOTP" | "MAIL";
 export const TOTP_STEP_SECONDS = 30;
@@ -63,17 +64,20 @@ export function afterWrongCode(attempts: number): { attempts: number; ended: boo
   return { attempts: next, ended: next >= MAX_CODE_ATTEMPTS };
 }
 
+// otplib with our base32 codec (lib/auth/base32.ts says why).
+const totp = authenticator.clone(otplibBase32);
+
 function totpAt(now: Date) {
   // One step either side forgives a phone clock that is a little off.
-  return authenticator.clone({ epoch: now.getTime(), window: 1, step: TOTP_STEP_SECONDS });
+  return totp.clone({ epoch: now.getTime(), window: 1, step: TOTP_STEP_SECONDS });
 }
 
 export function generateTotpSecret(): string {
-  return authenticator.generateSecret(20);
+  return totp.generateSecret(20);
 }
 
 export function totpUri(email: string, secret: string): string {
-  return authenticator.keyuri(email, ISSUER, secret);
+  return totp.keyuri(email, ISSUER, secret);
 }
 
 /** A TOTP code for `secret` at `now` (tests and the e2e login use it). */
