@@ -135,13 +135,13 @@ function categoryByKey(tx: SqlTx, key: string) {
   });
 }
 
+/** What a new ticket takes from its requester's account. */
+export type TicketRequester = { id: string; email: string; name: string; phone: string | null; locale: "nl" | "en"; role: string };
+
 /**
  * A new ticket with its first message, acknowledgement, events, audit and webhook event. Raw
  * statements only, so it runs in Prisma's transaction or a raw one (the mail intake's: lib/db/sql.ts).
  */
-/** What a new ticket takes from its requester's account. */
-export type TicketRequester = { id: string; email: string; name: string; phone: string | null; locale: "nl" | "en"; role: string };
-
 export async function createTicket(tx: SqlTx, input: NewTicketInput, now: Date): Promise<{ id: string; number: string; slaDueAt: Date | null; teamId: string | null }> {
   const category = await categoryByKey(tx, input.categoryKey);
   if (!category || !category.active) throw new TicketRuleError("UNKNOWN_CATEGORY");
