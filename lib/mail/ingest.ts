@@ -255,7 +255,7 @@ async function prepare(deps: InboundDeps, parsed: ParsedMail | null): Promise<Pr
 }
 
 type Mail = { subject: string; from: string; body: string; bodyHtml: string | null; attachments: StoredAttachment[] };
-type Row = { id: string; mailMessageId: string; authVerdict: string; receivedAt: Date };
+type Row = { id: string; mailMessageId: string; authVerdict: string };
 
 /**
  * One mail's transaction. What it makes is decided first (reads only); then the mail is claimed
@@ -272,7 +272,7 @@ async function intake(tx: SqlTx, claim: { stored: Row } | { arriving: Arrival },
   const row: Row =
     "stored" in claim
       ? claim.stored
-      : { id: claim.arriving.id, mailMessageId: claim.arriving.mailMessageId, authVerdict: claim.arriving.auth.verdict, receivedAt: claim.arriving.receivedAt };
+      : { id: claim.arriving.id, mailMessageId: claim.arriving.mailMessageId, authVerdict: claim.arriving.auth.verdict };
   const { claimedTicketId, joins } = await replyTarget(tx, row, parsed, mail.from);
   const ticketId = joins?.id ?? newId();
   const asksAccount = !joins && row.authVerdict === "PASS";
@@ -392,9 +392,10 @@ async function noteWhatDidNotThread(tx: SqlTx, ticketId: string, mail: { subject
 }
 
 /**
- * Receipt as every door does it (SMTP intake, IMAP poller): keep the raw mail, then make the
- * ticket. Throws only when storing failed, so the door keeps the mail (SMTP answers 451, IMAP
- * leaves it unseen); a failure after storing is logged and left to processPendingInbound.
+ * Receipt as every door does it (SMTP intake, IMAP poller): keep the raw mail's file, then write
+ * its row with its ticket or reply in one transaction, or, when that fails, the row alone. Throws
+ * only when the row could not be stored, so the door keeps the mail (SMTP answers 451, IMAP leaves
+ * it unseen); a ticket that could not be written is logged and left to processPendingInbound.
  */
 export async function receiveInbound(
   deps: InboundDeps,

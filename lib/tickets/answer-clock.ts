@@ -3,6 +3,7 @@ import type { TicketStatus } from "@prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import type { SqlTx } from "@/lib/db/sql";
+import { eventSql } from "./event-sql";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { type ClockEvent, type ClockStep, clockStep } from "@/lib/sla/lifecycle";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
@@ -100,9 +101,7 @@ export async function finishClockEvent(tx: SqlTx, ticketId: string, step: ClockS
       SELECT "slaStartedAt", "slaDueAt", "slaState"::text AS "slaState" FROM "Ticket" WHERE "id" = ${ticketId}`;
     if (!t) throw new Error(`ticket ${ticketId} not found`);
     const data = { startedAt: t.slaStartedAt?.toISOString() ?? null, dueAt: t.slaDueAt?.toISOString() ?? null, state: t.slaState };
-    await tx.$executeRaw`
-      INSERT INTO "TicketEvent" ("id", "ticketId", "actorId", "kind", "data", "createdAt")
-      VALUES (${newId()}, ${ticketId}, ${actorId}, ${ANSWERED_EVENT}, ${JSON.stringify(data)}::jsonb, ${now})`;
+    await tx.$executeRaw(eventSql(ticketId, actorId, ANSWERED_EVENT, data, now));
   }
   if (step.stop) await answerUrgentRequest(tx, ticketId, now);
 }

@@ -13,6 +13,7 @@ import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
 import type { ClockStep } from "@/lib/sla/lifecycle";
 import { beginClockEvent, finishClockEvent, recordAnswer } from "./answer-clock";
+import { eventSql } from "./event-sql";
 import { nextTicketNumber } from "./numbers";
 import { defaultReplyChannel, mailSubject, WRITTEN_CHANNELS } from "./rules";
 import { mailText } from "@/lib/mail-templates/queries";
@@ -111,13 +112,6 @@ function messageWrites(data: NewMessage, now: Date): { id: string; writes: Prism
         AS a("id" text, "fileName" text, "mimeType" text, "size" integer, "sha256" text, "storageKey" text)`);
   }
   return { id, writes };
-}
-
-/** A timeline event's row, to be written (writeTogether). */
-function eventSql(ticketId: string, actorId: string | null, kind: string, data: Record<string, string | null>, now: Date): Prisma.Sql {
-  return Prisma.sql`
-    INSERT INTO "TicketEvent" ("id", "ticketId", "actorId", "kind", "data", "createdAt")
-    VALUES (${newId()}, ${ticketId}, ${actorId}, ${kind}, ${JSON.stringify(data)}::jsonb, ${now})`;
 }
 
 async function event(tx: SqlTx, ticketId: string, actorId: string | null, kind: string, data: Record<string, string | null>, now: Date) {
