@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { QueueFilter } from "@/lib/queue/schema";
+import { QUEUE_SEARCH_MAX, type QueueFilter } from "@/lib/queue/schema";
 
 interface Options {
   teams: { id: string; name: string }[];
@@ -34,7 +34,9 @@ export async function QueueFilters({ filter, options }: { filter: QueueFilter; o
         <label htmlFor="f-q" className="text-sm font-medium text-slate-800">
           {t("agentQueue.search")}
         </label>
-        <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} className={field} aria-describedby="f-q-hint" />
+        {/* No longer than the filter reads: a longer text was dropped without a word (or, past the
+            server's header limit, answered with the browser's HTTP 431 page). */}
+        <input id="f-q" name="q" type="search" maxLength={QUEUE_SEARCH_MAX} defaultValue={filter.q ?? ""} className={field} aria-describedby="f-q-hint" />
         <p id="f-q-hint" className="mt-1 text-xs text-slate-600">
           {t("agentQueue.searchHint")}
         </p>

@@ -4,6 +4,9 @@ const CHANNELS = ["PORTAL", "EMAIL", "PHONE", "CHAT", "LETTER"] as const;
 const STATUSES = ["NEW", "OPEN", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"] as const;
 const SLA_STATES = ["ON_TRACK", "AT_RISK", "BREACHED"] as const;
 
+/** The longest search text: the search field takes no more, so a filter is never dropped unseen. */
+export const QUEUE_SEARCH_MAX = 200;
+
 // Parsed from the URL: anything unknown is dropped rather than refused, so a stale link still works.
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
@@ -15,7 +18,7 @@ export const queueFilterSchema = z.object({
   // "me", "none" or a user id.
   assignee: optional(z.string().trim().min(1).max(64)),
   sla: optional(z.enum(SLA_STATES)),
-  q: optional(z.string().trim().min(1).max(200)),
+  q: optional(z.string().trim().min(1).max(QUEUE_SEARCH_MAX)),
   // Urgent mails waiting for the confirming call (not announced by phone).
   verify: optional(z.enum(["1"])),
   page: z.coerce.number().int().min(0).max(10_000).catch(0).default(0),
