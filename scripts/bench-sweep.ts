@@ -148,7 +148,7 @@ async function round(label: string, at: Date): Promise<void> {
   const db1 = postgresCpuMs();
   const cpuSplit = `node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, database CPU ${db0 === null || db1 === null ? "n/a (not local)" : `${((db1 - db0) / 1000).toFixed(1)} s`}`;
   console.log(
-    `  ${label.padEnd(36)} ${seconds.toFixed(2).padStart(7)} s   clocks read ${due.toLocaleString("en").padStart(9)}   changed ${outcome.changed.toLocaleString("en").padStart(7)}   notifications ${outcome.notified.toLocaleString("en")}   mails ${outcome.mailed.toLocaleString("en")}   failed ${outcome.failed}   ${cpuSplit}`,
+    `  ${label.padEnd(36)} ${seconds.toFixed(2).padStart(7)} s   clocks read ${due.toLocaleString("en").padStart(9)}   changed ${outcome.changed.toLocaleString("en").padStart(7)}   due moved ${outcome.dueMoved.toLocaleString("en").padStart(7)}   notifications ${outcome.notified.toLocaleString("en")}   mails ${outcome.mailed.toLocaleString("en")}   failed ${outcome.failed}   ${cpuSplit}`,
   );
   if (statements) for (const line of await statementsReport()) console.log(line);
 }

@@ -14,7 +14,7 @@ import { withSweepLock } from "./lock";
 import { sweepAutoClose, sweepCallbackReminders, sweepSlaStates, sweepSurveyInvitations } from "./sweeps";
 
 export interface SweepReport {
-  sla: { changed: number; notified: number; failed: number; mailed: number } | "skipped";
+  sla: Awaited<ReturnType<typeof sweepSlaStates>> | "skipped";
   complaintsDue: number | "skipped";
   autoClosed: number | "skipped";
   surveys: number | "skipped";
@@ -62,7 +62,7 @@ export function startSweepScheduler(db: Db, intervalMs = 60_000, log: (line: str
     running = true;
     try {
       const report = await runSweeps(db, new Date());
-      const worth = [report.sla !== "skipped" && report.sla.changed, report.autoClosed, report.surveys, report.reminders].some((v) => typeof v === "number" && v > 0);
+      const worth = [report.sla !== "skipped" && report.sla.changed + report.sla.dueMoved, report.autoClosed, report.surveys, report.reminders].some((v) => typeof v === "number" && v > 0);
       if (worth) log(JSON.stringify(report));
     } catch (error) {
       log(`failed: ${error instanceof Error ? error.message.slice(0, 200) : "error"}`);

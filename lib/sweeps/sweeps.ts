@@ -39,9 +39,9 @@ const SLA_CHANGES_PER_TRANSACTION = 500;
  * update keeps it idempotent: when another sweeper moved the clock first, this one writes nothing.
  * A ticket whose transaction fails keeps its moment for the next run and does not stop the others.
  */
-export async function sweepSlaStates(db: Db, now: Date): Promise<{ changed: number; notified: number; failed: number; mailed: number }> {
+export async function sweepSlaStates(db: Db, now: Date): Promise<Tally & { mailed: number }> {
   const [settings, policies, recheck] = await Promise.all([getCalendarSettings(db), getSlaPolicies(db), pendingRecheck(db)]);
-  const total = { changed: 0, notified: 0, failed: 0 };
+  const total: Tally = { changed: 0, dueMoved: 0, notified: 0, failed: 0 };
   // After a change to the calendar, opening hours or a policy: every running clock once, here in
   // the background rather than in the admin's save (a million rows would hold it for minutes).
   if (recheck !== null) {
@@ -53,7 +53,8 @@ export async function sweepSlaStates(db: Db, now: Date): Promise<{ changed: numb
   return { ...total, mailed: await mailPendingNotifications(db, now) };
 }
 
-type Tally = { changed: number; notified: number; failed: number };
+/** State changes, due times moved without one, people told, and clocks that could not be written. */
+type Tally = { changed: number; dueMoved: number; notified: number; failed: number };
 
 /** An unchanged clock's next moment, moved only if it is still the one read (`seen`). */
 type NextCheckMove = { id: string; seen: Date; next: Date | null };
@@ -69,13 +70,18 @@ async function sweepClocks(db: Db, now: Date, scope: ClockScope, settings: Calen
   }
 }
 
-/** Which clocks change state, and which only move their next moment (if it moves). */
+/**
+ * Which clocks change state or due time, and which only move their next moment (if it moves).
+ * A due time moves without a change of state after a change to the calendar or a policy (a
+ * closure day: due a working day later); staff, the queue's order and the customer read it. A
+ * paused clock's due time is left: it counts from whenever the pause ends.
+ */
 function sortClocks(tickets: readonly SweptTicket[], policies: Record<string, SlaPolicy>, settings: CalendarSettings, now: Date) {
   const unchanged: NextCheckMove[] = [];
   const changes: SlaChange[] = [];
   for (const ticket of tickets) {
     const clock = clockOf(ticket, policies, settings, now);
-    if (clock && clock.state !== ticket.slaState) {
+    if (clock && (clock.state !== ticket.slaState || (!clock.paused && clock.dueAt.getTime() !== ticket.slaDueAt?.getTime()))) {
       changes.push({ ticket, clock });
       continue;
     }
@@ -94,10 +100,7 @@ async function writeBatch(db: Db, changes: SlaChange[], unchanged: NextCheckMove
   // The database writes one transaction while this process prepares the next.
   await Promise.all([
     ...chunks.map(async (chunk) => {
-      const outcome = await applyWithFallback(db, chunk, now);
-      total.changed += outcome.changed;
-      total.notified += outcome.notified;
-      total.failed += outcome.failed;
+      addTally(total, await applyWithFallback(db, chunk, now));
     }),
     moveNextChecks(db, unchanged),
   ]);
@@ -122,6 +125,7 @@ interface SweptTicket {
   slaPolicyKey: string | null;
   slaState: string | null;
   slaStartedAt: Date | null;
+  slaDueAt: Date | null;
   slaStoppedAt: Date | null;
   nextCheckAt: Date;
   pauses: readonly { from: Date; to: Date | null }[];
@@ -165,12 +169,13 @@ async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTick
       : Prisma.sql`"SlaCheck" c JOIN "Ticket" t ON t."id" = c."ticketId"
         ${after ? Prisma.sql`WHERE c."ticketId" > ${after.id} AND t."id" > ${after.id}` : Prisma.empty}
         ORDER BY c."ticketId" LIMIT ${batch}`;
-  const rows = await readRows<Omit<SweptTicket, "slaStartedAt" | "slaStoppedAt" | "nextCheckAt" | "pauses"> & { startedMs: EpochMs; stoppedMs: EpochMs; nextMs: number }>(
+  const rows = await readRows<Omit<SweptTicket, "slaStartedAt" | "slaDueAt" | "slaStoppedAt" | "nextCheckAt" | "pauses"> & { startedMs: EpochMs; dueMs: EpochMs; stoppedMs: EpochMs; nextMs: number }>(
     db,
     Prisma.sql`
     SELECT t."id", t."number", t."subject", t."status"::text AS "status", t."organisationId", t."teamId", t."assigneeId",
       t."slaPolicyKey", t."slaState"::text AS "slaState",
       (extract(epoch FROM t."slaStartedAt") * 1000)::float8 AS "startedMs",
+      (extract(epoch FROM t."slaDueAt") * 1000)::float8 AS "dueMs",
       (extract(epoch FROM t."slaStoppedAt") * 1000)::float8 AS "stoppedMs",
       (extract(epoch FROM c."at") * 1000)::float8 AS "nextMs"
     FROM ${source}`,
@@ -188,6 +193,7 @@ async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTick
     slaPolicyKey: row.slaPolicyKey,
     slaState: row.slaState,
     slaStartedAt: dateOf(row.startedMs),
+    slaDueAt: dateOf(row.dueMs),
     slaStoppedAt: dateOf(row.stoppedMs),
     nextCheckAt: new Date(row.nextMs),
     pauses: pauses.get(row.id) ?? NO_PAUSES,
@@ -234,31 +240,34 @@ interface SlaChange {
  * A chunk of changes in one transaction; when it fails, each change on its own, so one ticket
  * that cannot be written does not hold back the others (it keeps its moment for the next run).
  */
-async function applyWithFallback(db: Db, chunk: SlaChange[], now: Date): Promise<{ changed: number; notified: number; failed: number }> {
+async function applyWithFallback(db: Db, chunk: SlaChange[], now: Date): Promise<Tally> {
   try {
     return { ...(await applySlaStates(db, chunk, now)), failed: 0 };
   } catch (error) {
     if (chunk.length === 1) {
       console.error(`[sweeps] sla ${chunk[0]!.ticket.id} failed: ${error instanceof Error ? error.message.slice(0, 200) : "error"}`);
-      return { changed: 0, notified: 0, failed: 1 };
+      return { changed: 0, dueMoved: 0, notified: 0, failed: 1 };
     }
-    const total = { changed: 0, notified: 0, failed: 0 };
-    for (const change of chunk) {
-      const outcome = await applyWithFallback(db, [change], now);
-      total.changed += outcome.changed;
-      total.notified += outcome.notified;
-      total.failed += outcome.failed;
-    }
+    const total: Tally = { changed: 0, dueMoved: 0, notified: 0, failed: 0 };
+    for (const change of chunk) addTally(total, await applyWithFallback(db, [change], now));
     return total;
   }
 }
 
+function addTally(total: Tally, outcome: Tally): void {
+  total.changed += outcome.changed;
+  total.dueMoved += outcome.dueMoved;
+  total.notified += outcome.notified;
+  total.failed += outcome.failed;
+}
+
 /**
- * The new states with their audit events and notifications (and mails), set-based: one update,
- * one insert of audit events, one of notifications. The update holds only where the clock is
- * still as read, so a sweeper that raced this one, or a reply meanwhile, wins and nothing doubles.
+ * The new states and due times, with the state changes' audit events and notifications (and
+ * mails), set-based: one update, one insert of audit events, one of notifications. The update
+ * holds only where the clock is still as read, so a sweeper that raced this one, or a reply
+ * meanwhile, wins and nothing doubles. A due time that moved without a change of state warns nobody.
  */
-async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<{ changed: number; notified: number }> {
+async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<Omit<Tally, "failed">> {
   // Raw statements only, outside Prisma (lib/db/sql.ts): through Prisma the wave of 120,486 spent
   // most of this process's 14 s of CPU handing its arrays to the query compiler.
   return sqlTransaction(db, async (tx) => {
@@ -278,11 +287,13 @@ async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<
           ${changes.map((c) => c.clock.nextChangeAt?.toISOString() ?? null)}::text[]
         ) AS v(id, old, started, state, due, next)
         WHERE t."id" = v.id AND t."slaState" = v.old::"SlaState" AND t."slaStartedAt" = (v.started::timestamptz AT TIME ZONE 'UTC')
+          AND t."slaStoppedAt" IS NULL
         RETURNING t."id", v.next, NULL::text AS seen
       ), ${scheduleWrites("changed")}
       SELECT "id" FROM changed`;
     const ids = new Set(done.map((row) => row.id));
-    const applied = changes.filter((c) => ids.has(c.ticket.id));
+    const written = changes.filter((c) => ids.has(c.ticket.id));
+    const applied = written.filter((c) => c.clock.state !== c.ticket.slaState);
     await auditMany(
       tx,
       applied.map(({ ticket, clock }) => ({ actorId: null, action: "sla.state_changed", entityType: "Ticket", entityId: ticket.id, organisationId: ticket.organisationId, data: { from: ticket.slaState, to: clock.state } })),
@@ -312,7 +323,7 @@ async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<
         .map(({ ticket, clock }) => ({ ticketId: ticket.id, number: ticket.number, policy: ticket.slaPolicyKey, dueAt: clock.dueAt.toISOString(), organisationId: ticket.organisationId })),
       now,
     );
-    return { changed: applied.length, notified };
+    return { changed: applied.length, dueMoved: written.length - applied.length, notified };
   });
 }
 

@@ -122,7 +122,7 @@ describe("the SLA sweep's transaction", () => {
     await db.$executeRawUnsafe(`CREATE TRIGGER notify_fail BEFORE INSERT ON "Notification" FOR EACH ROW EXECUTE FUNCTION notify_fail()`);
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
-      expect(await sweepSlaStates(db, breachedAt)).toEqual({ changed: 0, notified: 0, failed: 1, mailed: 0 });
+      expect(await sweepSlaStates(db, breachedAt)).toEqual({ changed: 0, dueMoved: 0, notified: 0, failed: 1, mailed: 0 });
     } finally {
       errors.mockRestore();
       await db.$executeRawUnsafe(`DROP TRIGGER notify_fail ON "Notification"`);
@@ -135,8 +135,8 @@ describe("the SLA sweep's transaction", () => {
 
     // The next round does it all, once: the mails wanted are held in the notifications (committed
     // with the state) and written at the end of the run.
-    expect(await sweepSlaStates(db, breachedAt)).toEqual({ changed: 1, notified: 2, failed: 0, mailed: 2 });
-    expect(await sweepSlaStates(db, new Date(breachedAt.getTime() + 60_000))).toEqual({ changed: 0, notified: 0, failed: 0, mailed: 0 });
+    expect(await sweepSlaStates(db, breachedAt)).toEqual({ changed: 1, dueMoved: 0, notified: 2, failed: 0, mailed: 2 });
+    expect(await sweepSlaStates(db, new Date(breachedAt.getTime() + 60_000))).toEqual({ changed: 0, dueMoved: 0, notified: 0, failed: 0, mailed: 0 });
     expect((await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).slaState).toBe("BREACHED");
     expect(await db.notification.count({ where: { entityId: ticket.id, kind: "sla.breached" } })).toBe(2);
     expect((await db.auditEvent.findMany({ where: { action: "sla.state_changed", entityId: ticket.id } })).map((a) => a.data)).toEqual([{ from: "ON_TRACK", to: "BREACHED" }]);

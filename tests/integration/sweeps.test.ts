@@ -129,7 +129,7 @@ describe("SLA sweep at scale: only clocks whose moment has come", () => {
     expect(await db.ticket.count({ where: { slaState: "AT_RISK" } })).toBe(1100);
     // Each one now waits for its due time, so a sweep a minute later has nothing to read.
     expect(await db.slaCheck.count({ where: { at: { lte: new Date(atRisk.getTime() + 60_000) } } })).toBe(0);
-    expect(await sweepSlaStates(db, new Date(atRisk.getTime() + 60_000))).toEqual({ changed: 0, notified: 0, failed: 0, mailed: 0 });
+    expect(await sweepSlaStates(db, new Date(atRisk.getTime() + 60_000))).toEqual({ changed: 0, dueMoved: 0, notified: 0, failed: 0, mailed: 0 });
     const next = await db.ticket.findUniqueOrThrow({ where: { id: created.id } });
     expect(await checkAt(created.id)).toEqual(new Date(next.slaDueAt!.getTime() + 1));
   }, 120_000);
@@ -243,6 +243,24 @@ describe("SLA sweep at scale: only clocks whose moment has come", () => {
     // Done once: the version asked for is recorded as done.
     const versions = await db.setting.findMany({ where: { key: { in: ["sla.recheck", "sla.recheck.done"] } }, orderBy: { key: "asc" } });
     expect(versions.map((v) => v.value)).toEqual([{ version: 1 }, { version: 1 }]);
+  });
+
+  it("moves a running clock's due time after a closure day, where staff and the customer read it, without a warning", async () => {
+    const { created } = await assignedQuestion();
+    expect(created.slaDueAt).toEqual(new Date("2026-12-14T16:00:00Z"));
+    const tuesday = hours(24);
+    const admin = await sessionFor("admin@loket.example");
+    // Thursday 10 December closed: the fifth working day from Monday is Tuesday 15 December.
+    await db.$transaction((tx) => addClosureDay(tx, { date: "2026-12-10", reasonNl: "Sluiting", reasonEn: "Closure" }, admin.id, tuesday));
+    expect(await sweepSlaStates(db, tuesday)).toMatchObject({ changed: 0, dueMoved: 1, notified: 0, failed: 0 });
+    const moved = await db.ticket.findUniqueOrThrow({ where: { id: created.id } });
+    expect([moved.slaState, moved.slaDueAt]).toEqual(["ON_TRACK", new Date("2026-12-15T16:00:00Z")]);
+    // Its last fifth (9.6 of 48 working hours) begins a working day later too: Monday 15:24
+    // Amsterdam instead of Friday 15:24.
+    expect(await checkAt(created.id)).toEqual(new Date("2026-12-14T14:24:00.001Z"));
+    // The state did not change: nobody is warned and no state change is audited.
+    expect(await notificationsFor(created.id)).toEqual([]);
+    expect(await db.auditEvent.count({ where: { entityId: created.id, action: "sla.state_changed" } })).toBe(0);
   });
 
   it("reads every running clock once after a calendar change, across batches, whatever their stored moments", async () => {
