@@ -60,13 +60,18 @@ type Tally = { changed: number; dueMoved: number; notified: number; failed: numb
 type NextCheckMove = { id: string; seen: Date; next: Date | null };
 
 async function sweepClocks(db: Db, now: Date, scope: ClockScope, settings: CalendarSettings, policies: Record<string, SlaPolicy>, total: Tally): Promise<void> {
-  let after: SweptTicket | null = null;
-  for (;;) {
-    const tickets = await readClocks(db, now, scope, after);
+  let reading: Promise<SweptTicket[]> | null = readClocks(db, now, scope, null);
+  while (reading) {
+    const tickets: SweptTicket[] = await reading;
+    // The next batch starts after this one's last clock, so the database reads it while this
+    // process works this one out and writes it (a write moves a clock past now, never into a
+    // batch still to come). Handled here, so a failed read waits for the await below.
+    reading = tickets.length < SLA_BATCH ? null : readClocks(db, now, scope, tickets[tickets.length - 1]!);
+    reading?.catch(() => undefined);
+    // Sent before the rule's work holds this process.
+    await new Promise((resolve) => setImmediate(resolve));
     const { changes, unchanged } = sortClocks(tickets, policies, settings, now);
     await writeBatch(db, changes, unchanged, now, total);
-    if (tickets.length < SLA_BATCH) return;
-    after = tickets[tickets.length - 1]!;
   }
 }
 
@@ -114,14 +119,14 @@ async function pendingRecheck(db: Db): Promise<number | null> {
   return requested > version(RECHECK_DONE_KEY) ? requested : null;
 }
 
+/**
+ * A clock as the sweep reads it: only what the rule needs. Who is told what of a change (number,
+ * subject, assignee, team, organisation) comes back from the change's own update, so the many
+ * clocks that do not change are read lean (a recheck reads every running one).
+ */
 interface SweptTicket {
   id: string;
-  number: string;
-  subject: string;
   status: string;
-  organisationId: string | null;
-  teamId: string | null;
-  assigneeId: string | null;
   slaPolicyKey: string | null;
   slaState: string | null;
   slaStartedAt: Date | null;
@@ -172,8 +177,7 @@ async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTick
   const rows = await readRows<Omit<SweptTicket, "slaStartedAt" | "slaDueAt" | "slaStoppedAt" | "nextCheckAt" | "pauses"> & { startedMs: EpochMs; dueMs: EpochMs; stoppedMs: EpochMs; nextMs: number }>(
     db,
     Prisma.sql`
-    SELECT t."id", t."number", t."subject", t."status"::text AS "status", t."organisationId", t."teamId", t."assigneeId",
-      t."slaPolicyKey", t."slaState"::text AS "slaState",
+    SELECT t."id", t."status"::text AS "status", t."slaPolicyKey", t."slaState"::text AS "slaState",
       (extract(epoch FROM t."slaStartedAt") * 1000)::float8 AS "startedMs",
       (extract(epoch FROM t."slaDueAt") * 1000)::float8 AS "dueMs",
       (extract(epoch FROM t."slaStoppedAt") * 1000)::float8 AS "stoppedMs",
@@ -184,12 +188,7 @@ async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTick
   // Field by field: with a rest and a spread the mapping took 4 µs a row (2.75 s of the recheck's 695,833).
   return rows.map((row) => ({
     id: row.id,
-    number: row.number,
-    subject: row.subject,
     status: row.status,
-    organisationId: row.organisationId,
-    teamId: row.teamId,
-    assigneeId: row.assigneeId,
     slaPolicyKey: row.slaPolicyKey,
     slaState: row.slaState,
     slaStartedAt: dateOf(row.startedMs),
@@ -236,6 +235,16 @@ interface SlaChange {
   clock: ClockResult;
 }
 
+/** A changed ticket as its update left it: what its audit event, notifications and webhook name. */
+interface WrittenTicket {
+  id: string;
+  number: string;
+  subject: string;
+  organisationId: string | null;
+  teamId: string | null;
+  assigneeId: string | null;
+}
+
 /**
  * A chunk of changes in one transaction; when it fails, each change on its own, so one ticket
  * that cannot be written does not hold back the others (it keeps its moment for the next run).
@@ -271,8 +280,9 @@ async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<
   // Raw statements only, outside Prisma (lib/db/sql.ts): through Prisma the wave of 120,486 spent
   // most of this process's 14 s of CPU handing its arrays to the query compiler.
   return sqlTransaction(db, async (tx) => {
-    // The ticket's state and, for the clocks whose state was still as read, their next moment.
-    const done = await tx.$queryRaw<{ id: string }[]>`
+    // The ticket's state and, for the clocks whose state was still as read, their next moment;
+    // back come the written tickets as they are now, for the audit events and the notifications.
+    const done = await tx.$queryRaw<WrittenTicket[]>`
       WITH changed AS (
         UPDATE "Ticket" AS t
         SET "slaState" = v.state::"SlaState",
@@ -288,27 +298,29 @@ async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<
         ) AS v(id, old, started, state, due, next)
         WHERE t."id" = v.id AND t."slaState" = v.old::"SlaState" AND t."slaStartedAt" = (v.started::timestamptz AT TIME ZONE 'UTC')
           AND t."slaStoppedAt" IS NULL
-        RETURNING t."id", v.next, NULL::text AS seen
+        RETURNING t."id", t."number", t."subject", t."organisationId", t."teamId", t."assigneeId", v.next, NULL::text AS seen
       ), ${scheduleWrites("changed")}
-      SELECT "id" FROM changed`;
-    const ids = new Set(done.map((row) => row.id));
-    const written = changes.filter((c) => ids.has(c.ticket.id));
-    const applied = written.filter((c) => c.clock.state !== c.ticket.slaState);
+      SELECT "id", "number", "subject", "organisationId", "teamId", "assigneeId" FROM changed`;
+    const byId = new Map(done.map((row) => [row.id, row]));
+    const applied = changes.flatMap(({ ticket, clock }) => {
+      const row = byId.get(ticket.id);
+      return row && clock.state !== ticket.slaState ? [{ ticket, clock, row }] : [];
+    });
     await auditMany(
       tx,
-      applied.map(({ ticket, clock }) => ({ actorId: null, action: "sla.state_changed", entityType: "Ticket", entityId: ticket.id, organisationId: ticket.organisationId, data: { from: ticket.slaState, to: clock.state } })),
+      applied.map(({ ticket, clock, row }) => ({ actorId: null, action: "sla.state_changed", entityType: "Ticket", entityId: ticket.id, organisationId: row.organisationId, data: { from: ticket.slaState, to: clock.state } })),
     );
     const warned = applied.filter((c) => c.clock.state !== "ON_TRACK");
     const coordinators = new Map<string | null, string[]>();
-    for (const teamId of new Set(warned.map((c) => c.ticket.teamId))) coordinators.set(teamId, await coordinatorsOf(tx, teamId));
+    for (const teamId of new Set(warned.map((c) => c.row.teamId))) coordinators.set(teamId, await coordinatorsOf(tx, teamId));
     const notified = await notifyMany(
       tx,
-      warned.map(({ ticket, clock }) => ({
-        recipients: [...(ticket.assigneeId ? [ticket.assigneeId] : []), ...(coordinators.get(ticket.teamId) ?? [])],
+      warned.map(({ ticket, clock, row }) => ({
+        recipients: [...(row.assigneeId ? [row.assigneeId] : []), ...(coordinators.get(row.teamId) ?? [])],
         kind: clock.state === "AT_RISK" ? "sla.at_risk" : "sla.breached",
         entityType: "Ticket",
         entityId: ticket.id,
-        data: { number: ticket.number, subject: ticket.subject, state: clock.state },
+        data: { number: row.number, subject: row.subject, state: clock.state },
         // One per clock run and state: a re-opened ticket's new clock may warn again.
         dedupeKey: `sla:${ticket.id}:${ticket.slaStartedAt!.toISOString()}:${clock.state}`,
         now,
@@ -320,10 +332,10 @@ async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<
       "sla.breached",
       applied
         .filter((c) => c.clock.state === "BREACHED")
-        .map(({ ticket, clock }) => ({ ticketId: ticket.id, number: ticket.number, policy: ticket.slaPolicyKey, dueAt: clock.dueAt.toISOString(), organisationId: ticket.organisationId })),
+        .map(({ ticket, clock, row }) => ({ ticketId: ticket.id, number: row.number, policy: ticket.slaPolicyKey, dueAt: clock.dueAt.toISOString(), organisationId: row.organisationId })),
       now,
     );
-    return { changed: applied.length, dueMoved: written.length - applied.length, notified };
+    return { changed: applied.length, dueMoved: done.length - applied.length, notified };
   });
 }
 
