@@ -8,6 +8,7 @@ import type { Tx } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/outbox/mutations";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { policyByKey } from "@/lib/sla/rules";
+import { restartClock } from "@/lib/tickets/answer-clock";
 import { changeTicket } from "@/lib/tickets/mutations";
 import { ComplaintDeskError } from "./desk";
 import { staffOmbudsReferralRefusal } from "./rules";
@@ -20,7 +21,8 @@ export async function complaintDueAt(tx: Tx, from: Date): Promise<Date> {
 
 /**
  * Stage 2, however it was asked for: the ombudsman owns the complaint and its ticket, and the
- * ombudsman's clock starts (stage 1's due time is kept for the KPI per tier).
+ * ombudsman's clock starts, as the ticket's answer clock too (stage 1's due time is kept for the
+ * KPI per tier).
  */
 export async function moveToOmbudsman(
   tx: Tx,
@@ -43,7 +45,10 @@ export async function moveToOmbudsman(
       ...(referral ? { ombudsRequestedById: referral.byId, ombudsReason: referral.reason } : {}),
     },
   });
-  if (complaint.ticketId) await tx.ticket.update({ where: { id: complaint.ticketId }, data: { assigneeId: ombuds?.id ?? null, slaDueAt: dueAt } });
+  if (complaint.ticketId) {
+    await tx.ticket.update({ where: { id: complaint.ticketId }, data: { assigneeId: ombuds?.id ?? null } });
+    await restartClock(tx, complaint.ticketId, "COMPLAINT", now);
+  }
   // Both ways to stage 2 (the complainant asks, or the line refers) pass here.
   await enqueueWebhookEvent(tx, "complaint.stage_changed", { complaintId: complaint.id, ticketId: complaint.ticketId, organisationId: complaint.organisationId, stage: "STAGE_2" }, now);
   return { dueAt, ombudsId: ombuds?.id ?? null };
@@ -72,7 +77,6 @@ export async function referToOmbudsmanByStaff(tx: Tx, input: { complaintId: stri
     // An answered complaint's ticket is resolved; the ombudsman's stage is open work again.
     if (complaint.ticket.status === "RESOLVED" || complaint.ticket.status === "CLOSED") {
       await changeTicket(tx, { ticketId: complaint.ticket.id, actorId: input.actor.id, status: "OPEN" }, now);
-      await tx.ticket.update({ where: { id: complaint.ticket.id }, data: { slaDueAt: dueAt } });
     }
     await tx.ticketEvent.create({ data: { ticketId: complaint.ticket.id, actorId: input.actor.id, kind: "complaint_ombudsman", data: { complaintId: complaint.id, reason: input.reason }, createdAt: now } });
   }

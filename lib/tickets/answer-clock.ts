@@ -55,6 +55,21 @@ export async function refreshClock(tx: SqlTx, ticketId: string, now: Date): Prom
     ON CONFLICT ("ticketId") DO UPDATE SET "at" = EXCLUDED."at"`;
 }
 
+/**
+ * A fresh clock from now under `policyKey`, whatever the current one did: a complaint's next tier
+ * owes its own answer (the ombudsman's five working days), also when stage 1 was answered. Earlier
+ * pauses no longer count; a ticket waiting on the customer starts its new clock paused.
+ */
+export async function restartClock(tx: SqlTx, ticketId: string, policyKey: string, now: Date): Promise<void> {
+  const [ticket] = await tx.$queryRaw<{ status: TicketStatus }[]>`
+    UPDATE "Ticket" SET "slaPolicyKey" = ${policyKey}, "slaStartedAt" = ${now}, "slaStoppedAt" = NULL
+    WHERE "id" = ${ticketId} RETURNING "status"::text AS "status"`;
+  if (!ticket) throw new Error(`ticket ${ticketId} not found`);
+  await tx.$executeRaw`UPDATE "SlaPause" SET "to" = ${now} WHERE "ticketId" = ${ticketId} AND "to" IS NULL`;
+  if (ticket.status === "PENDING_CUSTOMER") await tx.$executeRaw`INSERT INTO "SlaPause" ("id", "ticketId", "from") VALUES (${newId()}, ${ticketId}, ${now})`;
+  await refreshClock(tx, ticketId, now);
+}
+
 /** Whether the ticket's current clock was stopped by an answer (rather than only by resolving). */
 async function answeredThisRun(tx: SqlTx, ticketId: string, startedAt: Date | null): Promise<boolean> {
   if (!startedAt) return false;

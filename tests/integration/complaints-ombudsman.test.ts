@@ -9,7 +9,8 @@ import { db } from "@/lib/db/client";
 import { listEmployerTickets } from "@/lib/employer/queries";
 import { listMyTickets } from "@/lib/portal/queries";
 import { answerSurveyAsBeneficiary } from "@/lib/survey/commands";
-import { sweepSurveyInvitations } from "@/lib/sweeps/sweeps";
+import { answerClockView } from "@/lib/sla/lifecycle";
+import { sweepSlaStates, sweepSurveyInvitations } from "@/lib/sweeps/sweeps";
 import { seedDemo, sessionFor } from "../support/fixtures";
 
 const now = new Date("2026-11-24T10:00:00Z"); // a Tuesday
@@ -19,6 +20,22 @@ const REASON = "De teams komen er samen niet uit; de ombudsman beoordeelt dit on
 beforeEach(async () => {
   await seedDemo(now);
 });
+
+/**
+ * The complaint ticket's answer clock is the ombudsman's: started at the referral, due when the
+ * complaint is, shown as due; a sweep at `sweptAt` that reads every clock (a recheck) keeps it
+ * so, and warns nobody before the ombudsman's last fifth.
+ */
+async function expectOmbudsClock(ticketId: string, dueAt: Date, referredAt: Date, sweptAt: Date) {
+  const clock = () => db.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { status: true, slaStartedAt: true, slaStoppedAt: true, slaDueAt: true, slaState: true } });
+  expect(await clock()).toMatchObject({ slaStartedAt: referredAt, slaStoppedAt: null, slaDueAt: dueAt, slaState: "ON_TRACK" });
+  await db.setting.upsert({ where: { key: "sla.recheck" }, create: { key: "sla.recheck", value: { version: 99 } }, update: { value: { version: 99 } } });
+  await sweepSlaStates(db, sweptAt);
+  const swept = await clock();
+  expect(swept).toMatchObject({ slaStoppedAt: null, slaDueAt: dueAt, slaState: "ON_TRACK" });
+  expect(answerClockView(swept)).toEqual({ kind: "DUE", state: "ON_TRACK", dueAt });
+  expect(await db.notification.count({ where: { entityId: ticketId, kind: { startsWith: "sla." } } })).toBe(0);
+}
 
 async function annasNewComplaint() {
   const anna = await sessionFor("anna.jansen@burger.example");
@@ -45,6 +62,10 @@ describe("the line hands a complaint to the ombudsman (item 11)", () => {
     expect(complaint.dueAt?.toISOString().slice(0, 10)).toBe("2026-12-01");
     expect(complaint.ticket).toMatchObject({ status: "OPEN", assigneeId: ombuds.id });
     expect(complaint.ticket!.slaDueAt?.toISOString()).toBe(complaint.dueAt?.toISOString());
+    // The ombudsman owes an answer: the ticket's clock runs again, from the referral, and the sweep
+    // keeps it (it no longer shows stage 1's answer, nor goes back to stage 1's due time).
+    // Friday 27 November, 16:00 Amsterdam: stage 1's answer no longer counts.
+    await expectOmbudsClock(filed.ticketId!, complaint.dueAt!, later(2), new Date("2026-11-27T15:00:00Z"));
 
     expect((await getOwnComplaint(anna, filed.id))?.ombudsReason).toBe(REASON);
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { kind: "complaint.ombudsman_referral", toAddress: anna.email } });
@@ -57,8 +78,15 @@ describe("the line hands a complaint to the ombudsman (item 11)", () => {
   it("also takes an open complaint not yet answered, and the manager may do it too", async () => {
     const { filed } = await annasNewComplaint();
     const manager = await sessionFor("manager@loket.example");
-    expect(await referToOmbudsmanAction.execute(manager, { complaintId: filed.id, reason: REASON }, later(1))).toEqual({ ok: true, data: undefined });
-    expect((await db.complaint.findUniqueOrThrow({ where: { id: filed.id } })).stage).toBe("STAGE_2");
+    // Friday 27 November, 11:00 Amsterdam.
+    const friday = later(72);
+    expect(await referToOmbudsmanAction.execute(manager, { complaintId: filed.id, reason: REASON }, friday)).toEqual({ ok: true, data: undefined });
+    const complaint = await db.complaint.findUniqueOrThrow({ where: { id: filed.id } });
+    expect(complaint.stage).toBe("STAGE_2");
+    expect(complaint.dueAt?.toISOString().slice(0, 10)).toBe("2026-12-04");
+    // Stage 1's clock was still running: the ombudsman's replaces it. Tuesday 1 December, 17:30
+    // Amsterdam: past stage 1's due time, 22 of the ombudsman's 48 working hours used.
+    await expectOmbudsClock(filed.ticketId!, complaint.dueAt!, friday, new Date("2026-12-01T16:30:00Z"));
   });
 
   it("refuses others, a complaint already with the ombudsman, and a reason too short, changing nothing", async () => {
@@ -92,6 +120,8 @@ describe("employers ask for the ombudsman (item 12)", () => {
     const result = await requestOmbudsmanAsEmployer.execute(eva, { complaintId: seeded!.id, reason: "Het antwoord lost ons probleem niet op." }, now);
     expect(result).toMatchObject({ ok: true });
     expect(await getOwnComplaintByTicket(eva, seeded!.ticket!.id)).toMatchObject({ stage: "STAGE_2", status: "OPEN" });
+    const complaint = await db.complaint.findUniqueOrThrow({ where: { id: seeded!.id } });
+    await expectOmbudsClock(seeded!.ticket!.id, complaint.dueAt!, now, new Date("2026-11-27T15:00:00Z"));
     // A second request: the complaint is no longer in stage 1.
     expect(await requestOmbudsmanAsEmployer.execute(eva, { complaintId: seeded!.id, reason: "Het antwoord lost ons probleem niet op." }, now)).toEqual({ ok: false, reason: "OMBUDSMAN_NOT_AVAILABLE" });
   });
