@@ -3,6 +3,7 @@
 // complaint was handed to the ombudsman by the coordinator, with the reason he reads on his page.
 import { amsterdamDateKey, DEFAULT_CALENDAR_SETTINGS, dueAfterWorkingDays } from "@/lib/calendar/rules";
 import type { Tx } from "@/lib/db/client";
+import { restartClock } from "@/lib/tickets/answer-clock";
 import { nextTicketNumber } from "@/lib/tickets/numbers";
 
 interface DemoComplaint {
@@ -101,7 +102,8 @@ export async function seedComplaints(tx: Tx, now: Date): Promise<void> {
   };
   const bramTicket = await complaintTicket(tx, beneficiary, category.id, now);
   const ombudsDue = dueAfterWorkingDays(referredAt, 5, DEFAULT_CALENDAR_SETTINGS);
-  await tx.ticket.update({ where: { id: bramTicket.ticket.id }, data: { slaDueAt: ombudsDue } });
+  // The ombudsman's answer clock runs on the complaint's ticket from the referral, as moveToOmbudsman starts it.
+  await restartClock(tx, bramTicket.ticket.id, "COMPLAINT", referredAt);
   const bramComplaint = await tx.complaint.create({
     data: {
       ticketId: bramTicket.ticket.id, subjectTicketId: bramSubject.id, complainantId: bram.id, description: beneficiary.description,

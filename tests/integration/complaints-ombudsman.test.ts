@@ -109,6 +109,9 @@ describe("the line hands a complaint to the ombudsman (item 11)", () => {
     const [complaint] = await listOwnComplaints(bram);
     expect(complaint).toMatchObject({ stage: "STAGE_2", status: "OPEN" });
     expect(complaint!.ombudsReason).toMatch(/onafhankelijke ombudsman/);
+    // Its ticket runs the ombudsman's clock, from the referral a day before the demo's moment.
+    const stored = await db.complaint.findUniqueOrThrow({ where: { id: complaint!.id } });
+    await expectOmbudsClock(stored.ticketId!, stored.dueAt!, stored.stageStartedAt!, later(1));
   });
 });
 
