@@ -10,14 +10,20 @@
 //     as asked for (nothing moves), then a minute after that;
 //   - everything again after a closure day: most clocks' moments move.
 // Where the server loads pg_stat_statements (shared_preload_libraries), each round also lists the
-// statements that took the database's time.
+// statements that took the database's time. `--profile=DIR` writes a CPU profile of each round
+// (this process only) into DIR, to open in Chrome's DevTools.
 // Needs BENCH_DATABASE_URL or TEST_DATABASE_URL: a PostgreSQL role that may create databases.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrate";
 import { createScratchDatabase, MIGRATIONS_DIR } from "../tests/support/database";
 import { loadAverage, postgresCpuMs } from "./bench-support";
 
-const total = Number(process.argv[2] ?? 1_000_000);
+const args = process.argv.slice(2);
+const total = Number(args.find((a) => !a.startsWith("--")) ?? 1_000_000);
+const profileDir = args.find((a) => a.startsWith("--profile="))?.slice("--profile=".length) ?? null;
 process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL;
 if (!process.env.TEST_DATABASE_URL) {
   console.error("Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server: the sweep benchmark is about PostgreSQL.");
@@ -128,6 +134,24 @@ async function statementsReport(): Promise<string[]> {
   return rows.map((r) => `      ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${String(r.calls).padStart(4)} calls ${r.rows.toLocaleString("en").padStart(9)} rows  ${r.text}`);
 }
 
+/** A CPU profile of this process from now; save() writes it as DIR/<label>.cpuprofile. */
+async function startProfile(): Promise<{ save(label: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    async save(label) {
+      const { profile } = await session.post("Profiler.stop");
+      session.disconnect();
+      mkdirSync(profileDir!, { recursive: true });
+      const file = path.join(profileDir!, `${label.replace(/[^a-z0-9]+/gi, "-").replace(/-+$/, "")}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`      CPU profile: ${file}`);
+    },
+  };
+}
+
 async function round(label: string, at: Date): Promise<void> {
   // A pending recheck reads every running clock; otherwise those whose moment has come.
   const recheck = Number((await sql.query(`SELECT count(*) FROM "Setting" WHERE "key" = 'sla.recheck'`)).rows[0].count) > 0 && label.includes("again");
@@ -138,11 +162,13 @@ async function round(label: string, at: Date): Promise<void> {
     ).rows[0].count,
   );
   const statements = await statementsReset();
+  const profiler = profileDir ? await startProfile() : null;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const db0 = postgresCpuMs();
   const outcome = await sweepSlaStates(db, at);
   const seconds = (performance.now() - t0) / 1000;
+  if (profiler) await profiler.save(label);
   // Where the time went: this process (the rule, building statements, Prisma) or the database.
   const cpu = process.cpuUsage(cpu0);
   const db1 = postgresCpuMs();
