@@ -8,6 +8,7 @@ import { getOwnComplaint, getOwnComplaintByTicket, listOwnComplaints } from "@/l
 import { db } from "@/lib/db/client";
 import { listEmployerTickets } from "@/lib/employer/queries";
 import { listMyTickets } from "@/lib/portal/queries";
+import { addCustomerMessage, changeTicket } from "@/lib/tickets/mutations";
 import { answerSurveyAsBeneficiary } from "@/lib/survey/commands";
 import { answerClockView } from "@/lib/sla/lifecycle";
 import { sweepSlaStates, sweepSurveyInvitations } from "@/lib/sweeps/sweeps";
@@ -87,6 +88,25 @@ describe("the line hands a complaint to the ombudsman (item 11)", () => {
     // Stage 1's clock was still running: the ombudsman's replaces it. Tuesday 1 December, 17:30
     // Amsterdam: past stage 1's due time, 22 of the ombudsman's 48 working hours used.
     await expectOmbudsClock(filed.ticketId!, complaint.dueAt!, friday, new Date("2026-12-01T16:30:00Z"));
+  });
+
+  it("starts the ombudsman's clock paused when the complaint's ticket waits on the complainant, and runs it from their reply", async () => {
+    const { anna, filed } = await annasNewComplaint();
+    const coordinator = await sessionFor("coordinator@loket.example");
+    await db.$transaction((tx) => changeTicket(tx, { ticketId: filed.ticketId!, actorId: coordinator.id, status: "PENDING_CUSTOMER" }, later(1)));
+    expect(await referToOmbudsmanAction.execute(coordinator, { complaintId: filed.id, reason: REASON }, later(2))).toEqual({ ok: true, data: undefined });
+    const waiting = await db.ticket.findUniqueOrThrow({ where: { id: filed.ticketId! } });
+    expect(waiting).toMatchObject({ status: "PENDING_CUSTOMER", slaStartedAt: later(2), slaStoppedAt: null, slaPausedAt: later(2) });
+    expect(answerClockView(waiting)).toEqual({ kind: "WAITING" });
+    // Nothing for the sweep to watch while it waits.
+    expect(await db.slaCheck.findUnique({ where: { ticketId: filed.ticketId! } })).toBeNull();
+    // Anna answers on Thursday 26 November, 12:00 Amsterdam: the ombudsman's 44 working hours (from
+    // Tuesday 13:00 to the fifth working day's close) count from then on, to Thursday 3 December 16:00.
+    await db.$transaction((tx) => addCustomerMessage(tx, { ticketId: filed.ticketId!, authorId: anna.id, channel: "PORTAL", body: "Hier is wat u vroeg." }, later(49)));
+    const running = await db.ticket.findUniqueOrThrow({ where: { id: filed.ticketId! } });
+    expect(running).toMatchObject({ slaStartedAt: later(2), slaStoppedAt: null, slaPausedAt: null });
+    expect(running.slaDueAt).toEqual(new Date("2026-12-03T15:00:00Z"));
+    expect(await db.slaCheck.findUnique({ where: { ticketId: filed.ticketId! } })).not.toBeNull();
   });
 
   it("refuses others, a complaint already with the ombudsman, and a reason too short, changing nothing", async () => {
