@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import pg from "pg";
+import { beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { mailPendingNotifications, notifyMany } from "@/lib/notifications/mutations";
 import { addClosureDay } from "@/lib/settings/mutations";
@@ -56,6 +57,14 @@ async function setCheckAt(ticketId: string, at: Date): Promise<void> {
   await db.slaCheck.upsert({ where: { ticketId }, create: { ticketId, at }, update: { at } });
 }
 
+/** Waits until `done` holds, checking every 20 ms, for at most 10 s. */
+async function until(done: () => Promise<boolean>): Promise<void> {
+  for (const start = Date.now(); !(await done()); ) {
+    if (Date.now() - start > 10_000) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 async function notificationsFor(ticketId: string) {
   return db.notification.findMany({ where: { entityId: ticketId }, include: { user: { select: { email: true } } }, orderBy: { kind: "asc" } });
 }
@@ -108,6 +117,28 @@ describe("SLA sweep", () => {
     expect([atRisk.slaState, atRisk.slaDueAt]).toEqual(["AT_RISK", new Date("2026-12-15T16:00:00Z")]);
     await sweepSlaStates(db, new Date("2026-12-15T16:01:00Z"));
     expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaState).toBe("BREACHED");
+  });
+
+  it.runIf(inject("databaseKind") === "postgres")("leaves a clock answered between its read and its write as the answer judged it", async () => {
+    const { created } = await assignedQuestion();
+    // Monday 14 December 09:30: the sweep reads the clock running and works it out AT_RISK; the
+    // answer, stopping it ON_TRACK, holds the ticket's row until the sweep's update waits on it.
+    const atRisk = new Date("2026-12-14T08:30:00Z");
+    const answer = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await answer.connect();
+    try {
+      await answer.query("BEGIN");
+      await answer.query(`UPDATE "Ticket" SET "slaStoppedAt" = $2 WHERE "id" = $1`, [created.id, new Date("2026-12-14T08:29:00Z")]);
+      const sweep = sweepSlaStates(db, atRisk);
+      // Asked on another connection: inside a transaction the activity view stays as first read.
+      await until(async () => (await db.$queryRaw<unknown[]>`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE "Ticket" AS t%'`).length === 1);
+      await answer.query("COMMIT");
+      expect(await sweep).toMatchObject({ changed: 0, failed: 0 });
+    } finally {
+      await answer.end();
+    }
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: created.id } })).slaState).toBe("ON_TRACK");
+    expect(await notificationsFor(created.id)).toEqual([]);
   });
 
   it("sends each notification once when two sweepers run at the same moment", async () => {
