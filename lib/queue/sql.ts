@@ -83,8 +83,8 @@ export type SearchPlan = "indexes" | "rows" | { ids: readonly string[] };
 export const RARE_TEXT = 2_000;
 
 // Where a search looks, as the lower-cased expressions the trigram indexes hold, of a row under an
-// alias: the ticket's own text, its requester's, its organisation's, a message's. Both plans (and
-// the indexes) must look at the same places.
+// alias: the ticket's own text (on Ticket, and its copy in TicketSearch, which holds the index), its
+// requester's, its organisation's, a message's. Both plans (and the indexes) must look at the same places.
 const ticketText = (a: string) => [`lower(${a}.subject)`, `lower(coalesce(${a}."requesterName", ''))`, `lower(coalesce(${a}."requesterEmail", ''))`];
 const requesterText = (a: string) => [`lower(${a}.name)`, `lower(${a}.email)`, `lower(coalesce(${a}."clientNumber", ''))`];
 const organisationText = (a: string) => [`lower(${a}.name)`, `lower(${a}."externalNumber")`];
@@ -95,7 +95,7 @@ const anyHolds = (match: TextMatch, columns: readonly string[]) => Prisma.join(c
 /** The ids of every ticket whose own fields, requester, organisation or messages hold the text (any status, any scope). */
 function ticketsHolding(match: TextMatch): Prisma.Sql {
   return Prisma.sql`
-    SELECT s.id FROM "Ticket" s WHERE ${anyHolds(match, ticketText("s"))}
+    SELECT s."ticketId" AS id FROM "TicketSearch" s WHERE ${anyHolds(match, ticketText("s"))}
     UNION ALL
     SELECT s.id FROM "User" r JOIN "Ticket" s ON s."requesterId" = r.id WHERE ${anyHolds(match, requesterText("r"))}
     UNION ALL
@@ -106,13 +106,21 @@ function ticketsHolding(match: TextMatch): Prisma.Sql {
 
 const isNumberSearch = (q: string) => /^(lk-?)?[\d-]{4,}$/i.test(q.trim());
 
+/** A part of a ticket number, as LIKE reads it on a row's "number" (upper case, as numbers are). */
+const numberPattern = (q: string) => pattern(Prisma.sql`${likeEscaped(q.trim().toUpperCase())}`);
+
+/** The ids of the tickets whose number holds the text, from TicketSearch's trigram index. */
+const numbersHolding = (q: string) => Prisma.sql`SELECT s."ticketId" AS id FROM "TicketSearch" s WHERE s.number LIKE ${numberPattern(q)}`;
+
 function searchSql(q: string, plan: SearchPlan): Prisma.Sql {
   const trimmed = q.trim();
   if (parseTicketNumber(trimmed)) return Prisma.sql`t.number = ${trimmed.toUpperCase()}`;
-  if (isNumberSearch(trimmed)) return Prisma.sql`t.number LIKE ${pattern(Prisma.sql`${likeEscaped(trimmed.toUpperCase())}`)}`;
   // Collected once, as an array: the tickets are then fetched by id, whatever the planner's
   // statistics say (as a join it was at times replanned into a nested loop over the union).
   if (typeof plan === "object") return Prisma.sql`t.id = ANY (${[...plan.ids]}::text[])`;
+  if (isNumberSearch(trimmed)) {
+    return plan === "rows" ? Prisma.sql`t.number LIKE ${numberPattern(trimmed)}` : Prisma.sql`t.id = ANY (ARRAY(${numbersHolding(trimmed)}))`;
+  }
   const match = textMatch(trimmed);
   if (plan === "indexes") return Prisma.sql`t.id = ANY (ARRAY(${ticketsHolding(match)}))`;
   // The requesters and organisations holding the text are few and looked up once (hashed); a
@@ -133,10 +141,11 @@ function searchSql(q: string, plan: SearchPlan): Prisma.Sql {
  */
 export async function searchPlan(client: DbClient, q: string): Promise<SearchPlan> {
   const trimmed = q.trim();
-  if (parseTicketNumber(trimmed) || isNumberSearch(trimmed)) return "indexes";
+  if (parseTicketNumber(trimmed)) return "indexes";
   if (trimmed.length < WORD_START_BELOW && !/[\p{L}\p{N}]/u.test(trimmed)) return "rows";
   // Every place that holds the text is a row (a ticket may hold it twice): past RARE_TEXT places it is common.
-  const found = await readRows<{ id: string }>(client, Prisma.sql`${ticketsHolding(textMatch(trimmed))} LIMIT ${wholeNumber(RARE_TEXT + 1)}`, { planEachTime: true });
+  const holding = isNumberSearch(trimmed) ? numbersHolding(trimmed) : ticketsHolding(textMatch(trimmed));
+  const found = await readRows<{ id: string }>(client, Prisma.sql`${holding} LIMIT ${wholeNumber(RARE_TEXT + 1)}`, { planEachTime: true });
   return found.length > RARE_TEXT ? "rows" : { ids: [...new Set(found.map((row) => row.id))] };
 }
 

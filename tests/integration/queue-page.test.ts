@@ -165,6 +165,16 @@ describe("the queue's search", () => {
     // No letter or digit: no trigram to look up.
     expect(await searchPlan(db, "%")).toBe("rows");
     expect(await searchPlan(db, "LK-2032-000123")).toBe("indexes");
+    // A part of a number, the same way: LK-2032-000100 to -000199 from the index, all of 2032 walked.
+    const hundreds = await searchPlan(db, "2032-0001");
+    const byNumber = await db.ticket.findMany({ where: { number: { contains: "2032-0001" } }, select: { id: true } });
+    expect(byNumber).toHaveLength(100);
+    expect(typeof hundreds === "object" && [...hundreds.ids].sort()).toEqual(byNumber.map((t) => t.id).sort());
+    expect(await searchPlan(db, "2032-")).toBe("rows");
+    const walked = await idsBy(handler, "2032-0001", "rows");
+    expect(walked).toHaveLength(100);
+    expect(await idsBy(handler, "2032-0001", "indexes")).toEqual(walked);
+    expect(await idsBy(handler, "2032-0001", hundreds)).toEqual(walked);
     // What the agent sees of the common one: more than 100, pages on, in queue order.
     const common = await searchQueue(handler, { page: 1, q: "jaaropgaaf" });
     expect(common).toMatchObject({ total: SEARCH_COUNT_CAP, capped: true, page: 1 });
@@ -173,6 +183,25 @@ describe("the queue's search", () => {
     // The 111 found from the indexes are shown as more than 100; 199 and 1990-1999: exactly 11.
     expect(await searchQueue(handler, { page: 0, q: "Jaaropgaaf 7" })).toMatchObject({ total: SEARCH_COUNT_CAP, capped: true });
     expect(await searchQueue(handler, { page: 0, q: "Jaaropgaaf 199" })).toMatchObject({ total: 11, capped: false, pageCount: 1 });
+  });
+
+  it("keeps the text it searches with the ticket: a new one, a changed subject and requester, a removed one", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const category = await db.ticketCategory.findFirstOrThrow({ where: { dossierSensitive: false } });
+    const ticket = await db.ticket.create({
+      data: { number: "LK-2033-000001", subject: "Zwembadvergoeding", requesterName: "Quirine Oosterveld", categoryId: category.id, channel: "PORTAL", teamId: handler.teamIds[0]! },
+    });
+    const found = async (q: string) => idsBy(handler, q, "indexes");
+    expect(await found("zwembadvergoeding")).toEqual([ticket.id]);
+    expect(await found("oosterveld")).toEqual([ticket.id]);
+    expect(await found("2033-0000")).toEqual([ticket.id]);
+    // As an erasure or an edit writes them: the old text is no longer found, the new one is.
+    await db.ticket.update({ where: { id: ticket.id }, data: { subject: "Sportvergoeding", requesterName: null } });
+    expect(await found("zwembadvergoeding")).toEqual([]);
+    expect(await found("oosterveld")).toEqual([]);
+    expect(await found("sportvergoeding")).toEqual([ticket.id]);
+    await db.ticket.delete({ where: { id: ticket.id } });
+    expect(await db.$queryRaw<unknown[]>`SELECT 1 FROM "TicketSearch" WHERE "ticketId" = ${ticket.id}`).toEqual([]);
   });
 
   // One or two characters are looked for at the start of a word (trigram indexes cannot find them
