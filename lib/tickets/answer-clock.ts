@@ -65,9 +65,14 @@ export async function restartClock(tx: SqlTx, ticketId: string, policyKey: strin
     UPDATE "Ticket" SET "slaPolicyKey" = ${policyKey}, "slaStartedAt" = ${now}, "slaStoppedAt" = NULL
     WHERE "id" = ${ticketId} RETURNING "status"::text AS "status"`;
   if (!ticket) throw new Error(`ticket ${ticketId} not found`);
-  await tx.$executeRaw`UPDATE "SlaPause" SET "to" = ${now} WHERE "ticketId" = ${ticketId} AND "to" IS NULL`;
-  if (ticket.status === "PENDING_CUSTOMER") await tx.$executeRaw`INSERT INTO "SlaPause" ("id", "ticketId", "from") VALUES (${newId()}, ${ticketId}, ${now})`;
+  await writePauses(tx, ticketId, { close: true, open: ticket.status === "PENDING_CUSTOMER" }, now);
   await refreshClock(tx, ticketId, now);
+}
+
+/** Ends the ticket's open pause now (`close`), and/or opens one now (`open`). */
+async function writePauses(tx: SqlTx, ticketId: string, pauses: { close: boolean; open: boolean }, now: Date): Promise<void> {
+  if (pauses.close) await tx.$executeRaw`UPDATE "SlaPause" SET "to" = ${now} WHERE "ticketId" = ${ticketId} AND "to" IS NULL`;
+  if (pauses.open) await tx.$executeRaw`INSERT INTO "SlaPause" ("id", "ticketId", "from") VALUES (${newId()}, ${ticketId}, ${now})`;
 }
 
 /** Whether the ticket's current clock was stopped by an answer (rather than only by resolving). */
@@ -97,8 +102,7 @@ export async function beginClockEvent(
 ): Promise<{ step: ClockStep; data: { slaStartedAt?: Date; slaStoppedAt?: Date | null } }> {
   const answered = ticket.slaStoppedAt !== null && (await answeredThisRun(tx, ticket.id, ticket.slaStartedAt));
   const step = clockStep({ status: ticket.status, startedAt: ticket.slaStartedAt, stoppedAt: ticket.slaStoppedAt, answered }, event);
-  if (step.closePause || step.restart) await tx.$executeRaw`UPDATE "SlaPause" SET "to" = ${now} WHERE "ticketId" = ${ticket.id} AND "to" IS NULL`;
-  if (step.openPause) await tx.$executeRaw`INSERT INTO "SlaPause" ("id", "ticketId", "from") VALUES (${newId()}, ${ticket.id}, ${now})`;
+  await writePauses(tx, ticket.id, { close: step.closePause || step.restart, open: step.openPause }, now);
   const data: { slaStartedAt?: Date; slaStoppedAt?: Date | null } = {};
   if (step.restart) Object.assign(data, { slaStartedAt: now, slaStoppedAt: null });
   if (step.stop) data.slaStoppedAt = now;
