@@ -5,8 +5,9 @@
 // organisations up by address and number.
 import { slotWindow } from "@/lib/callbacks/rules";
 import { callbackAcknowledgementText } from "@/lib/callbacks/texts";
-import { DEFAULT_CALENDAR_SETTINGS, amsterdamDateKey, dueAfterWorkingDays, nextWorkingDay } from "@/lib/calendar/rules";
+import { DEFAULT_CALENDAR_SETTINGS, amsterdamDateKey, nextWorkingDay } from "@/lib/calendar/rules";
 import type { Tx } from "@/lib/db/client";
+import { computeClock, DEFAULT_SLA_POLICIES } from "@/lib/sla/rules";
 import { nextTicketNumber } from "@/lib/tickets/numbers";
 
 export async function seedWerkgever(tx: Tx, now: Date): Promise<void> {
@@ -52,6 +53,7 @@ async function seedHrDeskConversation(tx: Tx, eva: { id: string; name: string; e
   const category = await tx.ticketCategory.findUniqueOrThrow({ where: { key: "HR_DESK" } });
   if (!category.defaultTeamId) return;
   const askedAt = new Date(now.getTime() - 60 * 60_000);
+  const clock = computeClock({ policy: DEFAULT_SLA_POLICIES.WRITTEN_QUESTION, startedAt: askedAt, pauses: [], now, settings: DEFAULT_CALENDAR_SETTINGS });
   // The working day after the next one, afternoon: inside the booking horizon, after the demo's own
   // appointments of tomorrow.
   const date = nextWorkingDay(new Date(`${nextWorkingDay(now, DEFAULT_CALENDAR_SETTINGS)}T12:00:00Z`), DEFAULT_CALENDAR_SETTINGS);
@@ -74,8 +76,11 @@ async function seedHrDeskConversation(tx: Tx, eva: { id: string; name: string; e
       teamId: category.defaultTeamId,
       slaPolicyKey: "WRITTEN_QUESTION",
       slaStartedAt: askedAt,
-      slaDueAt: dueAfterWorkingDays(askedAt, 5, DEFAULT_CALENDAR_SETTINGS),
-      slaState: "ON_TRACK",
+      slaDueAt: clock.dueAt,
+      slaAtRiskAt: clock.atRiskAt,
+      slaState: clock.state,
+      // In the sweep's schedule like every running clock (it was missing, so this question never ran late).
+      ...(clock.nextChangeAt ? { slaCheck: { create: { at: clock.nextChangeAt } } } : {}),
       lastActivityAt: askedAt,
       createdAt: askedAt,
       messages: {

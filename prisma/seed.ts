@@ -343,6 +343,7 @@ async function createDemoTicket(
     slaPolicyKey: policy.key,
     slaStartedAt: input.created,
     slaDueAt: clock.dueAt,
+    slaAtRiskAt: clock.atRiskAt,
     slaState: clock.state,
     slaPausedAt: null,
     slaStoppedAt: stoppedAt,

@@ -95,7 +95,7 @@ async function addTickets(client: pg.Client, count: number): Promise<void> {
     const to = Math.min(count, from + batch - 1);
     await client.query(
       `INSERT INTO "Ticket" (id, number, subject, "categoryId", channel, status, priority, "requesterId", "requesterName", "teamId",
-         "assigneeId", "isPartner", "slaPolicyKey", "slaStartedAt", "slaDueAt", "slaState", "lastActivityAt", "createdAt", "updatedAt")
+         "assigneeId", "isPartner", "slaPolicyKey", "slaStartedAt", "slaDueAt", "slaAtRiskAt", "slaState", "lastActivityAt", "createdAt", "updatedAt")
        SELECT 'bench_tk_' || g, 'LK-BENCH-' || lpad(g::text, 7, '0'), 'Vraag nummer ' || g,
          ($3::text[])[1 + g % array_length($3::text[], 1)],
          ((ARRAY['PORTAL','EMAIL','PHONE','LETTER'])[1 + (g / 7) % 4])::"Channel",
@@ -105,10 +105,10 @@ async function addTickets(client: pg.Client, count: number): Promise<void> {
          ($4::text[])[1 + g % array_length($4::text[], 1)],
          CASE WHEN g % 5 = 0 THEN NULL WHEN g % 21 = 0 THEN $5 ELSE 'bench_staff_' || (1 + g % 20) END,
          g % 40 = 0, 'WRITTEN_QUESTION',
-         now() - (g % 900) * interval '1 hour', now() + ((g::bigint * 7919) % 600 - 150) * interval '1 hour',
-         ((ARRAY['ON_TRACK','ON_TRACK','AT_RISK','BREACHED'])[1 + (g / 5) % 4])::"SlaState",
+         now() - (g % 900) * interval '1 hour', now() + due.h * interval '1 hour', now() + (due.h - 150) * interval '1 hour',
+         (CASE WHEN due.h < 0 THEN 'BREACHED' WHEN due.h < 150 THEN 'AT_RISK' ELSE 'ON_TRACK' END)::"SlaState",
          now() - (g % 900) * interval '1 hour', now() - (g % 900) * interval '1 hour', now()
-       FROM generate_series($1::int, $2::int) g`,
+       FROM generate_series($1::int, $2::int) g, LATERAL (SELECT (g::bigint * 7919) % 600 - 150 AS h) due`,
       [from, to, categories, teams, handler],
     );
   }

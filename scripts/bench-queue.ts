@@ -53,7 +53,7 @@ async function seed(client: pg.Client) {
     const to = Math.min(TICKETS, from + batch - 1);
     await client.query(
       `INSERT INTO "Ticket" (id, number, subject, "categoryId", channel, status, priority, "requesterId", "requesterName", "teamId",
-         "assigneeId", "isPartner", "slaPolicyKey", "slaStartedAt", "slaDueAt", "slaState", "lastActivityAt", "createdAt", "updatedAt")
+         "assigneeId", "isPartner", "slaPolicyKey", "slaStartedAt", "slaDueAt", "slaAtRiskAt", "slaState", "lastActivityAt", "createdAt", "updatedAt")
        SELECT 'tk_' || g, 'LK-2026-' || lpad(g::text, 7, '0'), 'Vraag nummer ' || g,
          (ARRAY['cat_general','cat_dossier','cat_portal','cat_process'])[1 + g % 4],
          ((ARRAY['PORTAL','EMAIL','PHONE','LETTER'])[1 + (g / 7) % 4])::"Channel",
@@ -63,10 +63,12 @@ async function seed(client: pg.Client) {
          (ARRAY['team_a','team_b','team_c'])[1 + g % 3],
          CASE WHEN g % 5 = 0 THEN NULL ELSE 'staff_' || (1 + g % 20) END,
          g % 40 = 0, 'WRITTEN_QUESTION',
-         now() - (g % 900) * interval '1 hour', now() + ((g::bigint * 7919) % 600 - 150) * interval '1 hour',
-         ((ARRAY['ON_TRACK','ON_TRACK','AT_RISK','BREACHED'])[1 + (g / 5) % 4])::"SlaState",
+         now() - (g % 900) * interval '1 hour', now() + due.h * interval '1 hour',
+         -- At risk for the last 150 hours: a quarter of the clocks breached, a quarter at risk, half on track.
+         now() + (due.h - 150) * interval '1 hour',
+         (CASE WHEN due.h < 0 THEN 'BREACHED' WHEN due.h < 150 THEN 'AT_RISK' ELSE 'ON_TRACK' END)::"SlaState",
          now() - (g % 900) * interval '1 hour', now() - (g % 900) * interval '1 hour', now()
-       FROM generate_series($1::int, $2::int) g`,
+       FROM generate_series($1::int, $2::int) g, LATERAL (SELECT (g::bigint * 7919) % 600 - 150 AS h) due`,
       [from, to],
     );
     process.stdout.write(`\r  seeded ${to.toLocaleString("en")} tickets`);
@@ -150,7 +152,7 @@ async function main() {
     // the app prepares it (lib/db/prepared.ts): what is left between the two columns is the app's own cost.
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
     const overPg = (label: string, filter: typeof firstFilter | typeof narrowFilter) => {
-      const page = queuePageStatement(user, filter, 25, 0);
+      const page = queuePageStatement(user, filter, 25, 0, new Date());
       return { page, run: () => pool.query({ name: `${label}-page`, text: page.text, values: page.values }) };
     };
     const first = overPg("first", firstFilter);

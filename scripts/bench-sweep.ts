@@ -63,6 +63,7 @@ for (let from = 0; from < total; from += CHUNK) {
   const ids: string[] = [];
   const started: string[] = [];
   const due: string[] = [];
+  const atRisk: string[] = [];
   const state: string[] = [];
   const next: (string | null)[] = [];
   const paused: string[] = [];
@@ -82,19 +83,21 @@ for (let from = 0; from < total; from += CHUNK) {
     ids.push(`bs${g}`);
     started.push(startedAt.toISOString());
     due.push(clock.dueAt.toISOString());
+    atRisk.push(clock.atRiskAt.toISOString());
     state.push(clock.state);
     next.push(clock.nextChangeAt?.toISOString() ?? null);
     states[clock.state] += 1;
   }
   await sql.query(
     `INSERT INTO "Ticket" ("id","number","subject","categoryId","channel","status","priority","audience","teamId",
-       "slaPolicyKey","slaStartedAt","slaDueAt","slaState","createdAt","updatedAt","lastActivityAt")
+       "slaPolicyKey","slaStartedAt","slaDueAt","slaAtRiskAt","slaState","createdAt","updatedAt","lastActivityAt")
      SELECT v.id, 'LK-S-' || v.id, 'Bench', c."id", 'PORTAL', 'OPEN', 'NORMAL', 'BENEFICIARY', c."defaultTeamId",
-       'WRITTEN_QUESTION', v.started::timestamptz AT TIME ZONE 'UTC', v.due::timestamptz AT TIME ZONE 'UTC', v.state::"SlaState",
+       'WRITTEN_QUESTION', v.started::timestamptz AT TIME ZONE 'UTC', v.due::timestamptz AT TIME ZONE 'UTC',
+       v.risk::timestamptz AT TIME ZONE 'UTC', v.state::"SlaState",
        v.started::timestamptz AT TIME ZONE 'UTC', v.started::timestamptz AT TIME ZONE 'UTC', v.started::timestamptz AT TIME ZONE 'UTC'
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(id, started, due, state)
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(id, started, due, state, risk)
      CROSS JOIN (SELECT "id", "defaultTeamId" FROM "TicketCategory" WHERE "key" = 'DOSSIER_QUESTION') c`,
-    [ids, started, due, state],
+    [ids, started, due, state, atRisk],
   );
   await sql.query(
     `INSERT INTO "SlaCheck" ("ticketId", "at")
@@ -162,6 +165,7 @@ async function round(label: string, at: Date): Promise<void> {
     ).rows[0].count,
   );
   const statements = await statementsReset();
+  const updates0 = await ticketUpdates();
   const profiler = profileDir ? await startProfile() : null;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -178,6 +182,17 @@ async function round(label: string, at: Date): Promise<void> {
     `  ${label.padEnd(36)} ${seconds.toFixed(2).padStart(7)} s   clocks read ${due.toLocaleString("en").padStart(9)}   changed ${outcome.changed.toLocaleString("en").padStart(7)}   due moved ${outcome.dueMoved.toLocaleString("en").padStart(7)}   notifications ${outcome.notified.toLocaleString("en")}   mails ${outcome.mailed.toLocaleString("en")}   failed ${outcome.failed}   ${cpuSplit}`,
   );
   if (statements) for (const line of await statementsReport()) console.log(line);
+  // Reported by the sweep's connections once idle (up to 10 s after): waited for, outside the timing.
+  await new Promise((resolve) => setTimeout(resolve, 11_000));
+  const updates1 = await ticketUpdates();
+  const written = updates1.all - updates0.all;
+  console.log(`      Ticket rows updated ${written.toLocaleString("en")}, of which heap-only (no index entries) ${(updates1.hot - updates0.hot).toLocaleString("en")}`);
+}
+
+/** Ticket's row updates so far, and how many of them were heap-only (pg_stat_user_tables). */
+async function ticketUpdates(): Promise<{ all: number; hot: number }> {
+  const { rows } = await sql.query<{ updated: string; hot: string }>(`SELECT n_tup_upd AS updated, n_tup_hot_upd AS hot FROM pg_stat_user_tables WHERE relname = 'Ticket'`);
+  return { all: Number(rows[0]?.updated ?? 0), hot: Number(rows[0]?.hot ?? 0) };
 }
 
 await round("a minute later", new Date(now.getTime() + 60_000));

@@ -89,11 +89,11 @@ function decodeCursor(text: string): Cursor {
  * One page of the queue's selection (its filters and the staff scope, queueConditions), newest
  * first: the queue's own order moves as priorities and deadlines change, a cursor needs a fixed one.
  */
-export async function listApiTickets(caller: ApiCaller, query: z.output<typeof ticketListQuery>) {
+export async function listApiTickets(caller: ApiCaller, query: z.output<typeof ticketListQuery>, now = new Date()) {
   const { cursor, limit, ...filter } = query;
   // A search is answered as the queue answers it: from the trigram indexes while its text is rare.
   const plan = filter.q ? await searchPlan(db, filter.q) : undefined;
-  const parts: Prisma.Sql[] = [queueConditions(caller.user, { ...filter, page: 0 }, plan)];
+  const parts: Prisma.Sql[] = [queueConditions(caller.user, { ...filter, page: 0 }, now, plan)];
   if (caller.organisationId) parts.push(Prisma.sql`t."organisationId" = ${caller.organisationId}`);
   if (cursor) {
     const after = decodeCursor(cursor);

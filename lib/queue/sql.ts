@@ -149,7 +149,34 @@ export async function searchPlan(client: DbClient, q: string): Promise<SearchPla
   return found.length > RARE_TEXT ? "rows" : { ids: [...new Set(found.map((row) => row.id))] };
 }
 
-export function queueConditions(user: SessionUser, filter: Partial<QueueFilter>, plan: SearchPlan = "indexes"): Prisma.Sql {
+/** A moment as the timestamp(3) columns hold it (UTC). */
+const momentSql = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+/** A clock the sweep judges: not answered, not waiting on the customer, not resolved. */
+const RUNNING_CLOCK = Prisma.sql`t.status IN ('NEW', 'OPEN') AND t."slaStoppedAt" IS NULL AND t."slaDueAt" IS NOT NULL`;
+
+/**
+ * Running clocks in `state` at `now`, judged as the rule judges it (lib/sla/rules.ts): BREACHED
+ * after the due time, AT_RISK from the at-risk moment on, ON_TRACK before it. Exact at the moment
+ * the queue is read rather than as of the sweep's last run, and from columns the covering indexes
+ * carry, so the sweep's write of the state touches no index (the migration *_sla_at_risk_moment).
+ */
+function slaStateIs(state: NonNullable<QueueFilter["sla"]>, now: Date): Prisma.Sql {
+  const at = momentSql(now);
+  if (state === "BREACHED") return Prisma.sql`${RUNNING_CLOCK} AND t."slaDueAt" < ${at}`;
+  const risk = state === "AT_RISK" ? Prisma.sql`t."slaAtRiskAt" <= ${at}` : Prisma.sql`t."slaAtRiskAt" > ${at}`;
+  return Prisma.sql`${RUNNING_CLOCK} AND t."slaDueAt" >= ${at} AND ${risk}`;
+}
+
+/** The state a queue row shows: a running clock's as judged at `now` (slaStateIs), else the one stored. */
+function slaStateShown(now: Date): Prisma.Sql {
+  const at = momentSql(now);
+  return Prisma.sql`CASE WHEN ${RUNNING_CLOCK} AND t."slaAtRiskAt" IS NOT NULL
+      THEN CASE WHEN t."slaDueAt" < ${at} THEN 'BREACHED' WHEN t."slaAtRiskAt" <= ${at} THEN 'AT_RISK' ELSE 'ON_TRACK' END
+      ELSE t."slaState"::text END`;
+}
+
+export function queueConditions(user: SessionUser, filter: Partial<QueueFilter>, now: Date, plan: SearchPlan = "indexes"): Prisma.Sql {
   const parts: Prisma.Sql[] = [staffScopeSql(user)];
   parts.push(Prisma.sql`t.status IN (${statusList(filter.status ? [filter.status] : OPEN_STATUSES)})`);
   if (filter.channel) parts.push(Prisma.sql`t.channel = ${filter.channel}::"Channel"`);
@@ -159,7 +186,7 @@ export function queueConditions(user: SessionUser, filter: Partial<QueueFilter>,
   else if (filter.assignee === "none") parts.push(Prisma.sql`t."assigneeId" IS NULL`);
   else if (filter.assignee) parts.push(Prisma.sql`t."assigneeId" = ${filter.assignee}`);
   // Running clocks only, as queueWhere: not answered, not waiting on the customer.
-  if (filter.sla) parts.push(Prisma.sql`t."slaState" = ${filter.sla}::"SlaState" AND t."slaStoppedAt" IS NULL AND t.status <> 'PENDING_CUSTOMER'`);
+  if (filter.sla) parts.push(slaStateIs(filter.sla, now));
   if (filter.q) parts.push(searchSql(filter.q, plan));
   if (filter.verify) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "UrgentRequest" u WHERE u."ticketId" = t.id AND u.verification IN ('PENDING', 'NOT_REACHED'))`);
   return Prisma.join(parts, " AND ");
@@ -218,9 +245,9 @@ const ORDER = Prisma.sql`ORDER BY t.priority DESC, t."isPartner" DESC, t."slaDue
 // The LIMIT and the page's bounds are written into the statement (wholeNumber), for the prepared
 // statement's generic plan.
 
-const SELECT_ROW = Prisma.sql`
+const selectRow = (now: Date) => Prisma.sql`
     t.id, t.number, t.subject, t.status::text AS status, t.channel::text AS channel, t.priority::text AS priority,
-    t."isPartner", t."senderUnverified", t."slaDueAt", t."slaState"::text AS "slaState", t."slaStoppedAt",
+    t."isPartner", t."senderUnverified", t."slaDueAt", ${slaStateShown(now)} AS "slaState", t."slaStoppedAt",
     t."lastActivityAt", t."requesterName", t."updatedAt",
     c.key AS "categoryKey", c."nameNl" AS "categoryNameNl", c."nameEn" AS "categoryNameEn",
     tm.name AS "teamName", a.name AS "assigneeName",
@@ -265,14 +292,15 @@ function countCappedSql(where: Prisma.Sql, cap: number): Prisma.Sql {
 }
 
 /** One queue page's statement, exactly as queuePage sends it (bench:queue sends the same over pg). */
-export function queuePageStatement(user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Prisma.Sql {
-  return pageStatement(queueConditions(user, filter), SELECT_ROW, take, skip, countCap(filter));
+export function queuePageStatement(user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number, now: Date): Prisma.Sql {
+  return pageStatement(queueConditions(user, filter, now), selectRow(now), take, skip, countCap(filter));
 }
 
-async function readPage<T extends object>(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, select: Prisma.Sql, take: number, skip: number): Promise<{ rows: T[]; total: number }> {
+// Every page read takes the moment it is read at (`now`): the SLA filter and states are judged at it.
+async function readPage<T extends object>(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, select: Prisma.Sql, take: number, skip: number, now: Date): Promise<{ rows: T[]; total: number }> {
   // A search is planned for its text each time, as how common it is decides the best plan.
   const planEachTime = Boolean(filter.q);
-  const where = queueConditions(user, filter, filter.q ? await searchPlan(client, filter.q) : undefined);
+  const where = queueConditions(user, filter, now, filter.q ? await searchPlan(client, filter.q) : undefined);
   const cap = countCap(filter);
   const found = await readRows<T & { total: bigint }>(client, pageStatement(where, select, take, skip, cap), { planEachTime });
   const rows = found.map((row) => {
@@ -288,8 +316,8 @@ async function readPage<T extends object>(client: DbClient, user: SessionUser, f
 }
 
 /** One queue page with everything the list shows, in queue order, and the total (at most countCap + 1: more than the cap). */
-export function queuePage(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Promise<{ rows: QueueRow[]; total: number }> {
-  return readPage<QueueRow>(client, user, filter, SELECT_ROW, take, skip);
+export function queuePage(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number, now: Date): Promise<{ rows: QueueRow[]; total: number }> {
+  return readPage<QueueRow>(client, user, filter, selectRow(now), take, skip, now);
 }
 
 interface PageRows {
@@ -297,13 +325,13 @@ interface PageRows {
   total: number;
 }
 
-function queuePageRows(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Promise<PageRows> {
-  return readPage<{ id: string; updatedAt: Date }>(client, user, filter, SELECT_FINGERPRINT, take, skip);
+function queuePageRows(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number, now: Date): Promise<PageRows> {
+  return readPage<{ id: string; updatedAt: Date }>(client, user, filter, SELECT_FINGERPRINT, take, skip, now);
 }
 
 /** Ids of one queue page in queue order, and the total (at most countCap + 1: more than the cap). */
-export async function queuePageIds(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Promise<{ ids: string[]; total: number }> {
-  const { rows, total } = await queuePageRows(client, user, filter, take, skip);
+export async function queuePageIds(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number, now: Date): Promise<{ ids: string[]; total: number }> {
+  const { rows, total } = await queuePageRows(client, user, filter, take, skip, now);
   return { ids: rows.map((r) => r.id), total };
 }
 
@@ -313,8 +341,8 @@ export async function queuePageIds(client: DbClient, user: SessionUser, filter: 
  * it stays cheap on a million-ticket queue, where counting and scanning every open ticket each
  * 10 seconds per agent would not; changes beyond the visible page do not refresh it.
  */
-export async function queueFingerprintSql(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number): Promise<string> {
-  const { rows, total } = await queuePageRows(client, user, filter, take, skip);
+export async function queueFingerprintSql(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number, now: Date): Promise<string> {
+  const { rows, total } = await queuePageRows(client, user, filter, take, skip, now);
   return pageFingerprint(rows, total);
 }
 

@@ -62,6 +62,13 @@ export interface ClockResult {
   /** Consumed budget / budget; 1 at the due time, above 1 when overdue. */
   elapsedShare: number;
   /**
+   * The first moment the clock is AT_RISK: its last share of budget begins (in the past once it
+   * has). Not yet reached, it is reckoned as dueAt is, as if the clock runs on (so for a running
+   * ON_TRACK clock it equals nextChangeAt). With dueAt it tells the state at any moment the clock
+   * runs on unchanged, so a reader can judge "now" without waiting for the sweep's write.
+   */
+  atRiskAt: Date;
+  /**
    * The first moment the state will differ, if the clock runs on as it is (no new pause, no stop):
    * AT_RISK's threshold for ON_TRACK, just past dueAt for AT_RISK; null when nothing can change by
    * itself (breached, paused or stopped). Never early: the sweep visits a clock at this moment.
@@ -137,6 +144,16 @@ function lineOf(policy: SlaPolicy, settings: CalendarSettings): LineCalendar {
   return line;
 }
 
+/**
+ * The at-risk moment, `left` of its budget on from `from`: rounded up and a millisecond on, as the
+ * sweep's next visit is (so the state has flipped by then). Reckoned from the start of the running
+ * stretch it falls in, it is the same moment whenever it is computed: forecast while on track,
+ * looked back on once reached, the sweep's write of the new state leaves it as it was.
+ */
+function atRiskFrom(time: ClockTime, from: number, left: number): number {
+  return time.add(from, Math.ceil(left) + 1);
+}
+
 export function computeClock(input: ClockInput): ClockResult {
   const { policy, startedAt, now, settings } = input;
   const stoppedAt = input.stoppedAt ?? null;
@@ -171,16 +188,20 @@ export function computeClock(input: ClockInput): ClockResult {
         : time.between(start, dueAfterWorkingDaysMs(start, policy.amount, settings, hours));
   }
 
-  // Walk the running segments between pauses; the due time is where consumption reaches budget.
+  // Walk the running segments between pauses; the due time is where consumption reaches budget,
+  // the at-risk moment where it reaches the share before the last.
+  const riskBudget = (1 - policy.atRiskShare) * budget;
   let consumed = 0;
   let cursor = start;
   let due = Number.NaN;
+  let atRisk = Number.NaN;
   let paused = false;
   for (const pause of pauses) {
     const from = pause.from.getTime();
     if (from >= reference) break; // not begun at the reference moment
     const segment = time.between(cursor, from);
     if (Number.isNaN(due) && consumed + segment >= budget) due = time.add(cursor, budget - consumed);
+    if (Number.isNaN(atRisk) && consumed + segment >= riskBudget) atRisk = atRiskFrom(time, cursor, riskBudget - consumed);
     consumed += segment;
     const to = pause.to === null ? Number.POSITIVE_INFINITY : pause.to.getTime();
     if (to >= reference) {
@@ -192,6 +213,7 @@ export function computeClock(input: ClockInput): ClockResult {
   }
   const segment = time.between(cursor, reference);
   if (Number.isNaN(due)) due = time.add(cursor, budget - consumed);
+  if (Number.isNaN(atRisk)) atRisk = atRiskFrom(time, cursor, riskBudget - consumed);
   consumed += segment;
 
   const elapsedShare = consumed / budget;
@@ -216,6 +238,7 @@ export function computeClock(input: ClockInput): ClockResult {
     paused,
     stopped: stoppedAt !== null,
     elapsedShare,
+    atRiskAt: new Date(atRisk),
     nextChangeAt,
   };
 }

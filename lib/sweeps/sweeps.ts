@@ -77,16 +77,16 @@ async function sweepClocks(db: Db, now: Date, scope: ClockScope, settings: Calen
 
 /**
  * Which clocks change state or due time, and which only move their next moment (if it moves).
- * A due time moves without a change of state after a change to the calendar or a policy (a
- * closure day: due a working day later); staff, the queue's order and the customer read it. A
- * paused clock's due time is left: it counts from whenever the pause ends.
+ * A due time (and the at-risk moment with it) moves without a change of state after a change to
+ * the calendar or a policy (a closure day: due a working day later); staff, the queue's order and
+ * the customer read it. A paused clock's times are left: they count from whenever the pause ends.
  */
 function sortClocks(tickets: readonly SweptTicket[], policies: Record<string, SlaPolicy>, settings: CalendarSettings, now: Date) {
   const unchanged: NextCheckMove[] = [];
   const changes: SlaChange[] = [];
   for (const ticket of tickets) {
     const clock = clockOf(ticket, policies, settings, now);
-    if (clock && (clock.state !== ticket.slaState || (!clock.paused && clock.dueAt.getTime() !== ticket.slaDueAt?.getTime()))) {
+    if (clock && (clock.state !== ticket.slaState || (!clock.paused && (clock.dueAt.getTime() !== ticket.slaDueAt?.getTime() || clock.atRiskAt.getTime() !== ticket.slaAtRiskAt?.getTime())))) {
       changes.push({ ticket, clock });
       continue;
     }
@@ -131,6 +131,7 @@ interface SweptTicket {
   slaState: string | null;
   slaStartedAt: Date | null;
   slaDueAt: Date | null;
+  slaAtRiskAt: Date | null;
   slaStoppedAt: Date | null;
   nextCheckAt: Date;
   pauses: readonly { from: Date; to: Date | null }[];
@@ -174,12 +175,13 @@ async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTick
       : Prisma.sql`"SlaCheck" c JOIN "Ticket" t ON t."id" = c."ticketId"
         ${after ? Prisma.sql`WHERE c."ticketId" > ${after.id} AND t."id" > ${after.id}` : Prisma.empty}
         ORDER BY c."ticketId" LIMIT ${batch}`;
-  const rows = await readRows<Omit<SweptTicket, "slaStartedAt" | "slaDueAt" | "slaStoppedAt" | "nextCheckAt" | "pauses"> & { startedMs: EpochMs; dueMs: EpochMs; stoppedMs: EpochMs; nextMs: number }>(
+  const rows = await readRows<Omit<SweptTicket, "slaStartedAt" | "slaDueAt" | "slaAtRiskAt" | "slaStoppedAt" | "nextCheckAt" | "pauses"> & { startedMs: EpochMs; dueMs: EpochMs; atRiskMs: EpochMs; stoppedMs: EpochMs; nextMs: number }>(
     db,
     Prisma.sql`
     SELECT t."id", t."status"::text AS "status", t."slaPolicyKey", t."slaState"::text AS "slaState",
       (extract(epoch FROM t."slaStartedAt") * 1000)::float8 AS "startedMs",
       (extract(epoch FROM t."slaDueAt") * 1000)::float8 AS "dueMs",
+      (extract(epoch FROM t."slaAtRiskAt") * 1000)::float8 AS "atRiskMs",
       (extract(epoch FROM t."slaStoppedAt") * 1000)::float8 AS "stoppedMs",
       (extract(epoch FROM c."at") * 1000)::float8 AS "nextMs"
     FROM ${source}`,
@@ -193,6 +195,7 @@ async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTick
     slaState: row.slaState,
     slaStartedAt: dateOf(row.startedMs),
     slaDueAt: dateOf(row.dueMs),
+    slaAtRiskAt: dateOf(row.atRiskMs),
     slaStoppedAt: dateOf(row.stoppedMs),
     nextCheckAt: new Date(row.nextMs),
     pauses: pauses.get(row.id) ?? NO_PAUSES,
@@ -282,11 +285,14 @@ async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<
   return sqlTransaction(db, async (tx) => {
     // The ticket's state and, for the clocks whose state was still as read, their next moment;
     // back come the written tickets as they are now, for the audit events and the notifications.
+    // At a clock's moment only its state changes (its due time and at-risk moment stay), and no
+    // index holds the state: PostgreSQL rewrites the row beside itself, without index entries.
     const done = await tx.$queryRaw<WrittenTicket[]>`
       WITH changed AS (
         UPDATE "Ticket" AS t
         SET "slaState" = v.state::"SlaState",
             "slaDueAt" = (v.due::timestamptz AT TIME ZONE 'UTC'),
+            "slaAtRiskAt" = (v.risk::timestamptz AT TIME ZONE 'UTC'),
             "updatedAt" = ${now}
         FROM unnest(
           ${changes.map((c) => c.ticket.id)}::text[],
@@ -294,8 +300,9 @@ async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<
           ${changes.map((c) => c.ticket.slaStartedAt!.toISOString())}::text[],
           ${changes.map((c) => c.clock.state)}::text[],
           ${changes.map((c) => c.clock.dueAt.toISOString())}::text[],
-          ${changes.map((c) => c.clock.nextChangeAt?.toISOString() ?? null)}::text[]
-        ) AS v(id, old, started, state, due, next)
+          ${changes.map((c) => c.clock.nextChangeAt?.toISOString() ?? null)}::text[],
+          ${changes.map((c) => c.clock.atRiskAt.toISOString())}::text[]
+        ) AS v(id, old, started, state, due, next, risk)
         WHERE t."id" = v.id AND t."slaState" = v.old::"SlaState" AND t."slaStartedAt" = (v.started::timestamptz AT TIME ZONE 'UTC')
           AND t."slaStoppedAt" IS NULL
         RETURNING t."id", t."number", t."subject", t."organisationId", t."teamId", t."assigneeId", v.next, NULL::text AS seen

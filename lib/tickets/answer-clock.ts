@@ -46,6 +46,7 @@ export async function refreshClock(tx: SqlTx, ticketId: string, now: Date): Prom
   await tx.$executeRaw`
     WITH changed AS (
       UPDATE "Ticket" SET "slaDueAt" = (${clock.dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "slaState" = ${clock.state}::"SlaState",
+        "slaAtRiskAt" = (${clock.atRiskAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
         "slaPausedAt" = (${pausedAt}::timestamptz AT TIME ZONE 'UTC'), "updatedAt" = (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC')
       WHERE "id" = ${ticketId} RETURNING "id"
     ), unscheduled AS (

@@ -182,13 +182,13 @@ export async function createTicket(tx: SqlTx, input: NewTicketInput, now: Date):
     Prisma.sql`
     INSERT INTO "Ticket" ("id", "number", "subject", "categoryId", "channel", "replyChannel", "status", "priority", "audience",
       "requesterId", "requesterName", "requesterEmail", "requesterPhone", "organisationId", "isPartner", "teamId", "assigneeId",
-      "firstContactResolution", "slaPolicyKey", "slaStartedAt", "slaDueAt", "slaState", "slaStoppedAt",
+      "firstContactResolution", "slaPolicyKey", "slaStartedAt", "slaDueAt", "slaAtRiskAt", "slaState", "slaStoppedAt",
       "resolvedAt", "firstResponseAt", "lastActivityAt", "createdAt", "updatedAt", "replyToken", "senderUnverified")
     VALUES (${ticket.id}, ${number}, ${input.subject}, ${category.id}, ${input.channel}::"Channel", ${input.replyChannel ?? null}::"Channel",
       ${ticket.status}::"TicketStatus", ${ticket.priority}::"Priority", ${audience}::"Audience",
       ${ticket.requesterId}, ${input.requesterName ?? requester?.name ?? null}, ${requesterEmail}, ${input.requesterPhone ?? requester?.phone ?? null},
       ${ticket.organisationId}, ${organisation?.isPartner ?? false}, ${teamId}, ${input.assigneeId ?? null},
-      ${resolvedNow}, ${policy.key}, ${clockStartedAt}, ${clock.dueAt}, ${clock.state}::"SlaState", ${resolvedNow ? now : null},
+      ${resolvedNow}, ${policy.key}, ${clockStartedAt}, ${clock.dueAt}, ${clock.atRiskAt}, ${clock.state}::"SlaState", ${resolvedNow ? now : null},
       ${resolvedNow ? now : null}, ${resolvedNow ? now : null}, ${now}, ${now}, ${now}, ${replyToken}, ${input.senderUnverified ?? false})`,
     ...(checkAt ? [Prisma.sql`INSERT INTO "SlaCheck" ("ticketId", "at") VALUES (${ticket.id}, (${checkAt}::timestamptz AT TIME ZONE 'UTC'))`] : []),
     ...messageWrites(

@@ -86,8 +86,11 @@ function searchWhere(q: string): Prisma.TicketWhereInput {
   };
 }
 
-/** The queue's where clause: the user's scope plus the filters. Open tickets unless a status is chosen. */
-export function queueWhere(user: SessionUser, filter: Partial<QueueFilter>): Prisma.TicketWhereInput {
+/**
+ * The queue's where clause: the user's scope plus the filters. Open tickets unless a status is
+ * chosen. SLA states are judged at `now`, as the queue's SQL judges them (lib/queue/sql.ts).
+ */
+export function queueWhere(user: SessionUser, filter: Partial<QueueFilter>, now: Date): Prisma.TicketWhereInput {
   const and: Prisma.TicketWhereInput[] = [staffTicketScope(user)];
   and.push(filter.status ? { status: filter.status } : { status: { in: [...OPEN_STATUSES] } });
   if (filter.channel) and.push({ channel: filter.channel });
@@ -97,7 +100,11 @@ export function queueWhere(user: SessionUser, filter: Partial<QueueFilter>): Pri
   else if (filter.assignee === "none") and.push({ assigneeId: null });
   else if (filter.assignee) and.push({ assigneeId: filter.assignee });
   // An SLA state asks about clocks that run: not answered ones, not ones waiting on the customer.
-  if (filter.sla) and.push({ slaState: filter.sla, slaStoppedAt: null, status: { not: "PENDING_CUSTOMER" } });
+  if (filter.sla) {
+    const running: Prisma.TicketWhereInput = { status: { in: ["NEW", "OPEN"] }, slaStoppedAt: null };
+    if (filter.sla === "BREACHED") and.push({ ...running, slaDueAt: { lt: now } });
+    else and.push({ ...running, slaDueAt: { gte: now }, slaAtRiskAt: filter.sla === "AT_RISK" ? { lte: now } : { gt: now } });
+  }
   if (filter.q) and.push(searchWhere(filter.q));
   if (filter.verify) and.push({ urgentRequest: { verification: { in: ["PENDING", "NOT_REACHED"] } } });
   return { AND: and };
@@ -127,8 +134,8 @@ function listItemOf(row: QueueRow): TicketListItem {
 }
 
 /** The queue: open tickets of the user's teams, urgent first, partners next, then by due time. */
-export async function listQueue(user: SessionUser, page = 0): Promise<TicketListItem[]> {
-  const { rows } = await queuePage(db, user, {}, PAGE_SIZE, page * PAGE_SIZE);
+export async function listQueue(user: SessionUser, page = 0, now = new Date()): Promise<TicketListItem[]> {
+  const { rows } = await queuePage(db, user, {}, PAGE_SIZE, page * PAGE_SIZE, now);
   return rows.map(listItemOf);
 }
 
@@ -143,9 +150,9 @@ export interface QueuePage {
   fingerprint: string;
 }
 
-/** One page of the filtered queue, with the total for the pager. */
-export async function searchQueue(user: SessionUser, filter: QueueFilter): Promise<QueuePage> {
-  const { rows, total } = await queuePage(db, user, filter, PAGE_SIZE, filter.page * PAGE_SIZE);
+/** One page of the filtered queue, with the total for the pager; SLA states as they stand at `now`. */
+export async function searchQueue(user: SessionUser, filter: QueueFilter, now = new Date()): Promise<QueuePage> {
+  const { rows, total } = await queuePage(db, user, filter, PAGE_SIZE, filter.page * PAGE_SIZE, now);
   const cap = countCap(filter);
   const capped = total > cap;
   const counted = capped ? cap : total;
@@ -158,8 +165,8 @@ export async function searchQueue(user: SessionUser, filter: QueueFilter): Promi
  * A cheap fingerprint of the queue page this user has open (same filter and page): the client
  * polls it and refreshes the page only when it changed.
  */
-export function queueFingerprint(user: SessionUser, filter: Partial<QueueFilter> = {}, page = 0): Promise<string> {
-  return queueFingerprintSql(db, user, filter, PAGE_SIZE, page * PAGE_SIZE);
+export function queueFingerprint(user: SessionUser, filter: Partial<QueueFilter> = {}, page = 0, now = new Date()): Promise<string> {
+  return queueFingerprintSql(db, user, filter, PAGE_SIZE, page * PAGE_SIZE, now);
 }
 
 /** Every team, by name (reference data: cached until an admin changes a team). */

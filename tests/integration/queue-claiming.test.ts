@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { takeNextTicket, takeTicketAction } from "@/lib/queue/commands";
 import { parseQueueFilter } from "@/lib/queue/schema";
+import { queuePageIds } from "@/lib/queue/sql";
 import { sweepSlaStates } from "@/lib/sweeps/sweeps";
 import { queueFingerprint, queueWhere, searchQueue } from "@/lib/tickets/queries";
 import { seedDemo, sessionFor } from "../support/fixtures";
@@ -26,11 +27,12 @@ describe("queue filters and search", () => {
     expect(mine.items.every((t) => t.assignee?.name === handler.name)).toBe(true);
     // The sweep two weeks on: the demo's open questions are past their due times. (Straight after
     // the seed none of the handler's is breached, and the check below held for an empty list.)
-    await sweepSlaStates(db, new Date("2026-12-08T10:00:00Z"));
-    const breached = await searchQueue(handler, parseQueueFilter({ sla: "BREACHED" }));
+    const later = new Date("2026-12-08T10:00:00Z");
+    await sweepSlaStates(db, later);
+    const breached = await searchQueue(handler, parseQueueFilter({ sla: "BREACHED" }), later);
     expect(breached.items.length).toBeGreaterThan(0);
     expect(breached.items.every((t) => t.slaState === "BREACHED")).toBe(true);
-    const onTrack = await searchQueue(handler, parseQueueFilter({ sla: "ON_TRACK" }));
+    const onTrack = await searchQueue(handler, parseQueueFilter({ sla: "ON_TRACK" }), later);
     expect(onTrack.items.every((t) => t.slaState === "ON_TRACK")).toBe(true);
     expect(onTrack.items.filter((t) => breached.items.some((b) => b.id === t.id))).toEqual([]);
     const all = await searchQueue(handler, parseQueueFilter({}));
@@ -60,6 +62,38 @@ describe("queue filters and search", () => {
   });
 });
 
+describe("the queue's SLA filter", () => {
+  // The queue judges a running clock's state when it is read, from its due time and at-risk moment
+  // (lib/queue/sql.ts slaStateIs), not as of the sweep's last run: read at a moment the sweep has
+  // not been at yet, it must already give what the sweep then stores for that moment.
+  it("gives each clock the state the sweep then stores for that moment, before the sweep has run", async () => {
+    const manager = await sessionFor("manager@loket.example");
+    const states = ["ON_TRACK", "AT_RISK", "BREACHED"] as const;
+    const seen = { ON_TRACK: 0, AT_RISK: 0, BREACHED: 0 };
+    // The demo's questions start on track, come to their last working day, and run late.
+    for (const at of [new Date("2026-11-26T15:00:00Z"), new Date("2026-11-30T14:30:00Z"), new Date("2026-12-01T12:00:00Z"), new Date("2026-12-08T10:00:00Z")]) {
+      const read = new Map<string, string[]>();
+      for (const sla of states) read.set(sla, (await queuePageIds(db, manager, { sla }, 10_000, 0, at)).ids.sort());
+      await sweepSlaStates(db, at);
+      for (const sla of states) {
+        const stored = await db.ticket.findMany({
+          where: { AND: [queueWhere(manager, {}, at), { slaState: sla, slaStoppedAt: null, status: { in: ["NEW", "OPEN"] } }] },
+          select: { id: true },
+        });
+        expect(read.get(sla), `${sla} at ${at.toISOString()}`).toEqual(stored.map((t) => t.id).sort());
+        // The rows show the state they were found by.
+        const page = await searchQueue(manager, parseQueueFilter({ sla }), at);
+        expect(page.items.every((item) => item.slaState === sla)).toBe(true);
+        seen[sla] += stored.length;
+      }
+    }
+    // Each state was met along the way, so no comparison held for an empty list only.
+    expect(seen.ON_TRACK).toBeGreaterThan(0);
+    expect(seen.AT_RISK).toBeGreaterThan(0);
+    expect(seen.BREACHED).toBeGreaterThan(0);
+  });
+});
+
 describe("the fast queue query and the shared scope agree", () => {
   it("returns exactly the tickets staffTicketScope allows, for every staff role and a few filters", async () => {
     const emails = ["agent@loket.example", "behandelaar@loket.example", "coordinator@loket.example", "manager@loket.example", "csm@loket.example"];
@@ -68,8 +102,8 @@ describe("the fast queue query and the shared scope agree", () => {
       const user = await sessionFor(email);
       for (const raw of filters) {
         const filter = parseQueueFilter({ ...raw, page: "0" });
-        const viaSql = await searchQueue(user, filter);
-        const viaPrisma = await db.ticket.findMany({ where: queueWhere(user, filter), select: { id: true } });
+        const viaSql = await searchQueue(user, filter, now);
+        const viaPrisma = await db.ticket.findMany({ where: queueWhere(user, filter, now), select: { id: true } });
         expect(viaSql.total).toBe(viaPrisma.length);
         expect(viaSql.items.every((t) => viaPrisma.some((p) => p.id === t.id))).toBe(true);
       }

@@ -9,10 +9,14 @@ import { seedDemo, sessionFor } from "../support/fixtures";
 // statement. What the agent sees must be exactly what Prisma's own select gives for those tickets,
 // in queue order, whatever the filter: no field lost or mistyped, no relation empty that is not.
 
+// The moment the demo is seeded at (seedDemo's default), when the queue is read: the SLA states it
+// judges are then the ones the seed stored.
+const now = new Date("2026-11-24T10:00:00Z");
+
 const STAFF = ["agent@loket.example", "behandelaar@loket.example", "coordinator@loket.example", "manager@loket.example"];
 
 beforeAll(async () => {
-  await seedDemo();
+  await seedDemo(now);
   // The edge cases of the joins: no team and no assignee; an urgent request with and without a confirming call due.
   const [first, second] = await db.ticket.findMany({ where: { status: "OPEN", teamId: { not: null } }, orderBy: { number: "asc" }, take: 2 });
   const organisation = await db.organisation.findFirstOrThrow();
@@ -34,8 +38,8 @@ describe("queue page", () => {
     for (const email of STAFF) {
       const user = await sessionFor(email);
       for (const filter of filters) {
-        const page = await searchQueue(user, { page: 0, ...filter });
-        const { ids, total } = await queuePageIds(db, user, filter, PAGE_SIZE, 0);
+        const page = await searchQueue(user, { page: 0, ...filter }, now);
+        const { ids, total } = await queuePageIds(db, user, filter, PAGE_SIZE, 0, now);
         expect(page.items.map((i) => i.id)).toEqual(ids);
         expect(page.total).toBe(Math.min(total, 1000));
         const byPrisma = await db.ticket.findMany({ where: { id: { in: ids } }, select: listSelect });
@@ -79,46 +83,46 @@ describe("queue pages past the first", () => {
       })),
     });
     const filter = { channel: "LETTER" as const, team: teamId };
-    const matches = await db.ticket.count({ where: queueWhere(handler, filter) });
+    const matches = await db.ticket.count({ where: queueWhere(handler, filter, now) });
     expect(matches).toBeGreaterThan(COUNT_CAP);
-    const inOrder = (await db.ticket.findMany({ where: queueWhere(handler, filter), orderBy: QUEUE_ORDER, select: { id: true } })).map((t) => t.id);
+    const inOrder = (await db.ticket.findMany({ where: queueWhere(handler, filter, now), orderBy: QUEUE_ORDER, select: { id: true } })).map((t) => t.id);
 
     for (const skip of [0, PAGE_SIZE, 500, COUNT_CAP - 10]) {
-      const { ids, total } = await queuePageIds(db, handler, filter, PAGE_SIZE, skip);
+      const { ids, total } = await queuePageIds(db, handler, filter, PAGE_SIZE, skip, now);
       expect(ids, `skip ${skip}`).toEqual(inOrder.slice(skip, skip + PAGE_SIZE));
       expect(total, `skip ${skip}`).toBe(COUNT_CAP + 1);
     }
     // The last page and past the end: the rows there are, and the capped total all the same.
-    const last = await queuePageIds(db, handler, filter, PAGE_SIZE, matches - 5);
+    const last = await queuePageIds(db, handler, filter, PAGE_SIZE, matches - 5, now);
     expect(last).toEqual({ ids: inOrder.slice(matches - 5), total: COUNT_CAP + 1 });
-    expect(await queuePageIds(db, handler, filter, PAGE_SIZE, matches + 100)).toEqual({ ids: [], total: COUNT_CAP + 1 });
+    expect(await queuePageIds(db, handler, filter, PAGE_SIZE, matches + 100, now)).toEqual({ ids: [], total: COUNT_CAP + 1 });
     // What the agent sees: more than 1,000, and at least 40 pages to go through.
-    const page = await searchQueue(handler, { page: 2, ...filter });
+    const page = await searchQueue(handler, { page: 2, ...filter }, now);
     expect(page).toMatchObject({ total: COUNT_CAP, capped: true, page: 2, pageCount: COUNT_CAP / PAGE_SIZE });
     expect(page.items.map((i) => i.id)).toEqual(inOrder.slice(2 * PAGE_SIZE, 3 * PAGE_SIZE));
 
     // A narrow search: an exact total on every page, also one past its end.
     const urgent = { ...filter, q: "Brief 20" };
-    const few = (await db.ticket.findMany({ where: queueWhere(handler, urgent), orderBy: QUEUE_ORDER, select: { id: true } })).map((t) => t.id);
+    const few = (await db.ticket.findMany({ where: queueWhere(handler, urgent, now), orderBy: QUEUE_ORDER, select: { id: true } })).map((t) => t.id);
     expect(few.length).toBeGreaterThan(PAGE_SIZE);
     expect(few.length).toBeLessThan(SEARCH_COUNT_CAP);
-    expect(await queuePageIds(db, handler, urgent, PAGE_SIZE, PAGE_SIZE)).toEqual({ ids: few.slice(PAGE_SIZE, 2 * PAGE_SIZE), total: few.length });
-    expect(await queuePageIds(db, handler, urgent, PAGE_SIZE, few.length + PAGE_SIZE)).toEqual({ ids: [], total: few.length });
-    expect(await queuePageIds(db, handler, { ...filter, q: "geen-brief-zo" }, PAGE_SIZE, 0)).toEqual({ ids: [], total: 0 });
+    expect(await queuePageIds(db, handler, urgent, PAGE_SIZE, PAGE_SIZE, now)).toEqual({ ids: few.slice(PAGE_SIZE, 2 * PAGE_SIZE), total: few.length });
+    expect(await queuePageIds(db, handler, urgent, PAGE_SIZE, few.length + PAGE_SIZE, now)).toEqual({ ids: [], total: few.length });
+    expect(await queuePageIds(db, handler, { ...filter, q: "geen-brief-zo" }, PAGE_SIZE, 0, now)).toEqual({ ids: [], total: 0 });
   });
 });
 
 describe("the queue's search", () => {
   const ORDER = Prisma.sql`ORDER BY t.priority DESC, t."isPartner" DESC, t."slaDueAt" ASC NULLS LAST, t."createdAt" ASC, t.id ASC`;
   const idsBy = async (user: Awaited<ReturnType<typeof sessionFor>>, q: string, plan: SearchPlan) =>
-    (await db.$queryRaw<{ id: string }[]>`SELECT t.id FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${queueConditions(user, { q }, plan)} ${ORDER}`).map((r) => r.id);
+    (await db.$queryRaw<{ id: string }[]>`SELECT t.id FROM "Ticket" t JOIN "TicketCategory" c ON c.id = t."categoryId" WHERE ${queueConditions(user, { q }, now, plan)} ${ORDER}`).map((r) => r.id);
 
   // The ways a search is answered (the ids collected beforehand, the indexes inside the page's
   // statement, or testing each ticket in queue order) must find the same tickets as Prisma's
   // "contains, any case" over the same places.
   it("finds the same tickets from the indexes as testing each ticket, and as Prisma's contains", async () => {
     const handler = await sessionFor("behandelaar@loket.example");
-    const ticket = await db.ticket.findFirstOrThrow({ where: { id: { in: (await queuePageIds(db, handler, {}, 200, 0)).ids }, requesterId: { not: null }, organisationId: { not: null } }, include: { requester: true, organisation: true, messages: true } });
+    const ticket = await db.ticket.findFirstOrThrow({ where: { id: { in: (await queuePageIds(db, handler, {}, 200, 0, now)).ids }, requesterId: { not: null }, organisationId: { not: null } }, include: { requester: true, organisation: true, messages: true } });
     // Texts a search may hold: LIKE's own wildcards and escape, another case, part of a word.
     await db.ticket.update({ where: { id: ticket.id }, data: { subject: "Korting 50%_\\ op premie" } });
     const texts = [
@@ -127,7 +131,7 @@ describe("the queue's search", () => {
     ].filter((text) => text.trim().length >= WORD_START_BELOW);
     let found = 0;
     for (const q of texts) {
-      const byPrisma = (await db.ticket.findMany({ where: queueWhere(handler, { q }), orderBy: QUEUE_ORDER, select: { id: true } })).map((t) => t.id);
+      const byPrisma = (await db.ticket.findMany({ where: queueWhere(handler, { q }, now), orderBy: QUEUE_ORDER, select: { id: true } })).map((t) => t.id);
       expect(await idsBy(handler, q, "indexes"), q).toEqual(byPrisma);
       expect(await idsBy(handler, q, "rows"), q).toEqual(byPrisma);
       expect(await idsBy(handler, q, await searchPlan(db, q)), q).toEqual(byPrisma);
@@ -135,7 +139,7 @@ describe("the queue's search", () => {
     }
     expect(found).toBeGreaterThan(texts.length);
     // LIKE's own wildcards and escape are text like any other (Prisma's contains is no judge of a backslash).
-    const all = (await queuePageIds(db, handler, {}, 10_000, 0)).ids.length;
+    const all = (await queuePageIds(db, handler, {}, 10_000, 0, now)).ids.length;
     for (const q of ["korting 50%_\\", "50%", "%_\\", "0%_"]) {
       const byIndexes = await idsBy(handler, q, "indexes");
       expect(byIndexes, q).toContain(ticket.id);
@@ -176,13 +180,13 @@ describe("the queue's search", () => {
     expect(await idsBy(handler, "2032-0001", "indexes")).toEqual(walked);
     expect(await idsBy(handler, "2032-0001", hundreds)).toEqual(walked);
     // What the agent sees of the common one: more than 100, pages on, in queue order.
-    const common = await searchQueue(handler, { page: 1, q: "jaaropgaaf" });
+    const common = await searchQueue(handler, { page: 1, q: "jaaropgaaf" }, now);
     expect(common).toMatchObject({ total: SEARCH_COUNT_CAP, capped: true, page: 1 });
-    const inOrder = (await db.ticket.findMany({ where: queueWhere(handler, { q: "jaaropgaaf" }), orderBy: QUEUE_ORDER, select: { id: true } })).map((t) => t.id);
+    const inOrder = (await db.ticket.findMany({ where: queueWhere(handler, { q: "jaaropgaaf" }, now), orderBy: QUEUE_ORDER, select: { id: true } })).map((t) => t.id);
     expect(common.items.map((i) => i.id)).toEqual(inOrder.slice(PAGE_SIZE, 2 * PAGE_SIZE));
     // The 111 found from the indexes are shown as more than 100; 199 and 1990-1999: exactly 11.
-    expect(await searchQueue(handler, { page: 0, q: "Jaaropgaaf 7" })).toMatchObject({ total: SEARCH_COUNT_CAP, capped: true });
-    expect(await searchQueue(handler, { page: 0, q: "Jaaropgaaf 199" })).toMatchObject({ total: 11, capped: false, pageCount: 1 });
+    expect(await searchQueue(handler, { page: 0, q: "Jaaropgaaf 7" }, now)).toMatchObject({ total: SEARCH_COUNT_CAP, capped: true });
+    expect(await searchQueue(handler, { page: 0, q: "Jaaropgaaf 199" }, now)).toMatchObject({ total: 11, capped: false, pageCount: 1 });
   });
 
   it("keeps the text it searches with the ticket: a new one, a changed subject and requester, a removed one", async () => {
@@ -209,7 +213,7 @@ describe("the queue's search", () => {
   // account here is independent: every place a search looks, read through Prisma, tested in JS.
   it("finds one or two characters at the start of a word, in every place a search looks", async () => {
     const handler = await sessionFor("behandelaar@loket.example");
-    const open = (await queuePageIds(db, handler, {}, 10_000, 0)).ids;
+    const open = (await queuePageIds(db, handler, {}, 10_000, 0, now)).ids;
     const [ticket, other] = await db.ticket.findMany({ where: { id: { in: open }, requesterId: { not: null } }, orderBy: { number: "asc" }, take: 2 });
     await db.ticket.update({ where: { id: ticket!.id }, data: { subject: "Vraag over wqbetaling (kq-regeling) en de “zx-bijlage”" } });
     await db.message.create({ data: { ticketId: other!.id, direction: "INBOUND", channel: "PORTAL", body: "Goedendag,\nXw is mijn vraag.\t#yv" } });

@@ -252,7 +252,7 @@ describe("the page, the timeline and the queue use the same rule", () => {
       const byPrisma = (await db.ticket.findMany({ where: staffTicketScope(user), select: { id: true } })).map((t) => t.id).sort();
       const bySql: string[] = [];
       for (const status of ["NEW", "OPEN", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"] as const) {
-        bySql.push(...(await queuePageIds(db, user, { status }, 10_000, 0)).ids);
+        bySql.push(...(await queuePageIds(db, user, { status }, 10_000, 0, new Date())).ids);
       }
       expect(byPrisma, email).toEqual(byRule);
       expect(bySql.sort(), email).toEqual(byRule);

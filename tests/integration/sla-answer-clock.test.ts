@@ -113,7 +113,7 @@ describe("the answer clock", () => {
     expect((await load(ticket.id)).slaState).toBe("BREACHED");
     expect(await monitorRefs(late)).toContain(ticket.number);
     const handler = await sessionFor("behandelaar@loket.example");
-    const lateInQueue = async () => (await searchQueue(handler, parseQueueFilter({ sla: "BREACHED", q: ticket.number }))).items.map((i) => i.number);
+    const lateInQueue = async () => (await searchQueue(handler, parseQueueFilter({ sla: "BREACHED", q: ticket.number }), late)).items.map((i) => i.number);
     expect(await lateInQueue()).toEqual([ticket.number]);
 
     await reply(ticket.id, late);

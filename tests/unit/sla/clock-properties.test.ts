@@ -139,3 +139,65 @@ describe("the moment a clock's state changes next", () => {
     expect(atRisk.nextChangeAt).toEqual(new Date(atRisk.dueAt.getTime() + 1));
   });
 });
+
+// The queue judges a running clock's state at the moment it is read from dueAt and atRiskAt alone
+// (lib/queue/sql.ts slaStateAt), without waiting for the sweep to write the state.
+describe("the moment a clock is at risk", () => {
+  it("tells the state at any later moment the clock runs on unchanged, as the rule does", () => {
+    fc.assert(
+      fc.property(anyPolicy, scenario, fc.integer({ min: 0, max: 20 * DAY }), (policy, { startedAt, pauses, now }, later) => {
+        const closed = pauses.filter((p) => p.to !== null && p.to <= now);
+        const clock = computeClock({ policy, startedAt, pauses: closed, now, settings: S });
+        const then = new Date(now.getTime() + later);
+        const judged = then > clock.dueAt ? "BREACHED" : then >= clock.atRiskAt ? "AT_RISK" : "ON_TRACK";
+        const rule = computeClock({ policy, startedAt, pauses: closed, now: then, settings: S });
+        // A moment within a few ms of budget of the threshold may fall either side (the rule's share is rounded).
+        const nearThreshold = Math.abs(then.getTime() - clock.atRiskAt.getTime()) <= 3;
+        if (!nearThreshold) expect(judged).toBe(rule.state);
+        expect(rule.dueAt).toEqual(clock.dueAt);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("is the sweep's next visit while on track, and not after the due time", () => {
+    fc.assert(
+      fc.property(anyPolicy, scenario, (policy, { startedAt, pauses, now }) => {
+        const clock = computeClock({ policy, startedAt, pauses, now, settings: S });
+        if (clock.state === "ON_TRACK" && !clock.paused) expect(clock.atRiskAt).toEqual(clock.nextChangeAt);
+        if (clock.state === "ON_TRACK") expect(clock.atRiskAt.getTime()).toBeGreaterThan(now.getTime());
+        // Rounded up to the millisecond and one on, as the sweep's visit (the rule's share is not rounded).
+        else expect(clock.atRiskAt.getTime()).toBeLessThanOrEqual(now.getTime() + 2);
+        expect(clock.atRiskAt.getTime()).toBeLessThanOrEqual(clock.dueAt.getTime() + 1);
+      }),
+    );
+  });
+
+  it("stays the moment it was forecast once it is reached, so the sweep's state change leaves it as it was", () => {
+    fc.assert(
+      fc.property(anyPolicy, scenario, (policy, { startedAt, pauses, now }) => {
+        const closed = pauses.filter((p) => p.to !== null && p.to <= now);
+        const forecast = computeClock({ policy, startedAt, pauses: closed, now, settings: S });
+        if (forecast.state !== "ON_TRACK") return;
+        for (const later of [forecast.atRiskAt, new Date(forecast.dueAt.getTime() + 1), new Date(forecast.dueAt.getTime() + 5 * DAY)]) {
+          expect(computeClock({ policy, startedAt, pauses: closed, now: later, settings: S }).atRiskAt).toEqual(forecast.atRiskAt);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("lies in the past once reached, after the pauses before it (Friday 10:00, paused on Wednesday)", () => {
+    // 16 working hours at risk at 75% (12 hours), from Wednesday 4 November 2026 09:00 (winter
+    // time, 08:00 UTC), paused Wednesday 14:00-16:00: 6 hours on Wednesday, the 12th ends Thursday
+    // 15:00 (a millisecond on, as the sweep's visit). Due 4 hours later: Friday 11:00.
+    const policy: SlaPolicy = { key: "WH", unit: "WORKING_HOURS", amount: 16, atRiskShare: 0.25 };
+    const startedAt = new Date("2026-11-04T08:00:00Z");
+    const pauses = [{ from: new Date("2026-11-04T13:00:00Z"), to: new Date("2026-11-04T15:00:00Z") }];
+    const clock = computeClock({ policy, startedAt, pauses, now: new Date("2026-11-06T09:00:00Z"), settings: S });
+    expect(clock.state).toBe("AT_RISK");
+    expect(clock.atRiskAt).toEqual(new Date(Date.parse("2026-11-05T14:00:00Z") + 1));
+    expect(clock.dueAt).toEqual(new Date("2026-11-06T10:00:00Z"));
+  });
+
+});
