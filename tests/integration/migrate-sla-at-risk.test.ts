@@ -53,12 +53,12 @@ describe(`migration ${MIGRATION} on a database with running clocks`, () => {
     expect(judged.rows).toHaveLength(3);
   });
 
-  it("carries the at-risk moment in the queue's covering indexes instead of the state, and leaves room for in-place updates", async () => {
+  it("carries the at-risk moment in the queue's covering indexes instead of the state, and leaves room for in-place updates; Ticket is not scanned in parallel", async () => {
     const { rows } = await client.query<{ indexname: string; indexdef: string }>(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'Ticket' ORDER BY indexname`);
     expect(rows.filter((r) => r.indexdef.includes("slaState"))).toEqual([]);
     const open = rows.find((r) => r.indexname === "Ticket_queue_open_order_idx")!;
     expect(open.indexdef).toContain('INCLUDE (status, channel, "categoryId", "teamId", "assigneeId", "organisationId", "slaAtRiskAt", "slaStoppedAt")');
     const options = await client.query(`SELECT reloptions FROM pg_class WHERE relname = 'Ticket'`);
-    expect(options.rows[0].reloptions).toEqual(["fillfactor=70"]);
+    expect(options.rows[0].reloptions).toEqual(["fillfactor=70", "parallel_workers=0"]);
   });
 });

@@ -34,3 +34,11 @@ CREATE INDEX "Ticket_queue_done_order_idx" ON "Ticket" ("status", "priority" DES
 -- Room in each page for the new row versions of heap-only updates. Pages written from now on keep
 -- it; the rows already there get it when the table is next rewritten (VACUUM FULL, pg_repack).
 ALTER TABLE "Ticket" SET (fillfactor = 70);
+
+-- No parallel scans of Ticket. The queue reads a page in queue order and stops at the count's cap;
+-- split over workers, each walks its own part of the index, and the ordered merge waits for the
+-- slowest one's first match. When the matches lie together (clocks at risk come right after the
+-- breached ones in due-time order) that was 125 ms against 10 ms read by one process
+-- (bench:queue -- --million, e-mail + at risk + general). The app's other reads of Ticket are
+-- index lookups too; its aggregates read the KPI rollups.
+ALTER TABLE "Ticket" SET (parallel_workers = 0);
