@@ -145,13 +145,17 @@ function lineOf(policy: SlaPolicy, settings: CalendarSettings): LineCalendar {
 }
 
 /**
- * The at-risk moment, `left` of its budget on from `from`: rounded up and a millisecond on, as the
- * sweep's next visit is (so the state has flipped by then). Reckoned from the start of the running
- * stretch it falls in, it is the same moment whenever it is computed: forecast while on track,
- * looked back on once reached, the sweep's write of the new state leaves it as it was.
+ * The at-risk moment of a running stretch from `from`, with `consumed` of the budget used by then:
+ * a millisecond past the moment the budget's last share begins, so the rule's share test (below)
+ * has flipped by then. Reckoned from the start of the stretch it falls in, it is the same moment
+ * whenever it is computed: forecast while on track, looked back on once reached, the sweep's write
+ * of the new state leaves it as it was. The millisecond is one of wall time when the share test
+ * already holds at the threshold: a millisecond more of budget, past the end of a working day, is
+ * the next morning, while the rule calls the clock at risk all evening.
  */
-function atRiskFrom(time: ClockTime, from: number, left: number): number {
-  return time.add(from, Math.ceil(left) + 1);
+function atRiskFrom(time: ClockTime, from: number, consumed: number, budget: number, atRiskShare: number): number {
+  const whole = Math.ceil((1 - atRiskShare) * budget - consumed);
+  return (consumed + whole) / budget >= 1 - atRiskShare ? time.add(from, whole) + 1 : time.add(from, whole + 1);
 }
 
 export function computeClock(input: ClockInput): ClockResult {
@@ -201,7 +205,7 @@ export function computeClock(input: ClockInput): ClockResult {
     if (from >= reference) break; // not begun at the reference moment
     const segment = time.between(cursor, from);
     if (Number.isNaN(due) && consumed + segment >= budget) due = time.add(cursor, budget - consumed);
-    if (Number.isNaN(atRisk) && consumed + segment >= riskBudget) atRisk = atRiskFrom(time, cursor, riskBudget - consumed);
+    if (Number.isNaN(atRisk) && consumed + segment >= riskBudget) atRisk = atRiskFrom(time, cursor, consumed, budget, policy.atRiskShare);
     consumed += segment;
     const to = pause.to === null ? Number.POSITIVE_INFINITY : pause.to.getTime();
     if (to >= reference) {
@@ -213,22 +217,17 @@ export function computeClock(input: ClockInput): ClockResult {
   }
   const segment = time.between(cursor, reference);
   if (Number.isNaN(due)) due = time.add(cursor, budget - consumed);
-  if (Number.isNaN(atRisk)) atRisk = atRiskFrom(time, cursor, riskBudget - consumed);
+  if (Number.isNaN(atRisk)) atRisk = atRiskFrom(time, cursor, consumed, budget, policy.atRiskShare);
   consumed += segment;
 
   const elapsedShare = consumed / budget;
   // Judged on the reported share so the state and the number shown never disagree by rounding.
   const state: SlaState =
     reference > due ? "BREACHED" : elapsedShare >= 1 - policy.atRiskShare ? "AT_RISK" : "ON_TRACK";
-  // Past the reference there are no pauses yet, so the budget is consumed straight on from it.
-  // Rounded up, plus a millisecond, so the share test above has flipped by then.
+  // On track, the next change is the at-risk moment (atRiskFrom: the share test above has flipped by
+  // then): the sweep visits a clock when the queue starts to call it at risk.
   let nextChangeAt: Date | null = null;
-  if (stoppedAt === null && !paused && state !== "BREACHED") {
-    nextChangeAt =
-      state === "AT_RISK"
-        ? new Date(due + 1)
-        : new Date(time.add(reference, Math.ceil((1 - policy.atRiskShare) * budget - consumed) + 1));
-  }
+  if (stoppedAt === null && !paused && state !== "BREACHED") nextChangeAt = new Date(state === "AT_RISK" ? due + 1 : atRisk);
   return {
     dueAt: new Date(due),
     remainingMs: due - reference,

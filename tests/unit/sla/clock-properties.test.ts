@@ -187,6 +187,19 @@ describe("the moment a clock is at risk", () => {
     );
   });
 
+  it("is reached when a working day uses up the share, not the next morning, and the sweep visits then", () => {
+    // 30 working hours at risk at 80% (24 hours) from Monday 17 November 2025 09:00 (08:00 UTC):
+    // the 24th hour ends Wednesday 17:00. The rule calls the clock at risk all that evening.
+    const policy: SlaPolicy = { key: "WH", unit: "WORKING_HOURS", amount: 30, atRiskShare: 0.2 };
+    const startedAt = new Date("2025-11-17T08:00:00Z");
+    const tuesday = computeClock({ policy, startedAt, pauses: [], now: new Date("2025-11-18T10:00:00Z"), settings: S });
+    expect(tuesday.atRiskAt).toEqual(new Date(Date.parse("2025-11-19T16:00:00Z") + 1));
+    expect(tuesday.nextChangeAt).toEqual(tuesday.atRiskAt);
+    const evening = computeClock({ policy, startedAt, pauses: [], now: new Date("2025-11-19T18:00:00Z"), settings: S });
+    expect(evening.state).toBe("AT_RISK");
+    expect(evening.atRiskAt).toEqual(tuesday.atRiskAt);
+  });
+
   it("lies in the past once reached, after the pauses before it (Friday 10:00, paused on Wednesday)", () => {
     // 16 working hours at risk at 75% (12 hours), from Wednesday 4 November 2026 09:00 (winter
     // time, 08:00 UTC), paused Wednesday 14:00-16:00: 6 hours on Wednesday, the 12th ends Thursday
