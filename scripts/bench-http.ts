@@ -29,7 +29,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { login } from "../tests/support/http-login";
-import { cpuMs, createBenchDatabase, loadAverage, MIGRATIONS_DIR, nextBuild, postgresCpuMs, startNext, waitForServer } from "./bench-support";
+import { cpuMs, createBenchDatabase, insertBenchTickets, loadAverage, MIGRATIONS_DIR, nextBuild, postgresCpuMs, startNext, waitForServer } from "./bench-support";
 
 const argv = process.argv.slice(2);
 /** `--name=value` or `--name value`. */
@@ -93,24 +93,7 @@ async function addTickets(client: pg.Client, count: number): Promise<void> {
   const batch = 100_000;
   for (let from = 1; from <= count; from += batch) {
     const to = Math.min(count, from + batch - 1);
-    await client.query(
-      `INSERT INTO "Ticket" (id, number, subject, "categoryId", channel, status, priority, "requesterId", "requesterName", "teamId",
-         "assigneeId", "isPartner", "slaPolicyKey", "slaStartedAt", "slaDueAt", "slaAtRiskAt", "slaState", "lastActivityAt", "createdAt", "updatedAt")
-       SELECT 'bench_tk_' || g, 'LK-BENCH-' || lpad(g::text, 7, '0'), 'Vraag nummer ' || g,
-         ($3::text[])[1 + g % array_length($3::text[], 1)],
-         ((ARRAY['PORTAL','EMAIL','PHONE','LETTER'])[1 + (g / 7) % 4])::"Channel",
-         ((ARRAY['NEW','OPEN','PENDING_CUSTOMER','RESOLVED','CLOSED','CLOSED','CLOSED','RESOLVED'])[1 + (g / 3) % 8])::"TicketStatus",
-         (CASE WHEN g % 997 = 0 THEN 'URGENT' WHEN g % 50 = 0 THEN 'HIGH' ELSE 'NORMAL' END)::"Priority",
-         'bench_person_' || (1 + g % 2000), 'Persoon ' || (1 + g % 2000),
-         ($4::text[])[1 + g % array_length($4::text[], 1)],
-         CASE WHEN g % 5 = 0 THEN NULL WHEN g % 21 = 0 THEN $5 ELSE 'bench_staff_' || (1 + g % 20) END,
-         g % 40 = 0, 'WRITTEN_QUESTION',
-         now() - (g % 900) * interval '1 hour', now() + due.h * interval '1 hour', now() + (due.h - 150) * interval '1 hour',
-         (CASE WHEN due.h < 0 THEN 'BREACHED' WHEN due.h < 150 THEN 'AT_RISK' ELSE 'ON_TRACK' END)::"SlaState",
-         now() - (g % 900) * interval '1 hour', now() - (g % 900) * interval '1 hour', now()
-       FROM generate_series($1::int, $2::int) g, LATERAL (SELECT (g::bigint * 7919) % 600 - 150 AS h) due`,
-      [from, to, categories, teams, handler],
-    );
+    await insertBenchTickets(client, from, to, { idPrefix: "bench_", numberPrefix: "LK-BENCH-", categoryIds: categories, teamIds: teams, alsoAssignedTo: handler });
   }
   await client.query(`ANALYZE`);
 }

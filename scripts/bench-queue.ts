@@ -7,6 +7,7 @@
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
+import { insertBenchTickets } from "./bench-support";
 
 const args = new Set(process.argv.slice(2));
 const TICKETS = args.has("--million") ? 1_000_000 : 100_000;
@@ -51,26 +52,12 @@ async function seed(client: pg.Client) {
   const batch = 100_000;
   for (let from = 1; from <= TICKETS; from += batch) {
     const to = Math.min(TICKETS, from + batch - 1);
-    await client.query(
-      `INSERT INTO "Ticket" (id, number, subject, "categoryId", channel, status, priority, "requesterId", "requesterName", "teamId",
-         "assigneeId", "isPartner", "slaPolicyKey", "slaStartedAt", "slaDueAt", "slaAtRiskAt", "slaState", "lastActivityAt", "createdAt", "updatedAt")
-       SELECT 'tk_' || g, 'LK-2026-' || lpad(g::text, 7, '0'), 'Vraag nummer ' || g,
-         (ARRAY['cat_general','cat_dossier','cat_portal','cat_process'])[1 + g % 4],
-         ((ARRAY['PORTAL','EMAIL','PHONE','LETTER'])[1 + (g / 7) % 4])::"Channel",
-         ((ARRAY['NEW','OPEN','PENDING_CUSTOMER','RESOLVED','CLOSED','CLOSED','CLOSED','RESOLVED'])[1 + (g / 3) % 8])::"TicketStatus",
-         (CASE WHEN g % 997 = 0 THEN 'URGENT' WHEN g % 50 = 0 THEN 'HIGH' ELSE 'NORMAL' END)::"Priority",
-         'person_' || (1 + g % 2000), 'Persoon ' || (1 + g % 2000),
-         (ARRAY['team_a','team_b','team_c'])[1 + g % 3],
-         CASE WHEN g % 5 = 0 THEN NULL ELSE 'staff_' || (1 + g % 20) END,
-         g % 40 = 0, 'WRITTEN_QUESTION',
-         now() - (g % 900) * interval '1 hour', now() + due.h * interval '1 hour',
-         -- At risk for the last 150 hours: a quarter of the clocks breached, a quarter at risk, half on track.
-         now() + (due.h - 150) * interval '1 hour',
-         (CASE WHEN due.h < 0 THEN 'BREACHED' WHEN due.h < 150 THEN 'AT_RISK' ELSE 'ON_TRACK' END)::"SlaState",
-         now() - (g % 900) * interval '1 hour', now() - (g % 900) * interval '1 hour', now()
-       FROM generate_series($1::int, $2::int) g, LATERAL (SELECT (g::bigint * 7919) % 600 - 150 AS h) due`,
-      [from, to],
-    );
+    await insertBenchTickets(client, from, to, {
+      idPrefix: "",
+      numberPrefix: "LK-2026-",
+      categoryIds: ["cat_general", "cat_dossier", "cat_portal", "cat_process"],
+      teamIds: ["team_a", "team_b", "team_c"],
+    });
     process.stdout.write(`\r  seeded ${to.toLocaleString("en")} tickets`);
   }
   process.stdout.write("\n");

@@ -119,3 +119,42 @@ export async function waitForServer(child: ChildProcess, base: string): Promise<
   }
   throw new Error("next start did not answer within 60 s");
 }
+
+/** Who and what the bench tickets are spread over (ids made by the bench's own seed). */
+export interface BenchTicketSpread {
+  /** Put before the ids of tickets, staff and people ('tk_1', 'bench_tk_1'). */
+  idPrefix: string;
+  /** Put before the 7-digit ticket number. */
+  numberPrefix: string;
+  categoryIds: string[];
+  teamIds: string[];
+  /** One staff member who gets every 21st ticket as well, if any. */
+  alsoAssignedTo?: string;
+}
+
+/**
+ * Tickets from..to in one INSERT … SELECT over generate_series, spread over statuses, channels,
+ * priorities, categories, teams and assignees, with written-question clocks whose states follow
+ * their due times as real clocks do: due from 150 hours ago to 450 hours on, at risk for the last
+ * 150 hours (a quarter breached, a quarter at risk, half on track). bench:queue and bench:http.
+ */
+export async function insertBenchTickets(client: pg.Client, from: number, to: number, spread: BenchTicketSpread): Promise<void> {
+  await client.query(
+    `INSERT INTO "Ticket" (id, number, subject, "categoryId", channel, status, priority, "requesterId", "requesterName", "teamId",
+       "assigneeId", "isPartner", "slaPolicyKey", "slaStartedAt", "slaDueAt", "slaAtRiskAt", "slaState", "lastActivityAt", "createdAt", "updatedAt")
+     SELECT $6 || 'tk_' || g, $7 || lpad(g::text, 7, '0'), 'Vraag nummer ' || g,
+       ($3::text[])[1 + g % array_length($3::text[], 1)],
+       ((ARRAY['PORTAL','EMAIL','PHONE','LETTER'])[1 + (g / 7) % 4])::"Channel",
+       ((ARRAY['NEW','OPEN','PENDING_CUSTOMER','RESOLVED','CLOSED','CLOSED','CLOSED','RESOLVED'])[1 + (g / 3) % 8])::"TicketStatus",
+       (CASE WHEN g % 997 = 0 THEN 'URGENT' WHEN g % 50 = 0 THEN 'HIGH' ELSE 'NORMAL' END)::"Priority",
+       $6 || 'person_' || (1 + g % 2000), 'Persoon ' || (1 + g % 2000),
+       ($4::text[])[1 + g % array_length($4::text[], 1)],
+       CASE WHEN g % 5 = 0 THEN NULL WHEN $5::text IS NOT NULL AND g % 21 = 0 THEN $5 ELSE $6 || 'staff_' || (1 + g % 20) END,
+       g % 40 = 0, 'WRITTEN_QUESTION',
+       now() - (g % 900) * interval '1 hour', now() + due.h * interval '1 hour', now() + (due.h - 150) * interval '1 hour',
+       (CASE WHEN due.h < 0 THEN 'BREACHED' WHEN due.h < 150 THEN 'AT_RISK' ELSE 'ON_TRACK' END)::"SlaState",
+       now() - (g % 900) * interval '1 hour', now() - (g % 900) * interval '1 hour', now()
+     FROM generate_series($1::int, $2::int) g, LATERAL (SELECT (g::bigint * 7919) % 600 - 150 AS h) due`,
+    [from, to, spread.categoryIds, spread.teamIds, spread.alsoAssignedTo ?? null, spread.idPrefix, spread.numberPrefix],
+  );
+}
