@@ -24,7 +24,10 @@ export const ticketSummarySchema = z
     priority: z.enum(["NORMAL", "HIGH", "URGENT"]),
     channel: z.enum(["PORTAL", "EMAIL", "PHONE", "CHAT", "LETTER"]),
     category: z.string(),
-    slaState: z.enum(["ON_TRACK", "AT_RISK", "BREACHED"]).nullable(),
+    slaState: z
+      .enum(["ON_TRACK", "AT_RISK", "BREACHED"])
+      .nullable()
+      .meta({ description: "The answer clock's state at the moment of the request (an answered clock: as it was answered); the list's `sla` filter judges the same way." }),
     slaDueAt: z.iso.datetime().nullable(),
     team: ref.nullable(),
     assignee: ref.nullable(),

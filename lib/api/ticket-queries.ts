@@ -4,6 +4,7 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
 import { queueConditions, searchPlan } from "@/lib/queue/sql";
+import { slaStateAt } from "@/lib/sla/lifecycle";
 import { parseTicketNumber } from "@/lib/tickets/rules";
 import { getStaffTicket } from "@/lib/workspace/queries";
 import { staffTicketScope } from "@/lib/workspace/scope";
@@ -21,6 +22,8 @@ const summarySelect = {
   channel: true,
   slaState: true,
   slaDueAt: true,
+  slaAtRiskAt: true,
+  slaStoppedAt: true,
   createdAt: true,
   updatedAt: true,
   organisationId: true,
@@ -33,7 +36,8 @@ const summarySelect = {
 
 type SummaryRow = Prisma.TicketGetPayload<{ select: typeof summarySelect }>;
 
-export function ticketSummary(t: SummaryRow) {
+/** A ticket as the API lists it; its SLA state as it stands at `now`, as the queue's filter judges it. */
+export function ticketSummary(t: SummaryRow, now: Date) {
   return {
     id: t.id,
     number: t.number,
@@ -42,7 +46,7 @@ export function ticketSummary(t: SummaryRow) {
     priority: t.priority,
     channel: t.channel,
     category: t.category.key,
-    slaState: t.slaState,
+    slaState: slaStateAt(t, now),
     slaDueAt: t.slaDueAt,
     team: t.team,
     assignee: t.assignee,
@@ -109,7 +113,7 @@ export async function listApiTickets(caller: ApiCaller, query: z.output<typeof t
   const byId = new Map(found.map((t) => [t.id, t]));
   const page = ids.map((id) => byId.get(id)).filter((t): t is SummaryRow => t !== undefined);
   const last = page.at(-1);
-  return { data: page.map(ticketSummary), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  return { data: page.map((t) => ticketSummary(t, now)), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
 
 const messageSelect = {
@@ -137,8 +141,8 @@ export async function listApiMessages(caller: ApiCaller, ticketId: string, query
 }
 
 /** A ticket with its messages, read as the ticket page reads it (a dossier ticket's view is audited). */
-export async function apiTicketDetail(caller: ApiCaller, ticketId: string) {
-  const ticket = await getStaffTicket(caller.user, ticketId);
+export async function apiTicketDetail(caller: ApiCaller, ticketId: string, now = new Date()) {
+  const ticket = await getStaffTicket(caller.user, ticketId, now);
   if (!ticket) throw new ApiProblem(404, "NOT_FOUND", "No such ticket, or not one this token may see.");
   const [summary, messages] = await Promise.all([
     db.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: summarySelect }),
@@ -148,5 +152,5 @@ export async function apiTicketDetail(caller: ApiCaller, ticketId: string) {
       select: messageSelect,
     }),
   ]);
-  return { ...ticketSummary(summary), messages };
+  return { ...ticketSummary(summary, now), messages };
 }

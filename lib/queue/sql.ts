@@ -168,14 +168,6 @@ function slaStateIs(state: NonNullable<QueueFilter["sla"]>, now: Date): Prisma.S
   return Prisma.sql`${RUNNING_CLOCK} AND t."slaDueAt" >= ${at} AND ${risk}`;
 }
 
-/** The state a queue row shows: a running clock's as judged at `now` (slaStateIs), else the one stored. */
-function slaStateShown(now: Date): Prisma.Sql {
-  const at = momentSql(now);
-  return Prisma.sql`CASE WHEN ${RUNNING_CLOCK} AND t."slaAtRiskAt" IS NOT NULL
-      THEN CASE WHEN t."slaDueAt" < ${at} THEN 'BREACHED' WHEN t."slaAtRiskAt" <= ${at} THEN 'AT_RISK' ELSE 'ON_TRACK' END
-      ELSE t."slaState"::text END`;
-}
-
 export function queueConditions(user: SessionUser, filter: Partial<QueueFilter>, now: Date, plan: SearchPlan = "indexes"): Prisma.Sql {
   const parts: Prisma.Sql[] = [staffScopeSql(user)];
   parts.push(Prisma.sql`t.status IN (${statusList(filter.status ? [filter.status] : OPEN_STATUSES)})`);
@@ -225,7 +217,9 @@ export interface QueueRow {
   isPartner: boolean;
   senderUnverified: boolean;
   slaDueAt: Date | null;
+  /** As stored: the list judges a running clock's at the moment of reading (slaStateAt). */
   slaState: string | null;
+  slaAtRiskAt: Date | null;
   slaStoppedAt: Date | null;
   lastActivityAt: Date;
   requesterName: string | null;
@@ -245,9 +239,9 @@ const ORDER = Prisma.sql`ORDER BY t.priority DESC, t."isPartner" DESC, t."slaDue
 // The LIMIT and the page's bounds are written into the statement (wholeNumber), for the prepared
 // statement's generic plan.
 
-const selectRow = (now: Date) => Prisma.sql`
+const SELECT_ROW = Prisma.sql`
     t.id, t.number, t.subject, t.status::text AS status, t.channel::text AS channel, t.priority::text AS priority,
-    t."isPartner", t."senderUnverified", t."slaDueAt", ${slaStateShown(now)} AS "slaState", t."slaStoppedAt",
+    t."isPartner", t."senderUnverified", t."slaDueAt", t."slaState"::text AS "slaState", t."slaAtRiskAt", t."slaStoppedAt",
     t."lastActivityAt", t."requesterName", t."updatedAt",
     c.key AS "categoryKey", c."nameNl" AS "categoryNameNl", c."nameEn" AS "categoryNameEn",
     tm.name AS "teamName", a.name AS "assigneeName",
@@ -293,7 +287,7 @@ function countCappedSql(where: Prisma.Sql, cap: number): Prisma.Sql {
 
 /** One queue page's statement, exactly as queuePage sends it (bench:queue sends the same over pg). */
 export function queuePageStatement(user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number, now: Date): Prisma.Sql {
-  return pageStatement(queueConditions(user, filter, now), selectRow(now), take, skip, countCap(filter));
+  return pageStatement(queueConditions(user, filter, now), SELECT_ROW, take, skip, countCap(filter));
 }
 
 // Every page read takes the moment it is read at (`now`): the SLA filter and states are judged at it.
@@ -320,7 +314,7 @@ async function readPage<T extends object>(client: DbClient, user: SessionUser, f
 
 /** One queue page with everything the list shows, in queue order, and the total (at most countCap + 1: more than the cap). */
 export function queuePage(client: DbClient, user: SessionUser, filter: Partial<QueueFilter>, take: number, skip: number, now: Date): Promise<{ rows: QueueRow[]; total: number }> {
-  return readPage<QueueRow>(client, user, filter, selectRow(now), take, skip, now);
+  return readPage<QueueRow>(client, user, filter, SELECT_ROW, take, skip, now);
 }
 
 interface PageRows {

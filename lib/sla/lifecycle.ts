@@ -96,6 +96,30 @@ export function answerClockView(t: TicketClockFields): AnswerClockView {
   return { kind: "DUE", state: t.slaState, dueAt: t.slaDueAt };
 }
 
+/** What tells a ticket clock's state at a moment: its status, stored state and times. */
+export interface ClockStateFields {
+  status: TicketStatusName;
+  slaState: SlaState | null;
+  slaDueAt: Date | null;
+  slaAtRiskAt: Date | null;
+  slaStoppedAt: Date | null;
+}
+
+/**
+ * A ticket clock's state at `now`. A running clock (new or open, not answered, with its times) is
+ * judged from its due time and at-risk moment as the rule judges it: BREACHED after the due time,
+ * AT_RISK from the at-risk moment, ON_TRACK before. So every place shows what the queue's filter
+ * finds at the same moment (lib/queue/sql.ts), not the state as of the sweep's last run, which
+ * stores the same state when it gets there. An answered, waiting or closed clock keeps the state
+ * it was judged in.
+ */
+export function slaStateAt(t: ClockStateFields, now: Date): SlaState | null {
+  const running = (t.status === "NEW" || t.status === "OPEN") && !t.slaStoppedAt && t.slaDueAt && t.slaAtRiskAt;
+  if (!running) return t.slaState;
+  if (t.slaDueAt!.getTime() < now.getTime()) return "BREACHED";
+  return t.slaAtRiskAt!.getTime() <= now.getTime() ? "AT_RISK" : "ON_TRACK";
+}
+
 /** The due time a customer sees: only while we owe them an answer, else null. */
 export function customerAnswerDue(t: Omit<TicketClockFields, "slaState">): Date | null {
   if (t.slaStoppedAt || t.status === "PENDING_CUSTOMER" || DONE.includes(t.status)) return null;

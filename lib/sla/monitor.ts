@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
+import { slaStateAt } from "./lifecycle";
 import { computeClock, policyByKey, type SlaState } from "./rules";
 
 export type MonitorKind = "WRITTEN_QUESTION" | "URGENT_REQUEST" | "COMPLAINT" | "ESCALATION" | "CALLBACK";
@@ -27,7 +28,7 @@ const CALLBACK_MINUTES = { MORNING: 60, AFTERNOON: 120 } as const;
 
 /**
  * Every running clock that is AT_RISK or BREACHED now: ticket clocks (written questions, urgent
- * requests, complaints) as the sweep keeps them, neither answered (stopped) nor waiting on the
+ * requests, complaints) judged at `now` from the times the sweep keeps, neither answered (stopped) nor waiting on the
  * customer (paused: nothing is late then, lib/sla/lifecycle.ts), open escalations against their tier's clock,
  * and today's callbacks whose slot has begun without an attempt (at risk) or ended without
  * one (breached). Most urgent first.
@@ -35,14 +36,19 @@ const CALLBACK_MINUTES = { MORNING: 60, AFTERNOON: 120 } as const;
 export async function loadSlaMonitor(user: SessionUser, now: Date): Promise<MonitorItem[]> {
   if (!mayWatchSla(user)) return [];
   const [settings, policies] = await Promise.all([getCalendarSettings(db), getSlaPolicies(db)]);
+  // Judged at `now` from the clock's times (slaStateAt), as the queue's filter judges it: a clock
+  // that reached its at-risk moment is listed before the sweep has written the state.
   const tickets = await db.ticket.findMany({
-    where: { status: { in: ["NEW", "OPEN"] }, slaState: { in: ["AT_RISK", "BREACHED"] }, slaStoppedAt: null },
+    where: { status: { in: ["NEW", "OPEN"] }, slaStoppedAt: null, slaDueAt: { not: null }, slaAtRiskAt: { lte: now } },
     select: {
       id: true,
       number: true,
       subject: true,
+      status: true,
       slaState: true,
       slaDueAt: true,
+      slaAtRiskAt: true,
+      slaStoppedAt: true,
       slaPolicyKey: true,
       category: { select: { key: true } },
       team: { select: { name: true } },
@@ -53,8 +59,8 @@ export async function loadSlaMonitor(user: SessionUser, now: Date): Promise<Moni
   });
   const items: MonitorItem[] = tickets.map((t) => ({
     kind: t.category.key === "COMPLAINT" ? "COMPLAINT" : t.slaPolicyKey === "URGENT_REQUEST" ? "URGENT_REQUEST" : "WRITTEN_QUESTION",
-    state: t.slaState as "AT_RISK" | "BREACHED",
-    dueAt: t.slaDueAt ?? now,
+    state: slaStateAt(t, now) as MonitorItem["state"],
+    dueAt: t.slaDueAt!,
     label: t.subject,
     reference: t.number,
     ticketId: t.id,

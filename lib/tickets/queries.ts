@@ -7,6 +7,7 @@ import { employerTicketScope } from "@/lib/employer/scope";
 import type { QueueFilter } from "@/lib/queue/schema";
 import { countCap, pageFingerprint, queueFingerprintSql, queuePage, type QueueRow } from "@/lib/queue/sql";
 import { staffTicketScope } from "@/lib/workspace/scope";
+import { slaStateAt } from "@/lib/sla/lifecycle";
 import { OPEN_STATUSES, mayViewDossier, parseTicketNumber, seesAllTeams } from "./rules";
 
 export const listSelect = {
@@ -21,6 +22,7 @@ export const listSelect = {
   senderUnverified: true,
   slaDueAt: true,
   slaState: true,
+  slaAtRiskAt: true,
   slaStoppedAt: true,
   lastActivityAt: true,
   requesterName: true,
@@ -110,8 +112,9 @@ export function queueWhere(user: SessionUser, filter: Partial<QueueFilter>, now:
   return { AND: and };
 }
 
-/** A queue row in the shape of the list's items (the same fields listSelect gives). */
-function listItemOf(row: QueueRow): TicketListItem {
+/** A queue row in the shape of the list's items (the same fields listSelect gives), its SLA state as at `now`. */
+function listItemOf(row: QueueRow, now: Date): TicketListItem {
+  const clock = { status: row.status as TicketListItem["status"], slaState: row.slaState as TicketListItem["slaState"], slaDueAt: row.slaDueAt, slaAtRiskAt: row.slaAtRiskAt, slaStoppedAt: row.slaStoppedAt };
   return {
     id: row.id,
     number: row.number,
@@ -122,7 +125,8 @@ function listItemOf(row: QueueRow): TicketListItem {
     isPartner: row.isPartner,
     senderUnverified: row.senderUnverified,
     slaDueAt: row.slaDueAt,
-    slaState: row.slaState as TicketListItem["slaState"],
+    slaState: slaStateAt(clock, now),
+    slaAtRiskAt: row.slaAtRiskAt,
     slaStoppedAt: row.slaStoppedAt,
     lastActivityAt: row.lastActivityAt,
     requesterName: row.requesterName,
@@ -136,7 +140,7 @@ function listItemOf(row: QueueRow): TicketListItem {
 /** The queue: open tickets of the user's teams, urgent first, partners next, then by due time. */
 export async function listQueue(user: SessionUser, page = 0, now = new Date()): Promise<TicketListItem[]> {
   const { rows } = await queuePage(db, user, {}, PAGE_SIZE, page * PAGE_SIZE, now);
-  return rows.map(listItemOf);
+  return rows.map((row) => listItemOf(row, now));
 }
 
 export interface QueuePage {
@@ -158,7 +162,7 @@ export async function searchQueue(user: SessionUser, filter: QueueFilter, now = 
   const counted = capped ? cap : total;
   // Past the cap the pager keeps offering "next" while pages are full.
   const pageCount = capped ? Math.max(Math.ceil(counted / PAGE_SIZE), filter.page + (rows.length === PAGE_SIZE ? 2 : 1)) : Math.max(1, Math.ceil(counted / PAGE_SIZE));
-  return { items: rows.map(listItemOf), total: counted, capped, page: filter.page, pageCount, fingerprint: pageFingerprint(rows, total) };
+  return { items: rows.map((row) => listItemOf(row, now)), total: counted, capped, page: filter.page, pageCount, fingerprint: pageFingerprint(rows, total) };
 }
 
 /**

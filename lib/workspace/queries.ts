@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/queries";
 import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
 import { readRows } from "@/lib/db/prepared";
+import { slaStateAt } from "@/lib/sla/lifecycle";
 import { cachedTeams } from "@/lib/tickets/queries";
 import { recordDossierView } from "./mutations";
 import { isDossierTicket, staffScopeSql } from "./scope";
@@ -56,7 +57,7 @@ function part(row: Record<string, unknown>, prefix: string, key = "id"): Record<
  * ticket.dossier_viewed audit event (DESIGN: Security). One prepared statement with the staff
  * scope in SQL (staffScopeSql): through Prisma's include it cost 7 ms of the server's CPU.
  */
-export async function getStaffTicket(user: SessionUser, id: string) {
+export async function getStaffTicket(user: SessionUser, id: string, now = new Date()) {
   const [row] = await readRows<Record<string, unknown>>(
     db,
     Prisma.sql`
@@ -86,7 +87,8 @@ export async function getStaffTicket(user: SessionUser, id: string) {
     complaint: complaint ? { stage: complaint.stage, subjectTicket: { category: { dossierSensitive: complaint.subjectDossierSensitive } } } : null,
   } as unknown as LoadedTicket;
   if (isDossierTicket({ dossierSensitive: ticket.category.dossierSensitive, complaint })) await recordDossierView(user.id, ticket.id);
-  return { ...ticket, id: ticket.id as ScopedTicketId };
+  // The answer clock's state as it stands when read, as the queue shows it (not the sweep's last run).
+  return { ...ticket, slaState: slaStateAt(ticket, now), id: ticket.id as ScopedTicketId };
 }
 
 export type StaffTicket = NonNullable<Awaited<ReturnType<typeof getStaffTicket>>>;

@@ -147,6 +147,29 @@ describe("GET /api/v1/tickets", () => {
     expect(byText.body.data.map((t: { id: string }) => t.id)).toEqual(expected.map((t) => t.id));
   });
 
+  it("gives each ticket's SLA state as it stands at the request, as its filter finds it, before the sweep has written it", async () => {
+    const [reached, overdue] = await db.ticket.findMany({
+      where: { status: "OPEN", slaStoppedAt: null, id: { notIn: [vandijkTicket.id, zorgnoordTicket.id] } },
+      orderBy: { number: "asc" },
+      take: 2,
+      select: { id: true },
+    });
+    const hour = 3_600_000;
+    // As the sweep left them an hour ago: since then one reached its at-risk moment, one its due time.
+    await db.ticket.update({ where: { id: reached!.id }, data: { slaState: "ON_TRACK", slaAtRiskAt: new Date(Date.now() - hour), slaDueAt: new Date(Date.now() + 24 * hour) } });
+    await db.ticket.update({ where: { id: overdue!.id }, data: { slaState: "AT_RISK", slaAtRiskAt: new Date(Date.now() - 2 * hour), slaDueAt: new Date(Date.now() - 60_000) } });
+    const listed = async (sla: string) =>
+      new Map((await call(listTickets, { path: `/api/v1/tickets?limit=100&sla=${sla}`, token: manager.secret })).body.data.map((t: { id: string; slaState: string }) => [t.id, t.slaState]));
+    const [atRisk, breached, onTrack] = await Promise.all([listed("AT_RISK"), listed("BREACHED"), listed("ON_TRACK")]);
+    expect(atRisk.get(reached!.id)).toBe("AT_RISK");
+    expect(breached.get(overdue!.id)).toBe("BREACHED");
+    expect(onTrack.has(reached!.id)).toBe(false);
+    // Every ticket a filter finds carries that filter's state.
+    for (const [state, found] of [["AT_RISK", atRisk], ["BREACHED", breached], ["ON_TRACK", onTrack]] as const) expect([...found.values()].filter((s) => s !== state)).toEqual([]);
+    expect((await call(readTicket, { path: "/t", token: manager.secret, params: { id: reached!.id } })).body.slaState).toBe("AT_RISK");
+    expect((await call(readTicket, { path: "/t", token: manager.secret, params: { id: overdue!.id } })).body.slaState).toBe("BREACHED");
+  });
+
   it("shows an organisation-limited token only that organisation's tickets", async () => {
     const answer = await call(listTickets, { path: "/api/v1/tickets?limit=100", token: limited.secret });
     const orgs = answer.body.data.map((t: { organisation: { id: string } | null }) => t.organisation?.id ?? null);

@@ -9,7 +9,7 @@ const now = new Date("2026-11-25T09:30:00Z");
 beforeAll(async () => {
   await seedDemo(new Date("2026-11-24T10:00:00Z"));
   // Only the clocks made below: the demo's own tickets, escalations and appointments are set aside.
-  await db.ticket.updateMany({ data: { slaState: "ON_TRACK" } });
+  await db.ticket.updateMany({ data: { slaState: "ON_TRACK", slaDueAt: new Date("2026-12-31T16:00:00Z"), slaAtRiskAt: new Date("2026-12-30T16:00:00Z") } });
   await db.escalation.deleteMany();
   await db.callbackAppointment.deleteMany();
   const [anna, handler, eva, team] = await Promise.all([
@@ -19,8 +19,10 @@ beforeAll(async () => {
     db.team.findUniqueOrThrow({ where: { key: "uitkeringen" } }),
   ]);
   const open = await db.ticket.findMany({ where: { status: "OPEN", requesterId: anna.id }, orderBy: { number: "asc" }, take: 3 });
-  await db.ticket.update({ where: { id: open[0]!.id }, data: { slaState: "BREACHED", slaDueAt: new Date("2026-11-24T16:00:00Z") } });
-  await db.ticket.update({ where: { id: open[1]!.id }, data: { slaState: "AT_RISK", slaDueAt: new Date("2026-11-25T16:00:00Z") } });
+  // Both as the sweep last left them, before it came round to their new state: the monitor judges
+  // the state from the times at its moment, as the queue does.
+  await db.ticket.update({ where: { id: open[0]!.id }, data: { slaState: "AT_RISK", slaDueAt: new Date("2026-11-24T16:00:00Z"), slaAtRiskAt: new Date("2026-11-23T16:00:00Z") } });
+  await db.ticket.update({ where: { id: open[1]!.id }, data: { slaState: "ON_TRACK", slaDueAt: new Date("2026-11-25T16:00:00Z"), slaAtRiskAt: new Date("2026-11-25T09:00:00Z") } });
   // An escalation raised Monday morning: one working day, so overdue by Wednesday.
   await db.escalation.create({ data: { organisationId: eva.memberships[0]!.organisationId, tier: 1, reason: "Geen antwoord", raisedById: eva.id, raisedAt: new Date("2026-11-23T08:00:00Z"), dueAt: new Date("2026-11-24T16:00:00Z") } });
   // Today's morning slot began at 10:00 without an attempt: at risk; one ending later with an attempt: not listed.
@@ -38,6 +40,9 @@ describe("SLA monitor", () => {
       ["WRITTEN_QUESTION", "AT_RISK"],
     ]);
     expect(items.every((i) => i.reference.length > 0)).toBe(true);
+    // Half an hour earlier the second question was still on track: not listed.
+    const earlier = await loadSlaMonitor(coordinator, new Date("2026-11-25T08:59:59Z"));
+    expect(earlier.filter((i) => i.kind === "WRITTEN_QUESTION").map((i) => i.state)).toEqual(["BREACHED"]);
     expect(items.find((i) => i.kind === "CALLBACK")?.ticketId).toBeTruthy();
   });
 

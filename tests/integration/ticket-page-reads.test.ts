@@ -6,6 +6,7 @@
 // appointments and attempts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { slaStateAt } from "@/lib/sla/lifecycle";
 import { getStaffTicket, getTimeline, staffTicketInclude } from "@/lib/workspace/queries";
 import { staffTicketScope } from "@/lib/workspace/scope";
 import { sortTimeline, type TimelineEntry } from "@/lib/workspace/timeline";
@@ -99,13 +100,15 @@ describe("a ticket's timeline", () => {
     await db.urgentRequest.create({ data: { ticketId: plain!.id, organisationId: organisation.id, reason: "r", forWhom: "w", receivedAt: new Date("2026-11-24T08:00:00Z"), dueAt: new Date("2026-11-25T08:00:00Z"), verification: "PENDING" } });
     await db.ticket.update({ where: { id: other!.id }, data: { teamId: null, requesterId: null, requesterName: "Onbekende beller" } });
     const tickets = await db.ticket.findMany({ select: { id: true } });
+    const now = new Date();
     const kinds = { urgent: 0, complaint: 0, teamless: 0, shown: 0, hidden: 0 };
     for (const email of roles) {
       const user = await sessionFor(email);
       for (const { id } of tickets) {
         const byPrisma = await db.ticket.findFirst({ where: { AND: [{ id }, staffTicketScope(user)] }, include: staffTicketInclude });
-        const read = await getStaffTicket(user, id);
-        expect(read, `${email} ${id}`).toEqual(byPrisma);
+        const read = await getStaffTicket(user, id, now);
+        // The answer clock's state as it stands at the read (the test below), the rest as stored.
+        expect(read, `${email} ${id}`).toEqual(byPrisma && { ...byPrisma, slaState: slaStateAt(byPrisma, now) });
         if (!byPrisma) kinds.hidden += 1;
         else {
           kinds.shown += 1;
@@ -117,5 +120,20 @@ describe("a ticket's timeline", () => {
     }
     // Every case was met: in and out of scope, and each optional relation there and not.
     expect(Object.values(kinds).every((n) => n > 0), JSON.stringify(kinds)).toBe(true);
+  });
+
+  it("shows the answer clock's state as it stands when read, not as the sweep last wrote it", async () => {
+    const manager = await sessionFor("manager@loket.example");
+    const { id } = await db.ticket.findFirstOrThrow({ where: { AND: [{ status: "OPEN", slaStoppedAt: null, slaDueAt: { not: null } }, staffTicketScope(manager)] }, orderBy: { number: "desc" } });
+    // Written by the sweep while on track; at risk from Tuesday 11:00, due Wednesday 17:00.
+    await db.ticket.update({ where: { id }, data: { slaState: "ON_TRACK", slaAtRiskAt: new Date("2026-12-01T10:00:00Z"), slaDueAt: new Date("2026-12-02T16:00:00Z") } });
+    const stateAt = async (at: string) => (await getStaffTicket(manager, id, new Date(at)))!.slaState;
+    expect(await stateAt("2026-12-01T09:59:59.999Z")).toBe("ON_TRACK");
+    expect(await stateAt("2026-12-01T10:00:00Z")).toBe("AT_RISK");
+    expect(await stateAt("2026-12-02T16:00:00Z")).toBe("AT_RISK");
+    expect(await stateAt("2026-12-02T16:00:00.001Z")).toBe("BREACHED");
+    // Answered in time on Tuesday morning: it stays as it was answered, whenever read.
+    await db.ticket.update({ where: { id }, data: { slaStoppedAt: new Date("2026-12-01T09:00:00Z") } });
+    expect(await stateAt("2026-12-09T09:00:00Z")).toBe("ON_TRACK");
   });
 });

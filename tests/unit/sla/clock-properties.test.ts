@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { DEFAULT_CALENDAR_SETTINGS } from "@/lib/calendar/holidays";
 import { isWorkingDay, workingTimeBetween } from "@/lib/calendar/rules";
+import { slaStateAt } from "@/lib/sla/lifecycle";
 import { DEFAULT_SLA_POLICIES, type SlaPause, type SlaPolicy, computeClock } from "@/lib/sla/rules";
 
 const S = DEFAULT_CALENDAR_SETTINGS;
@@ -140,8 +141,9 @@ describe("the moment a clock's state changes next", () => {
   });
 });
 
-// The queue judges a running clock's state at the moment it is read from dueAt and atRiskAt alone
-// (lib/queue/sql.ts slaStateAt), without waiting for the sweep to write the state.
+// Every read judges a running clock's state at its moment from dueAt and atRiskAt alone
+// (slaStateAt in lib/sla/lifecycle.ts; the queue's filter in lib/queue/sql.ts), without waiting
+// for the sweep to write the state.
 describe("the moment a clock is at risk", () => {
   it("tells the state at any later moment the clock runs on unchanged, as the rule does", () => {
     fc.assert(
@@ -149,7 +151,7 @@ describe("the moment a clock is at risk", () => {
         const closed = pauses.filter((p) => p.to !== null && p.to <= now);
         const clock = computeClock({ policy, startedAt, pauses: closed, now, settings: S });
         const then = new Date(now.getTime() + later);
-        const judged = then > clock.dueAt ? "BREACHED" : then >= clock.atRiskAt ? "AT_RISK" : "ON_TRACK";
+        const judged = slaStateAt({ status: "OPEN", slaState: clock.state, slaDueAt: clock.dueAt, slaAtRiskAt: clock.atRiskAt, slaStoppedAt: null }, then);
         const rule = computeClock({ policy, startedAt, pauses: closed, now: then, settings: S });
         // A moment within a few ms of budget of the threshold may fall either side (the rule's share is rounded).
         const nearThreshold = Math.abs(then.getTime() - clock.atRiskAt.getTime()) <= 3;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CALENDAR_SETTINGS } from "@/lib/calendar/holidays";
-import { type AnswerClock, answerClockView, clockStep, customerAnswerDue } from "@/lib/sla/lifecycle";
+import { type AnswerClock, answerClockView, clockStep, customerAnswerDue, slaStateAt } from "@/lib/sla/lifecycle";
 import { computeClock, DEFAULT_SLA_POLICIES } from "@/lib/sla/rules";
 
 const T0 = new Date("2026-06-08T08:00:00Z"); // Monday 10:00 in Amsterdam
@@ -85,5 +85,29 @@ describe("answerClockView and customerAnswerDue", () => {
     expect(customerAnswerDue(ticket)).toEqual(due);
     expect(customerAnswerDue({ ...ticket, status: "NEW" })).toEqual(due);
     expect(customerAnswerDue({ ...ticket, status: "RESOLVED" })).toBeNull();
+  });
+});
+
+describe("slaStateAt", () => {
+  // At risk from Tuesday 11:00 Amsterdam, due Wednesday 17:00; the sweep last wrote ON_TRACK.
+  const running = { status: "OPEN" as const, slaState: "ON_TRACK" as const, slaAtRiskAt: new Date("2026-12-01T10:00:00Z"), slaDueAt: new Date("2026-12-02T16:00:00Z"), slaStoppedAt: null };
+  const at = (iso: string) => new Date(iso);
+
+  it("judges a running clock from its times at the moment, whatever the sweep last wrote", () => {
+    expect(slaStateAt(running, at("2026-12-01T09:59:59.999Z"))).toBe("ON_TRACK");
+    expect(slaStateAt(running, at("2026-12-01T10:00:00Z"))).toBe("AT_RISK");
+    // Due at 17:00 means still in time at 17:00 itself.
+    expect(slaStateAt(running, at("2026-12-02T16:00:00Z"))).toBe("AT_RISK");
+    expect(slaStateAt(running, at("2026-12-02T16:00:00.001Z"))).toBe("BREACHED");
+    expect(slaStateAt({ ...running, status: "NEW", slaState: "BREACHED" }, at("2026-12-01T09:00:00Z"))).toBe("ON_TRACK");
+  });
+
+  it("keeps the stored state of a clock that does not run: answered, waiting on the customer, resolved, or without times", () => {
+    const late = at("2026-12-09T09:00:00Z");
+    expect(slaStateAt({ ...running, slaStoppedAt: at("2026-12-01T09:00:00Z") }, late)).toBe("ON_TRACK");
+    expect(slaStateAt({ ...running, status: "PENDING_CUSTOMER", slaState: "AT_RISK" }, late)).toBe("AT_RISK");
+    expect(slaStateAt({ ...running, status: "RESOLVED" }, late)).toBe("ON_TRACK");
+    expect(slaStateAt({ ...running, slaAtRiskAt: null }, late)).toBe("ON_TRACK");
+    expect(slaStateAt({ ...running, slaDueAt: null, slaState: null }, late)).toBeNull();
   });
 });
