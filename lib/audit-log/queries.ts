@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import type { Db } from "@/lib/db/client";
+import { inOrderOf, searchPeopleByName } from "@/lib/people/search";
 import { AUDIT_PAGE_SIZE, type AuditFilter, type Cursor, normaliseTicketNumber, periodBounds } from "./rules";
 
 // The audit log is read in SQL rather than through Prisma's where builder: the organisation filter
@@ -50,17 +51,14 @@ export async function resolveAuditFilter(db: Db, filter: AuditFilter): Promise<R
   };
 }
 
-/** An exact e-mail address is that one person; otherwise a part of the name or the address. */
+/** An exact e-mail address is that one person; otherwise a part of the name, the address or the client number. */
 async function findPeople(db: Db, query: string): Promise<PersonMatch[]> {
   const select = { id: true, name: true, email: true } as const;
   const exact = await db.user.findUnique({ where: { email: query.toLowerCase() }, select });
   if (exact) return [exact];
-  return db.user.findMany({
-    where: { OR: [{ name: { contains: query, mode: "insensitive" } }, { email: { contains: query, mode: "insensitive" } }] },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: MATCH_LIMIT + 1,
-    select,
-  });
+  // From the trigram indexes (lib/people/search.ts), then read through Prisma in that order.
+  const { ids } = await searchPeopleByName(db, { scope: Prisma.sql`true`, q: query }, { take: MATCH_LIMIT + 1 });
+  return inOrderOf(ids, await db.user.findMany({ where: { id: { in: ids } }, select }));
 }
 
 /** An exact external number is that organisation; otherwise a part of the name. */

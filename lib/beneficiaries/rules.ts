@@ -74,6 +74,8 @@ export function mergedEmail(userId: string): string {
 }
 
 export const BENEFICIARIES_PAGE_SIZE = 25;
+/** The list counts to here, then says "more than": counting a million accounts costs more than the page. */
+export const BENEFICIARIES_COUNT_CAP = 1_000;
 
 export function pageOf(raw: string | undefined): number {
   const n = Number.parseInt(raw ?? "1", 10);

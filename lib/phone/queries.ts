@@ -1,28 +1,22 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
+import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
+import { inOrderOf, searchPeopleByName } from "@/lib/people/search";
 import { staffTicketScope } from "@/lib/workspace/scope";
 import { OPEN_STATUSES } from "@/lib/tickets/rules";
 import { getCallerHistory } from "./history";
 import { HANDOVER_ROLES, orderContactNotes } from "./rules";
 
-/** Beneficiaries and employer contacts by name, mail, phone, client number or employer number. */
-export function searchCallers(q: string) {
-  const text = { contains: q.trim(), mode: "insensitive" as const };
-  if (q.trim().length < 2) return Promise.resolve([]);
-  return db.user.findMany({
-    where: {
-      role: { in: ["BENEFICIARY", "EMPLOYER_CONTACT"] },
-      OR: [
-        { name: text },
-        { email: text },
-        { phone: { contains: q.replace(/[\s()-]/g, "") } },
-        { clientNumber: text },
-        { memberships: { some: { organisation: { OR: [{ externalNumber: text }, { name: text }] } } } },
-      ],
-    },
-    orderBy: { name: "asc" },
-    take: 10,
+/**
+ * Beneficiaries and employer contacts by name, mail, phone, client number or employer number (the
+ * organisation's name or number), ten by name. Read from the trigram indexes (lib/people/search.ts).
+ */
+export async function searchCallers(q: string) {
+  if (q.trim().length < 2) return [];
+  const { ids } = await searchPeopleByName(db, { scope: Prisma.sql`u.role IN ('BENEFICIARY', 'EMPLOYER_CONTACT')`, q, phone: true, organisations: true }, { take: 10 });
+  const rows = await db.user.findMany({
+    where: { id: { in: ids } },
     select: {
       id: true,
       name: true,
@@ -33,6 +27,7 @@ export function searchCallers(q: string) {
       memberships: { take: 1, select: { organisation: { select: { id: true, name: true, externalNumber: true } } } },
     },
   });
+  return inOrderOf(ids, rows);
 }
 
 /**

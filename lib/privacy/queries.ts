@@ -1,7 +1,9 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
 import { can } from "@/lib/auth/permissions";
+import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
+import { inOrderOf, searchPeopleByName } from "@/lib/people/search";
 import { openWorkOf } from "./erasure";
 import { personIsHeld } from "./holds";
 import { getLastSweep, getRetentionSettings } from "./settings";
@@ -32,19 +34,17 @@ export async function loadPrivacyOverview(user: SessionUser) {
   return { settings, lastSweep, holds };
 }
 
-/** Customers (beneficiaries, employer contacts) by name, e-mail address or client number. */
+/** Customers (beneficiaries, employer contacts) by name, e-mail address or client number, 25 by name. */
 export async function searchPeople(user: SessionUser, q: string) {
   const query = q.trim();
   if (!mayManage(user) || query.length < 2) return [];
-  return db.user.findMany({
-    where: {
-      role: { in: ["BENEFICIARY", "EMPLOYER_CONTACT"] },
-      OR: [{ name: { contains: query, mode: "insensitive" } }, { email: { contains: query.toLowerCase() } }, { clientNumber: query }],
-    },
-    orderBy: { name: "asc" },
-    take: 25,
+  // From the trigram indexes (lib/people/search.ts), then read through Prisma in that order.
+  const { ids } = await searchPeopleByName(db, { scope: Prisma.sql`u.role IN ('BENEFICIARY', 'EMPLOYER_CONTACT')`, q: query }, { take: 25 });
+  const rows = await db.user.findMany({
+    where: { id: { in: ids } },
     select: { id: true, name: true, email: true, clientNumber: true, role: true, erasedAt: true, active: true },
   });
+  return inOrderOf(ids, rows);
 }
 
 /** What Loket holds about one person: counts per class, holds, unfinished business. */

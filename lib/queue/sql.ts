@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
 import { readRows, wholeNumber } from "@/lib/db/prepared";
+import { anyHolds, likeEscaped, organisationText, pattern, personText, textMatch, type TextMatch, WORD_START_BELOW } from "@/lib/db/text-match";
 import type { DbClient } from "@/lib/settings/queries";
 import { OPEN_STATUSES, parseTicketNumber } from "@/lib/tickets/rules";
 import { staffScopeSql } from "@/lib/workspace/scope";
@@ -24,50 +25,8 @@ function statusList(statuses: readonly string[]): Prisma.Sql {
   return Prisma.raw(safe.map((s) => `'${s}'`).join(", "));
 }
 
-// "Contains", as LIKE so that the trigram indexes (prisma/migrations/*_queue_search_trigrams) can
-// answer it: the text's own %, _ and \ are escaped.
-const likeEscaped = (text: string) => text.replace(/[\\%_]/g, "\\$&");
-const pattern = (text: Prisma.Sql) => Prisma.sql`'%' || ${text} || '%'`;
-
-/**
- * A text shorter than this is looked for at the start of a word, not anywhere: trigram indexes
- * cannot tell where one or two letters occur, so "contains" walked every open ticket (1.8 s for
- * "zq" at 1,000,000 tickets), while the start of a word is a trigram of its own ("  z", " zq").
- * Two letters anywhere match most tickets anyway; at the start of a word they find a name.
- */
-export const WORD_START_BELOW = 3;
-
-// What may come before a word: the start, white space or ASCII punctuation. pg_trgm reads a regular
-// expression's trigrams from the index only while every character of a class is plain ASCII (with
-// "–" or "[^[:alnum:]]" it reads the whole index), so a word after a typographic quote is missed.
-const WORD_BOUNDARY = String.raw`(^|[ \n\r\t.,;:!?()<>{}\[\]/\\|_@'"&+*#=~%$^\x60-])`;
-// Every character but letters and digits stands for itself in the expression.
-const regexEscaped = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, "\\$&");
-
-/** How a column is tested for the searched text. */
-type TextMatch = (column: Prisma.Sql) => Prisma.Sql;
-
-// A sign beyond ASCII that is not a letter or digit: a typographic quote or dash.
-const TYPOGRAPHIC_SIGN = /[^\p{L}\p{N}\x00-\x7F]/u;
-
-function textMatch(q: string): TextMatch {
-  const trimmed = q.trim();
-  if (trimmed.length < WORD_START_BELOW) {
-    const wordStart = Prisma.sql`${WORD_BOUNDARY} || lower(${regexEscaped(trimmed)})`;
-    // From an expression starting with such a sign ("“z") pg_trgm reads no trigram, and it walked
-    // the whole table (220 ms at 300,000 rows); "contains" lets the index find the candidates
-    // (11 ms), and the expression then keeps the start of a word. For a text with no letter or
-    // digit, "contains" has no trigram either: searchPlan walks the queue for it.
-    if (TYPOGRAPHIC_SIGN.test(trimmed) && /[\p{L}\p{N}]/u.test(trimmed)) {
-      const contains = pattern(Prisma.sql`lower(${likeEscaped(trimmed)})`);
-      return (column) => Prisma.sql`(${column} LIKE ${contains} AND ${column} ~ (${wordStart}))`;
-    }
-    return (column) => Prisma.sql`${column} ~ (${wordStart})`;
-  }
-  // Both sides lower-cased by PostgreSQL, as the indexes are.
-  const contains = pattern(Prisma.sql`lower(${likeEscaped(trimmed)})`);
-  return (column) => Prisma.sql`${column} LIKE ${contains}`;
-}
+/** A text shorter than this is looked for at the start of a word (lib/db/text-match.ts). */
+export { WORD_START_BELOW };
 
 /**
  * How a text search is answered. "rows": the queue is walked in order and each ticket tested, fast
@@ -84,20 +43,16 @@ export const RARE_TEXT = 2_000;
 
 // Where a search looks, as the lower-cased expressions the trigram indexes hold, of a row under an
 // alias: the ticket's own text (on Ticket, and its copy in TicketSearch, which holds the index), its
-// requester's, its organisation's, a message's. Both plans (and the indexes) must look at the same places.
+// requester's (personText), its organisation's, a message's. Both plans (and the indexes) must look at the same places.
 const ticketText = (a: string) => [`lower(${a}.subject)`, `lower(coalesce(${a}."requesterName", ''))`, `lower(coalesce(${a}."requesterEmail", ''))`];
-const requesterText = (a: string) => [`lower(${a}.name)`, `lower(${a}.email)`, `lower(coalesce(${a}."clientNumber", ''))`];
-const organisationText = (a: string) => [`lower(${a}.name)`, `lower(${a}."externalNumber")`];
 const messageText = (a: string) => [`lower(${a}.body)`];
-// The expressions are written here, with fixed aliases: nothing of the search's text is in them.
-const anyHolds = (match: TextMatch, columns: readonly string[]) => Prisma.join(columns.map((column) => match(Prisma.raw(column))), " OR ");
 
 /** The ids of every ticket whose own fields, requester, organisation or messages hold the text (any status, any scope). */
 function ticketsHolding(match: TextMatch): Prisma.Sql {
   return Prisma.sql`
     SELECT s."ticketId" AS id FROM "TicketSearch" s WHERE ${anyHolds(match, ticketText("s"))}
     UNION ALL
-    SELECT s.id FROM "User" r JOIN "Ticket" s ON s."requesterId" = r.id WHERE ${anyHolds(match, requesterText("r"))}
+    SELECT s.id FROM "User" r JOIN "Ticket" s ON s."requesterId" = r.id WHERE ${anyHolds(match, personText("r"))}
     UNION ALL
     SELECT s.id FROM "Organisation" o JOIN "Ticket" s ON s."organisationId" = o.id WHERE ${anyHolds(match, organisationText("o"))}
     UNION ALL
@@ -127,7 +82,7 @@ function searchSql(q: string, plan: SearchPlan): Prisma.Sql {
   // ticket's messages are looked up by ticket, as a common text would match most messages.
   return Prisma.sql`(
     ${anyHolds(match, ticketText("t"))}
-    OR t."requesterId" IN (SELECT r.id FROM "User" r WHERE ${anyHolds(match, requesterText("r"))})
+    OR t."requesterId" IN (SELECT r.id FROM "User" r WHERE ${anyHolds(match, personText("r"))})
     OR t."organisationId" IN (SELECT o.id FROM "Organisation" o WHERE ${anyHolds(match, organisationText("o"))})
     OR EXISTS (SELECT 1 FROM "Message" m WHERE m."ticketId" = t.id AND (${anyHolds(match, messageText("m"))}))
   )`;

@@ -68,7 +68,7 @@ export const QUEUE_ORDER: Prisma.TicketOrderByWithRelationInput[] = [
 ];
 
 // Prisma has no regular expressions: a text under three characters, which the page looks for at the
-// start of a word (lib/queue/sql.ts, WORD_START_BELOW), is "contains" here. The page reads through
+// start of a word (lib/db/text-match.ts, WORD_START_BELOW), is "contains" here. The page reads through
 // lib/queue/sql.ts; this form is the tests' independent account of every other search.
 function searchWhere(q: string): Prisma.TicketWhereInput {
   const number = parseTicketNumber(q);

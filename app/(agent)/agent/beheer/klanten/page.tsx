@@ -21,8 +21,10 @@ async function BeneficiariesPage({ searchParams }: { searchParams: Promise<Recor
   const q = (params.q ?? "").slice(0, 120);
   const page = pageOf(params.pagina);
   const now = new Date();
-  const [t, format, { rows, total }] = await Promise.all([getTranslations("peopleAdmin"), getFormatter(), searchBeneficiaries(user, q, page, now)]);
-  const pages = Math.max(1, Math.ceil(total / BENEFICIARIES_PAGE_SIZE));
+  const [t, format, { rows, total, capped }] = await Promise.all([getTranslations("peopleAdmin"), getFormatter(), searchBeneficiaries(user, q, page, now)]);
+  // Past the count's cap the pager goes on while pages are full.
+  const counted = Math.max(1, Math.ceil(total / BENEFICIARIES_PAGE_SIZE));
+  const pages = capped ? Math.max(counted, page + (rows.length === BENEFICIARIES_PAGE_SIZE ? 1 : 0)) : counted;
   const pageHref = (n: number) => `${PATH}?${new URLSearchParams({ ...(q ? { q } : {}), pagina: String(n) })}`;
   return (
     <>
@@ -37,7 +39,7 @@ async function BeneficiariesPage({ searchParams }: { searchParams: Promise<Recor
             </div>
             <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("search")}</button>
           </form>
-          <p className="mb-2 text-sm text-slate-600" role="status">{t("resultCount", { total })}</p>
+          <p className="mb-2 text-sm text-slate-600" role="status">{capped ? t("resultCountCapped", { total }) : t("resultCount", { total })}</p>
           {rows.length === 0 ? (
             <EmptyState>{t("resultCount", { total: 0 })}</EmptyState>
           ) : (
