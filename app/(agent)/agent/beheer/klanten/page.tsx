@@ -35,7 +35,8 @@ async function BeneficiariesPage({ searchParams }: { searchParams: Promise<Recor
           <form method="get" action={PATH} role="search" className="mb-4 flex flex-wrap items-end gap-2">
             <div className="grow">
               <label htmlFor="customer-search" className="block text-sm font-medium text-slate-800">{t("searchLabel")}</label>
-              <input id="customer-search" name="q" type="search" defaultValue={q} className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2" />
+              <input id="customer-search" name="q" type="search" defaultValue={q} aria-describedby="customer-search-hint" className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2" />
+              <p id="customer-search-hint" className="mt-1 text-xs text-slate-600">{t("searchHint")}</p>
             </div>
             <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("search")}</button>
           </form>
