@@ -1,9 +1,11 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/queries";
+import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
+import { readRows, wholeNumber } from "@/lib/db/prepared";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
-import { slaStateAt } from "./lifecycle";
+import { slaStateAt, type TicketStatusName } from "./lifecycle";
 import { computeClock, policyByKey, type SlaState } from "./rules";
 
 export type MonitorKind = "WRITTEN_QUESTION" | "URGENT_REQUEST" | "COMPLAINT" | "ESCALATION" | "CALLBACK";
@@ -36,36 +38,16 @@ const CALLBACK_MINUTES = { MORNING: 60, AFTERNOON: 120 } as const;
 export async function loadSlaMonitor(user: SessionUser, now: Date): Promise<MonitorItem[]> {
   if (!mayWatchSla(user)) return [];
   const [settings, policies] = await Promise.all([getCalendarSettings(db), getSlaPolicies(db)]);
-  // Judged at `now` from the clock's times (slaStateAt), as the queue's filter judges it: a clock
-  // that reached its at-risk moment is listed before the sweep has written the state.
-  const tickets = await db.ticket.findMany({
-    where: { status: { in: ["NEW", "OPEN"] }, slaStoppedAt: null, slaDueAt: { not: null }, slaAtRiskAt: { lte: now } },
-    select: {
-      id: true,
-      number: true,
-      subject: true,
-      status: true,
-      slaState: true,
-      slaDueAt: true,
-      slaAtRiskAt: true,
-      slaStoppedAt: true,
-      slaPolicyKey: true,
-      category: { select: { key: true } },
-      team: { select: { name: true } },
-      assignee: { select: { name: true } },
-    },
-    orderBy: { slaDueAt: "asc" },
-    take: 500,
-  });
+  const tickets = await runningClocksAtRisk(now);
   const items: MonitorItem[] = tickets.map((t) => ({
-    kind: t.category.key === "COMPLAINT" ? "COMPLAINT" : t.slaPolicyKey === "URGENT_REQUEST" ? "URGENT_REQUEST" : "WRITTEN_QUESTION",
+    kind: t.categoryKey === "COMPLAINT" ? "COMPLAINT" : t.slaPolicyKey === "URGENT_REQUEST" ? "URGENT_REQUEST" : "WRITTEN_QUESTION",
     state: slaStateAt(t, now) as MonitorItem["state"],
     dueAt: t.slaDueAt!,
     label: t.subject,
     reference: t.number,
     ticketId: t.id,
-    teamName: t.team?.name ?? null,
-    ownerName: t.assignee?.name ?? null,
+    teamName: t.teamName,
+    ownerName: t.assigneeName,
   }));
 
   const escalations = await db.escalation.findMany({
@@ -108,6 +90,50 @@ export async function loadSlaMonitor(user: SessionUser, now: Date): Promise<Moni
   }
   const rank = (s: MonitorItem["state"]) => (s === "BREACHED" ? 0 : 1);
   return items.sort((a, b) => rank(a.state) - rank(b.state) || a.dueAt.getTime() - b.dueAt.getTime());
+}
+
+/** Most clocks the monitor lists of the tickets: those due first. */
+const MONITOR_TICKETS = 500;
+
+interface RunningClockRow {
+  id: string;
+  number: string;
+  subject: string;
+  status: TicketStatusName;
+  slaState: SlaState | null;
+  slaDueAt: Date | null;
+  slaAtRiskAt: Date | null;
+  slaStoppedAt: Date | null;
+  slaPolicyKey: string | null;
+  categoryKey: string;
+  teamName: string | null;
+  assigneeName: string | null;
+}
+
+/**
+ * The running ticket clocks past their at-risk moment at `now`, due first: judged from the clock's
+ * times (slaStateAt), as the queue's filter judges them, so a clock is listed as soon as it is at
+ * risk rather than once the sweep has written the state. Each status is walked in due order on
+ * its own index ("Ticket_status_slaDueAt_idx") and the two merged: for both statuses at once
+ * PostgreSQL read every open ticket and sorted them (0.95 s at 1,000,000 tickets).
+ */
+async function runningClocksAtRisk(now: Date): Promise<RunningClockRow[]> {
+  const at = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  const limit = wholeNumber(MONITOR_TICKETS);
+  const walk = (status: "NEW" | "OPEN") => Prisma.sql`(
+    SELECT t.id, t."slaDueAt" FROM "Ticket" t
+    WHERE t.status = ${Prisma.raw(`'${status}'`)} AND t."slaStoppedAt" IS NULL AND t."slaDueAt" IS NOT NULL AND t."slaAtRiskAt" <= ${at}
+    ORDER BY t."slaDueAt" LIMIT ${limit})`;
+  return readRows<RunningClockRow>(
+    db,
+    Prisma.sql`
+    WITH due AS (${walk("NEW")} UNION ALL ${walk("OPEN")} ORDER BY "slaDueAt" LIMIT ${limit})
+    SELECT t.id, t.number, t.subject, t.status::text AS status, t."slaState"::text AS "slaState", t."slaDueAt", t."slaAtRiskAt", t."slaStoppedAt",
+      t."slaPolicyKey", c.key AS "categoryKey", tm.name AS "teamName", a.name AS "assigneeName"
+    FROM due d JOIN "Ticket" t ON t.id = d.id JOIN "TicketCategory" c ON c.id = t."categoryId"
+      LEFT JOIN "Team" tm ON tm.id = t."teamId" LEFT JOIN "User" a ON a.id = t."assigneeId"
+    ORDER BY d."slaDueAt", t.id`,
+  );
 }
 
 export interface AnsweredLateItem {

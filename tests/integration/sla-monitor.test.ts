@@ -18,11 +18,16 @@ beforeAll(async () => {
     db.user.findUniqueOrThrow({ where: { email: "eva.bakker@vandijk.example" }, include: { memberships: true } }),
     db.team.findUniqueOrThrow({ where: { key: "uitkeringen" } }),
   ]);
-  const open = await db.ticket.findMany({ where: { status: "OPEN", requesterId: anna.id }, orderBy: { number: "asc" }, take: 3 });
+  const open = await db.ticket.findMany({ where: { status: "OPEN" }, orderBy: { number: "asc" }, take: 5 });
+  expect(open).toHaveLength(5);
   // Both as the sweep last left them, before it came round to their new state: the monitor judges
   // the state from the times at its moment, as the queue does.
   await db.ticket.update({ where: { id: open[0]!.id }, data: { slaState: "AT_RISK", slaDueAt: new Date("2026-11-24T16:00:00Z"), slaAtRiskAt: new Date("2026-11-23T16:00:00Z") } });
-  await db.ticket.update({ where: { id: open[1]!.id }, data: { slaState: "ON_TRACK", slaDueAt: new Date("2026-11-25T16:00:00Z"), slaAtRiskAt: new Date("2026-11-25T09:00:00Z") } });
+  await db.ticket.update({ where: { id: open[1]!.id }, data: { status: "NEW", slaState: "ON_TRACK", slaDueAt: new Date("2026-11-25T16:00:00Z"), slaAtRiskAt: new Date("2026-11-25T09:00:00Z") } });
+  // Past both moments, but no clock runs: waiting on the customer, and answered.
+  const overdue = { slaState: "BREACHED" as const, slaDueAt: new Date("2026-11-20T16:00:00Z"), slaAtRiskAt: new Date("2026-11-19T16:00:00Z") };
+  await db.ticket.update({ where: { id: open[3]!.id }, data: { ...overdue, status: "PENDING_CUSTOMER" } });
+  await db.ticket.update({ where: { id: open[4]!.id }, data: { ...overdue, slaStoppedAt: new Date("2026-11-21T09:00:00Z") } });
   // An escalation raised Monday morning: one working day, so overdue by Wednesday.
   await db.escalation.create({ data: { organisationId: eva.memberships[0]!.organisationId, tier: 1, reason: "Geen antwoord", raisedById: eva.id, raisedAt: new Date("2026-11-23T08:00:00Z"), dueAt: new Date("2026-11-24T16:00:00Z") } });
   // Today's morning slot began at 10:00 without an attempt: at risk; one ending later with an attempt: not listed.
