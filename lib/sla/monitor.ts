@@ -30,10 +30,10 @@ const CALLBACK_MINUTES = { MORNING: 60, AFTERNOON: 120 } as const;
 
 /**
  * Every running clock that is AT_RISK or BREACHED now: ticket clocks (written questions, urgent
- * requests, complaints) judged at `now` from the times the sweep keeps, neither answered (stopped) nor waiting on the
- * customer (paused: nothing is late then, lib/sla/lifecycle.ts), open escalations against their tier's clock,
- * and today's callbacks whose slot has begun without an attempt (at risk) or ended without
- * one (breached). Most urgent first.
+ * requests, complaints) judged at `now` from the times the sweep keeps, neither answered (stopped)
+ * nor waiting on the customer (paused: nothing is late then, lib/sla/lifecycle.ts), open
+ * escalations against their tier's clock, and today's callbacks whose slot has begun without an
+ * attempt (at risk) or ended without one (breached). Most urgent first.
  */
 export async function loadSlaMonitor(user: SessionUser, now: Date): Promise<MonitorItem[]> {
   if (!mayWatchSla(user)) return [];
