@@ -32,13 +32,15 @@ async function BeneficiariesPage({ searchParams }: { searchParams: Promise<Recor
       <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
         <section aria-labelledby="customers-heading">
           <h2 id="customers-heading" className="sr-only">{t("listTitle")}</h2>
-          <form method="get" action={PATH} role="search" className="mb-4 flex flex-wrap items-end gap-2">
-            <div className="grow">
-              <label htmlFor="customer-search" className="block text-sm font-medium text-slate-800">{t("searchLabel")}</label>
-              <input id="customer-search" name="q" type="search" defaultValue={q} aria-describedby="customer-search-hint" className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2" />
-              <p id="customer-search-hint" className="mt-1 text-xs text-slate-600">{t("searchHint")}</p>
+          <form method="get" action={PATH} role="search" className="mb-4">
+            <div className="flex flex-wrap items-end gap-2">
+              <div className="grow">
+                <label htmlFor="customer-search" className="block text-sm font-medium text-slate-800">{t("searchLabel")}</label>
+                <input id="customer-search" name="q" type="search" defaultValue={q} aria-describedby="customer-search-hint" className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2" />
+              </div>
+              <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("search")}</button>
             </div>
-            <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("search")}</button>
+            <p id="customer-search-hint" className="mt-1 text-xs text-slate-600">{t("searchHint")}</p>
           </form>
           <p className="mb-2 text-sm text-slate-600" role="status">{capped ? t("resultCountCapped", { total }) : t("resultCount", { total })}</p>
           {rows.length === 0 ? (
