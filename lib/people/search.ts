@@ -55,6 +55,9 @@ export async function searchPeopleByName(
   page: { take: number; skip?: number; countUpTo?: number },
 ): Promise<{ ids: string[]; total: number; capped: boolean }> {
   const text = Boolean(search.q.trim());
+  // Signs alone (",", "--") name nobody, and the trigram index has nothing to look up for them:
+  // PostgreSQL would read every account.
+  if (text && !/[\p{L}\p{N}]/u.test(search.q)) return { ids: [], total: 0, capped: false };
   const source = text ? Prisma.sql`(${peopleHolding(search)}) u` : Prisma.sql`"User" u WHERE ${search.scope}`;
   // Without a text, User's name index gives the page in order. With one, the accounts holding it
   // are collected first and then ordered: left to plan it, PostgreSQL guessed that a short text's
