@@ -1,10 +1,10 @@
 // `npm run bench:people [-- PEOPLE] [-- --keep] [-- --database=NAME]`: the people searches (the
-// phone desk's caller search, the beneficiaries list, the privacy desk) over PEOPLE accounts
-// (default 1,000,000: 16 first names by 20 surnames, numbered; one in fifty an employer contact
-// of one of 20,000 organisations) in a throwaway PostgreSQL database. Prints the median and the
-// slowest of 15 runs per text: rare texts (a whole name, a client number, a phone number, an
-// organisation) and common ones ("jansen": one account in twenty). --keep leaves the database for
-// another run (--database=NAME), which then skips the seeding.
+// phone desk's caller search, the beneficiaries list, the privacy desk) and an incoming call's
+// screen pop over PEOPLE accounts (default 1,000,000: 16 first names by 20 surnames, numbered;
+// one in fifty an employer contact of one of 20,000 organisations) in a throwaway PostgreSQL
+// database. Prints the median and the slowest of 15 runs per text: rare texts (a whole name, a
+// client number, a phone number, an organisation) and common ones ("jansen": one account in
+// twenty). --keep leaves the database for another run (--database=NAME), which skips the seeding.
 // Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else a local server with the default role.
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrate";
@@ -87,6 +87,10 @@ const rare = [`Anna Jansen ${at(16 * 21)}`, at(123456).padStart(9, "0"), `persoo
 const common = ["jansen", "anna", "Jo"];
 console.log("  the phone desk's caller search (ten by name; name, address, client number, phone, organisation)");
 for (const q of [...rare, ...common]) await time(`searchCallers ${JSON.stringify(q)}`, () => searchCallers(q));
+console.log("  an incoming call's screen pop: the caller by the digits of their number");
+const { findCallerByNumber } = await import("../lib/telephony/mutations");
+const { db } = await import("../lib/db/client");
+for (const number of ["+31 6 1234 5678", "06-00000000"]) await time(`findCallerByNumber ${JSON.stringify(number)}`, () => findCallerByNumber(db as never, number));
 console.log("  the beneficiaries list (25 a page, counted up to 1,000)");
 for (const q of ["", rare[0]!, rare[1]!, "zz", ...common.slice(0, 2)]) await time(`searchBeneficiaries ${JSON.stringify(q)}`, () => searchBeneficiaries(admin, q, 1, new Date()));
 console.log("  the privacy desk (25 by name)");

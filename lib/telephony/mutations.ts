@@ -14,7 +14,11 @@ export interface CtiOutcome {
   callRecordId: string | null;
 }
 
-/** The one person (beneficiary or employer contact) this number belongs to, or null. */
+/**
+ * The one person (beneficiary or employer contact) this number belongs to, or null. The digits
+ * expression is the one User_phone_digits_idx holds (prisma/migrations/*_caller_number_index):
+ * change both or neither.
+ */
 export async function findCallerByNumber(tx: Tx, raw: string | null | undefined): Promise<string | null> {
   const national = nationalNumber(raw);
   if (!national) return null;
