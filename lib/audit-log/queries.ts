@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import type { Db } from "@/lib/db/client";
-import { inOrderOf, searchPeopleByName } from "@/lib/people/search";
+import { findPeopleByName } from "@/lib/people/search";
 import { AUDIT_PAGE_SIZE, type AuditFilter, type Cursor, normaliseTicketNumber, periodBounds } from "./rules";
 
 // The audit log is read in SQL rather than through Prisma's where builder: the organisation filter
@@ -56,9 +56,8 @@ async function findPeople(db: Db, query: string): Promise<PersonMatch[]> {
   const select = { id: true, name: true, email: true } as const;
   const exact = await db.user.findUnique({ where: { email: query.toLowerCase() }, select });
   if (exact) return [exact];
-  // From the trigram indexes (lib/people/search.ts), then read through Prisma in that order.
-  const { ids } = await searchPeopleByName(db, { scope: Prisma.sql`true`, q: query }, { take: MATCH_LIMIT + 1 });
-  return inOrderOf(ids, await db.user.findMany({ where: { id: { in: ids } }, select }));
+  // From the trigram indexes (lib/people/search.ts).
+  return (await findPeopleByName(db, { scope: Prisma.sql`true`, q: query }, { take: MATCH_LIMIT + 1 }, select)).rows;
 }
 
 /** An exact external number is that organisation; otherwise a part of the name. */

@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/queries";
 import { NO_PASSWORD } from "@/lib/auth/password";
 import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
-import { inOrderOf, searchPeopleByName } from "@/lib/people/search";
+import { findPeopleByName } from "@/lib/people/search";
 import { BENEFICIARIES_COUNT_CAP, BENEFICIARIES_PAGE_SIZE } from "./rules";
 
 const LIST = { id: true, name: true, email: true, clientNumber: true, active: true, passwordHash: true, mergedIntoId: true, lastLoginAt: true } as const;
@@ -22,15 +22,13 @@ function stateOf(row: { active: boolean; passwordHash: string; mergedIntoId: str
 /** Beneficiaries by name, e-mail or client number, 25 a page; merged and erased accounts left out. */
 export async function searchBeneficiaries(user: SessionUser, q: string, page: number, now: Date) {
   if (!can(user, "beneficiaries.manage")) return { rows: [], total: 0, capped: false };
-  // The page by name from SQL (lib/people/search.ts), then read through Prisma; counted up to 1,000.
+  // The page by name from the trigram indexes (lib/people/search.ts); counted up to 1,000.
   const scope = Prisma.sql`u.role = 'BENEFICIARY' AND u."erasedAt" IS NULL AND u."mergedIntoId" IS NULL`;
-  const { ids, total, capped } = await searchPeopleByName(db, { scope, q }, { take: BENEFICIARIES_PAGE_SIZE, skip: (page - 1) * BENEFICIARIES_PAGE_SIZE, countUpTo: BENEFICIARIES_COUNT_CAP });
-  const rows = inOrderOf(
-    ids,
-    await db.user.findMany({
-      where: { id: { in: ids } },
-      select: { ...LIST, invitationsReceived: { where: { usedAt: null, revokedAt: null, expiresAt: { gt: now } }, select: { id: true }, take: 1 } },
-    }),
+  const { rows, total, capped } = await findPeopleByName(
+    db,
+    { scope, q },
+    { take: BENEFICIARIES_PAGE_SIZE, skip: (page - 1) * BENEFICIARIES_PAGE_SIZE, countUpTo: BENEFICIARIES_COUNT_CAP },
+    { ...LIST, invitationsReceived: { where: { usedAt: null, revokedAt: null, expiresAt: { gt: now } }, select: { id: true }, take: 1 } },
   );
   return {
     total,

@@ -6,7 +6,7 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { readRows, wholeNumber } from "@/lib/db/prepared";
-import type { SqlTx } from "@/lib/db/sql";
+import type { Db } from "@/lib/db/client";
 import { anyHolds, likeEscaped, organisationText, pattern, personText, textMatch } from "@/lib/db/text-match";
 
 export interface PeopleSearch {
@@ -46,11 +46,11 @@ function peopleHolding(search: PeopleSearch): Prisma.Sql {
 
 /**
  * One page of the accounts a search finds, by name, and how many there are when `countUpTo` is
- * given (counted up to it, then "more than": `capped`). Ids only: the caller reads what it shows
- * through Prisma and puts it back in this order (inOrderOf). Planned for the text each time.
+ * given (counted up to it, then "more than": `capped`): their ids, which findPeopleByName reads
+ * through Prisma. Planned for the text each time.
  */
-export async function searchPeopleByName(
-  client: SqlTx,
+async function searchPeopleByName(
+  client: Db,
   search: PeopleSearch,
   page: { take: number; skip?: number; countUpTo?: number },
 ): Promise<{ ids: string[]; total: number; capped: boolean }> {
@@ -58,14 +58,13 @@ export async function searchPeopleByName(
   // Signs alone (",", "--") name nobody, and the trigram index has nothing to look up for them:
   // PostgreSQL would read every account.
   if (text && !/[\p{L}\p{N}]/u.test(search.q)) return { ids: [], total: 0, capped: false };
-  const source = text ? Prisma.sql`(${peopleHolding(search)}) u` : Prisma.sql`"User" u WHERE ${search.scope}`;
+  const holding = text ? peopleHolding(search) : null;
+  const source = holding ? Prisma.sql`(${holding}) u` : Prisma.sql`"User" u WHERE ${search.scope}`;
   // Without a text, User's name index gives the page in order. With one, the accounts holding it
   // are collected first and then ordered: left to plan it, PostgreSQL guessed that a short text's
   // regular expression matches a tenth of the accounts and walked the name index through all of
   // them ("zz" at 1,000,000 people: 4.8 s against 5 ms).
-  const pageSql = text
-    ? Prisma.sql`WITH found AS MATERIALIZED (${peopleHolding(search)}) SELECT u.id FROM found u`
-    : Prisma.sql`SELECT u.id FROM ${source}`;
+  const pageSql = holding ? Prisma.sql`WITH found AS MATERIALIZED (${holding}) SELECT u.id FROM found u` : Prisma.sql`SELECT u.id FROM ${source}`;
   const options = { planEachTime: true };
   const [rows, counted] = await Promise.all([
     readRows<{ id: string }>(client, Prisma.sql`${pageSql} ORDER BY u.name, u.id LIMIT ${wholeNumber(page.take)} OFFSET ${wholeNumber(page.skip ?? 0)}`, options),
@@ -89,7 +88,25 @@ function countSql(source: Prisma.Sql, upTo: number | null): Prisma.Sql {
 }
 
 /** Rows fetched by id, put back in the order of `ids` (what the ordered SQL found). */
-export function inOrderOf<T extends { id: string }>(ids: readonly string[], rows: readonly T[]): T[] {
+function inOrderOf<T extends { id: string }>(ids: readonly string[], rows: readonly T[]): T[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
+
+/**
+ * searchPeopleByName's page read through Prisma with `select` (which must hold the id), in the
+ * order the search found it.
+ */
+export async function findPeopleByName<S extends Prisma.UserSelect & { id: true }>(
+  client: Db,
+  search: PeopleSearch,
+  page: { take: number; skip?: number; countUpTo?: number },
+  select: S,
+): Promise<{ rows: Person<S>[]; total: number; capped: boolean }> {
+  const { ids, total, capped } = await searchPeopleByName(client, search, page);
+  const rows = (await client.user.findMany({ where: { id: { in: ids } }, select })) as Person<S>[];
+  return { rows: inOrderOf(ids, rows), total, capped };
+}
+
+/** An account as `select` reads it (Prisma cannot tell a generic select holds the id). */
+type Person<S extends Prisma.UserSelect> = Prisma.UserGetPayload<{ select: S }> & { id: string };

@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
 import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
-import { inOrderOf, searchPeopleByName } from "@/lib/people/search";
+import { findPeopleByName } from "@/lib/people/search";
 import { staffTicketScope } from "@/lib/workspace/scope";
 import { OPEN_STATUSES } from "@/lib/tickets/rules";
 import { getCallerHistory } from "./history";
@@ -14,10 +14,11 @@ import { HANDOVER_ROLES, orderContactNotes } from "./rules";
  */
 export async function searchCallers(q: string) {
   if (q.trim().length < 2) return [];
-  const { ids } = await searchPeopleByName(db, { scope: Prisma.sql`u.role IN ('BENEFICIARY', 'EMPLOYER_CONTACT')`, q, phone: true, organisations: true }, { take: 10 });
-  const rows = await db.user.findMany({
-    where: { id: { in: ids } },
-    select: {
+  const { rows } = await findPeopleByName(
+    db,
+    { scope: Prisma.sql`u.role IN ('BENEFICIARY', 'EMPLOYER_CONTACT')`, q, phone: true, organisations: true },
+    { take: 10 },
+    {
       id: true,
       name: true,
       email: true,
@@ -26,8 +27,8 @@ export async function searchCallers(q: string) {
       clientNumber: true,
       memberships: { take: 1, select: { organisation: { select: { id: true, name: true, externalNumber: true } } } },
     },
-  });
-  return inOrderOf(ids, rows);
+  );
+  return rows;
 }
 
 /**

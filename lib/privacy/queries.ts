@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth/queries";
 import { can } from "@/lib/auth/permissions";
 import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
-import { inOrderOf, searchPeopleByName } from "@/lib/people/search";
+import { findPeopleByName } from "@/lib/people/search";
 import { openWorkOf } from "./erasure";
 import { personIsHeld } from "./holds";
 import { getLastSweep, getRetentionSettings } from "./settings";
@@ -38,13 +38,14 @@ export async function loadPrivacyOverview(user: SessionUser) {
 export async function searchPeople(user: SessionUser, q: string) {
   const query = q.trim();
   if (!mayManage(user) || query.length < 2) return [];
-  // From the trigram indexes (lib/people/search.ts), then read through Prisma in that order.
-  const { ids } = await searchPeopleByName(db, { scope: Prisma.sql`u.role IN ('BENEFICIARY', 'EMPLOYER_CONTACT')`, q: query }, { take: 25 });
-  const rows = await db.user.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, name: true, email: true, clientNumber: true, role: true, erasedAt: true, active: true },
-  });
-  return inOrderOf(ids, rows);
+  // From the trigram indexes (lib/people/search.ts).
+  const { rows } = await findPeopleByName(
+    db,
+    { scope: Prisma.sql`u.role IN ('BENEFICIARY', 'EMPLOYER_CONTACT')`, q: query },
+    { take: 25 },
+    { id: true, name: true, email: true, clientNumber: true, role: true, erasedAt: true, active: true },
+  );
+  return rows;
 }
 
 /** What Loket holds about one person: counts per class, holds, unfinished business. */
