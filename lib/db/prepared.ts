@@ -41,6 +41,9 @@ export function statementName(client: pg.PoolClient, text: string): string | nul
  */
 export const wholeNumber = (n: number): Prisma.Sql => Prisma.raw(String(Math.max(0, Math.trunc(n))));
 
+/** A moment as the timestamp(3) columns hold it (UTC), sent as text: no time-zone guessing. */
+export const momentSql = (at: Date): Prisma.Sql => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
 /**
  * The rows of one statement (a read, or a write on its own with RETURNING), prepared on a real
  * PostgreSQL; on `tx` within that transaction. With

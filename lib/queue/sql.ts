@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
-import { readRows, wholeNumber } from "@/lib/db/prepared";
+import { momentSql, readRows, wholeNumber } from "@/lib/db/prepared";
 import { anyHolds, likeEscaped, organisationText, pattern, personText, textMatch, type TextMatch, WORD_START_BELOW } from "@/lib/db/text-match";
 import type { DbClient } from "@/lib/settings/queries";
 import { OPEN_STATUSES, parseTicketNumber } from "@/lib/tickets/rules";
@@ -103,9 +103,6 @@ export async function searchPlan(client: DbClient, q: string): Promise<SearchPla
   const found = await readRows<{ id: string }>(client, Prisma.sql`${holding} LIMIT ${wholeNumber(RARE_TEXT + 1)}`, { planEachTime: true });
   return found.length > RARE_TEXT ? "rows" : { ids: [...new Set(found.map((row) => row.id))] };
 }
-
-/** A moment as the timestamp(3) columns hold it (UTC). */
-const momentSql = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
 /** A clock the sweep judges: not answered, not waiting on the customer, not resolved. */
 const RUNNING_CLOCK = Prisma.sql`t.status IN ('NEW', 'OPEN') AND t."slaStoppedAt" IS NULL AND t."slaDueAt" IS NOT NULL`;

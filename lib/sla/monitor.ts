@@ -3,7 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/queries";
 import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
-import { readRows, wholeNumber } from "@/lib/db/prepared";
+import { momentSql, readRows, wholeNumber } from "@/lib/db/prepared";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { slaStateAt, type TicketStatusName } from "./lifecycle";
 import { computeClock, policyByKey, type SlaState } from "./rules";
@@ -118,7 +118,7 @@ interface RunningClockRow {
  * PostgreSQL read every open ticket and sorted them (0.95 s at 1,000,000 tickets).
  */
 async function runningClocksAtRisk(now: Date): Promise<RunningClockRow[]> {
-  const at = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  const at = momentSql(now);
   const limit = wholeNumber(MONITOR_TICKETS);
   const walk = (status: "NEW" | "OPEN") => Prisma.sql`(
     SELECT t.id, t."slaDueAt" FROM "Ticket" t

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { audit, auditMany } from "@/lib/audit/mutations";
 import type { Db } from "@/lib/db/client";
-import { readRows, wholeNumber } from "@/lib/db/prepared";
+import { momentSql, readRows, wholeNumber } from "@/lib/db/prepared";
 import { sqlTransaction } from "@/lib/db/sql";
 import { mailText } from "@/lib/mail-templates/queries";
 import { mailPendingNotifications, notifyMany } from "@/lib/notifications/mutations";
@@ -158,7 +158,7 @@ async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTick
   // moved left dead index entries behind, and a scan from the start of the range would step over
   // all of them again (a wave of 120,000 changes spent 8.7 s reading that way, against 1.2 s).
   const batch = wholeNumber(SLA_BATCH);
-  const due = Prisma.sql`c."at" <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  const due = Prisma.sql`c."at" <= ${momentSql(now)}`;
   // "due": the batch is taken from the schedule first and its tickets looked up by id. "running":
   // both tables are walked side by side in id order (a merge join), each from where the last batch
   // ended; 1,000 clocks of 1,000,000 tickets in 2.3-5.4 ms against 23-29 ms looking each ticket up
@@ -168,7 +168,7 @@ async function readClocks(db: Db, now: Date, scope: ClockScope, after: SweptTick
     scope === "due"
       ? Prisma.sql`(
           SELECT c."ticketId", c."at" FROM "SlaCheck" c
-          WHERE ${due} ${after ? Prisma.sql`AND (c."at", c."ticketId") > ((${after.nextCheckAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), ${after.id})` : Prisma.empty}
+          WHERE ${due} ${after ? Prisma.sql`AND (c."at", c."ticketId") > (${momentSql(after.nextCheckAt)}, ${after.id})` : Prisma.empty}
           ORDER BY c."at", c."ticketId" LIMIT ${batch}
         ) c JOIN "Ticket" t ON t."id" = c."ticketId"
         ORDER BY c."at", c."ticketId"`
