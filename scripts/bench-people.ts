@@ -9,7 +9,7 @@
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrate";
 import { createScratchDatabase, MIGRATIONS_DIR } from "../tests/support/database";
-import { benchServerUrl, loadAverage, percentile } from "./bench-support";
+import { benchServerUrl, loadAverage, percentile, timeRuns } from "./bench-support";
 
 const args = process.argv.slice(2);
 const total = Number(args.find((a) => !a.startsWith("--")) ?? 1_000_000);
@@ -71,14 +71,7 @@ const { searchPeople } = await import("../lib/privacy/queries");
 const admin = { id: "bench", role: "ADMIN", teams: [], memberships: [] } as never;
 
 async function time(label: string, fn: () => Promise<unknown>): Promise<void> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < 15; i += 1) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
+  const times = await timeRuns(fn, 15, 1);
   console.log(`  ${label.padEnd(52)} median ${percentile(times, 0.5).toFixed(1).padStart(7)} ms   slowest ${times.at(-1)!.toFixed(1).padStart(7)} ms`);
 }
 

@@ -7,30 +7,18 @@
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
-import { insertBenchTickets } from "./bench-support";
+import { benchServerUrl, insertBenchTickets, percentile, timeRuns } from "./bench-support";
 
 const args = new Set(process.argv.slice(2));
 const TICKETS = args.has("--million") ? 1_000_000 : 100_000;
 const kept = process.argv.find((a) => a.startsWith("--database="))?.slice("--database=".length);
 const RUNS = 60;
 const WARMUP = 5;
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://loket:loket@127.0.0.1:5432/postgres";
-
-function stats(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { median: at(0.5), p95: at(0.95) };
-}
+const serverUrl = benchServerUrl();
 
 async function time(fn: () => Promise<unknown>, runs = RUNS): Promise<{ median: number; p95: number }> {
-  for (let i = 0; i < WARMUP; i += 1) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  return stats(times);
+  const sorted = await timeRuns(fn, runs, WARMUP);
+  return { median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) };
 }
 
 async function seed(client: pg.Client) {

@@ -19,6 +19,18 @@ export function percentile(sorted: number[], q: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
 }
 
+/** `runs` timings of `fn` one after another, in ms, sorted; after `warmup` untimed calls. */
+export async function timeRuns(fn: () => Promise<unknown>, runs: number, warmup: number): Promise<number[]> {
+  for (let i = 0; i < warmup; i += 1) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b);
+}
+
 export function loadAverage(): string {
   return `${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`;
 }
