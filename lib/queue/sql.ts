@@ -25,9 +25,6 @@ function statusList(statuses: readonly string[]): Prisma.Sql {
   return Prisma.raw(safe.map((s) => `'${s}'`).join(", "));
 }
 
-/** A text shorter than this is looked for at the start of a word (lib/db/text-match.ts). */
-export { WORD_START_BELOW };
-
 /**
  * How a text search is answered. "rows": the queue is walked in order and each ticket tested, fast
  * when the text is common, as the first page fills at once (collecting 110,000 tickets for a common

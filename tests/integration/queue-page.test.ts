@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@prisma/client";
-import { COUNT_CAP, queueConditions, queuePageIds, RARE_TEXT, SEARCH_COUNT_CAP, searchPlan, type SearchPlan, WORD_START_BELOW } from "@/lib/queue/sql";
+import { COUNT_CAP, queueConditions, queuePageIds, RARE_TEXT, SEARCH_COUNT_CAP, searchPlan, type SearchPlan } from "@/lib/queue/sql";
+import { WORD_START_BELOW } from "@/lib/db/text-match";
 import { listSelect, PAGE_SIZE, QUEUE_ORDER, queueWhere, searchQueue } from "@/lib/tickets/queries";
 import { seedDemo, sessionFor } from "../support/fixtures";
 
