@@ -30,7 +30,7 @@ async function BeneficiariesPage({ searchParams }: { searchParams: Promise<Recor
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
       <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
-        <section aria-labelledby="customers-heading">
+        <section aria-labelledby="customers-heading" className="min-w-0">
           <h2 id="customers-heading" className="sr-only">{t("listTitle")}</h2>
           <form method="get" action={PATH} role="search" className="mb-4">
             <div className="flex flex-wrap items-end gap-2">
