@@ -2,7 +2,7 @@
 // callbacks domain's own bookCallback and cancelCallback: the same capacity lock, mails, events.
 import "server-only";
 import { defineAction, fail, ok } from "@/lib/actions/define";
-import { bookCallback, cancelCallback, CallbackRuleError } from "@/lib/callbacks/mutations";
+import { assertNoBookedAppointment, bookCallback, cancelCallback, CallbackRuleError } from "@/lib/callbacks/mutations";
 import { db } from "@/lib/db/client";
 import { portalTeamId } from "@/lib/portal/teams";
 import { TicketRuleError } from "@/lib/tickets/mutations";
@@ -32,7 +32,7 @@ export const bookCallbackForCustomer = defineAction({
         await db.$transaction(async (tx) => {
           const ticket = await requireScopedTicket(tx, user, input.ticketId);
           if (ticket.status === "CLOSED") throw new BookingRefusal("TICKET_CLOSED");
-          if ((await tx.callbackAppointment.count({ where: { ticketId: ticket.id, status: "BOOKED" } })) > 0) throw new BookingRefusal("ALREADY_BOOKED");
+          await assertNoBookedAppointment(tx, ticket.id);
           const requester = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { requesterId: true } });
           const teamId = await portalTeamId(tx, ticket.id);
           const booked = await bookCallback(tx, { ticketId: ticket.id, personId: requester.requesterId, teamId, date: input.date, slot: input.slot, phone: input.phone, bookedById: user.id }, now);

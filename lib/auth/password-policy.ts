@@ -19,6 +19,7 @@ export type PasswordRefusal =
   | "PASSWORD_TOO_LONG"
   | "PASSWORD_CONTAINS_NAME"
   | "PASSWORD_COMMON"
+  | "PASSWORD_REPETITIVE"
   | "PASSWORD_CLASSES"
   | "PASSWORD_FORBIDDEN_CHARACTER";
 
@@ -32,6 +33,10 @@ const COMMON = new Set([
   "sunshine1234", "football1234", "baseball1234", "monkey123456", "dragon123456", "master123456", "trustno11234",
   "zaq12wsxcde3", "asdfghjkl123", "zxcvbnm12345", "passwordpassword", "loketloket12", "changeme1234", "welcome12345",
 ]);
+
+// NIST 800-63B asks to refuse repetitive passwords: twelve spaces or one letter repeated meet the
+// length rule but are guessed at once. Four different characters is the least a passphrase has.
+const MIN_DISTINCT_CHARACTERS = 4;
 
 function classes(password: string): number {
   return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
@@ -51,6 +56,7 @@ export function checkPassword(
   const nameParts = person.name.toLowerCase().split(/[\s.\-_]+/).filter((p) => p.length >= 3);
   if ((local.length >= 3 && lower.includes(local)) || nameParts.some((p) => lower.includes(p))) return "PASSWORD_CONTAINS_NAME";
   if (COMMON.has(lower)) return "PASSWORD_COMMON";
+  if (new Set(lower).size < MIN_DISTINCT_CHARACTERS) return "PASSWORD_REPETITIVE";
   if (policy.requireClasses > 0 && classes(password) < policy.requireClasses) return "PASSWORD_CLASSES";
   if (policy.forbiddenCharacters && [...password].some((c) => policy.forbiddenCharacters.includes(c))) return "PASSWORD_FORBIDDEN_CHARACTER";
   return null;

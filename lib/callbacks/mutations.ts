@@ -21,7 +21,7 @@ import {
 import { mailText } from "@/lib/mail-templates/queries";
 import { type CallbackMailKind, callbackConfirmationValues, callbackMailText, contactNoteText, wrongNumberNoteText } from "./texts";
 
-export type CallbackRuleCode = BookingRefusal | AttemptTimeRefusal | "NOT_FOUND" | "TEAM_NOT_FOUND" | "APPOINTMENT_NOT_BOOKED" | "CHANGE_CLOSED" | "SAME_SLOT";
+export type CallbackRuleCode = BookingRefusal | AttemptTimeRefusal | "NOT_FOUND" | "TEAM_NOT_FOUND" | "APPOINTMENT_NOT_BOOKED" | "CHANGE_CLOSED" | "SAME_SLOT" | "ALREADY_BOOKED";
 
 /** An expected refusal; actions turn the code into a translated message. */
 export class CallbackRuleError extends Error {
@@ -48,6 +48,16 @@ export interface BookCallbackInput {
 async function lockSlot(tx: Tx, teamId: string, date: string, slot: SlotKind): Promise<void> {
   const key = `callback-slot:${teamId}:${slotKey(date, slot)}`;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+}
+
+/**
+ * A question has one booked appointment at a time (it is moved, not booked again). Under a lock on
+ * the ticket until the transaction ends: two bookings at once, from two tabs, would otherwise both
+ * find none and both book (their slots differ, so the slot's lock does not hold them apart).
+ */
+export async function assertNoBookedAppointment(tx: Tx, ticketId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`callback-ticket:${ticketId}`}))`;
+  if ((await tx.callbackAppointment.count({ where: { ticketId, status: "BOOKED" } })) > 0) throw new CallbackRuleError("ALREADY_BOOKED");
 }
 
 async function assertBookable(tx: Tx, teamId: string, date: string, slot: SlotKind, now: Date): Promise<void> {

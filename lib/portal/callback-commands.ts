@@ -1,6 +1,6 @@
 import "server-only";
 import { defineAction, fail, ok } from "@/lib/actions/define";
-import { CallbackRuleError, bookCallback, cancelCallback, moveCallback } from "@/lib/callbacks/mutations";
+import { assertNoBookedAppointment, CallbackRuleError, bookCallback, cancelCallback, moveCallback } from "@/lib/callbacks/mutations";
 import { portalBookSchema, portalCancelSchema, portalMoveSchema } from "@/lib/callbacks/schema";
 import { db } from "@/lib/db/client";
 import { createTicket, TicketRuleError } from "@/lib/tickets/mutations";
@@ -31,8 +31,7 @@ export const bookPortalCallback = defineAction({
           const own = await tx.ticket.findFirst({ where: { id: ticketId, requesterId: user.id }, select: { id: true, status: true } });
           if (!own) throw new PortalRefusal("NOT_FOUND");
           if (own.status === "CLOSED") throw new PortalRefusal("TICKET_CLOSED");
-          const active = await tx.callbackAppointment.count({ where: { ticketId, status: "BOOKED" } });
-          if (active > 0) throw new PortalRefusal("ALREADY_BOOKED");
+          await assertNoBookedAppointment(tx, ticketId);
         } else {
           const created = await createTicket(
             tx,
