@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { logAttempt } from "@/lib/callbacks/mutations";
+import { assertNoBookedAppointment, bookCallback, logAttempt } from "@/lib/callbacks/mutations";
 import { bookPortalCallback, cancelPortalCallback, movePortalCallback } from "@/lib/portal/callback-commands";
 import { latestUnreachable } from "@/lib/portal/queries";
 import { seedDemo, sessionFor } from "../support/fixtures";
@@ -28,6 +28,30 @@ describe("bookPortalCallback", () => {
     const fresh = await bookPortalCallback.execute(anna, { question: "Ik wil graag iets vragen over mijn jaaropgave", date: "2026-11-26", slot: "AFTERNOON", phone: "0612345678" }, now);
     if (!fresh.ok) throw new Error(fresh.reason);
     expect(await db.ticket.findUniqueOrThrow({ where: { id: fresh.data.ticketId } })).toMatchObject({ requesterId: anna.id, channel: "PORTAL", replyChannel: "PHONE" });
+  });
+
+  it.skipIf(inject("databaseKind") === "pglite")("a second tab's booking while the first is being written waits for it, and is told the question has one (needs PostgreSQL: the embedded database runs one transaction at a time)", async () => {
+    const { anna, ticket } = await annasOpenTicket();
+    const team = await db.team.findUniqueOrThrow({ where: { key: "uitkeringen" } });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const bookedNotCommitted = new Promise<void>((resolve) => (written = resolve));
+    // The first tab: booked, not yet committed.
+    const first = db.$transaction(async (tx) => {
+      await assertNoBookedAppointment(tx, ticket.id);
+      await bookCallback(tx, { ticketId: ticket.id, personId: anna.id, teamId: team.id, date: "2026-11-25", slot: "MORNING", phone: "0612345678", bookedById: anna.id }, now);
+      written();
+      await gate;
+    });
+    await bookedNotCommitted;
+    // The second tab, in another slot. Without the lock it finds no booking and books too.
+    const second = bookPortalCallback.execute(anna, { ticketId: ticket.id, date: "2026-11-26", slot: "AFTERNOON", phone: "0612345678" }, now);
+    await Promise.race([second, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    release();
+    await first;
+    expect(await second).toMatchObject({ ok: false, reason: "ALREADY_BOOKED" });
+    expect(await db.callbackAppointment.count({ where: { ticketId: ticket.id, status: "BOOKED" } })).toBe(1);
   });
 
   it("refuses a second booking on the ticket, bad input and slots the rules refuse, storing nothing", async () => {
