@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import { NO_PASSWORD } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db/client";
@@ -56,28 +57,13 @@ export async function erasePerson(tx: Tx, actorId: string, userId: string, reaso
   if (refusal) throw new ErasureError(refusal, refusal === "OPEN_TICKETS" ? open : undefined);
 
   // Conditional on erasedAt, so two admins erasing at once erase once (the second is refused).
-  const marked = await tx.user.updateMany({
-    where: { id: userId, erasedAt: null },
-    data: {
-      name: ERASED_NAME,
-      email: erasedEmail(userId),
-      phone: null,
-      postalStreet: null,
-      postalCode: null,
-      postalCity: null,
-      clientNumber: null,
-      passwordHash: NO_PASSWORD,
-      totpSecret: null,
-      totpEnabledAt: null,
-      recoveryCodes: [],
-      active: false,
-      failedLogins: 0,
-      lockedUntil: null,
-      sessionVersion: { increment: 1 },
-      erasedAt: now,
-    },
-  });
+  const marked = await tx.user.updateMany({ where: { id: userId, erasedAt: null }, data: erasedAccount(userId, now) });
   if (marked.count === 0) throw new ErasureError("ALREADY_ERASED");
+
+  // Duplicates merged into this account are the same person: a merge moved their tickets and
+  // history here, but their own row kept their name, phone and address.
+  const merged = await mergedInto(tx, userId);
+  for (const id of merged) await tx.user.updateMany({ where: { id, erasedAt: null }, data: erasedAccount(id, now) });
 
   const callsOfPerson = await tx.callRecord.count({ where: { callerId: userId, anonymisedAt: null } });
   // Locked, so a retention sweep running now skips these tickets instead of anonymising them twice.
@@ -112,7 +98,39 @@ export async function erasePerson(tx: Tx, actorId: string, userId: string, reaso
     entityType: "User",
     entityId: userId,
     // The reason is the admin's record of the request (the form asks not to name the person in it).
-    data: { reason, tickets: tickets.ticketIds.length, ticketIds: tickets.ticketIds, calls: callsOfPerson, attachments: tickets.attachments },
+    data: { reason, mergedAccounts: merged, tickets: tickets.ticketIds.length, ticketIds: tickets.ticketIds, calls: callsOfPerson, attachments: tickets.attachments },
   });
   return { tickets: tickets.ticketIds.length, calls: callsOfPerson, attachments: tickets.attachments, files: tickets.files };
+}
+
+/** What is left of an erased account: its id, and nothing that names or reaches the person. */
+function erasedAccount(userId: string, now: Date) {
+  return {
+    name: ERASED_NAME,
+    email: erasedEmail(userId),
+    phone: null,
+    postalStreet: null,
+    postalCode: null,
+    postalCity: null,
+    clientNumber: null,
+    passwordHash: NO_PASSWORD,
+    totpSecret: null,
+    totpEnabledAt: null,
+    recoveryCodes: [],
+    active: false,
+    failedLogins: 0,
+    lockedUntil: null,
+    sessionVersion: { increment: 1 },
+    erasedAt: now,
+  } satisfies Prisma.UserUpdateManyMutationInput;
+}
+
+/** The accounts merged into this one, and those merged into them, and so on. */
+async function mergedInto(tx: Tx, userId: string): Promise<string[]> {
+  const found: string[] = [];
+  for (let level = [userId]; level.length > 0; ) {
+    level = (await tx.user.findMany({ where: { mergedIntoId: { in: level } }, select: { id: true } })).map((u) => u.id);
+    found.push(...level);
+  }
+  return found;
 }

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { slotWindow } from "@/lib/callbacks/rules";
 import { db } from "@/lib/db/client";
 import { NO_PASSWORD } from "@/lib/auth/password";
+import { mergeBeneficiaries } from "@/lib/beneficiaries/mutations";
 import { erasePersonAction } from "@/lib/privacy/commands";
 import { ANONYMISED_TEXT, ERASED_NAME } from "@/lib/privacy/rules";
 import { openStoredUpload, storeUpload } from "@/lib/uploads/storage";
@@ -175,6 +176,26 @@ describe("erasure on request", () => {
     const audits = await db.auditEvent.count();
     expect(await erasePersonAction.execute(admin, { userId: c.user.id, reason: REASON }, NOW)).toEqual({ ok: false, reason: "ALREADY_ERASED" });
     expect(await db.auditEvent.count()).toBe(audits);
+  });
+});
+
+describe("erasure of a person with merged duplicates", () => {
+  it("also erases the accounts merged into them, which kept their own name, phone and address", async () => {
+    const survivor = await customer();
+    const duplicate = await customer();
+    const other = await customer();
+    await db.$transaction((tx) => mergeBeneficiaries(tx, admin.id, { survivorId: survivor.user.id, duplicateId: duplicate.user.id }, NOW));
+    // Before: the merged-away account still names the person (so the check below can fail).
+    expect(await mentions(duplicate.needles.name)).toEqual({ User: 1 });
+
+    expect(await erasePersonAction.execute(admin, { userId: survivor.user.id, reason: REASON }, NOW)).toMatchObject({ ok: true });
+
+    for (const needle of [...Object.values(survivor.needles), ...Object.values(duplicate.needles)]) expect({ needle, found: await mentions(needle) }).toEqual({ needle, found: {} });
+    expect(await db.user.findUniqueOrThrow({ where: { id: duplicate.user.id } })).toMatchObject({ name: ERASED_NAME, email: `erased-${duplicate.user.id}@invalid`, phone: null, erasedAt: NOW, mergedIntoId: survivor.user.id });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "privacy.erase", entityId: survivor.user.id } });
+    expect(event.data).toMatchObject({ mergedAccounts: [duplicate.user.id] });
+    // Someone merged into nobody is untouched.
+    expect(await db.user.findUniqueOrThrow({ where: { id: other.user.id } })).toMatchObject({ name: other.needles.name, erasedAt: null });
   });
 });
 
