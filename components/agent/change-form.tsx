@@ -29,7 +29,8 @@ export function ChangeForm({ ticketId, current, teams, categories, staff }: Prop
     event.preventDefault();
     setSaved(false);
     start(async () => {
-      const result = await changeAction({ ticketId, ...values }).catch(() => ({ ok: false as const, reason: "UNEXPECTED" }));
+      // A team is chosen, never cleared: a ticket without one is in nobody's queue.
+      const result = await changeAction({ ticketId, ...values, teamId: values.teamId ?? undefined }).catch(() => ({ ok: false as const, reason: "UNEXPECTED" }));
       if (!result.ok) return setError(errorText(result.reason));
       setError(null);
       setSaved(true);
@@ -69,7 +70,7 @@ export function ChangeForm({ ticketId, current, teams, categories, staff }: Prop
       <div>
         <label htmlFor="c-team" className="text-sm font-medium">{t("tickets.team")}</label>
         <select id="c-team" value={values.teamId ?? ""} onChange={set("teamId")} className={field}>
-          <option value="">—</option>
+          {current.teamId === null ? <option value="">—</option> : null}
           {teams.map((x) => (
             <option key={x.id} value={x.id}>{x.name}</option>
           ))}

@@ -23,7 +23,9 @@ export const changeSchema = z.object({
   ticketId: id,
   status: z.enum(["NEW", "OPEN", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"]).optional(),
   categoryKey: z.string().min(1).max(64).optional(),
-  teamId: id.nullable().optional(),
+  // Moved to another team, never to none: a ticket without a team is in no team's queue and out
+  // of sight of every case handler and coordinator.
+  teamId: id.optional(),
   assigneeId: id.nullable().optional(),
   priority: z.enum(["NORMAL", "HIGH", "URGENT"]).optional(),
 });

@@ -113,6 +113,16 @@ describe("changing a ticket", () => {
     expect(await changeTicketFields.execute(coordinator, { ticketId: ticket.id, teamId: "nope" }, now)).toEqual({ ok: false, reason: "UNKNOWN_TEAM" });
   });
 
+  it("refuses to take a ticket out of every team, which would hide it from the team's case handlers and coordinator", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const ticket = await ticketOf({ where: { status: "NEW", channel: "PORTAL", assigneeId: null, team: { key: "uitkeringen" } } });
+    const events = await db.ticketEvent.count({ where: { ticketId: ticket.id } });
+    expect(await changeTicketFields.execute(handler, { ticketId: ticket.id, teamId: null, status: "OPEN" } as never, now)).toMatchObject({ ok: false, reason: "INVALID_INPUT" });
+    expect(await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ teamId: ticket.teamId, status: "NEW" });
+    expect(await db.ticketEvent.count({ where: { ticketId: ticket.id } })).toBe(events);
+    expect(await getStaffTicket(handler, ticket.id)).not.toBeNull();
+  });
+
   it("hides another team's ticket from a case handler", async () => {
     const handler = await sessionFor("behandelaar@loket.example");
     const other = await db.team.create({ data: { key: "pensioen", name: "Team Pensioen" } });
