@@ -4,9 +4,12 @@
 // therefore render per request (the root layout reads the locale cookie, so they all do already).
 import { type NextRequest, NextResponse } from "next/server";
 import { REQUESTED_PATH_HEADER } from "@/lib/auth/rules";
-import { newNonce, securityHeaders, servedOverHttps } from "@/lib/security/headers";
+import { carriesNul, newNonce, securityHeaders, servedOverHttps } from "@/lib/security/headers";
 
 export function proxy(request: NextRequest) {
+  // PostgreSQL's text cannot hold a NUL character, so an address with one (%00) would fail deep in
+  // a page's query as a 500; no one types it, so it is refused here.
+  if (carriesNul(`${request.nextUrl.pathname}${request.nextUrl.search}`)) return new NextResponse("400 Bad Request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const nonce = newNonce();
   const headers = securityHeaders({
     nonce,

@@ -55,7 +55,7 @@ export function defineAction<S extends z.ZodType, R>(def: ActionDefinition<S, R>
     async execute(user, rawInput, now) {
       if (!user) return fail("UNAUTHENTICATED");
       if (!can(user, def.permission)) return fail("FORBIDDEN");
-      const parsed = def.schema.safeParse(rawInput);
+      const parsed = def.schema.safeParse(withoutNul(rawInput));
       if (!parsed.success) return fail("INVALID_INPUT", fieldErrorsOf(parsed.error));
       try {
         return await def.handler(parsed.data, { user, now });
@@ -66,4 +66,17 @@ export function defineAction<S extends z.ZodType, R>(def: ActionDefinition<S, R>
       }
     },
   };
+}
+
+/**
+ * The input with U+0000 taken out of every string: PostgreSQL's text cannot hold it (the write
+ * would fail as an unexpected error), and no one means to type it. Files and dates pass as they are.
+ */
+export function withoutNul(value: unknown): unknown {
+  if (typeof value === "string") return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
+  if (Array.isArray(value)) return value.map(withoutNul);
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withoutNul(inner)]));
+  }
+  return value;
 }

@@ -61,3 +61,8 @@ export function securityHeaders(input: SecurityHeaderInput): Record<string, stri
     ...(input.https ? { "Strict-Transport-Security": HSTS } : {}),
   };
 }
+
+/** Whether a request's path and query (as sent, %-encoded) carry a NUL character. */
+export function carriesNul(pathAndQuery: string): boolean {
+  return /%00/i.test(pathAndQuery) || pathAndQuery.includes("\u0000");
+}

@@ -14,6 +14,11 @@ const CASES: { role: RoleKey | null; url: string; status?: number }[] = [
   { role: "agent", url: "/agent/telefoon?q=an&q=jansen&caller=x&caller=y", status: 200 },
   { role: "agent", url: "/agent/terugbellen?date=2026-02-30&team=constructor" },
   { role: "agent", url: "/api/agent/queue?constructor=1&__proto__=2&channel=toString", status: 200 },
+  // A NUL character cannot reach PostgreSQL's text: refused before any page runs.
+  { role: "agent", url: "/agent?q=%00", status: 400 },
+  { role: "agent", url: "/agent?q=abc%00def", status: 400 },
+  { role: "agent", url: "/api/agent/queue?q=%00", status: 400 },
+  { role: "beneficiary", url: "/portaal/vragen/%00", status: 400 },
   { role: "agent", url: "/api/agent/kb?q=constructor&q=__proto__", status: 200 },
   { role: "manager", url: "/agent/kpi?from=2026-02-30&to=2026-02-31", status: 200 },
   { role: "manager", url: "/agent/kpi?from=a&from=b", status: 200 },

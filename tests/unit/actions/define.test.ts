@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { defineAction, ok } from "@/lib/actions/define";
+import { defineAction, ok, withoutNul } from "@/lib/actions/define";
 import type { SessionUser } from "@/lib/auth/queries";
 
 const user: SessionUser = {
@@ -44,6 +44,15 @@ describe("the action base", () => {
     // A right without an organisation grants nothing.
     expect(await a.execute({ ...user, organisationId: null }, { subject: "x" }, now)).toEqual({ ok: false, reason: "FORBIDDEN" });
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("takes NUL characters out of the input before its schema reads it (PostgreSQL's text cannot hold them)", async () => {
+    const { action: a } = action();
+    expect(await a.execute(user, { subject: "ha\u0000llo" }, now)).toEqual({ ok: true, data: "HALLO" });
+    // Only NULs: nothing is left, so the field is empty, as typed.
+    expect(await a.execute(user, { subject: "\u0000\u0000" }, now)).toMatchObject({ ok: false, reason: "INVALID_INPUT" });
+    const file = new Blob(["a\u0000b"]);
+    expect(withoutNul({ list: ["x\u0000y", { deep: "\u0000z" }], file, at: now, count: 3 })).toEqual({ list: ["xy", { deep: "z" }], file, at: now, count: 3 });
   });
 
   it("names the fields that are wrong", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, HSTS, newNonce, securityHeaders, servedOverHttps } from "@/lib/security/headers";
+import { carriesNul, contentSecurityPolicy, HSTS, newNonce, securityHeaders, servedOverHttps } from "@/lib/security/headers";
 
 const directives = (csp: string) => new Map(csp.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
 
@@ -56,5 +56,15 @@ describe("newNonce", () => {
     const nonces = new Set(Array.from({ length: 200 }, () => newNonce()));
     expect(nonces.size).toBe(200);
     for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
+
+describe("carriesNul", () => {
+  it("finds a NUL character in a path or query as sent, in either case of its escape", () => {
+    expect(carriesNul("/agent?q=%00")).toBe(true);
+    expect(carriesNul("/portaal/vragen/abc%00")).toBe(true);
+    expect(carriesNul("/agent?q=a\u0000b")).toBe(true);
+    expect(carriesNul("/agent?q=%2500")).toBe(false);
+    expect(carriesNul("/agent?q=100%25&page=00")).toBe(false);
   });
 });
