@@ -3,12 +3,15 @@ import { z } from "zod";
 export const slotKindSchema = z.enum(["MORNING", "AFTERNOON"]);
 export const dateKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "INVALID_DATE");
 
+/** A Dutch or international number once spaces, dashes and brackets are stripped. */
+export const PHONE_NUMBER = /^\+?\d{9,15}$/;
+
 /** Dutch or international numbers; spaces, dashes and brackets are allowed and stripped. */
 export const phoneSchema = z
   .string()
   .trim()
   .transform((v) => v.replace(/[\s()-]/g, ""))
-  .pipe(z.string().regex(/^\+?\d{9,15}$/, "INVALID_PHONE"));
+  .pipe(z.string().regex(PHONE_NUMBER, "INVALID_PHONE"));
 
 /** The portal booking form: for one of the person's tickets, or a new question. */
 export const portalBookSchema = z

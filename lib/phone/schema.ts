@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { PHONE_NUMBER } from "@/lib/callbacks/schema";
 import { errorCode, limitedText } from "@/lib/forms/error-code";
 
 const id = z.string().min(1).max(64);
+const digitsOf = (phone: string) => phone.replace(/[\s()-]/g, "");
 const text = (max: number) => limitedText(max, 2);
 
 export const logCallSchema = z
@@ -9,7 +11,14 @@ export const logCallSchema = z
     // Absent for an unknown caller with a general question.
     callerId: id.optional(),
     callerName: z.string().trim().max(120, errorCode("TOO_LONG", 120)).optional(),
-    phone: z.string().trim().max(30, errorCode("TOO_LONG", 30)).regex(/^[+\d\s()-]*$/, "INVALID_PHONE").optional(),
+    // A number someone can be called back on, as the callback booking asks (phoneSchema), or none.
+    phone: z
+      .string()
+      .trim()
+      .max(30, errorCode("TOO_LONG", 30))
+      .refine((v) => v === "" || PHONE_NUMBER.test(digitsOf(v)), "INVALID_PHONE")
+      .transform(digitsOf)
+      .optional(),
     // Register on an existing ticket of the caller, or open a new one.
     ticketId: id.optional(),
     subject: z.string().trim().max(200, errorCode("TOO_LONG", 200)).optional(),

@@ -84,6 +84,18 @@ describe("logging a phone call", () => {
     const result = await logPhoneCall.execute(agent, { callerId: bram.id, phone: "0687654321", subject: "Hoogte", categoryKey: "GENERAL_QUESTION", teamId: team.id, summary: "Terugbellen graag.", outcome: "CALLBACK" }, now);
     expect(result.ok === false && result.fieldErrors?.callbackDate).toEqual(["CHOOSE_MOMENT"]);
   });
+
+  it("refuses a number no one can be called back on (\"1\", \"+\", brackets), writing nothing; a number with spaces is stored as digits", async () => {
+    const { agent, bram, team } = await setup();
+    const tickets = await db.ticket.count();
+    const call = (phone: string) =>
+      logPhoneCall.execute(agent, { callerId: bram.id, phone, subject: "Hoogte", categoryKey: "GENERAL_QUESTION", teamId: team.id, summary: "Terugbellen graag.", outcome: "CALLBACK", callbackDate: "2026-11-25", callbackSlot: "MORNING" }, now);
+    for (const phone of ["1", "+", "((((", "06 123"]) expect({ phone, result: await call(phone) }).toMatchObject({ phone, result: { ok: false, fieldErrors: { phone: ["INVALID_PHONE"] } } });
+    expect(await db.ticket.count()).toBe(tickets);
+    const booked = await call("(06) 8765-4321");
+    if (!booked.ok) throw new Error(booked.reason);
+    expect(await db.callbackAppointment.findUniqueOrThrow({ where: { id: booked.data.appointmentId! } })).toMatchObject({ phone: "0687654321" });
+  });
 });
 
 describe("pre-announcements", () => {
