@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { refusalCode, type CodedError } from "@/lib/actions/transactional";
 import type { Permission } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/queries";
 import { db, type Tx } from "@/lib/db/client";
 
 export interface EmployerActor {
@@ -13,6 +14,13 @@ export interface EmployerActor {
   role: Role;
   rights: OrganisationRight[];
   hrProfessional: boolean;
+  /** What they write in: the labels of a text Loket composes for them. */
+  locale: "nl" | "en";
+}
+
+/** The contact within their organisation, as employer actions and their rules see them. */
+export function employerActorOf(user: SessionUser, organisationId: string): EmployerActor {
+  return { id: user.id, organisationId, role: user.role, rights: user.rights, hrProfessional: user.hrProfessional, locale: user.locale };
 }
 
 /**
@@ -33,7 +41,7 @@ export function defineEmployerAction<S extends z.ZodType, R>(def: {
     permission: def.permission,
     async handler(input, { user, now }) {
       if (!user.organisationId) return fail("FORBIDDEN");
-      const actor = { id: user.id, organisationId: user.organisationId, role: user.role, rights: user.rights, hrProfessional: user.hrProfessional };
+      const actor = employerActorOf(user, user.organisationId);
       try {
         return ok(await db.$transaction((tx) => def.run(tx, actor, input, now)));
       } catch (error) {

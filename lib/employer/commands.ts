@@ -1,6 +1,7 @@
 import "server-only";
 import { defineAction, fail, ok } from "@/lib/actions/define";
 import { db } from "@/lib/db/client";
+import { employerActorOf } from "./action";
 import { TicketRuleError } from "@/lib/tickets/mutations";
 import { storeCheckedUploads } from "@/lib/uploads/storage";
 import { fileEmployerQuestion, replyAsEmployer } from "./mutations";
@@ -35,7 +36,7 @@ export const replyToTicket = defineAction({
   permission: "employer.request.submit",
   handler: async (input, { user, now }) => {
     if (!user.organisationId) return fail("FORBIDDEN");
-    const actor = { id: user.id, organisationId: user.organisationId, role: user.role, rights: user.rights, hrProfessional: user.hrProfessional };
+    const actor = employerActorOf(user, user.organisationId);
     // The same upload checks as a new question (content type, size, count).
     const attachments = await storeCheckedUploads(input.files, now);
     if (typeof attachments === "string") return fail(attachments, { files: [attachments] });

@@ -13,7 +13,11 @@ import type { UrgentRequestInput } from "./schema";
 export interface UrgentActor {
   id: string;
   organisationId: string;
+  locale: "nl" | "en";
 }
+
+// The labels of the request's first message, in the employer's own language (they wrote it).
+const URGENT_LABELS = { nl: { reason: "Reden spoed", forWhom: "Voor wie" }, en: { reason: "Why urgent", forWhom: "For whom" } } as const;
 
 export interface UrgentOutcome {
   ticketId: string;
@@ -59,7 +63,8 @@ export async function claimPreAnnouncement(tx: SqlTx, organisationId: string, re
 
 /**
  * The written confirmation of an urgent request: an URGENT ticket on the urgent policy, linked to
- * the organisation's oldest matching phone pre-announcement when there is one (which is then LINKED).
+ * the organisation's oldest matching phone pre-announcement when there is one (which is then
+ * LINKED); without one it is flagged "not pre-announced" with the confirming call PENDING.
  */
 export async function fileUrgentRequest(tx: Tx, actor: UrgentActor, input: UrgentRequestInput, now: Date): Promise<UrgentOutcome> {
   const preAnnouncement = await claimPreAnnouncement(tx, actor.organisationId, now, now);
@@ -69,7 +74,7 @@ export async function fileUrgentRequest(tx: Tx, actor: UrgentActor, input: Urgen
       subject: input.subject,
       categoryKey: "URGENT_REQUEST",
       channel: "PORTAL",
-      body: urgentBody(input, { reason: "Reden spoed / Reason", forWhom: "Voor wie / For whom" }),
+      body: urgentBody(input, URGENT_LABELS[actor.locale]),
       requesterId: actor.id,
       organisationId: actor.organisationId,
       authorId: actor.id,
@@ -87,7 +92,10 @@ export async function fileUrgentRequest(tx: Tx, actor: UrgentActor, input: Urgen
       reason: input.reason,
       forWhom: input.forWhom,
       preAnnouncementId: preAnnouncement?.id ?? null,
-      notPreAnnounced: false,
+      // Without a call before it, an agent calls to confirm it, as for a "spoed" mail: the form
+      // tells the employer so (DESIGN: Urgent requests, step 2).
+      notPreAnnounced: !preAnnouncement,
+      verification: preAnnouncement ? null : "PENDING",
       receivedAt: now,
       dueAt: ticket.slaDueAt,
     },

@@ -27,7 +27,7 @@ test("the case handler sees an unannounced urgent mail flagged, records 'confirm
 
   await expect(handler.getByTestId("urgent-verify")).toHaveCount(0);
   await expect(handler.getByTestId("urgent-verify-outcome")).toContainText("Telefonisch bevestigd als spoed");
-  await expect(handler.getByTestId("timeline")).toContainText("Bevestigingsgesprek spoedmail: Telefonisch bevestigd als spoed");
+  await expect(handler.getByTestId("timeline")).toContainText("Bevestigingsgesprek spoedverzoek: Telefonisch bevestigd als spoed");
 
   await handler.goto("/agent");
   const again = handler.getByTestId("queue-table").getByRole("row").filter({ hasText: SUBJECT });

@@ -29,7 +29,11 @@ describe("urgent requests", () => {
     const ticket = await db.ticket.findUniqueOrThrow({ where: { number: result.data.number }, include: { urgentRequest: true, category: true } });
     expect(ticket).toMatchObject({ priority: "URGENT", organisationId: eva.organisationId, slaPolicyKey: "URGENT_REQUEST" });
     expect(ticket.category.key).toBe("URGENT_REQUEST");
-    expect(ticket.urgentRequest).toMatchObject({ reason: request.reason, forWhom: request.forWhom, preAnnouncementId: null });
+    // Not phoned in first: an agent calls to confirm it, as the form told the employer.
+    expect(ticket.urgentRequest).toMatchObject({ reason: request.reason, forWhom: request.forWhom, preAnnouncementId: null, notPreAnnounced: true, verification: "PENDING" });
+    // Her own message, labelled in her language only.
+    const first = await db.message.findFirstOrThrow({ where: { ticketId: ticket.id, authorId: eva.id } });
+    expect(first.body).toBe(`Reden spoed: ${request.reason}\nVoor wie: ${request.forWhom}`);
     const running = await listRunningUrgentRequests(eva);
     expect(running.some((r) => r.ticket.number === result.data.number)).toBe(true);
   });
@@ -40,7 +44,7 @@ describe("urgent requests", () => {
     const result = await submitUrgentRequest.execute(eva, request, now);
     expect(result).toMatchObject({ ok: true, data: { preAnnounced: true } });
     const row = await db.urgentRequest.findFirstOrThrow({ where: { preAnnouncementId: announced.id } });
-    expect(row.organisationId).toBe(eva.organisationId);
+    expect(row).toMatchObject({ organisationId: eva.organisationId, notPreAnnounced: false, verification: null });
     expect((await db.preAnnouncement.findUniqueOrThrow({ where: { id: announced.id } })).status).toBe("LINKED");
   });
 
