@@ -104,6 +104,26 @@ for (const role of ["beneficiary", "employer"] as const satisfies readonly RoleK
   });
 }
 
+test.describe("text without spaces", () => {
+  test.use({ storageState: storageStateOf("beneficiary") });
+
+  test("a question with a 150-character word and a 400-character address wraps on its page at 390 and 1280 px instead of widening it", async ({ page }) => {
+    const word = `Uitkeringsspecificatie${"x".repeat(128)}`;
+    await page.goto("/portaal/nieuw");
+    await page.getByLabel("Soort vraag").selectOption("DOSSIER_QUESTION");
+    await page.getByLabel("Onderwerp").fill(word);
+    await page.getByLabel("Uw vraag").fill(`Zie https://voorbeeld.example/${"pad/".repeat(95)}einde en graag antwoord.`);
+    await page.getByRole("button", { name: "Vraag versturen" }).click();
+    await page.getByRole("link", { name: "Bekijk uw vraag" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(word);
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      const { extra, culprits } = await overflowOf(page);
+      expect(extra, `at ${width} px the page is ${extra} px too wide: ${culprits.join(", ")}`).toBeLessThanOrEqual(0);
+    }
+  });
+});
+
 test.describe("workspace on a tablet", () => {
   test.use({ storageState: storageStateOf("handler") });
 
