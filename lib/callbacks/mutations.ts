@@ -39,6 +39,8 @@ export interface BookCallbackInput {
   slot: SlotKind;
   phone: string;
   bookedById: string;
+  /** The contact line the call is for (the HR desk's): also closed on its own closure days. */
+  lineKey?: string;
 }
 
 /**
@@ -60,11 +62,11 @@ export async function assertNoBookedAppointment(tx: Tx, ticketId: string): Promi
   if ((await tx.callbackAppointment.count({ where: { ticketId, status: "BOOKED" } })) > 0) throw new CallbackRuleError("ALREADY_BOOKED");
 }
 
-async function assertBookable(tx: Tx, teamId: string, date: string, slot: SlotKind, now: Date): Promise<void> {
+async function assertBookable(tx: Tx, teamId: string, date: string, slot: SlotKind, now: Date, lineKey?: string): Promise<void> {
   const team = await tx.team.findUnique({ where: { id: teamId }, select: { id: true } });
   if (!team) throw new CallbackRuleError("TEAM_NOT_FOUND");
   // A malformed date is refused before it reaches the lock key.
-  const settings = settingsForSlot(await getSlotSettings(tx, teamId), slot);
+  const settings = settingsForSlot(await getSlotSettings(tx, teamId, lineKey), slot);
   const shape = checkBooking(date, slot, now, new Map(), settings);
   if (!shape.ok) throw new CallbackRuleError(shape.reason);
   await lockSlot(tx, teamId, date, slot);
@@ -108,7 +110,7 @@ async function ticketEvent(tx: Tx, ticketId: string, actorId: string | null, kin
 export async function bookCallback(tx: Tx, input: BookCallbackInput, now: Date): Promise<{ id: string; isRepeat: boolean }> {
   const ticket = await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true, number: true } });
   if (!ticket) throw new CallbackRuleError("NOT_FOUND");
-  await assertBookable(tx, input.teamId, input.date, input.slot, now);
+  await assertBookable(tx, input.teamId, input.date, input.slot, now, input.lineKey);
   // DESIGN: a new callback request on a ticket that already had one is a repeat request (KPI).
   const earlier = await tx.callbackAppointment.count({ where: { ticketId: ticket.id } });
   const appointment = await tx.callbackAppointment.create({

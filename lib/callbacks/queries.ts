@@ -1,7 +1,7 @@
 import "server-only";
 import type { SlotKind as DbSlotKind } from "@prisma/client";
 import type { DbClient } from "@/lib/settings/queries";
-import { getCalendarSettings } from "@/lib/settings/queries";
+import { getCalendarSettings, getLineCalendar } from "@/lib/settings/queries";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { availableSlots, DEFAULT_SLOT_SETTINGS, type SlotKind, type SlotOffer, type SlotSettings } from "./rules";
 
@@ -10,11 +10,14 @@ export interface TeamSlotSettings extends SlotSettings {
   readonly capacityBySlot: Readonly<Record<SlotKind, number>>;
 }
 
-/** The team's slot capacities (SlotCapacity rows, the default where missing) and the calendar. */
-export async function getSlotSettings(client: DbClient, teamId: string): Promise<TeamSlotSettings> {
+/**
+ * The team's slot capacities (SlotCapacity rows, the default where missing) and the calendar; with
+ * a line (the HR desk's), that line's own closure days too: nobody calls back on a day it is closed.
+ */
+export async function getSlotSettings(client: DbClient, teamId: string, lineKey?: string): Promise<TeamSlotSettings> {
   const [rows, calendar] = await Promise.all([
     client.slotCapacity.findMany({ where: { teamId } }),
-    getCalendarSettings(client),
+    lineKey ? getLineCalendar(client, lineKey).then((line) => line.settings) : getCalendarSettings(client),
   ]);
   const capacityBySlot: Record<SlotKind, number> = { MORNING: DEFAULT_SLOT_SETTINGS.capacity, AFTERNOON: DEFAULT_SLOT_SETTINGS.capacity };
   for (const row of rows) capacityBySlot[row.slot] = row.capacity;
@@ -44,8 +47,8 @@ export async function getSlotCapacityUsed(client: DbClient, teamId: string, from
 }
 
 /** Every slot in the horizon for the team, with places left and whether it can be booked now. */
-export async function listTeamSlots(client: DbClient, teamId: string, now: Date): Promise<SlotOffer[]> {
-  const settings = await getSlotSettings(client, teamId);
+export async function listTeamSlots(client: DbClient, teamId: string, now: Date, lineKey?: string): Promise<SlotOffer[]> {
+  const settings = await getSlotSettings(client, teamId, lineKey);
   const far = new Date(now.getTime() + 40 * 86_400_000).toISOString().slice(0, 10);
   const used = await getSlotCapacityUsed(client, teamId, amsterdamDateKey(now), far);
   const morning = availableSlots(now, now, used, settingsForSlot(settings, "MORNING")).filter((s) => s.kind === "MORNING");

@@ -21,6 +21,9 @@ export const hrDeskSchema = z.object({
 });
 export type HrDeskInput = z.output<typeof hrDeskSchema>;
 
+// The specialists call back on the HR desk line's days: not on the days only that line is closed.
+const HR_DESK_LINE = "HR_DESK";
+
 async function hrTeamId(client: Tx | typeof db): Promise<string | null> {
   const category = await client.ticketCategory.findUnique({ where: { key: "HR_DESK" }, select: { defaultTeamId: true } });
   return category?.defaultTeamId ?? null;
@@ -30,7 +33,7 @@ async function hrTeamId(client: Tx | typeof db): Promise<string | null> {
 export async function listHrDeskSlots(now: Date) {
   const teamId = await hrTeamId(db);
   if (!teamId) return [];
-  return (await listTeamSlots(db, teamId, now)).filter((s) => s.bookable).slice(0, 20);
+  return (await listTeamSlots(db, teamId, now, HR_DESK_LINE)).filter((s) => s.bookable).slice(0, 20);
 }
 
 /**
@@ -60,7 +63,7 @@ export async function requestHrDesk(tx: Tx, actor: { id: string; organisationId:
     },
     now,
   );
-  const appointment = await bookCallback(tx, { ticketId: ticket.id, personId: actor.id, teamId, date, slot, phone: input.phone, bookedById: actor.id }, now);
+  const appointment = await bookCallback(tx, { ticketId: ticket.id, personId: actor.id, teamId, date, slot, phone: input.phone, bookedById: actor.id, lineKey: HR_DESK_LINE }, now);
   const requester = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { locale: true } });
   await tx.message.create({
     data: {

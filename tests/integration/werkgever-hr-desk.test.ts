@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fileComplaintAsEmployer } from "@/lib/complaints/commands";
+import { listTeamSlots } from "@/lib/callbacks/queries";
 import { db } from "@/lib/db/client";
 import { listHrDeskSlots, listMyHrDeskAppointments, listTicketAppointmentsOfContact, requestHrDeskConversation } from "@/lib/employer/hr-desk";
 import { listCallbacks } from "@/lib/workspace/callback-list";
@@ -52,6 +53,21 @@ describe("the HR desk", () => {
     const handler = await sessionFor("behandelaar@loket.example");
     const list = await listCallbacks(handler, { date: "2026-11-25", teamId: ticket.teamId! });
     expect(list.find((a) => a.ticketId === ticket.id)).toMatchObject({ slot: "AFTERNOON", phone: "0201234567", status: "BOOKED", ticket: { subject: "Verzuimbeleid" } });
+  });
+
+  it("offers no slot, and books none, on a day only the HR desk line is closed (its team training, seeded for Friday 27 November)", async () => {
+    const eva = await sessionFor("eva.bakker@vandijk.example");
+    const team = await db.team.findUniqueOrThrow({ where: { key: "werkgevers" } });
+    // The team's own calendar has the day (so the check below can fail): the line closes it.
+    expect((await listTeamSlots(db, team.id, now)).some((s) => s.date === "2026-11-27" && s.bookable)).toBe(true);
+    const dates = new Set((await listHrDeskSlots(now)).map((s) => s.date));
+    expect(dates.has("2026-11-27")).toBe(false);
+    expect(dates.has("2026-11-26") && dates.has("2026-11-30")).toBe(true);
+
+    const tickets = await db.ticket.count();
+    const result = await requestHrDeskConversation.execute(eva, { subject: "Re-integratie", body: "Wij willen sparren over een re-integratietraject.", phone: "020 123 4567", slot: "2026-11-27:MORNING" }, now);
+    expect(result).toMatchObject({ ok: false, reason: "NOT_A_WORKING_DAY" });
+    expect(await db.ticket.count()).toBe(tickets);
   });
 
   it("refuses a full slot with SLOT_FULL and leaves no ticket behind", async () => {
