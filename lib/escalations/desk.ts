@@ -10,6 +10,7 @@ import { enqueueMail } from "@/lib/outbox/mutations";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
 import { checkDeskAction, type DeskEscalationRefusal } from "./desk-rules";
+import { escalationPolicyKey } from "./rules";
 
 export class EscalationDeskError extends Error {
   constructor(readonly code: DeskEscalationRefusal | "NO_MANAGER") {
@@ -87,8 +88,7 @@ export async function moveEscalationUp(tx: Tx, input: { escalationId: string; ac
   const manager = await tx.user.findFirst({ where: { role: "MANAGER", active: true }, orderBy: { createdAt: "asc" }, select: { id: true, email: true } });
   if (!manager) throw new EscalationDeskError("NO_MANAGER");
   const [settings, policies] = await Promise.all([getCalendarSettings(tx), getSlaPolicies(tx)]);
-  const key = policies.ESCALATION_TIER_2 ? "ESCALATION_TIER_2" : "ESCALATION_TIER_1";
-  const dueAt = computeClock({ policy: policyByKey(key, policies), startedAt: now, pauses: [], now, settings }).dueAt;
+  const dueAt = computeClock({ policy: policyByKey(escalationPolicyKey(2, policies), policies), startedAt: now, pauses: [], now, settings }).dueAt;
   await tx.escalation.update({ where: { id: escalation.id }, data: { status: "MOVED_UP", closedAt: now, outcome: input.reason.trim() } });
   const next = await tx.escalation.create({
     data: {

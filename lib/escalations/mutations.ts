@@ -7,7 +7,7 @@ import { managers } from "@/lib/notifications/recipients";
 import { enqueueMail } from "@/lib/outbox/mutations";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
-import { checkRaise, checkTier2, type EscalationRefusal } from "./rules";
+import { checkRaise, checkTier2, escalationPolicyKey, type EscalationRefusal } from "./rules";
 
 export class EscalationRuleError extends Error {
   constructor(readonly code: EscalationRefusal | "NO_OWNER") {
@@ -18,9 +18,7 @@ export class EscalationRuleError extends Error {
 
 async function dueAtFor(tx: Tx, tier: number, now: Date): Promise<Date> {
   const [settings, policies] = await Promise.all([getCalendarSettings(tx), getSlaPolicies(tx)]);
-  // Tier 2 has its own policy when an admin configured one; otherwise tier 1's budget again.
-  const key = tier === 2 && policies.ESCALATION_TIER_2 ? "ESCALATION_TIER_2" : "ESCALATION_TIER_1";
-  return computeClock({ policy: policyByKey(key, policies), startedAt: now, pauses: [], now, settings }).dueAt;
+  return computeClock({ policy: policyByKey(escalationPolicyKey(tier, policies), policies), startedAt: now, pauses: [], now, settings }).dueAt;
 }
 
 /** The owner of a tier: a coordinator of the ticket's team (else any), or a manager. */

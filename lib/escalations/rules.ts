@@ -30,3 +30,8 @@ export function checkTier2(
   if (!overdue && !input.unsatisfied) return "TIER_1_NOT_DUE";
   return null;
 }
+
+/** The SLA policy of an escalation's tier: tier 2's own when an admin configured one, else tier 1's budget again. */
+export function escalationPolicyKey(tier: number, configured: Readonly<Record<string, unknown>>): "ESCALATION_TIER_1" | "ESCALATION_TIER_2" {
+  return tier === 2 && configured.ESCALATION_TIER_2 ? "ESCALATION_TIER_2" : "ESCALATION_TIER_1";
+}

@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/queries";
 import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
 import { momentSql, readRows, wholeNumber } from "@/lib/db/prepared";
+import { escalationPolicyKey } from "@/lib/escalations/rules";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { slaStateAt, type TicketStatusName } from "./lifecycle";
 import { computeClock, policyByKey, type SlaState } from "./rules";
@@ -52,16 +53,19 @@ export async function loadSlaMonitor(user: SessionUser, now: Date): Promise<Moni
 
   const escalations = await db.escalation.findMany({
     where: { status: "OPEN" },
-    select: { id: true, tier: true, reason: true, raisedAt: true, ticket: { select: { id: true, number: true, team: { select: { name: true } } } }, owner: { select: { name: true } }, organisation: { select: { name: true } } },
+    select: { id: true, tier: true, reason: true, raisedAt: true, dueAt: true, ticket: { select: { id: true, number: true, team: { select: { name: true } } } }, owner: { select: { name: true } }, organisation: { select: { name: true } } },
     take: 500,
   });
   for (const e of escalations) {
-    const clock = computeClock({ policy: policyByKey("ESCALATION_TIER_1", policies), startedAt: e.raisedAt, pauses: [], now: now < e.raisedAt ? e.raisedAt : now, settings });
-    if (clock.state === "ON_TRACK") continue;
+    // Judged against the due time the employer and the board were given (stored when it was
+    // raised or moved up), with its tier's policy for the moment it turns at risk.
+    const clock = computeClock({ policy: policyByKey(escalationPolicyKey(e.tier, policies), policies), startedAt: e.raisedAt, pauses: [], now: now < e.raisedAt ? e.raisedAt : now, settings });
+    const state = now >= e.dueAt ? "BREACHED" : clock.state === "ON_TRACK" ? null : "AT_RISK";
+    if (!state) continue;
     items.push({
       kind: "ESCALATION",
-      state: clock.state,
-      dueAt: clock.dueAt,
+      state,
+      dueAt: e.dueAt,
       label: `${e.organisation.name}: ${e.reason}`,
       reference: e.ticket?.number ?? `#${e.tier}`,
       ticketId: e.ticket?.id ?? null,

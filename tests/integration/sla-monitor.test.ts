@@ -51,6 +51,20 @@ describe("SLA monitor", () => {
     expect(items.find((i) => i.kind === "CALLBACK")?.ticketId).toBeTruthy();
   });
 
+  it("judges an escalation by the due time it was given, not a clock recomputed from when it was raised", async () => {
+    const coordinator = await sessionFor("coordinator@loket.example");
+    const eva = await db.user.findUniqueOrThrow({ where: { email: "eva.bakker@vandijk.example" }, include: { memberships: true } });
+    // Raised Tuesday 09:00 with a due time that evening (as the employer's board shows it). Tier 1's
+    // working-day clock from the raise would be due Wednesday 16:00: not late yet at 10:30.
+    const due = new Date("2026-11-24T19:00:00Z");
+    await db.escalation.create({ data: { organisationId: eva.memberships[0]!.organisationId, tier: 2, reason: "Nog steeds geen antwoord", raisedById: eva.id, raisedAt: new Date("2026-11-24T08:00:00Z"), dueAt: due } });
+    const item = (await loadSlaMonitor(coordinator, now)).find((i) => i.label.endsWith("Nog steeds geen antwoord"));
+    expect(item).toMatchObject({ kind: "ESCALATION", state: "BREACHED", dueAt: due });
+    // An hour before that due time it is not yet late.
+    const before = (await loadSlaMonitor(coordinator, new Date("2026-11-24T18:00:00Z"))).find((i) => i.label.endsWith("Nog steeds geen antwoord"));
+    expect(before?.state ?? "ON_TRACK").not.toBe("BREACHED");
+  });
+
   it("is not for first-line staff or case handlers", async () => {
     expect(await loadSlaMonitor(await sessionFor("agent@loket.example"), now)).toEqual([]);
     expect(await loadSlaMonitor(await sessionFor("behandelaar@loket.example"), now)).toEqual([]);
