@@ -38,9 +38,11 @@ export function BookCallbackForm({
     },
   );
   const slotErrors = fieldErrors.date ?? fieldErrors.slot;
+  // The date and the slot are one choice on this form: counted once, in the form's order.
+  const shownErrors = { question: fieldErrors.question, slot: slotErrors, phone: fieldErrors.phone };
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <ErrorAlert reason={reason} fieldErrors={fieldErrors} />
+      <ErrorAlert reason={reason} fieldErrors={shownErrors} />
       {succeeded ? <SuccessNote>{t("booked")}</SuccessNote> : null}
       <div>
         <label htmlFor="ticketId" className={labelClass}>{t("forTicket")}</label>

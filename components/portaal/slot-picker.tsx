@@ -16,6 +16,8 @@ export interface SlotChoice {
 export function SlotPicker({ slots, errors, legend }: { slots: SlotChoice[]; errors?: string[]; legend: string }) {
   const t = useTranslations("portaal.callback");
   const days = [...new Set(slots.map((s) => s.date))];
+  // The first choice carries the field's id: "Naar het eerste veld" and the focus on a refusal land on it.
+  const firstKey = slots.find((s) => s.bookable)?.key;
   if (!slots.some((s) => s.bookable)) return <p className="text-slate-700">{t("noSlots")}</p>;
   return (
     <fieldset aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? "slot-error" : undefined}>
@@ -28,7 +30,7 @@ export function SlotPicker({ slots, errors, legend }: { slots: SlotChoice[]; err
               <p className="text-sm font-semibold text-slate-900">{ofDay[0]?.dayLabel}</p>
               {ofDay.map((s) => (
                 <label key={s.key} className={`mt-1 flex items-center gap-2 text-sm ${s.bookable ? "text-slate-900" : "text-slate-600"}`}>
-                  <input type="radio" name="slotKey" value={s.key} disabled={!s.bookable} data-testid={`slot-${s.key}`} />
+                  <input type="radio" name="slotKey" id={s.key === firstKey ? "slot" : undefined} value={s.key} disabled={!s.bookable} data-testid={`slot-${s.key}`} />
                   {s.label} · {s.bookable ? t("placesLeft", { count: s.remaining }) : s.remaining === 0 ? t("slotFull") : "—"}
                 </label>
               ))}

@@ -22,10 +22,11 @@ export const portalBookSchema = z
     slot: slotKindSchema,
     phone: phoneSchema,
   })
-  .superRefine((value, ctx) => {
-    if (!value.ticketId && (!value.question || value.question.length < 5)) {
-      ctx.addIssue({ code: "custom", path: ["question"], message: "QUESTION_REQUIRED" });
-    }
+  // Also when another field is wrong (the moment, the number): every refusal is named at once.
+  .refine((value) => Boolean(value.ticketId) || (value.question ?? "").length >= 5, {
+    path: ["question"],
+    message: "QUESTION_REQUIRED",
+    when: (payload) => typeof payload.value === "object" && payload.value !== null && !payload.issues.some((issue) => issue.path?.[0] === "question" || issue.path?.[0] === "ticketId"),
   });
 export type PortalBookInput = z.output<typeof portalBookSchema>;
 

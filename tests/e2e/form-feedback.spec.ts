@@ -24,7 +24,7 @@ test("two bad fields and a missing choice: all errors at once and one summary", 
   const summary = page.getByTestId("form-error");
   await expect(summary).toHaveCount(1);
   await expect(summary).toHaveText("Controleer de velden hieronder: 3 velden kloppen nog niet. Naar het eerste veld");
-  await expect(page.locator("#categoryKey-error")).toHaveText("Kies een onderwerp voor uw vraag.");
+  await expect(page.locator("#categoryKey-error")).toHaveText("Kies een soort vraag.");
   await expect(page.locator("#subject-error")).toHaveText("Gebruik minstens 3 tekens.");
   await expect(page.locator("#body-error")).toHaveText("Gebruik hoogstens 10.000 tekens.");
   // Focus is on the first bad field, the choice; the summary's link leads there too.
@@ -36,4 +36,22 @@ test("two bad fields and a missing choice: all errors at once and one summary", 
   await expect(summary).toHaveText("Controleer de velden hieronder: 2 velden kloppen nog niet. Naar het eerste veld");
   await expect(page.locator("#categoryKey-error")).toHaveCount(0);
   await expect(page.getByLabel("Onderwerp")).toBeFocused();
+});
+
+// The callback form, sent empty for a new question: the question, the moment and the number are
+// named at once, the moment (a date and a slot) counted as the one choice it is on the form.
+test("an empty callback booking names its three fields at once, and the summary's link reaches the first", async ({ page }) => {
+  await page.goto("/portaal/terugbellen");
+  await page.getByLabel("Telefoonnummer").fill("");
+  await page.getByRole("button", { name: "Afspraak maken" }).click();
+  const summary = page.getByTestId("form-error");
+  await expect(summary).toHaveText("Controleer de velden hieronder: 3 velden kloppen nog niet. Naar het eerste veld");
+  await expect(page.locator("#question-error")).toBeVisible();
+  await expect(page.locator("#slot-error")).toHaveText("Kies een moment: een dag en een tijdvak.");
+  await expect(page.locator("#phone-error")).toBeVisible();
+  await page.getByLabel("Waar wilt u over gebeld worden?").fill("Over de hoogte van mijn uitkering");
+  await page.getByRole("button", { name: "Afspraak maken" }).click();
+  await expect(summary).toHaveText("Controleer de velden hieronder: 2 velden kloppen nog niet. Naar het eerste veld");
+  await expect(summary.getByRole("link", { name: "Naar het eerste veld" })).toHaveAttribute("href", "#slot");
+  await expect(page.locator("#slot")).toHaveAttribute("type", "radio");
 });
