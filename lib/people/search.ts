@@ -20,10 +20,16 @@ export interface PeopleSearch {
   organisations?: boolean;
 }
 
-/** The digits a phone search looks for in stored numbers, or null when the text is no phone number. */
-export function phoneDigits(q: string): string | null {
-  const digits = q.trim().replace(/[\s()-]/g, "");
-  return /^\+?\d{3,}$/.test(digits) ? digits : null;
+/** The digits a phone search looks for in stored numbers; none when the text is no phone number. */
+export function phoneDigits(q: string): string[] {
+  const typed = q.trim().replace(/[\s()-]/g, "");
+  if (!/^\+?\d{3,}$/.test(typed)) return [];
+  const digits = typed.replace(/^\+/, "");
+  // A Dutch number as caller ID shows it, dialled from abroad (+31 6…, 0031 6…, "+31 (0)6…"), is
+  // stored as it is dialled here: 06….
+  // Only a number that far along: "+316" would otherwise look for every "06".
+  const abroad = /^(?:\+|00)31(\d{5,})$/.exec(typed);
+  return abroad ? [digits, `0${abroad[1]!.replace(/^0/, "")}`] : [digits];
 }
 
 /**
@@ -36,8 +42,9 @@ function peopleHolding(search: PeopleSearch): Prisma.Sql {
   const match = textMatch(text);
   const found = (from: Prisma.Sql, holds: Prisma.Sql) => Prisma.sql`SELECT u.id, u.name FROM ${from} WHERE (${holds}) AND ${search.scope}`;
   const parts = [found(Prisma.sql`"User" u`, anyHolds(match, personText("u")))];
-  const digits = search.phone ? phoneDigits(text) : null;
-  if (digits) parts.push(found(Prisma.sql`"User" u`, Prisma.sql`coalesce(u.phone, '') LIKE ${pattern(Prisma.sql`${likeEscaped(digits)}`)}`));
+  for (const digits of search.phone ? phoneDigits(text) : []) {
+    parts.push(found(Prisma.sql`"User" u`, Prisma.sql`coalesce(u.phone, '') LIKE ${pattern(Prisma.sql`${likeEscaped(digits)}`)}`));
+  }
   if (search.organisations) {
     parts.push(found(Prisma.sql`"Organisation" o JOIN "Membership" m ON m."organisationId" = o.id JOIN "User" u ON u.id = m."userId"`, anyHolds(match, organisationText("o"))));
   }

@@ -72,8 +72,11 @@ function own(p: Person, q: string): boolean {
 }
 
 function byPhone(p: Person, q: string): boolean {
-  const digits = q.trim().replace(/[\s()-]/g, "");
-  return /^\+?\d{3,}$/.test(digits) && (p.phone ?? "").includes(digits);
+  const typed = q.trim().replace(/[\s()-]/g, "");
+  if (!/^\+?\d{3,}$/.test(typed)) return false;
+  // Typed as dialled from abroad (+31, 0031): also the number as dialled here, 0 and the rest.
+  const national = /^(\+|00)31\d{5,}$/.test(typed) ? `0${typed.replace(/^(\+|00)31/, "").replace(/^0/, "")}` : null;
+  return [typed.replace(/^\+/, ""), national].some((digits) => digits !== null && (p.phone ?? "").includes(digits));
 }
 
 const byOrganisation = (p: Person, q: string) => names(q) && p.organisations.some((o) => holds(o.name, q) || holds(o.externalNumber, q));
@@ -86,7 +89,7 @@ async function inNameOrder(ids: string[]): Promise<string[]> {
 
 const CUSTOMERS = ["BENEFICIARY", "EMPLOYER_CONTACT"];
 
-const TEXTS = ["example", "jansen", "JANSEN", "ans", "Jo", "j", "k-9000", "0612", "06 12", "(06) 1234-5678", "+316", "zonneveld", "wg-777", "& zn", "50%", "a_b", "back\\", "“z", "zz", "nobody-has-this", ",", "--", "@."];
+const TEXTS = ["example", "jansen", "JANSEN", "ans", "Jo", "j", "k-9000", "0612", "06 12", "(06) 1234-5678", "+316", "+31 6 1234 5678", "0031 (0)6 12345678", "zonneveld", "wg-777", "& zn", "50%", "a_b", "back\\", "“z", "zz", "nobody-has-this", ",", "--", "@."];
 
 describe("people searches, against an account kept in JavaScript", () => {
   it("the phone desk finds callers by name, address, client number, phone number and organisation, ten by name", async () => {
