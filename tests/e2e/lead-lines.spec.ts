@@ -27,6 +27,12 @@ test.describe("contact lines (admin) and the beneficiary contact page", () => {
     await add.getByLabel("Naam (Nederlands)").fill(name);
     await add.getByLabel("Naam (Engels)").fill(`E2E line ${stamp}`);
     await add.getByLabel("Telefoonnummer").fill("088 - 765 43 21");
+    // A day's hours that do not read as times: said at that day, and counted by the summary.
+    await add.getByLabel("Maandag", { exact: true }).fill("banaan");
+    await add.getByRole("button", { name: "Lijn toevoegen" }).click();
+    await expect(add.getByTestId("form-error")).toHaveText("Controleer de velden hieronder: 1 veld klopt nog niet. Naar het eerste veld");
+    await expect(add.locator("#new-line-hours-1-error")).toHaveText("Schrijf de tijden als 09:00-12:00, 13:00-17:00.");
+    await expect(add.getByLabel("Maandag", { exact: true })).toHaveAttribute("aria-invalid", "true");
     for (const day of ["Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag"]) {
       await add.getByLabel(day, { exact: true }).fill("00:00-24:00");
     }

@@ -34,7 +34,14 @@ function fieldsOf(form: FormData) {
 
 /** Each field's own error under it, in the lines' words (the name's limit, what to choose). */
 function LineFieldError({ id, errors }: { id: string; errors?: string[] }) {
-  return <WorkspaceFieldError id={id} errors={errors} namespace="leadLines" extraCodes={["NAME_TOO_LONG", "INVALID_PHONE", "CHANNEL_REQUIRED"]} />;
+  return (
+    <WorkspaceFieldError
+      id={id}
+      errors={errors}
+      namespace="leadLines"
+      extraCodes={["NAME_TOO_LONG", "INVALID_PHONE", "CHANNEL_REQUIRED", "INVALID_TIME", "OPENS_BEFORE_CLOSES", "INTERVALS_OVERLAP", "TOO_MANY_INTERVALS"]}
+    />
+  );
 }
 
 function LineFields({ id, line, fieldErrors = {} }: { id: string; line?: LineValues; fieldErrors?: Record<string, string[]> }) {
@@ -91,12 +98,18 @@ function LineFields({ id, line, fieldErrors = {} }: { id: string; line?: LineVal
 export function CreateLineForm() {
   const t = useTranslations("leadLines");
   const tw = useTranslations("contactLines.weekdays");
-  const idOf = (field: string) => `new-line-${field}`;
+  // A day's hours come back as "days.<index>.hours": the summary links to, and the field shows, that day.
+  const idOf = (field: string) => {
+    const day = /^days\.(\d)\.hours$/.exec(field);
+    return day ? `new-line-hours-${WEEKDAYS[Number(day[1])]}` : `new-line-${field}`;
+  };
   const { pending, message, fieldErrors, submit } = useLinesAction(idOf);
   const formRef = useRef<HTMLFormElement>(null);
   return (
     <form
       ref={formRef}
+      // The app's own messages, in the admin's language, not the browser's bubble.
+      noValidate
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
@@ -111,12 +124,19 @@ export function CreateLineForm() {
         <legend className="text-sm font-medium">{t("hours")}</legend>
         <p id="new-line-hours-hint" className="text-sm text-slate-600">{t("hoursHint")}</p>
         <div className="mt-2 grid grid-cols-[8rem_1fr] items-center gap-x-3 gap-y-1 text-sm">
-          {WEEKDAYS.map((weekday) => (
-            <div key={weekday} className="contents">
-              <label htmlFor={`new-line-hours-${weekday}`}>{tw(String(weekday))}</label>
-              <input id={`new-line-hours-${weekday}`} name={`hours-${weekday}`} maxLength={100} aria-describedby="new-line-hours-hint" placeholder={t("closedPlaceholder")} className="max-w-xs rounded border border-slate-400 px-2 py-1 font-mono" />
-            </div>
-          ))}
+          {WEEKDAYS.map((weekday, index) => {
+            const id = `new-line-hours-${weekday}`;
+            const errors = fieldErrors[`days.${index}.hours`];
+            return (
+              <div key={weekday} className="contents">
+                <label htmlFor={id}>{tw(String(weekday))}</label>
+                <div>
+                  <input id={id} name={`hours-${weekday}`} maxLength={100} {...fieldAria(id, errors, "new-line-hours-hint")} placeholder={t("closedPlaceholder")} className="max-w-xs rounded border border-slate-400 px-2 py-1 font-mono" />
+                  <LineFieldError id={id} errors={errors} />
+                </div>
+              </div>
+            );
+          })}
         </div>
       </fieldset>
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{t("add")}</button>
@@ -132,6 +152,7 @@ export function EditLineForm({ line, removable }: { line: LineValues; removable:
   const { pending, message, fieldErrors, submit } = useLinesAction(idOf);
   return (
     <form
+      noValidate
       className="space-y-3"
       onSubmit={(event) => {
         event.preventDefault();
