@@ -9,7 +9,7 @@ import type { createLineSchema, lineClosureDaySchema, removeLineClosureDaySchema
 import { recheckRunningClocks } from "@/lib/sla/recheck";
 
 export class LineRuleError extends Error {
-  constructor(readonly code: "NOT_FOUND" | "LINE_PERMANENT" | "LINE_IN_USE" | "DATE_IN_PAST" | "LINE_CLOSED_THAT_DAY" | "LINE_CLOSURE_DAY_EXISTS") {
+  constructor(readonly code: "NOT_FOUND" | "LINE_PERMANENT" | "LINE_IN_USE" | "DATE_IN_PAST" | "LINE_CLOSED_THAT_DAY" | "LINE_CLOSURE_DAY_EXISTS" | "LINE_NAME_IN_USE") {
     super(code);
   }
 }
@@ -27,8 +27,21 @@ function columns(input: LineFields) {
   };
 }
 
+/** Two lines of one name cannot be told apart on the contact pages: a name in use (either language, any case) is refused. */
+async function assertLineNamesFree(tx: Tx, input: LineFields, exceptKey?: string): Promise<void> {
+  const same = await tx.contactLine.findFirst({
+    where: {
+      OR: [{ nameNl: { equals: input.nameNl, mode: "insensitive" } }, { nameEn: { equals: input.nameEn, mode: "insensitive" } }],
+      ...(exceptKey ? { key: { not: exceptKey } } : {}),
+    },
+    select: { key: true },
+  });
+  if (same) throw new LineRuleError("LINE_NAME_IN_USE");
+}
+
 /** A new line, last in the order, closed until its hours are set (or with the hours given). */
 export async function createLine(tx: Tx, input: z.infer<typeof createLineSchema>, actorId: string): Promise<string> {
+  await assertLineNamesFree(tx, input);
   const existing = await tx.contactLine.findMany({ select: { key: true, sortOrder: true } });
   const key = lineKeyFrom(input.nameNl, new Set(existing.map((l) => l.key)));
   const sortOrder = Math.max(-1, ...existing.map((l) => l.sortOrder)) + 1;
@@ -40,8 +53,9 @@ export async function createLine(tx: Tx, input: z.infer<typeof createLineSchema>
 }
 
 export async function updateLine(tx: Tx, input: z.infer<typeof updateLineSchema>, actorId: string): Promise<void> {
-  const updated = await tx.contactLine.updateMany({ where: { key: input.key }, data: columns(input) });
-  if (updated.count === 0) throw new LineRuleError("NOT_FOUND");
+  if (!(await tx.contactLine.findUnique({ where: { key: input.key }, select: { key: true } }))) throw new LineRuleError("NOT_FOUND");
+  await assertLineNamesFree(tx, input, input.key);
+  await tx.contactLine.update({ where: { key: input.key }, data: columns(input) });
   await audit(tx, { actorId, action: "lines.update", entityType: "ContactLine", entityId: input.key, data: { active: input.active, audience: input.audience, channels: input.channels } });
 }
 

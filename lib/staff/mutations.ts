@@ -94,8 +94,15 @@ export async function resetStaffTwoFactor(tx: Tx, actorId: string, userId: strin
   await audit(tx, { actorId, action: "staff.two_factor_reset", entityType: "User", entityId: user.id, data: { at: now.toISOString() } });
 }
 
+/** Two teams of one name cannot be told apart in any list or choice: the name is refused, in any case. */
+async function assertTeamNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {
+  const same = await tx.team.findFirst({ where: { name: { equals: name.trim(), mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  if (same) throw new StaffRuleError("TEAM_NAME_IN_USE");
+}
+
 export async function createTeam(tx: Tx, actorId: string, input: CreateTeamInput, now: Date): Promise<{ id: string }> {
   if (await tx.team.findUnique({ where: { key: input.key }, select: { id: true } })) throw new StaffRuleError("TEAM_KEY_IN_USE");
+  await assertTeamNameFree(tx, input.name);
   const team = await tx.team.create({ data: { key: input.key, name: input.name, createdAt: now }, select: { id: true } });
   await audit(tx, { actorId, action: "team.create", entityType: "Team", entityId: team.id, data: { key: input.key, name: input.name } });
   return team;
@@ -104,6 +111,7 @@ export async function createTeam(tx: Tx, actorId: string, input: CreateTeamInput
 export async function renameTeam(tx: Tx, actorId: string, teamId: string, name: string, now: Date): Promise<void> {
   const team = await tx.team.findUnique({ where: { id: teamId }, select: { name: true } });
   if (!team) throw new StaffRuleError("TEAM_NOT_FOUND");
+  await assertTeamNameFree(tx, name, teamId);
   await tx.team.update({ where: { id: teamId }, data: { name } });
   await audit(tx, { actorId, action: "team.rename", entityType: "Team", entityId: teamId, data: { from: team.name, to: name, at: now.toISOString() } });
 }

@@ -2,7 +2,7 @@
 import type { Role } from "@prisma/client";
 import { isStaff, STAFF_ROLES } from "@/lib/auth/rules";
 
-export type StaffRefusal = "UNKNOWN_TEAM" | "NOT_STAFF_ROLE" | "USER_NOT_FOUND" | "LAST_ADMIN" | "TEAM_KEY_IN_USE" | "TEAM_NOT_FOUND";
+export type StaffRefusal = "UNKNOWN_TEAM" | "NOT_STAFF_ROLE" | "USER_NOT_FOUND" | "LAST_ADMIN" | "TEAM_KEY_IN_USE" | "TEAM_NAME_IN_USE" | "TEAM_NOT_FOUND";
 
 /** Narrows a submitted role to a staff role; null for anything else (beneficiary, employer, junk). */
 export function staffRoleOf(value: string): Role | null {

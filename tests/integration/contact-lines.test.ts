@@ -39,6 +39,13 @@ describe("contact lines by an admin", () => {
     await updateContactLine.execute(admin, { key: "PENSIOENLIJN", ...fields, active: false }, NOW);
     expect((await listContactLines(db, "BENEFICIARY", NOW, "nl")).map((l) => l.key)).not.toContain("PENSIOENLIJN");
     expect(await updateContactLine.execute(admin, { key: "BESTAAT_NIET", ...fields }, NOW)).toEqual({ ok: false, reason: "NOT_FOUND" });
+    // Another line's name, in either language and any case, is refused on create and edit; its own stays allowed.
+    const lines = await db.contactLine.count();
+    expect(await createContactLine.execute(admin, { ...fields, nameNl: "WERKGEVERSLIJN", nameEn: "Another line" }, NOW)).toEqual({ ok: false, reason: "LINE_NAME_IN_USE" });
+    expect(await createContactLine.execute(admin, { ...fields, nameNl: "Nog een lijn", nameEn: "PENSION LINE" }, NOW)).toEqual({ ok: false, reason: "LINE_NAME_IN_USE" });
+    expect(await db.contactLine.count()).toBe(lines);
+    expect(await updateContactLine.execute(admin, { key: "PENSIOENLIJN", ...fields, nameNl: "Werkgeverslijn" }, NOW)).toEqual({ ok: false, reason: "LINE_NAME_IN_USE" });
+    expect(await updateContactLine.execute(admin, { key: "PENSIOENLIJN", ...fields, nameNl: "PENSIOENLIJN", nameEn: "Pensions" }, NOW)).toEqual({ ok: true, data: undefined });
     expect(await updateContactLine.execute(admin, { key: "PENSIOENLIJN", ...fields, phone: "bel ons", channels: [] }, NOW)).toEqual({
       ok: false,
       reason: "INVALID_INPUT",

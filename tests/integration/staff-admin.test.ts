@@ -119,6 +119,13 @@ describe("teams", () => {
     expect(await renameStaffTeam.execute(admin, { teamId: "missing", name: "Team X" }, now)).toMatchObject({ ok: false, reason: "TEAM_NOT_FOUND" });
     expect((await db.team.findUniqueOrThrow({ where: { key: "pensioenen" } })).name).toBe("Team Pensioen");
     expect(await db.auditEvent.count({ where: { entityType: "Team", entityId: team.id } })).toBe(2);
+    // A name another team has, in any case, is refused on create and rename; keeping one's own name is fine.
+    const teams = await db.team.count();
+    expect(await createStaffTeam.execute(admin, { key: "tweede-uitkeringen", name: "team uitkeringen" }, now)).toMatchObject({ ok: false, reason: "TEAM_NAME_IN_USE" });
+    expect(await db.team.count()).toBe(teams);
+    expect(await renameStaffTeam.execute(admin, { teamId: team.id, name: "Team Werkgevers" }, now)).toMatchObject({ ok: false, reason: "TEAM_NAME_IN_USE" });
+    expect(await renameStaffTeam.execute(admin, { teamId: team.id, name: "TEAM PENSIOEN" }, now)).toMatchObject({ ok: true });
+    expect((await db.team.findUniqueOrThrow({ where: { key: "pensioenen" } })).name).toBe("TEAM PENSIOEN");
   });
 });
 
