@@ -3,7 +3,8 @@ import { errorCode, limitedText } from "@/lib/forms/error-code";
 
 export const raiseEscalationSchema = z.object({
   // Empty: a general concern, not about one ticket.
-  ticketNumber: z.string().trim().max(40, errorCode("TOO_LONG", 40)).optional().default(""),
+  // Registration numbers are upper case; "lk-2026-000006" as typed is the same question.
+  ticketNumber: z.string().trim().toUpperCase().max(40, errorCode("TOO_LONG", 40)).optional().default(""),
   reason: limitedText(3000, 10),
 });
 export type RaiseEscalationInput = z.output<typeof raiseEscalationSchema>;

@@ -27,10 +27,12 @@ const reason = "Wij wachten al te lang op antwoord en de salarisrun nadert.";
 describe("escalating to tier 1", () => {
   it("goes to a team coordinator with a due time, the CSM in CC of the mail", async () => {
     const { tom, number } = await vandijkTicket();
-    const result = await raiseEmployerEscalation.execute(tom, { ticketNumber: number, reason }, now);
+    // Typed in lower case, as people do: the same registration number.
+    const result = await raiseEmployerEscalation.execute(tom, { ticketNumber: `  ${number.toLowerCase()} `, reason }, now);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const row = await db.escalation.findUniqueOrThrow({ where: { id: result.data.id }, include: { owner: true } });
+    const row = await db.escalation.findUniqueOrThrow({ where: { id: result.data.id }, include: { owner: true, ticket: true } });
+    expect(row.ticket?.number).toBe(number);
     expect(row).toMatchObject({ tier: 1, status: "OPEN", organisationId: tom.organisationId, raisedById: tom.id });
     expect(row.owner?.role).toBe("TEAM_COORDINATOR");
     expect(row.dueAt.getTime()).toBeGreaterThan(now.getTime());
