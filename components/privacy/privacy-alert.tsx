@@ -45,5 +45,6 @@ export function useFieldErrorText() {
     const { code, limit } = parseErrorCode(raw);
     return t(codes.has(code) ? code : "INVALID", { limit: limit === undefined ? "" : formatLimit(limit, locale) });
   };
-  return (errors?: string[]) => (errors?.length ? errors.map(text).join(" ") : null);
+  // One sentence per problem: a term of 0 breaks both the field's minimum and its class's, in the same words.
+  return (errors?: string[]) => (errors?.length ? [...new Set(errors.map(text))].join(" ") : null);
 }

@@ -51,6 +51,10 @@ test.describe("privacy administration", () => {
     await terms.getByLabel("Eenheid voor Auditlog").selectOption("MONTHS");
     await terms.getByRole("button", { name: "Bewaartermijnen opslaan" }).click();
     await expect(terms.getByText("korter dan het minimum")).toBeVisible();
+    // A term of 0 is under the field's minimum and the class's: said once.
+    await terms.getByLabel("Termijn voor Auditlog").fill("0");
+    await terms.getByRole("button", { name: "Bewaartermijnen opslaan" }).click();
+    await expect(terms.locator("#audit-error")).toHaveText("Deze termijn is korter dan het minimum.");
     await terms.getByLabel("Termijn voor Auditlog").fill("5");
     await terms.getByLabel("Eenheid voor Auditlog").selectOption("YEARS");
     await terms.getByRole("button", { name: "Bewaartermijnen opslaan" }).click();
