@@ -7,7 +7,7 @@ import { startImportAction } from "@/lib/import/actions";
 
 const KINDS = ["BENEFICIARIES", "ORGANISATIONS", "EMPLOYER_CONTACTS"] as const;
 const MAX_BYTES = 25 * 1024 * 1024;
-const KNOWN = new Set(["INVALID_INPUT", "EMPTY_FILE", "FILE_TOO_LARGE", "FORBIDDEN", "UNAUTHENTICATED"]);
+const KNOWN = new Set(["INVALID_INPUT", "EMPTY_FILE", "NOT_TEXT", "FILE_TOO_LARGE", "FORBIDDEN", "UNAUTHENTICATED"]);
 
 /** Kind, file and the dry-run box (on by default); on success the job's own page shows its progress. */
 export function ImportUploadForm() {
@@ -23,7 +23,8 @@ export function ImportUploadForm() {
     const file = data.get("file");
     setReason(null);
     // Refused here too: past the server's body limit the call would fail without a useful message.
-    if (!(file instanceof File) || file.size === 0) return setReason("INVALID_INPUT");
+    if (!(file instanceof File) || file.name === "") return setReason("INVALID_INPUT");
+    if (file.size === 0) return setReason("EMPTY_FILE");
     if (file.size > MAX_BYTES) return setReason("FILE_TOO_LARGE");
     setPending(true);
     try {

@@ -15,9 +15,13 @@ import { MAX_IMPORT_BYTES } from "./schema";
  */
 export async function startImportAction(form: FormData): Promise<ActionResult<{ id: string }>> {
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return fail("INVALID_INPUT", { file: ["EMPTY_FILE"] });
+  if (!(file instanceof File) || file.name === "") return fail("INVALID_INPUT", { file: ["REQUIRED"] });
+  if (file.size === 0) return fail("EMPTY_FILE", { file: ["EMPTY_FILE"] });
   if (file.size > MAX_IMPORT_BYTES) return fail("FILE_TOO_LARGE", { file: ["FILE_TOO_LARGE"] });
-  const content = new TextDecoder("utf-8").decode(await file.arrayBuffer());
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // A picture, a PDF or a spreadsheet has NUL bytes; a CSV, in whatever encoding it was saved, never.
+  if (bytes.includes(0)) return fail("NOT_TEXT", { file: ["NOT_TEXT"] });
+  const content = new TextDecoder("utf-8").decode(bytes);
   const result = await startImport.execute(await getSessionUser(), { kind: form.get("kind"), dryRun: form.get("dryRun"), invite: form.get("invite"), fileName: file.name, content }, new Date());
   if (result.ok) {
     revalidatePath("/agent/beheer/import");

@@ -65,4 +65,18 @@ test.describe("bulk import (admins)", () => {
     await page.getByRole("link", { name: "Terug naar alle imports" }).click();
     await expect(page.getByTestId("import-jobs").getByRole("link", { name: `klanten-${RUN}.csv` })).toHaveCount(2);
   });
+
+  test("an empty file and a picture are refused with what is wrong, and no job is made", async ({ page }) => {
+    await page.goto("/agent/beheer/import");
+    const form = page.getByRole("form", { name: "Bestand inlezen" });
+    await form.getByLabel("CSV-bestand").setInputFiles({ name: "leeg.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
+    await form.getByRole("button", { name: "Bestand inlezen" }).click();
+    await expect(form.getByRole("alert")).toHaveText("Het bestand is leeg.");
+    // The start of a PNG, named .csv as people do.
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    await form.getByLabel("CSV-bestand").setInputFiles({ name: "foto.csv", mimeType: "text/csv", buffer: png });
+    await form.getByRole("button", { name: "Bestand inlezen" }).click();
+    await expect(form.getByRole("alert")).toHaveText(/^Dit is geen CSV-bestand: het bevat geen tekst\./);
+    await expect(page).toHaveURL(/\/agent\/beheer\/import$/);
+  });
 });
