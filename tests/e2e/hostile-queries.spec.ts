@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storageStateOf, type RoleKey } from "./support";
+import { storageStateOf, todayInAmsterdam, type RoleKey } from "./support";
 
 // Hole 8 of issue 13: hostile addresses (inherited key names, repeated parameters, dates that do
 // not exist, malformed %-escapes) must get a 4xx or the page's default view, never a 500.
@@ -42,4 +42,15 @@ test.describe("hostile addresses", () => {
       await context.close();
     });
   }
+});
+
+test("an impossible day on the callback list shows today's list, not a heading of a day that does not exist", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("agent") });
+  const page = await context.newPage();
+  for (const date of ["2026-13-45", "2026-02-30"]) {
+    await page.goto(`/agent/terugbellen?date=${date}`);
+    await expect(page.getByLabel("Datum")).toHaveValue(todayInAmsterdam());
+    await expect(page.getByRole("heading", { level: 2 }).first()).not.toContainText(date);
+  }
+  await context.close();
 });

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateKeyLong } from "@/lib/calendar/format";
+import { parseDateKey } from "@/lib/calendar/local-time";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { slotLabel } from "@/lib/callbacks/rules";
 import { queueOptions } from "@/lib/tickets/queries";
@@ -19,7 +20,8 @@ async function CallbackList({ searchParams }: { searchParams: Promise<Record<str
   const user = await requirePermission("workspace.enter", "/agent/terugbellen");
   const params = await searchParams;
   const today = amsterdamDateKey(new Date());
-  const date = params.date && /^\d{4}-\d{2}-\d{2}$/.test(params.date) ? params.date : today;
+  // A day that does not exist (2026-13-45, 2026-02-30) falls back to today, as a malformed one does.
+  const date = params.date && parseDateKey(params.date) !== null ? params.date : today;
   const options = await queueOptions(user);
   const teamId = options.teams.some((x) => x.id === params.team) ? params.team : undefined;
   const [t, locale, rows, upcoming] = await Promise.all([getTranslations(), getLocale(), listCallbacks(user, { date, teamId }), upcomingCallbackCounts(user, date)]);
