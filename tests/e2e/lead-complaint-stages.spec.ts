@@ -14,6 +14,10 @@ test.describe("a complaint through stages 1 to 3", () => {
     await portal.getByLabel("Waarom bent u niet tevreden?").fill("Ik ben nog steeds niet teruggebeld en niemand legt uit waarom.");
     await portal.getByRole("button", { name: "Interne ombudsman vragen" }).click();
     await expect(portal.getByTestId("complaint-stage")).toHaveText("Fase 2: interne ombudsman");
+    // The form is gone; its confirmation says when she hears back, and has the focus.
+    const done = portal.getByTestId("form-success");
+    await expect(done).toHaveText(/^Uw verzoek is doorgestuurd naar de interne ombudsman\. U krijgt uiterlijk \d+ \w+ \d{4} een reactie\.$/);
+    await expect(done).toBeFocused();
     const complaintUrl = portal.url();
 
     // The coordinator sees it moved on, but not the ombudsman's notes.

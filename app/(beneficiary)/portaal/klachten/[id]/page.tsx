@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { OmbudsmanForm } from "@/components/portaal/ombudsman-form";
 import { When } from "@/components/portaal/when";
+import { ConfirmationScope, ConfirmationSlot } from "@/components/ui/page-confirmation";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getOwnComplaint } from "@/lib/complaints/queries";
@@ -28,8 +29,10 @@ async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
   const [t, tc, tt] = await Promise.all([getTranslations("portaal.complaints"), getTranslations("channel"), getTranslations("portaal.ticket")]);
   const answers = complaint.ticket?.messages ?? [];
   return (
-    <>
+    // The ombudsman form goes away once the request is in: its confirmation stays, focused, above.
+    <ConfirmationScope>
       <PageHeader title={t("about", { number: complaint.subjectTicket.number })} intro={complaint.ticket?.number} />
+      <ConfirmationSlot slot="ombudsman" className="mb-6 block" />
       <dl className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-3">
         <div><dt className="font-medium text-slate-700">{t("stage")}</dt><dd data-testid="complaint-stage">{t(`stages.${complaint.stage}`)}</dd></div>
         <div><dt className="font-medium text-slate-700">{tt("status")}</dt><dd>{t(`statuses.${complaint.status}`)}</dd></div>
@@ -56,7 +59,7 @@ async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
         ))}
       </section>
       {mayRequestOmbudsman(complaint, now) ? <OmbudsmanForm complaintId={complaint.id} /> : null}
-    </>
+    </ConfirmationScope>
   );
 }
 
