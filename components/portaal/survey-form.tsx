@@ -2,6 +2,7 @@
 import { useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useConfirmation } from "@/components/ui/page-confirmation";
 import { answerSurveyAction } from "@/lib/survey/actions";
 import { buttonClass, describedBy, ErrorAlert, FieldError, inputClass, labelClass } from "./form-kit";
 
@@ -10,9 +11,13 @@ const SCORES = ["1", "2", "3", "4", "5"] as const;
 export function SurveyForm({ ticketId }: { ticketId: string }) {
   const t = useTranslations("portaal.survey");
   const router = useRouter();
+  const { confirm } = useConfirmation();
   const { pending, reason, fieldErrors, onSubmit } = useFormAction(
     (form) => answerSurveyAction({ ticketId, score: form.get("score") ?? "", comment: form.get("comment") ?? "" }),
-    () => router.refresh(),
+    () => {
+      confirm("survey", t("thanks"));
+      router.refresh();
+    },
   );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="survey-title">

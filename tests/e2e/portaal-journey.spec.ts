@@ -152,6 +152,9 @@ test.describe("beneficiary portal journey", () => {
     await page.getByLabel("Toelichting (optioneel)").fill("Vriendelijk geholpen");
     await page.getByRole("button", { name: "Oordeel versturen" }).click();
     await expect(page.getByTestId("survey-answered")).toHaveText("U gaf deze vraag een 4 uit 5.");
+    // The form is gone; the thanks took its place and the focus.
+    await expect(page.getByTestId("form-success")).toHaveText("Dank u wel voor uw oordeel.");
+    await expect(page.getByTestId("form-success")).toBeFocused();
     await expect(page.getByRole("heading", { name: "Hoe tevreden bent u?" })).toHaveCount(0);
     await page.screenshot({ path: shots("06-survey"), fullPage: true });
   });

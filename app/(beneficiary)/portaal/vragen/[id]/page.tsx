@@ -7,6 +7,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Conversation } from "@/components/portaal/conversation";
 import { ReplyForm } from "@/components/portaal/reply-form";
 import { SurveyForm } from "@/components/portaal/survey-form";
+import { ConfirmationScope, ConfirmationSlot } from "@/components/ui/page-confirmation";
 import { When } from "@/components/portaal/when";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
@@ -43,7 +44,8 @@ async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const lang = locale === "en" ? "en" : "nl";
   const shown = customerStatus(ticket);
   return (
-    <>
+    // The survey form goes away once answered: its thanks stay, focused, where it stood.
+    <ConfirmationScope>
       <PageHeader title={ticket.subject} intro={ticket.number} />
       <dl className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-3">
         <div><dt className="font-medium text-slate-700">{t("status")}</dt><dd data-testid="ticket-status">{shown.kind === "complaint" ? tcs(shown.status) : ts(shown.status)}</dd></div>
@@ -76,6 +78,7 @@ async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
         <Conversation messages={ticket.messages} now={now} />
       </section>
       <div className="mt-6 space-y-6">
+        <ConfirmationSlot slot="survey" />
         {surveyOpen(ticket.status, ticket.satisfaction !== null, ticket.complaint !== null || ticket.category.key === "COMPLAINT") ? <SurveyForm ticketId={ticket.id} /> : null}
         {ticket.satisfaction ? <p className="text-sm text-slate-700" data-testid="survey-answered">{ts2("answered", { score: ticket.satisfaction.score })}</p> : null}
         {ticket.status === "CLOSED" ? <p className="text-slate-700">{t("closed")}</p> : <ReplyForm ticketId={ticket.id} resolved={ticket.status === "RESOLVED"} />}
@@ -85,7 +88,7 @@ async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
           {ticket.complaint ? <Link href={`/portaal/klachten/${ticket.complaint.id}`}>{t("complaintPage")}</Link> : null}
         </div>
       </div>
-    </>
+    </ConfirmationScope>
   );
 }
 
