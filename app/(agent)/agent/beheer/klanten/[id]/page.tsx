@@ -70,7 +70,7 @@ async function BeneficiaryPage({ params, searchParams }: { params: Promise<{ id:
   return (
     <>
       <p className="mb-2 text-sm"><Link href={PATH} className="text-brand-700 underline">{t("back")}</Link></p>
-      <PageHeader title={person.name} intro={`${person.clientNumber ?? ""} · ${t(`state.${person.state}`)}`} />
+      <PageHeader title={person.name} intro={[person.clientNumber, t(`state.${person.state}`)].filter(Boolean).join(" · ")} />
       {person.mergedInto ? (
         <p role="status" className="mb-6 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
           {t("mergedNote", { name: person.mergedInto.name })} <Link href={`${PATH}/${person.mergedInto.id}`} className="text-brand-700 underline">{t("toSurvivor")}</Link>
