@@ -53,6 +53,14 @@ test.describe("employer service overview", () => {
     expect(csv).not.toContain("Aanmelding nieuwe collectieve regeling");
   });
 
+  test("a download link with a bad period answers the overview's own sentence, not a code", async ({ page }) => {
+    const reversed = await page.request.get("/werkgever/overzicht/export?van=2026-12-01&tot=2026-11-01");
+    expect(reversed.status()).toBe(400);
+    expect(await reversed.text()).toBe("De begindatum ligt na de einddatum. Kies een begindatum vóór de einddatum.");
+    const badDate = await page.request.get("/werkgever/overzicht/export?van=31-12-2026&tot=2026-12-31");
+    expect(await badDate.text()).toBe("Vul twee geldige datums in (dag-maand-jaar).");
+  });
+
   test("Eva rates a resolved question she asked", async ({ page }) => {
     await page.goto("/werkgever/overzicht?zoek=Status+ziekmelding&status=RESOLVED");
     await page.getByTestId("overview-list").locator("tbody tr").first().getByRole("link").click();

@@ -15,8 +15,9 @@ export async function GET(request: Request) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const now = new Date();
   const parsed = parsePeriod({ van: params.van, tot: params.tot }, now);
-  if (!parsed.ok) return new Response(parsed.error, { status: 400 });
   const [t, tr, locale] = await Promise.all([getTranslations("serviceOverview"), getTranslations(), getLocale()]);
+  // A download link typed or kept with a bad period: the page's own sentence, not a code.
+  if (!parsed.ok) return new Response(t(`period.errors.${parsed.error}`), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { csv, cut } = await overviewCsvFor(user, parsed.period, parseFilters(params), now, {
     locale: locale === "en" ? "en" : "nl",
     status: (r) => (r.complaintStatus ? tr(`complaintStatus.${r.complaintStatus}`) : tr(`status.${r.status}`)),
