@@ -4,6 +4,7 @@ import { ConfirmationSlot, useConfirmation } from "@/components/ui/page-confirma
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { replyAction } from "@/lib/employer/actions";
+import { pickedFiles } from "@/lib/uploads/rules";
 import { FormAlert, TextArea } from "./form-fields";
 import { FilesField } from "./question-form";
 
@@ -19,7 +20,7 @@ export function ReplyForm({ ticketNumber }: { ticketNumber: string }) {
         ticketNumber,
         body: form.get("body"),
         // An empty file input still sends one empty file: leave those out.
-        files: form.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0),
+        files: pickedFiles(form, "files"),
       });
     },
     (_data, form) => {

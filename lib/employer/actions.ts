@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { getSessionUser } from "@/lib/auth/session";
 import { fileQuestion, replyToTicket } from "./commands";
 import { requestHrDeskConversation } from "./hr-desk";
+import { pickedFiles } from "@/lib/uploads/rules";
 
 /** Takes the form itself so the files travel with it. */
 export async function fileQuestionAction(form: FormData) {
@@ -11,7 +12,7 @@ export async function fileQuestionAction(form: FormData) {
     subject: form.get("subject"),
     body: form.get("body"),
     // An empty file input still sends one empty file: leave those out.
-    files: form.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0),
+    files: pickedFiles(form, "files"),
   };
   const result = await fileQuestion.execute(await getSessionUser(), input, new Date());
   if (result.ok) revalidatePath("/werkgever", "layout");

@@ -46,6 +46,15 @@ export function validateUploads(files: readonly UploadInput[]): { ok: true } | {
 }
 
 /**
+ * The files a form's file input carries. Nothing picked still sends one part without a name or
+ * bytes; that is no attachment. A picked file of 0 bytes is kept, so the checks refuse it instead
+ * of it vanishing without a word.
+ */
+export function pickedFiles(form: FormData, field: string): File[] {
+  return form.getAll(field).filter((f): f is File => typeof f !== "string" && (f.name !== "" || f.size > 0));
+}
+
+/**
  * The browser's check before a form is sent: the same count and size rules as validateUploads,
  * on the files as picked (the content type is left to the server, which reads the bytes). A file
  * too large for the transport would otherwise end in an error page instead of this message.

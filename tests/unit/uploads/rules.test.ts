@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_FILE_BYTES, safeFileName, sniffMime, storageKeyOf, validateUploads } from "@/lib/uploads/rules";
+import { MAX_FILE_BYTES, pickedFiles, safeFileName, sniffMime, storageKeyOf, validateUploads } from "@/lib/uploads/rules";
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const PDF = bytes(0x25, 0x50, 0x44, 0x46, 0x2d, 0x31);
@@ -57,5 +57,16 @@ describe("storageKeyOf", () => {
   it("is year/sha256 and refuses anything else", () => {
     expect(storageKeyOf(2026, "a".repeat(64))).toBe(`2026/${"a".repeat(64)}`);
     expect(() => storageKeyOf(2026, "../x")).toThrow();
+  });
+});
+
+describe("pickedFiles", () => {
+  it("leaves out the empty part of an input with nothing picked, and keeps a picked file of 0 bytes for the checks to refuse", () => {
+    const form = new FormData();
+    form.append("files", new File([], ""));
+    form.append("files", new File([], "leeg.pdf", { type: "application/pdf" }));
+    form.append("files", new File(["%PDF-1.4"], "brief.pdf", { type: "application/pdf" }));
+    form.append("other", new File(["x"], "x.pdf"));
+    expect(pickedFiles(form, "files").map((f) => [f.name, f.size])).toEqual([["leeg.pdf", 0], ["brief.pdf", 8]]);
   });
 });
