@@ -25,10 +25,11 @@ export function RelinkForm(props: { preAnnouncementId: string; linked: boolean; 
         </button>
       ) : null}
       {props.candidates.length > 0 ? (
-        <form onSubmit={(e) => { e.preventDefault(); if (target) send(target); }} className="flex items-end gap-2">
-          <div>
+        <form onSubmit={(e) => { e.preventDefault(); if (target) send(target); }} className="flex min-w-0 max-w-full flex-wrap items-end gap-2">
+          {/* A select is as wide as its longest option (a long subject): here it may not be wider than the screen. */}
+          <div className="min-w-0 max-w-full">
             <label htmlFor={id} className="block text-xs font-medium">{t("choose")}</label>
-            <select id={id} value={target} onChange={(e) => setTarget(e.target.value)} className="mt-1 rounded border border-slate-400 bg-white px-2 py-1 text-sm">
+            <select id={id} value={target} onChange={(e) => setTarget(e.target.value)} className="mt-1 w-full max-w-full truncate rounded border border-slate-400 bg-white px-2 py-1 text-sm">
               <option value="">—</option>
               {props.candidates.map((c) => <option key={c.id} value={c.id}>{c.number} · {c.subject}</option>)}
             </select>
