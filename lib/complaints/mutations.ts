@@ -6,9 +6,9 @@ import type { Tx } from "@/lib/db/client";
 import { employerComplaintScope, employerTicketScope, type EmployerScopeActor } from "@/lib/employer/scope";
 import { addCustomerMessage, createTicket } from "@/lib/tickets/mutations";
 import { complaintDueAt, moveToOmbudsman } from "./ombudsman";
-import { lastContactValid, mayRequestOmbudsman } from "./rules";
+import { lastContactProblem, mayRequestOmbudsman } from "./rules";
 
-export type ComplaintRuleCode = "COMPLAINT_TICKET_NOT_FOUND" | "LAST_CONTACT_IN_FUTURE" | "COMPLAINT_NOT_FOUND" | "OMBUDSMAN_NOT_AVAILABLE";
+export type ComplaintRuleCode = "COMPLAINT_TICKET_NOT_FOUND" | "COMPLAINT_ABOUT_COMPLAINT" | "LAST_CONTACT_IN_FUTURE" | "LAST_CONTACT_BEFORE_QUESTION" | "COMPLAINT_NOT_FOUND" | "OMBUDSMAN_NOT_AVAILABLE";
 
 /** An expected refusal; actions turn the code into a translated message. */
 export class ComplaintRuleError extends Error {
@@ -55,11 +55,13 @@ export async function fileComplaint(tx: Tx, input: FileComplaintInput, now: Date
   const number = input.subjectTicketNumber.trim().toUpperCase();
   const subject = await tx.ticket.findFirst({
     where: subjectTicketScope(input, number),
-    select: { id: true, number: true, teamId: true, category: { select: { key: true } } },
+    select: { id: true, number: true, teamId: true, createdAt: true, category: { select: { key: true } } },
   });
-  // A complaint is about a contact, not about another complaint.
-  if (!subject || subject.category.key === "COMPLAINT") throw new ComplaintRuleError("COMPLAINT_TICKET_NOT_FOUND");
-  if (!lastContactValid(input.lastContactDate, amsterdamDateKey(now))) throw new ComplaintRuleError("LAST_CONTACT_IN_FUTURE");
+  if (!subject) throw new ComplaintRuleError("COMPLAINT_TICKET_NOT_FOUND");
+  // A complaint is about a contact, not about another complaint: that one goes to the ombudsman.
+  if (subject.category.key === "COMPLAINT") throw new ComplaintRuleError("COMPLAINT_ABOUT_COMPLAINT");
+  const dateProblem = lastContactProblem(input.lastContactDate, { questionBegan: amsterdamDateKey(subject.createdAt), today: amsterdamDateKey(now) });
+  if (dateProblem) throw new ComplaintRuleError(dateProblem);
 
   const ownerId = await stageOneOwner(tx, subject.teamId);
   const ticket = await createTicket(

@@ -1,8 +1,14 @@
 import type { ComplaintStage, ComplaintStatus, TicketStatus } from "@prisma/client";
 
 /** The last contact cannot lie in the future (Amsterdam date keys compare as strings). */
-export function lastContactValid(lastContactDate: string, today: string): boolean {
-  return lastContactDate <= today;
+/**
+ * What is wrong with the date of the last contact a complaint names, or null: it lies between the
+ * day the question began and today ("yyyy-MM-dd" Amsterdam dates; 1900 or 0202 is a typing slip).
+ */
+export function lastContactProblem(lastContactDate: string, days: { questionBegan: string; today: string }): "LAST_CONTACT_IN_FUTURE" | "LAST_CONTACT_BEFORE_QUESTION" | null {
+  if (lastContactDate > days.today) return "LAST_CONTACT_IN_FUTURE";
+  if (lastContactDate < days.questionBegan) return "LAST_CONTACT_BEFORE_QUESTION";
+  return null;
 }
 
 /**

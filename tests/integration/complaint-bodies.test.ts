@@ -27,7 +27,7 @@ beforeEach(async () => {
 async function ombudsAnswerAbout(categoryKey: string) {
   const anna = await sessionFor("anna.jansen@burger.example");
   const subject = await db.ticket.findFirstOrThrow({ where: { requesterId: anna.id, category: { key: categoryKey } } });
-  const filed = await db.$transaction((tx) => fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-20", description: "Drie keer een ander antwoord." }, now));
+  const filed = await db.$transaction((tx) => fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-24", description: "Drie keer een ander antwoord." }, now));
   const [coordinator, ombuds] = await Promise.all([sessionFor("coordinator@loket.example"), sessionFor("ombudsman@loket.example")]);
   await answerComplaintAction.execute(coordinator, { complaintId: filed.id, body: "Excuses voor de verwarring." }, later(1));
   await db.$transaction((tx) => requestOmbudsman(tx, { complaintId: filed.id, requesterId: anna.id, organisationId: null, reason: "Niet tevreden met het antwoord." }, later(2)));

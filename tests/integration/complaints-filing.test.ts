@@ -36,6 +36,15 @@ describe("fileComplaintAsBeneficiary", () => {
     expect(await db.auditEvent.count({ where: { action: "complaint.file", entityId: complaint.id } })).toBe(1);
   });
 
+  it("tells someone complaining about their own complaint to ask the ombudsman instead, storing nothing", async () => {
+    const anna = await sessionFor("anna.jansen@burger.example");
+    const filed = await fileComplaintAsBeneficiary.execute(anna, form((await ticketOf(anna.email)).number), now);
+    if (!filed.ok) throw new Error(filed.reason);
+    const complaintTicket = await db.ticket.findFirstOrThrow({ where: { requesterId: anna.id, category: { key: "COMPLAINT" } } });
+    expect(await fileComplaintAsBeneficiary.execute(anna, form(complaintTicket.number), now)).toMatchObject({ ok: false, reason: "COMPLAINT_ABOUT_COMPLAINT" });
+    expect(await db.complaint.count()).toBe(1);
+  });
+
   it("refuses an unknown number, another person's ticket, a future date and bad input, storing nothing", async () => {
     const anna = await sessionFor("anna.jansen@burger.example");
     const bram = await sessionFor("bram.devries@burger.example");
@@ -44,6 +53,10 @@ describe("fileComplaintAsBeneficiary", () => {
     expect(await fileComplaintAsBeneficiary.execute(anna, form("LK-2026-999999"), now)).toMatchObject({ ok: false, reason: "COMPLAINT_TICKET_NOT_FOUND" });
     expect(await fileComplaintAsBeneficiary.execute(anna, form(brams.number), now)).toMatchObject({ ok: false, reason: "COMPLAINT_TICKET_NOT_FOUND" });
     expect(await fileComplaintAsBeneficiary.execute(anna, { ...form(annas.number), lastContactDate: "2026-11-30" }, now)).toMatchObject({ ok: false, reason: "LAST_CONTACT_IN_FUTURE" });
+    // A last contact before the question began is a typing slip (1900, 0202).
+    for (const lastContactDate of ["1900-01-01", "0202-11-20"]) {
+      expect(await fileComplaintAsBeneficiary.execute(anna, { ...form(annas.number), lastContactDate }, now)).toMatchObject({ ok: false, reason: "LAST_CONTACT_BEFORE_QUESTION" });
+    }
     const bad = await fileComplaintAsBeneficiary.execute(anna, { ...form("12345"), description: "" }, now);
     expect(bad).toMatchObject({ ok: false, reason: "INVALID_INPUT", fieldErrors: { subjectTicketNumber: ["INVALID_NUMBER"], description: ["TOO_SHORT:10"] } });
     const eva = await sessionFor("eva.bakker@vandijk.example");

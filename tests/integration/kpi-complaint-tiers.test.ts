@@ -28,6 +28,8 @@ beforeAll(async () => {
   const coordinator = await sessionFor("coordinator@loket.example");
   const ombudsman = await sessionFor("ombudsman@loket.example");
   const subject = await db.ticket.findFirstOrThrow({ where: { requesterId: anna.id, category: { key: { not: "COMPLAINT" } } }, orderBy: { createdAt: "asc" } });
+  // The question the 2025 complaints are about began before them (a last contact cannot precede it).
+  await db.ticket.update({ where: { id: subject.id }, data: { createdAt: at("2025-07-01T10:00:00Z") } });
 
   const file = async (iso: string) =>
     must(await fileComplaintAsBeneficiary.execute(anna, { subjectTicketNumber: subject.number, lastContactDate: "2025-08-01", description: "Ik ben niet teruggebeld." }, at(iso))).id;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { complaintBodyChangeRefusal, customerStatus, lastContactValid, mayRequestOmbudsman, pickComplaintBody, staffOmbudsReferralRefusal } from "@/lib/complaints/rules";
+import { complaintBodyChangeRefusal, customerStatus, lastContactProblem, mayRequestOmbudsman, pickComplaintBody, staffOmbudsReferralRefusal } from "@/lib/complaints/rules";
 import { complaintFormSchema } from "@/lib/complaints/schema";
 
 const now = new Date("2026-11-24T10:00:00Z");
@@ -18,9 +18,13 @@ describe("complaint form", () => {
     expect(complaintFormSchema.parse({ subjectTicketNumber: " lk-2026-000123 ", lastContactDate: "2026-11-20", description: "Nooit teruggebeld." }).subjectTicketNumber).toBe("LK-2026-000123");
     expect(complaintFormSchema.safeParse({ subjectTicketNumber: "123", lastContactDate: "2026-11-20", description: "Nooit teruggebeld." }).success).toBe(false);
   });
-  it("refuses a last contact in the future", () => {
-    expect(lastContactValid("2026-11-24", "2026-11-24")).toBe(true);
-    expect(lastContactValid("2026-11-25", "2026-11-24")).toBe(false);
+  it("takes a last contact from the day the question began to today, and names what is wrong otherwise", () => {
+    const days = { questionBegan: "2026-11-02", today: "2026-11-24" };
+    expect(lastContactProblem("2026-11-24", days)).toBeNull();
+    expect(lastContactProblem("2026-11-02", days)).toBeNull();
+    expect(lastContactProblem("2026-11-25", days)).toBe("LAST_CONTACT_IN_FUTURE");
+    expect(lastContactProblem("2026-11-01", days)).toBe("LAST_CONTACT_BEFORE_QUESTION");
+    expect(lastContactProblem("1900-01-01", days)).toBe("LAST_CONTACT_BEFORE_QUESTION");
   });
 });
 
