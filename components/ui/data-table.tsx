@@ -18,7 +18,9 @@ export function DataTable({
   stackOnPhone?: boolean;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    // "relative": a screen-reader-only label in a cell (position: absolute) is placed within this
+    // scrolling box, not at its spot in the page, where it widened the page at 390 px.
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className={`w-full text-left text-sm${stackOnPhone ? " stack-on-phone" : ""}`} role={stackOnPhone ? "table" : undefined} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-slate-700">

@@ -92,10 +92,10 @@ async function KpiPage({ searchParams }: { searchParams: Promise<{ from?: string
             {satisfactionRows(data.report, data.targets).length === 0 ? (
               <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">{t("noResponses")}</p>
             ) : null}
-            <ul className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 empty:hidden sm:grid-cols-2">
+            <ul className="grid grid-cols-1 gap-2 rounded-lg border border-slate-200 bg-white p-4 empty:hidden sm:grid-cols-2">
               {satisfactionRows(data.report, data.targets).map(({ group, name, row }) => (
-                <li key={`${group}-${name}`} className="flex items-center justify-between gap-3 text-sm">
-                  <span>{t(`groups.${group}`)}: {t(`values.${name}`)}</span>
+                <li key={`${group}-${name}`} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 text-sm">
+                  <span className="min-w-0">{t(`groups.${group}`)}: {t(`values.${name}`)}</span>
                   <span className="flex items-center gap-2 tabular-nums">
                     <KpiBar value={row.value} target={row.target} good={row.verdict === "MET" ? true : row.verdict === "MISSED" ? false : null} />
                     {row.value === null ? "—" : row.value.toLocaleString(locale, { style: "percent", maximumFractionDigits: 1 })} ({row.total})

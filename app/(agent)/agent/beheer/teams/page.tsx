@@ -17,7 +17,8 @@ async function TeamsPage() {
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
-      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+      {/* minmax(0, …): the teams table scrolls in its own box on a phone instead of widening the column. */}
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <section aria-labelledby="teams-heading">
           <h2 id="teams-heading" className="mb-3 text-lg font-semibold">{t("listTitle")}</h2>
           {teams.length === 0 ? (
