@@ -32,5 +32,8 @@ export const letterIntakeSchema = z
       const sender = beneficiaryFieldsSchema.pick({ name: true, email: true, clientNumber: true }).safeParse(value);
       for (const issue of sender.success ? [] : sender.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
     }
-  });
+    // Also when another field is wrong: an empty form names the new sender's fields in the same round.
+  }, { when: (payload) => typeof payload.value === "object" && payload.value !== null && !payload.issues.some((issue) => SENDER_FIELDS.has(String(issue.path?.[0]))) });
+
+const SENDER_FIELDS = new Set(["senderMode", "senderId", "name", "email", "clientNumber"]);
 export type LetterIntakeInput = z.output<typeof letterIntakeSchema>;

@@ -111,6 +111,8 @@ describe("registering an incoming letter", () => {
       [{ categoryKey: "NO_SUCH_CATEGORY" }, "UNKNOWN_CATEGORY"],
       [{ senderMode: "new", senderId: undefined, name: "Anna Dubbel", email: "anna.jansen@burger.example", clientNumber: "K-900002" }, "EMAIL_IN_USE"],
       [{ senderMode: "new", senderId: undefined, name: "", email: "geen-adres", clientNumber: "" }, "INVALID_INPUT", { name: ["TOO_SHORT:2"], email: ["INVALID_EMAIL"], clientNumber: ["REQUIRED", "CLIENT_NUMBER"] }],
+      // A new sender's missing fields are named in the same round as the letter's own.
+      [{ senderMode: "new", senderId: undefined, name: "", email: "", clientNumber: "", subject: "", categoryKey: "" }, "INVALID_INPUT", { categoryKey: ["CHOOSE_CATEGORY"], subject: ["TOO_SHORT:3"], name: ["TOO_SHORT:2"], email: ["INVALID_EMAIL"], clientNumber: ["REQUIRED", "CLIENT_NUMBER"] }],
       // A missing category says what to choose; a too long subject names its limit.
       [{ categoryKey: "", subject: "x".repeat(151) }, "INVALID_INPUT", { categoryKey: ["CHOOSE_CATEGORY"], subject: ["TOO_LONG:150"] }],
     ];
