@@ -144,11 +144,13 @@ export function CallForm({ callerId, callerPhone, tickets, categories, teams, sl
       </div>
       <fieldset>
         <legend className="text-sm font-medium">{t("outcome")}</legend>
-        {(["RESOLVED", "OPEN", "CALLBACK"] as const).map((o) => (
+        {/* A callback is booked for a known caller only: not offered until the caller is found. */}
+        {(known ? (["RESOLVED", "OPEN", "CALLBACK"] as const) : (["RESOLVED", "OPEN"] as const)).map((o) => (
           <label key={o} className="mt-1 flex items-center gap-2 text-sm">
             <input type="radio" name="outcome" value={o} checked={values.outcome === o} onChange={() => setValues({ ...values, outcome: o })} /> {t(`outcomes.${o}`)}
           </label>
         ))}
+        {!known ? <p className="mt-1 text-sm text-slate-600" data-testid="callback-needs-caller">{t("errors.CALLBACK_NEEDS_CALLER")}</p> : null}
       </fieldset>
       {values.outcome === "CALLBACK" ? (
         <div>

@@ -7,6 +7,10 @@ test.describe("phone call → callback → two failed attempts → note on the n
     // Three people and a fresh login in one journey: more than the default 30 s on a busy machine.
     test.setTimeout(90_000);
     const agent = await pageAs(browser, "agent");
+    // An unknown caller is not offered a callback: it needs someone to call back.
+    await agent.goto("/agent/telefoon?caller=unknown");
+    await expect(agent.getByLabel("Terugbelafspraak maken")).toHaveCount(0);
+    await expect(agent.getByTestId("callback-needs-caller")).toHaveText("Een terugbelafspraak kan alleen met een bekende beller.");
     await agent.goto("/agent/telefoon");
     await agent.getByRole("searchbox", { name: "Beller zoeken" }).fill("Bram");
     await agent.getByRole("button", { name: "Zoeken" }).click();
