@@ -60,6 +60,9 @@ test.describe("privacy administration", () => {
     await terms.getByRole("button", { name: "Bewaartermijnen opslaan" }).click();
     await expect(terms.getByTestId("form-success")).toBeVisible();
 
+    // One character finds nobody on purpose, and says so.
+    await page.goto("/agent/beheer/privacy?q=x");
+    await expect(page.getByTestId("people-too-short")).toHaveText("Typ minstens twee tekens om te zoeken.");
     await page.getByRole("searchbox", { name: "Naam, e-mailadres of klantnummer" }).fill(person.email);
     await page.getByRole("button", { name: "Zoeken" }).click();
     await expect(page.getByTestId("person-row")).toHaveCount(1);

@@ -122,6 +122,9 @@ async function PrivacyPage({ searchParams }: { searchParams: Promise<Record<stri
                 ))}
               </DataTable>
             )
+          ) : q.trim().length > 0 ? (
+            // One character finds nobody on purpose (too many match): say so, rather than nothing.
+            <p className="text-sm text-slate-700" data-testid="people-too-short">{t("searchTooShort")}</p>
           ) : null}
         </section>
       </div>
