@@ -12,6 +12,10 @@ export interface PersonExportLabels {
   none: string;
   sections: Record<SectionKey, string>;
   fields: { messages: string; attachments: string; attempts: string; answers: string };
+  /** Each field's name for a reader ("postalStreet": "Straat en huisnummer"); a field without one shows as stored. */
+  names?: Readonly<Record<string, string>>;
+  /** What a stored code means ("BENEFICIARY", "STAGE_2", an audit action such as "privacy.export"). */
+  values?: Readonly<Record<string, string>>;
 }
 
 export type SectionKey =
@@ -36,37 +40,44 @@ export function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-type Format = (value: unknown) => string;
+/** A value as a reader sees it, and (`field`) the name of the field it is in. */
+type Format = ((value: unknown) => string) & { field: (key: string) => string };
 
-function formatter(locale: "nl" | "en"): Format {
-  const format: Format = (value) => {
+// A stored code: an enum value (BENEFICIARY, STAGE_2) or an audit action (privacy.export).
+const CODE = /^(?:[A-Z][A-Z0-9_]+|[a-z_]+(?:\.[a-z_]+)+)$/;
+
+function formatter(locale: "nl" | "en", values: Readonly<Record<string, string>> = {}, names: Readonly<Record<string, string>> = {}): Format {
+  const format = (value: unknown): string => {
     if (value === null || value === undefined) return "—";
     if (value instanceof Date) return formatShortDateTime(value, locale);
     if (typeof value === "boolean") return locale === "en" ? (value ? "yes" : "no") : value ? "ja" : "nee";
     if (Array.isArray(value)) return value.map(format).join(", ");
     if (typeof value === "object") {
       const o = value as Record<string, unknown>;
-      // A related record reads as its name or number.
+      // A related record reads as its name in the reader's language, its name or its number.
+      const own = locale === "en" ? o.nameEn : o.nameNl;
+      if (typeof own === "string") return own;
       for (const key of ["number", "name", "key"]) if (typeof o[key] === "string") return o[key] as string;
       return JSON.stringify(value);
     }
+    if (typeof value === "string" && CODE.test(value)) return values[value] ?? value;
     return String(value);
   };
-  return format;
+  return Object.assign(format, { field: (key: string) => names[key] ?? key });
 }
 
 const e = escapeHtml;
 
 function definitionList(record: Record<string, unknown>, format: Format): string {
   return `<dl>${Object.entries(record)
-    .map(([key, value]) => `<dt>${e(key)}</dt><dd>${e(format(value))}</dd>`)
+    .map(([key, value]) => `<dt>${e(format.field(key))}</dt><dd>${e(format(value))}</dd>`)
     .join("")}</dl>`;
 }
 
 function table(rows: Record<string, unknown>[], format: Format, none: string, skip: string[] = []): string {
   if (rows.length === 0) return `<p class="none">${e(none)}</p>`;
   const keys = Object.keys(rows[0]!).filter((k) => !skip.includes(k));
-  const head = keys.map((k) => `<th scope="col">${e(k)}</th>`).join("");
+  const head = keys.map((k) => `<th scope="col">${e(format.field(k))}</th>`).join("");
   const body = rows.map((row) => `<tr>${keys.map((k) => `<td>${e(format(row[k]))}</td>`).join("")}</tr>`).join("");
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
@@ -81,7 +92,7 @@ function tickets(data: PersonData, labels: PersonExportLabels, format: Format): 
           const files = m.attachments.length
             ? `<p class="meta">${e(labels.fields.attachments)}: ${m.attachments.map((a) => `${e(a.fileName)} (${e(a.mimeType)}, ${a.size} B)`).join("; ")}</p>`
             : "";
-          return `<li><p class="meta">${e(format(m.createdAt))} · ${e(m.direction)} · ${e(m.channel)} · ${e(format(m.author))}</p><pre>${e(m.body)}</pre>${files}</li>`;
+          return `<li><p class="meta">${e(format(m.createdAt))} · ${e(format(m.direction))} · ${e(format(m.channel))} · ${e(format(m.author))}</p><pre>${e(m.body)}</pre>${files}</li>`;
         })
         .join("");
       return `<article><h3>${e(ticket.number)}: ${e(ticket.subject)}</h3>${definitionList(fields, format)}<h4>${e(labels.fields.messages)}</h4><ol>${list}</ol></article>`;
@@ -120,7 +131,7 @@ pre{white-space:pre-wrap;font-family:inherit;background:#f8fafc;padding:.5rem;bo
 @media print{body{margin:0}h2{break-after:avoid}article{break-inside:avoid}}`;
 
 export function renderPersonDataHtml(data: PersonData, labels: PersonExportLabels): string {
-  const format = formatter(labels.locale);
+  const format = formatter(labels.locale, labels.values, labels.names);
   const s = labels.sections;
   const section = (key: SectionKey, content: string) => `<section id="${key}"><h2>${e(s[key])}</h2>${content}</section>`;
   const rows = (key: Exclude<SectionKey, "account" | "tickets" | "appointments" | "escalations">) => table(data[key] as unknown as Record<string, unknown>[], format, labels.none);

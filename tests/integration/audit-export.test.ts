@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { audit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db/client";
 import { collectPersonData, exportPersonData } from "@/lib/privacy/export";
+import { loadMessages } from "@/i18n/messages";
 import { escapeHtml, renderPersonDataHtml, type PersonExportLabels } from "@/lib/privacy/export-html";
 import { addCustomerMessage } from "@/lib/tickets/mutations";
 import { seedDemo, sessionFor } from "../support/fixtures";
@@ -118,6 +119,19 @@ describe("a person's data export", () => {
     for (const key of ["passwordHash", "totpSecret", "recoveryCodes", "tokenHash", "storageKey", "sessionVersion"]) expect(json).not.toContain(`"${key}"`);
     // Dates are ISO strings once serialised.
     expect(JSON.parse(json).generatedAt).toBe("2026-11-24T10:00:00.000Z");
+  });
+
+  it("the readable page names fields and codes in the reader's language, not as stored", async () => {
+    const anna = (await collectPersonData(db, annaId, now))!;
+    const messages = (await loadMessages("nl")) as { personExport: { names: Record<string, string>; values: Record<string, string> } };
+    const html = renderPersonDataHtml(anna, { ...LABELS, names: messages.personExport.names, values: messages.personExport.values });
+    expect(html).toContain("<dt>Straat en huisnummer</dt>");
+    expect(html).toContain("<dd>Uitkeringsgerechtigde</dd>");
+    expect(html).not.toContain("<dt>postalStreet</dt>");
+    expect(html).not.toContain(">BENEFICIARY<");
+    // Every field of every section has a name: no column or term shows as its stored key.
+    const shown = [...html.matchAll(/<(?:dt|th scope="col")>([^<]+)</g)].map((m) => m[1]!);
+    expect(shown.filter((name) => /^[a-z]+[A-Z][A-Za-z]*$/.test(name) || /^[a-z]+$/.test(name) && !Object.values(messages.personExport.names).includes(name))).toEqual([]);
   });
 
   it("the readable page escapes every value: a message body with <script> shows as text", async () => {

@@ -23,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ user
       headers: { ...headers, "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="loket-persoonsgegevens-${userId}-${amsterdamDateKey(now)}.json"` },
     });
   }
-  const [t, locale, formatter] = await Promise.all([getTranslations("personExport"), getLocale(), getFormatter()]);
+  const [t, ta, locale, formatter] = await Promise.all([getTranslations("personExport"), getTranslations("auditLog"), getLocale(), getFormatter()]);
   const html = renderPersonDataHtml(result.data, {
     locale: locale === "en" ? "en" : "nl",
     title: t("title", { name: result.data.account.name }),
@@ -32,6 +32,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ user
     none: t("none"),
     sections: Object.fromEntries(SECTIONS.map((key) => [key, t(`sections.${key}`)])) as Record<SectionKey, string>,
     fields: { messages: t("fields.messages"), attachments: t("fields.attachments"), attempts: t("fields.attempts"), answers: t("fields.answers") },
+    // Field names and codes in the reader's words: the page goes to the person whose data it is.
+    names: t.raw("names") as Record<string, string>,
+    values: { ...flatLabels(ta.raw("actions")), ...(t.raw("values") as Record<string, string>) },
   });
   return new Response(html, { headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
+}
+
+/** Nested labels ({ privacy: { export: "…" } }) as dotted codes ({ "privacy.export": "…" }). */
+function flatLabels(node: unknown, prefix = ""): Record<string, string> {
+  if (typeof node === "string") return { [prefix]: node };
+  if (!node || typeof node !== "object") return {};
+  return Object.assign({}, ...Object.entries(node).map(([key, inner]) => flatLabels(inner, prefix ? `${prefix}.${key}` : key)));
 }
