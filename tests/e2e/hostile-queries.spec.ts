@@ -54,3 +54,18 @@ test("an impossible day on the callback list shows today's list, not a heading o
   }
   await context.close();
 });
+
+test("a page number past the end goes to the last page, with the filters kept", async ({ browser }) => {
+  for (const [role, url, landing] of [
+    ["beneficiary", "/portaal?pagina=99", /\/portaal(\?pagina=\d+)?$/],
+    ["employer", "/werkgever?pagina=99", /\/werkgever(\?pagina=\d+)?$/],
+    ["agent", "/agent?status=OPEN&page=999", /\/agent\?status=OPEN(&page=\d+)?$/],
+    ["admin", "/agent/beheer/mail?status=SENT&page=999", /\/agent\/beheer\/mail\?status=SENT(&page=\d+)?$/],
+  ] as const) {
+    const context = await browser.newContext({ storageState: storageStateOf(role) });
+    const page = await context.newPage();
+    await page.goto(url);
+    await expect(page, url).toHaveURL(landing);
+    await context.close();
+  }
+});

@@ -9,7 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { parseQueueFilter } from "@/lib/queue/schema";
-import { queueOptions, searchQueue } from "@/lib/tickets/queries";
+import { PAGE_SIZE, queueOptions, searchQueue } from "@/lib/tickets/queries";
+import { toLastPageIfPast } from "@/lib/util/paging";
 import { areaHomeTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = areaHomeTitle("agent", "agent.queue");
@@ -20,6 +21,8 @@ async function AgentQueue({ searchParams }: { searchParams: Promise<Record<strin
   const [t, result, options] = await Promise.all([getTranslations("agent"), searchQueue(user, filter), queueOptions(user)]);
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(filter)) if (key !== "page" && typeof value === "string") params[key] = value;
+  // Past the last page: to the last one. A capped count only says there is more, so it does not move.
+  if (!result.capped) toLastPageIfPast(filter.page, result.total, PAGE_SIZE, (last) => `/agent?${new URLSearchParams({ ...params, ...(last > 0 ? { page: String(last) } : {}) }).toString()}`);
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} actions={can(user, "workspace.ticket.take") ? <TakeNextButton /> : undefined} />

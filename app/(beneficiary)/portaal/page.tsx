@@ -11,7 +11,8 @@ import { formatLongDate } from "@/lib/calendar/format";
 import { slotLabel } from "@/lib/callbacks/rules";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { parseDateKey } from "@/lib/calendar/local-time";
-import { latestUnreachable, listMyAppointments, listMyTickets } from "@/lib/portal/queries";
+import { latestUnreachable, listMyAppointments, listMyTickets, PORTAL_PAGE_SIZE } from "@/lib/portal/queries";
+import { toLastPageIfPast } from "@/lib/util/paging";
 import { areaHomeTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = areaHomeTitle("portal", "portal.home");
@@ -28,6 +29,7 @@ async function PortalHome({ searchParams }: { searchParams: Promise<{ pagina?: s
     listMyAppointments(user, amsterdamDateKey(now)),
     latestUnreachable(user),
   ]);
+  toLastPageIfPast(page, tickets.total, PORTAL_PAGE_SIZE, (last) => (last > 0 ? `/portaal?pagina=${last + 1}` : "/portaal"));
   return (
     <>
       <PageHeader

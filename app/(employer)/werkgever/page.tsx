@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { EMPLOYER_PAGE_SIZE, listEmployerTickets, listRunningUrgentRequests } from "@/lib/employer/queries";
+import { toLastPageIfPast } from "@/lib/util/paging";
 import { employerLine, getCustomerSuccessManager } from "@/lib/employer-service/queries";
 import { areaHomeTitle } from "@/lib/i18n/page-title";
 
@@ -26,6 +27,7 @@ async function EmployerHome({ searchParams }: { searchParams: Promise<{ pagina?:
     employerLine(new Date(), locale),
     getCustomerSuccessManager(user),
   ]);
+  toLastPageIfPast(page, tickets.total, EMPLOYER_PAGE_SIZE, (last) => (last > 0 ? `/werkgever?pagina=${last + 1}` : "/werkgever"));
   const mayFile = can(user, "employer.request.submit");
   return (
     <>

@@ -8,7 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { parsePeriod } from "@/lib/employer-service/period";
 import { overviewCategories, overviewFigures, overviewList } from "@/lib/employer-service/queries";
-import { parseFilters } from "@/lib/employer-service/rules";
+import { OVERVIEW_PAGE_SIZE, overviewQuery, parseFilters } from "@/lib/employer-service/rules";
+import { toLastPageIfPast } from "@/lib/util/paging";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("employer.overview");
@@ -37,6 +38,7 @@ async function EmployerOverviewPage({ searchParams }: { searchParams: Promise<Pa
     overviewList(user, parsed.period, filters, page, now),
     overviewCategories(user),
   ]);
+  toLastPageIfPast(page, list.total, OVERVIEW_PAGE_SIZE, (last) => `/werkgever/overzicht?${overviewQuery(parsed.keys, filters, last)}`);
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />

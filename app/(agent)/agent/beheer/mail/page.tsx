@@ -7,6 +7,7 @@ import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/mail/queries";
+import { toLastPageIfPast } from "@/lib/util/paging";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("admin.mail");
@@ -27,6 +28,7 @@ async function OutboxPage({ searchParams }: { searchParams: Promise<{ status?: s
     const text = query.toString();
     return `/agent/beheer/mail${text ? `?${text}` : ""}`;
   };
+  toLastPageIfPast(page, outbox.total, OUTBOX_PAGE_SIZE, (last) => href({ status, page: last }));
   const when = (date: Date | null) => (date ? `${format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })} (${format.relativeTime(date)})` : "—");
 
   return (
