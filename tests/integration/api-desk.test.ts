@@ -1,5 +1,6 @@
 // /api/v1/complaints, /api/v1/escalations and /api/v1/kpis: the lead desk's reads for a token,
 // with its scope, the acting account's permission, and the organisation limit.
+import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listComplaints } from "@/app/api/v1/complaints/route";
 import { GET as readComplaint } from "@/app/api/v1/complaints/[id]/route";
@@ -23,7 +24,7 @@ async function complaintBy(email: string): Promise<string> {
   const manager = await sessionFor("manager@loket.example");
   const subject = await createTicketForCustomer.execute(manager, { subject: "Loonaangifte", body: "Vraag over de loonaangifte", categoryKey: "GENERAL_QUESTION", requesterId: contact.id, organisationId: contact.organisationId! }, new Date());
   if (!subject.ok) throw new Error(subject.reason);
-  const filed = await fileComplaintAsEmployer.execute(contact, { subjectTicketNumber: subject.data.number, lastContactDate: new Date().toISOString().slice(0, 10), description: "Wij zijn niet teruggebeld." }, new Date());
+  const filed = await fileComplaintAsEmployer.execute(contact, { subjectTicketNumber: subject.data.number, lastContactDate: amsterdamDateKey(new Date()), description: "Wij zijn niet teruggebeld." }, new Date());
   if (!filed.ok) throw new Error(filed.reason);
   return (await db.complaint.findFirstOrThrow({ where: { subjectTicketId: subject.data.id } })).id;
 }

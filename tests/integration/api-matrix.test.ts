@@ -10,6 +10,7 @@
 //           the gate with it (shown by the handler's own answer, an unknown id's 404 or bad
 //           input's 422, so no cell changes anything).
 // A route without a row fails here, and the number of cells is asserted.
+import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookCallbackForCustomer } from "@/lib/api/callback-commands";
 import { API_PATHS } from "@/lib/api/openapi";
@@ -99,7 +100,7 @@ async function ticketFor(email: string, subject = "Terugbellen graag"): Promise<
 async function complaintBy(email: string): Promise<string> {
   const contact = await sessionFor(email);
   const subject = await ticketFor(email, "Loonaangifte");
-  const filed = await fileComplaintAsEmployer.execute(contact, { subjectTicketNumber: subject.number, lastContactDate: new Date().toISOString().slice(0, 10), description: "Wij zijn niet teruggebeld." }, new Date());
+  const filed = await fileComplaintAsEmployer.execute(contact, { subjectTicketNumber: subject.number, lastContactDate: amsterdamDateKey(new Date()), description: "Wij zijn niet teruggebeld." }, new Date());
   if (!filed.ok) throw new Error(filed.reason);
   return (await db.complaint.findFirstOrThrow({ where: { subjectTicketId: subject.id } })).id;
 }

@@ -481,8 +481,8 @@ const SPECS: Record<string, Spec> = {
     foreign: async () => ({ input: { appointmentId: (await appointment(w.bram, w.teams.uitkeringen)).id }, refusal: "NOT_FOUND" }),
   },
   "complaint.file.beneficiary": {
-    own: async ({ u }) => ({ subjectTicketNumber: (await ticket({ requesterId: u.id })).number, lastContactDate: "2026-11-20", description: "Ik ben niet teruggebeld." }),
-    foreign: async () => ({ input: { subjectTicketNumber: (await ticket({ requesterId: w.bram })).number, lastContactDate: "2026-11-20", description: "Ik ben niet teruggebeld." }, refusal: "COMPLAINT_TICKET_NOT_FOUND" }),
+    own: async ({ u }) => ({ subjectTicketNumber: (await ticket({ requesterId: u.id })).number, lastContactDate: "2026-11-24", description: "Ik ben niet teruggebeld." }),
+    foreign: async () => ({ input: { subjectTicketNumber: (await ticket({ requesterId: w.bram })).number, lastContactDate: "2026-11-24", description: "Ik ben niet teruggebeld." }, refusal: "COMPLAINT_TICKET_NOT_FOUND" }),
   },
   "complaint.ombudsman.beneficiary": {
     own: async ({ u }) => ({ complaintId: (await complaint({ complainantId: u.id, answered: true })).id, reason: "Het antwoord helpt mij niet." }),
@@ -511,10 +511,10 @@ const SPECS: Record<string, Spec> = {
   "complaint.file.employer": {
     own: async ({ u }) => {
       const kind = employerTicketKind(u);
-      const input = { subjectTicketNumber: (await ticket({ requesterId: w.tom, organisationId: w.vandijk, category: kind.category })).number, lastContactDate: "2026-11-20", description: "Wij zijn niet teruggebeld." };
+      const input = { subjectTicketNumber: (await ticket({ requesterId: w.tom, organisationId: w.vandijk, category: kind.category })).number, lastContactDate: "2026-11-24", description: "Wij zijn niet teruggebeld." };
       return kind.reachable ? input : new OutOfReach(input, "COMPLAINT_TICKET_NOT_FOUND");
     },
-    foreign: async () => ({ input: { subjectTicketNumber: (await ticket({ requesterId: w.lisa, organisationId: w.zorgnoord })).number, lastContactDate: "2026-11-20", description: "Wij zijn niet teruggebeld." }, refusal: "COMPLAINT_TICKET_NOT_FOUND" }),
+    foreign: async () => ({ input: { subjectTicketNumber: (await ticket({ requesterId: w.lisa, organisationId: w.zorgnoord })).number, lastContactDate: "2026-11-24", description: "Wij zijn niet teruggebeld." }, refusal: "COMPLAINT_TICKET_NOT_FOUND" }),
   },
   "complaint.ombudsman.employer": {
     own: async ({ u }) => {

@@ -18,7 +18,7 @@ async function annasComplaint() {
   // ordered, because PostgreSQL returns rows in no fixed order.
   const subject = await db.ticket.findFirstOrThrow({ where: { requesterId: anna.id, status: "RESOLVED", category: { complaintBodyId: null } }, orderBy: { createdAt: "asc" } });
   const filed = await db.$transaction((tx) =>
-    fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-20", description: "Ik werd drie keer doorverbonden." }, now),
+    fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-24", description: "Ik werd drie keer doorverbonden." }, now),
   );
   return { anna, filed };
 }

@@ -17,7 +17,7 @@ async function ticketOf(email: string) {
   return db.ticket.findFirstOrThrow({ where: { requesterId: user.id, status: "RESOLVED" } });
 }
 
-const form = (number: string) => ({ subjectTicketNumber: number, lastContactDate: "2026-11-20", handlerName: "Joost", description: "Ik heb drie keer gebeld en nooit antwoord gekregen." });
+const form = (number: string) => ({ subjectTicketNumber: number, lastContactDate: "2026-11-24", handlerName: "Joost", description: "Ik heb drie keer gebeld en nooit antwoord gekregen." });
 
 describe("fileComplaintAsBeneficiary", () => {
   it("files a stage-1 complaint owned by a coordinator with a 5-working-day reaction date", async () => {

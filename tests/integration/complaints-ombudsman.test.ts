@@ -42,7 +42,7 @@ async function annasNewComplaint() {
   const anna = await sessionFor("anna.jansen@burger.example");
   const subject = await db.ticket.findFirstOrThrow({ where: { requesterId: anna.id, status: "RESOLVED", category: { key: { not: "COMPLAINT" } } } });
   const filed = await db.$transaction((tx) =>
-    fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-20", description: "Ik werd drie keer doorverbonden." }, now),
+    fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-24", description: "Ik werd drie keer doorverbonden." }, now),
   );
   return { anna, filed };
 }

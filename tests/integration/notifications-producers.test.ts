@@ -107,7 +107,7 @@ describe("complaint stages", () => {
   it("tells the owner a day before the stage is due and again once it is overdue, once per state", async () => {
     const anna = await sessionFor("anna.jansen@burger.example");
     const subject = await db.ticket.findFirstOrThrow({ where: { requesterId: anna.id, status: "RESOLVED" }, orderBy: { createdAt: "asc" } });
-    const filed = await db.$transaction((tx) => fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-20", description: "Ik werd drie keer doorverbonden." }, now));
+    const filed = await db.$transaction((tx) => fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-24", description: "Ik werd drie keer doorverbonden." }, now));
     const complaint = await db.complaint.findUniqueOrThrow({ where: { id: filed.id }, include: { owner: true } });
     const dueAt = complaint.dueAt!;
     const before = (ms: number) => new Date(dueAt.getTime() - ms);
@@ -131,7 +131,7 @@ describe("complaint stages", () => {
   it("tells only the ombudsman about a stage-2 complaint, even when a coordinator still owns it", async () => {
     const anna = await sessionFor("anna.jansen@burger.example");
     const subject = await db.ticket.findFirstOrThrow({ where: { requesterId: anna.id, status: "RESOLVED" }, orderBy: { createdAt: "asc" } });
-    const filed = await db.$transaction((tx) => fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-20", description: "Ik werd drie keer doorverbonden." }, now));
+    const filed = await db.$transaction((tx) => fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-24", description: "Ik werd drie keer doorverbonden." }, now));
     const coordinator = await db.user.findUniqueOrThrow({ where: { email: "coordinator@loket.example" } });
     await db.complaint.update({ where: { id: filed.id }, data: { stage: "STAGE_2", ownerId: coordinator.id, dueAt: hours(2) } });
     await sweepComplaintStageDue(db, hours(1));

@@ -46,7 +46,7 @@ async function stageTwoComplaint() {
   const anna = await sessionFor("anna.jansen@burger.example");
   const subject = await db.ticket.findFirstOrThrow({ where: { requesterId: anna.id, status: "RESOLVED", category: { dossierSensitive: false } } });
   const filed = await db.$transaction((tx) =>
-    fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-20", description: "Ik werd drie keer doorverbonden." }, now),
+    fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-24", description: "Ik werd drie keer doorverbonden." }, now),
   );
   const answered = await answerComplaintAction.execute(await sessionFor("coordinator@loket.example"), { complaintId: filed.id, body: "Excuses, wij hebben dit besproken." }, later(1));
   if (!answered.ok) throw new Error(answered.reason);
@@ -59,7 +59,7 @@ async function dossierComplaint() {
   const anna = await sessionFor("anna.jansen@burger.example");
   const subject = await db.ticket.findFirstOrThrow({ where: { requesterId: anna.id, category: { key: "DOSSIER_QUESTION" } } });
   const filed = await db.$transaction((tx) =>
-    fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-20", description: "Mijn uitkering is te laat en niemand belt terug." }, now),
+    fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-24", description: "Mijn uitkering is te laat en niemand belt terug." }, now),
   );
   return { subject, filed, ...(await withFileAndLetter(filed.ticketId)) };
 }

@@ -201,7 +201,7 @@ describe("webhook deliveries", () => {
 
     const subject = await db.ticket.findFirstOrThrow({ where: { requesterId: anna.id, status: "RESOLVED", category: { key: { not: "COMPLAINT" } } } });
     const filed = await db.$transaction((tx) =>
-      fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-20", description: "Ik werd drie keer doorverbonden." }, T0),
+      fileComplaint(tx, { complainantId: anna.id, organisationId: null, subjectTicketNumber: subject.number, lastContactDate: "2026-11-24", description: "Ik werd drie keer doorverbonden." }, T0),
     );
     await db.complaint.update({ where: { id: filed.id }, data: { status: "ANSWERED", answeredAt: T0 } });
     await db.$transaction((tx) => requestOmbudsman(tx, { complaintId: filed.id, requesterId: anna.id, organisationId: null, reason: "Ik ben het niet eens met het antwoord." }, new Date(T0.getTime() + HOUR)));

@@ -98,7 +98,7 @@ describe("an employer complaint", () => {
   it("is accepted about the organisation's own ticket and refused about another organisation's", async () => {
     const tom = await sessionFor("tom.visser@vandijk.example");
     const own = await db.ticket.findFirstOrThrow({ where: { organisationId: tom.organisationId, category: { key: "PROCEDURE" } } });
-    const form = { subjectTicketNumber: own.number, lastContactDate: "2026-11-20", description: "Wij kregen drie keer een ander antwoord." };
+    const form = { subjectTicketNumber: own.number, lastContactDate: "2026-11-24", description: "Wij kregen drie keer een ander antwoord." };
     expect(await fileComplaintAsEmployer.execute(tom, form, now)).toMatchObject({ ok: true });
     const lisa = await sessionFor("lisa.smit@zorggroepnoord.example");
     expect(await fileComplaintAsEmployer.execute(lisa, form, now)).toMatchObject({ ok: false, reason: "COMPLAINT_TICKET_NOT_FOUND" });
