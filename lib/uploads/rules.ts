@@ -46,12 +46,17 @@ export function validateUploads(files: readonly UploadInput[]): { ok: true } | {
 }
 
 /**
- * The files a form's file input carries. Nothing picked still sends one part without a name or
- * bytes; that is no attachment. A picked file of 0 bytes is kept, so the checks refuse it instead
- * of it vanishing without a word.
+ * The files a form's file input carries. Nothing picked still sends one empty part, without a type
+ * (application/octet-stream) and without a name, or named "blob" once a server action has passed
+ * it on; that is no attachment. A picked file of 0 bytes (a name, a type) is kept, so the checks
+ * refuse it instead of it vanishing without a word.
  */
 export function pickedFiles(form: FormData, field: string): File[] {
-  return form.getAll(field).filter((f): f is File => typeof f !== "string" && (f.name !== "" || f.size > 0));
+  return form.getAll(field).filter((f): f is File => typeof f !== "string" && (f.size > 0 || !nothingPicked(f)));
+}
+
+function nothingPicked(file: File): boolean {
+  return file.name === "" || file.name === "blob" || file.type === "" || file.type === "application/octet-stream";
 }
 
 /**

@@ -64,6 +64,7 @@ describe("pickedFiles", () => {
   it("leaves out the empty part of an input with nothing picked, and keeps a picked file of 0 bytes for the checks to refuse", () => {
     const form = new FormData();
     form.append("files", new File([], ""));
+    form.append("files", new File([], "blob", { type: "application/octet-stream" }));
     form.append("files", new File([], "leeg.pdf", { type: "application/pdf" }));
     form.append("files", new File(["%PDF-1.4"], "brief.pdf", { type: "application/pdf" }));
     form.append("other", new File(["x"], "x.pdf"));
