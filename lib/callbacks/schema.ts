@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { unlessFieldsFailed } from "@/lib/forms/error-code";
 
 export const slotKindSchema = z.enum(["MORNING", "AFTERNOON"]);
 export const dateKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "INVALID_DATE");
@@ -6,11 +7,14 @@ export const dateKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "INVALID_DA
 /** A Dutch or international number once spaces, dashes and brackets are stripped. */
 export const PHONE_NUMBER = /^\+?\d{9,15}$/;
 
+/** A phone number as typed, without the spaces, dashes and brackets people write in it. */
+export const phoneDigitsOf = (typed: string): string => typed.replace(/[\s()-]/g, "");
+
 /** Dutch or international numbers; spaces, dashes and brackets are allowed and stripped. */
 export const phoneSchema = z
   .string()
   .trim()
-  .transform((v) => v.replace(/[\s()-]/g, ""))
+  .transform(phoneDigitsOf)
   .pipe(z.string().regex(PHONE_NUMBER, "INVALID_PHONE"));
 
 /** The portal booking form: for one of the person's tickets, or a new question. */
@@ -26,7 +30,7 @@ export const portalBookSchema = z
   .refine((value) => Boolean(value.ticketId) || (value.question ?? "").length >= 5, {
     path: ["question"],
     message: "QUESTION_REQUIRED",
-    when: (payload) => typeof payload.value === "object" && payload.value !== null && !payload.issues.some((issue) => issue.path?.[0] === "question" || issue.path?.[0] === "ticketId"),
+    when: unlessFieldsFailed(["question", "ticketId"]),
   });
 export type PortalBookInput = z.output<typeof portalBookSchema>;
 

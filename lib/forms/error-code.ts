@@ -41,3 +41,13 @@ export function badFields(fieldErrors: Record<string, string[] | undefined> | un
     .filter(([, errors]) => (errors?.length ?? 0) > 0)
     .map(([field]) => field);
 }
+
+/**
+ * The `when` of an object's refinement that must run even though another field was refused, so a
+ * form names every problem in one round (zod skips an object's refinements after a field fails).
+ * It still waits while one of the fields it reads is itself wrong.
+ */
+export function unlessFieldsFailed(fields: readonly string[]): (payload: { value: unknown; issues: readonly { path?: readonly PropertyKey[] }[] }) => boolean {
+  const read = new Set(fields);
+  return (payload) => typeof payload.value === "object" && payload.value !== null && !payload.issues.some((issue) => read.has(String(issue.path?.[0])));
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { beneficiaryFieldsSchema } from "@/lib/beneficiaries/schema";
-import { limitedText } from "@/lib/forms/error-code";
+import { limitedText, unlessFieldsFailed } from "@/lib/forms/error-code";
 import { MAX_MESSAGE_LENGTH, uploadShape } from "@/lib/portal/schema";
 import { postalAddressSchema } from "./schema";
 
@@ -33,7 +33,5 @@ export const letterIntakeSchema = z
       for (const issue of sender.success ? [] : sender.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
     }
     // Also when another field is wrong: an empty form names the new sender's fields in the same round.
-  }, { when: (payload) => typeof payload.value === "object" && payload.value !== null && !payload.issues.some((issue) => SENDER_FIELDS.has(String(issue.path?.[0]))) });
-
-const SENDER_FIELDS = new Set(["senderMode", "senderId", "name", "email", "clientNumber"]);
+  }, { when: unlessFieldsFailed(["senderMode", "senderId", "name", "email", "clientNumber"]) });
 export type LetterIntakeInput = z.output<typeof letterIntakeSchema>;

@@ -7,6 +7,7 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { readRows, wholeNumber } from "@/lib/db/prepared";
 import type { Db } from "@/lib/db/client";
+import { phoneDigitsOf } from "@/lib/callbacks/schema";
 import { anyHolds, likeEscaped, organisationText, pattern, personText, textMatch } from "@/lib/db/text-match";
 
 export interface PeopleSearch {
@@ -22,7 +23,7 @@ export interface PeopleSearch {
 
 /** The digits a phone search looks for in stored numbers; none when the text is no phone number. */
 export function phoneDigits(q: string): string[] {
-  const typed = q.trim().replace(/[\s()-]/g, "");
+  const typed = phoneDigitsOf(q.trim());
   if (!/^\+?\d{3,}$/.test(typed)) return [];
   const digits = typed.replace(/^\+/, "");
   // A Dutch number as caller ID shows it, dialled from abroad (+31 6…, 0031 6…, "+31 (0)6…"), is

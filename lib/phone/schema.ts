@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { PHONE_NUMBER } from "@/lib/callbacks/schema";
+import { PHONE_NUMBER, phoneDigitsOf } from "@/lib/callbacks/schema";
 import { errorCode, limitedText } from "@/lib/forms/error-code";
 
 const id = z.string().min(1).max(64);
-const digitsOf = (phone: string) => phone.replace(/[\s()-]/g, "");
 const text = (max: number) => limitedText(max, 2);
 
 export const logCallSchema = z
@@ -16,8 +15,8 @@ export const logCallSchema = z
       .string()
       .trim()
       .max(30, errorCode("TOO_LONG", 30))
-      .refine((v) => v === "" || PHONE_NUMBER.test(digitsOf(v)), "INVALID_PHONE")
-      .transform(digitsOf)
+      .refine((v) => v === "" || PHONE_NUMBER.test(phoneDigitsOf(v)), "INVALID_PHONE")
+      .transform(phoneDigitsOf)
       .optional(),
     // Register on an existing ticket of the caller, or open a new one.
     ticketId: id.optional(),
