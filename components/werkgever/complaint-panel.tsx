@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { getOwnComplaintByTicket } from "@/lib/complaints/queries";
-import { mayRequestOmbudsman } from "@/lib/complaints/rules";
+import { mayRequestOmbudsman, waitsOnComplainant } from "@/lib/complaints/rules";
 import { EmployerOmbudsmanForm } from "./ombudsman-form";
 
 type Complaint = NonNullable<Awaited<ReturnType<typeof getOwnComplaintByTicket>>>;
@@ -14,7 +14,7 @@ export async function ComplaintPanel({ complaint, now }: { complaint: Complaint;
       <dl className="grid gap-2 sm:grid-cols-3">
         <div><dt className="text-slate-600">{t("stage")}</dt><dd data-testid="complaint-stage">{t(`stages.${complaint.stage}`)}</dd></div>
         <div><dt className="text-slate-600">{t("status")}</dt><dd data-testid="complaint-status">{tcs(complaint.status)}</dd></div>
-        <div><dt className="text-slate-600">{t("reactionDue")}</dt><dd>{complaint.dueAt && complaint.status === "OPEN" ? format.dateTime(complaint.dueAt, { dateStyle: "long", timeZone: "Europe/Amsterdam" }) : "—"}</dd></div>
+        <div><dt className="text-slate-600">{t("reactionDue")}</dt><dd>{waitsOnComplainant(complaint) ? t("waitingOnYou") : complaint.dueAt && complaint.status === "OPEN" ? format.dateTime(complaint.dueAt, { dateStyle: "long", timeZone: "Europe/Amsterdam" }) : "—"}</dd></div>
       </dl>
       {complaint.ombudsReason ? (
         <div data-testid="ombuds-referral" className="rounded border-l-4 border-amber-400 bg-amber-50 p-3">

@@ -26,6 +26,7 @@ export async function listDeskComplaints(user: SessionUser, stage: ComplaintStag
         complainant: { select: { name: true } },
         organisation: { select: { name: true } },
         owner: { select: { name: true } },
+        ticket: { select: { slaPausedAt: true } },
       },
     }),
     db.complaint.count({ where }),
@@ -60,6 +61,7 @@ export async function getDeskComplaint(user: SessionUser, id: string) {
         select: {
           id: true,
           number: true,
+          slaPausedAt: true,
           messages: { where: { automatic: false, direction: { in: ["INBOUND", "OUTBOUND"] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, direction: true, body: true, createdAt: true } },
         },
       },

@@ -125,6 +125,7 @@ export async function requestOmbudsman(
       : input.employer?.organisationId === input.organisationId
         ? { AND: [employerComplaintScope(input.employer), { id: input.complaintId }] }
         : { id: { in: [] } },
+    include: { ticket: { select: { slaPausedAt: true } } },
   });
   if (!complaint) throw new ComplaintRuleError("COMPLAINT_NOT_FOUND");
   if (!mayRequestOmbudsman(complaint, now)) throw new ComplaintRuleError("OMBUDSMAN_NOT_AVAILABLE");

@@ -28,7 +28,7 @@ export function listOwnComplaints(user: SessionUser, page = 0) {
       receivedAt: true,
       ombudsReason: true,
       subjectTicket: { select: { number: true, subject: true } },
-      ticket: { select: { id: true, number: true } },
+      ticket: { select: { id: true, number: true, slaPausedAt: true } },
     },
   });
 }
@@ -37,7 +37,7 @@ export function listOwnComplaints(user: SessionUser, page = 0) {
 export function getOwnComplaintByTicket(user: SessionUser, ticketId: string) {
   return db.complaint.findFirst({
     where: { AND: [scope(user), { ticketId }] },
-    select: { id: true, stage: true, status: true, dueAt: true, ombudsRequestedAt: true, ombudsReason: true, subjectTicket: { select: { number: true } } },
+    select: { id: true, stage: true, status: true, dueAt: true, ombudsRequestedAt: true, ombudsReason: true, subjectTicket: { select: { number: true } }, ticket: { select: { slaPausedAt: true } } },
   });
 }
 
@@ -62,6 +62,7 @@ export function getOwnComplaint(user: SessionUser, id: string) {
         select: {
           id: true,
           number: true,
+          slaPausedAt: true,
           messages: {
             where: { direction: "OUTBOUND", automatic: false },
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -11,17 +11,23 @@ export function lastContactProblem(lastContactDate: string, days: { questionBega
   return null;
 }
 
+/** The complaint's clock waits on the complainant (its ticket's answer clock is paused). */
+export function waitsOnComplainant(complaint: { status: ComplaintStatus; ticket?: { slaPausedAt: Date | null } | null }): boolean {
+  return complaint.status === "OPEN" && Boolean(complaint.ticket?.slaPausedAt);
+}
+
 /**
  * The complainant may ask for the internal ombudsman in stage 1 when the answer did not satisfy
- * them (ANSWERED) or when the answer is late (an internal conflict delays it).
+ * them (ANSWERED) or when the answer is late (an internal conflict delays it). Not late while we
+ * wait on the complainant's own reply.
  */
 export function mayRequestOmbudsman(
-  complaint: { stage: ComplaintStage; status: ComplaintStatus; dueAt: Date | null },
+  complaint: { stage: ComplaintStage; status: ComplaintStatus; dueAt: Date | null; ticket?: { slaPausedAt: Date | null } | null },
   now: Date,
 ): boolean {
   if (complaint.stage !== "STAGE_1") return false;
   if (complaint.status === "ANSWERED") return true;
-  return complaint.status === "OPEN" && complaint.dueAt !== null && complaint.dueAt.getTime() < now.getTime();
+  return complaint.status === "OPEN" && !waitsOnComplainant(complaint) && complaint.dueAt !== null && complaint.dueAt.getTime() < now.getTime();
 }
 
 /**

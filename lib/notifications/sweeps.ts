@@ -9,7 +9,7 @@ import { COMPLAINT_WARNING_MS, complaintDueState } from "./rules";
 const LOOKBACK_MS = 30 * 86_400_000;
 
 /**
- * Complaints whose stage is due within a day, or overdue: their owner is told, or when nobody
+ * Complaints whose stage is due within a day, or overdue, and not waiting on the complainant: their owner is told, or when nobody
  * owns one yet, everyone who handles that stage. Once per complaint, stage and state (the
  * notification's key), so running every minute tells nobody twice.
  */
@@ -19,6 +19,8 @@ export async function sweepComplaintStageDue(db: Db, now: Date): Promise<number>
       status: "OPEN",
       stage: { in: ["STAGE_1", "STAGE_2"] },
       dueAt: { lte: new Date(now.getTime() + COMPLAINT_WARNING_MS), gte: new Date(now.getTime() - LOOKBACK_MS) },
+      // Waiting on the complainant: nothing is due or late (the ticket's clock is paused).
+      NOT: { ticket: { is: { slaPausedAt: { not: null } } } },
     },
     select: { id: true, stage: true, dueAt: true, owner: { select: { id: true, active: true, role: true } }, ticket: { select: { number: true } }, subjectTicket: { select: { number: true } } },
     orderBy: { dueAt: "asc" },

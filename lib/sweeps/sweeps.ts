@@ -14,6 +14,7 @@ import { RECHECK_DONE_KEY, RECHECK_KEY } from "@/lib/sla/recheck";
 import { type ClockResult, computeClock, policyByKey, type SlaPolicy } from "@/lib/sla/rules";
 import { SURVEYED_TICKETS } from "@/lib/survey/rules";
 import { slotHours } from "@/lib/callbacks/rules";
+import { dueFollowerWrites } from "@/lib/tickets/answer-clock";
 import { OPEN_STATUSES } from "@/lib/tickets/rules";
 import { enqueueWebhookEvent, enqueueWebhookEvents } from "@/lib/webhooks/enqueue";
 import { autoCloseBefore, reminderWindow } from "./rules";
@@ -309,6 +310,16 @@ async function applySlaStates(db: Db, changes: SlaChange[], now: Date): Promise<
       ), ${scheduleWrites("changed")}
       SELECT "id", "number", "subject", "organisationId", "teamId", "assigneeId" FROM changed`;
     const byId = new Map(done.map((row) => [row.id, row]));
+    // A moved due time (a recheck) moves the complaint's or urgent request's that the clock judges.
+    const moved = changes.filter(({ ticket, clock }) => byId.has(ticket.id) && clock.dueAt.getTime() !== ticket.slaDueAt?.getTime());
+    if (moved.length > 0) {
+      await tx.$executeRaw`
+        WITH moved AS (
+          SELECT v.id, (v.due::timestamptz AT TIME ZONE 'UTC') AS "due"
+          FROM unnest(${moved.map((c) => c.ticket.id)}::text[], ${moved.map((c) => c.clock.dueAt.toISOString())}::text[]) AS v(id, due)
+        ), ${dueFollowerWrites("moved")}
+        SELECT 1`;
+    }
     const applied = changes.flatMap(({ ticket, clock }) => {
       const row = byId.get(ticket.id);
       return row && clock.state !== ticket.slaState ? [{ ticket, clock, row }] : [];

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TicketStatus } from "@prisma/client";
+import { Prisma, type TicketStatus } from "@prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import type { SqlTx } from "@/lib/db/sql";
@@ -48,12 +48,31 @@ export async function refreshClock(tx: SqlTx, ticketId: string, now: Date): Prom
       UPDATE "Ticket" SET "slaDueAt" = (${clock.dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "slaState" = ${clock.state}::"SlaState",
         "slaAtRiskAt" = (${clock.atRiskAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
         "slaPausedAt" = (${pausedAt}::timestamptz AT TIME ZONE 'UTC'), "updatedAt" = (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC')
-      WHERE "id" = ${ticketId} RETURNING "id"
-    ), unscheduled AS (
+      WHERE "id" = ${ticketId} RETURNING "id", "slaDueAt" AS "due"
+    ), ${dueFollowerWrites("changed")}, unscheduled AS (
       DELETE FROM "SlaCheck" c USING changed WHERE c."ticketId" = changed."id" AND ${next}::text IS NULL
     )
     INSERT INTO "SlaCheck" ("ticketId", "at") SELECT "id", (${next}::timestamptz AT TIME ZONE 'UTC') FROM changed WHERE ${next}::text IS NOT NULL
     ON CONFLICT ("ticketId") DO UPDATE SET "at" = EXCLUDED."at"`;
+}
+
+/**
+ * A complaint's stage and an urgent request are judged by the due time they hold; it is their
+ * ticket's answer clock, so it moves with it (a pause on the customer, a closure day, a policy
+ * change). Only while that clock is theirs: an open complaint in an internal stage, an urgent
+ * request not yet answered and not found not urgent. Two entries for the caller's WITH, from the
+ * rows (id, due) of the query named `rows`.
+ */
+export function dueFollowerWrites(rows: "changed" | "moved"): Prisma.Sql {
+  const source = Prisma.raw(rows);
+  return Prisma.sql`
+    complaint_due AS (
+      UPDATE "Complaint" c SET "dueAt" = s."due" FROM ${source} s
+      WHERE c."ticketId" = s."id" AND c."status" = 'OPEN' AND c."stage" IN ('STAGE_1', 'STAGE_2') AND c."dueAt" IS DISTINCT FROM s."due"
+    ), urgent_due AS (
+      UPDATE "UrgentRequest" u SET "dueAt" = s."due" FROM ${source} s
+      WHERE u."ticketId" = s."id" AND u."answeredAt" IS NULL AND u."verification" IS DISTINCT FROM 'NOT_URGENT' AND u."dueAt" IS DISTINCT FROM s."due"
+    )`;
 }
 
 /**

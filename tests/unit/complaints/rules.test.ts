@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { complaintBodyChangeRefusal, customerStatus, lastContactProblem, mayRequestOmbudsman, pickComplaintBody, staffOmbudsReferralRefusal } from "@/lib/complaints/rules";
+import { complaintBodyChangeRefusal, customerStatus, lastContactProblem, mayRequestOmbudsman, pickComplaintBody, staffOmbudsReferralRefusal, waitsOnComplainant } from "@/lib/complaints/rules";
 import { complaintFormSchema } from "@/lib/complaints/schema";
 
 const now = new Date("2026-11-24T10:00:00Z");
@@ -10,6 +10,15 @@ describe("mayRequestOmbudsman", () => {
     expect(mayRequestOmbudsman({ stage: "STAGE_1", status: "OPEN", dueAt: new Date("2026-11-25T00:00:00Z") }, now)).toBe(false);
     expect(mayRequestOmbudsman({ stage: "STAGE_1", status: "OPEN", dueAt: new Date("2026-11-23T00:00:00Z") }, now)).toBe(true);
     expect(mayRequestOmbudsman({ stage: "STAGE_2", status: "ANSWERED", dueAt: null }, now)).toBe(false);
+  });
+  it("is not late while the complaint waits on the complainant's reply, and an answered one stays open to it", () => {
+    const past = new Date("2026-11-23T00:00:00Z");
+    expect(mayRequestOmbudsman({ stage: "STAGE_1", status: "OPEN", dueAt: past, ticket: { slaPausedAt: past } }, now)).toBe(false);
+    expect(mayRequestOmbudsman({ stage: "STAGE_1", status: "OPEN", dueAt: past, ticket: { slaPausedAt: null } }, now)).toBe(true);
+    expect(mayRequestOmbudsman({ stage: "STAGE_1", status: "ANSWERED", dueAt: past, ticket: { slaPausedAt: past } }, now)).toBe(true);
+    expect(waitsOnComplainant({ status: "OPEN", ticket: { slaPausedAt: past } })).toBe(true);
+    expect(waitsOnComplainant({ status: "CLOSED", ticket: { slaPausedAt: past } })).toBe(false);
+    expect(waitsOnComplainant({ status: "OPEN", ticket: null })).toBe(false);
   });
 });
 

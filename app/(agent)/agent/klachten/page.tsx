@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { STAGE_TABS } from "@/lib/complaints/desk";
 import { listDeskComplaints } from "@/lib/complaints/desk-queries";
+import { waitsOnComplainant } from "@/lib/complaints/rules";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("agent.complaints");
@@ -45,7 +46,11 @@ async function ComplaintsDesk({ searchParams }: { searchParams: Promise<{ stage?
               <td className="px-3 py-2">{c.owner?.name ?? "—"}</td>
               <td className="whitespace-nowrap px-3 py-2">
                 {c.dueAt ? format.dateTime(c.dueAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}
-                {c.dueAt && c.status === "OPEN" ? <span className="block text-xs text-slate-600">{format.relativeTime(c.dueAt)}</span> : null}
+                {waitsOnComplainant(c) ? (
+                  <span className="block text-xs text-slate-600">{t("waitingOnComplainant")}</span>
+                ) : c.dueAt && c.status === "OPEN" ? (
+                  <span className="block text-xs text-slate-600">{format.relativeTime(c.dueAt)}</span>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { listOwnComplaints } from "@/lib/complaints/queries";
+import { waitsOnComplainant } from "@/lib/complaints/rules";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("portal.complaints");
@@ -32,7 +33,7 @@ async function ComplaintsPage({ searchParams }: { searchParams: Promise<{ nummer
                 <li key={c.id} data-testid="complaint" className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
                   <p className="font-medium text-slate-900">{t("about", { number: c.subjectTicket.number })}</p>
                   <p>{t(`stages.${c.stage}`)} · {t(`statuses.${c.status}`)}</p>
-                  <p>{t("reactionDue")}: <When at={c.dueAt} now={now} dateOnly /></p>
+                  <p>{waitsOnComplainant(c) ? t("waitingOnYou") : <>{t("reactionDue")}: <When at={c.dueAt} now={now} dateOnly /></>}</p>
                   <Link href={`/portaal/klachten/${c.id}`}>{t("details")}</Link>
                 </li>
               ))}

@@ -11,7 +11,7 @@ import { can, complaintStagePermission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateKeyLong, formatShortDateTime, toFormatLocale } from "@/lib/calendar/format";
 import { getDeskComplaint } from "@/lib/complaints/desk-queries";
-import { staffOmbudsReferralRefusal } from "@/lib/complaints/rules";
+import { staffOmbudsReferralRefusal, waitsOnComplainant } from "@/lib/complaints/rules";
 import { recordTitle, titleText } from "@/lib/i18n/page-title";
 
 // One scoped read for the tab title and the page.
@@ -86,7 +86,7 @@ async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
                   ["lastContact", complaint.lastContactDate ? formatDateKeyLong(complaint.lastContactDate, lang) : "—"],
                   ["handlerName", complaint.handlerName ?? "—"],
                   ["owner", complaint.owner?.name ?? "—"],
-                  ["due", complaint.dueAt ? when(complaint.dueAt) : "—"],
+                  ["due", waitsOnComplainant(complaint) ? t("waitingOnComplainant") : complaint.dueAt ? when(complaint.dueAt) : "—"],
                 ] as const
               ).map(([key, value]) => (
                 <div key={key} className="py-1">

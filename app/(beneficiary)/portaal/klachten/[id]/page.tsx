@@ -9,7 +9,7 @@ import { ConfirmationScope, ConfirmationSlot } from "@/components/ui/page-confir
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getOwnComplaint } from "@/lib/complaints/queries";
-import { mayRequestOmbudsman } from "@/lib/complaints/rules";
+import { mayRequestOmbudsman, waitsOnComplainant } from "@/lib/complaints/rules";
 import { recordTitle, titleText } from "@/lib/i18n/page-title";
 
 // One scoped read for the tab title and the page.
@@ -36,7 +36,7 @@ async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
       <dl className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-3">
         <div><dt className="font-medium text-slate-700">{t("stage")}</dt><dd data-testid="complaint-stage">{t(`stages.${complaint.stage}`)}</dd></div>
         <div><dt className="font-medium text-slate-700">{tt("status")}</dt><dd>{t(`statuses.${complaint.status}`)}</dd></div>
-        <div><dt className="font-medium text-slate-700">{t("reactionDue")}</dt><dd><When at={complaint.dueAt} now={now} dateOnly /></dd></div>
+        <div><dt className="font-medium text-slate-700">{t("reactionDue")}</dt><dd>{waitsOnComplainant(complaint) ? t("waitingOnYou") : <When at={complaint.dueAt} now={now} dateOnly />}</dd></div>
       </dl>
       <section aria-labelledby="complaint-text" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="complaint-text" className="font-semibold">{t("description")}</h2>
