@@ -7,7 +7,7 @@ import { contactNoteText, wrongNumberNoteText } from "@/lib/callbacks/texts";
 import type { Tx } from "@/lib/db/client";
 
 /** The date `n` working days before `date` (the calendar only counts forward). */
-function workingDaysBefore(date: string, n: number): string {
+export function workingDaysBefore(date: string, n: number): string {
   let cursor = new Date(`${date}T12:00:00Z`);
   let left = n;
   while (left > 0) {
@@ -26,7 +26,8 @@ export async function seedAgent(tx: Tx, now: Date): Promise<void> {
     tx.team.findUniqueOrThrow({ where: { key: "uitkeringen" } }),
   ]);
   const annaTicket = await tx.ticket.findFirstOrThrow({ where: { requesterId: anna.id, status: "OPEN" }, orderBy: { createdAt: "asc" } });
-  const bramTicket = await tx.ticket.findFirstOrThrow({ where: { requesterId: bram.id, status: "OPEN" }, orderBy: { createdAt: "asc" } });
+  const [bramTicket, bramOtherTicket] = await tx.ticket.findMany({ where: { requesterId: bram.id, status: "OPEN" }, orderBy: { createdAt: "asc" }, take: 2 });
+  if (!bramTicket || !bramOtherTicket) throw new Error("the demo gives Bram two open questions");
 
   // Anna: a callback three working days ago, two failed attempts, so she is "not reached".
   const past = workingDaysBefore(amsterdamDateKey(now), 3);
@@ -64,11 +65,13 @@ export async function seedAgent(tx: Tx, now: Date): Promise<void> {
     data: { subjectId: bram.id, subjectPhone: oldNumber, kind: "WRONG_NUMBER", body: wrongNumberNoteText(oldNumber, earlier, "AFTERNOON", "nl"), appointmentId: wrong.id, authorId: handler.id, createdAt: calledAt },
   });
 
-  // Bram: two callbacks on the next working day, one per slot, for the work list.
+  // Bram: two callbacks on the next working day, one per slot, for the work list: one per question
+  // (a question has one booked callback at a time); the morning one books again the question whose
+  // number was wrong.
   const next = nextWorkingDay(now, DEFAULT_CALENDAR_SETTINGS);
-  for (const slot of ["MORNING", "AFTERNOON"] as const) {
+  for (const [slot, ticket] of [["MORNING", bramTicket], ["AFTERNOON", bramOtherTicket]] as const) {
     await tx.callbackAppointment.create({
-      data: { ticketId: bramTicket.id, personId: bram.id, teamId: team.id, date: next, slot, slotStart: slotWindow(next, slot).startsAt, phone: bram.phone ?? "0687654321", bookedById: agent.id, bookedAt: now, isRepeat: slot === "AFTERNOON" },
+      data: { ticketId: ticket.id, personId: bram.id, teamId: team.id, date: next, slot, slotStart: slotWindow(next, slot).startsAt, phone: bram.phone ?? "0687654321", bookedById: agent.id, bookedAt: now, isRepeat: ticket === bramTicket },
     });
   }
   await tx.callRecord.create({

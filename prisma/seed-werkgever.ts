@@ -5,10 +5,11 @@
 // organisations up by address and number.
 import { slotWindow } from "@/lib/callbacks/rules";
 import { callbackAcknowledgementText } from "@/lib/callbacks/texts";
-import { DEFAULT_CALENDAR_SETTINGS, amsterdamDateKey, nextWorkingDay } from "@/lib/calendar/rules";
+import { DEFAULT_CALENDAR_SETTINGS, amsterdamDateKey, nextWorkingDay, startOfAmsterdamDay } from "@/lib/calendar/rules";
 import type { Tx } from "@/lib/db/client";
 import { computeClock, DEFAULT_SLA_POLICIES } from "@/lib/sla/rules";
 import { nextTicketNumber } from "@/lib/tickets/numbers";
+import { workingDaysBefore } from "./seed-agent";
 
 export async function seedWerkgever(tx: Tx, now: Date): Promise<void> {
   const [agent, coordinator, lisa, eva, zorgnoord, vandijk] = await Promise.all([
@@ -33,6 +34,10 @@ export async function seedWerkgever(tx: Tx, now: Date): Promise<void> {
     },
   });
   const ticket = await tx.ticket.findFirst({ where: { organisationId: vandijk.id, status: "OPEN" }, orderBy: { createdAt: "asc" } });
+  // Raised three working days ago at 10:00, due by its tier's policy as raiseEscalation sets it:
+  // overdue whatever weekday the demo starts on.
+  const raisedAt = new Date(startOfAmsterdamDay(workingDaysBefore(amsterdamDateKey(now), 3)).getTime() + 10 * 3_600_000);
+  const due = computeClock({ policy: DEFAULT_SLA_POLICIES.ESCALATION_TIER_1, startedAt: raisedAt, pauses: [], now, settings: DEFAULT_CALENDAR_SETTINGS }).dueAt;
   await tx.escalation.create({
     data: {
       ticketId: ticket?.id ?? null,
@@ -40,9 +45,9 @@ export async function seedWerkgever(tx: Tx, now: Date): Promise<void> {
       tier: 1,
       reason: "Wij wachten al twee weken op een antwoord over de uitdiensttreding.",
       raisedById: eva.id,
-      raisedAt: new Date(now.getTime() - 3 * 86_400_000),
+      raisedAt,
       ownerId: coordinator.id,
-      dueAt: new Date(now.getTime() - 2 * 86_400_000),
+      dueAt: due,
     },
   });
   await seedHrDeskConversation(tx, eva, vandijk.id, now);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { escalationPolicyKey } from "@/lib/escalations/rules";
+import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
+import { computeClock, policyByKey } from "@/lib/sla/rules";
 import { DEMO_PEOPLE, seedDatabase } from "@/prisma/seed";
 import { seedDemo } from "../support/fixtures";
 
@@ -25,6 +28,26 @@ describe("demo seed", () => {
     const numbers = (await db.ticket.findMany({ select: { number: true } })).map((t) => t.number);
     expect(new Set(numbers).size).toBe(numbers.length);
     expect(numbers.every((n) => /^LK-\d{4}-\d{6}$/.test(n))).toBe(true);
+  });
+
+  // The demo holds what the app itself would write, on any weekday it starts: a Monday, a Friday
+  // before a holiday weekend, and a Tuesday.
+  it.each(["2026-11-30T08:30:00Z", "2026-12-24T15:00:00Z", "2026-11-24T10:00:00Z"])("keeps the app's own rules when seeded at %s", async (iso) => {
+    const at = new Date(iso);
+    await seedDemo(at);
+    // A question has one booked callback at a time (the portal and the API refuse a second).
+    const booked = await db.callbackAppointment.groupBy({ by: ["ticketId"], where: { status: "BOOKED" }, _count: true });
+    expect(booked.length).toBeGreaterThan(1);
+    expect(booked.filter((b) => b._count > 1)).toEqual([]);
+    // The seeded escalation is due when its tier's policy says, and overdue, so tier 2 can be shown.
+    const [settings, policies] = await Promise.all([getCalendarSettings(db), getSlaPolicies(db)]);
+    const escalations = await db.escalation.findMany();
+    expect(escalations.length).toBeGreaterThan(0);
+    for (const e of escalations) {
+      const clock = computeClock({ policy: policyByKey(escalationPolicyKey(e.tier, policies), policies), startedAt: e.raisedAt, pauses: [], now: at, settings });
+      expect(e.dueAt).toEqual(clock.dueAt);
+      expect(e.dueAt.getTime()).toBeLessThan(at.getTime());
+    }
   });
 
   it("skips a database that already has users when asked to seed only an empty one", async () => {
