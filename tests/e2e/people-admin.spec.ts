@@ -32,7 +32,7 @@ test.describe("customers", () => {
     const customer = { name: `Sara Amrani ${stamp}`, email: `sara.${stamp}@burger.example`, number: `K-E2E-${stamp}` };
 
     await page.goto("/agent/beheer/klanten");
-    await expect(page.getByRole("heading", { level: 1, name: "Klanten" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Uitkeringsgerechtigden" })).toBeVisible();
     // A client number already in use is refused next to the form.
     const form = page.getByRole("form", { name: "Klant aanmaken" });
     await form.getByLabel("Naam", { exact: true }).fill(customer.name);
