@@ -1,8 +1,8 @@
-// /api/v1/complaints, /api/v1/escalations and /api/v1/kpis: reads with the lead desk's permissions.
+// /api/v1/complaints, /api/v1/escalations (each by id too) and /api/v1/kpis: reads with the lead desk's permissions.
 import "server-only";
 import { currentQuarter } from "@/lib/kpi/period";
 import { loadKpisFor } from "@/lib/kpi/load";
-import { apiComplaint, listApiComplaints, listApiEscalations } from "./desk-queries";
+import { apiComplaint, apiEscalation, listApiComplaints, listApiEscalations } from "./desk-queries";
 import { complaintListQuery, escalationListQuery, kpiQuery, periodSchema } from "./desk-schema";
 import { ApiProblem } from "./problem";
 import { notFound, parseInput, queryObject, type ApiEndpoint } from "./route";
@@ -32,6 +32,12 @@ export const listEscalationsEndpoint: ApiEndpoint = {
     const { tier } = parseInput(escalationListQuery, queryObject(url));
     return { status: 200, body: { data: await listApiEscalations(caller, tier === "2" ? 2 : 1) } };
   },
+};
+
+export const readEscalationEndpoint: ApiEndpoint = {
+  scope: "escalations:read",
+  permission: "escalations.board.read",
+  handler: async ({ caller, params }) => ({ status: 200, body: (await apiEscalation(caller, params.id ?? "")) ?? notFound() }),
 };
 
 export const kpisEndpoint: ApiEndpoint = {

@@ -5,7 +5,7 @@ import type { ComplaintStage, ComplaintStatus } from "@prisma/client";
 import { getDeskComplaint } from "@/lib/complaints/desk-queries";
 import { mayUseComplaintDesk } from "@/lib/complaints/desk-rules";
 import { db } from "@/lib/db/client";
-import { listEscalationBoard } from "@/lib/escalations/desk-queries";
+import { getBoardEscalation, listEscalationBoard } from "@/lib/escalations/desk-queries";
 import type { ApiCaller } from "./token-auth";
 
 export async function listApiComplaints(caller: ApiCaller, query: { stage?: ComplaintStage; status?: ComplaintStatus; page: number }, pageSize: number) {
@@ -43,4 +43,9 @@ export async function listApiEscalations(caller: ApiCaller, tier: 1 | 2) {
   if (!caller.organisationId) return board;
   const mine = new Set((await db.escalation.findMany({ where: { id: { in: board.map((e) => e.id) }, organisationId: caller.organisationId }, select: { id: true } })).map((e) => e.id));
   return board.filter((e) => mine.has(e.id));
+}
+
+/** One escalation as the board shows it, within the token's organisation when it has one; or null. */
+export function apiEscalation(caller: ApiCaller, id: string) {
+  return getBoardEscalation(caller.user, id, caller.organisationId);
 }

@@ -176,6 +176,14 @@ export const API_PATHS: ZodOpenApiPathsObject = {
       responses: { "200": { description: "Open escalations first by due time, then recently closed ones.", ...json(z.object({ data: z.array(z.object({ id: z.string(), tier: z.number().int(), status: z.string() }).loose()) })) } },
     }),
   },
+  "/api/v1/escalations/{id}": {
+    get: operation("escalations:read", {
+      summary: "Read an escalation of either tier with its answers",
+      description: "As the board shows it; a customer success manager's token reads the organisations they look after only.",
+      requestParams: { path: recordIdParam },
+      responses: { "200": { description: "The escalation.", ...json(z.object({ id: z.string(), tier: z.number().int(), status: z.string(), dueAt: z.string() }).loose()) }, "404": problem("No such escalation for this token.") },
+    }),
+  },
   "/api/v1/kpis": {
     get: operation(
       "kpi:read",

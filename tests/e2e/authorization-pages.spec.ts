@@ -144,6 +144,7 @@ const URLS: Record<string, UrlSpec> = {
   "/api/v1/complaints": API(true),
   "/api/v1/complaints/[id]": API(true),
   "/api/v1/escalations": API(true),
+  "/api/v1/escalations/[id]": API(true),
   "/api/v1/kpis": API(true),
   "/api/v1/organisations": API(true),
   "/api/v1/organisations/[id]": API(true),

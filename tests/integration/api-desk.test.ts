@@ -1,10 +1,11 @@
-// /api/v1/complaints, /api/v1/escalations and /api/v1/kpis: the lead desk's reads for a token,
+// /api/v1/complaints, /api/v1/escalations (each by id too) and /api/v1/kpis: the lead desk's reads for a token,
 // with its scope, the acting account's permission, and the organisation limit.
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listComplaints } from "@/app/api/v1/complaints/route";
 import { GET as readComplaint } from "@/app/api/v1/complaints/[id]/route";
 import { GET as listEscalations } from "@/app/api/v1/escalations/route";
+import { GET as readEscalation } from "@/app/api/v1/escalations/[id]/route";
 import { GET as kpis } from "@/app/api/v1/kpis/route";
 import { createTicketForCustomer } from "@/lib/api/ticket-commands";
 import { fileComplaintAsEmployer } from "@/lib/complaints/commands";
@@ -77,6 +78,26 @@ describe("escalations", () => {
     const expected = board.body.data.filter((e: { organisation: { name: string } }) => e.organisation.name === vandijkName).map((e: { id: string }) => e.id);
     expect(mine.body.data.map((e: { id: string }) => e.id)).toEqual(expected);
     expectProblem(await call(listEscalations, { path: "/api/v1/escalations?tier=3", token: coordinator }), 422, "INVALID_INPUT");
+  });
+
+  it("reads one escalation as the board shows it; a customer success manager only of the organisations they look after", async () => {
+    const seeded = await db.escalation.findFirstOrThrow({ where: { organisationId: vandijk } });
+    const one = await call(readEscalation, { path: "/e", token: coordinator, params: { id: seeded.id } });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: seeded.id, tier: 1, status: "OPEN", reason: seeded.reason, dueAt: seeded.dueAt.toISOString(), answers: [] });
+    expectProblem(await call(readEscalation, { path: "/e", token: coordinator, params: { id: "geen-escalatie" } }), 404, "NOT_FOUND");
+
+    // An organisation the demo's customer success manager does not look after.
+    const csmUser = await db.user.findUniqueOrThrow({ where: { email: "csm@loket.example" } });
+    const other = await db.organisation.findFirstOrThrow({ where: { OR: [{ customerSuccessManagerId: null }, { customerSuccessManagerId: { not: csmUser.id } }] } });
+    const eva = await db.user.findUniqueOrThrow({ where: { email: "eva.bakker@vandijk.example" } });
+    const elsewhere = await db.escalation.create({ data: { organisationId: other.id, tier: 1, reason: "Elders", raisedById: eva.id, raisedAt: new Date(), dueAt: new Date() } });
+    const csm = (await makeToken({ actor: "csm@loket.example", scopes: [...SCOPES] })).secret;
+    expect((await call(readEscalation, { path: "/e", token: csm, params: { id: seeded.id } })).status).toBe(200);
+    expectProblem(await call(readEscalation, { path: "/e", token: csm, params: { id: elsewhere.id } }), 404, "NOT_FOUND");
+    expect((await call(readEscalation, { path: "/e", token: coordinator, params: { id: elsewhere.id } })).status).toBe(200);
+    const board = await call(listEscalations, { path: "/api/v1/escalations?tier=1", token: csm });
+    expect(board.body.data.map((e: { id: string }) => e.id)).not.toContain(elsewhere.id);
   });
 });
 

@@ -60,8 +60,8 @@ const STAFF_ROLES = {
 type StaffRole = keyof typeof STAFF_ROLES;
 const roleTokens: Partial<Record<StaffRole, string>> = {};
 
-// 21 secured routes x (scope, foreign, own, 7 roles) + 16 that take input + 1 public route.
-const EXPECTED_CELLS = 21 * (3 + 7) + 16 + 1;
+// 22 secured routes x (scope, foreign, own, 7 roles) + 16 that take input + 1 public route.
+const EXPECTED_CELLS = 22 * (3 + 7) + 16 + 1;
 
 const ids = {
   vandijk: "",
@@ -376,6 +376,16 @@ const ROWS: Record<string, Row> = {
     ownShows: (a) => expect(idsOf(a)).toContain(ids.vandijkEscalation),
     foreign: (send) => listedOnlyOwn(send, "manager", "/api/v1/escalations?tier=1", ids.vandijkEscalation, ids.zorgnoordEscalation),
     input: { ask: () => ({ path: "/api/v1/escalations?tier=3" }), pointers: ["#/tier"] },
+  },
+  "GET /api/v1/escalations/{id}": {
+    permission: "escalations.board.read",
+    actor: "manager",
+    own: () => ({ path: "/e", params: { id: ids.vandijkEscalation } }),
+    ownShows: (a) => expect(a.body).toMatchObject({ id: ids.vandijkEscalation, organisation: { name: "Bakkerij Van Dijk B.V." } }),
+    foreign: async (send) => {
+      expect((await send(tokens.manager.limited, { path: "/e", params: { id: ids.vandijkEscalation } })).status).toBe(200);
+      await refusedFor(send, { path: "/e", params: { id: ids.zorgnoordEscalation } }, 404, "NOT_FOUND");
+    },
   },
   "GET /api/v1/kpis": {
     permission: "kpi.read",
