@@ -51,7 +51,7 @@ export async function OverviewList({ keys, filters, categories, items, total, pa
             <label htmlFor="status" className={labelClass}>{t("status")}</label>
             <select id="status" name="status" defaultValue={filters.status ?? ""} className={inputClass}>
               <option value="">{t("all")}</option>
-              {TICKET_STATUSES.map((s) => <option key={s} value={s}>{tr(`status.${s}`)}</option>)}
+              {TICKET_STATUSES.map((s) => <option key={s} value={s}>{tr(`statusFilter.${s}`)}</option>)}
             </select>
           </div>
           <div>

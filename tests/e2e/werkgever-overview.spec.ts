@@ -30,7 +30,7 @@ test.describe("employer service overview", () => {
     await expect(page.getByTestId("category-PROCEDURE")).toBeVisible();
 
     await page.getByLabel("Onderwerp", { exact: true }).selectOption({ label: "Proces en procedure" });
-    await page.getByLabel("Status", { exact: true }).selectOption({ label: "Opgelost" });
+    await page.getByLabel("Status", { exact: true }).selectOption({ label: "Opgelost of beantwoord" });
     await page.getByRole("button", { name: "Filteren" }).click();
     await expect(page).toHaveURL(/categorie=PROCEDURE/);
     const rows = page.getByTestId("overview-list").locator("tbody tr");
