@@ -7,6 +7,13 @@ const REACT_COMPILER_RULES = [
   "set-state-in-effect", "error-boundaries", "purity", "set-state-in-render", "unsupported-syntax", "config", "gating",
 ];
 
+// Dates and times are formatted in British English for English readers (lib/i18n/intl-locale.ts):
+// through our getFormatter and useFormatter, never next-intl's own.
+const FORMATTER_PATHS = [
+  { name: "next-intl/server", importNames: ["getFormatter"], message: "import { getFormatter } from \"@/lib/i18n/formatter\" (British English dates; see lib/i18n/intl-locale.ts)" },
+  { name: "next-intl", importNames: ["useFormatter"], message: "import { useFormatter } from \"@/lib/i18n/use-formatter\" (British English dates; see lib/i18n/intl-locale.ts)" },
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -24,16 +31,17 @@ const config = [
   {
     rules: {
       // lib never imports from app or components (CONVENTIONS: imports go one way).
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "@/components/*"], message: "lib must not import from app or components" }] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "@/components/*"], message: "lib must not import from app or components" }], paths: FORMATTER_PATHS }],
     },
     files: ["lib/**/*.ts"],
+    ignores: ["lib/i18n/**"],
   },
   {
     // Links go through components/ui/link.tsx, which does not prefetch (why: see that file).
     rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "import Link from \"@/components/ui/link\" (no prefetching; see that file)" }] }],
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "import Link from \"@/components/ui/link\" (no prefetching; see that file)" }, ...FORMATTER_PATHS] }],
     },
-    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     ignores: ["components/ui/link.tsx"],
   },
   {

@@ -1,5 +1,6 @@
 import "server-only";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import type { PendingInvitation } from "./pending-invitations";
 
 /**

@@ -1,4 +1,4 @@
-import { getFormatter } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 
 /** Absolute time and "in 3 hours" side by side, as the interface rules ask. */
 export async function When({ date, now }: { date: Date | null; now?: Date }) {

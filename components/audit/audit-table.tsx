@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import type { AuditRow } from "@/lib/audit-log/queries";
 import { summariseData } from "@/lib/audit-log/rules";

@@ -1,5 +1,6 @@
 import Link from "@/components/ui/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { customerStatus } from "@/lib/complaints/rules";
 import type { OverviewRow } from "@/lib/employer-service/queries";

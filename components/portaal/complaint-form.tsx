@@ -1,7 +1,8 @@
 "use client";
 import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormatter } from "@/lib/i18n/use-formatter";
 import { useState } from "react";
 import { fileComplaintAsBeneficiaryAction } from "@/lib/complaints/actions";
 import { buttonClass, describedBy, ErrorAlert, FieldError, inputClass, labelClass } from "./form-kit";

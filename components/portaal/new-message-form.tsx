@@ -1,7 +1,8 @@
 "use client";
 import { SuccessNote, useFormAction } from "@/components/ui/form-action";
 import Link from "@/components/ui/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormatter } from "@/lib/i18n/use-formatter";
 import { useEffect, useRef, useState } from "react";
 import { sendPortalMessageAction, suggestArticlesAction } from "@/lib/portal/actions";
 import { PORTAL_CATEGORIES } from "@/lib/portal/schema";

@@ -1,7 +1,8 @@
 "use client";
 import { useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormatter } from "@/lib/i18n/use-formatter";
 import { useConfirmation } from "@/components/ui/page-confirmation";
 import { requestOmbudsmanAsBeneficiaryAction } from "@/lib/complaints/actions";
 import { buttonClass, describedBy, ErrorAlert, FieldError, inputClass, labelClass } from "./form-kit";

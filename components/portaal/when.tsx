@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 
 /** An absolute time with the relative one beside it: "25 nov. 2026 10:00 (over 23 uur)". */
 export async function When({ at, now, dateOnly = false }: { at: Date | null; now: Date; dateOnly?: boolean }) {

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import type { getOwnComplaintByTicket } from "@/lib/complaints/queries";
 import { mayRequestOmbudsman, waitsOnComplainant } from "@/lib/complaints/rules";
 import { EmployerOmbudsmanForm } from "./ombudsman-form";

@@ -1,5 +1,6 @@
 "use client";
-import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useNow, useTranslations } from "next-intl";
+import { useFormatter } from "@/lib/i18n/use-formatter";
 import { countdown } from "@/lib/urgent/rules";
 
 /** The 24-hour clock of an urgent request: hours and minutes left, the due time, "in 3 hours". */

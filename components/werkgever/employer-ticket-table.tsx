@@ -1,6 +1,7 @@
 import Link from "@/components/ui/link";
 import { DataTable, EmptyState, StackedCell } from "@/components/ui/data-table";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { customerStatus } from "@/lib/complaints/rules";
 import type { EmployerTicketItem } from "@/lib/employer/queries";
 import { Countdown } from "./countdown";

@@ -2,7 +2,8 @@
 import { SubmitButton, useFormAction } from "@/components/ui/form-action";
 import { useConfirmation } from "@/components/ui/page-confirmation";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormatter } from "@/lib/i18n/use-formatter";
 import { escalateTier2Action, raiseEscalationAction } from "@/lib/escalations/actions";
 import { FormAlert, TextArea, TextField } from "./form-fields";
 

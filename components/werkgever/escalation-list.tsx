@@ -1,5 +1,6 @@
 import Link from "@/components/ui/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { ConfirmationSlot } from "@/components/ui/page-confirmation";
 import { Tier2Form } from "./escalation-forms";
 

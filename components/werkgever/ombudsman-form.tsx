@@ -1,7 +1,8 @@
 "use client";
 import { SubmitButton, SuccessNote, useFormAction } from "@/components/ui/form-action";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormatter } from "@/lib/i18n/use-formatter";
 import { useState } from "react";
 import { requestOmbudsmanAsEmployerAction } from "@/lib/complaints/actions";
 import { FormAlert, TextArea } from "./form-fields";

@@ -1,6 +1,7 @@
 import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "@/components/ui/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { EscalationControls } from "@/components/lead/escalations/escalation-card";
 import { EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,6 +1,7 @@
 import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "@/components/ui/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { MarkAllReadButton, NotificationLink } from "@/components/notifications/inbox-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";

@@ -1,5 +1,6 @@
 import { withPageMessages } from "@/components/layout/place-messages";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { TotpEnrolment } from "@/components/auth/totp-enrolment";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";

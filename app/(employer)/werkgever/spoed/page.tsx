@@ -1,5 +1,6 @@
 import { withPageMessages } from "@/components/layout/place-messages";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { UrgentForm } from "@/components/werkgever/urgent-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";

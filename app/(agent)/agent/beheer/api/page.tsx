@@ -1,5 +1,6 @@
 import { withPageMessages } from "@/components/layout/place-messages";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/api-tokens/api-token-forms";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";

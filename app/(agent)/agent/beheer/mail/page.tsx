@@ -1,7 +1,8 @@
 import { withPageMessages } from "@/components/layout/place-messages";
 import type { OutboxStatus } from "@prisma/client";
 import Link from "@/components/ui/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { RetryMailButton } from "@/components/lead/retry-mail-button";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,5 +1,6 @@
 import { withPageMessages } from "@/components/layout/place-messages";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { ActiveToggle, InviteStaffForm, ResetTwoFactorButton, StaffEditForm } from "@/components/staff/staff-forms";
 import { DataTable } from "@/components/ui/data-table";
 import { pendingInvitationRows } from "@/components/account/pending-invitation-rows";

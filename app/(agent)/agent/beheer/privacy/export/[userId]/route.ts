@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { getSessionUser } from "@/lib/auth/session";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { exportPersonData } from "@/lib/privacy/export";
