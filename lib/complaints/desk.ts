@@ -56,8 +56,9 @@ export async function answerComplaint(
   const locale = complaint.complainant?.locale ?? "nl";
   const nextStep = nextStepText(complaint.stage, locale, await loadNextStepTexts(tx, complaint.subjectTicketId));
   if (!nextStep) throw new ComplaintDeskError("NEXT_STEP_TEXT_MISSING");
-  const reply = await addStaffReply(tx, { ticketId: complaint.ticket.id, authorId: input.actor.id, body: answerWithNextStep(input.body, nextStep) }, now);
+  // Answered before the reply goes out: this reply, unlike any other on the ticket, stops its clock.
   await tx.complaint.update({ where: { id: complaint.id }, data: { status: "ANSWERED", answeredAt: complaint.answeredAt ?? now } });
+  const reply = await addStaffReply(tx, { ticketId: complaint.ticket.id, authorId: input.actor.id, body: answerWithNextStep(input.body, nextStep) }, now);
   // The substantive answer of this stage, as the KPI "answered in time per tier" counts it; any other
   // reply on the ticket (a holding reply, a question back) does not stop the stage's clock.
   await tx.ticketEvent.create({ data: { ticketId: complaint.ticket.id, actorId: input.actor.id, kind: "complaint_answer", data: { complaintId: complaint.id, stage: complaint.stage }, createdAt: now } });

@@ -74,8 +74,9 @@ export async function referToOmbudsmanByStaff(tx: Tx, input: { complaintId: stri
   if (refusal) throw new ComplaintDeskError(refusal);
   const { dueAt } = await moveToOmbudsman(tx, complaint, { byId: input.actor.id, reason: input.reason }, now);
   if (complaint.ticket) {
-    // An answered complaint's ticket is resolved; the ombudsman's stage is open work again.
-    if (complaint.ticket.status === "RESOLVED" || complaint.ticket.status === "CLOSED") {
+    // An answered complaint's ticket is resolved; the ombudsman's stage is open work again. A question
+    // the line still waited on is the line's: the ombudsman's term runs from the referral.
+    if (complaint.ticket.status !== "OPEN" && complaint.ticket.status !== "NEW") {
       await changeTicket(tx, { ticketId: complaint.ticket.id, actorId: input.actor.id, status: "OPEN" }, now);
     }
     await tx.ticketEvent.create({ data: { ticketId: complaint.ticket.id, actorId: input.actor.id, kind: "complaint_ombudsman", data: { complaintId: complaint.id, reason: input.reason }, createdAt: now } });

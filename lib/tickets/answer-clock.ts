@@ -150,8 +150,18 @@ async function answerUrgentRequest(tx: SqlTx, ticketId: string, now: Date): Prom
   await tx.$executeRaw`UPDATE "UrgentRequest" SET "answeredAt" = ${now} WHERE "ticketId" = ${ticketId} AND "answeredAt" IS NULL`;
 }
 
+/**
+ * A complaint's own ticket is answered by the complaint's answer (answerComplaint), which marks the
+ * complaint answered first: until then a reply on it (a question back, a holding reply) or a call
+ * leaves the stage's term running, and can wait on the complainant.
+ */
+async function awaitsComplaintAnswer(tx: Tx, ticketId: string): Promise<boolean> {
+  return (await tx.complaint.count({ where: { ticketId, status: "OPEN" } })) > 0;
+}
+
 /** A substantive answer reached the customer (a reply, a letter, a call that answered). */
 export async function recordAnswer(tx: Tx, ticketId: string, actorId: string | null, now: Date): Promise<void> {
+  if (await awaitsComplaintAnswer(tx, ticketId)) return;
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { id: true, status: true, slaStartedAt: true, slaStoppedAt: true } });
   const { step, data } = await beginClockEvent(tx, ticket, { kind: "ANSWER" }, now);
   if (Object.keys(data).length > 0) await tx.ticket.update({ where: { id: ticketId }, data });

@@ -8,7 +8,7 @@ import { getOwnComplaint, getOwnComplaintByTicket, listOwnComplaints } from "@/l
 import { db } from "@/lib/db/client";
 import { listEmployerTickets } from "@/lib/employer/queries";
 import { listMyTickets } from "@/lib/portal/queries";
-import { addCustomerMessage, changeTicket } from "@/lib/tickets/mutations";
+import { addCustomerMessage, addStaffReply, changeTicket } from "@/lib/tickets/mutations";
 import { answerSurveyAsBeneficiary } from "@/lib/survey/commands";
 import { answerClockView } from "@/lib/sla/lifecycle";
 import { sweepSlaStates, sweepSurveyInvitations } from "@/lib/sweeps/sweeps";
@@ -90,23 +90,44 @@ describe("the line hands a complaint to the ombudsman (item 11)", () => {
     await expectOmbudsClock(filed.ticketId!, complaint.dueAt!, friday, new Date("2026-12-01T16:30:00Z"));
   });
 
-  it("starts the ombudsman's clock paused when the complaint's ticket waits on the complainant, and runs it from their reply", async () => {
+  it("runs the ombudsman's clock from the referral when the line still waited on the complainant: the ombudsman's term is not the line's question", async () => {
     const { anna, filed } = await annasNewComplaint();
     const coordinator = await sessionFor("coordinator@loket.example");
     await db.$transaction((tx) => changeTicket(tx, { ticketId: filed.ticketId!, actorId: coordinator.id, status: "PENDING_CUSTOMER" }, later(1)));
     expect(await referToOmbudsmanAction.execute(coordinator, { complaintId: filed.id, reason: REASON }, later(2))).toEqual({ ok: true, data: undefined });
-    const waiting = await db.ticket.findUniqueOrThrow({ where: { id: filed.ticketId! } });
-    expect(waiting).toMatchObject({ status: "PENDING_CUSTOMER", slaStartedAt: later(2), slaStoppedAt: null, slaPausedAt: later(2) });
-    expect(answerClockView(waiting)).toEqual({ kind: "WAITING" });
-    // Nothing for the sweep to watch while it waits.
-    expect(await db.slaCheck.findUnique({ where: { ticketId: filed.ticketId! } })).toBeNull();
-    // Anna answers on Thursday 26 November, 12:00 Amsterdam: the ombudsman's 44 working hours (from
-    // Tuesday 13:00 to the fifth working day's close) count from then on, to Thursday 3 December 16:00.
-    await db.$transaction((tx) => addCustomerMessage(tx, { ticketId: filed.ticketId!, authorId: anna.id, channel: "PORTAL", body: "Hier is wat u vroeg." }, later(49)));
+    const complaint = await db.complaint.findUniqueOrThrow({ where: { id: filed.id } });
     const running = await db.ticket.findUniqueOrThrow({ where: { id: filed.ticketId! } });
-    expect(running).toMatchObject({ slaStartedAt: later(2), slaStoppedAt: null, slaPausedAt: null });
-    expect(running.slaDueAt).toEqual(new Date("2026-12-03T15:00:00Z"));
+    expect(running).toMatchObject({ status: "OPEN", slaStartedAt: later(2), slaStoppedAt: null, slaPausedAt: null, slaDueAt: complaint.dueAt });
+    expect(answerClockView(running)).toMatchObject({ kind: "DUE", dueAt: complaint.dueAt });
     expect(await db.slaCheck.findUnique({ where: { ticketId: filed.ticketId! } })).not.toBeNull();
+    // Anna is told the ombudsman's date, on her complaint as in the referral mail, not that we wait on her.
+    const own = await getOwnComplaint(anna, filed.id);
+    expect(own).toMatchObject({ stage: "STAGE_2", status: "OPEN", dueAt: complaint.dueAt, ticket: { slaPausedAt: null } });
+  });
+
+  it("keeps a complaint's term running through a question back on its ticket, paused while the complainant owes the reply", async () => {
+    const { anna, filed } = await annasNewComplaint();
+    const coordinator = await sessionFor("coordinator@loket.example");
+    // Tuesday 11:00 we ask Anna something on the complaint's ticket and wait on her.
+    await db.$transaction((tx) => addStaffReply(tx, { ticketId: filed.ticketId!, authorId: coordinator.id, body: "Welke datum bedoelt u?" }, later(1)));
+    await db.$transaction((tx) => changeTicket(tx, { ticketId: filed.ticketId!, actorId: coordinator.id, status: "PENDING_CUSTOMER" }, later(1)));
+    const waiting = await db.ticket.findUniqueOrThrow({ where: { id: filed.ticketId! } });
+    // The question is not the complaint's answer: the clock still runs, paused on her.
+    expect(waiting).toMatchObject({ slaStoppedAt: null, slaPausedAt: later(1) });
+    expect(answerClockView(waiting)).toEqual({ kind: "WAITING" });
+    expect((await getOwnComplaint(anna, filed.id))?.ticket?.slaPausedAt).toEqual(later(1));
+    // Her reply a day later ends the pause: the same term, a working day later, not a fresh one.
+    await db.$transaction((tx) => addCustomerMessage(tx, { ticketId: filed.ticketId!, authorId: anna.id, channel: "PORTAL", body: "De brief van 3 november." }, later(25)));
+    const resumed = await db.ticket.findUniqueOrThrow({ where: { id: filed.ticketId! } });
+    expect(resumed).toMatchObject({ slaStartedAt: now, slaStoppedAt: null, slaPausedAt: null });
+    expect(resumed.slaDueAt!.getTime() - filed.dueAt.getTime()).toBe(24 * 3_600_000);
+    expect((await db.complaint.findUniqueOrThrow({ where: { id: filed.id } })).dueAt).toEqual(resumed.slaDueAt);
+    // The complaint's answer stops it, answered in time.
+    await answerComplaintAction.execute(coordinator, { complaintId: filed.id, body: "Excuses, de brief was onjuist." }, later(26));
+    const answered = await db.ticket.findUniqueOrThrow({ where: { id: filed.ticketId! } });
+    expect(answered).toMatchObject({ status: "RESOLVED", slaStoppedAt: later(26) });
+    expect(answerClockView(answered)).toMatchObject({ kind: "ANSWERED", late: false });
+    expect(await db.ticketEvent.count({ where: { ticketId: filed.ticketId!, kind: "sla.answered" } })).toBe(1);
   });
 
   it("refuses others, a complaint already with the ombudsman, and a reason too short, changing nothing", async () => {
