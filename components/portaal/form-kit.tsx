@@ -2,6 +2,7 @@
 import { ErrorNote } from "@/components/ui/form-action";
 import { FieldErrorSummary } from "@/components/ui/field-error-summary";
 import { useLocale, useTranslations } from "next-intl";
+import { COMPLAINT_REFUSAL_FIELDS } from "@/lib/complaints/rules";
 import { badFields, formatLimit, parseErrorCode } from "@/lib/forms/error-code";
 
 const KNOWN_REASONS = new Set([
@@ -32,7 +33,7 @@ export function FieldError({ id, errors }: { id: string; errors: string[] | unde
   // "TOO_LONG:10000" names the limit in the page's number format; a bare TOO_LONG reads as before.
   const message = (raw: string) => {
     const { code, limit } = parseErrorCode(raw);
-    if (FILE_CODES.has(code)) return te(code);
+    if (FILE_CODES.has(code) || code in COMPLAINT_REFUSAL_FIELDS) return te(code);
     if (code === "TOO_LONG" && limit !== undefined) return t("TOO_LONG_LIMIT", { limit: formatLimit(limit, locale) });
     if (code === "TOO_SHORT" && limit !== undefined) return t("TOO_SHORT_LIMIT", { limit: formatLimit(limit, locale) });
     return t(FIELD_CODES.has(code) ? code : "INVALID");

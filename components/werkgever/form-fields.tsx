@@ -1,6 +1,7 @@
 "use client";
 import { ErrorNote } from "@/components/ui/form-action";
 import { FieldErrorSummary } from "@/components/ui/field-error-summary";
+import { COMPLAINT_REFUSAL_FIELDS } from "@/lib/complaints/rules";
 import { badFields } from "@/lib/forms/error-code";
 import { useTranslations } from "next-intl";
 import { describedBy, FieldErrors as SharedFieldErrors, inputClass } from "@/components/ui/field-errors";
@@ -28,6 +29,10 @@ export function FormAlert({ reason, fieldErrors, idOf }: { reason: string | null
 const FIELD_CODES = new Set(["TOO_SHORT", "TOO_LONG", "REQUIRED", "INVALID_EMAIL", "PASSWORD_MISMATCH", "SIX_DIGITS", "INVALID_NUMBER", "INVALID_DATE", "INVALID_PHONE", "CHOOSE_TOPIC", "CHOOSE_SLOT"]);
 
 function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  const t = useTranslations("werkgever.errors");
+  // A refusal about one field (a new complaint's number or date) reads there as it does above the form.
+  const refusals = errors?.filter((code) => code in COMPLAINT_REFUSAL_FIELDS) ?? [];
+  if (refusals.length > 0) return <p id={`${id}-error`} className="mt-1 text-sm text-red-700">{refusals.map((code) => t(code)).join(" ")}</p>;
   return <SharedFieldErrors id={id} errors={errors} namespace="werkgever.fieldErrors" codes={FIELD_CODES} />;
 }
 

@@ -3,10 +3,14 @@ import { defineAction, fail, ok } from "@/lib/actions/define";
 import { db } from "@/lib/db/client";
 import { TicketRuleError } from "@/lib/tickets/mutations";
 import { ComplaintRuleError, fileComplaint, requestOmbudsman } from "./mutations";
+import { COMPLAINT_REFUSAL_FIELDS } from "./rules";
 import { complaintFormSchema, ombudsmanRequestSchema } from "./schema";
 
 function refusal(error: unknown) {
-  if (error instanceof ComplaintRuleError || error instanceof TicketRuleError) return fail(error.code);
+  if (error instanceof ComplaintRuleError || error instanceof TicketRuleError) {
+    const field = COMPLAINT_REFUSAL_FIELDS[error.code];
+    return fail(error.code, field ? { [field]: [error.code] } : undefined);
+  }
   throw error;
 }
 

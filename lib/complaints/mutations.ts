@@ -64,10 +64,12 @@ export async function fileComplaint(tx: Tx, input: FileComplaintInput, now: Date
   if (dateProblem) throw new ComplaintRuleError(dateProblem);
 
   const ownerId = await stageOneOwner(tx, subject.teamId);
+  // The subject is the complainant's to read in their lists, in their language.
+  const complainant = await tx.user.findUnique({ where: { id: input.complainantId }, select: { locale: true } });
   const ticket = await createTicket(
     tx,
     {
-      subject: `Klacht over ${subject.number}`,
+      subject: complainant?.locale === "en" ? `Complaint about ${subject.number}` : `Klacht over ${subject.number}`,
       categoryKey: "COMPLAINT",
       channel: "PORTAL",
       body: input.description,

@@ -1,6 +1,13 @@
 import type { ComplaintStage, ComplaintStatus, TicketStatus } from "@prisma/client";
 
-/** The last contact cannot lie in the future (Amsterdam date keys compare as strings). */
+/** The field a refusal of a new complaint is about: the form shows it there, not only above. */
+export const COMPLAINT_REFUSAL_FIELDS: Readonly<Record<string, "subjectTicketNumber" | "lastContactDate">> = {
+  COMPLAINT_TICKET_NOT_FOUND: "subjectTicketNumber",
+  COMPLAINT_ABOUT_COMPLAINT: "subjectTicketNumber",
+  LAST_CONTACT_IN_FUTURE: "lastContactDate",
+  LAST_CONTACT_BEFORE_QUESTION: "lastContactDate",
+};
+
 /**
  * What is wrong with the date of the last contact a complaint names, or null: it lies between the
  * day the question began and today ("yyyy-MM-dd" Amsterdam dates; 1900 or 0202 is a typing slip).
@@ -43,10 +50,12 @@ export function staffOmbudsReferralRefusal(complaint: { stage: ComplaintStage; s
 /**
  * The wording a complainant sees for a ticket: a complaint's own ticket speaks of the complaint
  * ("Beantwoord", "Doorverwezen"), not of a question ("Opgelost"), so the dashboard, the ticket page
- * and the complaint page say the same thing.
+ * and the complaint page say the same thing; one that waits on the complainant, "Wacht op u".
  */
 export function customerStatus(ticket: { status: TicketStatus; complaint?: { status: ComplaintStatus } | null }): { kind: "complaint"; status: ComplaintStatus } | { kind: "ticket"; status: TicketStatus } {
-  return ticket.complaint ? { kind: "complaint", status: ticket.complaint.status } : { kind: "ticket", status: ticket.status };
+  // An open complaint that waits on the complainant's reply says so, as a question does ("Wacht op u").
+  if (ticket.complaint && !(ticket.complaint.status === "OPEN" && ticket.status === "PENDING_CUSTOMER")) return { kind: "complaint", status: ticket.complaint.status };
+  return { kind: "ticket", status: ticket.status };
 }
 
 /** The external body for a complaint: the subject category's own if active, else the active default. */

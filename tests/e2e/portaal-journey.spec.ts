@@ -119,6 +119,9 @@ test.describe("beneficiary portal journey", () => {
     await page.getByLabel("Uw klacht", { exact: true }).fill("Ik heb nooit een antwoord gekregen op mijn vraag.");
     await page.getByRole("button", { name: "Klacht indienen" }).click();
     await expect(page.getByTestId("form-error")).toContainText("Wij vinden geen vraag van u met dit registratienummer.");
+    // Said at the number too, which is marked for screen readers.
+    await expect(page.getByLabel("Registratienummer van het contact")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#subjectTicketNumber-error")).toContainText("Wij vinden geen vraag van u met dit registratienummer.");
 
     await page.getByLabel("Registratienummer van het contact").fill(number);
     await page.getByRole("button", { name: "Klacht indienen" }).click();

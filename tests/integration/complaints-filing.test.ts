@@ -32,8 +32,18 @@ describe("fileComplaintAsBeneficiary", () => {
     expect(complaint).toMatchObject({ stage: "STAGE_1", status: "OPEN", subjectTicketId: subject.id, complainantId: anna.id, handlerName: "Joost" });
     expect(complaint.owner?.role).toBe("TEAM_COORDINATOR");
     expect(complaint.ticket?.category.key).toBe("COMPLAINT");
+    expect(complaint.ticket?.subject).toBe(`Klacht over ${subject.number}`);
     expect((await listOwnComplaints(anna)).map((c) => c.id)).toEqual([complaint.id]);
     expect(await db.auditEvent.count({ where: { action: "complaint.file", entityId: complaint.id } })).toBe(1);
+  });
+
+  it("names the complaint's ticket in the complainant's language, as their lists show it", async () => {
+    const bram = await sessionFor("bram.devries@burger.example");
+    await db.user.update({ where: { id: bram.id }, data: { locale: "en" } });
+    const subject = await ticketOf(bram.email);
+    const filed = await fileComplaintAsBeneficiary.execute(bram, form(subject.number), now);
+    if (!filed.ok) throw new Error(filed.reason);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: filed.data.ticketId } })).subject).toBe(`Complaint about ${subject.number}`);
   });
 
   it("tells someone complaining about their own complaint to ask the ombudsman instead, storing nothing", async () => {
@@ -52,7 +62,9 @@ describe("fileComplaintAsBeneficiary", () => {
     const annas = await ticketOf(anna.email);
     expect(await fileComplaintAsBeneficiary.execute(anna, form("LK-2026-999999"), now)).toMatchObject({ ok: false, reason: "COMPLAINT_TICKET_NOT_FOUND" });
     expect(await fileComplaintAsBeneficiary.execute(anna, form(brams.number), now)).toMatchObject({ ok: false, reason: "COMPLAINT_TICKET_NOT_FOUND" });
-    expect(await fileComplaintAsBeneficiary.execute(anna, { ...form(annas.number), lastContactDate: "2026-11-30" }, now)).toMatchObject({ ok: false, reason: "LAST_CONTACT_IN_FUTURE" });
+    expect(await fileComplaintAsBeneficiary.execute(anna, { ...form(annas.number), lastContactDate: "2026-11-30" }, now)).toMatchObject({ ok: false, reason: "LAST_CONTACT_IN_FUTURE", fieldErrors: { lastContactDate: ["LAST_CONTACT_IN_FUTURE"] } });
+    // Each refusal names its field, so the form says it there too.
+    expect(await fileComplaintAsBeneficiary.execute(anna, form("LK-2026-999999"), now)).toMatchObject({ fieldErrors: { subjectTicketNumber: ["COMPLAINT_TICKET_NOT_FOUND"] } });
     // A last contact before the question began is a typing slip (1900, 0202).
     for (const lastContactDate of ["1900-01-01", "0202-11-20"]) {
       expect(await fileComplaintAsBeneficiary.execute(anna, { ...form(annas.number), lastContactDate }, now)).toMatchObject({ ok: false, reason: "LAST_CONTACT_BEFORE_QUESTION" });

@@ -56,6 +56,7 @@ describe("an HR-desk conversation", () => {
     expect(await fileComplaintAsEmployer.execute(tom, { subjectTicketNumber: ticket.number, lastContactDate: "2026-11-24", description: "Niemand belde terug over dit gesprek." }, later(1))).toEqual({
       ok: false,
       reason: "COMPLAINT_TICKET_NOT_FOUND",
+      fieldErrors: { subjectTicketNumber: ["COMPLAINT_TICKET_NOT_FOUND"] },
     });
     expect(await raiseEmployerEscalation.execute(tom, { ticketNumber: ticket.number, reason }, later(1))).toEqual({ ok: false, reason: "ESCALATION_NOT_FOUND" });
     expect((await downloadResponse(tom, attachment.id)).status).toBe(404);
@@ -125,6 +126,7 @@ describe("another organisation", () => {
     expect(await fileComplaintAsEmployer.execute(lisa, { subjectTicketNumber: ticket.number, lastContactDate: "2026-11-24", description: "Een klacht over iets van een ander." }, later(1))).toEqual({
       ok: false,
       reason: "COMPLAINT_TICKET_NOT_FOUND",
+      fieldErrors: { subjectTicketNumber: ["COMPLAINT_TICKET_NOT_FOUND"] },
     });
     expect((await downloadResponse(lisa, attachment.id)).status).toBe(404);
   });

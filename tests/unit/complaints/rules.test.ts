@@ -52,6 +52,8 @@ describe("customerStatus", () => {
     expect(customerStatus({ status: "RESOLVED", complaint: { status: "ANSWERED" } })).toEqual({ kind: "complaint", status: "ANSWERED" });
     expect(customerStatus({ status: "RESOLVED", complaint: null })).toEqual({ kind: "ticket", status: "RESOLVED" });
     expect(customerStatus({ status: "OPEN" })).toEqual({ kind: "ticket", status: "OPEN" });
+    expect(customerStatus({ status: "PENDING_CUSTOMER", complaint: { status: "OPEN" } })).toEqual({ kind: "ticket", status: "PENDING_CUSTOMER" });
+    expect(customerStatus({ status: "OPEN", complaint: { status: "OPEN" } })).toEqual({ kind: "complaint", status: "OPEN" });
   });
 });
 

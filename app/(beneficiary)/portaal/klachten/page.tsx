@@ -33,7 +33,7 @@ async function ComplaintsPage({ searchParams }: { searchParams: Promise<{ nummer
                 <li key={c.id} data-testid="complaint" className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
                   <p className="font-medium text-slate-900">{t("about", { number: c.subjectTicket.number })}</p>
                   <p>{t(`stages.${c.stage}`)} · {t(`statuses.${c.status}`)}</p>
-                  <p>{waitsOnComplainant(c) ? t("waitingOnYou") : <>{t("reactionDue")}: <When at={c.dueAt} now={now} dateOnly /></>}</p>
+                  {waitsOnComplainant(c) ? <p>{t("waitingOnYou")}</p> : c.status === "OPEN" ? <p>{t("reactionDue")}: <When at={c.dueAt} now={now} dateOnly /></p> : null}
                   <Link href={`/portaal/klachten/${c.id}`}>{t("details")}</Link>
                 </li>
               ))}

@@ -98,6 +98,13 @@ async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
                 <dt className="text-slate-600">{t("fields.ticket")}</dt>
                 <dd><Link href={`/agent/tickets/${complaint.subjectTicket.id}`}>{complaint.subjectTicket.number}</Link></dd>
               </div>
+              {complaint.ticket ? (
+                // The complaint's own ticket: where a question back is asked and the pause is set.
+                <div className="py-1">
+                  <dt className="text-slate-600">{t("fields.complaintTicket")}</dt>
+                  <dd><Link href={`/agent/tickets/${complaint.ticket.id}`}>{complaint.ticket.number}</Link></dd>
+                </div>
+              ) : null}
             </dl>
             <section aria-labelledby="notes-heading" className="rounded-lg border border-slate-200 bg-white p-5">
               <h2 id="notes-heading" className="text-lg font-semibold">{t("notes")}</h2>

@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { OmbudsmanForm } from "@/components/portaal/ombudsman-form";
 import { When } from "@/components/portaal/when";
 import { ConfirmationScope, ConfirmationSlot } from "@/components/ui/page-confirmation";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getOwnComplaint } from "@/lib/complaints/queries";
@@ -36,8 +37,14 @@ async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
       <dl className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-3">
         <div><dt className="font-medium text-slate-700">{t("stage")}</dt><dd data-testid="complaint-stage">{t(`stages.${complaint.stage}`)}</dd></div>
         <div><dt className="font-medium text-slate-700">{tt("status")}</dt><dd>{t(`statuses.${complaint.status}`)}</dd></div>
-        <div><dt className="font-medium text-slate-700">{t("reactionDue")}</dt><dd>{waitsOnComplainant(complaint) ? t("waitingOnYou") : <When at={complaint.dueAt} now={now} dateOnly />}</dd></div>
+        <div><dt className="font-medium text-slate-700">{t("reactionDue")}</dt><dd>{waitsOnComplainant(complaint) ? t("waitingOnYou") : complaint.status === "OPEN" ? <When at={complaint.dueAt} now={now} dateOnly /> : "—"}</dd></div>
       </dl>
+      {complaint.ticket && complaint.status === "OPEN" ? (
+        // Where a question of ours is answered, and where the complainant writes to the handler.
+        <p className="mb-6 text-sm">
+          <Link href={`/portaal/vragen/${complaint.ticket.id}`}>{t("conversation")}</Link>
+        </p>
+      ) : null}
       <section aria-labelledby="complaint-text" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="complaint-text" className="font-semibold">{t("description")}</h2>
         <p className="mt-2 whitespace-pre-wrap">{complaint.description}</p>
