@@ -24,7 +24,7 @@ export function RaiseEscalationForm({ ticketNumber }: { ticketNumber?: string })
     },
     (data, form) => {
       form.reset();
-      confirm("raise", t("raised", { due: format.dateTime(new Date(data.dueAt), { dateStyle: "medium", timeStyle: "short" }) }));
+      confirm("raise", t(data.csmInCopy ? "raised" : "raisedNoCsm", { due: format.dateTime(new Date(data.dueAt), { dateStyle: "medium", timeStyle: "short" }) }));
       router.refresh();
     },
   );
@@ -52,7 +52,7 @@ export function Tier2Form({ escalationId }: { escalationId: string }) {
     // The form goes away with the move (tier 1 is now "moved up"): the confirmation shows in the
     // escalation's own slot (EscalationList), which stays.
     (data) => {
-      confirm(escalationId, t("movedUp", { due: format.dateTime(new Date(data.dueAt), { dateStyle: "medium", timeStyle: "short" }) }));
+      confirm(escalationId, t(data.csmInCopy ? "movedUp" : "movedUpNoCsm", { due: format.dateTime(new Date(data.dueAt), { dateStyle: "medium", timeStyle: "short" }) }));
       router.refresh();
     },
   );

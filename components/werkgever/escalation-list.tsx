@@ -47,7 +47,7 @@ export async function EscalationList({ items, now, allowTier2, onQuestion = fals
             <div><dt className="inline text-slate-600">{t("owner")}: </dt><dd className="inline">{e.owner?.name ?? "—"}</dd></div>
             <div><dt className="inline text-slate-600">{t("raisedAt")}: </dt><dd className="inline">{when(e.raisedAt)}</dd></div>
             <div><dt className="inline text-slate-600">{t("dueAt")}: </dt><dd className="inline">{when(e.dueAt)}</dd></div>
-            <div><dt className="inline text-slate-600">{t("outcome")}: </dt><dd className="inline">{e.outcome ?? t("noOutcome")}</dd></div>
+            <div><dt className="inline text-slate-600">{t("outcome")}: </dt><dd className="inline whitespace-pre-wrap">{e.outcome ?? t("noOutcome")}</dd></div>
           </dl>
           {e.answers?.map((a) => (
             <div key={a.id} data-testid="escalation-answer" className="mt-3 rounded border-l-4 border-brand-600 bg-brand-50 p-3 text-sm">

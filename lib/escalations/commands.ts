@@ -21,7 +21,7 @@ export const raiseEmployerEscalation = defineAction({
       const row = await db.$transaction((tx) =>
         raiseEscalation(tx, { organisationId, raisedById: user.id, ticketNumber: input.ticketNumber || null, ticketScope: employerTicketScope(user), reason: input.reason }, now),
       );
-      return ok({ id: row.id, dueAt: row.dueAt.toISOString() });
+      return ok({ id: row.id, dueAt: row.dueAt.toISOString(), csmInCopy: row.csmInCopy });
     } catch (error) {
       return refusal(error);
     }
@@ -37,7 +37,7 @@ export const escalateEmployerTier2 = defineAction({
     const organisationId = user.organisationId;
     try {
       const row = await db.$transaction((tx) => escalateToTier2(tx, { organisationId, raisedById: user.id, ticketScope: employerTicketScope(user), ...input }, now));
-      return ok({ id: row.id, dueAt: row.dueAt.toISOString() });
+      return ok({ id: row.id, dueAt: row.dueAt.toISOString(), csmInCopy: row.csmInCopy });
     } catch (error) {
       return refusal(error);
     }

@@ -14,7 +14,7 @@ const BOARD_SELECT = {
   dueAt: true,
   closedAt: true,
   answers: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
-  organisation: { select: { name: true } },
+  organisation: { select: { name: true, customerSuccessManager: { select: { active: true } } } },
   raisedBy: { select: { name: true } },
   owner: { select: { id: true, name: true } },
   ticket: { select: { id: true, number: true, subject: true } },

@@ -35,7 +35,7 @@ async function notify(
   tx: Tx,
   input: { organisationId: string; ownerEmail: string; tier: number; reason: string; ticketId: string | null; ticketNumber: string | null; raisedByName: string },
   now: Date,
-) {
+): Promise<boolean> {
   const organisation = await tx.organisation.findUniqueOrThrow({
     where: { id: input.organisationId },
     select: { name: true, customerSuccessManager: { select: { email: true, active: true } } },
@@ -56,6 +56,7 @@ async function notify(
     ticketId: input.ticketId,
     at: now,
   });
+  return csm !== null;
 }
 
 async function organisationName(tx: Tx, organisationId: string): Promise<string | null> {
@@ -73,7 +74,7 @@ export interface RaiseInput {
 }
 
 /** Tier 1: to the team coordinator, due in the tier-1 budget, CSM in CC. */
-export async function raiseEscalation(tx: Tx, input: RaiseInput, now: Date): Promise<{ id: string; dueAt: Date }> {
+export async function raiseEscalation(tx: Tx, input: RaiseInput, now: Date): Promise<{ id: string; dueAt: Date; csmInCopy: boolean }> {
   const ticket = input.ticketNumber
     ? await tx.ticket.findFirst({ where: { AND: [input.ticketScope, { number: input.ticketNumber, organisationId: input.organisationId }] }, select: { id: true, number: true, status: true, teamId: true } })
     : null;
@@ -102,7 +103,7 @@ export async function raiseEscalation(tx: Tx, input: RaiseInput, now: Date): Pro
     },
     select: { id: true },
   });
-  await notify(tx, { organisationId: input.organisationId, ownerEmail: owner.email, tier: 1, reason: input.reason, ticketId: ticket?.id ?? null, ticketNumber: ticket?.number ?? null, raisedByName: raisedBy.name }, now);
+  const csmInCopy = await notify(tx, { organisationId: input.organisationId, ownerEmail: owner.email, tier: 1, reason: input.reason, ticketId: ticket?.id ?? null, ticketNumber: ticket?.number ?? null, raisedByName: raisedBy.name }, now);
   await notifyPeople(tx, {
     recipients: [owner.id],
     kind: "escalation.assigned",
@@ -113,7 +114,7 @@ export async function raiseEscalation(tx: Tx, input: RaiseInput, now: Date): Pro
     now,
   });
   await audit(tx, { actorId: input.raisedById, action: "escalation.raise", entityType: "Escalation", entityId: row.id, ticketId: ticket?.id ?? null, organisationId: input.organisationId, data: { tier: 1, ticketId: ticket?.id ?? null } });
-  return { id: row.id, dueAt };
+  return { id: row.id, dueAt, csmInCopy };
 }
 
 export interface Tier2Input {
@@ -127,7 +128,7 @@ export interface Tier2Input {
 }
 
 /** Tier 2: to a manager, when tier 1 is overdue or its outcome did not satisfy; CSM in CC. */
-export async function escalateToTier2(tx: Tx, input: Tier2Input, now: Date): Promise<{ id: string; dueAt: Date }> {
+export async function escalateToTier2(tx: Tx, input: Tier2Input, now: Date): Promise<{ id: string; dueAt: Date; csmInCopy: boolean }> {
   const tier1 = await tx.escalation.findFirst({
     where: { id: input.escalationId, organisationId: input.organisationId, OR: [{ ticketId: null }, { ticket: input.ticketScope }] },
     include: { ticket: { select: { id: true, number: true, status: true, teamId: true } }, next: { select: { id: true } } },
@@ -162,7 +163,7 @@ export async function escalateToTier2(tx: Tx, input: Tier2Input, now: Date): Pro
     },
     select: { id: true },
   });
-  await notify(tx, { organisationId: input.organisationId, ownerEmail: owner.email, tier: 2, reason: input.reason, ticketId: tier1.ticketId, ticketNumber: tier1.ticket?.number ?? null, raisedByName: raisedBy.name }, now);
+  const csmInCopy = await notify(tx, { organisationId: input.organisationId, ownerEmail: owner.email, tier: 2, reason: input.reason, ticketId: tier1.ticketId, ticketNumber: tier1.ticket?.number ?? null, raisedByName: raisedBy.name }, now);
   // Tier 2 is the managers' (DESIGN: Escalation): each of them sees it, the owner included.
   await notifyPeople(tx, {
     recipients: await managers(tx),
@@ -174,5 +175,5 @@ export async function escalateToTier2(tx: Tx, input: Tier2Input, now: Date): Pro
     now,
   });
   await audit(tx, { actorId: input.raisedById, action: "escalation.tier2", entityType: "Escalation", entityId: row.id, ticketId: tier1.ticketId, organisationId: input.organisationId, data: { previousId: tier1.id, unsatisfied: input.unsatisfied } });
-  return { id: row.id, dueAt };
+  return { id: row.id, dueAt, csmInCopy };
 }

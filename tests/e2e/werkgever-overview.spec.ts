@@ -53,6 +53,16 @@ test.describe("employer service overview", () => {
     expect(csv).not.toContain("Aanmelding nieuwe collectieve regeling");
   });
 
+  test("a category the filter does not offer filters nothing, as the choice then reads", async ({ page }) => {
+    await page.goto("/werkgever/overzicht");
+    const all = await page.getByTestId("overview-list").locator("tbody tr").count();
+    expect(all).toBeGreaterThan(0);
+    await page.goto("/werkgever/overzicht?categorie=ONBEKEND");
+    await expect(page.getByLabel("Onderwerp", { exact: true })).toHaveValue("");
+    await expect(page.getByTestId("overview-list").locator("tbody tr")).toHaveCount(all);
+    await expect(page.getByTestId("export-link")).not.toHaveAttribute("href", /categorie=/);
+  });
+
   test("a download link with a bad period answers the overview's own sentence, not a code", async ({ page }) => {
     const reversed = await page.request.get("/werkgever/overzicht/export?van=2026-12-01&tot=2026-11-01");
     expect(reversed.status()).toBe(400);

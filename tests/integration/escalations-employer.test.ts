@@ -39,8 +39,18 @@ describe("escalating to tier 1", () => {
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { kind: "escalation.tier1" } });
     expect(mail.toAddress).toBe(row.owner?.email);
     expect(mail.ccAddresses).toEqual(["csm@loket.example"]);
+    // The confirmation says the customer success manager is in copy, because they are.
+    expect(result.data.csmInCopy).toBe(true);
     const listed = await listOrganisationEscalations(tom);
     expect(listed.items[0]).toMatchObject({ tier: 1, owner: { name: row.owner?.name } });
+  });
+
+  it("tells an organisation without a customer success manager nobody is in copy, as nobody is", async () => {
+    const mulder = await sessionFor("p.mulder@utrecht.example");
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: mulder.organisationId! } })).customerSuccessManagerId).toBeNull();
+    const result = await raiseEmployerEscalation.execute(mulder, { reason }, now);
+    expect(result).toMatchObject({ ok: true, data: { csmInCopy: false } });
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { kind: "escalation.tier1" } })).ccAddresses).toEqual([]);
   });
 
   it("accepts a general concern without a ticket", async () => {

@@ -10,7 +10,7 @@ type Kind = "answer" | "resolve" | "moveUp";
 const FIELD: Record<Kind, string> = { answer: "body", resolve: "outcome", moveUp: "reason" };
 
 /** The handler's controls for one open escalation; what an action did shows in the escalation's ConfirmationSlot. */
-export function EscalationControls({ escalationId, canMoveUp, isOwner }: { escalationId: string; canMoveUp: boolean; isOwner: boolean }) {
+export function EscalationControls({ escalationId, canMoveUp, isOwner, csmInCopy }: { escalationId: string; canMoveUp: boolean; isOwner: boolean; csmInCopy: boolean }) {
   const t = useTranslations("leadEscalations");
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -31,7 +31,8 @@ export function EscalationControls({ escalationId, canMoveUp, isOwner }: { escal
         setError(null);
         setReason(null);
         setFieldErrors({});
-        confirm(escalationId, t(`done.${kind}`));
+        // Said to be in copy only where the organisation has a customer success manager.
+        confirm(escalationId, t(kind === "answer" && !csmInCopy ? "done.answerNoCsm" : `done.${kind}`));
         router.refresh();
         return;
       }
@@ -72,7 +73,7 @@ export function EscalationControls({ escalationId, canMoveUp, isOwner }: { escal
           }}
         >
           <WorkspaceRefusal reason={reason} fieldErrors={fieldErrors} idOf={() => `${escalationId}-${open}`} text={null} />
-          <label htmlFor={`${escalationId}-${open}`} className="block text-sm font-medium">{t(`${open}.label`)}</label>
+          <label htmlFor={`${escalationId}-${open}`} className="block text-sm font-medium">{t(open === "answer" && !csmInCopy ? "answer.labelNoCsm" : `${open}.label`)}</label>
           <textarea id={`${escalationId}-${open}`} value={text} onChange={(e) => setText(e.target.value)} rows={4} maxLength={10_000} className="w-full rounded border border-slate-400 px-2 py-1" {...fieldAria(`${escalationId}-${open}`, fieldErrors[FIELD[open]])} />
           <WorkspaceFieldError id={`${escalationId}-${open}`} errors={fieldErrors[FIELD[open]]} namespace="leadEscalations" />
           <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">{t(`${open}.submit`)}</button>

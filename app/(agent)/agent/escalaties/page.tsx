@@ -70,8 +70,8 @@ async function EscalationBoard({ searchParams }: { searchParams: Promise<{ tier?
                     ))}
                   </section>
                 ) : null}
-                {e.outcome ? <p className="mt-2 rounded bg-slate-50 p-2 text-sm"><span className="font-medium">{t("outcome")}:</span> {e.outcome}</p> : null}
-                {handles && e.status === "OPEN" ? <EscalationControls escalationId={e.id} canMoveUp={e.tier === 1} isOwner={e.owner?.id === user.id} /> : null}
+                {e.outcome ? <p className="mt-2 whitespace-pre-wrap rounded bg-slate-50 p-2 text-sm"><span className="font-medium">{t("outcome")}:</span> {e.outcome}</p> : null}
+                {handles && e.status === "OPEN" ? <EscalationControls escalationId={e.id} canMoveUp={e.tier === 1} isOwner={e.owner?.id === user.id} csmInCopy={Boolean(e.organisation.customerSuccessManager?.active)} /> : null}
                 <ConfirmationSlot slot={e.id} className="mt-3" />
               </li>
             );

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ConfirmationScope, ConfirmationSlot } from "@/components/ui/page-confirmation";
 import { requirePermission } from "@/lib/auth/session";
 import { ESCALATION_PAGE_SIZE, listOrganisationEscalations } from "@/lib/escalations/queries";
+import { getCustomerSuccessManager } from "@/lib/employer-service/queries";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("employer.escalations");
@@ -14,10 +15,11 @@ export const generateMetadata = pageTitle("employer.escalations");
 async function EscalationsPage({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
   const user = await requirePermission("employer.escalation.raise", "/werkgever/escalaties");
   const page = pageFrom((await searchParams).pagina);
-  const [t, escalations] = await Promise.all([getTranslations("werkgever.escalation"), listOrganisationEscalations(user, page)]);
+  // The customer success manager is copied on every escalation message, where the organisation has one.
+  const [t, escalations, csm] = await Promise.all([getTranslations("werkgever.escalation"), listOrganisationEscalations(user, page), getCustomerSuccessManager(user)]);
   return (
     <>
-      <PageHeader title={t("pageTitle")} intro={t("pageIntro")} />
+      <PageHeader title={t("pageTitle")} intro={t(csm ? "pageIntro" : "pageIntroNoCsm")} />
       {/* One confirmation on the page: raising one clears the note of a move to tier 2, and back. */}
       <ConfirmationScope>
         <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
@@ -28,7 +30,7 @@ async function EscalationsPage({ searchParams }: { searchParams: Promise<{ pagin
           </section>
           <section aria-labelledby="raise-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 id="raise-heading" className="mb-2 text-lg font-semibold">{t("raiseTitle")}</h2>
-            <p className="mb-3 text-sm text-slate-600">{t("raiseIntro")}</p>
+            <p className="mb-3 text-sm text-slate-600">{t(csm ? "raiseIntro" : "raiseIntroNoCsm")}</p>
             <ConfirmationSlot slot="raise" className="mb-3" />
             <RaiseEscalationForm />
           </section>

@@ -31,13 +31,13 @@ async function EmployerOverviewPage({ searchParams }: { searchParams: Promise<Pa
       </>
     );
   }
-  const filters = parseFilters(params);
+  const given = parseFilters(params);
   const page = pageFrom(one(params.pagina));
-  const [figures, list, categories] = await Promise.all([
-    overviewFigures(user, parsed.period, now),
-    overviewList(user, parsed.period, filters, page, now),
-    overviewCategories(user),
-  ]);
+  const categories = await overviewCategories(user);
+  // A category the filter does not offer (a typed or stale address) filters nothing, as the
+  // choice then shows "Alle": the list and its CSV link agree with what the form says.
+  const filters = categories.some((c) => c.key === given.categoryKey) ? given : { ...given, categoryKey: undefined };
+  const [figures, list] = await Promise.all([overviewFigures(user, parsed.period, now), overviewList(user, parsed.period, filters, page, now)]);
   toLastPageIfPast(page, list.total, OVERVIEW_PAGE_SIZE, (last) => `/werkgever/overzicht?${overviewQuery(parsed.keys, filters, last)}`);
   return (
     <>

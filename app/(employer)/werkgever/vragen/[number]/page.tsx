@@ -19,7 +19,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getOwnComplaintByTicket } from "@/lib/complaints/queries";
 import { listTicketAppointmentsOfContact } from "@/lib/employer/hr-desk";
 import { getEmployerTicket } from "@/lib/employer/queries";
-import { employerSurveyState } from "@/lib/employer-service/queries";
+import { employerSurveyState, getCustomerSuccessManager } from "@/lib/employer-service/queries";
 import { decodePathParam } from "@/lib/util/url-params";
 import { deadlinePhrase } from "@/lib/urgent/rules";
 import { recordTitle, titleText } from "@/lib/i18n/page-title";
@@ -46,7 +46,7 @@ async function EmployerTicketPage({
   const decoded = decodePathParam(number);
   const ticket = decoded === null ? null : await employerTicket(user, decoded);
   if (!ticket) notFound();
-  const [t, tc, format, locale, complaint, appointments, survey, ts] = await Promise.all([
+  const [t, tc, format, locale, complaint, appointments, survey, ts, csm] = await Promise.all([
     getTranslations("werkgever"),
     getTranslations(),
     getFormatter(),
@@ -55,6 +55,7 @@ async function EmployerTicketPage({
     listTicketAppointmentsOfContact(user, ticket.id),
     can(user, "employer.survey.answer") ? employerSurveyState(user, ticket.id) : null,
     getTranslations("employerSurvey"),
+    getCustomerSuccessManager(user),
   ]);
   const now = new Date();
   const closed = ticket.status === "CLOSED";
@@ -128,7 +129,7 @@ async function EmployerTicketPage({
           {!closed && !running ? (
             <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
               <h3 className="mb-2 font-semibold">{t("escalation.raiseTitle")}</h3>
-              <p className="mb-3 text-sm text-slate-600">{t("escalation.raiseIntro")}</p>
+              <p className="mb-3 text-sm text-slate-600">{t(csm ? "escalation.raiseIntro" : "escalation.raiseIntroNoCsm")}</p>
               <RaiseEscalationForm ticketNumber={ticket.number} />
             </div>
           ) : null}
