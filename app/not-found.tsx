@@ -1,5 +1,12 @@
+import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
+
+// The tab says what the page says ("Pagina niet gevonden · Loket"), not only the brand.
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("errors");
+  return { title: t("notFoundTitle") };
+}
 
 export default async function NotFound() {
   const t = await getTranslations("errors");

@@ -262,6 +262,12 @@ test.describe("an employer's question tab", () => {
   });
 });
 
+test("an address that leads nowhere says so in its tab too", async ({ page }) => {
+  const response = await page.goto("/bestaat-niet");
+  expect(response?.status()).toBe(404);
+  await expect(page).toHaveTitle("Pagina niet gevonden · Loket");
+});
+
 test("the English interface titles the page in English", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateOf("admin") });
   await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: test.info().project.use.baseURL ?? "http://localhost:3100" }]);
