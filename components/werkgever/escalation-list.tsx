@@ -11,6 +11,9 @@ export interface EscalationView {
   dueAt: Date;
   raisedAt: Date;
   outcome: string | null;
+  /** What the employer wrote when raising it, and who did. */
+  reason: string;
+  raisedBy: { name: string };
   closedAt: Date | null;
   owner: { name: string } | null;
   ticket?: { number: string; subject: string } | null;
@@ -42,6 +45,10 @@ export async function EscalationList({ items, now, allowTier2, onQuestion = fals
             ) : (
               ` · ${t("general")}`
             )}
+          </p>
+          <p className="mt-2 text-sm">
+            <span className="text-slate-600">{t("reasonBy", { name: e.raisedBy.name })}: </span>
+            <span data-testid="escalation-reason" className="whitespace-pre-wrap">{e.reason}</span>
           </p>
           <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
             <div><dt className="inline text-slate-600">{t("owner")}: </dt><dd className="inline">{e.owner?.name ?? "—"}</dd></div>

@@ -74,7 +74,7 @@ export async function getEmployerTicket(user: SessionUser, number: string) {
       urgentRequest: { select: { reason: true, forWhom: true, dueAt: true, receivedAt: true, answeredAt: true, preAnnouncementId: true, verification: true, verifiedAt: true } },
       escalations: {
         orderBy: { raisedAt: "asc" },
-        select: { id: true, tier: true, status: true, dueAt: true, outcome: true, raisedAt: true, closedAt: true, owner: { select: { name: true } }, answers: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } } },
+        select: { id: true, tier: true, status: true, reason: true, dueAt: true, outcome: true, raisedAt: true, closedAt: true, owner: { select: { name: true } }, raisedBy: { select: { name: true } }, answers: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } } },
       },
     },
   });

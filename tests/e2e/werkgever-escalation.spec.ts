@@ -23,6 +23,8 @@ test.describe("escalation through both tiers", () => {
     const escalation = page.getByTestId("escalation").first();
     await expect(escalation).toContainText("Niveau 1");
     await expect(escalation).toContainText("Fatima el Amrani");
+    // What she wrote stays with it.
+    await expect(escalation.getByTestId("escalation-reason")).toHaveText("Wij wachten al twee weken en de salarisrun nadert.");
     // On the question's own page the escalation is about this question, not a "general concern".
     await expect(escalation).not.toContainText("Algemene zorg");
     await expectAccessible(page);
