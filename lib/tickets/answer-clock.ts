@@ -6,6 +6,7 @@ import type { SqlTx } from "@/lib/db/sql";
 import { eventSql } from "./event-sql";
 import { getCalendarSettings, getSlaPolicies } from "@/lib/settings/queries";
 import { type ClockEvent, type ClockStep, clockStep } from "@/lib/sla/lifecycle";
+import type { DefaultPolicyKey } from "@/lib/sla/policies";
 import { computeClock, policyByKey } from "@/lib/sla/rules";
 
 // The answer clock's bookkeeping on a ticket, following the rule in lib/sla/lifecycle.ts. Every
@@ -41,6 +42,9 @@ export async function refreshClock(tx: SqlTx, ticketId: string, now: Date): Prom
   const pausedAt = open && !ticket.slaStoppedAt ? open.from.toISOString() : null;
   // A pause opened this very moment has not begun for the rule yet; it waits all the same.
   const next = open ? null : (clock.nextChangeAt?.toISOString() ?? null);
+  // Only a complaint's or an urgent request's ticket runs under these policies (every path that
+  // makes one sets it): other tickets skip the followers' writes and their planning.
+  const followers = FOLLOWED_POLICIES.has(ticket.slaPolicyKey) ? Prisma.sql`${dueFollowerWrites("changed")}, ` : Prisma.empty;
   // The ticket and its moment in the sweep's schedule (SlaCheck: a row, or none to watch) in one
   // statement; "updatedAt" is the wall clock, as Prisma's @updatedAt writes it.
   await tx.$executeRaw`
@@ -49,12 +53,15 @@ export async function refreshClock(tx: SqlTx, ticketId: string, now: Date): Prom
         "slaAtRiskAt" = (${clock.atRiskAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
         "slaPausedAt" = (${pausedAt}::timestamptz AT TIME ZONE 'UTC'), "updatedAt" = (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC')
       WHERE "id" = ${ticketId} RETURNING "id", "slaDueAt" AS "due"
-    ), ${dueFollowerWrites("changed")}, unscheduled AS (
+    ), ${followers}unscheduled AS (
       DELETE FROM "SlaCheck" c USING changed WHERE c."ticketId" = changed."id" AND ${next}::text IS NULL
     )
     INSERT INTO "SlaCheck" ("ticketId", "at") SELECT "id", (${next}::timestamptz AT TIME ZONE 'UTC') FROM changed WHERE ${next}::text IS NOT NULL
     ON CONFLICT ("ticketId") DO UPDATE SET "at" = EXCLUDED."at"`;
 }
+
+/** The policies of the tickets whose due time a complaint or an urgent request follows. */
+const FOLLOWED_POLICIES: ReadonlySet<string> = new Set<DefaultPolicyKey>(["COMPLAINT", "URGENT_REQUEST"]);
 
 /**
  * A complaint's stage and an urgent request are judged by the due time they hold; it is their
@@ -161,8 +168,8 @@ async function awaitsComplaintAnswer(tx: Tx, ticketId: string): Promise<boolean>
 
 /** A substantive answer reached the customer (a reply, a letter, a call that answered). */
 export async function recordAnswer(tx: Tx, ticketId: string, actorId: string | null, now: Date): Promise<void> {
-  if (await awaitsComplaintAnswer(tx, ticketId)) return;
-  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { id: true, status: true, slaStartedAt: true, slaStoppedAt: true } });
+  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { id: true, status: true, slaStartedAt: true, slaStoppedAt: true, slaPolicyKey: true } });
+  if (ticket.slaPolicyKey === "COMPLAINT" && (await awaitsComplaintAnswer(tx, ticketId))) return;
   const { step, data } = await beginClockEvent(tx, ticket, { kind: "ANSWER" }, now);
   if (Object.keys(data).length > 0) await tx.ticket.update({ where: { id: ticketId }, data });
   await finishClockEvent(tx, ticketId, step, actorId, now);

@@ -108,6 +108,22 @@ describe("an urgent request's due time follows its ticket's clock", () => {
     expect(running.find((r) => r.ticket.number === filed.data.number)?.dueAt).toEqual(ticket.slaDueAt);
   });
 
+  it("moves by the opening hours it waited on the employer", async () => {
+    const eva = await sessionFor("eva.bakker@vandijk.example");
+    const agent = await sessionFor("agent@loket.example");
+    // Monday 10:00: seven opening hours, due Tuesday 10:00; waiting on Eva from 11:00 to Tuesday 11:00.
+    const filed = await submitUrgentRequest.execute(eva, request, at(0, 10));
+    if (!filed.ok) throw new Error(filed.reason);
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { number: filed.data.number } });
+    await db.$transaction((tx) => changeTicket(tx, { ticketId: ticket.id, actorId: agent.id, status: "PENDING_CUSTOMER" }, at(0, 11)));
+    await db.$transaction((tx) => addCustomerMessage(tx, { ticketId: ticket.id, authorId: eva.id, channel: "PORTAL", body: "Het personeelsnummer is 1187." }, at(1, 11)));
+    const resumed = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, include: { urgentRequest: true } });
+    expect(resumed.slaDueAt!.getTime()).toBeGreaterThan(new Date(filed.data.dueAt).getTime());
+    expect(resumed.urgentRequest!.dueAt).toEqual(resumed.slaDueAt);
+    const running = await listRunningUrgentRequests(eva);
+    expect(running.find((r) => r.ticket.number === filed.data.number)?.dueAt).toEqual(resumed.slaDueAt);
+  });
+
   it("keeps the due time it was answered by when the employer writes again and a new clock starts", async () => {
     const eva = await sessionFor("eva.bakker@vandijk.example");
     const agent = await sessionFor("agent@loket.example");
