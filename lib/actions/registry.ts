@@ -15,7 +15,7 @@ import { logOutEverywhere } from "@/lib/auth/session-commands";
 import { finishTotpEnrolment, startTotpEnrolment } from "@/lib/auth/two-factor-commands";
 import { fileComplaintAsBeneficiary, fileComplaintAsEmployer, requestOmbudsmanAsBeneficiary, requestOmbudsmanAsEmployer } from "@/lib/complaints/commands";
 import { saveComplaintBodyAction, setCategoryComplaintBodyAction } from "@/lib/complaints/body-commands";
-import { addComplaintNoteAction, answerComplaintAction, logComplaintSignalAction, referComplaintAction, referToOmbudsmanAction } from "@/lib/complaints/desk-commands";
+import { addComplaintNoteAction, answerComplaintAction, askComplainantAction, logComplaintSignalAction, referComplaintAction, referToOmbudsmanAction } from "@/lib/complaints/desk-commands";
 import { fileQuestion, replyToTicket as replyAsEmployer } from "@/lib/employer/commands";
 import { requestHrDeskConversation } from "@/lib/employer/hr-desk";
 import { escalateEmployerTier2, raiseEmployerEscalation } from "@/lib/escalations/commands";
@@ -177,6 +177,7 @@ export const ACTIONS: readonly RegisteredAction[] = [
   resolveEscalationAction,
   moveEscalationUpAction,
   answerComplaintAction,
+  askComplainantAction,
   addComplaintNoteAction,
   referComplaintAction,
   referToOmbudsmanAction,

@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getSessionUser } from "@/lib/auth/session";
-import { addComplaintNoteAction, answerComplaintAction, referComplaintAction, referToOmbudsmanAction } from "./desk-commands";
+import { addComplaintNoteAction, answerComplaintAction, askComplainantAction, referComplaintAction, referToOmbudsmanAction } from "./desk-commands";
 
-async function run(action: typeof answerComplaintAction | typeof addComplaintNoteAction | typeof referComplaintAction | typeof referToOmbudsmanAction, input: unknown) {
+async function run(action: typeof answerComplaintAction | typeof askComplainantAction | typeof addComplaintNoteAction | typeof referComplaintAction | typeof referToOmbudsmanAction, input: unknown) {
   const result = await action.execute(await getSessionUser(), input, new Date());
   if (result.ok) revalidatePath("/agent/klachten", "layout");
   return result;
@@ -11,6 +11,15 @@ async function run(action: typeof answerComplaintAction | typeof addComplaintNot
 
 export async function answerComplaintFormAction(input: unknown) {
   return run(answerComplaintAction, input);
+}
+export async function askComplainantFormAction(input: unknown) {
+  const result = await run(askComplainantAction, input);
+  // The complainant's pages show the question and that the complaint waits on them.
+  if (result.ok) {
+    revalidatePath("/portaal", "layout");
+    revalidatePath("/werkgever", "layout");
+  }
+  return result;
 }
 export async function addComplaintNoteFormAction(input: unknown) {
   return run(addComplaintNoteAction, input);

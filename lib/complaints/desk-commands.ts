@@ -3,7 +3,7 @@ import { defineTxAction } from "@/lib/actions/transactional";
 import { TicketRuleError } from "@/lib/tickets/mutations";
 import { referToOmbudsmanByStaff } from "./ombudsman";
 import { staffOmbudsReferralSchema } from "./schema";
-import { addComplaintNote, answerComplaint, ComplaintDeskError, deskAnswerSchema, deskNoteSchema, deskReferSchema, logComplaintSignal, referToExternalBody, signalSchema } from "./desk";
+import { addComplaintNote, answerComplaint, askComplainant, ComplaintDeskError, deskAnswerSchema, deskAskSchema, deskNoteSchema, deskReferSchema, logComplaintSignal, referToExternalBody, signalSchema } from "./desk";
 
 // The desk's actions need complaints.desk.use; the complaint's stage decides further
 // (complaints.stage1.handle or complaints.stage2.handle).
@@ -15,6 +15,14 @@ export const answerComplaintAction = defineTxAction({
   permission: "complaints.desk.use",
   refusals,
   run: (tx, input, { user, now }) => answerComplaint(tx, { complaintId: input.complaintId, actor: { id: user.id, role: user.role }, body: input.body }, now),
+});
+/** A question to the complainant that the stage waits on (the ombudsman's only way to ask one). */
+export const askComplainantAction = defineTxAction({
+  name: "complaint.ask",
+  schema: deskAskSchema,
+  permission: "complaints.desk.use",
+  refusals,
+  run: (tx, input, { user, now }) => askComplainant(tx, { complaintId: input.complaintId, actor: { id: user.id, role: user.role }, body: input.body }, now),
 });
 export const addComplaintNoteAction = defineTxAction({
   name: "complaint.note",

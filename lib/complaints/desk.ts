@@ -11,7 +11,7 @@ import { staffTicketScope, type StaffScopeUser } from "@/lib/workspace/scope";
 import { complaintBodyFor } from "./bodies";
 import { answerWithNextStep, mayHandleStage, nextStepText, type NextStepTexts } from "./desk-rules";
 
-export type DeskRefusal = "COMPLAINT_NOT_FOUND" | "NOT_YOUR_STAGE" | "NEXT_STEP_TEXT_MISSING" | "COMPLAINT_CLOSED" | "NOT_ANSWERED_YET" | "TICKET_NOT_FOUND";
+export type DeskRefusal = "COMPLAINT_NOT_FOUND" | "NOT_YOUR_STAGE" | "NEXT_STEP_TEXT_MISSING" | "COMPLAINT_CLOSED" | "NOT_ANSWERED_YET" | "TICKET_NOT_FOUND" | "COMPLAINT_ANSWERED";
 
 export class ComplaintDeskError extends Error {
   constructor(readonly code: DeskRefusal) {
@@ -64,6 +64,22 @@ export async function answerComplaint(
   await tx.ticketEvent.create({ data: { ticketId: complaint.ticket.id, actorId: input.actor.id, kind: "complaint_answer", data: { complaintId: complaint.id, stage: complaint.stage }, createdAt: now } });
   await changeTicket(tx, { ticketId: complaint.ticket.id, actorId: input.actor.id, status: "RESOLVED" }, now);
   await audit(tx, { actorId: input.actor.id, action: "complaint.answer", entityType: "Complaint", entityId: complaint.id, ticketId: complaint.ticketId ?? complaint.subjectTicketId, organisationId: complaint.organisationId, data: { stage: complaint.stage } });
+  return { messageId: reply.messageId };
+}
+
+/**
+ * A question to the complainant before the stage's answer (hearing both sides): a message on the
+ * complaint's ticket, which then waits on them. The stage's term stands still until they reply
+ * (lib/tickets/answer-clock.ts: only the complaint's answer stops it). The ombudsman has no other
+ * way to ask: the ticket's own reply form is the line's.
+ */
+export async function askComplainant(tx: Tx, input: { complaintId: string; actor: { id: string; role: Parameters<typeof mayHandleStage>[0] }; body: string }, now: Date): Promise<{ messageId: string }> {
+  const complaint = await loadForHandler(tx, input.complaintId, input.actor);
+  if (complaint.status !== "OPEN") throw new ComplaintDeskError("COMPLAINT_ANSWERED");
+  if (!complaint.ticket) throw new ComplaintDeskError("TICKET_NOT_FOUND");
+  const reply = await addStaffReply(tx, { ticketId: complaint.ticket.id, authorId: input.actor.id, body: input.body.trim() }, now);
+  if (complaint.ticket.status !== "PENDING_CUSTOMER") await changeTicket(tx, { ticketId: complaint.ticket.id, actorId: input.actor.id, status: "PENDING_CUSTOMER" }, now);
+  await audit(tx, { actorId: input.actor.id, action: "complaint.ask", entityType: "Complaint", entityId: complaint.id, ticketId: complaint.ticketId ?? complaint.subjectTicketId, organisationId: complaint.organisationId, data: { stage: complaint.stage } });
   return { messageId: reply.messageId };
 }
 
@@ -124,6 +140,7 @@ export async function logComplaintSignal(tx: Tx, input: { ticketId: string; acto
 
 export const deskAnswerSchema = z.object({ complaintId: z.string().min(1).max(64), body: limitedText(20_000, 10) });
 export const deskNoteSchema = z.object({ complaintId: z.string().min(1).max(64), body: limitedText(10_000) });
+export const deskAskSchema = z.object({ complaintId: z.string().min(1).max(64), body: limitedText(10_000, 10) });
 export const deskReferSchema = z.object({ complaintId: z.string().min(1).max(64) });
 export const signalSchema = z.object({ ticketId: z.string().min(1).max(64), description: limitedText(5_000, 5) });
 

@@ -33,6 +33,22 @@ test.describe("a complaint through stages 1 to 3", () => {
     await desk.getByRole("button", { name: "Aantekening opslaan" }).click();
     await expect(desk.getByText("terugbelafspraken zijn twee keer vergeten")).toBeVisible();
 
+    // The ombudsman hears Anna first: a question she reads with her complaint, the term paused.
+    await desk.getByLabel("Vraag aan de klager").fill("Op welke dagen had u een terugbelafspraak?");
+    await desk.getByRole("button", { name: "Vraag versturen" }).click();
+    await expect(desk.getByTestId("form-success")).toContainText("De klacht wacht nu op de klager");
+    await portal.goto(complaintUrl);
+    await expect(portal.getByText("Wij wachten op uw reactie; daarna loopt de termijn verder.")).toBeVisible();
+    await portal.getByRole("link", { name: "Naar het gesprek over uw klacht" }).click();
+    await expect(portal.getByText("Op welke dagen had u een terugbelafspraak?")).toBeVisible();
+    await portal.getByLabel("Uw reactie").fill("Op 3 en 10 november, allebei in de ochtend.");
+    await portal.getByRole("button", { name: "Reactie versturen" }).click();
+    await expect(portal.getByText("Op 3 en 10 november, allebei in de ochtend.")).toBeVisible();
+    await portal.goto(complaintUrl);
+    await expect(portal.getByText("Reactie uiterlijk")).toBeVisible();
+    await expect(portal.getByText("Wij wachten op uw reactie; daarna loopt de termijn verder.")).toHaveCount(0);
+    await desk.reload();
+
     await expect(desk.getByRole("button", { name: "Doorverwijzen naar de externe instantie" })).toHaveCount(0);
     await desk.getByLabel("Antwoord aan de klager").fill("Uw klacht is gegrond: wij hebben u ten onrechte niet teruggebeld.");
     await desk.getByRole("button", { name: "Antwoord versturen" }).click();

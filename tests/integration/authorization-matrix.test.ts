@@ -676,7 +676,7 @@ const SPECS: Record<string, Spec> = {
     foreign: async () => ({ input: { complaintId: (await complaint({ complainantId: w.bram, stage: "STAGE_2" })).id, reason: "De lijn komt er intern niet uit." }, refusal: "NOT_YOUR_STAGE" }),
   },
   ...Object.fromEntries(
-    ["complaint.answer", "complaint.note", "complaint.refer"].map((name) => {
+    ["complaint.answer", "complaint.ask", "complaint.note", "complaint.refer"].map((name) => {
       const stageOf = (u: SessionUser, mine: boolean): ComplaintStage => (can(u, "complaints.stage1.handle") === mine ? "STAGE_1" : "STAGE_2");
       const spec: Spec = {
         own: async ({ u }) => ({ complaintId: (await complaint({ complainantId: w.anna.id, stage: stageOf(u, true) })).id, body: "Wij bieden excuses aan voor het uitblijven." }),

@@ -2,7 +2,8 @@
 // for the ombudsman from their portal; complaints are not surveyed and read as complaints.
 import { beforeEach, describe, expect, it } from "vitest";
 import { requestOmbudsmanAsEmployer } from "@/lib/complaints/commands";
-import { answerComplaintAction, referToOmbudsmanAction } from "@/lib/complaints/desk-commands";
+import { answerComplaintAction, askComplainantAction, referToOmbudsmanAction } from "@/lib/complaints/desk-commands";
+import { waitsOnComplainant } from "@/lib/complaints/rules";
 import { fileComplaint } from "@/lib/complaints/mutations";
 import { getOwnComplaint, getOwnComplaintByTicket, listOwnComplaints } from "@/lib/complaints/queries";
 import { db } from "@/lib/db/client";
@@ -128,6 +129,30 @@ describe("the line hands a complaint to the ombudsman (item 11)", () => {
     expect(answered).toMatchObject({ status: "RESOLVED", slaStoppedAt: later(26) });
     expect(answerClockView(answered)).toMatchObject({ kind: "ANSWERED", late: false });
     expect(await db.ticketEvent.count({ where: { ticketId: filed.ticketId!, kind: "sla.answered" } })).toBe(1);
+  });
+
+  it("lets the ombudsman ask the complainant a question in stage 2: the term waits on the reply, then runs on", async () => {
+    const { anna, filed } = await annasNewComplaint();
+    const coordinator = await sessionFor("coordinator@loket.example");
+    const ombuds = await sessionFor("ombudsman@loket.example");
+    await referToOmbudsmanAction.execute(coordinator, { complaintId: filed.id, reason: REASON }, later(1));
+    const referred = await db.complaint.findUniqueOrThrow({ where: { id: filed.id } });
+    // The line may not ask in the ombudsman's stage.
+    expect(await askComplainantAction.execute(coordinator, { complaintId: filed.id, body: "Wat bedoelt u precies?" }, later(2))).toMatchObject({ ok: false, reason: "NOT_YOUR_STAGE" });
+    expect(await askComplainantAction.execute(ombuds, { complaintId: filed.id, body: "Kunt u de brief van 3 november sturen?" }, later(2))).toMatchObject({ ok: true });
+    const waiting = await db.ticket.findUniqueOrThrow({ where: { id: filed.ticketId! } });
+    expect(waiting).toMatchObject({ status: "PENDING_CUSTOMER", slaStoppedAt: null, slaPausedAt: later(2) });
+    expect(await db.message.count({ where: { ticketId: filed.ticketId!, direction: "OUTBOUND", authorId: ombuds.id, body: "Kunt u de brief van 3 november sturen?" } })).toBe(1);
+    expect(waitsOnComplainant((await getOwnComplaint(anna, filed.id))!)).toBe(true);
+    expect(await db.auditEvent.count({ where: { action: "complaint.ask", entityId: filed.id, actorId: ombuds.id } })).toBe(1);
+    // Her reply a working day later: the ombudsman's term runs on, a working day later.
+    await db.$transaction((tx) => addCustomerMessage(tx, { ticketId: filed.ticketId!, authorId: anna.id, channel: "PORTAL", body: "Hierbij de brief." }, later(26)));
+    const running = await db.complaint.findUniqueOrThrow({ where: { id: filed.id }, include: { ticket: true } });
+    expect(running.ticket).toMatchObject({ status: "OPEN", slaPausedAt: null, slaStoppedAt: null });
+    expect(running.dueAt!.getTime() - referred.dueAt!.getTime()).toBe(24 * 3_600_000);
+    // Once the stage is answered there is nothing left to ask.
+    await answerComplaintAction.execute(ombuds, { complaintId: filed.id, body: "Ik heb uw klacht beoordeeld." }, later(27));
+    expect(await askComplainantAction.execute(ombuds, { complaintId: filed.id, body: "Nog een vraag." }, later(28))).toMatchObject({ ok: false, reason: "COMPLAINT_ANSWERED" });
   });
 
   it("refuses others, a complaint already with the ombudsman, and a reason too short, changing nothing", async () => {

@@ -5,11 +5,11 @@ import { useState, useTransition } from "react";
 import { fieldAria, focusFirstBad, refusedFields, WorkspaceFieldError, WorkspaceRefusal } from "@/components/agent/field-feedback";
 import { ConfirmationSlot, useConfirmation } from "@/components/ui/page-confirmation";
 import type { ActionResult } from "@/lib/actions/define";
-import { addComplaintNoteFormAction, answerComplaintFormAction, referComplaintFormAction, referToOmbudsmanFormAction } from "@/lib/complaints/desk-actions";
+import { addComplaintNoteFormAction, answerComplaintFormAction, askComplainantFormAction, referComplaintFormAction, referToOmbudsmanFormAction } from "@/lib/complaints/desk-actions";
 
 /** Where each action's confirmation shows: a referral removes its own form, so those use the complaint's slot. */
 export type DeskSlot = "complaint" | "note";
-type Done = "answer" | "note" | "refer" | "ombudsRefer";
+type Done = "answer" | "ask" | "note" | "refer" | "ombudsRefer";
 
 /** The page's one confirmation slot for an action (ComplaintPage renders both). */
 export function DeskConfirmation({ slot, className }: { slot: DeskSlot; className?: string }) {
@@ -85,6 +85,12 @@ function TextForm({ id, label, hint, submitLabel, action, complaintId, field = "
 export function AnswerForm({ complaintId }: { complaintId: string }) {
   const t = useTranslations("leadComplaints");
   return <TextForm id="answer" label={t("answer.label")} hint={t("answer.hint")} submitLabel={t("answer.submit")} action={answerComplaintFormAction} complaintId={complaintId} done="answer" slot="complaint" />;
+}
+
+/** A question to the complainant, before the stage's answer; the complaint then waits on them. */
+export function AskForm({ complaintId }: { complaintId: string }) {
+  const t = useTranslations("leadComplaints");
+  return <TextForm id="ask" label={t("ask.label")} hint={t("ask.hint")} submitLabel={t("ask.submit")} action={askComplainantFormAction} complaintId={complaintId} done="ask" slot="complaint" />;
 }
 
 export function NoteForm({ complaintId }: { complaintId: string }) {

@@ -4,7 +4,7 @@ import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import { AnswerForm, DeskConfirmation, NoteForm, OmbudsReferForm, ReferButton } from "@/components/lead/complaints/desk-forms";
+import { AnswerForm, AskForm, DeskConfirmation, NoteForm, OmbudsReferForm, ReferButton } from "@/components/lead/complaints/desk-forms";
 import { ConfirmationScope } from "@/components/ui/page-confirmation";
 import { PageHeader } from "@/components/ui/page-header";
 import { can, complaintStagePermission } from "@/lib/auth/permissions";
@@ -65,6 +65,7 @@ async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
             {handles ? (
               <section aria-labelledby="answer-heading" className="space-y-6 rounded-lg border border-slate-200 bg-white p-5">
                 <h2 id="answer-heading" className="text-lg font-semibold">{t("handle")}</h2>
+                {complaint.status === "OPEN" && complaint.ticket ? <AskForm complaintId={complaint.id} /> : null}
                 <AnswerForm complaintId={complaint.id} />
                 {complaint.stage === "STAGE_2" && complaint.status === "ANSWERED" ? <ReferButton complaintId={complaint.id} /> : null}
               </section>
