@@ -6,8 +6,8 @@ export function confirmEmailMail(input: { name: string; link: string; expiresAt:
   const until = formatDateTime(input.expiresAt, input.locale);
   if (input.locale === "en") {
     return {
-      subject: "Confirm your new e-mail address for Loket",
-      text: [`Dear ${input.name},`, "You asked to use this e-mail address for your Loket account. Confirm it via this link:", input.link, `The link works once and until ${until} (Amsterdam time). Did you not ask for this? Then ignore this mail; nothing changes.`].join("\n\n"),
+      subject: "Confirm your new email address for Loket",
+      text: [`Dear ${input.name},`, "You asked to use this email address for your Loket account. Confirm it via this link:", input.link, `The link works once and until ${until} (Amsterdam time). Did you not ask for this? Then ignore this mail; nothing changes.`].join("\n\n"),
     };
   }
   return {
@@ -20,8 +20,8 @@ export function emailChangeNoticeMail(input: { name: string; newEmail: string; a
   const at = formatDateTime(input.at, input.locale);
   if (input.locale === "en") {
     return {
-      subject: "A new e-mail address was requested for your Loket account",
-      text: [`Dear ${input.name},`, `On ${at} (Amsterdam time) someone signed in to your Loket account asked to change its e-mail address to ${input.newEmail}. The change takes effect once that address is confirmed.`, `Was this not you? Change your password at once via ${input.resetUrl} and call us.`].join("\n\n"),
+      subject: "A new email address was requested for your Loket account",
+      text: [`Dear ${input.name},`, `On ${at} (Amsterdam time) someone signed in to your Loket account asked to change its email address to ${input.newEmail}. The change takes effect once that address is confirmed.`, `Was this not you? Change your password at once via ${input.resetUrl} and call us.`].join("\n\n"),
     };
   }
   return {

@@ -95,7 +95,7 @@ export const API_PATHS: ZodOpenApiPathsObject = {
   },
   "/api/v1/people": {
     get: operation("people:read", {
-      summary: "Find people by client number or e-mail",
+      summary: "Find people by client number or email",
       description: "Beneficiaries and employer contacts; an organisation-limited token finds only that organisation's people.",
       requestParams: { query: findPeopleQuery },
       responses: { "200": { description: "The matches (usually one or none).", ...json(z.object({ data: z.array(personSchema) })) } },

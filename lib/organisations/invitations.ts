@@ -90,11 +90,11 @@ function addressTakenMail(input: { name: string; organisationName: string | null
         `Dear ${input.name},`,
         "",
         org
-          ? `Someone at ${org} invited this e-mail address to Loket's employer portal.`
-          : "A Loket administrator invited this e-mail address to the Loket staff workspace.",
+          ? `Someone at ${org} invited this email address to Loket's employer portal.`
+          : "A Loket administrator invited this email address to the Loket staff workspace.",
         "An account with this address already exists, so we did not send an invitation link: one address has one account.",
         "",
-        "Expected this invitation? Ask whoever invited you to use another e-mail address for you.",
+        "Expected this invitation? Ask whoever invited you to use another email address for you.",
         "Not expected? You need not do anything; your account is unchanged and you log in as before.",
       ].join("\n"),
     };
