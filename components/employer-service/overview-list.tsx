@@ -1,7 +1,7 @@
 import Link from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/formatter";
-import { DataTable, EmptyState } from "@/components/ui/data-table";
+import { DataTable, EmptyState, StackedCell } from "@/components/ui/data-table";
 import { customerStatus } from "@/lib/complaints/rules";
 import type { OverviewRow } from "@/lib/employer-service/queries";
 import { OVERVIEW_PAGE_SIZE, type OverviewFilters, overviewQuery, TICKET_STATUSES, type Timing, TIMINGS } from "@/lib/employer-service/rules";
@@ -76,21 +76,23 @@ export async function OverviewList({ keys, filters, categories, items, total, pa
       {items.length === 0 ? (
         <EmptyState>{t("none")}</EmptyState>
       ) : (
+        // On a phone each question is a card with its status, date and term in view.
         <DataTable
           caption={t("caption")}
           testId="overview-list"
+          stackOnPhone
           columns={[{ label: t("number") }, { label: t("subject") }, { label: t("category") }, { label: t("status") }, { label: t("received") }, { label: t("timing") }]}
         >
           {items.map((row) => {
             const shown = customerStatus(row);
             return (
-              <tr key={row.id} className="border-t border-slate-100">
-                <td className="whitespace-nowrap px-3 py-2 font-mono text-xs"><Link href={`/werkgever/vragen/${row.number}`}>{row.number}</Link></td>
-                <td className="px-3 py-2">{row.subject}</td>
-                <td className="px-3 py-2">{locale === "en" ? row.category.nameEn : row.category.nameNl}</td>
-                <td className="px-3 py-2">{tr(shown.kind === "complaint" ? `complaintStatus.${shown.status}` : `status.${shown.status}`)}</td>
-                <td className="whitespace-nowrap px-3 py-2">{format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                <td className="px-3 py-2"><span className={`rounded px-2 py-0.5 text-xs font-semibold ${TIMING_STYLE[row.timing]}`}>{tt(row.timing)}</span></td>
+              <tr key={row.id} role="row" className="border-t border-slate-100">
+                <StackedCell label={t("number")} className="whitespace-nowrap px-3 py-2 font-mono text-xs"><Link href={`/werkgever/vragen/${row.number}`}>{row.number}</Link></StackedCell>
+                <StackedCell label={t("subject")}>{row.subject}</StackedCell>
+                <StackedCell label={t("category")}>{locale === "en" ? row.category.nameEn : row.category.nameNl}</StackedCell>
+                <StackedCell label={t("status")}>{tr(shown.kind === "complaint" ? `complaintStatus.${shown.status}` : `status.${shown.status}`)}</StackedCell>
+                <StackedCell label={t("received")} className="whitespace-nowrap px-3 py-2">{format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" })}</StackedCell>
+                <StackedCell label={t("timing")}><span className={`rounded px-2 py-0.5 text-xs font-semibold ${TIMING_STYLE[row.timing]}`}>{tt(row.timing)}</span></StackedCell>
               </tr>
             );
           })}
