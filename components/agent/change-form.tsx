@@ -15,23 +15,46 @@ interface Props {
 
 const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
 
+type Field = keyof Props["current"];
+const FIELDS: readonly Field[] = ["status", "priority", "categoryKey", "teamId", "assigneeId"];
+
 export function ChangeForm({ ticketId, current, teams, categories, staff }: Props) {
   const t = useTranslations();
   const errorText = useErrorText("agentTicket");
   const router = useRouter();
   const [values, setValues] = useState(current);
+  // What the page last showed: when it shows newer values (a take, a refresh after another tab's
+  // change), the form starts from them, so it never sends back what it showed before.
+  const [shown, setShown] = useState(current);
+  if (FIELDS.some((f) => current[f] !== shown[f])) {
+    setShown(current);
+    setValues(current);
+  }
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [pending, start] = useTransition();
-  const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLSelectElement>) => setValues({ ...values, [key]: e.target.value || null });
+  const set = (key: Field) => (e: React.ChangeEvent<HTMLSelectElement>) => setValues({ ...values, [key]: e.target.value || null });
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     setSaved(false);
+    // Only what this person changed, with what the form showed for it: the server refuses the
+    // change when the ticket no longer has that (CHANGED_MEANWHILE) rather than undo someone's work.
+    const changed = FIELDS.filter((f) => values[f] !== shown[f]);
+    if (changed.length === 0) {
+      setError(t("agentTicket.nothingChanged"));
+      return;
+    }
+    const change = Object.fromEntries(changed.map((f) => [f, values[f]]));
+    const expected = Object.fromEntries(changed.map((f) => [f, shown[f]]));
     start(async () => {
-      // A team is chosen, never cleared: a ticket without one is in nobody's queue.
-      const result = await changeAction({ ticketId, ...values, teamId: values.teamId ?? undefined }).catch(() => ({ ok: false as const, reason: "UNEXPECTED" }));
-      if (!result.ok) return setError(errorText(result.reason));
+      const result = await changeAction({ ticketId, ...change, expected }).catch(() => ({ ok: false as const, reason: "UNEXPECTED" }));
+      if (!result.ok) {
+        setError(errorText(result.reason));
+        // The page then shows the ticket as it is now; the form follows it.
+        if (result.reason === "CHANGED_MEANWHILE") router.refresh();
+        return;
+      }
       setError(null);
       setSaved(true);
       router.refresh();

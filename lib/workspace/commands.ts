@@ -1,6 +1,7 @@
 import "server-only";
 import { defineAction, fail, ok } from "@/lib/actions/define";
-import { db } from "@/lib/db/client";
+import type { z } from "zod";
+import { db, type Tx } from "@/lib/db/client";
 import { addInternalNote, addStaffReply, changeTicket, TicketRuleError } from "@/lib/tickets/mutations";
 import { storeCheckedUploads } from "@/lib/uploads/storage";
 import { LetterRuleError, requireLetterAddress } from "@/lib/letters/mutations";
@@ -58,6 +59,15 @@ export const addNote = defineAction({
   },
 });
 
+/** Whether the ticket still has what the form showed for each field it changes (read under a lock). */
+async function stillAsShown(tx: Tx, ticketId: string, expected: NonNullable<z.output<typeof changeSchema>["expected"]>): Promise<boolean> {
+  const [current] = await tx.$queryRaw<{ status: string; categoryKey: string; teamId: string | null; assigneeId: string | null; priority: string }[]>`
+    SELECT t."status"::text AS "status", c."key" AS "categoryKey", t."teamId", t."assigneeId", t."priority"::text AS "priority"
+    FROM "Ticket" t JOIN "TicketCategory" c ON c."id" = t."categoryId" WHERE t."id" = ${ticketId} FOR UPDATE OF t`;
+  if (!current) return false;
+  return (Object.keys(expected) as (keyof typeof expected)[]).every((field) => expected[field] === undefined || expected[field] === current[field]);
+}
+
 export const changeTicketFields = defineAction({
   name: "ticket.change",
   schema: changeSchema,
@@ -68,8 +78,10 @@ export const changeTicketFields = defineAction({
         const ticket = await requireScopedTicket(tx, user, input.ticketId);
         // A closed ticket stays closed; a new question becomes a new ticket.
         if (ticket.status === "CLOSED") throw new WorkspaceRuleError("TICKET_CLOSED");
-        await checkChangeTargets(tx, user, input);
-        await changeTicket(tx, { ...input, actorId: user.id }, now);
+        const { expected, ...change } = input;
+        if (expected && !(await stillAsShown(tx, input.ticketId, expected))) throw new WorkspaceRuleError("CHANGED_MEANWHILE");
+        await checkChangeTargets(tx, user, change);
+        await changeTicket(tx, { ...change, actorId: user.id }, now);
       });
       return ok({ id: input.ticketId });
     } catch (error) {

@@ -19,7 +19,7 @@ export function recordDossierView(actorId: string, ticketId: string, via?: { let
 }
 
 export class WorkspaceRuleError extends Error {
-  constructor(readonly code: "ASSIGNEE_NOT_STAFF" | "UNKNOWN_TEAM" | "DOSSIER_CATEGORY_FORBIDDEN" | "TICKET_CLOSED") {
+  constructor(readonly code: "ASSIGNEE_NOT_STAFF" | "UNKNOWN_TEAM" | "DOSSIER_CATEGORY_FORBIDDEN" | "TICKET_CLOSED" | "CHANGED_MEANWHILE") {
     super(code);
     this.name = "WorkspaceRuleError";
   }

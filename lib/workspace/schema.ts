@@ -28,4 +28,16 @@ export const changeSchema = z.object({
   teamId: id.optional(),
   assigneeId: id.nullable().optional(),
   priority: z.enum(["NORMAL", "HIGH", "URGENT"]).optional(),
+  // What the form showed for the fields it changes: refused when the ticket no longer has it
+  // (another tab or person changed it meanwhile), so a stale form never undoes their change.
+  expected: z
+    .object({
+      status: z.enum(["NEW", "OPEN", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"]),
+      categoryKey: z.string().min(1).max(64),
+      teamId: id.nullable(),
+      assigneeId: id.nullable(),
+      priority: z.enum(["NORMAL", "HIGH", "URGENT"]),
+    })
+    .partial()
+    .optional(),
 });

@@ -105,6 +105,22 @@ describe("changing a ticket", () => {
     expect(kinds).toEqual(expect.arrayContaining(["status", "team", "assignee"]));
   });
 
+  it("applies a stale form's own change without undoing another's, and refuses one whose field was changed meanwhile", async () => {
+    const coordinator = await sessionFor("coordinator@loket.example");
+    const handler = await sessionFor("behandelaar@loket.example");
+    const ticket = await ticketOf({ where: { status: "OPEN", channel: "PORTAL", priority: "NORMAL", category: { key: "MALFUNCTION" } } });
+    // Tab A resolves it; tab B still shows it open and normal.
+    expect(await changeTicketFields.execute(handler, { ticketId: ticket.id, status: "RESOLVED", expected: { status: "OPEN" } }, now)).toMatchObject({ ok: true });
+    // B raises the priority: A's resolution stands.
+    expect(await changeTicketFields.execute(coordinator, { ticketId: ticket.id, priority: "HIGH", expected: { priority: "NORMAL" } }, now)).toMatchObject({ ok: true });
+    expect(await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "RESOLVED", priority: "HIGH" });
+    // B then sets the status it still shows as open: refused, nothing changed.
+    const events = await db.ticketEvent.count({ where: { ticketId: ticket.id } });
+    expect(await changeTicketFields.execute(coordinator, { ticketId: ticket.id, status: "PENDING_CUSTOMER", assigneeId: handler.id, expected: { status: "OPEN", assigneeId: ticket.assigneeId } }, now)).toEqual({ ok: false, reason: "CHANGED_MEANWHILE" });
+    expect(await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "RESOLVED", priority: "HIGH", assigneeId: ticket.assigneeId });
+    expect(await db.ticketEvent.count({ where: { ticketId: ticket.id } })).toBe(events);
+  });
+
   it("refuses a customer as assignee and an unknown team", async () => {
     const coordinator = await sessionFor("coordinator@loket.example");
     const anna = await sessionFor("anna.jansen@burger.example");
