@@ -60,6 +60,26 @@ export const TEMPLATES = {
       },
     },
   },
+  "ticket.portalAnswer": {
+    threaded: true,
+    placeholders: [NUMBER, SUBJECT],
+    defaults: {
+      nl: {
+        subject: "{onderwerp}",
+        body: [
+          'Er staat een antwoord voor u klaar bij uw vraag "{onderwerp}" ({registratienummer}).',
+          "U leest het in het portaal van {afzender}, bij deze vraag. Het antwoord staat niet in deze e-mail: zo blijven uw gegevens in het portaal.",
+        ].join("\n\n"),
+      },
+      en: {
+        subject: "{onderwerp}",
+        body: [
+          'There is an answer for you on your question "{onderwerp}" ({registratienummer}).',
+          "You can read it in the {afzender} portal, on this question. The answer is not in this email: that way your details stay in the portal.",
+        ].join("\n\n"),
+      },
+    },
+  },
   "callback.confirmation": {
     threaded: true,
     placeholders: [

@@ -339,7 +339,6 @@ export async function customerWrote(
   return { reopened };
 }
 
-/** An answer to the customer, by default on the channel the question came in on. */
 /** The line under a mailed reply that names its files and where to find them. */
 function attachmentNotice(files: readonly StoredAttachment[], locale: "nl" | "en", hasAccount: boolean): string {
   const names = files.map((f) => f.fileName).join(", ");
@@ -347,6 +346,7 @@ function attachmentNotice(files: readonly StoredAttachment[], locale: "nl" | "en
   return hasAccount ? `Bijlagen, te vinden in uw Loket-portaal: ${names}.` : `De bijlagen (${names}) sturen wij u op verzoek per post.`;
 }
 
+/** An answer to the customer, by default on the channel the question came in on. */
 export async function addStaffReply(
   tx: Tx,
   input: { ticketId: string; authorId: string; body: string; channel?: Channel; attachments?: StoredAttachment[] },
@@ -404,6 +404,12 @@ export async function addStaffReply(
     },
   });
   if (ticket.status === "NEW") await event(tx, ticket.id, input.authorId, "status", { from: "NEW", to: "OPEN" }, now);
+  // An answer in the portal waits there: its account holder is told by mail that it is there,
+  // never what it says (worded by the admin, /agent/beheer/mailteksten).
+  if (channel === "PORTAL" && ticket.requester?.active && ticket.requester.email) {
+    const notice = await mailText(tx, "ticket.portalAnswer", ticket.requester.locale, { registratienummer: ticket.number, onderwerp: ticket.subject });
+    await enqueueMail(tx, { kind: "ticket.portal_answer", to: ticket.requester.email, subject: notice.subject, text: notice.text, locale: ticket.requester.locale, ticketId: ticket.id, at: now });
+  }
   // A reply on the customer's channel or a letter is a substantive answer: it stops the clock.
   await recordAnswer(tx, ticket.id, input.authorId, now);
   await audit(tx, { actorId: input.authorId, action: "ticket.reply", entityType: "Ticket", entityId: ticket.id, data: { channel } });

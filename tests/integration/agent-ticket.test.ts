@@ -90,6 +90,31 @@ describe("first-line agents and dossier tickets", () => {
   });
 });
 
+describe("telling the customer an answer waits in the portal", () => {
+  it("mails the account holder that an answer is there, never the answer itself", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const ticket = await ticketOf({ where: { status: "OPEN", channel: "PORTAL", requester: { email: "anna.jansen@burger.example" } } });
+    const result = await replyToTicket.execute(handler, { ticketId: ticket.id, body: "Uw aanvulling wordt op 23 december uitbetaald.", channel: "PORTAL" }, now);
+    expect(result).toMatchObject({ ok: true, data: { channel: "PORTAL", outboxId: null } });
+    const notices = await db.outboxMessage.findMany({ where: { ticketId: ticket.id, kind: "ticket.portal_answer" } });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ toAddress: "anna.jansen@burger.example" });
+    expect(notices[0]!.bodyText).toContain(ticket.number);
+    expect(notices[0]!.bodyText).not.toContain("23 december");
+  });
+
+  it("sends no notice for a mailed answer (the mail is the answer) or to a deactivated account", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const mailed = await ticketOf({ where: { status: "NEW", channel: "EMAIL", category: { key: "GENERAL_QUESTION" } } });
+    await replyToTicket.execute(handler, { ticketId: mailed.id, body: "Uw adres is aangepast." }, now);
+    expect(await db.outboxMessage.count({ where: { ticketId: mailed.id, kind: "ticket.portal_answer" } })).toBe(0);
+    const portal = await ticketOf({ where: { status: "OPEN", channel: "PORTAL", requester: { email: "bram.devries@burger.example" } } });
+    await db.user.update({ where: { email: "bram.devries@burger.example" }, data: { active: false } });
+    expect(await replyToTicket.execute(handler, { ticketId: portal.id, body: "Wij hebben uw bericht ontvangen.", channel: "PORTAL" }, now)).toMatchObject({ ok: true });
+    expect(await db.outboxMessage.count({ where: { ticketId: portal.id, kind: "ticket.portal_answer" } })).toBe(0);
+  });
+});
+
 describe("changing a ticket", () => {
   it("changes status, team and assignee with timeline events and one audit event", async () => {
     const coordinator = await sessionFor("coordinator@loket.example");
