@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/queries";
 import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
 import { readRows } from "@/lib/db/prepared";
+import { cachedReference } from "@/lib/reference/cache";
 import { slaStateAt } from "@/lib/sla/lifecycle";
 import { cachedTeams } from "@/lib/tickets/queries";
 import { recordDossierView } from "./mutations";
@@ -162,8 +163,12 @@ export async function getTimeline(ticket: { id: ScopedTicketId }): Promise<Timel
   return sortTimeline(rows.map(timelineEntry));
 }
 
-/** Names for ids that appear in events (teams, users) so the timeline can show them. */
-export async function timelineNames(): Promise<Map<string, string>> {
-  const teams = await cachedTeams();
-  return new Map(teams.map((t) => [t.id, t.name]));
+/** Names for what events name (teams by id, categories by key; the page adds users) so the timeline shows them. */
+export async function timelineNames(locale: "nl" | "en"): Promise<Map<string, string>> {
+  // Categories by key, in the reader's language, inactive ones too (an event may name one).
+  const [teams, categories] = await Promise.all([
+    cachedTeams(),
+    cachedReference(db, "categoryNames", (c) => c.ticketCategory.findMany({ select: { key: true, nameNl: true, nameEn: true } })),
+  ]);
+  return new Map([...teams.map((t): [string, string] => [t.id, t.name]), ...categories.map((c): [string, string] => [c.key, locale === "en" ? c.nameEn : c.nameNl])]);
 }

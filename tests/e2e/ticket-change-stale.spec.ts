@@ -30,11 +30,14 @@ test("a take and another tab's change survive a change saved from the form", asy
   await expect(assignee).not.toHaveValue("");
   const me = await assignee.inputValue();
   await handler.getByLabel("Prioriteit").selectOption({ label: "Hoog" });
+  await handler.getByLabel("Categorie").selectOption({ label: "Storing" });
   await handler.getByRole("button", { name: "Wijzigingen opslaan" }).click();
   await expect(handler.getByText("Wijzigingen opgeslagen.")).toBeVisible();
   await handler.reload();
   await expect(handler.getByLabel("Behandelaar", { exact: true })).toHaveValue(me);
   await expect(handler.getByLabel("Prioriteit")).toHaveValue("HIGH");
+  // The timeline names the categories as people know them, not by their keys.
+  await expect(handler.getByTestId("timeline")).toContainText("Categorie gewijzigd: Algemene vraag → Storing");
 
   // A second tab resolves it; the first, still showing it open, changes the status too: refused,
   // said so, and the form then shows the status it has now.

@@ -43,7 +43,7 @@ async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
     getLocale(),
     getTimeline(ticket),
     queueOptions(user),
-    timelineNames(),
+    getLocale().then((l) => timelineNames(l === "en" ? "en" : "nl")),
     ticket.senderUnverified ? unverifiedSenderOf(user, ticket.id) : null,
   ]);
   for (const s of options.staff) names.set(s.id, s.name);
