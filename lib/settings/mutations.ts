@@ -12,7 +12,7 @@ import { getLineSchedule } from "./queries";
 import { recheckRunningClocks } from "@/lib/sla/recheck";
 
 export class SettingsRuleError extends Error {
-  constructor(readonly code: "CLOSURE_DAY_EXISTS" | "NOT_FOUND" | "WHOLE_WORKING_DAYS" | "DATE_IN_PAST" | "DATE_ON_WEEKEND" | "NO_HOURS" | "UNKNOWN_LINE" | "LINE_NEVER_OPEN") {
+  constructor(readonly code: "CLOSURE_DAY_EXISTS" | "NOT_FOUND" | "DATE_IN_PAST" | "DATE_ON_WEEKEND" | "NO_HOURS" | "UNKNOWN_LINE" | "LINE_NEVER_OPEN") {
     super(code);
   }
 }
@@ -64,7 +64,6 @@ export async function saveSlaPolicy(tx: Tx, input: z.infer<typeof slaPolicySchem
   const fallback = ownValue(DEFAULT_SLA_POLICIES, input.key);
   if (!existing && !fallback) throw new SettingsRuleError("NOT_FOUND");
   const unit = input.unit ?? existing?.unit ?? fallback!.unit;
-  if (unit === "WORKING_DAYS" && !Number.isInteger(input.amount)) throw new SettingsRuleError("WHOLE_WORKING_DAYS");
   // An OPENING_HOURS clock needs a line that opens at some time, or no due time could be computed.
   const lineKey = unit === "OPENING_HOURS" ? (input.lineKey ?? existing?.lineKey ?? fallback?.lineKey ?? null) : null;
   if (unit === "OPENING_HOURS") {

@@ -28,7 +28,9 @@ export const slaPolicySchema = z
   .object({
     key: z.string().min(1).max(64),
     // Each refusal names its own bounds (the form says "Kies een percentage van 5 tot en met 50.").
-    amount: z.coerce.number().positive("POSITIVE").max(1000, "AMOUNT_MAX"),
+    // Whole days or hours: the policy stores a whole number (2.5 was saved as 2, and 0.01 as 0,
+    // which made every new clock due at once).
+    amount: z.coerce.number().int("WHOLE_NUMBER").min(1, "POSITIVE").max(1000, "AMOUNT_MAX"),
     atRiskShare: z.coerce.number().min(0.05, "AT_RISK_RANGE").max(0.5, "AT_RISK_RANGE"),
     targetShare: z.coerce.number().min(0.5, "TARGET_RANGE").max(1, "TARGET_RANGE"),
     // Absent: the policy keeps its unit. OPENING_HOURS counts the opening hours of a line.
@@ -37,8 +39,14 @@ export const slaPolicySchema = z
   })
   .refine((p) => p.unit !== "OPENING_HOURS" || p.lineKey !== undefined, { path: ["lineKey"], message: "LINE_REQUIRED" });
 
+// An empty field is no number: coerced, "" would be 0, and an empty capacity closed every slot.
+const capacity = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.coerce.number({ error: "REQUIRED" }).int("WHOLE_NUMBER").min(0, "NOT_NEGATIVE").max(200, "CAPACITY_MAX"),
+);
+
 export const slotCapacitySchema = z.object({
   teamId: z.string().min(1).max(64),
-  morning: z.coerce.number().int("WHOLE_NUMBER").min(0, "NOT_NEGATIVE").max(200, "CAPACITY_MAX"),
-  afternoon: z.coerce.number().int("WHOLE_NUMBER").min(0, "NOT_NEGATIVE").max(200, "CAPACITY_MAX"),
+  morning: capacity,
+  afternoon: capacity,
 });

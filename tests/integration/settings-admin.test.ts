@@ -46,7 +46,11 @@ describe("configuration by an admin", () => {
 
   it("changes SLA targets and slot capacity, with whole working days only", async () => {
     const admin = await sessionFor("admin@loket.example");
-    expect(await updateSlaPolicy.execute(admin, { key: "WRITTEN_QUESTION", amount: 3.5, atRiskShare: 0.2, targetShare: 0.9 }, now)).toEqual({ ok: false, reason: "WHOLE_WORKING_DAYS" });
+    // A policy is a whole number of days or hours, whatever its unit (a half was stored cut off).
+    expect(await updateSlaPolicy.execute(admin, { key: "WRITTEN_QUESTION", amount: 3.5, atRiskShare: 0.2, targetShare: 0.9 }, now)).toEqual({ ok: false, reason: "INVALID_INPUT", fieldErrors: { amount: ["WHOLE_NUMBER"] } });
+    expect(await updateSlaPolicy.execute(admin, { key: "URGENT_REQUEST", amount: 2.5, atRiskShare: 0.2, targetShare: 0.9 }, now)).toMatchObject({ ok: false, fieldErrors: { amount: ["WHOLE_NUMBER"] } });
+    expect(await updateSlaPolicy.execute(admin, { key: "URGENT_REQUEST", amount: 0.01, atRiskShare: 0.2, targetShare: 0.9 }, now)).toMatchObject({ ok: false, fieldErrors: { amount: ["WHOLE_NUMBER"] } });
+    expect((await getSlaPolicies(db)).URGENT_REQUEST).toMatchObject({ amount: 7 });
     // Each bad field is named with a code that carries its bounds; nothing is stored.
     expect(await updateSlaPolicy.execute(admin, { key: "WRITTEN_QUESTION", amount: 1001, atRiskShare: 0.8, targetShare: 0.3 }, now)).toEqual({
       ok: false,
@@ -63,6 +67,8 @@ describe("configuration by an admin", () => {
       reason: "INVALID_INPUT",
       fieldErrors: { morning: ["NOT_NEGATIVE"], afternoon: ["CAPACITY_MAX"] },
     });
+    // An emptied field is not 0 (which would close every slot of that part of the day).
+    expect(await updateSlotCapacity.execute(admin, { teamId: team.id, morning: "", afternoon: "3" }, now)).toEqual({ ok: false, reason: "INVALID_INPUT", fieldErrors: { morning: ["REQUIRED"] } });
     await updateSlotCapacity.execute(admin, { teamId: team.id, morning: 2, afternoon: 3 }, now);
     expect((await db.slotCapacity.findMany({ where: { teamId: team.id }, orderBy: { slot: "asc" } })).map((s) => s.capacity)).toEqual([2, 3]);
   });

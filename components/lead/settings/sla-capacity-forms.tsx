@@ -61,7 +61,7 @@ export function SlaPolicyForm({
           ) : null}
           <div>
             <label htmlFor={id("amount")} className="block text-xs">{t(`sla.amountIn.${unit}`)}</label>
-            <input id={id("amount")} name="amount" type="number" min={0.5} step={unit === "WORKING_DAYS" ? 1 : 0.5} defaultValue={policy.amount} {...fieldAria(id("amount"), fieldErrors.amount)} className={input} />
+            <input id={id("amount")} name="amount" type="number" min={1} step={1} defaultValue={policy.amount} {...fieldAria(id("amount"), fieldErrors.amount)} className={input} />
             <WorkspaceFieldError id={id("amount")} errors={fieldErrors.amount} namespace="leadSettings" extraCodes={SLA_CODES} />
           </div>
           <div>
