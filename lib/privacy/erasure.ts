@@ -91,6 +91,9 @@ export async function erasePerson(tx: Tx, actorId: string, userId: string, reaso
   // Mails to the old address: pending ones are not sent any more, sent ones keep no address or body.
   await tx.outboxMessage.deleteMany({ where: { toAddress: person.email, status: "PENDING" } });
   await tx.outboxMessage.updateMany({ where: { toAddress: person.email }, data: { toAddress: ANONYMISED_ADDRESS, subject: ANONYMISED_TEXT, bodyText: ANONYMISED_TEXT, bodyHtml: null, redactedAt: now } });
+  // An API answer kept for idempotent replays (24 hours) that names the person, or a merged
+  // duplicate, would hand their data back to the same request: it goes, and a replay is new.
+  for (const id of [userId, ...merged]) await tx.$executeRaw`DELETE FROM "ApiIdempotencyKey" WHERE strpos("responseBody"::text, ${JSON.stringify(id)}) > 0`;
 
   await audit(tx, {
     actorId,

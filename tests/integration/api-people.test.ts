@@ -7,6 +7,7 @@ import { GET as readPerson, PATCH as updatePerson } from "@/app/api/v1/people/[i
 import { GET as findOrganisations, POST as createOrganisation } from "@/app/api/v1/organisations/route";
 import { GET as readOrganisation, PATCH as updateOrganisation } from "@/app/api/v1/organisations/[id]/route";
 import { db } from "@/lib/db/client";
+import { erasePerson } from "@/lib/privacy/erasure";
 import { closeRateLimits } from "@/lib/security/rate-limit";
 import { call, expectProblem, makeToken } from "../support/api-client";
 import { seedDemo } from "../support/fixtures";
@@ -51,6 +52,18 @@ describe("people", () => {
     expectProblem(await call(readPerson, { path: "/p", token: limited, params: { id: lisa.id } }), 404, "NOT_FOUND");
     expect((await call(findPeople, { path: "/api/v1/people?clientNumber=K-100231", token: limited })).body.data).toEqual([]);
     expectProblem(await call(createPerson, { method: "POST", path: "/p", token: limited, body: { name: "Nieuw", email: "n@example.org", clientNumber: "K-1" } }), 403, "ORGANISATION_LIMITED");
+  });
+
+  it("hands nothing of an erased person back through a replay of the request that created them", async () => {
+    const body = { name: "Dirk Doorn", email: "dirk.doorn@burger.example", clientNumber: "K-200009", phone: "0611112222" };
+    const first = await call(createPerson, { method: "POST", path: "/p", token: admin, body, idempotencyKey: "person-erased" });
+    expect(first.status).toBe(201);
+    const adminUser = await db.user.findUniqueOrThrow({ where: { email: "admin@loket.example" } });
+    await db.$transaction((tx) => erasePerson(tx, adminUser.id, first.body.id, "Verzoek tot verwijdering", new Date()));
+    expect(await db.apiIdempotencyKey.count({ where: { key: "person-erased" } })).toBe(0);
+    // The same request again is a new one: it does not answer with the erased person's stored data.
+    const replay = await call(createPerson, { method: "POST", path: "/p", token: admin, body, idempotencyKey: "person-erased" });
+    expect(replay.body.id).not.toBe(first.body.id);
   });
 
   it("creates a beneficiary once per Idempotency-Key, and refuses bad fields and a missing scope", async () => {
