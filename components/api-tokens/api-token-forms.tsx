@@ -10,7 +10,7 @@ import { badFields } from "@/lib/forms/error-code";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/api/token-actions";
 import { API_SCOPES } from "@/lib/api/scopes";
 
-const FIELD_CODES = new Set(["TOO_SHORT", "TOO_LONG", "REQUIRED", "CHOOSE_SCOPE", "IN_THE_PAST", "ACTOR_NOT_STAFF", "ORGANISATION_NOT_FOUND", "INVALID"]);
+const FIELD_CODES = new Set(["TOO_SHORT", "TOO_LONG", "REQUIRED", "CHOOSE_SCOPE", "IN_THE_PAST", "INVALID_DATE", "ACTOR_NOT_STAFF", "ORGANISATION_NOT_FOUND", "INVALID"]);
 const REASONS = new Set(["INVALID_INPUT", "ACTOR_NOT_STAFF", "ORGANISATION_NOT_FOUND", "NOT_FOUND", "FORBIDDEN"]);
 
 /** The refusal above the form; refused fields read as the one summary every form shares. */

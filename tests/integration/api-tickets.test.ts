@@ -9,6 +9,7 @@ import { GET as readTicket, PATCH as changeTicket } from "@/app/api/v1/tickets/[
 import { POST as reply } from "@/app/api/v1/tickets/[id]/messages/route";
 import { revokeApiToken } from "@/lib/api/token-commands";
 import { db } from "@/lib/db/client";
+import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { closeRateLimits, consumeRateLimit, RATE_LIMITS } from "@/lib/security/rate-limit";
 import { queueWhere } from "@/lib/tickets/queries";
 import { type Answer, call, expectProblem, makeToken } from "../support/api-client";
@@ -68,6 +69,12 @@ describe("API tokens", () => {
     });
     const past = await createApiToken.execute(admin, { name: "Oud", scopes: ["tickets:read"], actorId: admin.id, organisationId: "", expiresAt: "2020-01-01" }, new Date());
     expect(past).toEqual({ ok: false, reason: "INVALID_INPUT", fieldErrors: { expiresAt: ["IN_THE_PAST"] } });
+    // The last day it works, in Amsterdam: chosen today, it works until midnight tonight.
+    const at = new Date("2026-12-08T10:00:00Z");
+    const today = await createApiToken.execute(admin, { name: "Vandaag", scopes: ["tickets:read"], actorId: admin.id, organisationId: "", expiresAt: "2026-12-08" }, at);
+    if (!today.ok) throw new Error(today.reason);
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: today.data.id } })).expiresAt).toEqual(new Date("2026-12-08T23:00:00Z"));
+    expect(await createApiToken.execute(admin, { name: "Raar", scopes: ["tickets:read"], actorId: admin.id, organisationId: "", expiresAt: "2026-02-30" }, at)).toMatchObject({ ok: false, fieldErrors: { expiresAt: ["INVALID_DATE"] } });
   });
 });
 
@@ -77,7 +84,7 @@ describe("who gets in", () => {
     expectProblem(none, 401, "TOKEN_MISSING");
     expect(none.headers.get("www-authenticate")).toContain("Bearer");
     expectProblem(await call(listTickets, { path: "/api/v1/tickets", token: "lk_not-a-real-token" }), 401, "TOKEN_INVALID");
-    const expiring = await makeToken({ actor: "manager@loket.example", scopes: ["tickets:read"], expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const expiring = await makeToken({ actor: "manager@loket.example", scopes: ["tickets:read"], expiresAt: amsterdamDateKey(new Date(Date.now() + 86_400_000)) });
     await db.apiToken.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expectProblem(await call(listTickets, { path: "/api/v1/tickets", token: expiring.secret }), 401, "TOKEN_INVALID");
   });
