@@ -1,7 +1,7 @@
 // The API's ticket inputs, built from the schemas the workspace forms and the queue use, so a
 // field means and refuses the same in both places; `.meta` feeds the OpenAPI document.
 import { z } from "zod";
-import { queueFilterSchema } from "@/lib/queue/schema";
+import { CHANNELS, QUEUE_SEARCH_MAX, SLA_STATES, STATUSES } from "@/lib/queue/schema";
 import { changeSchema, replySchema } from "@/lib/workspace/schema";
 
 const id = z.string().trim().min(1).max(64);
@@ -10,9 +10,17 @@ export const ticketRefParam = z.object({
   id: z.string().min(1).max(64).meta({ description: "The ticket's id or its number (LK-2026-000010).", example: "LK-2026-000010" }),
 });
 
-/** The queue's filters (unknown values are ignored, as in a queue link) and a cursor. */
-export const ticketListQuery = queueFilterSchema.omit({ page: true }).extend({
-  q: queueFilterSchema.shape.q.meta({
+// The queue's filters, strict: the workspace drops an unknown value so a stale link still works,
+// but an integrator who sends status=FOO is told, not handed every ticket.
+export const ticketListQuery = z.object({
+  channel: z.enum(CHANNELS).optional(),
+  category: id.optional(),
+  status: z.enum(STATUSES).optional(),
+  team: id.optional(),
+  assignee: id.optional().meta({ description: '"me", "none" or a staff member\'s id.' }),
+  sla: z.enum(SLA_STATES).optional(),
+  verify: z.enum(["1"]).optional(),
+  q: z.string().trim().min(1).max(QUEUE_SEARCH_MAX).optional().meta({
     description: "A ticket number, or text in the ticket's subject, requester, organisation or messages (any case). One or two characters match the start of a word.",
   }),
   cursor: z.string().max(200).optional().meta({ description: "The nextCursor of the previous page." }),

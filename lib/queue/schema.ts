@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-const CHANNELS = ["PORTAL", "EMAIL", "PHONE", "CHAT", "LETTER"] as const;
-const STATUSES = ["NEW", "OPEN", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"] as const;
-const SLA_STATES = ["ON_TRACK", "AT_RISK", "BREACHED"] as const;
+export const CHANNELS = ["PORTAL", "EMAIL", "PHONE", "CHAT", "LETTER"] as const;
+export const STATUSES = ["NEW", "OPEN", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"] as const;
+export const SLA_STATES = ["ON_TRACK", "AT_RISK", "BREACHED"] as const;
 
 /** The longest search text: the search field takes no more, so a filter is never dropped unseen. */
 export const QUEUE_SEARCH_MAX = 200;

@@ -191,6 +191,10 @@ describe("GET /api/v1/tickets", () => {
     const forged = await call(listTickets, { path: "/api/v1/tickets?cursor=bm9wZQ", token: manager.secret });
     expectProblem(forged, 422, "INVALID_INPUT");
     expect(forged.body.errors).toEqual([{ pointer: "#/cursor", detail: "INVALID_CURSOR" }]);
+    // A filter value the document does not list is refused, not ignored (which handed every ticket).
+    const unknown = await call(listTickets, { path: "/api/v1/tickets?status=FOO&channel=fax", token: manager.secret });
+    expectProblem(unknown, 422, "INVALID_INPUT");
+    expect(unknown.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(["#/channel", "#/status"]);
   });
 });
 
