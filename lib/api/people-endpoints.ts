@@ -47,6 +47,9 @@ export const updatePersonEndpoint: ApiEndpoint = {
   permission: updateBeneficiaryAccount.permission,
   handler: async ({ caller, user, params, body, now }) => {
     const person = (await findPerson(caller, params.id ?? "")) ?? notFound();
+    // The fields are a beneficiary's (a client number among them); an employer contact's account is
+    // theirs and their organisation's to change, in the employer portal.
+    if (person.role !== "BENEFICIARY") throw new ApiProblem(409, "NOT_A_BENEFICIARY", "Only a beneficiary is changed here; an employer contact changes their own account in the employer portal.");
     const stored = { name: person.name, email: person.email, clientNumber: person.clientNumber, phone: person.phone, postalStreet: person.postalStreet, postalCode: person.postalCode, postalCity: person.postalCity, locale: person.locale };
     fromAction(await updateBeneficiaryAccount.execute(user, { ...stored, ...patchBody(patchPersonSchema, body), userId: person.id }, now));
     return { status: 200, body: await findPerson(caller, person.id) };

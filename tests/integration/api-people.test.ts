@@ -54,6 +54,12 @@ describe("people", () => {
     expectProblem(await call(createPerson, { method: "POST", path: "/p", token: limited, body: { name: "Nieuw", email: "n@example.org", clientNumber: "K-1" } }), 403, "ORGANISATION_LIMITED");
   });
 
+  it("tells an integrator an employer contact is not changed here, and changes nothing", async () => {
+    const eva = await db.user.findUniqueOrThrow({ where: { email: "eva.bakker@vandijk.example" } });
+    expectProblem(await call(updatePerson, { method: "PATCH", path: "/p", token: admin, params: { id: eva.id }, body: { phone: "0699999999" } }), 409, "NOT_A_BENEFICIARY");
+    expect((await db.user.findUniqueOrThrow({ where: { id: eva.id } })).phone).toBe(eva.phone);
+  });
+
   it("hands nothing of an erased person back through a replay of the request that created them", async () => {
     const body = { name: "Dirk Doorn", email: "dirk.doorn@burger.example", clientNumber: "K-200009", phone: "0611112222" };
     const first = await call(createPerson, { method: "POST", path: "/p", token: admin, body, idempotencyKey: "person-erased" });
