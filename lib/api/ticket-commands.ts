@@ -34,6 +34,8 @@ export const createTicketForCustomer = defineAction({
             teamId: input.teamId,
             priority: input.priority,
             authorId: user.id,
+            // The question is the customer's, whoever the token acts as.
+            messageAuthorId: input.requesterId ?? null,
           },
           now,
         ),

@@ -57,6 +57,11 @@ export interface NewTicketInput {
   replyChannel?: Channel | null;
   /** Who registered it: the requester in a portal, the agent on the phone. */
   authorId?: string | null;
+  /**
+   * Whose words the first message is, when not the registrar's: an integration sends the
+   * customer's question (their account, or nobody for a customer without one), not its own.
+   */
+  messageAuthorId?: string | null;
   attachments?: StoredAttachment[];
   firstContactResolution?: boolean;
   policyKey?: string;
@@ -196,7 +201,7 @@ export async function createTicket(tx: SqlTx, input: NewTicketInput, now: Date):
         ticketId: ticket.id,
         direction: "INBOUND",
         channel: input.channel,
-        authorId: input.authorId ?? requester?.id ?? null,
+        authorId: input.messageAuthorId !== undefined ? input.messageAuthorId : (input.authorId ?? requester?.id ?? null),
         body: input.body,
         bodyHtml: input.bodyHtml ?? null,
         attachments: input.attachments,

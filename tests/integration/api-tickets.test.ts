@@ -244,6 +244,12 @@ describe("POST /api/v1/tickets", () => {
     const elsewhere = await call(createTicket, { method: "POST", path: "/api/v1/tickets", token: limited.secret, body: { ...body, requesterId: undefined, requesterEmail: "hr@vandijk.example" }, idempotencyKey: "create-1" });
     expect(elsewhere.status).toBe(201);
     expect(elsewhere.body.organisation.id).toBe(vandijk);
+    // The question is the customer's words: by Bram's account, or by nobody of ours for a customer
+    // without one, never by the staff member the token acts as.
+    const firstMessage = (ticketId: string) => db.message.findFirstOrThrow({ where: { ticketId, direction: "INBOUND" }, orderBy: { createdAt: "asc" } });
+    expect((await firstMessage(first.body.id)).authorId).toBe(body.requesterId);
+    expect((await firstMessage(elsewhere.body.id)).authorId).toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "ticket.create", entityId: elsewhere.body.id, actor: { email: "manager@loket.example" } } })).toBe(1);
   });
 
   it("answers bad input with problem details naming each field, and keeps the key free for the fixed request", async () => {
