@@ -67,6 +67,12 @@ test.describe("audit log and personal data export (admins)", () => {
     await page.goto(`/agent/beheer/privacy/export/${anna.id}?format=html`);
     await expect(page.getByRole("heading", { level: 1, name: "Persoonsgegevens van Anna Jansen" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "Vragen (tickets)" })).toBeVisible();
+    // In Anna's language, whatever the admin reads Loket in: the page goes to her.
+    await admin.addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Persoonsgegevens van Anna Jansen" })).toBeVisible();
+    await admin.clearCookies({ name: "NEXT_LOCALE" });
+    await page.reload();
     await expectAccessible(page);
     await page.screenshot({ path: "test-results/screens/audit-person-export.png", fullPage: true });
     const json = await page.request.get(`/agent/beheer/privacy/export/${anna.id}?format=json`);

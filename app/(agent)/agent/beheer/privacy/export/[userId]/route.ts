@@ -1,5 +1,6 @@
-import { getLocale, getTranslations } from "next-intl/server";
-import { getFormatter } from "@/lib/i18n/formatter";
+import { createFormatter } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { intlLocaleOf } from "@/lib/i18n/intl-locale";
 import { getSessionUser } from "@/lib/auth/session";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { exportPersonData } from "@/lib/privacy/export";
@@ -24,9 +25,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ user
       headers: { ...headers, "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="loket-persoonsgegevens-${userId}-${amsterdamDateKey(now)}.json"` },
     });
   }
-  const [t, ta, locale, formatter] = await Promise.all([getTranslations("personExport"), getTranslations("auditLog"), getLocale(), getFormatter()]);
+  // In the language of the person whose data it is (the page goes to them), not the admin's.
+  const locale = result.data.account.locale === "en" ? "en" : "nl";
+  const [t, ta] = await Promise.all([getTranslations({ locale, namespace: "personExport" }), getTranslations({ locale, namespace: "auditLog" })]);
+  const formatter = createFormatter({ locale: intlLocaleOf(locale), timeZone: "Europe/Amsterdam" });
   const html = renderPersonDataHtml(result.data, {
-    locale: locale === "en" ? "en" : "nl",
+    locale,
     title: t("title", { name: result.data.account.name }),
     intro: t("intro", { date: formatter.dateTime(now, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" }) }),
     print: t("print"),
