@@ -8,11 +8,12 @@ import { closureDateProblem, isFixedLine } from "@/lib/lines/rules";
 import { WORKING_WEEK } from "@/lib/portal/closures";
 import { ownValue } from "@/lib/util/own-key";
 import type { closureDaySchema, holidaySettingsSchema, openingHoursSchema, slaPolicySchema, slotCapacitySchema } from "./schema";
-import { getLineSchedule } from "./queries";
+import { getCalendarSettings, getLineSchedule } from "./queries";
+import { holidaysOn } from "@/lib/calendar/holidays";
 import { recheckRunningClocks } from "@/lib/sla/recheck";
 
 export class SettingsRuleError extends Error {
-  constructor(readonly code: "CLOSURE_DAY_EXISTS" | "NOT_FOUND" | "DATE_IN_PAST" | "DATE_ON_WEEKEND" | "NO_HOURS" | "UNKNOWN_LINE" | "LINE_NEVER_OPEN") {
+  constructor(readonly code: "CLOSURE_DAY_EXISTS" | "NOT_FOUND" | "DATE_IN_PAST" | "DATE_ON_WEEKEND" | "DATE_IS_HOLIDAY" | "NO_HOURS" | "UNKNOWN_LINE" | "LINE_NEVER_OPEN") {
     super(code);
   }
 }
@@ -33,6 +34,8 @@ export async function addClosureDay(tx: Tx, input: z.infer<typeof closureDaySche
   if (problem === "CLOSED_ANYWAY") throw new SettingsRuleError("DATE_ON_WEEKEND");
   if (problem) throw new SettingsRuleError("DATE_IN_PAST");
   if (await tx.closureDay.findUnique({ where: { date: input.date } })) throw new SettingsRuleError("CLOSURE_DAY_EXISTS");
+  // A public holiday (as the holiday settings keep them) is closed already: it would close nothing.
+  if (holidaysOn(input.date, await getCalendarSettings(tx)).some((h) => h.key !== "CLOSURE_DAY")) throw new SettingsRuleError("DATE_IS_HOLIDAY");
   await tx.closureDay.create({ data: input });
   await recheckRunningClocks(tx);
   await audit(tx, { actorId, action: "settings.closure_day.add", entityType: "ClosureDay", entityId: input.date });

@@ -20,6 +20,9 @@ describe("configuration by an admin", () => {
     expect(await createClosureDay.execute(admin, { date: "2026-12-24", reasonNl: "Kerstavond", reasonEn: "Christmas Eve" }, now)).toEqual({ ok: true, data: undefined });
     expect(isWorkingDate("2026-12-24", await getCalendarSettings(db))).toBe(false);
     expect(await createClosureDay.execute(admin, { date: "2026-12-24", reasonNl: "x", reasonEn: "x" }, now)).toEqual({ ok: false, reason: "CLOSURE_DAY_EXISTS" });
+    // Christmas is a public holiday: closed already, so an extra closure day there closes nothing.
+    expect(await createClosureDay.execute(admin, { date: "2026-12-25", reasonNl: "Kerst", reasonEn: "Christmas" }, now)).toEqual({ ok: false, reason: "DATE_IS_HOLIDAY" });
+    expect(await db.closureDay.count({ where: { date: "2026-12-25" } })).toBe(0);
     expect(await deleteClosureDay.execute(admin, { date: "2026-12-24" }, now)).toEqual({ ok: true, data: undefined });
     expect(await deleteClosureDay.execute(admin, { date: "2026-12-24" }, now)).toEqual({ ok: false, reason: "NOT_FOUND" });
     expect(await db.auditEvent.count({ where: { actorId: admin.id, action: { startsWith: "settings.closure_day" } } })).toBe(2);
