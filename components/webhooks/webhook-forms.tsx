@@ -13,7 +13,7 @@ import { createWebhookAction, deleteWebhookAction, resendWebhookAction, rotateWe
 
 const REASONS = new Set(["INVALID_INPUT", "URL_INVALID", "URL_NOT_HTTPS", "URL_INTERNAL", "NOT_FOUND", "NOT_FAILED", "FORBIDDEN"]);
 
-const FIELD_CODES = new Set(["REQUIRED", "TOO_LONG", "CHOOSE_EVENT"]);
+const FIELD_CODES = new Set(["REQUIRED", "TOO_LONG", "CHOOSE_EVENT", "URL_INVALID", "URL_NOT_HTTPS", "URL_INTERNAL"]);
 // The inputs' ids, for the summary's link to the first bad field.
 const FIELD_IDS: Record<string, string> = { url: "webhook-url", description: "webhook-description", eventTypes: "webhook-events" };
 

@@ -25,7 +25,8 @@ export const createWebhook = defineAction({
     const production = process.env.NODE_ENV === "production";
     // The name is resolved before the transaction (no network wait while it is open).
     const refusal = await webhookTargetRefusal(input.url, production);
-    if (refusal) return fail(refusal);
+    // Said at the address too, not only above the form.
+    if (refusal) return fail(refusal, { url: [refusal] });
     return refusing(() => db.$transaction((tx) => createWebhookEndpoint(tx, { ...input, actorId: user.id, production }, totpKeyring())));
   },
 });

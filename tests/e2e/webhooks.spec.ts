@@ -19,6 +19,9 @@ test.describe("webhooks (admins)", () => {
     await page.getByLabel(/Ticket aangemaakt/).check();
     await page.getByRole("button", { name: "Ontvanger toevoegen" }).click();
     await expect(page.getByTestId("form-error")).toContainText("Gebruik https");
+    // Said at the address too, which is marked for screen readers.
+    await expect(page.getByLabel("Adres (URL) van de ontvanger")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#webhook-url-error")).toContainText("Gebruik https");
 
     await page.getByLabel("Adres (URL) van de ontvanger").fill(url);
     await page.getByLabel("Omschrijving (optioneel)").fill("Uitkeringsadministratie");

@@ -313,8 +313,8 @@ describe("webhook deliveries", () => {
 
   it("refuses plain HTTP except to this machine, and other-than-http URLs", async () => {
     const plain = await createWebhook.execute(admin, { url: "http://backoffice.example/hook", eventTypes: ["ticket.created"] }, T0);
-    expect(plain).toEqual({ ok: false, reason: "URL_NOT_HTTPS" });
-    expect(await createWebhook.execute(admin, { url: "ftp://backoffice.example/hook", eventTypes: ["ticket.created"] }, T0)).toEqual({ ok: false, reason: "URL_INVALID" });
+    expect(plain).toEqual({ ok: false, reason: "URL_NOT_HTTPS", fieldErrors: { url: ["URL_NOT_HTTPS"] } });
+    expect(await createWebhook.execute(admin, { url: "ftp://backoffice.example/hook", eventTypes: ["ticket.created"] }, T0)).toEqual({ ok: false, reason: "URL_INVALID", fieldErrors: { url: ["URL_INVALID"] } });
     expect((await createWebhook.execute(admin, { url: "https://backoffice.example/hook", eventTypes: [] }, T0)).ok).toBe(false);
     // Every bad field at once, each with its own code: a missing address, a description over its limit, no event.
     expect(await createWebhook.execute(admin, { url: " ", description: "x".repeat(201), eventTypes: [] }, T0)).toEqual({
@@ -327,7 +327,7 @@ describe("webhook deliveries", () => {
 
   it("refuses an address inside this machine or its networks, in any spelling; loopback only outside production", async () => {
     for (const url of ["https://10.1.2.3/hook", "https://169.254.169.254/latest/meta-data/", "https://0xa9fea9fe/", "https://[fd00::1]/hook", "https://[::ffff:192.168.0.1]/hook", "http://192.168.1.1/hook"]) {
-      expect(await createWebhook.execute(admin, { url, eventTypes: ["ticket.created"] }, T0), url).toEqual({ ok: false, reason: "URL_INTERNAL" });
+      expect(await createWebhook.execute(admin, { url, eventTypes: ["ticket.created"] }, T0), url).toEqual({ ok: false, reason: "URL_INTERNAL", fieldErrors: { url: ["URL_INTERNAL"] } });
     }
     expect(await db.webhookEndpoint.count()).toBe(0);
     // Outside production the tests' and developers' receivers on this machine stay allowed...
@@ -336,9 +336,9 @@ describe("webhook deliveries", () => {
     vi.stubEnv("NODE_ENV", "production");
     try {
       for (const url of ["https://127.0.0.1/hook", "https://2130706433/hook", "https://[::1]/hook", "https://localhost/hook"]) {
-        expect(await createWebhook.execute(admin, { url, eventTypes: ["ticket.created"] }, T0), url).toEqual({ ok: false, reason: "URL_INTERNAL" });
+        expect(await createWebhook.execute(admin, { url, eventTypes: ["ticket.created"] }, T0), url).toEqual({ ok: false, reason: "URL_INTERNAL", fieldErrors: { url: ["URL_INTERNAL"] } });
       }
-      expect(await createWebhook.execute(admin, { url: "http://localhost:4000/hook", eventTypes: ["ticket.created"] }, T0)).toEqual({ ok: false, reason: "URL_NOT_HTTPS" });
+      expect(await createWebhook.execute(admin, { url: "http://localhost:4000/hook", eventTypes: ["ticket.created"] }, T0)).toEqual({ ok: false, reason: "URL_NOT_HTTPS", fieldErrors: { url: ["URL_NOT_HTTPS"] } });
     } finally {
       vi.unstubAllEnvs();
     }
