@@ -10,6 +10,7 @@ export const IMPORT_REASONS = [
   "MISSING_COLUMN",
   "MISSING_FIELD",
   "BAD_EMAIL",
+  "NAME_TOO_SHORT",
   "BAD_POSTAL_CODE",
   "BAD_VALUE",
   "UNKNOWN_KIND",
@@ -278,6 +279,9 @@ function readValue(field: string, raw: string): unknown {
       return parseRights(raw) ?? new Refused("BAD_VALUE");
     case "phone":
       return /^[+0-9 ()-]{6,20}$/.test(raw) ? raw : new Refused("BAD_VALUE");
+    // As the forms take a name: at least two characters ("J" is a typing slip, not a person).
+    case "name":
+      return raw.length < 2 ? new Refused("NAME_TOO_SHORT") : raw.length <= MAX_TEXT ? raw.replace(/\s+/g, " ") : new Refused("BAD_VALUE");
     default:
       return raw.length <= MAX_TEXT ? raw.replace(/\s+/g, " ") : new Refused("BAD_VALUE");
   }

@@ -131,6 +131,11 @@ describe("a line", () => {
     ]);
   });
 
+  it("refuses a one-character name, as the forms do", () => {
+    expect(checkLine("BENEFICIARIES", map, { line: 3, cells: ["K-2", " J ", "j@x.nl", "", ""] }).problems).toEqual([{ line: 3, field: "name", reason: "NAME_TOO_SHORT" }]);
+    expect(checkLine("BENEFICIARIES", map, { line: 3, cells: ["K-2", "Jo", "j@x.nl", "", ""] }).problems).toEqual([]);
+  });
+
   it("a wrong number of columns is one problem of the whole line", () => {
     expect(checkLine("BENEFICIARIES", map, { line: 4, cells: ["K-1", "Piet"] }).problems).toEqual([{ line: 4, field: null, reason: "COLUMN_COUNT" }]);
   });
@@ -140,22 +145,22 @@ describe("a line", () => {
   it("reads an organisation's KvK number and RSIN as the organisation form does, and names a bad one", () => {
     const orgMap = mapHeader("ORGANISATIONS", ["Werkgeversnummer", "Naam", "KvK-nummer", "RSIN"]);
     expect(orgMap.columns).toMatchObject({ kvkNumber: 2, rsin: 3 });
-    expect(checkLine("ORGANISATIONS", orgMap, { line: 2, cells: ["WG-1", "X", "1234 5678", "002.417.583"] }).row).toEqual({
-      externalNumber: "WG-1", name: "X", kvkNumber: "12345678", rsin: "002417583",
+    expect(checkLine("ORGANISATIONS", orgMap, { line: 2, cells: ["WG-1", "Xyz", "1234 5678", "002.417.583"] }).row).toEqual({
+      externalNumber: "WG-1", name: "Xyz", kvkNumber: "12345678", rsin: "002417583",
     });
     // A KvK number that lost its leading zero in a spreadsheet is padded back.
-    expect(checkLine("ORGANISATIONS", orgMap, { line: 3, cells: ["WG-1", "X", "9012345", ""] }).row).toEqual({ externalNumber: "WG-1", name: "X", kvkNumber: "09012345" });
-    expect(checkLine("ORGANISATIONS", orgMap, { line: 4, cells: ["WG-1", "X", "123456789", "002417584"] }).problems).toEqual([
+    expect(checkLine("ORGANISATIONS", orgMap, { line: 3, cells: ["WG-1", "Xyz", "9012345", ""] }).row).toEqual({ externalNumber: "WG-1", name: "Xyz", kvkNumber: "09012345" });
+    expect(checkLine("ORGANISATIONS", orgMap, { line: 4, cells: ["WG-1", "Xyz", "123456789", "002417584"] }).problems).toEqual([
       { line: 4, field: "kvkNumber", reason: "BAD_KVK_NUMBER" },
       { line: 4, field: "rsin", reason: "BAD_RSIN" },
     ]);
-    expect(checkLine("ORGANISATIONS", orgMap, { line: 5, cells: ["WG-1", "X", "KvK 1234", "abc"] }).problems.map((p) => p.reason)).toEqual(["BAD_KVK_NUMBER", "BAD_RSIN"]);
+    expect(checkLine("ORGANISATIONS", orgMap, { line: 5, cells: ["WG-1", "Xyz", "KvK 1234", "abc"] }).problems.map((p) => p.reason)).toEqual(["BAD_KVK_NUMBER", "BAD_RSIN"]);
     expect(mapHeader("ORGANISATIONS", ["externalNumber", "name", "chamberOfCommerce", "rsin"]).columns).toMatchObject({ kvkNumber: 2, rsin: 3 });
   });
 
   it("an unknown organisation kind is its own reason", () => {
     const orgMap = mapHeader("ORGANISATIONS", ["werkgeversnummer", "naam", "soort"]);
-    expect(checkLine("ORGANISATIONS", orgMap, { line: 3, cells: ["WG-1", "X", "stichting"] }).problems).toEqual([{ line: 3, field: "kind", reason: "UNKNOWN_KIND" }]);
+    expect(checkLine("ORGANISATIONS", orgMap, { line: 3, cells: ["WG-1", "Xyz", "stichting"] }).problems).toEqual([{ line: 3, field: "kind", reason: "UNKNOWN_KIND" }]);
   });
 });
 
@@ -164,7 +169,7 @@ describe("duplicates within the file", () => {
   const lines = (rows: string[][]) => rows.map((cells, i) => checkLine("BENEFICIARIES", map, { line: i + 2, cells })) as CheckedLine<never>[];
 
   it("flags every line sharing a client number or an e-mail address, case-insensitively", () => {
-    const problems = duplicateProblems("BENEFICIARIES", lines([["K-1", "A", "a@x.nl"], ["k-1", "B", "b@x.nl"], ["K-3", "C", "A@X.NL"], ["K-4", "D", "d@x.nl"]]));
+    const problems = duplicateProblems("BENEFICIARIES", lines([["K-1", "Ann", "a@x.nl"], ["k-1", "Bob", "b@x.nl"], ["K-3", "Cor", "A@X.NL"], ["K-4", "Dirk", "d@x.nl"]]));
     expect(Object.fromEntries(problems)).toEqual({
       2: [{ line: 2, field: "clientNumber", reason: "DUPLICATE_IN_FILE" }, { line: 2, field: "email", reason: "DUPLICATE_IN_FILE" }],
       3: [{ line: 3, field: "clientNumber", reason: "DUPLICATE_IN_FILE" }],
@@ -174,7 +179,7 @@ describe("duplicates within the file", () => {
 
   it("employer contacts repeat only within the same organisation", () => {
     const contactMap = mapHeader("EMPLOYER_CONTACTS", ["werkgeversnummer", "email", "naam"]);
-    const checked = [["WG-1", "a@x.nl", "A"], ["WG-2", "a@x.nl", "A"], ["WG-1", "A@x.nl", "A"]].map((cells, i) => checkLine("EMPLOYER_CONTACTS", contactMap, { line: i + 2, cells }));
+    const checked = [["WG-1", "a@x.nl", "Ann"], ["WG-2", "a@x.nl", "Ann"], ["WG-1", "A@x.nl", "Ann"]].map((cells, i) => checkLine("EMPLOYER_CONTACTS", contactMap, { line: i + 2, cells }));
     expect([...duplicateProblems("EMPLOYER_CONTACTS", checked).keys()]).toEqual([2, 4]);
   });
 });
