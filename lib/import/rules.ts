@@ -256,6 +256,8 @@ class Refused {
 }
 
 function readValue(field: string, raw: string): unknown {
+  // As the forms take a name: at least two characters ("J" is a typing slip, not a person); then as any text.
+  if (field === "name" && raw.length < 2) return new Refused("NAME_TOO_SHORT");
   switch (field) {
     case "email":
     case "csmEmail":
@@ -279,9 +281,6 @@ function readValue(field: string, raw: string): unknown {
       return parseRights(raw) ?? new Refused("BAD_VALUE");
     case "phone":
       return /^[+0-9 ()-]{6,20}$/.test(raw) ? raw : new Refused("BAD_VALUE");
-    // As the forms take a name: at least two characters ("J" is a typing slip, not a person).
-    case "name":
-      return raw.length < 2 ? new Refused("NAME_TOO_SHORT") : raw.length <= MAX_TEXT ? raw.replace(/\s+/g, " ") : new Refused("BAD_VALUE");
     default:
       return raw.length <= MAX_TEXT ? raw.replace(/\s+/g, " ") : new Refused("BAD_VALUE");
   }

@@ -19,25 +19,21 @@ export const noteSchema = z.object({
   body: limitedText(20_000, 2),
 });
 
+const status = z.enum(["NEW", "OPEN", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"]);
+const categoryKey = z.string().min(1).max(64);
+const priority = z.enum(["NORMAL", "HIGH", "URGENT"]);
+
 export const changeSchema = z.object({
   ticketId: id,
-  status: z.enum(["NEW", "OPEN", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"]).optional(),
-  categoryKey: z.string().min(1).max(64).optional(),
+  status: status.optional(),
+  categoryKey: categoryKey.optional(),
   // Moved to another team, never to none: a ticket without a team is in no team's queue and out
   // of sight of every case handler and coordinator.
   teamId: id.optional(),
   assigneeId: id.nullable().optional(),
-  priority: z.enum(["NORMAL", "HIGH", "URGENT"]).optional(),
+  priority: priority.optional(),
   // What the form showed for the fields it changes: refused when the ticket no longer has it
-  // (another tab or person changed it meanwhile), so a stale form never undoes their change.
-  expected: z
-    .object({
-      status: z.enum(["NEW", "OPEN", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"]),
-      categoryKey: z.string().min(1).max(64),
-      teamId: id.nullable(),
-      assigneeId: id.nullable(),
-      priority: z.enum(["NORMAL", "HIGH", "URGENT"]),
-    })
-    .partial()
-    .optional(),
+  // (another tab or person changed it meanwhile), so a stale form never undoes their change. As
+  // the ticket holds them: its team may be none.
+  expected: z.object({ status, categoryKey, teamId: id.nullable(), assigneeId: id.nullable(), priority }).partial().optional(),
 });

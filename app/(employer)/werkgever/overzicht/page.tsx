@@ -33,11 +33,12 @@ async function EmployerOverviewPage({ searchParams }: { searchParams: Promise<Pa
   }
   const given = parseFilters(params);
   const page = pageFrom(one(params.pagina));
-  const categories = await overviewCategories(user);
+  // The figures do not depend on the filters: read beside the categories the filter needs.
+  const [categories, figures] = await Promise.all([overviewCategories(user), overviewFigures(user, parsed.period, now)]);
   // A category the filter does not offer (a typed or stale address) filters nothing, as the
   // choice then shows "Alle": the list and its CSV link agree with what the form says.
   const filters = categories.some((c) => c.key === given.categoryKey) ? given : { ...given, categoryKey: undefined };
-  const [figures, list] = await Promise.all([overviewFigures(user, parsed.period, now), overviewList(user, parsed.period, filters, page, now)]);
+  const list = await overviewList(user, parsed.period, filters, page, now);
   toLastPageIfPast(page, list.total, OVERVIEW_PAGE_SIZE, (last) => `/werkgever/overzicht?${overviewQuery(parsed.keys, filters, last)}`);
   return (
     <>
