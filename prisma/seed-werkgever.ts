@@ -54,7 +54,7 @@ export async function seedWerkgever(tx: Tx, now: Date): Promise<void> {
 }
 
 /** What requestHrDesk writes (lib/employer/hr-desk.ts), as rows: the seed cannot load server code. */
-async function seedHrDeskConversation(tx: Tx, eva: { id: string; name: string; email: string }, organisationId: string, now: Date) {
+async function seedHrDeskConversation(tx: Tx, eva: { id: string; name: string; email: string | null }, organisationId: string, now: Date) {
   const category = await tx.ticketCategory.findUniqueOrThrow({ where: { key: "HR_DESK" } });
   if (!category.defaultTeamId) return;
   const askedAt = new Date(now.getTime() - 60 * 60_000);

@@ -11,11 +11,12 @@ export async function AuditTable({ rows, now, personHref }: { rows: AuditRow[]; 
   const label = (code: string) => (t.has(`actions.${code}`) ? t(`actions.${code}`) : code);
   // "Instelling", not "Setting": the export already reads these labels.
   const entityLabel = (type: string) => (t.has(`entityTypes.${type}`) ? t(`entityTypes.${type}`) : type);
-  const person = (p: { name: string; email: string } | null, id: string | null) =>
+  // Someone registered from a letter may have no e-mail address: the filter finds them by name.
+  const person = (p: { name: string; email: string | null } | null, id: string | null) =>
     p ? (
       <>
-        <a href={personHref(p.email)} className="font-medium">{p.name}</a>
-        <span className="block break-all text-slate-600">{p.email}</span>
+        <a href={personHref(p.email ?? p.name)} className="font-medium">{p.name}</a>
+        {p.email ? <span className="block break-all text-slate-600">{p.email}</span> : null}
       </>
     ) : id ? (
       t("unknownUser", { id })

@@ -63,7 +63,7 @@ export function BeneficiaryFields({ prefix, values, errors }: { prefix: string; 
   return (
     <>
       <Input prefix={prefix} name="name" required autoComplete="off" value={values?.name} errors={errors.name} />
-      <Input prefix={prefix} name="email" type="email" required autoComplete="off" value={values?.email} errors={errors.email} />
+      <Input prefix={prefix} name="email" type="email" autoComplete="off" value={values?.email} errors={errors.email} />
       <Input prefix={prefix} name="clientNumber" required autoComplete="off" value={values?.clientNumber} errors={errors.clientNumber} />
       <Input prefix={prefix} name="phone" type="tel" autoComplete="off" value={values?.phone} errors={errors.phone} />
       <Input prefix={prefix} name="postalStreet" autoComplete="off" value={values?.postalStreet} errors={errors.postalStreet} />

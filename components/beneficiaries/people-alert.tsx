@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 // Every refusal code of the customer pages; anything else reads "unexpected".
 const KNOWN = new Set([
   "INVALID_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "UNEXPECTED", "RATE_LIMITED", "USER_NOT_FOUND", "EMAIL_IN_USE", "CLIENT_NUMBER_TAKEN",
-  "ACCOUNT_INACTIVE", "ALREADY_ACTIVE", "ALREADY_MERGED", "SAME_PERSON", "NOT_A_BENEFICIARY",
+  "ACCOUNT_INACTIVE", "ALREADY_ACTIVE", "ALREADY_MERGED", "SAME_PERSON", "NOT_A_BENEFICIARY", "NO_EMAIL", "EMAIL_NEEDED_FOR_PORTAL",
 ]);
 
 /** The refusal above a form; refused fields read as the one summary every form shares (`idOf`: the forms prefix their ids). */

@@ -1,4 +1,5 @@
 import "server-only";
+import { accountEmail } from "@/lib/auth/account-email";
 import { defineAction, fail, fieldErrorsOf, ok, type ActionResult } from "@/lib/actions/define";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { checkPassword } from "@/lib/auth/password-policy";
@@ -11,7 +12,7 @@ import { checkResetToken, hashResetToken } from "./rules";
 import { changePasswordSchema, requestResetSchema, resetPasswordSchema } from "./schema";
 
 /** The policy check, repeated inside the transaction so a policy saved meanwhile still counts. */
-async function assertPolicy(client: Tx | typeof db, password: string, person: { email: string; name: string }): Promise<void> {
+async function assertPolicy(client: Tx | typeof db, password: string, person: { email: string | null; name: string }): Promise<void> {
   const refusal = checkPassword(password, person, await getPasswordPolicy(client));
   if (refusal) throw new AccountRuleError(refusal);
 }
@@ -88,7 +89,7 @@ export async function resetPasswordWithToken(rawInput: unknown, now: Date): Prom
       await assertPolicy(tx, parsed.data.password, row.user);
       await storeNewPassword(tx, { userId, newHash, how: "reset" }, now);
     });
-    return ok({ email: row.user.email });
+    return ok({ email: accountEmail(row.user) });
   } catch (error) {
     return refused(error, "account.password.reset");
   }

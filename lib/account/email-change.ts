@@ -1,4 +1,5 @@
 import "server-only";
+import { accountEmail } from "@/lib/auth/account-email";
 import { Prisma } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import { db, type Tx } from "@/lib/db/client";
@@ -33,7 +34,7 @@ export async function requestEmailChange(tx: Tx, userId: string, newEmail: strin
   const confirm = confirmEmailMail({ name: user.name, link: `${linkBase()}/e-mail-bevestigen/${token}`, expiresAt, locale: user.locale });
   await enqueueMail(tx, { kind: "account.email_change", to: newEmail, subject: confirm.subject, text: confirm.text, locale: user.locale, sensitive: true, at: now });
   const notice = emailChangeNoticeMail({ name: user.name, newEmail, at: now, resetUrl: `${linkBase()}/wachtwoord-vergeten`, locale: user.locale });
-  await enqueueMail(tx, { kind: "account.email_change_notice", to: user.email, subject: notice.subject, text: notice.text, locale: user.locale, sensitive: false, at: now });
+  await enqueueMail(tx, { kind: "account.email_change_notice", to: accountEmail(user), subject: notice.subject, text: notice.text, locale: user.locale, sensitive: false, at: now });
   await audit(tx, { actorId: userId, action: "account.email_change_requested", entityType: "User", entityId: userId, data: { emailChangeId: row.id, expiresAt: expiresAt.toISOString() } });
   return { token };
 }

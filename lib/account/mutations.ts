@@ -1,4 +1,5 @@
 import "server-only";
+import { accountEmail } from "@/lib/auth/account-email";
 import { audit } from "@/lib/audit/mutations";
 import type { PasswordRefusal } from "@/lib/auth/password-policy";
 import { afterFailedLogin } from "@/lib/auth/rules";
@@ -57,7 +58,7 @@ export async function storeNewPassword(
   const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true, name: true, locale: true } });
   const brand = await getBrand(tx);
   const mail = passwordChangedMail({ name: user.name, at: now, how: input.how, resetUrl: `${linkBase()}/wachtwoord-vergeten`, locale: user.locale, sender: brand.name });
-  await enqueueMail(tx, { kind: "account.password_changed", to: user.email, subject: mail.subject, text: mail.text, locale: user.locale, at: now });
+  await enqueueMail(tx, { kind: "account.password_changed", to: accountEmail(user), subject: mail.subject, text: mail.text, locale: user.locale, at: now });
   await audit(tx, { actorId: input.userId, action: input.how === "reset" ? "account.password_reset" : "account.password_changed", entityType: "User", entityId: input.userId });
 }
 

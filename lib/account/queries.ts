@@ -1,4 +1,5 @@
 import "server-only";
+import { accountEmail } from "@/lib/auth/account-email";
 import { getPasswordPolicy } from "@/lib/auth/password-settings";
 import { db } from "@/lib/db/client";
 import { checkResetToken, hashResetToken, type ResetRefusal } from "./rules";
@@ -12,7 +13,7 @@ export async function resetLinkState(token: string, now: Date): Promise<{ ok: tr
     include: { user: { select: { email: true, active: true } } },
   });
   const refusal = checkResetToken(row, now);
-  return refusal || !row ? { ok: false, reason: refusal ?? "RESET_INVALID" } : { ok: true, email: row.user.email };
+  return refusal || !row ? { ok: false, reason: refusal ?? "RESET_INVALID" } : { ok: true, email: accountEmail(row.user) };
 }
 
 /** The active password policy, for the forms that show it. */

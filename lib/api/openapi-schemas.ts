@@ -63,7 +63,7 @@ export const personSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    email: z.string(),
+    email: z.string().nullable().meta({ description: "Null for a beneficiary known only by post: answers go by letter, and there is no portal invitation until an address is set." }),
     role: z.enum(["BENEFICIARY", "EMPLOYER_CONTACT"]),
     clientNumber: z.string().nullable(),
     phone: z.string().nullable(),

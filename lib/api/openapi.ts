@@ -121,7 +121,7 @@ export const API_PATHS: ZodOpenApiPathsObject = {
         requestBody: json(patchPersonSchema),
         responses: { "200": { description: "The person after the change.", ...json(personSchema) }, "404": problem("No such person for this token.") },
       },
-      { "409": problem("EMAIL_IN_USE, CLIENT_NUMBER_TAKEN, or NOT_A_BENEFICIARY (an employer contact is not changed here).") },
+      { "409": problem("EMAIL_IN_USE, CLIENT_NUMBER_TAKEN, EMAIL_NEEDED_FOR_PORTAL (the address of someone who logs in cannot be cleared), or NOT_A_BENEFICIARY (an employer contact is not changed here).") },
     ),
   },
   "/api/v1/organisations": {

@@ -13,7 +13,7 @@ const MATCH_LIMIT = 20;
 export interface PersonMatch {
   id: string;
   name: string;
-  email: string;
+  email: string | null;
 }
 
 export interface OrganisationMatch {

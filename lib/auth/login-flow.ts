@@ -1,4 +1,5 @@
 import "server-only";
+import { accountEmail } from "@/lib/auth/account-email";
 // The steps of a login as plain functions (next-auth's authorize callbacks only delegate here), so
 // tests run them against a real database: password, then a code or, for staff without TOTP,
 // enrolment; and which decoded session may act at all.
@@ -74,8 +75,8 @@ export async function tokenFromCookies(header: string | null, key: string): Prom
   return decodeSessionToken(raw, key);
 }
 
-function baseOf(user: Pick<AuthenticatedUser, "id" | "email" | "name" | "role" | "sessionVersion">) {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sv: user.sessionVersion };
+function baseOf(user: Pick<AuthenticatedUser, "id" | "name" | "role" | "sessionVersion"> & { email: string | null }) {
+  return { id: user.id, email: accountEmail(user), name: user.name, role: user.role, sv: user.sessionVersion };
 }
 
 async function sessionFor(db: Db, userId: string, ctx: LoginContext): Promise<string> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { accountEmail } from "@/lib/auth/account-email";
 import type { Locale, OrganisationRight, Role } from "@prisma/client";
 import { linkBase } from "@/lib/account/mutations";
 import { audit } from "@/lib/audit/mutations";
@@ -72,7 +73,7 @@ export async function countFailedLogin(tx: Tx, userId: string, now: Date): Promi
   if (!next.lockedUntil) return { locked: false };
   await audit(tx, { actorId: null, action: "auth.locked", entityType: "User", entityId: userId });
   const mail = lockNoticeMail({ name: user.name, until: next.lockedUntil, locale: user.locale });
-  await enqueueMail(tx, { kind: "auth.account_locked", to: user.email, subject: mail.subject, text: mail.text, locale: user.locale, sensitive: false, at: now });
+  await enqueueMail(tx, { kind: "auth.account_locked", to: accountEmail(user), subject: mail.subject, text: mail.text, locale: user.locale, sensitive: false, at: now });
   return { locked: true };
 }
 
@@ -103,7 +104,7 @@ export async function attemptLogin(db: Db, input: LoginInput, now: Date, staffPo
     return { ok: false, reason: "INVALID_CREDENTIALS" };
   }
   // Only after the right password, so the answer does not tell who is staff. Break-glass: listed admins.
-  const breakGlass = user.role === "ADMIN" && (staffPolicy?.breakGlassEmails.includes(user.email.toLowerCase()) ?? false);
+  const breakGlass = user.role === "ADMIN" && (staffPolicy?.breakGlassEmails.includes(accountEmail(user).toLowerCase()) ?? false);
   if (staffPolicy?.staffPasswordOff && isStaff(user.role) && !breakGlass) {
     await db.$transaction((tx) => audit(tx, { actorId: null, action: "auth.password_refused_sso", entityType: "User", entityId: user.id }));
     return { ok: false, reason: "SSO_REQUIRED" };
@@ -127,7 +128,7 @@ export async function attemptLogin(db: Db, input: LoginInput, now: Date, staffPo
     ok: true,
     user: {
       id: user.id,
-      email: user.email,
+      email: accountEmail(user),
       name: user.name,
       role: user.role,
       organisationId: membership?.organisationId ?? null,

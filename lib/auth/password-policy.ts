@@ -45,14 +45,14 @@ function classes(password: string): number {
 /** The first rule the password breaks, or null. `name` and the mail's local part must not appear. */
 export function checkPassword(
   password: string,
-  person: { email: string; name: string },
+  person: { email: string | null; name: string },
   policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY,
 ): PasswordRefusal | null {
   const length = [...password].length;
   if (length < policy.minLength) return "PASSWORD_TOO_SHORT";
   if (length > policy.maxLength) return "PASSWORD_TOO_LONG";
   const lower = password.toLowerCase();
-  const local = person.email.toLowerCase().split("@")[0] ?? "";
+  const local = person.email?.toLowerCase().split("@")[0] ?? "";
   const nameParts = person.name.toLowerCase().split(/[\s.\-_]+/).filter((p) => p.length >= 3);
   if ((local.length >= 3 && lower.includes(local)) || nameParts.some((p) => lower.includes(p))) return "PASSWORD_CONTAINS_NAME";
   if (COMMON.has(lower)) return "PASSWORD_COMMON";

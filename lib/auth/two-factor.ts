@@ -1,4 +1,5 @@
 import "server-only";
+import { accountEmail } from "@/lib/auth/account-email";
 import { Prisma } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
@@ -36,7 +37,7 @@ export async function beginTotpEnrolment(tx: Tx, userId: string, keys: TotpKeyri
   if (user.totpEnabledAt) throw new TwoFactorError("ALREADY_ENROLLED");
   const secret = generateTotpSecret();
   await tx.user.update({ where: { id: userId }, data: { totpSecret: sealTotpSecret(secret, keys) } });
-  return { secret, uri: totpUri(user.email, secret) };
+  return { secret, uri: totpUri(accountEmail(user), secret) };
 }
 
 /**
@@ -84,7 +85,7 @@ export async function openLoginChallenge(tx: Tx, userId: string, method: TwoFact
     await tx.loginChallenge.update({ where: { id: challenge.id }, data: { codeHash: mailCodeHash(code, challenge.id, key) } });
     await enqueueMail(tx, {
       kind: "auth.login_code",
-      to: user.email,
+      to: accountEmail(user),
       subject: user.locale === "en" ? "Your Loket login code" : "Uw inlogcode voor Loket",
       text:
         user.locale === "en"

@@ -7,7 +7,7 @@ import type { Tx } from "@/lib/db/client";
 import { mailText } from "@/lib/mail-templates/queries";
 import { newInviteLink } from "@/lib/organisations/invitations";
 import { enqueueMail } from "@/lib/outbox/mutations";
-import { inviteRefusal, mergedContactFields, mergedEmail, mergeRefusal, type BeneficiaryRefusal } from "./rules";
+import { emailChangeRefusal, inviteRefusal, mergedContactFields, mergedEmail, mergeRefusal, type BeneficiaryRefusal } from "./rules";
 import type { BeneficiaryFields, MergeInput, UpdateBeneficiaryInput } from "./schema";
 
 export class BeneficiaryError extends Error {
@@ -27,9 +27,9 @@ async function requireBeneficiary(tx: Tx, userId: string) {
 }
 
 /** Unique e-mail and client number, checked before writing so the refusal names the field. */
-async function assertFree(tx: Tx, fields: { email: string; clientNumber: string }, exceptId: string | null): Promise<void> {
+async function assertFree(tx: Tx, fields: { email: string | null; clientNumber: string }, exceptId: string | null): Promise<void> {
   const not = exceptId ? { id: { not: exceptId } } : {};
-  if (await tx.user.findFirst({ where: { email: fields.email, ...not }, select: { id: true } })) throw new BeneficiaryError("EMAIL_IN_USE");
+  if (fields.email && (await tx.user.findFirst({ where: { email: fields.email, ...not }, select: { id: true } }))) throw new BeneficiaryError("EMAIL_IN_USE");
   if (await tx.user.findFirst({ where: { clientNumber: fields.clientNumber, ...not }, select: { id: true } })) throw new BeneficiaryError("CLIENT_NUMBER_TAKEN");
 }
 
@@ -69,6 +69,8 @@ export async function createBeneficiary(tx: Tx, actorId: string, fields: Benefic
 export async function updateBeneficiary(tx: Tx, actorId: string, input: UpdateBeneficiaryInput, now: Date): Promise<void> {
   const user = await requireBeneficiary(tx, input.userId);
   if (user.mergedIntoId) throw new BeneficiaryError("ALREADY_MERGED");
+  const emailRefusal = emailChangeRefusal({ hasPassword: user.passwordHash !== NO_PASSWORD }, input.email);
+  if (emailRefusal) throw new BeneficiaryError(emailRefusal);
   await assertFree(tx, input, user.id);
   const next = contactData(input);
   const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== user[key]);
@@ -86,18 +88,19 @@ export async function updateBeneficiary(tx: Tx, actorId: string, input: UpdateBe
  */
 export async function inviteBeneficiary(tx: Tx, actorId: string, userId: string, linkBase: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
   const user = await requireBeneficiary(tx, userId);
-  const refusal = inviteRefusal({ active: user.active, hasPassword: user.passwordHash !== NO_PASSWORD, mergedIntoId: user.mergedIntoId });
-  if (refusal) throw new BeneficiaryError(refusal);
+  const refusal = inviteRefusal({ active: user.active, hasPassword: user.passwordHash !== NO_PASSWORD, mergedIntoId: user.mergedIntoId, email: user.email });
+  if (refusal || user.email === null) throw new BeneficiaryError(refusal ?? "NO_EMAIL");
+  const email = user.email;
   const replaced = await tx.invitation.updateMany({ where: { userId: user.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
   const link = newInviteLink(now);
   const row = await tx.invitation.create({
-    data: { organisationId: null, userId: user.id, role: "BENEFICIARY", email: user.email, name: user.name, tokenHash: link.tokenHash, expiresAt: link.expiresAt, invitedById: actorId, createdAt: now },
+    data: { organisationId: null, userId: user.id, role: "BENEFICIARY", email, name: user.name, tokenHash: link.tokenHash, expiresAt: link.expiresAt, invitedById: actorId, createdAt: now },
     select: { id: true },
   });
   const url = `${linkBase.replace(/\/$/, "")}/uitnodiging/${link.token}`;
   // The account knows its language, unlike a colleague's invitation to an address.
   const mail = await mailText(tx, "invitation.beneficiary", user.locale, { naam: user.name, link: url, geldigtot: formatDateTime(link.expiresAt, user.locale) });
-  await enqueueMail(tx, { kind: "beneficiary.invite", to: user.email, subject: mail.subject, text: mail.text, locale: user.locale, sensitive: true, at: now });
+  await enqueueMail(tx, { kind: "beneficiary.invite", to: email, subject: mail.subject, text: mail.text, locale: user.locale, sensitive: true, at: now });
   await audit(tx, { actorId, action: replaced.count > 0 ? "beneficiary.invite_resend" : "beneficiary.invite", entityType: "User", entityId: user.id, data: { invitationId: row.id, expiresAt: link.expiresAt.toISOString() } });
   return { token: link.token, expiresAt: link.expiresAt };
 }

@@ -9,12 +9,15 @@ export type BeneficiaryRefusal =
   | "ALREADY_ACTIVE"
   | "ALREADY_MERGED"
   | "SAME_PERSON"
-  | "NOT_A_BENEFICIARY";
+  | "NOT_A_BENEFICIARY"
+  | "NO_EMAIL"
+  | "EMAIL_NEEDED_FOR_PORTAL";
 
 export interface AccountState {
   active: boolean;
   hasPassword: boolean;
   mergedIntoId: string | null;
+  email: string | null;
 }
 
 /**
@@ -26,7 +29,14 @@ export function inviteRefusal(account: AccountState): BeneficiaryRefusal | null 
   if (account.mergedIntoId) return "ALREADY_MERGED";
   if (!account.active) return "ACCOUNT_INACTIVE";
   if (account.hasPassword) return "ALREADY_ACTIVE";
+  // The invitation is a mail: someone known only by post needs an address first.
+  if (!account.email) return "NO_EMAIL";
   return null;
+}
+
+/** A person who logs in to the portal keeps an e-mail address: it is their login and where resets go. */
+export function emailChangeRefusal(account: { hasPassword: boolean }, email: string | null): BeneficiaryRefusal | null {
+  return account.hasPassword && email === null ? "EMAIL_NEEDED_FOR_PORTAL" : null;
 }
 
 interface MergeSide {
@@ -45,6 +55,7 @@ export function mergeRefusal(survivor: MergeSide, duplicate: MergeSide): Benefic
 }
 
 export interface ContactFields {
+  email: string | null;
   phone: string | null;
   postalStreet: string | null;
   postalCode: string | null;
@@ -52,11 +63,13 @@ export interface ContactFields {
 }
 
 /**
- * What the survivor takes over from the duplicate: a phone number it lacks, and the postal address
+ * What the survivor takes over from the duplicate: an e-mail address or phone number it lacks, and the postal address
  * as a whole when it has none (three fields from two people would make an address nobody has).
  */
 export function mergedContactFields(survivor: ContactFields, duplicate: ContactFields): Partial<ContactFields> {
   const fill: Partial<ContactFields> = {};
+  // Someone known only by post who also made a portal account: the survivor takes its address (freed by the merge).
+  if (!survivor.email && duplicate.email) fill.email = duplicate.email;
   if (!survivor.phone && duplicate.phone) fill.phone = duplicate.phone;
   const survivorHasAddress = Boolean(survivor.postalStreet || survivor.postalCode || survivor.postalCity);
   const duplicateHasAddress = Boolean(duplicate.postalStreet || duplicate.postalCode || duplicate.postalCity);

@@ -17,7 +17,17 @@ const userId = z.string().min(1).max(40);
 export const beneficiaryFieldsSchema = z.object({
   // Limits travel in the codes ("TOO_SHORT:2"), so the form says them.
   name: limitedText(120, 2),
-  email: z.string().trim().toLowerCase().max(254, "INVALID_EMAIL").pipe(z.email("INVALID_EMAIL")),
+  // Empty for someone who writes letters and has no address: answers go by post, and there is no
+  // portal invitation until staff add one.
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, "INVALID_EMAIL")
+    .transform((v) => (v === "" ? null : v))
+    .pipe(z.email("INVALID_EMAIL").nullable())
+    .nullable()
+    .default(null),
     // Kept as typed (the import does the same), so one number is one spelling.
   clientNumber: z.string().trim().min(1, "REQUIRED").max(40, errorCode("TOO_LONG", 40)).regex(/^[A-Za-z0-9][A-Za-z0-9./-]*$/, "CLIENT_NUMBER"),
   phone: optional(30).refine((v) => v === null || /^[+0-9][0-9 ()-]{5,}$/.test(v), "PHONE"),

@@ -1,4 +1,5 @@
 import "server-only";
+import { accountEmail } from "@/lib/auth/account-email";
 import type { Prisma, TicketStatus } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db/client";
@@ -22,7 +23,7 @@ export async function getCustomerSuccessManager(user: SessionUser): Promise<{ na
   const csm = organisation?.customerSuccessManager;
   // A manager who left (deactivated, erased) is nobody's contact any more.
   if (!csm || !csm.active || csm.erasedAt) return null;
-  return { name: csm.name, email: csm.email, phone: csm.phone || null };
+  return { name: csm.name, email: accountEmail(csm), phone: csm.phone || null };
 }
 
 /** The employer line (key EMPLOYER, which always exists), else the first line employers see. */

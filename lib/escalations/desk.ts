@@ -1,4 +1,5 @@
 import "server-only";
+import { accountEmail } from "@/lib/auth/account-email";
 import type { Role } from "@prisma/client";
 import { z } from "zod";
 import { limitedText } from "@/lib/forms/error-code";
@@ -48,8 +49,8 @@ async function mailEmployer(tx: Tx, escalation: Loaded, kind: string, text: stri
   const about = escalation.ticket ? ` (${escalation.ticket.number})` : "";
   await enqueueMail(tx, {
     kind,
-    to: escalation.raisedBy.email,
-    cc: csm?.active ? [csm.email] : [],
+    to: accountEmail(escalation.raisedBy),
+    cc: csm?.active ? [accountEmail(csm)] : [],
     subject: `Uw escalatie${about}, niveau ${escalation.tier}`,
     text,
     locale: escalation.raisedBy.locale,
@@ -107,8 +108,8 @@ export async function moveEscalationUp(tx: Tx, input: { escalationId: string; ac
   const csm = escalation.organisation.customerSuccessManager;
   await enqueueMail(tx, {
     kind: "escalation.tier2",
-    to: manager.email,
-    cc: csm?.active ? [csm.email] : [],
+    to: accountEmail(manager),
+    cc: csm?.active ? [accountEmail(csm)] : [],
     subject: `Escalatie niveau 2: ${escalation.organisation.name}${escalation.ticket ? ` (${escalation.ticket.number})` : ""}`,
     text: `${input.actor.name} zet deze escalatie door naar niveau 2.\n\n${input.reason.trim()}`,
     ticketId: escalation.ticket?.id ?? null,

@@ -1,4 +1,5 @@
 import "server-only";
+import { accountEmail } from "@/lib/auth/account-email";
 import type { Prisma, Role } from "@prisma/client";
 import { audit } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db/client";
@@ -103,7 +104,7 @@ export async function raiseEscalation(tx: Tx, input: RaiseInput, now: Date): Pro
     },
     select: { id: true },
   });
-  const csmInCopy = await notify(tx, { organisationId: input.organisationId, ownerEmail: owner.email, tier: 1, reason: input.reason, ticketId: ticket?.id ?? null, ticketNumber: ticket?.number ?? null, raisedByName: raisedBy.name }, now);
+  const csmInCopy = await notify(tx, { organisationId: input.organisationId, ownerEmail: accountEmail(owner), tier: 1, reason: input.reason, ticketId: ticket?.id ?? null, ticketNumber: ticket?.number ?? null, raisedByName: raisedBy.name }, now);
   await notifyPeople(tx, {
     recipients: [owner.id],
     kind: "escalation.assigned",
@@ -163,7 +164,7 @@ export async function escalateToTier2(tx: Tx, input: Tier2Input, now: Date): Pro
     },
     select: { id: true },
   });
-  const csmInCopy = await notify(tx, { organisationId: input.organisationId, ownerEmail: owner.email, tier: 2, reason: input.reason, ticketId: tier1.ticketId, ticketNumber: tier1.ticket?.number ?? null, raisedByName: raisedBy.name }, now);
+  const csmInCopy = await notify(tx, { organisationId: input.organisationId, ownerEmail: accountEmail(owner), tier: 2, reason: input.reason, ticketId: tier1.ticketId, ticketNumber: tier1.ticket?.number ?? null, raisedByName: raisedBy.name }, now);
   // Tier 2 is the managers' (DESIGN: Escalation): each of them sees it, the owner included.
   await notifyPeople(tx, {
     recipients: await managers(tx),

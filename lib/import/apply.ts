@@ -156,7 +156,7 @@ async function contacts(tx: Tx, job: BatchJob, valid: Valid<ContactRow>[], now: 
   }
 }
 
-type BeneficiaryState = { id: string; clientNumber: string | null; email: string; name: string; phone: string | null; postalStreet: string | null; postalCode: string | null; postalCity: string | null; locale: "nl" | "en" };
+type BeneficiaryState = { id: string; clientNumber: string | null; email: string | null; name: string; phone: string | null; postalStreet: string | null; postalCode: string | null; postalCity: string | null; locale: "nl" | "en" };
 
 // The bulk path of a 100,000-line file: lookups as `= ANY(array)` and one INSERT … SELECT FROM
 // unnest(…) per batch. Prisma's findMany/createMany send the same work as 1,000-parameter

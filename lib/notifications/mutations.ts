@@ -57,21 +57,23 @@ export async function notifyMany(tx: SqlTx, inputs: readonly NotifyInput[], opti
   const ids = [...new Set(inputs.flatMap((input) => input.recipients))];
   if (ids.length === 0) return 0;
   const kinds = [...new Set(inputs.map((input) => input.kind))];
-  const people = await tx.$queryRaw<{ id: string; email: string; locale: Locale; active: boolean; notificationPreferences: { kind: string; inApp: boolean; mail: boolean }[] }[]>`
+  const people = await tx.$queryRaw<{ id: string; email: string | null; locale: Locale; active: boolean; notificationPreferences: { kind: string; inApp: boolean; mail: boolean }[] }[]>`
     SELECT u."id", u."email", u."locale"::text AS "locale", u."active",
       COALESCE((SELECT json_agg(json_build_object('kind', p."kind", 'inApp', p."inApp", 'mail', p."mail"))
         FROM "NotificationPreference" p WHERE p."userId" = u."id" AND p."kind" = ANY(${kinds}::text[])), '[]'::json) AS "notificationPreferences"
     FROM "User" u WHERE u."id" = ANY(${ids}::text[])`;
   const byId = new Map(people.map((p) => [p.id, p]));
   const rows: Prisma.NotificationCreateManyInput[] = [];
-  const mails = new Map<string, { input: NotifyInput; person: (typeof people)[number] }>();
+  const mails = new Map<string, WantedMail>();
   for (const input of inputs) {
     for (const userId of new Set(input.recipients)) {
       const person = byId.get(userId);
       if (person && !person.active) continue;
       const delivery = deliveryFor(input.kind, person?.notificationPreferences.find((p) => p.kind === input.kind));
       const id = newId();
-      const wantsMail = delivery.mail && person !== undefined;
+      // Nobody to mail without an address (someone known only by letter): told in the app only.
+      const email = person?.email ?? null;
+      const wantsMail = delivery.mail && email !== null;
       rows.push({
         id,
         userId,
@@ -86,7 +88,7 @@ export async function notifyMany(tx: SqlTx, inputs: readonly NotifyInput[], opti
         mailedAt: wantsMail && !later ? input.now : null,
         mailPendingAt: wantsMail && later ? input.now : null,
       });
-      if (wantsMail && person) mails.set(id, { input, person });
+      if (wantsMail && person && email !== null) mails.set(id, { input, person: { id: person.id, email, locale: person.locale } });
     }
   }
   if (rows.length === 0) return 0;
@@ -118,19 +120,19 @@ export async function mailPendingNotifications(db: Db, now: Date): Promise<numbe
   let written = 0;
   for (const { userId, kind } of groups) {
     written += await sqlTransaction(db, async (tx) => {
-      const [person] = await tx.$queryRaw<{ id: string; email: string; locale: Locale; active: boolean }[]>`
+      const [person] = await tx.$queryRaw<{ id: string; email: string | null; locale: Locale; active: boolean }[]>`
         SELECT "id", "email", "locale"::text AS "locale", "active" FROM "User" WHERE "id" = ${userId}`;
       const claimed = await tx.$queryRaw<{ id: string; entityId: string; data: NotificationData; createdAt: Date }[]>`
-        UPDATE "Notification" SET "mailPendingAt" = NULL, "mailedAt" = ${person?.active ? now : null}
+        UPDATE "Notification" SET "mailPendingAt" = NULL, "mailedAt" = ${person?.active && person.email ? now : null}
         WHERE "userId" = ${userId} AND "kind" = ${kind} AND "mailPendingAt" IS NOT NULL
         RETURNING "id", "entityId", "data", "createdAt"`;
       // Deactivated since: told in the app only, as notifyMany does for an inactive account.
-      if (claimed.length === 0 || !person?.active) return 0;
+      if (claimed.length === 0 || !person?.active || !person.email) return 0;
       // The events of one moment came from transactions side by side, so their own ids do not say
       // which came first: those list by what they are about, oldest first (ids sort as created).
       const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
       claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || byText(a.entityId, b.entityId) || byText(a.id, b.id));
-      await enqueueMails(tx, [mailOf(person, kind as NotificationKind, claimed, now)]);
+      await enqueueMails(tx, [mailOf({ ...person, email: person.email }, kind as NotificationKind, claimed, now)]);
       return 1;
     });
   }

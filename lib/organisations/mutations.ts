@@ -1,4 +1,5 @@
 import "server-only";
+import { accountEmail } from "@/lib/auth/account-email";
 import { audit } from "@/lib/audit/mutations";
 import { hashPassword, NO_PASSWORD } from "@/lib/auth/password";
 import { checkPassword, type PasswordRefusal } from "@/lib/auth/password-policy";
@@ -123,7 +124,7 @@ export async function acceptInvitation(tx: Tx, input: { token: string; password:
     });
     if (set.count !== 1) throw new OrganisationRuleError("INVITE_INVALID");
     await audit(tx, { actorId: account.id, action: "organisation.invite_accepted", entityType: "Invitation", entityId: invite.id, organisationId: invite.organisationId, data: { existingAccount: true } });
-    return { userId: account.id, email: account.email };
+    return { userId: account.id, email: accountEmail(account) };
   }
   const user = await tx.user.create({
     data: {
@@ -141,7 +142,7 @@ export async function acceptInvitation(tx: Tx, input: { token: string; password:
     select: { id: true, email: true },
   });
   await audit(tx, { actorId: user.id, action: "organisation.invite_accepted", entityType: "Invitation", entityId: invite.id, organisationId: invite.organisationId });
-  return { userId: user.id, email: user.email };
+  return { userId: user.id, email: accountEmail(user) };
 }
 
 /** The organisation's setting: every contact must use a second factor (TOTP, else a mailed code). */

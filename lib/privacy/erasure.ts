@@ -87,10 +87,13 @@ export async function erasePerson(tx: Tx, actorId: string, userId: string, reaso
   await tx.passwordResetToken.deleteMany({ where: { userId } });
   // A DigiD or eHerkenning link is a pseudonym of the person (the BSN's keyed hash): it goes too.
   await tx.externalIdentity.deleteMany({ where: { userId } });
-  await tx.invitation.deleteMany({ where: { OR: [{ userId }, { email: person.email }], usedAt: null } });
+  await tx.invitation.deleteMany({ where: { OR: [{ userId }, ...(person.email ? [{ email: person.email }] : [])], usedAt: null } });
   // Mails to the old address: pending ones are not sent any more, sent ones keep no address or body.
-  await tx.outboxMessage.deleteMany({ where: { toAddress: person.email, status: "PENDING" } });
-  await tx.outboxMessage.updateMany({ where: { toAddress: person.email }, data: { toAddress: ANONYMISED_ADDRESS, subject: ANONYMISED_TEXT, bodyText: ANONYMISED_TEXT, bodyHtml: null, redactedAt: now } });
+  // Someone registered from a letter without an address was never mailed.
+  if (person.email) {
+    await tx.outboxMessage.deleteMany({ where: { toAddress: person.email, status: "PENDING" } });
+    await tx.outboxMessage.updateMany({ where: { toAddress: person.email }, data: { toAddress: ANONYMISED_ADDRESS, subject: ANONYMISED_TEXT, bodyText: ANONYMISED_TEXT, bodyHtml: null, redactedAt: now } });
+  }
   // An API answer kept for idempotent replays (24 hours) that names the person, or a merged
   // duplicate, would hand their data back to the same request: it goes, and a replay is new.
   for (const id of [userId, ...merged]) await tx.$executeRaw`DELETE FROM "ApiIdempotencyKey" WHERE strpos("responseBody"::text, ${JSON.stringify(id)}) > 0`;

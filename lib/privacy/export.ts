@@ -175,7 +175,7 @@ export async function collectPersonData(db: Db, userId: string, now: Date) {
     db.notificationPreference.findMany({ where: { userId }, orderBy: { kind: "asc" }, select: { kind: true, inApp: true, mail: true } }),
     db.emailChange.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { newEmail: true, createdAt: true, expiresAt: true, usedAt: true } }),
     db.invitation.findMany({
-      where: { OR: [{ userId }, { email: account.email }] },
+      where: { OR: [{ userId }, ...(account.email ? [{ email: account.email }] : [])] },
       orderBy: { createdAt: "asc" },
       select: { email: true, name: true, role: true, rights: true, hrProfessional: true, createdAt: true, expiresAt: true, usedAt: true, revokedAt: true, organisation: { select: { name: true } }, invitedBy: person },
     }),

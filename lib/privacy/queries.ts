@@ -65,7 +65,7 @@ export async function loadPersonPrivacy(user: SessionUser, userId: string) {
     db.callbackAppointment.count({ where: { personId: userId } }),
     db.complaint.count({ where: { complainantId: userId } }),
     db.notification.count({ where: { userId } }),
-    db.outboxMessage.count({ where: { toAddress: person.email } }),
+    person.email ? db.outboxMessage.count({ where: { toAddress: person.email } }) : 0,
     db.contactNote.count({ where: { subjectId: userId } }),
     db.auditEvent.count({ where: { OR: [{ actorId: userId }, { entityType: "User", entityId: userId }] } }),
     db.legalHold.findMany({

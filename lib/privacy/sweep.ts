@@ -27,7 +27,7 @@ interface Holds extends ActiveHolds {
 async function holdsIn(tx: Tx): Promise<Holds> {
   const h = await activeHolds(tx);
   const users = h.userIds.length ? await tx.user.findMany({ where: { id: { in: h.userIds } }, select: { email: true } }) : [];
-  return { ...h, emails: users.map((u) => u.email) };
+  return { ...h, emails: users.flatMap((u) => (u.email ? [u.email] : [])) };
 }
 
 const idsOf = (rows: { id: string }[]) => rows.map((r) => r.id);

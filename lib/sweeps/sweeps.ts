@@ -415,13 +415,16 @@ export async function sweepAutoClose(db: Db, now: Date): Promise<number> {
 /** Invites the requester of a resolved ticket to the satisfaction survey, once per ticket; complaints are not surveyed. */
 export async function sweepSurveyInvitations(db: Db, now: Date): Promise<number> {
   const tickets = await db.ticket.findMany({
-    where: { status: "RESOLVED", requesterId: { not: null }, satisfaction: null, resolvedAt: { gt: autoCloseBefore(now), lte: now }, ...SURVEYED_TICKETS },
+    // Asked by mail: someone registered from a letter without an e-mail address is not.
+    where: { status: "RESOLVED", requester: { is: { email: { not: null } } }, satisfaction: null, resolvedAt: { gt: autoCloseBefore(now), lte: now }, ...SURVEYED_TICKETS },
     include: { requester: { select: { id: true, email: true, locale: true } } },
     take: 500,
   });
   let invited = 0;
   for (const ticket of tickets) {
-    const requester = ticket.requester!;
+    const requester = ticket.requester;
+    if (!requester?.email) continue;
+    const to = requester.email;
     invited += await db.$transaction(async (tx) => {
       const created = await tx.notification.createMany({
         data: [{ userId: requester.id, kind: "survey.invitation", dedupeKey: `survey:${ticket.id}`, entityType: "Ticket", entityId: ticket.id, createdAt: now }],
@@ -432,7 +435,7 @@ export async function sweepSurveyInvitations(db: Db, now: Date): Promise<number>
       const mail = await mailText(tx, "survey.invitation", requester.locale, { registratienummer: ticket.number, onderwerp: ticket.subject });
       await enqueueMail(tx, {
         kind: "survey.invitation",
-        to: requester.email,
+        to,
         subject: mail.subject,
         text: mail.text,
         locale: requester.locale,
@@ -449,12 +452,15 @@ export async function sweepSurveyInvitations(db: Db, now: Date): Promise<number>
 export async function sweepCallbackReminders(db: Db, now: Date): Promise<number> {
   const window = reminderWindow(now);
   const appointments = await db.callbackAppointment.findMany({
-    where: { status: "BOOKED", slotStart: { gt: window.from, lte: window.to }, personId: { not: null } },
+    // A reminder is a mail: nobody to remind without an address.
+    where: { status: "BOOKED", slotStart: { gt: window.from, lte: window.to }, person: { is: { email: { not: null } } } },
     include: { person: { select: { id: true, email: true, locale: true } }, ticket: { select: { number: true, subject: true } } },
   });
   let reminded = 0;
   for (const appointment of appointments) {
-    const person = appointment.person!;
+    const person = appointment.person;
+    if (!person?.email) continue;
+    const to = person.email;
     reminded += await db.$transaction(async (tx) => {
       const created = await tx.notification.createMany({
         data: [{ userId: person.id, kind: "callback.reminder", dedupeKey: `reminder:${appointment.id}`, entityType: "CallbackAppointment", entityId: appointment.id, createdAt: now }],
@@ -468,7 +474,7 @@ export async function sweepCallbackReminders(db: Db, now: Date): Promise<number>
       });
       await enqueueMail(tx, {
         kind: "callback.reminder",
-        to: person.email,
+        to,
         subject: mail.subject,
         text: mail.text,
         locale: person.locale,

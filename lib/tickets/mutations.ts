@@ -135,7 +135,7 @@ function categoryByKey(tx: SqlTx, key: string) {
 }
 
 /** What a new ticket takes from its requester's account. */
-export type TicketRequester = { id: string; email: string; name: string; phone: string | null; locale: "nl" | "en"; role: string };
+export type TicketRequester = { id: string; email: string | null; name: string; phone: string | null; locale: "nl" | "en"; role: string };
 
 /**
  * A new ticket with its first message, acknowledgement, events, audit and webhook event. Raw

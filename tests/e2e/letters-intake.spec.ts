@@ -41,3 +41,29 @@ test("registers a letter with its scan for a known sender, refusing a date in th
   );
   expect(ticket).toEqual({ channel: "LETTER", replyChannel: "LETTER", started: yesterday });
 });
+
+test("registers a letter from a new sender who has no e-mail address; the answer will be a letter", async ({ page }) => {
+  const stamp = Date.now();
+  const clientNumber = `K-E2E-${stamp}`;
+  await page.goto("/agent/post/nieuw");
+  const form = page.getByRole("form", { name: "De brief" });
+  await form.getByLabel("Naam", { exact: true }).fill(`Gerda Papier ${stamp}`);
+  await expect(form.getByLabel("E-mailadres (optioneel)")).toHaveValue("");
+  await form.getByLabel("Klantnummer").fill(clientNumber);
+  await form.getByLabel("Straat en huisnummer").fill("Kerkstraat 12");
+  await form.getByLabel("Postcode").fill("3511 AB");
+  await form.getByLabel("Plaats").fill("Utrecht");
+  await form.getByLabel("Onderwerpcategorie").selectOption({ index: 1 });
+  await form.getByLabel("Onderwerp", { exact: true }).fill(`Brief zonder e-mailadres ${stamp}`);
+  await form.getByLabel("Korte samenvatting van de inhoud").fill("Mevrouw heeft geen e-mail en vraagt per brief naar haar betaling.");
+  await form.getByLabel("Scan van de brief (PDF, JPEG of PNG)").setInputFiles({ name: "brief.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% scan\n") });
+  await form.getByRole("button", { name: "Brief registreren" }).click();
+  await expect(page.getByTestId("letter-registered")).toContainText(/Brief geregistreerd als LK-\d{4}-\d{6}/);
+  const [person] = await e2eQuery<{ email: string | null; street: string }>(`SELECT "email", "postalStreet" AS street FROM "User" WHERE "clientNumber" = $1`, [clientNumber]);
+  expect(person).toEqual({ email: null, street: "Kerkstraat 12" });
+  const [ticket] = await e2eQuery<{ replyChannel: string; mails: number }>(
+    `SELECT t."replyChannel", (SELECT count(*)::int FROM "OutboxMessage" o WHERE o."ticketId" = t."id") AS mails FROM "Ticket" t WHERE t."subject" = $1`,
+    [`Brief zonder e-mailadres ${stamp}`],
+  );
+  expect(ticket).toEqual({ replyChannel: "LETTER", mails: 0 });
+});

@@ -88,6 +88,15 @@ describe("people", () => {
     expect(bad.body.errors).toEqual(expect.arrayContaining([{ pointer: "#/name", detail: "TOO_SHORT:2" }, { pointer: "#/email", detail: "INVALID_EMAIL" }]));
   });
 
+  it("creates a beneficiary known only by post (no e-mail address), and will not clear the address of someone who logs in", async () => {
+    const created = await call(createPerson, { method: "POST", path: "/p", token: admin, body: { name: "Dirk Brief", clientNumber: "K-200002", postalStreet: "Kade 3", postalCode: "1011AB", postalCity: "Amsterdam" } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: "Dirk Brief", email: null, clientNumber: "K-200002" });
+    const bram = await db.user.findUniqueOrThrow({ where: { email: "bram.devries@burger.example" } });
+    expectProblem(await call(updatePerson, { method: "PATCH", path: "/p", token: admin, body: { email: null }, params: { id: bram.id } }), 409, "EMAIL_NEEDED_FOR_PORTAL");
+    expect((await db.user.findUniqueOrThrow({ where: { id: bram.id } })).email).toBe("bram.devries@burger.example");
+  });
+
   it("updates only the fields given", async () => {
     const bram = await db.user.findUniqueOrThrow({ where: { email: "bram.devries@burger.example" } });
     const answer = await call(updatePerson, { method: "PATCH", path: "/p", token: admin, body: { phone: "0611111111" }, params: { id: bram.id } });

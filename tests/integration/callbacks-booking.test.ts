@@ -133,7 +133,7 @@ describe("logAttempt", () => {
     const note = await db.contactNote.findUniqueOrThrow({ where: { id: second.contactNoteId! } });
     expect(note).toMatchObject({ subjectId: anna.id, kind: "UNREACHABLE", appointmentId: id });
     expect(note.body).toBe("Niet bereikt na 2 pogingen op 25 november 2026, middag (14:00-16:00)");
-    expect(await db.outboxMessage.count({ where: { kind: "callback.unreachable", toAddress: anna.email } })).toBe(1);
+    expect(await db.outboxMessage.count({ where: { kind: "callback.unreachable", toAddress: anna.email! } })).toBe(1);
     expect(await refusalOf(db.$transaction((tx) => logAttempt(tx, { appointmentId: id, handlerId: handler.id, outcome: "REACHED", note: "" }, inSlot)))).toBe("APPOINTMENT_NOT_BOOKED");
   });
 

@@ -7,6 +7,12 @@ import { NO_PASSWORD } from "@/lib/auth/password";
 import { amsterdamDateKey } from "@/lib/calendar/local-time";
 import { db } from "@/lib/db/client";
 import { registerLetter } from "@/lib/letters/intake";
+import { letterContentOf } from "@/lib/letters/document";
+import { renderLetterPdf } from "@/lib/letters/pdf";
+import { getLetter } from "@/lib/letters/queries";
+import { searchCallers } from "@/lib/phone/queries";
+import { replyToTicket } from "@/lib/workspace/commands";
+import { pdfPages } from "../support/pdf-text";
 import { seedDemo, sessionFor } from "../support/fixtures";
 
 const NOW = new Date("2026-11-24T10:00:00Z"); // a Tuesday
@@ -93,6 +99,34 @@ describe("registering an incoming letter", () => {
     expect((await db.ticket.findUniqueOrThrow({ where: { id: result.ok ? result.data.ticketId : "" } })).requesterId).toBe(piet.id);
   });
 
+  it("registers a sender without an e-mail address: nothing is mailed, the answer is a letter to the address on it, and the next letter finds her", async () => {
+    const outbox = await db.outboxMessage.count();
+    const result = await registerLetter.execute(agent, letter({ senderMode: "new", senderId: undefined, name: "Gerda Papier", email: "  ", clientNumber: "K-900003" }), NOW);
+    if (!result.ok) throw new Error(result.reason);
+    const gerda = await db.user.findUniqueOrThrow({ where: { clientNumber: "K-900003" } });
+    expect(gerda).toMatchObject({ email: null, role: "BENEFICIARY", passwordHash: NO_PASSWORD, postalStreet: "Kerkstraat 12", postalCode: "3511 AB", postalCity: "Utrecht" });
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { id: result.data.ticketId } });
+    expect(ticket).toMatchObject({ requesterId: gerda.id, requesterEmail: null, replyChannel: "LETTER" });
+    // No acknowledgement mail to nobody; a second person without an address is no clash.
+    expect(await db.outboxMessage.count()).toBe(outbox);
+    const second = await registerLetter.execute(agent, letter({ senderMode: "new", senderId: undefined, name: "Henk Papier", email: "", clientNumber: "K-900004" }), NOW);
+    expect(second.ok).toBe(true);
+
+    const handler = await sessionFor("behandelaar@loket.example");
+    const reply = await replyToTicket.execute(handler, { ticketId: ticket.id, body: "Uw betaling komt op 1 december.", channel: undefined }, NOW);
+    if (!reply.ok) throw new Error(reply.reason);
+    expect(reply.data.channel).toBe("LETTER");
+    expect(await db.outboxMessage.count()).toBe(outbox);
+    const printed = await getLetter(handler, ticket.id, reply.data.messageId);
+    const lines = (await pdfPages(await renderLetterPdf(letterContentOf(printed!)))).flat();
+    expect(lines.slice(lines.indexOf("Gerda Papier"), lines.indexOf("Gerda Papier") + 3)).toEqual(["Gerda Papier", "Kerkstraat 12", "3511 AB  UTRECHT"]);
+
+    // Her next letter: staff find her by name or client number and register it on her.
+    for (const q of ["Gerda Pap", "K-900003"]) expect((await searchCallers(q)).map((p) => p.id), q).toContain(gerda.id);
+    const next = await registerLetter.execute(agent, letter({ senderId: gerda.id, subject: "Tweede brief" }), NOW);
+    expect(next.ok && (await db.ticket.findUniqueOrThrow({ where: { id: next.data.ticketId } })).requesterId).toBe(gerda.id);
+  });
+
   it("refuses with a reason and writes nothing", async () => {
     await db.user.update({ where: { id: annaId }, data: { postalStreet: null, postalCode: null, postalCity: null } });
     const before = await counts();
@@ -121,7 +155,8 @@ describe("registering an incoming letter", () => {
     // A form sent empty for a new sender: its name, address and client number are named in the same
     // round as the letter's own fields (they waited for the rest to be right).
     const empty = await registerLetter.execute(agent, letter({ senderMode: "new", senderId: undefined, name: "", email: "", clientNumber: "", categoryKey: "", subject: "", receivedOn: "", summary: "", street: "", postalCode: "", city: "" }), NOW);
-    expect(empty.ok === false && Object.keys(empty.fieldErrors ?? {}).sort()).toEqual(["categoryKey", "city", "clientNumber", "email", "name", "postalCode", "receivedOn", "street", "subject", "summary"]);
+    // The e-mail address may stay empty (someone who only writes letters).
+    expect(empty.ok === false && Object.keys(empty.fieldErrors ?? {}).sort()).toEqual(["categoryKey", "city", "clientNumber", "name", "postalCode", "receivedOn", "street", "subject", "summary"]);
     expect(await counts()).toEqual(before);
     expect((await db.user.findUniqueOrThrow({ where: { id: annaId } })).postalStreet).toBeNull();
   });

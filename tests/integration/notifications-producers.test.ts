@@ -125,7 +125,7 @@ describe("complaint stages", () => {
     expect(rows.map((r) => (r.data as { state: string }).state)).toEqual(["DUE_SOON", "OVERDUE"]);
     expect(rows.every((r) => r.userId === complaint.ownerId)).toBe(true);
     // A complaint's deadline is mailed by default, with the complaint's own number.
-    expect(await db.outboxMessage.count({ where: { kind: "notification.complaint.stage_due", toAddress: complaint.owner!.email } })).toBe(2);
+    expect(await db.outboxMessage.count({ where: { kind: "notification.complaint.stage_due", toAddress: complaint.owner!.email! } })).toBe(2);
   });
 
   it("tells only the ombudsman about a stage-2 complaint, even when a coordinator still owns it", async () => {

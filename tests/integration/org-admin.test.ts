@@ -235,9 +235,9 @@ describe("deactivating an organisation", () => {
     const bumped = await db.user.findUniqueOrThrow({ where: { id: eva.id } });
     expect(bumped.sessionVersion).toBe(eva.sessionVersion + 1);
     expect(await loadSessionUser(eva.id, bumped.sessionVersion)).toBeNull();
-    expect(await attemptLogin(db, { email: eva.email, password: DEMO_PASSWORD }, now)).toEqual({ ok: false, reason: "ORGANISATION_INACTIVE" });
+    expect(await attemptLogin(db, { email: eva.email!, password: DEMO_PASSWORD }, now)).toEqual({ ok: false, reason: "ORGANISATION_INACTIVE" });
     // Only the right password learns why: a wrong one reads as ever.
-    expect(await attemptLogin(db, { email: eva.email, password: "Verkeerd-wachtwoord-1" }, now)).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
+    expect(await attemptLogin(db, { email: eva.email!, password: "Verkeerd-wachtwoord-1" }, now)).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
     // Another organisation's contact is untouched.
     expect(await loadSessionUser(lisa.id, lisa.sessionVersion)).not.toBeNull();
     expect((await db.invitation.findFirstOrThrow({ where: { email: "hoofd@vandijk.example" } })).revokedAt).toEqual(now);
@@ -247,7 +247,7 @@ describe("deactivating an organisation", () => {
     const later = new Date(now.getTime() + 3_600_000);
     expect(await setOrganisationActiveAction.execute(admin, { organisationId: vandijk.id, active: true }, later)).toMatchObject({ ok: true });
     expect(await orgByNumber("WG-40012")).toMatchObject({ active: true, deactivatedAt: null });
-    expect(await attemptLogin(db, { email: eva.email, password: DEMO_PASSWORD }, later)).toMatchObject({ ok: true });
+    expect(await attemptLogin(db, { email: eva.email!, password: DEMO_PASSWORD }, later)).toMatchObject({ ok: true });
     expect(await loadSessionUser(eva.id, bumped.sessionVersion)).not.toBeNull();
     expect(await db.auditEvent.count({ where: { action: "organisation.reactivate", organisationId: vandijk.id } })).toBe(1);
   });

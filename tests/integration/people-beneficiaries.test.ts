@@ -172,6 +172,23 @@ describe("inviting a beneficiary to the portal", () => {
     expect(await fingerprint()).toBe(before);
   });
 
+  it("someone without an e-mail address is told to get one first (NO_EMAIL); with one added she is invited, and her address cannot be cleared once she logs in", async () => {
+    const co = await coordinator();
+    const id = await created({ ...sara, email: "" });
+    const other = await created({ ...sara, email: "", clientNumber: "K-200101", name: "Tweede Zonder Adres" });
+    expect(await db.user.findMany({ where: { id: { in: [id, other] } }, select: { email: true } })).toEqual([{ email: null }, { email: null }]);
+    const before = await fingerprint();
+    expect(await inviteBeneficiaryToPortal.execute(co, { userId: id }, now)).toEqual({ ok: false, reason: "NO_EMAIL" });
+    expect(await fingerprint()).toBe(before);
+
+    expect(await updateBeneficiaryAccount.execute(co, { ...sara, email: "sara@burger.example", userId: id }, now)).toEqual({ ok: true, data: undefined });
+    expect(await inviteBeneficiaryToPortal.execute(co, { userId: id }, now)).toMatchObject({ ok: true });
+    expect(await acceptInvite({ token: await inviteToken("sara@burger.example"), password: NEW_PASSWORD, confirm: NEW_PASSWORD }, now)).toEqual({ ok: true, data: expect.anything() });
+    const kept = await fingerprint();
+    expect(await updateBeneficiaryAccount.execute(co, { ...sara, email: " ", userId: id }, now)).toEqual({ ok: false, reason: "EMAIL_NEEDED_FOR_PORTAL" });
+    expect(await fingerprint()).toBe(kept);
+  });
+
   it("an invitation whose account got a password or was deactivated meanwhile cannot be accepted", async () => {
     const co = await coordinator();
     const id = await created();
@@ -269,6 +286,16 @@ describe("merging duplicates", () => {
     expect(await createBeneficiaryAccount.execute(co, { ...sara, email: "bram.devries@burger.example", clientNumber: "K-100232" }, later(2))).toMatchObject({ ok: true });
     // B no longer shows in the list, nor as a duplicate candidate.
     expect((await searchBeneficiaries(co, "Bram", 1, later(2))).rows.map((r) => r.id)).not.toContain(bram.id);
+  });
+
+  it("someone known only by letter takes over the e-mail address of the duplicate, and can then be invited with it", async () => {
+    const co = await coordinator();
+    const bram = await userByEmail("bram.devries@burger.example");
+    const survivorId = await created({ ...sara, email: "" });
+    expect(await mergeBeneficiaryAccounts.execute(co, { survivorId, duplicateId: bram.id }, later(1))).toMatchObject({ ok: true });
+    expect(await db.user.findUniqueOrThrow({ where: { id: survivorId }, select: { email: true } })).toEqual({ email: "bram.devries@burger.example" });
+    expect((await db.auditEvent.findFirstOrThrow({ where: { action: "beneficiary.merge" } })).data).toMatchObject({ filled: ["email"] });
+    expect(await inviteBeneficiaryToPortal.execute(co, { userId: survivorId }, later(2))).toMatchObject({ ok: true });
   });
 
   it("keeps A's own phone and address", async () => {

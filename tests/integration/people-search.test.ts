@@ -17,7 +17,7 @@ const now = new Date("2026-11-24T10:00:00Z");
 interface Person {
   id: string;
   name: string;
-  email: string;
+  email: string | null;
   clientNumber: string | null;
   phone: string | null;
   role: string;

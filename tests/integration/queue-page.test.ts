@@ -127,7 +127,7 @@ describe("the queue's search", () => {
     // Texts a search may hold: LIKE's own wildcards and escape, another case, part of a word.
     await db.ticket.update({ where: { id: ticket.id }, data: { subject: "Korting 50%_\\ op premie" } });
     const texts = [
-      "PREMIE", ticket.requester!.name.slice(1, 6), ticket.requester!.email.toUpperCase(), ticket.organisation!.name,
+      "PREMIE", ticket.requester!.name.slice(1, 6), ticket.requester!.email!.toUpperCase(), ticket.organisation!.name,
       ticket.organisation!.externalNumber, ticket.messages[0]?.body.slice(3, 15) ?? "", "vraag", "zzqx",
     ].filter((text) => text.trim().length >= WORD_START_BELOW);
     let found = 0;

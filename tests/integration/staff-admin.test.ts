@@ -88,9 +88,9 @@ describe("staff accounts", () => {
     expect(await loadSessionUser(agent.id, agent.sessionVersion)).not.toBeNull();
     expect(await setStaffMemberActive.execute(admin, { userId: agent.id, active: false }, now)).toMatchObject({ ok: true });
     expect(await loadSessionUser(agent.id, agent.sessionVersion)).toBeNull();
-    expect(await attemptLogin(db, { email: agent.email, password: DEMO_PASSWORD }, now)).toMatchObject({ ok: false, reason: "INVALID_CREDENTIALS" });
+    expect(await attemptLogin(db, { email: agent.email!, password: DEMO_PASSWORD }, now)).toMatchObject({ ok: false, reason: "INVALID_CREDENTIALS" });
     expect(await setStaffMemberActive.execute(admin, { userId: agent.id, active: true }, now)).toMatchObject({ ok: true });
-    expect(await attemptLogin(db, { email: agent.email, password: DEMO_PASSWORD }, now)).toMatchObject({ ok: true });
+    expect(await attemptLogin(db, { email: agent.email!, password: DEMO_PASSWORD }, now)).toMatchObject({ ok: true });
     const actions = (await db.auditEvent.findMany({ where: { entityId: agent.id, action: { startsWith: "staff." } }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["staff.deactivate", "staff.reactivate"]);
   });
@@ -102,7 +102,7 @@ describe("staff accounts", () => {
     const after = await userOf("behandelaar@loket.example");
     expect(after).toMatchObject({ totpSecret: null, totpEnabledAt: null, recoveryCodes: [] });
     expect(await loadSessionUser(handler.id, handler.sessionVersion)).toBeNull();
-    expect(await attemptLogin(db, { email: handler.email, password: DEMO_PASSWORD }, now)).toMatchObject({ ok: true, user: { secondFactor: "ENROL" } });
+    expect(await attemptLogin(db, { email: handler.email!, password: DEMO_PASSWORD }, now)).toMatchObject({ ok: true, user: { secondFactor: "ENROL" } });
     expect(await db.auditEvent.count({ where: { action: "staff.two_factor_reset", entityId: handler.id, actorId: admin.id } })).toBe(1);
   });
 });

@@ -1,16 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { checkEmailChange, emailChangeExpiry, hashEmailChangeToken } from "@/lib/account/email-change-rules";
-import { inviteRefusal, mergedContactFields, mergedEmail, mergeRefusal, mergeSummaryParam, pageOf, parseMergeSummary } from "@/lib/beneficiaries/rules";
+import { emailChangeRefusal, inviteRefusal, mergedContactFields, mergedEmail, mergeRefusal, mergeSummaryParam, pageOf, parseMergeSummary } from "@/lib/beneficiaries/rules";
 
 const side = (id: string, over: Partial<{ role: string; mergedIntoId: string | null; erasedAt: Date | null }> = {}) => ({ id, role: "BENEFICIARY", mergedIntoId: null, erasedAt: null, ...over });
-const empty = { phone: null, postalStreet: null, postalCode: null, postalCity: null };
+const empty = { email: null, phone: null, postalStreet: null, postalCode: null, postalCity: null };
+const mail = "anna@example.nl";
 
 describe("inviting a beneficiary", () => {
   it("is for an active account without a password; a merged account says so before an inactive one", () => {
-    expect(inviteRefusal({ active: true, hasPassword: false, mergedIntoId: null })).toBeNull();
-    expect(inviteRefusal({ active: true, hasPassword: true, mergedIntoId: null })).toBe("ALREADY_ACTIVE");
-    expect(inviteRefusal({ active: false, hasPassword: false, mergedIntoId: null })).toBe("ACCOUNT_INACTIVE");
-    expect(inviteRefusal({ active: false, hasPassword: true, mergedIntoId: "a" })).toBe("ALREADY_MERGED");
+    expect(inviteRefusal({ active: true, hasPassword: false, mergedIntoId: null, email: mail })).toBeNull();
+    expect(inviteRefusal({ active: true, hasPassword: true, mergedIntoId: null, email: mail })).toBe("ALREADY_ACTIVE");
+    expect(inviteRefusal({ active: false, hasPassword: false, mergedIntoId: null, email: mail })).toBe("ACCOUNT_INACTIVE");
+    expect(inviteRefusal({ active: false, hasPassword: true, mergedIntoId: "a", email: mail })).toBe("ALREADY_MERGED");
+  });
+
+  it("needs an e-mail address to send the invitation to; the account's own state is said first", () => {
+    expect(inviteRefusal({ active: true, hasPassword: false, mergedIntoId: null, email: null })).toBe("NO_EMAIL");
+    expect(inviteRefusal({ active: false, hasPassword: false, mergedIntoId: null, email: null })).toBe("ACCOUNT_INACTIVE");
+  });
+
+  it("keeps the address of someone who logs in: it may be changed, not cleared", () => {
+    expect(emailChangeRefusal({ hasPassword: true }, null)).toBe("EMAIL_NEEDED_FOR_PORTAL");
+    expect(emailChangeRefusal({ hasPassword: true }, mail)).toBeNull();
+    expect(emailChangeRefusal({ hasPassword: false }, null)).toBeNull();
   });
 });
 
@@ -25,12 +37,17 @@ describe("merging", () => {
   });
 
   it("fills a missing phone, and the address only as a whole when the survivor has none", () => {
-    const b = { phone: "0612345678", postalStreet: "Dorpsstraat 1", postalCode: "1234 AB", postalCity: "Ede" };
-    expect(mergedContactFields(empty, b)).toEqual(b);
+    const b = { email: null, phone: "0612345678", postalStreet: "Dorpsstraat 1", postalCode: "1234 AB", postalCity: "Ede" };
+    expect(mergedContactFields(empty, b)).toEqual({ phone: "0612345678", postalStreet: "Dorpsstraat 1", postalCode: "1234 AB", postalCity: "Ede" });
     expect(mergedContactFields({ ...empty, phone: "0201234567" }, b)).toEqual({ postalStreet: "Dorpsstraat 1", postalCode: "1234 AB", postalCity: "Ede" });
     // A survivor with part of an address keeps it: a mix of two people's addresses is nobody's.
     expect(mergedContactFields({ ...empty, postalCity: "Utrecht" }, b)).toEqual({ phone: "0612345678" });
     expect(mergedContactFields(b, empty)).toEqual({});
+  });
+
+  it("gives someone known only by letter the e-mail address of their portal account, never replacing one", () => {
+    expect(mergedContactFields(empty, { ...empty, email: mail })).toEqual({ email: mail });
+    expect(mergedContactFields({ ...empty, email: "oud@example.nl" }, { ...empty, email: mail })).toEqual({});
   });
 
   it("gives the merged account a unique undeliverable address", () => {

@@ -107,7 +107,7 @@ async function PhonePage({ searchParams }: { searchParams: Promise<Record<string
                       <span>
                         {r.name}
                         <span className="block text-xs text-slate-600">
-                          {r.clientNumber ?? r.memberships[0]?.organisation.name ?? ""} {r.phone ? `· ${r.phone}` : ""} · {r.email}
+                          {[r.clientNumber ?? r.memberships[0]?.organisation.name, r.phone, r.email].filter(Boolean).join(" · ")}
                         </span>
                       </span>
                       <Link href={`/agent/telefoon?caller=${r.id}`} aria-label={`${t("select")}: ${r.name}`}>{t("select")}</Link>

@@ -38,7 +38,7 @@ async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<str
   if (data.ok) {
     const { resolved } = data;
     if (resolved.people) {
-      notes.push(resolved.people.length ? t("matchedPeople", { names: resolved.people.map((p) => `${p.name} (${p.email})`).join(", ") }) : t("noPerson", { query: values.person ?? "" }));
+      notes.push(resolved.people.length ? t("matchedPeople", { names: resolved.people.map((p) => (p.email ? `${p.name} (${p.email})` : p.name)).join(", ") }) : t("noPerson", { query: values.person ?? "" }));
       if (resolved.peopleTruncated) notes.push(t("tooManyMatches"));
     }
     if (resolved.ticket === null) notes.push(t("noTicket", { query: values.ticket ?? "" }));

@@ -53,7 +53,7 @@ async function LetterIntakePage({ searchParams }: { searchParams: Promise<Record
                   <li key={r.id} className="flex items-center justify-between py-2">
                     <span>
                       {r.name}
-                      <span className="block text-xs text-slate-600">{r.clientNumber ?? r.memberships[0]?.organisation.name ?? ""} · {r.email}</span>
+                      <span className="block text-xs text-slate-600">{[r.clientNumber ?? r.memberships[0]?.organisation.name, r.email].filter(Boolean).join(" · ")}</span>
                     </span>
                     <Link href={`/agent/post/nieuw?afzender=${r.id}`} aria-label={`${t("choose")}: ${r.name}`}>{t("choose")}</Link>
                   </li>

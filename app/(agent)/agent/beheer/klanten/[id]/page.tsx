@@ -82,7 +82,7 @@ async function BeneficiaryPage({ params, searchParams }: { params: Promise<{ id:
             <h2 id="details-heading" className="mb-3 text-lg font-semibold">{t("detailsTitle")}</h2>
             <EditBeneficiaryForm
               userId={person.id}
-              values={{ name: person.name, email: person.email, clientNumber: person.clientNumber ?? "", phone: person.phone, postalStreet: person.postalStreet, postalCode: person.postalCode, postalCity: person.postalCity, locale: person.locale }}
+              values={{ name: person.name, email: person.email ?? "", clientNumber: person.clientNumber ?? "", phone: person.phone, postalStreet: person.postalStreet, postalCode: person.postalCode, postalCity: person.postalCity, locale: person.locale }}
             />
           </section>
           <div className="space-y-8">
@@ -93,7 +93,8 @@ async function BeneficiaryPage({ params, searchParams }: { params: Promise<{ id:
               {person.invitation && person.state !== "ACTIVE" ? (
                 <p className="text-sm">{t(person.invitation.expired ? "invitationExpired" : "invitedUntil", { until: when(person.invitation.expiresAt) })}</p>
               ) : null}
-              {person.state === "INVITED" || person.state === "NOT_INVITED" ? <InviteButton userId={person.id} email={person.email} again={person.invitation !== null} /> : null}
+              {(person.state === "INVITED" || person.state === "NOT_INVITED") && person.email === null ? <p className="text-sm">{t("noEmailNote")}</p> : null}
+              {(person.state === "INVITED" || person.state === "NOT_INVITED") && person.email !== null ? <InviteButton userId={person.id} email={person.email} again={person.invitation !== null} /> : null}
               <ActiveToggle userId={person.id} name={person.name} active={person.active} />
               <CountsLine person={person} />
             </section>

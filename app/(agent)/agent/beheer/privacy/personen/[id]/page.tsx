@@ -44,7 +44,7 @@ async function PrivacyPersonPage({ params }: { params: Promise<{ id: string }> }
           <h2 id="person-heading" className="text-lg font-semibold">{t("personTitle")}</h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="person-details">
             <dt className="font-medium">{t("email")}</dt>
-            <dd>{person.email}</dd>
+            <dd>{person.email ?? "—"}</dd>
             <dt className="font-medium">{t("role")}</dt>
             <dd>{tr(person.role)}</dd>
             <dt className="font-medium">{t("clientNumber")}</dt>
@@ -72,7 +72,7 @@ async function PrivacyPersonPage({ params }: { params: Promise<{ id: string }> }
             <details className="pt-2">
               <summary className="cursor-pointer text-brand-700 underline">{t("placeHold")}</summary>
               <div className="mt-3">
-                <PlaceHoldForm defaultKind="PERSON" defaultReference={person.email} idPrefix="person-hold" />
+                <PlaceHoldForm defaultKind="PERSON" defaultReference={person.email ?? undefined} idPrefix="person-hold" />
               </div>
             </details>
           ) : null}
