@@ -34,6 +34,18 @@ export function phoneDigits(q: string): string[] {
 }
 
 /**
+ * A client number as people type it from a letter or say it on the phone ("k100232", "K 100 232"
+ * for K-100232): its letters and digits, lower-cased, when the text has nothing else but spaces,
+ * dots, slashes and dashes, and at least four of them with a digit. Null for anything else.
+ */
+export function plainClientNumber(q: string): string | null {
+  const trimmed = q.trim();
+  if (!/^[A-Za-z0-9 ./-]+$/.test(trimmed)) return null;
+  const plain = trimmed.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return plain.length >= 4 && /\d/.test(plain) ? plain : null;
+}
+
+/**
  * The accounts in scope holding the text (id and name), from the trigram indexes: "contains" from
  * three characters, the start of a word below (WORD_START_BELOW). Each part reads the accounts it
  * finds once, name and scope included, so a common text is not looked up again by id.
@@ -43,6 +55,9 @@ function peopleHolding(search: PeopleSearch): Prisma.Sql {
   const match = textMatch(text);
   const found = (from: Prisma.Sql, holds: Prisma.Sql) => Prisma.sql`SELECT u.id, u.name FROM ${from} WHERE (${holds}) AND ${search.scope}`;
   const parts = [found(Prisma.sql`"User" u`, anyHolds(match, personText("u")))];
+  // The expression of User's plain client number index (migration *_client_number_plain).
+  const plain = plainClientNumber(text);
+  if (plain) parts.push(found(Prisma.sql`"User" u`, Prisma.sql`regexp_replace(lower(u."clientNumber"), '[^a-z0-9]', '', 'g') = ${plain}`));
   for (const digits of search.phone ? phoneDigits(text) : []) {
     parts.push(found(Prisma.sql`"User" u`, Prisma.sql`coalesce(u.phone, '') LIKE ${pattern(Prisma.sql`${likeEscaped(digits)}`)}`));
   }
