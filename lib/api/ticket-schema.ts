@@ -21,7 +21,7 @@ export const ticketListQuery = z.object({
   sla: z.enum(SLA_STATES).optional(),
   verify: z.enum(["1"]).optional(),
   q: z.string().trim().min(1).max(QUEUE_SEARCH_MAX).optional().meta({
-    description: "A ticket number, or text in the ticket's subject, requester, organisation or messages (any case). One or two characters match the start of a word.",
+    description: "A ticket number, or text in the ticket's subject, requester, organisation or messages (any case). Several words: each must occur somewhere in the ticket. One or two characters match the start of a word.",
   }),
   cursor: z.string().max(200).optional().meta({ description: "The nextCursor of the previous page." }),
   limit: z.coerce.number().int("INTEGER").min(1, "TOO_SMALL").max(100, "TOO_LARGE").default(25),

@@ -7,6 +7,7 @@ import { anyHolds, likeEscaped, organisationText, pattern, personText, textMatch
 import type { DbClient } from "@/lib/settings/queries";
 import { OPEN_STATUSES, parseTicketNumber } from "@/lib/tickets/rules";
 import { staffScopeSql } from "@/lib/workspace/scope";
+import { isNumberSearch, searchWords } from "./rules";
 import type { QueueFilter } from "./schema";
 
 // The queue page is selected in SQL rather than through Prisma's where builder for one reason:
@@ -26,8 +27,8 @@ function statusList(statuses: readonly string[]): Prisma.Sql {
 }
 
 /**
- * How a text search is answered. "rows": the queue is walked in order and each ticket tested, fast
- * when the text is common, as the first page fills at once (collecting 110,000 tickets for a common
+ * How a text search is answered (every word of it: searchWords). "rows": the queue is walked in
+ * order and each ticket tested, fast when the text is common, as the first page fills at once (collecting 110,000 tickets for a common
  * name took 550 ms). `{ ids }`: the tickets that hold the text anywhere, collected beforehand from
  * the trigram indexes (searchPlan), and the queue keeps those in its scope, fast while they are few
  * (walking the queue for a text that matched nothing took 2.3 s at 1,000,000). "indexes": the same
@@ -56,13 +57,28 @@ function ticketsHolding(match: TextMatch): Prisma.Sql {
     SELECT m."ticketId" FROM "Message" m WHERE ${anyHolds(match, messageText("m"))}`;
 }
 
-const isNumberSearch = (q: string) => /^(lk-?)?[\d-]{4,}$/i.test(q.trim());
-
 /** A part of a ticket number, as LIKE reads it on a row's "number" (upper case, as numbers are). */
 const numberPattern = (q: string) => pattern(Prisma.sql`${likeEscaped(q.trim().toUpperCase())}`);
 
 /** The ids of the tickets whose number holds the text, from TicketSearch's trigram index. */
 const numbersHolding = (q: string) => Prisma.sql`SELECT s."ticketId" AS id FROM "TicketSearch" s WHERE s.number LIKE ${numberPattern(q)}`;
+
+/**
+ * Whether ticket t holds the text somewhere, tested on its row. The requesters and organisations
+ * holding it are few and looked up once (hashed); a ticket's messages are looked up by ticket, as
+ * a common text would match most messages.
+ */
+function rowHolds(match: TextMatch): Prisma.Sql {
+  return Prisma.sql`(
+    ${anyHolds(match, ticketText("t"))}
+    OR t."requesterId" IN (SELECT r.id FROM "User" r WHERE ${anyHolds(match, personText("r"))})
+    OR t."organisationId" IN (SELECT o.id FROM "Organisation" o WHERE ${anyHolds(match, organisationText("o"))})
+    OR EXISTS (SELECT 1 FROM "Message" m WHERE m."ticketId" = t.id AND (${anyHolds(match, messageText("m"))}))
+  )`;
+}
+
+/** Ticket t holds every word, each tested on its row. */
+const rowHoldsEvery = (words: readonly string[]) => Prisma.join(words.map((word) => rowHolds(textMatch(word))), " AND ");
 
 function searchSql(q: string, plan: SearchPlan): Prisma.Sql {
   const trimmed = q.trim();
@@ -73,16 +89,9 @@ function searchSql(q: string, plan: SearchPlan): Prisma.Sql {
   if (isNumberSearch(trimmed)) {
     return plan === "rows" ? Prisma.sql`t.number LIKE ${numberPattern(trimmed)}` : Prisma.sql`t.id = ANY (ARRAY(${numbersHolding(trimmed)}))`;
   }
-  const match = textMatch(trimmed);
-  if (plan === "indexes") return Prisma.sql`t.id = ANY (ARRAY(${ticketsHolding(match)}))`;
-  // The requesters and organisations holding the text are few and looked up once (hashed); a
-  // ticket's messages are looked up by ticket, as a common text would match most messages.
-  return Prisma.sql`(
-    ${anyHolds(match, ticketText("t"))}
-    OR t."requesterId" IN (SELECT r.id FROM "User" r WHERE ${anyHolds(match, personText("r"))})
-    OR t."organisationId" IN (SELECT o.id FROM "Organisation" o WHERE ${anyHolds(match, organisationText("o"))})
-    OR EXISTS (SELECT 1 FROM "Message" m WHERE m."ticketId" = t.id AND (${anyHolds(match, messageText("m"))}))
-  )`;
+  const words = searchWords(trimmed);
+  if (plan === "indexes") return Prisma.join(words.map((word) => Prisma.sql`t.id = ANY (ARRAY(${ticketsHolding(textMatch(word))}))`), " AND ");
+  return rowHoldsEvery(words);
 }
 
 /**
@@ -95,10 +104,23 @@ export async function searchPlan(client: DbClient, q: string): Promise<SearchPla
   const trimmed = q.trim();
   if (parseTicketNumber(trimmed)) return "indexes";
   if (trimmed.length < WORD_START_BELOW && !/[\p{L}\p{N}]/u.test(trimmed)) return "rows";
-  // Every place that holds the text is a row (a ticket may hold it twice): past RARE_TEXT places it is common.
-  const holding = isNumberSearch(trimmed) ? numbersHolding(trimmed) : ticketsHolding(textMatch(trimmed));
-  const found = await readRows<{ id: string }>(client, Prisma.sql`${holding} LIMIT ${wholeNumber(RARE_TEXT + 1)}`, { planEachTime: true });
-  return found.length > RARE_TEXT ? "rows" : { ids: [...new Set(found.map((row) => row.id))] };
+  const words = isNumberSearch(trimmed) ? [trimmed] : searchWords(trimmed);
+  // Every place that holds a word is a row (a ticket may hold it twice): past RARE_TEXT places it is common.
+  const places = await Promise.all(
+    words.map((word) => {
+      const holding = isNumberSearch(word) ? numbersHolding(word) : ticketsHolding(textMatch(word));
+      return readRows<{ id: string }>(client, Prisma.sql`${holding} LIMIT ${wholeNumber(RARE_TEXT + 1)}`, { planEachTime: true });
+    }),
+  );
+  // The rarest word decides: while it is rare, its tickets are the candidates, and those that hold
+  // every other word too are collected; when every word is common the queue is walked.
+  const rarest = places.reduce((fewest, found) => (found.length < fewest.length ? found : fewest));
+  if (rarest.length > RARE_TEXT) return "rows";
+  const ids = [...new Set(rarest.map((row) => row.id))];
+  const others = words.filter((_, i) => places[i] !== rarest);
+  if (others.length === 0 || ids.length === 0) return { ids };
+  const kept = await readRows<{ id: string }>(client, Prisma.sql`SELECT t.id FROM "Ticket" t WHERE t.id = ANY (${ids}::text[]) AND ${rowHoldsEvery(others)}`, { planEachTime: true });
+  return { ids: kept.map((row) => row.id) };
 }
 
 /** A clock the sweep judges: not answered, not waiting on the customer, not resolved. */

@@ -5,6 +5,8 @@ import { db } from "@/lib/db/client";
 import { cachedReference } from "@/lib/reference/cache";
 import { employerTicketScope } from "@/lib/employer/scope";
 import type { QueueFilter } from "@/lib/queue/schema";
+import { isNumberSearch, searchWords } from "@/lib/queue/rules";
+import { likeEscaped, WORD_START_BELOW } from "@/lib/db/text-match";
 import { countCap, pageFingerprint, queueFingerprintSql, queuePage, type QueueRow } from "@/lib/queue/sql";
 import { staffTicketScope } from "@/lib/workspace/scope";
 import { slaStateAt } from "@/lib/sla/lifecycle";
@@ -67,23 +69,40 @@ export const QUEUE_ORDER: Prisma.TicketOrderByWithRelationInput[] = [
   { id: "asc" },
 ];
 
-// Prisma has no regular expressions: a text under three characters, which the page looks for at the
-// start of a word (lib/db/text-match.ts, WORD_START_BELOW), is "contains" here. The page reads through
-// lib/queue/sql.ts; this form is the tests' independent account of every other search.
+// The page reads through lib/queue/sql.ts; this form is the tests' independent account of its search.
 function searchWhere(q: string): Prisma.TicketWhereInput {
   const number = parseTicketNumber(q);
   if (number) return { number: q.trim().toUpperCase() };
   // A partial registration number ("000123" or "LK-2026-0001") matches on the number alone.
-  if (/^(lk-?)?[\d-]{4,}$/i.test(q.trim())) return { number: { contains: q.trim().toUpperCase() } };
-  const text = { contains: q, mode: "insensitive" as const };
+  if (isNumberSearch(q)) return { number: { contains: q.trim().toUpperCase() } };
+  // Several words: each somewhere in the ticket (lib/queue/rules.ts).
+  const words = searchWords(q);
+  return words.length > 1 ? { AND: words.map(textWhere) } : textWhere(q);
+}
+
+// What may come before a word (lib/db/text-match.ts).
+const BEFORE_A_WORD = [..." \n\r\t.,;:!?()<>{}[]/\\|_@'\"&+*#=~%$^`-"];
+
+/**
+ * Where one text is: contains it; under three characters (WORD_START_BELOW), at the start of a word,
+ * which Prisma, without regular expressions, says as "starts with it, or holds a sign and then it".
+ * Prisma hands the text to LIKE as it is, so LIKE's own signs (%, _ and \) are escaped here.
+ */
+function textWhere(q: string): Prisma.TicketWhereInput {
+  const trimmed = likeEscaped(q.trim());
+  const filters =
+    q.trim().length < WORD_START_BELOW
+      ? [{ startsWith: trimmed }, ...BEFORE_A_WORD.map((sign) => ({ contains: likeEscaped(sign) + trimmed }))]
+      : [{ contains: trimmed }];
+  const holds = (field: string) => filters.map((filter) => ({ [field]: { ...filter, mode: "insensitive" as const } }));
   return {
     OR: [
-      { subject: text },
-      { requesterName: text },
-      { requesterEmail: text },
-      { requester: { OR: [{ name: text }, { email: text }, { clientNumber: text }] } },
-      { organisation: { OR: [{ name: text }, { externalNumber: text }] } },
-      { messages: { some: { body: text } } },
+      ...holds("subject"),
+      ...holds("requesterName"),
+      ...holds("requesterEmail"),
+      { requester: { OR: [...holds("name"), ...holds("email"), ...holds("clientNumber")] } },
+      { organisation: { OR: [...holds("name"), ...holds("externalNumber")] } },
+      { messages: { some: { OR: holds("body") } } },
     ],
   };
 }

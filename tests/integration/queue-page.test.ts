@@ -126,9 +126,13 @@ describe("the queue's search", () => {
     const ticket = await db.ticket.findFirstOrThrow({ where: { id: { in: (await queuePageIds(db, handler, {}, 200, 0, now)).ids }, requesterId: { not: null }, organisationId: { not: null } }, include: { requester: true, organisation: true, messages: true } });
     // Texts a search may hold: LIKE's own wildcards and escape, another case, part of a word.
     await db.ticket.update({ where: { id: ticket.id }, data: { subject: "Korting 50%_\\ op premie" } });
+    const word = (text: string | undefined) => text?.split(/\s+/).find((w) => w.length >= 4) ?? "";
     const texts = [
       "PREMIE", ticket.requester!.name.slice(1, 6), ticket.requester!.email!.toUpperCase(), ticket.organisation!.name,
       ticket.organisation!.externalNumber, ticket.messages[0]?.body.slice(3, 15) ?? "", "vraag", "zzqx",
+      // Several words, each anywhere: the subject's and the requester's, the organisation's and a
+      // message's, a short one at the start of a word, and one nobody has.
+      `premie ${word(ticket.requester!.name)}`, `${word(ticket.organisation!.name)} ${word(ticket.messages[0]?.body)}`, "op premie", "premie zzqx",
     ].filter((text) => text.trim().length >= WORD_START_BELOW);
     let found = 0;
     for (const q of texts) {
@@ -139,6 +143,8 @@ describe("the queue's search", () => {
       found += byPrisma.length;
     }
     expect(found).toBeGreaterThan(texts.length);
+    expect(await idsBy(handler, `premie ${word(ticket.requester!.name)}`, await searchPlan(db, `premie ${word(ticket.requester!.name)}`))).toContain(ticket.id);
+    expect(await idsBy(handler, "premie zzqx", "rows")).toEqual([]);
     // LIKE's own wildcards and escape are text like any other (Prisma's contains is no judge of a backslash).
     const all = (await queuePageIds(db, handler, {}, 10_000, 0, now)).ids.length;
     for (const q of ["korting 50%_\\", "50%", "%_\\", "0%_"]) {
@@ -185,9 +191,30 @@ describe("the queue's search", () => {
     expect(common).toMatchObject({ total: SEARCH_COUNT_CAP, capped: true, page: 1 });
     const inOrder = (await db.ticket.findMany({ where: queueWhere(handler, { q: "jaaropgaaf" }, now), orderBy: QUEUE_ORDER, select: { id: true } })).map((t) => t.id);
     expect(common.items.map((i) => i.id)).toEqual(inOrder.slice(PAGE_SIZE, 2 * PAGE_SIZE));
-    // The 111 found from the indexes are shown as more than 100; 199 and 1990-1999: exactly 11.
+    // The 111 found from the indexes are shown as more than 100. Each word anywhere: "199" is in
+    // 199, 1199 and 1990-1999, exactly 12.
     expect(await searchQueue(handler, { page: 0, q: "Jaaropgaaf 7" }, now)).toMatchObject({ total: SEARCH_COUNT_CAP, capped: true });
-    expect(await searchQueue(handler, { page: 0, q: "Jaaropgaaf 199" }, now)).toMatchObject({ total: 11, capped: false, pageCount: 1 });
+    expect(await searchQueue(handler, { page: 0, q: "Jaaropgaaf 199" }, now)).toMatchObject({ total: 12, capped: false, pageCount: 1 });
+    // The rare word decides, whichever comes first; every word common: the queue is walked.
+    const twelve = await searchPlan(db, "199 jaaropgaaf");
+    expect(typeof twelve === "object" && twelve.ids.length).toBe(12);
+    expect(await searchPlan(db, "jaaropgaaf Jaaropgaaf")).toBe("rows");
+    expect(await searchPlan(db, "jaaropgaaf zzqx")).toEqual({ ids: [] });
+  });
+
+  it("finds every word of a search, each anywhere in the ticket, not only side by side", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const category = await db.ticketCategory.findFirstOrThrow({ where: { dossierSensitive: false } });
+    const ticket = await db.ticket.create({
+      data: { number: "LK-2034-000001", subject: "Ik kan mijn jaaropgave 2025 niet vinden", requesterName: "Wilhelmina Zandvoort", categoryId: category.id, channel: "PORTAL", teamId: handler.teamIds[0]! },
+    });
+    const byPrisma = async (q: string) => (await db.ticket.findMany({ where: queueWhere(handler, { q }, now), orderBy: QUEUE_ORDER, select: { id: true } })).map((t) => t.id);
+    for (const q of ["jaaropgave niet vinden", "Zandvoort jaaropgave", "  vinden   JAAROPGAVE ", "jaaropgave - vinden", "ik jaaropgave", "jaaropgave gevonden", "Zandvoort Haarlem"]) {
+      const want = await byPrisma(q);
+      for (const plan of ["indexes", "rows", await searchPlan(db, q)] as const) expect(await idsBy(handler, q, plan), `${q} (${JSON.stringify(plan).slice(0, 20)})`).toEqual(want);
+      // Every word must be there, wherever it is.
+      expect(want.includes(ticket.id), q).toBe(!/gevonden|Haarlem/.test(q));
+    }
   });
 
   it("keeps the text it searches with the ticket: a new one, a changed subject and requester, a removed one", async () => {

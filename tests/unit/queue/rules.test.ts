@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayTakeFromTeam, takeNextTeams } from "@/lib/queue/rules";
+import { mayTakeFromTeam, searchWords, takeNextTeams } from "@/lib/queue/rules";
 import { parseQueueFilter } from "@/lib/queue/schema";
 
 describe("taking from a team", () => {
@@ -26,5 +26,19 @@ describe("parseQueueFilter", () => {
       q: "LK-2026-000001",
     });
     expect(parseQueueFilter({ page: "-4" }).page).toBe(0);
+  });
+});
+
+describe("the words of a queue search", () => {
+  it("splits on white space, drops signs standing alone and repeated words, and keeps a number whole", () => {
+    expect(searchWords("  jaaropgave   niet vinden ")).toEqual(["jaaropgave", "niet", "vinden"]);
+    expect(searchWords("Jansen - betaling & zn")).toEqual(["Jansen", "betaling", "zn"]);
+    expect(searchWords("Vraag vraag VRAAG")).toEqual(["Vraag"]);
+    expect(searchWords("korting 50%_\\")).toEqual(["korting", "50%_\\"]);
+    expect(searchWords("LK-2026-000123")).toEqual(["LK-2026-000123"]);
+    expect(searchWords("2026-0001")).toEqual(["2026-0001"]);
+    // Signs alone are looked for as typed.
+    expect(searchWords(" - & ")).toEqual(["- &"]);
+    expect(searchWords("%")).toEqual(["%"]);
   });
 });
