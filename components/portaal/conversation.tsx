@@ -1,11 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import { AttachmentLinks } from "@/components/ui/attachment-links";
+import { LetterLink } from "@/components/ui/letter-link";
 import type { MyTicket } from "@/lib/portal/queries";
 import { When } from "./when";
 
-/** The messages meant for the customer, oldest first, each with the channel it came by. */
-export async function Conversation({ messages, now }: { messages: MyTicket["messages"]; now: Date }) {
-  const [t, tc] = await Promise.all([getTranslations("portaal.ticket"), getTranslations("channel")]);
+/**
+ * The messages meant for the customer, oldest first, each with the channel it came by; an answer
+ * sent by post links the letter as it was printed (with its salutation, signature and address).
+ */
+export async function Conversation({ ticketId, messages, now }: { ticketId: string; messages: MyTicket["messages"]; now: Date }) {
+  const t = await getTranslations("portaal.ticket");
   return (
     <ol className="space-y-3" aria-label={t("conversation")}>
       {messages.map((m) => {
@@ -15,11 +19,12 @@ export async function Conversation({ messages, now }: { messages: MyTicket["mess
             <p className="text-sm text-slate-700">
               <span className="font-semibold text-slate-900">{mine ? t("you") : m.automatic ? t("automatic") : t("contactCentre")}</span>
               {" · "}
-              <span data-testid="message-channel">{t("via", { channel: tc(m.channel) })}</span>
+              <span data-testid="message-channel">{t("via", { channel: m.channel })}</span>
               {" · "}
               <When at={m.createdAt} now={now} />
             </p>
             <p className="mt-2 whitespace-pre-wrap text-slate-900">{m.body}</p>
+            {m.direction === "OUTBOUND" && m.channel === "LETTER" ? <LetterLink ticketId={ticketId} messageId={m.id} label={t("viewLetter")} /> : null}
             <AttachmentLinks attachments={m.attachments} label={t("attachments")} />
           </li>
         );

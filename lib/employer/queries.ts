@@ -64,6 +64,7 @@ export async function getEmployerTicket(user: SessionUser, number: string) {
         select: {
           id: true,
           direction: true,
+          channel: true,
           body: true,
           createdAt: true,
           automatic: true,

@@ -1,6 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/queries";
+import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
+import { isCustomer, sessionTicketScope } from "@/lib/tickets/session-scope";
 import { recordDossierView } from "@/lib/workspace/mutations";
 import { isDossierTicket, staffTicketScope } from "@/lib/workspace/scope";
 import { letterAddressOf } from "./rules";
@@ -12,8 +14,27 @@ const postal = { postalStreet: true, postalCode: true, postalCity: true } as con
  * ticket reads it as much as opening its page does, so it is audited the same way.
  */
 export async function getLetter(user: SessionUser, ticketId: string, messageId: string) {
+  const letter = await letterIn(staffTicketScope(user), ticketId, messageId);
+  if (!letter) return null;
+  const { ticket } = letter;
+  const complaint = ticket.complaint ? { stage: ticket.complaint.stage, subjectDossierSensitive: ticket.complaint.subjectTicket.category.dossierSensitive } : null;
+  if (isDossierTicket({ dossierSensitive: ticket.category.dossierSensitive, complaint })) await recordDossierView(user.id, ticket.id, { letterId: messageId });
+  return letter;
+}
+
+/**
+ * A letter Loket sent a customer about one of their own questions (an employer contact: their
+ * organisation's, as the employer pages show them), so the portal can show it as it was posted.
+ * Staff read letters through getLetter.
+ */
+export async function getOwnLetter(user: SessionUser, ticketId: string, messageId: string) {
+  const scope = isCustomer(user) ? sessionTicketScope(user) : null;
+  return scope ? letterIn(scope, ticketId, messageId) : null;
+}
+
+async function letterIn(scope: Prisma.TicketWhereInput, ticketId: string, messageId: string) {
   const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, staffTicketScope(user)] },
+    where: { AND: [{ id: ticketId }, scope] },
     select: {
       id: true,
       number: true,
@@ -30,10 +51,7 @@ export async function getLetter(user: SessionUser, ticketId: string, messageId: 
     where: { id: messageId, ticketId, direction: "OUTBOUND", channel: "LETTER" },
     select: { body: true, createdAt: true, author: { select: { name: true } }, attachments: { select: { fileName: true }, orderBy: { createdAt: "asc" } } },
   });
-  if (!message) return null;
-  const complaint = ticket.complaint ? { stage: ticket.complaint.stage, subjectDossierSensitive: ticket.complaint.subjectTicket.category.dossierSensitive } : null;
-  if (isDossierTicket({ dossierSensitive: ticket.category.dossierSensitive, complaint })) await recordDossierView(user.id, ticket.id, { letterId: messageId });
-  return { ticket, message };
+  return message ? { ticket, message } : null;
 }
 
 /**

@@ -285,6 +285,16 @@ const URLS: Record<string, UrlSpec> = {
       return { own, foreign: `/api/agent/letters/${t.foreign}/${NONE}` };
     },
   },
+  // A letter posted to a customer, for their own conversation: any signed-in person may ask, and
+  // only the customer the letter is about gets it (staff print theirs from /api/agent/letters).
+  "/api/letters/[ticketId]/[messageId]": {
+    permission: "account.password.change",
+    anonymous: 401,
+    fill: (ids, who) => ({
+      own: who === "beneficiary" && ids.letter?.ticketId === ids.annaTicket ? `/api/letters/${ids.letter.ticketId}/${ids.letter.messageId}` : null,
+      foreign: `/api/letters/${ids.bramDossierTicket}/${NONE}`,
+    }),
+  },
   // The demo has no attachments: every download is a missing one. Any signed-in person may ask.
   "/api/uploads/[id]": { permission: "account.password.change", anonymous: 401, fill: () => ({ own: null, foreign: `/api/uploads/${NONE}` }) },
 };

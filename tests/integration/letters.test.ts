@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { updatePostalAddress } from "@/lib/letters/commands";
 import { letterContentOf } from "@/lib/letters/document";
 import { renderLetterPdf } from "@/lib/letters/pdf";
-import { getLetter, getLetterAddress } from "@/lib/letters/queries";
+import { getLetter, getLetterAddress, getOwnLetter } from "@/lib/letters/queries";
+import { getMyTicket } from "@/lib/portal/queries";
 import { replyToTicket } from "@/lib/workspace/commands";
 import { pdfPages } from "../support/pdf-text";
 import { seedDemo, sessionFor } from "../support/fixtures";
@@ -55,6 +56,38 @@ describe("a letter reply", () => {
     const at = lines.indexOf("Bijlagen:");
     expect(at).toBeGreaterThan(lines.indexOf("Met vriendelijke groet,"));
     expect(lines.slice(at, at + 3)).toEqual(["Bijlagen:", "- besluit-2026.pdf", "- jaaropgave-2025.pdf"]);
+  });
+});
+
+describe("a letter in the customer's own conversation", () => {
+  it("is there for the person it was posted to, as it was printed, and for nobody else", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const bram = await sessionFor("bram.devries@burger.example");
+    const ticket = await db.ticket.findFirstOrThrow({ where: { status: "OPEN", channel: "LETTER", requester: { email: "bram.devries@burger.example" } } });
+    const sent = await replyToTicket.execute(handler, { ticketId: ticket.id, body: "Wij hebben uw bezwaar ontvangen.", channel: "LETTER" }, now);
+    if (!sent.ok) throw new Error(sent.reason);
+    // The conversation shows the answer by letter (the page links it), and the letter is his, as posted.
+    expect((await getMyTicket(bram, ticket.id))?.messages.find((m) => m.id === sent.data.messageId)).toMatchObject({ direction: "OUTBOUND", channel: "LETTER" });
+    const own = await getOwnLetter(bram, ticket.id, sent.data.messageId);
+    const lines = (await pdfPages(await renderLetterPdf(letterContentOf(own!)))).flat();
+    expect(lines).toEqual(expect.arrayContaining(["Geachte Bram de Vries,", "Wij hebben uw bezwaar ontvangen.", "Met vriendelijke groet,"]));
+    expect(lines).toEqual(await printed(ticket.id, sent.data.messageId));
+    // Another customer, staff on this route, his own inbound message, a made-up id: nothing.
+    const inbound = await db.message.findFirstOrThrow({ where: { ticketId: ticket.id, direction: "INBOUND" } });
+    expect(await getOwnLetter(await sessionFor("anna.jansen@burger.example"), ticket.id, sent.data.messageId)).toBeNull();
+    expect(await getOwnLetter(await sessionFor("eva.bakker@vandijk.example"), ticket.id, sent.data.messageId)).toBeNull();
+    expect(await getOwnLetter(handler, ticket.id, sent.data.messageId)).toBeNull();
+    expect(await getOwnLetter(bram, ticket.id, inbound.id)).toBeNull();
+    expect(await getOwnLetter(bram, ticket.id, "no-such-message")).toBeNull();
+  });
+
+  it("is there for the organisation's contacts who see its questions, not for another organisation's", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const ticket = await db.ticket.findFirstOrThrow({ where: { status: "OPEN", channel: "LETTER", organisation: { externalNumber: "WG-40877" } } });
+    const sent = await replyToTicket.execute(handler, { ticketId: ticket.id, body: "De regeling is aangemeld.", channel: "LETTER" }, now);
+    if (!sent.ok) throw new Error(sent.reason);
+    expect(await getOwnLetter(await sessionFor("lisa.smit@zorggroepnoord.example"), ticket.id, sent.data.messageId)).toMatchObject({ ticket: { id: ticket.id }, message: { body: "De regeling is aangemeld." } });
+    expect(await getOwnLetter(await sessionFor("eva.bakker@vandijk.example"), ticket.id, sent.data.messageId)).toBeNull();
   });
 });
 

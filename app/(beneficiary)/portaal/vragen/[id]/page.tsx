@@ -75,7 +75,7 @@ async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
       ) : null}
       <section aria-labelledby="conversation-title" className="space-y-4">
         <h2 id="conversation-title" className="text-lg font-semibold">{t("conversation")}</h2>
-        <Conversation messages={ticket.messages} now={now} />
+        <Conversation ticketId={ticket.id} messages={ticket.messages} now={now} />
       </section>
       <div className="mt-6 space-y-6">
         <ConfirmationSlot slot="survey" />

@@ -12,6 +12,7 @@ import { EscalationList } from "@/components/werkgever/escalation-list";
 import { ConfirmationScope, ConfirmationSlot } from "@/components/ui/page-confirmation";
 import { HrAppointmentList } from "@/components/werkgever/hr-appointment-list";
 import { ReplyForm } from "@/components/werkgever/reply-form";
+import { LetterLink } from "@/components/ui/letter-link";
 import { AttachmentLinks } from "@/components/ui/attachment-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
@@ -109,6 +110,7 @@ async function EmployerTicketPage({
                 {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}
               </p>
               <p className="mt-1 whitespace-pre-wrap">{m.body}</p>
+              {m.direction === "OUTBOUND" && m.channel === "LETTER" ? <LetterLink ticketId={ticket.id} messageId={m.id} label={t("ticket.viewLetter")} /> : null}
               <AttachmentLinks attachments={m.attachments} label={t("ticket.attachments")} />
             </li>
           ))}

@@ -1,9 +1,7 @@
 import { can } from "@/lib/auth/permissions";
-import { loadLetterBrand } from "@/lib/brand/queries";
 import { getSessionUser } from "@/lib/auth/session";
-import { letterContentOf } from "@/lib/letters/document";
-import { renderLetterPdf } from "@/lib/letters/pdf";
 import { getLetter } from "@/lib/letters/queries";
+import { letterPdfResponse } from "@/lib/letters/response";
 
 export const dynamic = "force-dynamic";
 
@@ -14,12 +12,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tic
   const { ticketId, messageId } = await params;
   const letter = await getLetter(user, ticketId, messageId);
   if (!letter) return new Response("Not found", { status: 404 });
-  const pdf = await renderLetterPdf({ ...letterContentOf(letter), brand: await loadLetterBrand() });
-  return new Response(Buffer.from(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="brief-${letter.ticket.number}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return letterPdfResponse(letter);
 }
