@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db/client";
 import { anonymiseTickets } from "./anonymise";
 import type { FilesToRemove } from "./files";
 import { personIsHeld } from "./holds";
-import { ANONYMISED_ADDRESS, ANONYMISED_TEXT, ERASED_NAME, erasedEmail, erasureRefusal, type OpenWork } from "./rules";
+import { ANONYMISED_ADDRESS, ERASED_NAME, ERASED_TEXT, erasedEmail, erasureRefusal, type OpenWork } from "./rules";
 import type { DbClient } from "@/lib/settings/queries";
 
 export class ErasureError extends Error {
@@ -68,18 +68,18 @@ export async function erasePerson(tx: Tx, actorId: string, userId: string, reaso
   const callsOfPerson = await tx.callRecord.count({ where: { callerId: userId, anonymisedAt: null } });
   // Locked, so a retention sweep running now skips these tickets instead of anonymising them twice.
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Ticket" WHERE "requesterId" = ${userId} AND "anonymisedAt" IS NULL FOR UPDATE`;
-  const tickets = await anonymiseTickets(tx, locked.map((t) => t.id), now);
-  await tx.callRecord.updateMany({ where: { callerId: userId, anonymisedAt: null }, data: { summary: ANONYMISED_TEXT, callerName: null, phone: null, anonymisedAt: now } });
-  await tx.complaint.updateMany({ where: { complainantId: userId }, data: { description: ANONYMISED_TEXT, handlerName: null, ombudsReason: null } });
+  const tickets = await anonymiseTickets(tx, locked.map((t) => t.id), now, "erasure");
+  await tx.callRecord.updateMany({ where: { callerId: userId, anonymisedAt: null }, data: { summary: ERASED_TEXT, callerName: null, phone: null, anonymisedAt: now } });
+  await tx.complaint.updateMany({ where: { complainantId: userId }, data: { description: ERASED_TEXT, handlerName: null, ombudsReason: null } });
   await tx.satisfactionResponse.updateMany({ where: { respondentId: userId }, data: { comment: null } });
   // Escalations they raised, also on their organisation's other questions or as a general concern,
   // and the answers written to them (which quote or name them).
-  await tx.escalationAnswer.updateMany({ where: { escalation: { raisedById: userId } }, data: { body: ANONYMISED_TEXT } });
-  await tx.escalation.updateMany({ where: { raisedById: userId }, data: { reason: ANONYMISED_TEXT, outcome: null } });
+  await tx.escalationAnswer.updateMany({ where: { escalation: { raisedById: userId } }, data: { body: ERASED_TEXT } });
+  await tx.escalation.updateMany({ where: { raisedById: userId }, data: { reason: ERASED_TEXT, outcome: null } });
   await tx.callbackAppointment.updateMany({ where: { personId: userId }, data: { phone: "" } });
   await tx.contactNote.deleteMany({ where: { subjectId: userId } });
   // Every chat of the person, filed or not (a chat given up while waiting has no ticket).
-  await tx.chatMessage.updateMany({ where: { session: { requesterId: userId } }, data: { body: ANONYMISED_TEXT } });
+  await tx.chatMessage.updateMany({ where: { session: { requesterId: userId } }, data: { body: ERASED_TEXT } });
   await tx.membership.deleteMany({ where: { userId } });
   await tx.notification.deleteMany({ where: { userId } });
   await tx.emailChange.deleteMany({ where: { userId } });
@@ -92,7 +92,7 @@ export async function erasePerson(tx: Tx, actorId: string, userId: string, reaso
   // Someone registered from a letter without an address was never mailed.
   if (person.email) {
     await tx.outboxMessage.deleteMany({ where: { toAddress: person.email, status: "PENDING" } });
-    await tx.outboxMessage.updateMany({ where: { toAddress: person.email }, data: { toAddress: ANONYMISED_ADDRESS, subject: ANONYMISED_TEXT, bodyText: ANONYMISED_TEXT, bodyHtml: null, redactedAt: now } });
+    await tx.outboxMessage.updateMany({ where: { toAddress: person.email }, data: { toAddress: ANONYMISED_ADDRESS, subject: ERASED_TEXT, bodyText: ERASED_TEXT, bodyHtml: null, redactedAt: now } });
   }
   // An API answer kept for idempotent replays (24 hours) that names the person, or a merged
   // duplicate, would hand their data back to the same request: it goes, and a replay is new.

@@ -87,6 +87,11 @@ export function erasedEmail(userId: string): string {
 }
 /** What stays of an anonymised subject, message body or free text (Dutch first, English second). */
 export const ANONYMISED_TEXT = "[Geanonimiseerd volgens de bewaartermijn / Anonymised under the retention policy]";
+/** The same after an erasure request (AVG art. 17): whoever reads the record later sees why it is empty. */
+export const ERASED_TEXT = "[Gewist op verzoek van de persoon (AVG) / Erased at the person's request (GDPR)]";
+/** Why a text was removed, and what stays of it. */
+export type RemovalReason = "retention" | "erasure";
+export const removedText = (why: RemovalReason) => (why === "erasure" ? ERASED_TEXT : ANONYMISED_TEXT);
 /** The address an anonymised outbox row keeps (the envelope says nothing about the person). */
 export const ANONYMISED_ADDRESS = "anonymised@invalid";
 
@@ -116,17 +121,17 @@ export function erasureRefusal(person: { role: string; erasedAt: Date | null }, 
 /** Keys of a ticket event's data that may hold free text typed by a person. */
 export const FREE_TEXT_KEY_LIST = ["reason", "note", "body", "comment", "text", "summary", "forWhom", "outcome", "name", "email", "phone"] as const;
 const FREE_TEXT_KEYS: ReadonlySet<string> = new Set(FREE_TEXT_KEY_LIST);
-/** Machine values under those keys that are not personal (the auto-close sweep's reason). */
-export const MACHINE_TEXTS = ["auto-close"] as const;
+/** Machine values under those keys that are not personal (the auto-close sweep's reason), and what an earlier removal left. */
+export const MACHINE_TEXTS = ["auto-close", ANONYMISED_TEXT, ERASED_TEXT] as const;
 
 /** An event's data with its free text replaced; null when there was none (nothing to write). */
-export function anonymisedEventData(data: unknown): Record<string, unknown> | null {
+export function anonymisedEventData(data: unknown, why: RemovalReason = "retention"): Record<string, unknown> | null {
   if (!data || typeof data !== "object" || Array.isArray(data)) return null;
   let changed = false;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    if (FREE_TEXT_KEYS.has(key) && typeof value === "string" && value !== ANONYMISED_TEXT && !(MACHINE_TEXTS as readonly string[]).includes(value)) {
-      out[key] = ANONYMISED_TEXT;
+    if (FREE_TEXT_KEYS.has(key) && typeof value === "string" && !(MACHINE_TEXTS as readonly string[]).includes(value)) {
+      out[key] = removedText(why);
       changed = true;
     } else out[key] = value;
   }

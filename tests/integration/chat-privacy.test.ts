@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { mergeBeneficiaries } from "@/lib/beneficiaries/mutations";
 import { anonymiseTickets } from "@/lib/privacy/anonymise";
 import { erasePerson } from "@/lib/privacy/erasure";
-import { ANONYMISED_TEXT } from "@/lib/privacy/rules";
+import { ANONYMISED_TEXT, ERASED_TEXT } from "@/lib/privacy/rules";
 import { seedDemo } from "../support/fixtures";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
@@ -62,7 +62,7 @@ describe("chats and the person", () => {
     const loose = await chatOf(person.id);
     const untouched = await chatOf(other.id);
     await db.$transaction((tx) => erasePerson(tx, adminId, person.id, "Verzoek tot verwijdering", NOW));
-    expect(await bodies(loose.id)).toEqual([ANONYMISED_TEXT, ANONYMISED_TEXT]);
+    expect(await bodies(loose.id)).toEqual([ERASED_TEXT, ERASED_TEXT]);
     expect(await bodies(untouched.id)).toEqual(["Mijn BSN is 123456782", "Dank u, ik kijk het na."]);
   });
 

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { NO_PASSWORD } from "@/lib/auth/password";
 import { mergeBeneficiaries } from "@/lib/beneficiaries/mutations";
 import { erasePersonAction } from "@/lib/privacy/commands";
-import { ANONYMISED_TEXT, ERASED_NAME } from "@/lib/privacy/rules";
+import { ERASED_NAME, ERASED_TEXT } from "@/lib/privacy/rules";
 import { openStoredUpload, storeUpload } from "@/lib/uploads/storage";
 import { seedDemo, sessionFor } from "../support/fixtures";
 import { withScratchUploadDir } from "../support/upload-dir";
@@ -164,12 +164,12 @@ describe("erasure on request", () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "privacy.erase", entityId: c.user.id } });
     expect(event.actorId).toBe(admin.id);
     expect(event.data).toMatchObject({ reason: REASON, tickets: 2, calls: 2, attachments: 1 });
-    expect(await db.message.count({ where: { ticketId: closed.id, body: ANONYMISED_TEXT } })).toBe(1);
+    expect(await db.message.count({ where: { ticketId: closed.id, body: ERASED_TEXT } })).toBe(1);
     // The escalations stay (the organisation's record) without her words or the answers to her.
     const escalations = await db.escalation.findMany({ where: { raisedById: c.user.id }, include: { answers: true } });
     expect(escalations.map((e) => [e.reason, e.outcome, e.answers.map((a) => a.body)])).toEqual([
-      [ANONYMISED_TEXT, null, [ANONYMISED_TEXT]],
-      [ANONYMISED_TEXT, null, [ANONYMISED_TEXT]],
+      [ERASED_TEXT, null, [ERASED_TEXT]],
+      [ERASED_TEXT, null, [ERASED_TEXT]],
     ]);
 
     // A second request is refused and changes nothing.

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   anonymisedEventData,
   ANONYMISED_TEXT,
+  ERASED_TEXT,
   cutoffs,
   DEFAULT_RETENTION,
   erasureRefusal,
@@ -95,6 +96,10 @@ describe("anonymisedEventData", () => {
   it("replaces free text and keeps codes; says when nothing changed", () => {
     expect(anonymisedEventData({ complaintId: "c1", reason: "Mevrouw Jansen is boos" })).toEqual({ complaintId: "c1", reason: ANONYMISED_TEXT });
     expect(anonymisedEventData({ from: "RESOLVED", to: "CLOSED", reason: "auto-close" })).toBeNull();
+    // An erasure says so; a text an earlier removal left is not replaced again.
+    expect(anonymisedEventData({ reason: "Mevrouw Jansen is boos" }, "erasure")).toEqual({ reason: ERASED_TEXT });
+    expect(anonymisedEventData({ reason: ANONYMISED_TEXT }, "erasure")).toBeNull();
+    expect(anonymisedEventData({ reason: ERASED_TEXT })).toBeNull();
     expect(anonymisedEventData({ from: "OPEN", to: "CLOSED" })).toBeNull();
     expect(anonymisedEventData(null)).toBeNull();
   });
