@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/queries";
+import "@/lib/forms/zod-codes";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }

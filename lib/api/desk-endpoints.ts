@@ -50,7 +50,10 @@ export const kpisEndpoint: ApiEndpoint = {
     const fallback = currentQuarter(now);
     const period = parseInput(periodSchema, { from: given.from ?? fallback.from, to: given.to ?? fallback.to });
     const data = await loadKpisFor(user, period, now);
-    if (!data.ok) throw new ApiProblem(data.reason === "FORBIDDEN" ? 403 : 422, data.reason);
+    if (!data.ok) {
+      if (data.reason === "FORBIDDEN") throw new ApiProblem(403, data.reason, "The staff account this token acts as may not read KPIs.");
+      throw new ApiProblem(422, data.reason, `The period cannot be reported on (${data.problem}): give from and to as yyyy-MM-dd, from not after to.`);
+    }
     return { status: 200, body: { from: data.from, to: data.to, report: data.report, contactReasons: data.contactReasons, targets: data.targets } };
   },
 };

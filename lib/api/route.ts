@@ -12,6 +12,7 @@ import { idempotencyKeyOf, requestHashOf, withIdempotency, type StoredAnswer } f
 import { ApiProblem, fieldProblems, statusOfReason } from "./problem";
 import type { ApiScope } from "./scopes";
 import { authenticate, type ApiCaller } from "./token-auth";
+import "@/lib/forms/zod-codes";
 
 export interface ApiContext {
   caller: ApiCaller;
@@ -91,8 +92,20 @@ function answer(result: StoredAnswer, replayed: boolean): Response {
 /** A server action's result as the API's answer: the data, or its refusal as a problem. */
 export function fromAction<T>(result: ActionResult<T>, status = 200): StoredAnswer {
   if (result.ok) return { status, body: result.data ?? null };
-  throw new ApiProblem(statusOfReason(result.reason), result.reason, undefined, result.fieldErrors ? fieldProblems(result.fieldErrors) : undefined);
+  const refused = statusOfReason(result.reason);
+  throw new ApiProblem(refused, result.reason, REFUSAL_DETAIL[refused], result.fieldErrors ? fieldProblems(result.fieldErrors) : undefined);
 }
+
+// What a refusal of the domain means, beside its code (which the reference lists per endpoint).
+const INVALID_DETAIL = "Some fields are missing or invalid; see errors.";
+const NOT_FOUND_DETAIL = "No such record, or not one this token may see.";
+const REFUSAL_DETAIL: Record<number, string> = {
+  403: "The staff account this token acts as may not do this.",
+  404: NOT_FOUND_DETAIL,
+  409: "The request ran into a rule of the service (see code); nothing was changed.",
+  422: INVALID_DETAIL,
+  500: "Something went wrong on our side; nothing was changed. Try again later.",
+};
 
 /** Parses query or body with a zod schema; field errors as a 422 problem. */
 export function parseInput<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } } }, value: unknown): T {
@@ -100,7 +113,7 @@ export function parseInput<T>(schema: { safeParse(value: unknown): { success: tr
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) (fieldErrors[issue.path.map(String).join(".") || "_"] ??= []).push(issue.message);
-  throw new ApiProblem(422, "INVALID_INPUT", "Some fields are missing or invalid; see errors.", fieldProblems(fieldErrors));
+  throw new ApiProblem(422, "INVALID_INPUT", INVALID_DETAIL, fieldProblems(fieldErrors));
 }
 
 export function queryObject(url: URL): Record<string, string> {
@@ -110,5 +123,5 @@ export function queryObject(url: URL): Record<string, string> {
 }
 
 export function notFound(): never {
-  throw new ApiProblem(404, "NOT_FOUND", "No such record, or not one this token may see.");
+  throw new ApiProblem(404, "NOT_FOUND", NOT_FOUND_DETAIL);
 }

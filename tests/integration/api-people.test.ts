@@ -86,6 +86,12 @@ describe("people", () => {
     const bad = await call(createPerson, { method: "POST", path: "/p", token: admin, body: { name: "X", email: "geen", clientNumber: "K-3" } });
     expectProblem(bad, 422, "INVALID_INPUT");
     expect(bad.body.errors).toEqual(expect.arrayContaining([{ pointer: "#/name", detail: "TOO_SHORT:2" }, { pointer: "#/email", detail: "INVALID_EMAIL" }]));
+    // A field left out, or of the wrong type, is a code too, not the validator's English sentence.
+    const missing = await call(createPerson, { method: "POST", path: "/p", token: admin, body: { email: "x@burger.example", clientNumber: 12345, locale: "fr" } });
+    expectProblem(missing, 422, "INVALID_INPUT");
+    expect(missing.body.errors).toEqual([{ pointer: "#/name", detail: "REQUIRED" }, { pointer: "#/clientNumber", detail: "INVALID_TYPE" }, { pointer: "#/locale", detail: "INVALID_CHOICE" }]);
+    // A rule of the service says what it is, beside its code.
+    expect((await call(createPerson, { method: "POST", path: "/p", token: admin, body: { ...body, email: "ander2@burger.example" } })).body).toMatchObject({ status: 409, code: "CLIENT_NUMBER_TAKEN", detail: expect.stringContaining("nothing was changed") });
   });
 
   it("creates a beneficiary known only by post (no e-mail address), and will not clear the address of someone who logs in", async () => {

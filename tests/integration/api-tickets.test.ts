@@ -84,6 +84,14 @@ describe("who gets in", () => {
     expectProblem(none, 401, "TOKEN_MISSING");
     expect(none.headers.get("www-authenticate")).toContain("Bearer");
     expectProblem(await call(listTickets, { path: "/api/v1/tickets", token: "lk_not-a-real-token" }), 401, "TOKEN_INVALID");
+    // Credentials that are no Loket token are not "missing": the client sent something, and is told what.
+    for (const authorization of ["Basic YWRtaW46YWRtaW4=", "Bearer not-a-loket-token", "lk_without-a-scheme"]) {
+      const malformed = await call(listTickets, { path: "/api/v1/tickets", authorization });
+      expectProblem(malformed, 401, "TOKEN_INVALID");
+      expect(malformed.body.detail, authorization).toContain("Bearer lk_");
+      expect(malformed.headers.get("www-authenticate"), authorization).toBe('Bearer realm="loket", error="invalid_token"');
+    }
+    expect(none.headers.get("www-authenticate")).toBe('Bearer realm="loket"');
     const expiring = await makeToken({ actor: "manager@loket.example", scopes: ["tickets:read"], expiresAt: amsterdamDateKey(new Date(Date.now() + 86_400_000)) });
     await db.apiToken.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expectProblem(await call(listTickets, { path: "/api/v1/tickets", token: expiring.secret }), 401, "TOKEN_INVALID");

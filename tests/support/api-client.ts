@@ -15,10 +15,11 @@ export interface Answer {
 
 export async function call(
   handler: Handler,
-  options: { method?: string; path: string; token?: string | null; body?: unknown; rawBody?: string; idempotencyKey?: string; params?: Record<string, string> },
+  options: { method?: string; path: string; token?: string | null; authorization?: string; body?: unknown; rawBody?: string; idempotencyKey?: string; params?: Record<string, string> },
 ): Promise<Answer> {
   const headers: Record<string, string> = {};
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  if (options.authorization !== undefined) headers.Authorization = options.authorization;
   if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
   const hasBody = options.body !== undefined || options.rawBody !== undefined;
   if (hasBody) headers["Content-Type"] = "application/json";
@@ -51,4 +52,6 @@ export function expectProblem(answer: Answer, status: number, code: string) {
   expect(answer.headers.get("content-type")).toBe("application/problem+json");
   expect(answer.body).toMatchObject({ status, code, type: `/api/v1/problems/${code.toLowerCase().replaceAll("_", "-")}` });
   expect(typeof answer.body.title).toBe("string");
+  // Every problem says in words what went wrong, beside its code.
+  expect(answer.body.detail, code).toEqual(expect.any(String));
 }
