@@ -23,6 +23,23 @@ export function waitsOnComplainant(complaint: { status: ComplaintStatus; ticket?
   return complaint.status === "OPEN" && Boolean(complaint.ticket?.slaPausedAt);
 }
 
+export type ComplaintDueView = { kind: "waiting" } | { kind: "due"; at: Date } | { kind: "none" };
+
+/**
+ * What a complaint's reaction date says, the same on every page. While it waits on the
+ * complainant: that, not a date (the date moves once they reply). Else its due date: for the
+ * complainant only while it is open (an answer ends their wait); staff keep it after, to see
+ * whether the answer came in time.
+ */
+export function complaintDueView(
+  complaint: { status: ComplaintStatus; dueAt: Date | null; ticket?: { slaPausedAt: Date | null } | null },
+  audience: "customer" | "staff",
+): ComplaintDueView {
+  if (waitsOnComplainant(complaint)) return { kind: "waiting" };
+  if (!complaint.dueAt || (audience === "customer" && complaint.status !== "OPEN")) return { kind: "none" };
+  return { kind: "due", at: complaint.dueAt };
+}
+
 /**
  * The complainant may ask for the internal ombudsman in stage 1 when the answer did not satisfy
  * them (ANSWERED) or when the answer is late (an internal conflict delays it). Not late while we

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { complaintBodyChangeRefusal, customerStatus, lastContactProblem, mayRequestOmbudsman, pickComplaintBody, staffOmbudsReferralRefusal, waitsOnComplainant } from "@/lib/complaints/rules";
+import { complaintBodyChangeRefusal, complaintDueView, customerStatus, lastContactProblem, mayRequestOmbudsman, pickComplaintBody, staffOmbudsReferralRefusal, waitsOnComplainant } from "@/lib/complaints/rules";
 import { complaintFormSchema } from "@/lib/complaints/schema";
 
 const now = new Date("2026-11-24T10:00:00Z");
@@ -72,5 +72,21 @@ describe("complaint bodies", () => {
     expect(complaintBodyChangeRefusal({ isDefault: true }, { isDefault: false, active: true })).toBe("DEFAULT_REQUIRED");
     expect(complaintBodyChangeRefusal({ isDefault: true }, { isDefault: true, active: false })).toBe("DEFAULT_MUST_BE_ACTIVE");
     expect(complaintBodyChangeRefusal({ isDefault: false }, { isDefault: false, active: false })).toBeNull();
+  });
+});
+
+describe("a complaint's reaction date, on every page", () => {
+  const due = new Date("2026-12-10T16:00:00Z");
+  const paused = { slaPausedAt: new Date("2026-12-04T09:00:00Z") };
+  const running = { slaPausedAt: null };
+  it("says it waits on the complainant instead of a date that will move, for everyone", () => {
+    for (const audience of ["customer", "staff"] as const) expect(complaintDueView({ status: "OPEN", dueAt: due, ticket: paused }, audience)).toEqual({ kind: "waiting" });
+  });
+  it("shows the date while open; after the answer only staff keep it (was it in time?)", () => {
+    expect(complaintDueView({ status: "OPEN", dueAt: due, ticket: running }, "customer")).toEqual({ kind: "due", at: due });
+    expect(complaintDueView({ status: "ANSWERED", dueAt: due, ticket: paused }, "customer")).toEqual({ kind: "none" });
+    expect(complaintDueView({ status: "ANSWERED", dueAt: due, ticket: paused }, "staff")).toEqual({ kind: "due", at: due });
+    expect(complaintDueView({ status: "REFERRED", dueAt: due }, "staff")).toEqual({ kind: "due", at: due });
+    expect(complaintDueView({ status: "OPEN", dueAt: null }, "staff")).toEqual({ kind: "none" });
   });
 });

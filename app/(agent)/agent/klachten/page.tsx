@@ -9,7 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { STAGE_TABS } from "@/lib/complaints/desk";
 import { listDeskComplaints } from "@/lib/complaints/desk-queries";
-import { waitsOnComplainant } from "@/lib/complaints/rules";
+import { complaintDueView, type ComplaintDueView } from "@/lib/complaints/rules";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("agent.complaints");
@@ -46,12 +46,7 @@ async function ComplaintsDesk({ searchParams }: { searchParams: Promise<{ stage?
               <td className="px-3 py-2">{t(`status.${c.status}`)}</td>
               <td className="px-3 py-2">{c.owner?.name ?? "—"}</td>
               <td className="whitespace-nowrap px-3 py-2">
-                {c.dueAt ? format.dateTime(c.dueAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}
-                {waitsOnComplainant(c) ? (
-                  <span className="block text-xs text-slate-600">{t("waitingOnComplainant")}</span>
-                ) : c.dueAt && c.status === "OPEN" ? (
-                  <span className="block text-xs text-slate-600">{format.relativeTime(c.dueAt)}</span>
-                ) : null}
+                <StaffComplaintDue view={complaintDueView(c, "staff")} open={c.status === "OPEN"} waiting={t("waitingOnComplainant")} format={format} />
               </td>
             </tr>
           ))}
@@ -62,3 +57,17 @@ async function ComplaintsDesk({ searchParams }: { searchParams: Promise<{ stage?
 }
 
 export default withPageMessages("app/(agent)/agent/klachten", ComplaintsDesk);
+
+type Formatter = Awaited<ReturnType<typeof getFormatter>>;
+
+/** The desk's due column: the date (and how far off, while open), or that it waits on the complainant. */
+function StaffComplaintDue({ view, open, waiting, format }: { view: ComplaintDueView; open: boolean; waiting: string; format: Formatter }) {
+  if (view.kind === "waiting") return <span className="text-slate-600">{waiting}</span>;
+  if (view.kind === "none") return <>—</>;
+  return (
+    <>
+      {format.dateTime(view.at, { dateStyle: "medium", timeStyle: "short" })}
+      {open ? <span className="block text-xs text-slate-600">{format.relativeTime(view.at)}</span> : null}
+    </>
+  );
+}

@@ -2,12 +2,12 @@ import { withPageMessages } from "@/components/layout/place-messages";
 import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { ComplaintForm } from "@/components/portaal/complaint-form";
-import { When } from "@/components/portaal/when";
+import { ComplaintDue } from "@/components/portaal/complaint-due";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { amsterdamDateKey } from "@/lib/calendar/rules";
 import { listOwnComplaints } from "@/lib/complaints/queries";
-import { waitsOnComplainant } from "@/lib/complaints/rules";
+import { complaintDueView } from "@/lib/complaints/rules";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("portal.complaints");
@@ -33,7 +33,7 @@ async function ComplaintsPage({ searchParams }: { searchParams: Promise<{ nummer
                 <li key={c.id} data-testid="complaint" className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
                   <p className="font-medium text-slate-900">{t("about", { number: c.subjectTicket.number })}</p>
                   <p>{t(`stages.${c.stage}`)} · {t(`statuses.${c.status}`)}</p>
-                  {waitsOnComplainant(c) ? <p>{t("waitingOnYou")}</p> : c.status === "OPEN" ? <p>{t("reactionDue")}: <When at={c.dueAt} now={now} dateOnly /></p> : null}
+                  <ComplaintDue view={complaintDueView(c, "customer")} now={now} label={t("reactionDue")} waiting={t("waitingOnYou")} />
                   <Link href={`/portaal/klachten/${c.id}`}>{t("details")}</Link>
                 </li>
               ))}

@@ -11,7 +11,7 @@ import { can, complaintStagePermission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateKeyLong, formatShortDateTime, toFormatLocale } from "@/lib/calendar/format";
 import { getDeskComplaint } from "@/lib/complaints/desk-queries";
-import { staffOmbudsReferralRefusal, waitsOnComplainant } from "@/lib/complaints/rules";
+import { complaintDueView, staffOmbudsReferralRefusal } from "@/lib/complaints/rules";
 import { recordTitle, titleText } from "@/lib/i18n/page-title";
 
 // One scoped read for the tab title and the page.
@@ -33,6 +33,7 @@ async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
   const lang = toFormatLocale(locale);
   const handles = can(user, complaintStagePermission(complaint.stage)) && complaint.status !== "REFERRED" && complaint.status !== "CLOSED";
   const when = (d: Date) => formatShortDateTime(d, lang);
+  const due = complaintDueView(complaint, "staff");
   return (
     <>
       <PageHeader title={t("detailTitle", { number: complaint.subjectTicket.number })} intro={`${t(`stage.${complaint.stage}`)} · ${t(`status.${complaint.status}`)}`} />
@@ -87,7 +88,7 @@ async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
                   ["lastContact", complaint.lastContactDate ? formatDateKeyLong(complaint.lastContactDate, lang) : "—"],
                   ["handlerName", complaint.handlerName ?? "—"],
                   ["owner", complaint.owner?.name ?? "—"],
-                  ["due", waitsOnComplainant(complaint) ? t("waitingOnComplainant") : complaint.dueAt ? when(complaint.dueAt) : "—"],
+                  ["due", due.kind === "waiting" ? t("waitingOnComplainant") : due.kind === "due" ? when(due.at) : "—"],
                 ] as const
               ).map(([key, value]) => (
                 <div key={key} className="py-1">

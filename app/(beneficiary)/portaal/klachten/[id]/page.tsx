@@ -10,7 +10,7 @@ import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getOwnComplaint } from "@/lib/complaints/queries";
-import { mayRequestOmbudsman, waitsOnComplainant } from "@/lib/complaints/rules";
+import { complaintDueView, mayRequestOmbudsman } from "@/lib/complaints/rules";
 import { recordTitle, titleText } from "@/lib/i18n/page-title";
 
 // One scoped read for the tab title and the page.
@@ -29,6 +29,7 @@ async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
   const now = new Date();
   const [t, tc, tt] = await Promise.all([getTranslations("portaal.complaints"), getTranslations("channel"), getTranslations("portaal.ticket")]);
   const answers = complaint.ticket?.messages ?? [];
+  const due = complaintDueView(complaint, "customer");
   return (
     // The ombudsman form goes away once the request is in: its confirmation stays, focused, above.
     <ConfirmationScope>
@@ -37,7 +38,7 @@ async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
       <dl className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-3">
         <div><dt className="font-medium text-slate-700">{t("stage")}</dt><dd data-testid="complaint-stage">{t(`stages.${complaint.stage}`)}</dd></div>
         <div><dt className="font-medium text-slate-700">{tt("status")}</dt><dd>{t(`statuses.${complaint.status}`)}</dd></div>
-        <div><dt className="font-medium text-slate-700">{t("reactionDue")}</dt><dd>{waitsOnComplainant(complaint) ? t("waitingOnYou") : complaint.status === "OPEN" ? <When at={complaint.dueAt} now={now} dateOnly /> : "—"}</dd></div>
+        <div><dt className="font-medium text-slate-700">{t("reactionDue")}</dt><dd>{due.kind === "waiting" ? t("waitingOnYou") : due.kind === "due" ? <When at={due.at} now={now} dateOnly /> : "—"}</dd></div>
       </dl>
       {complaint.ticket && complaint.status === "OPEN" ? (
         // Where a question of ours is answered, and where the complainant writes to the handler.
