@@ -66,7 +66,7 @@ export function ReplyForm({
         setError(null);
         setReason(null);
         setFieldErrors({});
-        setDone(mode === "reply" ? t("replySent", { channel: tc(channel) }) : t("noteSaved"));
+        setDone(mode === "reply" ? t("replySent", { channel }) : t("noteSaved"));
         router.refresh();
         return;
       }

@@ -14,7 +14,7 @@ test.describe("a reply by letter", () => {
     await expect(handler.getByLabel("Kanaal")).toHaveValue("LETTER");
     await handler.getByLabel("Antwoord", { exact: true }).fill("Wij hebben uw brief ontvangen.\n\nDe betaling volgt op 1 december.");
     await handler.getByRole("button", { name: "Antwoord versturen" }).click();
-    await expect(handler.getByRole("status").filter({ hasText: "Antwoord verstuurd via Brief" })).toBeVisible();
+    await expect(handler.getByRole("status").filter({ hasText: "Antwoord verstuurd per brief" })).toBeVisible();
     await expectAccessible(handler);
 
     const pdfLink = handler.getByRole("link", { name: "Brief als PDF" }).last();

@@ -84,7 +84,7 @@ test.describe("replying by mail", () => {
     await expect(handler.getByLabel("Kanaal")).toHaveValue("EMAIL");
     await handler.getByLabel("Antwoord", { exact: true }).fill("Uw adreswijziging is verwerkt.");
     await handler.getByRole("button", { name: "Antwoord versturen" }).click();
-    await expect(handler.getByRole("status").filter({ hasText: "Antwoord verstuurd via E-mail" })).toBeVisible();
+    await expect(handler.getByRole("status").filter({ hasText: "Antwoord verstuurd per e-mail" })).toBeVisible();
     await expect(handler.getByTestId("timeline")).toContainText("Uw adreswijziging is verwerkt.");
     await expect(handler.getByTestId("ticket-status")).toHaveText(/Open/);
     await expectAccessible(handler);
