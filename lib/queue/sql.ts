@@ -28,11 +28,12 @@ function statusList(statuses: readonly string[]): Prisma.Sql {
 
 /**
  * How a text search is answered (every word of it: searchWords). "rows": the queue is walked in
- * order and each ticket tested, fast when the text is common, as the first page fills at once (collecting 110,000 tickets for a common
- * name took 550 ms). `{ ids }`: the tickets that hold the text anywhere, collected beforehand from
- * the trigram indexes (searchPlan), and the queue keeps those in its scope, fast while they are few
- * (walking the queue for a text that matched nothing took 2.3 s at 1,000,000). "indexes": the same
- * collected inside the page's own statement, for callers that did not ask searchPlan.
+ * order and each ticket tested, fast when the text is common, as the first page fills at once
+ * (collecting 110,000 tickets for a common name took 550 ms). `{ ids }`: the tickets that hold the
+ * text anywhere, collected beforehand from the trigram indexes (searchPlan), and the queue keeps
+ * those in its scope, fast while they are few (walking the queue for a text that matched nothing
+ * took 2.3 s at 1,000,000). "indexes": the same collected inside the page's own statement, for
+ * callers that did not ask searchPlan.
  */
 export type SearchPlan = "indexes" | "rows" | { ids: readonly string[] };
 
@@ -104,11 +105,14 @@ export async function searchPlan(client: DbClient, q: string): Promise<SearchPla
   const trimmed = q.trim();
   if (parseTicketNumber(trimmed)) return "indexes";
   if (trimmed.length < WORD_START_BELOW && !/[\p{L}\p{N}]/u.test(trimmed)) return "rows";
-  const words = isNumberSearch(trimmed) ? [trimmed] : searchWords(trimmed);
+  // A part of a number is one word, looked for in the numbers; the words of a text, each in the text (a
+  // year among them, "jaaropgave 2025", as searchSql reads it).
+  const numberSearch = isNumberSearch(trimmed);
+  const words = numberSearch ? [trimmed] : searchWords(trimmed);
   // Every place that holds a word is a row (a ticket may hold it twice): past RARE_TEXT places it is common.
   const places = await Promise.all(
     words.map((word) => {
-      const holding = isNumberSearch(word) ? numbersHolding(word) : ticketsHolding(textMatch(word));
+      const holding = numberSearch ? numbersHolding(word) : ticketsHolding(textMatch(word));
       return readRows<{ id: string }>(client, Prisma.sql`${holding} LIMIT ${wholeNumber(RARE_TEXT + 1)}`, { planEachTime: true });
     }),
   );
