@@ -23,6 +23,7 @@ export const PAGE_NAMESPACES = {
   "app/(agent)/agent/beheer/medewerkers": ["confirmDialog", "errors", "invitations", "roles", "staffAdmin", "staffErrors", "staffFieldErrors"],
   "app/(agent)/agent/beheer/organisaties/[id]": ["confirmDialog", "errors", "invitations", "orgAdmin", "orgAdminErrors", "orgAdminFieldErrors"],
   "app/(agent)/agent/beheer/organisaties": ["errors", "orgAdmin", "orgAdminErrors", "orgAdminFieldErrors"],
+  "app/(agent)/agent/beheer": [],
   "app/(agent)/agent/beheer/privacy": ["confirmDialog", "errors", "privacyAdmin", "privacyErrors", "privacyFieldErrors"],
   "app/(agent)/agent/beheer/privacy/personen/[id]": ["confirmDialog", "errors", "privacyAdmin", "privacyErrors", "privacyFieldErrors", "privacyPerson"],
   "app/(agent)/agent/beheer/teams": ["errors", "roles", "staffAdmin", "staffErrors", "staffFieldErrors", "teamsAdmin"],

@@ -4,7 +4,7 @@ import { formatLimit, parseErrorCode } from "@/lib/forms/error-code";
 
 // The fields of a beneficiary's details, shared by the create and edit forms. Ids carry a prefix:
 // both forms can be on one page.
-const FIELD_CODES = new Set(["REQUIRED", "TOO_SHORT", "TOO_LONG", "INVALID_EMAIL", "CLIENT_NUMBER", "PHONE", "POSTCODE"]);
+const FIELD_CODES = new Set(["REQUIRED", "TOO_SHORT", "TOO_LONG", "INVALID_EMAIL", "CLIENT_NUMBER", "PHONE", "POSTCODE", "EMAIL_IN_USE", "CLIENT_NUMBER_TAKEN", "EMAIL_NEEDED_FOR_PORTAL"]);
 const inputClass = "mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
 
 export interface BeneficiaryValues {

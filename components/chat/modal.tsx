@@ -14,7 +14,7 @@ export function Modal({ open, onClose, titleId, children }: { open: boolean; onC
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} className="w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/50">
+    <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/50">
       {/* Always rendered (a closed dialog is hidden), so aria-labelledby never points at nothing. */}
       <div className="p-5">{children}</div>
     </dialog>

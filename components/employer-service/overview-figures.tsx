@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, StackedCell } from "@/components/ui/data-table";
 import { percent } from "@/lib/employer-service/rules";
 import type { OverviewFigures as Figures, Ratio } from "@/lib/employer-service/queries";
 
@@ -24,9 +24,9 @@ export async function OverviewFigures({ figures }: { figures: Figures }) {
     return (
       <tr className="border-t border-slate-100" data-testid={testId}>
         <th scope="row" className={`${cell} text-left font-normal`}>{label}</th>
-        <td className={num}>{r.hit}</td>
-        <td className={num}>{r.total}</td>
-        <td className={num}>{share === null ? t("none") : `${share}%`}<Bar share={share} /></td>
+        <StackedCell label={t("inTime")} className={num}>{r.hit}</StackedCell>
+        <StackedCell label={t("counted")} className={num}>{r.total}</StackedCell>
+        <StackedCell label={t("share")} className={num}>{share === null ? t("none") : `${share}%`}<Bar share={share} /></StackedCell>
       </tr>
     );
   };
@@ -38,7 +38,7 @@ export async function OverviewFigures({ figures }: { figures: Figures }) {
       </div>
       <div>
         <h3 className="mb-2 font-semibold">{t("inTimeTitle")}</h3>
-        <DataTable caption={t("inTimeCaption")} testId="figures-in-time" columns={[{ label: t("kind") }, { label: t("inTime"), align: "right" }, { label: t("counted"), align: "right" }, { label: t("share"), align: "right" }]}>
+        <DataTable caption={t("inTimeCaption")} testId="figures-in-time" stackOnPhone columns={[{ label: t("kind") }, { label: t("inTime"), align: "right" }, { label: t("counted"), align: "right" }, { label: t("share"), align: "right" }]}>
           {ratioRow(t("written"), figures.written, "in-time-written")}
           {ratioRow(t("urgent"), figures.urgent, "in-time-urgent")}
         </DataTable>
@@ -49,15 +49,16 @@ export async function OverviewFigures({ figures }: { figures: Figures }) {
           <DataTable
             caption={t("categoryCaption")}
             testId="figures-category"
+            stackOnPhone
             columns={[{ label: t("category") }, { label: t("count"), align: "right" }, { label: t("inTime"), align: "right" }, { label: t("late"), align: "right" }, { label: t("open"), align: "right" }]}
           >
             {figures.byCategory.map((c) => (
               <tr key={c.key} className="border-t border-slate-100" data-testid={`category-${c.key}`}>
                 <th scope="row" className={`${cell} text-left font-normal`}>{locale === "en" ? c.nameEn : c.nameNl}</th>
-                <td className={num}>{c.total}<Bar share={percent(c.total, figures.total)} /></td>
-                <td className={num}>{c.inTime}</td>
-                <td className={num}>{c.late}</td>
-                <td className={num}>{c.open}</td>
+                <StackedCell label={t("count")} className={num}>{c.total}<Bar share={percent(c.total, figures.total)} /></StackedCell>
+                <StackedCell label={t("inTime")} className={num}>{c.inTime}</StackedCell>
+                <StackedCell label={t("late")} className={num}>{c.late}</StackedCell>
+                <StackedCell label={t("open")} className={num}>{c.open}</StackedCell>
               </tr>
             ))}
           </DataTable>

@@ -53,7 +53,7 @@ function ConfirmDialog({ question, onDone }: { question: Question; onDone: (yes:
         event.preventDefault();
         finish(false);
       }}
-      className="w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-slate-300 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-slate-300 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
     >
       <h2 id={`${id}-title`} className="text-lg font-semibold">{t("title")}</h2>
       <p id={`${id}-message`} className="mt-2">{question.message}</p>

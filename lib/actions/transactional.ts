@@ -11,6 +11,12 @@ export function refusalCode(error: unknown, refusals: readonly CodedError[]): st
   return refusals.some((kind) => error instanceof kind) ? (error as { code: string }).code : null;
 }
 
+/** A refusal as the action answers it: at its field too when it is about one (`fields`: code -> field). */
+function refused(code: string, fields: Readonly<Record<string, string>> | undefined) {
+  const field = fields?.[code];
+  return field ? fail(code, { [field]: [code] }) : fail(code);
+}
+
 /**
  * An action whose work is one transaction: the change, its audit event and its outbox rows
  * commit together. Errors of the listed classes are expected refusals and become their code.
@@ -20,6 +26,8 @@ export function defineTxAction<S extends z.ZodType>(def: {
   schema: S;
   permission: Permission;
   refusals: readonly CodedError[];
+  /** Refusals about one field (an address in use): said there too, as the form's own checks are. */
+  refusalFields?: Readonly<Record<string, string>>;
   run: (tx: Tx, input: z.output<S>, ctx: ActionContext) => Promise<unknown>;
 }) {
   return defineAction({
@@ -32,7 +40,7 @@ export function defineTxAction<S extends z.ZodType>(def: {
         return ok(undefined);
       } catch (error) {
         const code = refusalCode(error, def.refusals);
-        if (code) return fail(code);
+        if (code) return refused(code, def.refusalFields);
         throw error;
       }
     },
@@ -45,6 +53,7 @@ export function defineTxDataAction<S extends z.ZodType, R>(def: {
   schema: S;
   permission: Permission;
   refusals: readonly CodedError[];
+  refusalFields?: Readonly<Record<string, string>>;
   run: (tx: Tx, input: z.output<S>, ctx: ActionContext) => Promise<R>;
 }) {
   return defineAction<S, R>({
@@ -56,7 +65,7 @@ export function defineTxDataAction<S extends z.ZodType, R>(def: {
         return ok(await db.$transaction((tx) => def.run(tx, input, ctx)));
       } catch (error) {
         const code = refusalCode(error, def.refusals);
-        if (code) return fail(code);
+        if (code) return refused(code, def.refusalFields);
         throw error;
       }
     },

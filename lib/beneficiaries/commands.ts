@@ -2,10 +2,12 @@ import "server-only";
 import { defineTxAction, defineTxDataAction } from "@/lib/actions/transactional";
 import { publicBaseUrl } from "@/lib/organisations/commands";
 import { limitedPerActor } from "@/lib/security/limited-action";
+import { BENEFICIARY_REFUSAL_FIELDS } from "./rules";
 import { BeneficiaryError, createBeneficiary, inviteBeneficiary, mergeBeneficiaries, setBeneficiaryActive, updateBeneficiary } from "./mutations";
 import { beneficiaryIdSchema, createBeneficiarySchema, mergeBeneficiariesSchema, setBeneficiaryActiveSchema, updateBeneficiarySchema } from "./schema";
 
 const refusals = [BeneficiaryError];
+const refusalFields = BENEFICIARY_REFUSAL_FIELDS;
 
 /** Returns the new account's id, so the form can lead to its page (to invite the person). */
 export const createBeneficiaryAccount = defineTxDataAction({
@@ -13,6 +15,7 @@ export const createBeneficiaryAccount = defineTxDataAction({
   schema: createBeneficiarySchema,
   permission: "beneficiaries.manage",
   refusals,
+  refusalFields,
   run: (tx, input, { user, now }) => createBeneficiary(tx, user.id, input, now),
 });
 
@@ -21,6 +24,7 @@ export const updateBeneficiaryAccount = defineTxAction({
   schema: updateBeneficiarySchema,
   permission: "beneficiaries.manage",
   refusals,
+  refusalFields,
   run: (tx, input, { user, now }) => updateBeneficiary(tx, user.id, input, now),
 });
 

@@ -7,6 +7,7 @@ import type { Tx } from "@/lib/db/client";
 import { mailText } from "@/lib/mail-templates/queries";
 import { newInviteLink } from "@/lib/organisations/invitations";
 import { enqueueMail } from "@/lib/outbox/mutations";
+import { clientNumberKey } from "@/lib/people/client-number";
 import { emailChangeRefusal, inviteRefusal, mergedContactFields, mergedEmail, mergeRefusal, type BeneficiaryRefusal } from "./rules";
 import type { BeneficiaryFields, MergeInput, UpdateBeneficiaryInput } from "./schema";
 
@@ -26,11 +27,17 @@ async function requireBeneficiary(tx: Tx, userId: string) {
   return user;
 }
 
-/** Unique e-mail and client number, checked before writing so the refusal names the field. */
+/**
+ * Unique e-mail and client number, checked before writing so the refusal names the field. A client
+ * number is taken when another's has the same letters and digits ("k100232" is K-100232's): the
+ * searches find them as one, so two people would share one number (clientNumberKey, by its index).
+ */
 async function assertFree(tx: Tx, fields: { email: string | null; clientNumber: string }, exceptId: string | null): Promise<void> {
   const not = exceptId ? { id: { not: exceptId } } : {};
   if (fields.email && (await tx.user.findFirst({ where: { email: fields.email, ...not }, select: { id: true } }))) throw new BeneficiaryError("EMAIL_IN_USE");
-  if (await tx.user.findFirst({ where: { clientNumber: fields.clientNumber, ...not }, select: { id: true } })) throw new BeneficiaryError("CLIENT_NUMBER_TAKEN");
+  const taken = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "User" WHERE regexp_replace(lower("clientNumber"), '[^a-z0-9]', '', 'g') = ${clientNumberKey(fields.clientNumber)} AND "id" <> ${exceptId ?? ""} LIMIT 1`;
+  if (taken.length > 0) throw new BeneficiaryError("CLIENT_NUMBER_TAKEN");
 }
 
 /** A unique-constraint race (someone took the address between the check and the write) says which. */

@@ -13,6 +13,13 @@ export type BeneficiaryRefusal =
   | "NO_EMAIL"
   | "EMAIL_NEEDED_FOR_PORTAL";
 
+/** The field a refusal of a person's details is about: the forms and the API say it there. */
+export const BENEFICIARY_REFUSAL_FIELDS: Readonly<Record<string, "email" | "clientNumber">> = {
+  EMAIL_IN_USE: "email",
+  CLIENT_NUMBER_TAKEN: "clientNumber",
+  EMAIL_NEEDED_FOR_PORTAL: "email",
+};
+
 export interface AccountState {
   active: boolean;
   hasPassword: boolean;

@@ -23,7 +23,8 @@ export const letterIntakeSchema = z
     subject: limitedText(150, 3),
     receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "RECEIPT_DATE_INVALID"),
     summary: limitedText(MAX_MESSAGE_LENGTH),
-    files: z.array(uploadShape).max(20).default([]),
+    // The scan is named in the same round as the other fields (an empty form lists it too).
+    files: z.array(uploadShape).max(20).default([]).refine((files) => files.length > 0, "SCAN_REQUIRED"),
   })
   .extend(address.shape)
   .superRefine((value, ctx) => {

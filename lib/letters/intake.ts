@@ -3,6 +3,7 @@ import { defineAction, fail, ok } from "@/lib/actions/define";
 import type { SessionUser } from "@/lib/auth/queries";
 import { audit } from "@/lib/audit/mutations";
 import { BeneficiaryError, createBeneficiary } from "@/lib/beneficiaries/mutations";
+import { BENEFICIARY_REFUSAL_FIELDS } from "@/lib/beneficiaries/rules";
 import { beneficiaryFieldsSchema } from "@/lib/beneficiaries/schema";
 import { db, type Tx } from "@/lib/db/client";
 import { fixedHandlerFor } from "@/lib/org-admin/fixed-handler";
@@ -80,13 +81,16 @@ export const registerLetter = defineAction({
   handler: async (input, { user, now }) => {
     const receipt = checkReceiptDate(input.receivedOn, now);
     if (!receipt.ok) return fail(receipt.code, { receivedOn: [receipt.code] });
-    if (input.files.length === 0) return fail("SCAN_REQUIRED", { files: ["SCAN_REQUIRED"] });
     const scans = await storeCheckedUploads(input.files, now);
     if (typeof scans === "string") return fail(scans, { files: [scans] });
     try {
       return ok(await db.$transaction((tx) => registerLetterTx(tx, user, input, receipt.clockStartsAt, scans, now)));
     } catch (error) {
-      if (error instanceof LetterIntakeError || error instanceof TicketRuleError || error instanceof BeneficiaryError) return fail(error.code);
+      if (error instanceof BeneficiaryError) {
+        const field = BENEFICIARY_REFUSAL_FIELDS[error.code];
+        return field ? fail(error.code, { [field]: [error.code] }) : fail(error.code);
+      }
+      if (error instanceof LetterIntakeError || error instanceof TicketRuleError) return fail(error.code);
       throw error;
     }
   },

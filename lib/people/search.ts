@@ -8,6 +8,7 @@ import { Prisma } from "@prisma/client";
 import { readRows, wholeNumber } from "@/lib/db/prepared";
 import type { Db } from "@/lib/db/client";
 import { phoneDigitsOf } from "@/lib/callbacks/schema";
+import { clientNumberKey } from "./client-number";
 import { anyHolds, likeEscaped, organisationText, pattern, personText, textMatch } from "@/lib/db/text-match";
 
 export interface PeopleSearch {
@@ -41,7 +42,7 @@ export function phoneDigits(q: string): string[] {
 export function plainClientNumber(q: string): string | null {
   const trimmed = q.trim();
   if (!/^[A-Za-z0-9 ./-]+$/.test(trimmed)) return null;
-  const plain = trimmed.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const plain = clientNumberKey(trimmed);
   return plain.length >= 4 && /\d/.test(plain) ? plain : null;
 }
 

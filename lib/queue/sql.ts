@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
 import { momentSql, readRows, wholeNumber } from "@/lib/db/prepared";
-import { anyHolds, likeEscaped, organisationText, pattern, personText, textMatch, type TextMatch, WORD_START_BELOW } from "@/lib/db/text-match";
+import { anyHolds, likeEscaped, organisationText, pattern, personText, textMatch, WORD_START_BELOW } from "@/lib/db/text-match";
+import { plainClientNumber } from "@/lib/people/search";
 import type { DbClient } from "@/lib/settings/queries";
 import { OPEN_STATUSES, parseTicketNumber } from "@/lib/tickets/rules";
 import { staffScopeSql } from "@/lib/workspace/scope";
@@ -46,8 +47,20 @@ export const RARE_TEXT = 2_000;
 const ticketText = (a: string) => [`lower(${a}.subject)`, `lower(coalesce(${a}."requesterName", ''))`, `lower(coalesce(${a}."requesterEmail", ''))`];
 const messageText = (a: string) => [`lower(${a}.body)`];
 
-/** The ids of every ticket whose own fields, requester, organisation or messages hold the text (any status, any scope). */
-function ticketsHolding(match: TextMatch): Prisma.Sql {
+/**
+ * A requester whose client number is this word typed without its signs ("k100232" for K-100232,
+ * as the people searches find it: plainClientNumber), by User's plain client number index; or
+ * nothing for a word that is no such number.
+ */
+function requesterNumbered(word: string, requester: Prisma.Sql): Prisma.Sql | null {
+  const plain = plainClientNumber(word);
+  return plain ? Prisma.sql`${requester} IN (SELECT r.id FROM "User" r WHERE regexp_replace(lower(r."clientNumber"), '[^a-z0-9]', '', 'g') = ${plain})` : null;
+}
+
+/** The ids of every ticket whose own fields, requester, organisation or messages hold the word (any status, any scope). */
+function ticketsHolding(word: string): Prisma.Sql {
+  const match = textMatch(word);
+  const numbered = requesterNumbered(word, Prisma.sql`s."requesterId"`);
   return Prisma.sql`
     SELECT s."ticketId" AS id FROM "TicketSearch" s WHERE ${anyHolds(match, ticketText("s"))}
     UNION ALL
@@ -55,7 +68,8 @@ function ticketsHolding(match: TextMatch): Prisma.Sql {
     UNION ALL
     SELECT s.id FROM "Organisation" o JOIN "Ticket" s ON s."organisationId" = o.id WHERE ${anyHolds(match, organisationText("o"))}
     UNION ALL
-    SELECT m."ticketId" FROM "Message" m WHERE ${anyHolds(match, messageText("m"))}`;
+    SELECT m."ticketId" FROM "Message" m WHERE ${anyHolds(match, messageText("m"))}
+    ${numbered ? Prisma.sql`UNION ALL SELECT s.id FROM "Ticket" s WHERE ${numbered}` : Prisma.empty}`;
 }
 
 /** A part of a ticket number, as LIKE reads it on a row's "number" (upper case, as numbers are). */
@@ -65,21 +79,24 @@ const numberPattern = (q: string) => pattern(Prisma.sql`${likeEscaped(q.trim().t
 const numbersHolding = (q: string) => Prisma.sql`SELECT s."ticketId" AS id FROM "TicketSearch" s WHERE s.number LIKE ${numberPattern(q)}`;
 
 /**
- * Whether ticket t holds the text somewhere, tested on its row. The requesters and organisations
+ * Whether ticket t holds the word somewhere, tested on its row. The requesters and organisations
  * holding it are few and looked up once (hashed); a ticket's messages are looked up by ticket, as
  * a common text would match most messages.
  */
-function rowHolds(match: TextMatch): Prisma.Sql {
+function rowHolds(word: string): Prisma.Sql {
+  const match = textMatch(word);
+  const numbered = requesterNumbered(word, Prisma.sql`t."requesterId"`);
   return Prisma.sql`(
     ${anyHolds(match, ticketText("t"))}
     OR t."requesterId" IN (SELECT r.id FROM "User" r WHERE ${anyHolds(match, personText("r"))})
     OR t."organisationId" IN (SELECT o.id FROM "Organisation" o WHERE ${anyHolds(match, organisationText("o"))})
     OR EXISTS (SELECT 1 FROM "Message" m WHERE m."ticketId" = t.id AND (${anyHolds(match, messageText("m"))}))
+    ${numbered ? Prisma.sql`OR ${numbered}` : Prisma.empty}
   )`;
 }
 
 /** Ticket t holds every word, each tested on its row. */
-const rowHoldsEvery = (words: readonly string[]) => Prisma.join(words.map((word) => rowHolds(textMatch(word))), " AND ");
+const rowHoldsEvery = (words: readonly string[]) => Prisma.join(words.map(rowHolds), " AND ");
 
 function searchSql(q: string, plan: SearchPlan): Prisma.Sql {
   const trimmed = q.trim();
@@ -91,7 +108,7 @@ function searchSql(q: string, plan: SearchPlan): Prisma.Sql {
     return plan === "rows" ? Prisma.sql`t.number LIKE ${numberPattern(trimmed)}` : Prisma.sql`t.id = ANY (ARRAY(${numbersHolding(trimmed)}))`;
   }
   const words = searchWords(trimmed);
-  if (plan === "indexes") return Prisma.join(words.map((word) => Prisma.sql`t.id = ANY (ARRAY(${ticketsHolding(textMatch(word))}))`), " AND ");
+  if (plan === "indexes") return Prisma.join(words.map((word) => Prisma.sql`t.id = ANY (ARRAY(${ticketsHolding(word)}))`), " AND ");
   return rowHoldsEvery(words);
 }
 
@@ -112,7 +129,7 @@ export async function searchPlan(client: DbClient, q: string): Promise<SearchPla
   // Every place that holds a word is a row (a ticket may hold it twice): past RARE_TEXT places it is common.
   const places = await Promise.all(
     words.map((word) => {
-      const holding = numberSearch ? numbersHolding(word) : ticketsHolding(textMatch(word));
+      const holding = numberSearch ? numbersHolding(word) : ticketsHolding(word);
       return readRows<{ id: string }>(client, Prisma.sql`${holding} LIMIT ${wholeNumber(RARE_TEXT + 1)}`, { planEachTime: true });
     }),
   );

@@ -77,7 +77,7 @@ function searchWhere(q: string): Prisma.TicketWhereInput {
   if (isNumberSearch(q)) return { number: { contains: q.trim().toUpperCase() } };
   // Several words: each somewhere in the ticket (lib/queue/rules.ts).
   const words = searchWords(q);
-  return words.length > 1 ? { AND: words.map(textWhere) } : textWhere(q);
+  return words.length > 1 ? { AND: words.map(textWhere) } : textWhere(words[0] ?? q);
 }
 
 // What may come before a word (lib/db/text-match.ts).

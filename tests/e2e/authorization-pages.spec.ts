@@ -11,6 +11,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import pg from "pg";
 import { can, type Permission, type PermissionSubject } from "../../lib/auth/permissions";
+import { ADMIN_AREAS } from "../../lib/admin/areas";
 import { ACCOUNTS, login, storageStateOf, type RoleKey } from "./support";
 import { e2eServer } from "./servers";
 
@@ -114,7 +115,9 @@ type UrlSpec =
   // The API (/api/v1) answers bearer tokens only: a session cookie opens nothing (401 problem);
   // a route without GET answers 405. Its own rights are proven in tests/integration/api-*.test.ts.
   | { token: true; get: boolean }
-  | { permission: Permission; fill?: Fill; anonymous?: 401 | 403 };
+  | { permission: Permission; fill?: Fill; anonymous?: 401 | 403 }
+  // Goes on to the first of these areas the caller may use; with none, the "Geen toegang" page.
+  | { firstOf: readonly { href: string; permission: Permission }[] };
 
 const NONE = "e2e-no-such-record";
 
@@ -267,6 +270,7 @@ const URLS: Record<string, UrlSpec> = {
   "/agent/kpi/export": { permission: "kpi.read", anonymous: 401 },
   "/agent/beheer/instellingen": { permission: "settings.manage" },
   "/agent/beheer/lijnen": { permission: "settings.manage" },
+  "/agent/beheer": { firstOf: ADMIN_AREAS },
   "/agent/beheer/medewerkers": { permission: "staff.manage" },
   "/agent/beheer/teams": { permission: "staff.manage" },
   "/agent/beheer/mail": { permission: "mail.outbox.read" },
@@ -301,7 +305,7 @@ const URLS: Record<string, UrlSpec> = {
 
 const PLACE_PERMISSION: Record<string, Permission> = { portaal: "portal.enter", werkgever: "employer.enter", agent: "workspace.enter" };
 
-type Outcome = "ok" | "notFound" | "forbidden" | "noAccess" | "login" | "anonymous" | "public" | "token";
+type Outcome = "ok" | "notFound" | "forbidden" | "noAccess" | "login" | "anonymous" | "public" | "token" | { redirect: string };
 
 function expected(pattern: string, kind: "page" | "route", spec: UrlSpec, subject: PermissionSubject | null, scope: "own" | "foreign" | "static", ownMissing: boolean): Outcome {
   if ("public" in spec) return "public";
@@ -309,6 +313,10 @@ function expected(pattern: string, kind: "page" | "route", spec: UrlSpec, subjec
   if (!subject) return kind === "page" ? "login" : "anonymous";
   const place = kind === "page" ? PLACE_PERMISSION[pattern.split("/")[1] ?? ""] : undefined;
   if (place && !can(subject, place)) return "noAccess";
+  if ("firstOf" in spec) {
+    const first = spec.firstOf.find((area) => can(subject, area.permission));
+    return first ? { redirect: first.href } : "noAccess";
+  }
   if (!can(subject, spec.permission)) return kind === "page" ? "noAccess" : "forbidden";
   if (scope === "foreign" || ownMissing) return "notFound";
   return "ok";
@@ -316,6 +324,10 @@ function expected(pattern: string, kind: "page" | "route", spec: UrlSpec, subjec
 
 async function check(response: APIResponse, outcome: Outcome, spec: UrlSpec): Promise<string | null> {
   const status = response.status();
+  if (typeof outcome === "object") {
+    const location = new URL(response.headers()["location"] ?? "/", "http://x").pathname;
+    return status >= 300 && status < 400 && location === outcome.redirect ? null : `expected a redirect to ${outcome.redirect}, got ${status} ${location}`;
+  }
   switch (outcome) {
     case "ok":
       return status === 200 ? null : `expected 200, got ${status}`;
@@ -399,7 +411,7 @@ test.describe("every page and route, for every caller", () => {
         const targets: { scope: "own" | "foreign" | "static"; url: string; ownMissing: boolean }[] = [];
         if ("public" in spec) targets.push({ scope: "static", url: spec.url ?? pattern, ownMissing: false });
         else if ("token" in spec) targets.push({ scope: "static", url: pattern.replace(/\[[^\]]+\]/g, NONE), ownMissing: false });
-        else if (!dynamic) targets.push({ scope: "static", url: pattern, ownMissing: false });
+        else if (!dynamic || !("permission" in spec)) targets.push({ scope: "static", url: pattern, ownMissing: false });
         else {
           const filled = spec.fill!(ids, key === "employer-submit-only" ? "employer" : key);
           targets.push({ scope: "own", url: filled.own ?? filled.foreign, ownMissing: filled.own === null }, { scope: "foreign", url: filled.foreign, ownMissing: false });

@@ -158,6 +158,7 @@ const PASS_THROUGH: Record<string, string> = {
   "/": "sends each person to their own place or the login page",
   "/login/twee-stappen": "only between password and code, while a login is half done",
   "/login/twee-stappen/instellen": "only for a staff member still to set up a second factor",
+  "/agent/beheer": "goes on to the first administration area the person may use",
   "/agent/beheer/import/[id]": "the demo has no import job to open",
   "/agent/meldingen/[id]": "marks a notification read and goes on to its item",
   "/agent/beheer/webhooks/[id]": "the demo has no webhook endpoint; webhooks.spec.ts opens one it registers",

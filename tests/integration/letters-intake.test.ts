@@ -136,14 +136,16 @@ describe("registering an incoming letter", () => {
       [{ receivedOn: "2026-11-25" }, "RECEIPT_DATE_IN_FUTURE", { receivedOn: ["RECEIPT_DATE_IN_FUTURE"] }],
       [{ receivedOn: "2026-10-24" }, "RECEIPT_DATE_TOO_OLD", { receivedOn: ["RECEIPT_DATE_TOO_OLD"] }],
       [{ receivedOn: "2026-02-30" }, "RECEIPT_DATE_INVALID", { receivedOn: ["RECEIPT_DATE_INVALID"] }],
-      [{ files: [] }, "SCAN_REQUIRED", { files: ["SCAN_REQUIRED"] }],
+      [{ files: [] }, "INVALID_INPUT", { files: ["SCAN_REQUIRED"] }],
       [{ files: [fake] }, "FILE_TYPE_NOT_ALLOWED", { files: ["FILE_TYPE_NOT_ALLOWED"] }],
       [{ senderId: "no-such-person" }, "SENDER_NOT_FOUND"],
       [{ senderId: staff.id }, "SENDER_NOT_FOUND"],
       [{ senderId: undefined }, "INVALID_INPUT", { senderId: ["CHOOSE_SENDER"] }],
       [{ postalCode: "12345" }, "INVALID_INPUT", { postalCode: ["POSTCODE"] }],
       [{ categoryKey: "NO_SUCH_CATEGORY" }, "UNKNOWN_CATEGORY"],
-      [{ senderMode: "new", senderId: undefined, name: "Anna Dubbel", email: "anna.jansen@burger.example", clientNumber: "K-900002" }, "EMAIL_IN_USE"],
+      [{ senderMode: "new", senderId: undefined, name: "Anna Dubbel", email: "anna.jansen@burger.example", clientNumber: "K-900002" }, "EMAIL_IN_USE", { email: ["EMAIL_IN_USE"] }],
+      // Anna's K-100231, typed as people read it: one number, so it is hers already.
+      [{ senderMode: "new", senderId: undefined, name: "Anna Dubbel", email: "", clientNumber: "k100231" }, "CLIENT_NUMBER_TAKEN", { clientNumber: ["CLIENT_NUMBER_TAKEN"] }],
       [{ senderMode: "new", senderId: undefined, name: "", email: "geen-adres", clientNumber: "" }, "INVALID_INPUT", { name: ["TOO_SHORT:2"], email: ["INVALID_EMAIL"], clientNumber: ["REQUIRED", "CLIENT_NUMBER"] }],
       // A missing category says what to choose; a too long subject names its limit.
       [{ categoryKey: "", subject: "x".repeat(151) }, "INVALID_INPUT", { categoryKey: ["CHOOSE_CATEGORY"], subject: ["TOO_LONG:150"] }],

@@ -210,11 +210,22 @@ describe("the queue's search", () => {
     });
     const byPrisma = async (q: string) => (await db.ticket.findMany({ where: queueWhere(handler, { q }, now), orderBy: QUEUE_ORDER, select: { id: true } })).map((t) => t.id);
     // "2025" is a word of the text here, not a part of a registration number.
-    for (const q of ["jaaropgave niet vinden", "Zandvoort jaaropgave", "  vinden   JAAROPGAVE ", "jaaropgave - vinden", "ik jaaropgave", "jaaropgave 2025", "jaaropgave gevonden", "Zandvoort Haarlem"]) {
+    for (const q of ["jaaropgave niet vinden", "Zandvoort jaaropgave", "  vinden   JAAROPGAVE ", "jaaropgave - vinden", "ik jaaropgave", "jaaropgave 2025", "Zandvoort, jaaropgave?", "(jaaropgave)", "jaaropgave gevonden", "Zandvoort Haarlem"]) {
       const want = await byPrisma(q);
       for (const plan of ["indexes", "rows", await searchPlan(db, q)] as const) expect(await idsBy(handler, q, plan), `${q} (${JSON.stringify(plan).slice(0, 20)})`).toEqual(want);
       // Every word must be there, wherever it is.
       expect(want.includes(ticket.id), q).toBe(!/gevonden|Haarlem/.test(q));
+    }
+  });
+
+  it("finds a requester by the client number typed without its signs, as the people searches do", async () => {
+    const handler = await sessionFor("behandelaar@loket.example");
+    const anna = await db.user.findUniqueOrThrow({ where: { email: "anna.jansen@burger.example" } });
+    expect(anna.clientNumber).toBe("K-100231");
+    const hers = (await db.ticket.findMany({ where: { AND: [queueWhere(handler, {}, now), { requesterId: anna.id }] }, orderBy: QUEUE_ORDER, select: { id: true } })).map((t) => t.id);
+    expect(hers.length).toBeGreaterThan(0);
+    for (const q of ["k100231", "K100231", "k.100.231"]) {
+      for (const plan of ["indexes", "rows", await searchPlan(db, q)] as const) expect(await idsBy(handler, q, plan), `${q} (${JSON.stringify(plan).slice(0, 20)})`).toEqual(hers);
     }
   });
 

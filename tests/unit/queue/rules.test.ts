@@ -40,5 +40,12 @@ describe("the words of a queue search", () => {
     // Signs alone are looked for as typed.
     expect(searchWords(" - & ")).toEqual(["- &"]);
     expect(searchWords("%")).toEqual(["%"]);
+    // Punctuation around a word is the sentence's, not the word's; one or two characters stay as typed.
+    expect(searchWords("Jansen, jaaropgave?")).toEqual(["Jansen", "jaaropgave"]);
+    expect(searchWords("Jansen,jaaropgave")).toEqual(["Jansen", "jaaropgave"]);
+    expect(searchWords("\"jaaropgave\"")).toEqual(["jaaropgave"]);
+    expect(searchWords("(bezwaar) uitkering.")).toEqual(["bezwaar", "uitkering"]);
+    expect(searchWords("“z")).toEqual(["“z"]);
+    expect(searchWords("betaald 12,50")).toEqual(["betaald", "12,50"]);
   });
 });
