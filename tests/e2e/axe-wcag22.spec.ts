@@ -164,7 +164,7 @@ const SIGNED_OUT: Visits = {
 const IN_FLOWS = ["/uitnodiging/[token]", "/login/twee-stappen", "/login/twee-stappen/instellen", "/agent/beheer/webhooks/[id]" /* webhooks.spec.ts, with an endpoint it registers */];
 
 /** Pages that never show themselves: each sends its visitor on (or, bench:http's baseline, is not found unless LOKET_BENCH=1). */
-const PASS_THROUGH = ["/", "/agent/beheer/import/[id]", "/agent/meldingen/[id]", "/bench"];
+const PASS_THROUGH = ["/", "/agent/beheer", "/agent/beheer/import/[id]", "/agent/meldingen/[id]", "/bench"];
 
 test("every page of the app folder is checked here", () => {
   const covered = new Set([...Object.values(BY_ROLE).flatMap((v) => Object.keys(v ?? {})), ...Object.keys(SIGNED_OUT), ...IN_FLOWS, ...PASS_THROUGH]);
