@@ -7,6 +7,7 @@ import { NO_PASSWORD } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db/client";
 import { deliverInvitation, newInviteLink } from "@/lib/organisations/invitations";
 import { changedFields, type BeneficiaryRow, type CheckedLine, type ContactRow, type ImportKindName, type ImportProblem, type OrganisationRow } from "./rules";
+import { clientNumberKey } from "@/lib/people/client-number";
 
 export interface BatchJob {
   kind: ImportKindName;
@@ -162,17 +163,19 @@ type BeneficiaryState = { id: string; clientNumber: string | null; email: string
 // unnest(…) per batch. Prisma's findMany/createMany send the same work as 1,000-parameter
 // statements, several times slower (measured with scripts/bench-import.ts).
 async function beneficiaries(tx: Tx, job: BatchJob, valid: Valid<BeneficiaryRow>[], now: Date, outcome: BatchOutcome) {
-  const clientNumbers = valid.map((v) => v.row.clientNumber);
+  // A line's person is the account with its client number in any spelling ("k100231" is K-100231's),
+  // found by the plain client number index, as the forms and searches read a number.
+  const clientKeys = valid.map((v) => clientNumberKey(v.row.clientNumber));
   const emails = valid.map((v) => v.row.email);
   const byClient = await tx.$queryRaw<BeneficiaryState[]>`
     SELECT id, "clientNumber", email, name, phone, "postalStreet", "postalCode", "postalCity", locale::text AS locale
-    FROM "User" WHERE "clientNumber" = ANY(${clientNumbers}::text[])`;
+    FROM "User" WHERE regexp_replace(lower("clientNumber"), '[^a-z0-9]', '', 'g') = ANY(${clientKeys}::text[])`;
   const byEmail = await tx.$queryRaw<{ id: string; email: string }[]>`SELECT id, email FROM "User" WHERE email = ANY(${emails}::text[])`;
-  const clientOf = new Map(byClient.map((u) => [u.clientNumber!, u]));
+  const clientOf = new Map(byClient.map((u) => [clientNumberKey(u.clientNumber!), u]));
   const holderOf = new Map(byEmail.map((u) => [u.email, u.id]));
   const creates: BeneficiaryRow[] = [];
   for (const { line, row } of valid) {
-    const current = clientOf.get(row.clientNumber);
+    const current = clientOf.get(clientNumberKey(row.clientNumber));
     const holder = holderOf.get(row.email);
     if (holder && holder !== current?.id) {
       outcome.problems.push({ line, field: "email", reason: "EMAIL_IN_USE" });

@@ -1,6 +1,7 @@
 // The import's pure rules: which header names mean which field, how each cell is checked, and which
 // keys repeat within a file. No I/O: the runner (lib/import/runner.ts) adds what the database knows.
 import type { Locale, OrganisationKind, OrganisationRight } from "@prisma/client";
+import { clientNumberKey } from "@/lib/people/client-number";
 import { normaliseIdentifier, passesElevenTest } from "@/lib/sso/rules";
 
 export const IMPORT_KINDS = ["ORGANISATIONS", "EMPLOYER_CONTACTS", "BENEFICIARIES"] as const;
@@ -295,7 +296,8 @@ export function keysOf(kind: ImportKindName, row: OrganisationRow | ContactRow |
   }
   const person = row as BeneficiaryRow;
   return [
-    { field: "clientNumber", key: person.clientNumber.toLowerCase() },
+    // One number in any spelling ("K-100231", "k100231"), as the searches and the forms read it.
+    { field: "clientNumber", key: clientNumberKey(person.clientNumber) },
     { field: "email", key: person.email },
   ];
 }

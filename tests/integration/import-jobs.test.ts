@@ -104,6 +104,15 @@ describe("a real run", () => {
     const third = await importFile("BENEFICIARIES", moved);
     expect({ created: third.createdCount, updated: third.updatedCount, unchanged: third.unchangedCount }).toEqual({ created: 0, updated: 1, unchanged: 1 });
     expect((await db.user.findUniqueOrThrow({ where: { clientNumber: "IMP-02" } })).postalStreet).toBe("Kerkweg 4");
+
+    // The same numbers spelled otherwise ("imp02" is IMP-02) are the same people, not new ones;
+    // two spellings of one number in one file are the same number twice (both lines, as any duplicate).
+    const respelled = ["Klantnummer;Naam;E-mail;Straat;Postcode;Plaats", "imp02;Sara El Amrani;sara@import.example;Kerkweg 6;3511AB;Utrecht", "imp.09;Kees Klaar;kees@import.example;;;", "Imp-09;Kees Dubbel;kees2@import.example;;;"].join("\n");
+    const fourth = await importFile("BENEFICIARIES", respelled);
+    expect({ created: fourth.createdCount, updated: fourth.updatedCount, problems: fourth.problemCount }).toEqual({ created: 0, updated: 1, problems: 2 });
+    expect(fourth.problems).toEqual([3, 4].map((line) => ({ line, field: "clientNumber", reason: "DUPLICATE_IN_FILE" })));
+    expect(await db.user.count({ where: { role: "BENEFICIARY", name: { in: ["Sara El Amrani", "Kees Klaar", "Kees Dubbel"] } } })).toBe(2);
+    expect((await db.user.findUniqueOrThrow({ where: { clientNumber: "IMP-02" } })).postalStreet).toBe("Kerkweg 6");
   });
 
   it("blanks the file when done and writes one audit event with counts and no personal data", async () => {
