@@ -2,6 +2,7 @@
 import { FieldErrorSummary } from "@/components/ui/field-error-summary";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { badFields } from "@/lib/forms/error-code";
+import { firstIdInPage } from "@/components/ui/first-in-page";
 
 // Field feedback of the workspace forms (agent, team lead, settings): each field's own error under
 // it, with the limit its schema set ("Gebruik hoogstens 20.000 tekens."), and above a refused form
@@ -47,7 +48,7 @@ export function WorkspaceRefusal({
 
 /** Moves focus to the first bad field after a refusal (after React has drawn its error). */
 export function focusFirstBad(fieldErrors: Record<string, string[] | undefined> | undefined, idOf: (field: string) => string = (f) => f) {
-  const first = badFields(fieldErrors)[0];
-  if (!first) return;
-  requestAnimationFrame(() => document.getElementById(idOf(first))?.focus());
+  const ids = badFields(fieldErrors).map(idOf);
+  if (ids.length === 0) return;
+  requestAnimationFrame(() => document.getElementById(firstIdInPage(ids) ?? "")?.focus());
 }

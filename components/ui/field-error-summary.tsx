@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { badFields } from "@/lib/forms/error-code";
+import { firstIdInPage } from "./first-in-page";
 
 /**
  * The one line above a refused form, in the same words on every form: how many fields still need
@@ -21,7 +22,7 @@ export function FieldErrorSummary({
   return (
     <div role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
       {t("fieldSummary", { count: fields.length })}{" "}
-      <a href={`#${idOf(fields[0]!)}`} className="font-medium underline">{t("toFirstField")}</a>
+      <a href={`#${firstIdInPage(fields.map(idOf))}`} className="font-medium underline">{t("toFirstField")}</a>
     </div>
   );
 }

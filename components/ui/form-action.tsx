@@ -1,6 +1,8 @@
 "use client";
 import { useState } from "react";
 import { UPLOAD_REQUEST_LIMIT_BYTES, uploadRefusalOf } from "@/lib/uploads/rules";
+import { badFields } from "@/lib/forms/error-code";
+import { firstInPage } from "./first-in-page";
 
 export type ActionOutcome<T> = { ok: true; data: T } | { ok: false; reason: string; fieldErrors?: Record<string, string[]> };
 
@@ -43,8 +45,7 @@ export function useFormAction<T>(run: (form: FormData) => Promise<ActionOutcome<
       else {
         setReason(result.reason);
         setFieldErrors(result.fieldErrors ?? {});
-        const first = Object.keys(result.fieldErrors ?? {})[0];
-        if (first) form.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+        firstInPage(badFields(result.fieldErrors).map((name) => form.querySelector<HTMLElement>(`[name="${name}"]`)))?.focus();
       }
     } catch {
       // Over the transport limit Next rejects the call before the action runs: say what is wrong.

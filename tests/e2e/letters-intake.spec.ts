@@ -67,3 +67,15 @@ test("registers a letter from a new sender who has no e-mail address; the answer
   );
   expect(ticket).toEqual({ replyChannel: "LETTER", mails: 0 });
 });
+
+test("a refused form leads to its first bad field as it stands in the page, not as the schema lists it", async ({ page }) => {
+  await page.goto("/agent/post/nieuw");
+  const form = page.getByRole("form", { name: "De brief" });
+  await form.getByLabel("Naam", { exact: true }).fill("Anna Dubbel");
+  await form.getByLabel("Klantnummer").fill(`K-E2E-${Date.now()}`);
+  await form.getByRole("button", { name: "Brief registreren" }).click();
+  // The address stands above the category, subject and scan: it is the first to fix.
+  await expect(form.getByLabel("Straat en huisnummer")).toBeFocused();
+  await expect(form.getByRole("link", { name: "Naar het eerste veld" })).toHaveAttribute("href", "#letter-street");
+  await expect(form.getByText("Voeg de scan toe.")).toBeVisible();
+});
