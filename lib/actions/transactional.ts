@@ -12,7 +12,7 @@ export function refusalCode(error: unknown, refusals: readonly CodedError[]): st
 }
 
 /** A refusal as the action answers it: at its field too when it is about one (`fields`: code -> field). */
-function refused(code: string, fields: Readonly<Record<string, string>> | undefined) {
+export function refused(code: string, fields: Readonly<Record<string, string>> | undefined) {
   const field = fields?.[code];
   return field ? fail(code, { [field]: [code] }) : fail(code);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { defineAction, fail, ok } from "@/lib/actions/define";
+import { refused } from "@/lib/actions/transactional";
 import type { SessionUser } from "@/lib/auth/queries";
 import { audit } from "@/lib/audit/mutations";
 import { BeneficiaryError, createBeneficiary } from "@/lib/beneficiaries/mutations";
@@ -86,10 +87,8 @@ export const registerLetter = defineAction({
     try {
       return ok(await db.$transaction((tx) => registerLetterTx(tx, user, input, receipt.clockStartsAt, scans, now)));
     } catch (error) {
-      if (error instanceof BeneficiaryError) {
-        const field = BENEFICIARY_REFUSAL_FIELDS[error.code];
-        return field ? fail(error.code, { [field]: [error.code] }) : fail(error.code);
-      }
+      // A new sender's address or number in use is said at its field, as the administration's forms say it.
+      if (error instanceof BeneficiaryError) return refused(error.code, BENEFICIARY_REFUSAL_FIELDS);
       if (error instanceof LetterIntakeError || error instanceof TicketRuleError) return fail(error.code);
       throw error;
     }
