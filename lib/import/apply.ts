@@ -166,7 +166,7 @@ async function beneficiaries(tx: Tx, job: BatchJob, valid: Valid<BeneficiaryRow>
   // A line's person is the account with its client number in any spelling ("k100231" is K-100231's),
   // found by the plain client number index, as the forms and searches read a number.
   const clientKeys = valid.map((v) => clientNumberKey(v.row.clientNumber));
-  const emails = valid.map((v) => v.row.email);
+  const emails = valid.flatMap((v) => (v.row.email ? [v.row.email] : []));
   const byClient = await tx.$queryRaw<BeneficiaryState[]>`
     SELECT id, "clientNumber", email, name, phone, "postalStreet", "postalCode", "postalCity", locale::text AS locale
     FROM "User" WHERE regexp_replace(lower("clientNumber"), '[^a-z0-9]', '', 'g') = ANY(${clientKeys}::text[])`;
@@ -176,7 +176,7 @@ async function beneficiaries(tx: Tx, job: BatchJob, valid: Valid<BeneficiaryRow>
   const creates: BeneficiaryRow[] = [];
   for (const { line, row } of valid) {
     const current = clientOf.get(clientNumberKey(row.clientNumber));
-    const holder = holderOf.get(row.email);
+    const holder = row.email ? holderOf.get(row.email) : undefined;
     if (holder && holder !== current?.id) {
       outcome.problems.push({ line, field: "email", reason: "EMAIL_IN_USE" });
       continue;

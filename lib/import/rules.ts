@@ -75,7 +75,8 @@ export const FIELDS: Record<ImportKindName, Record<string, FieldSpec>> = {
   BENEFICIARIES: {
     clientNumber: { required: true, names: ["klantnummer", "klantnr", "clientnumber", "clientnr", "deelnemersnummer", "customernumber"] },
     name: NAME,
-    email: EMAIL,
+    // Someone who writes letters may have none: answered by post; an empty cell keeps a stored address.
+    email: { ...EMAIL, required: false },
     phone: PHONE,
     street: STREET,
     postalCode: POSTAL,
@@ -209,7 +210,7 @@ export interface ContactRow {
 export interface BeneficiaryRow {
   clientNumber: string;
   name: string;
-  email: string;
+  email?: string;
   phone?: string;
   street?: string;
   postalCode?: string;
@@ -298,7 +299,7 @@ export function keysOf(kind: ImportKindName, row: OrganisationRow | ContactRow |
   return [
     // One number in any spelling ("K-100231", "k100231"), as the searches and the forms read it.
     { field: "clientNumber", key: clientNumberKey(person.clientNumber) },
-    { field: "email", key: person.email },
+    ...(person.email ? [{ field: "email", key: person.email }] : []),
   ];
 }
 

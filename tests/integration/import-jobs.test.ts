@@ -115,6 +115,17 @@ describe("a real run", () => {
     expect((await db.user.findUniqueOrThrow({ where: { clientNumber: "IMP-02" } })).postalStreet).toBe("Kerkweg 6");
   });
 
+  it("takes people without an e-mail address (answered by post); an empty cell keeps an address already stored", async () => {
+    const file = ["Klantnummer;Naam;E-mail;Straat;Postcode;Plaats", "IMP-20;Post Alleen;;Kade 1;1011AB;Amsterdam", "IMP-21;Nog Een Zonder;;Kade 2;1011AB;Amsterdam", "K-100231;Anna Jansen;;;;"].join("\n");
+    const job = await importFile("BENEFICIARIES", file);
+    expect({ created: job.createdCount, problems: job.problemCount }).toEqual({ created: 2, problems: 0 });
+    expect(await db.user.findMany({ where: { clientNumber: { in: ["IMP-20", "IMP-21"] } }, select: { email: true, passwordHash: true }, orderBy: { clientNumber: "asc" } })).toEqual([
+      { email: null, passwordHash: "!no-password" },
+      { email: null, passwordHash: "!no-password" },
+    ]);
+    expect((await db.user.findUniqueOrThrow({ where: { clientNumber: "K-100231" } })).email).toBe("anna.jansen@burger.example");
+  });
+
   it("blanks the file when done and writes one audit event with counts and no personal data", async () => {
     const job = await importFile("BENEFICIARIES", BENEFICIARIES, { batchSize: 2 });
     expect(job.content).toBe("");
