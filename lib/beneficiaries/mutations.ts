@@ -10,6 +10,7 @@ import { enqueueMail } from "@/lib/outbox/mutations";
 import { clientNumberKey } from "@/lib/people/client-number";
 import { emailChangeRefusal, inviteRefusal, mergedContactFields, mergedEmail, mergeRefusal, type BeneficiaryRefusal } from "./rules";
 import type { BeneficiaryFields, MergeInput, UpdateBeneficiaryInput } from "./schema";
+import { clientNumberKeySql } from "@/lib/db/text-match";
 
 export class BeneficiaryError extends Error {
   constructor(readonly code: BeneficiaryRefusal) {
@@ -36,7 +37,7 @@ async function assertFree(tx: Tx, fields: { email: string | null; clientNumber: 
   const not = exceptId ? { id: { not: exceptId } } : {};
   if (fields.email && (await tx.user.findFirst({ where: { email: fields.email, ...not }, select: { id: true } }))) throw new BeneficiaryError("EMAIL_IN_USE");
   const taken = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "User" WHERE regexp_replace(lower("clientNumber"), '[^a-z0-9]', '', 'g') = ${clientNumberKey(fields.clientNumber)} AND "id" <> ${exceptId ?? ""} LIMIT 1`;
+    SELECT "id" FROM "User" WHERE ${clientNumberKeySql('"clientNumber"')} = ${clientNumberKey(fields.clientNumber)} AND "id" <> ${exceptId ?? ""} LIMIT 1`;
   if (taken.length > 0) throw new BeneficiaryError("CLIENT_NUMBER_TAKEN");
 }
 

@@ -53,5 +53,11 @@ export function textMatch(q: string): TextMatch {
 export const personText = (a: string) => [`lower(${a}.name)`, `lower(${a}.email)`, `lower(coalesce(${a}."clientNumber", ''))`];
 export const organisationText = (a: string) => [`lower(${a}.name)`, `lower(${a}."externalNumber")`];
 
+/**
+ * A client number's letters and digits, lower-cased (clientNumberKey in SQL), as User's plain client
+ * number index holds it (migration *_client_number_plain): `column` is the caller's, with a fixed alias.
+ */
+export const clientNumberKeySql = (column: string) => Prisma.raw(`regexp_replace(lower(${column}), '[^a-z0-9]', '', 'g')`);
+
 /** Any of the columns holds the text. The expressions are the caller's, with fixed aliases: nothing of the searched text is in them. */
 export const anyHolds = (match: TextMatch, columns: readonly string[]) => Prisma.join(columns.map((column) => match(Prisma.raw(column))), " OR ");

@@ -8,6 +8,7 @@ import type { Tx } from "@/lib/db/client";
 import { deliverInvitation, newInviteLink } from "@/lib/organisations/invitations";
 import { changedFields, type BeneficiaryRow, type CheckedLine, type ContactRow, type ImportKindName, type ImportProblem, type OrganisationRow } from "./rules";
 import { clientNumberKey } from "@/lib/people/client-number";
+import { clientNumberKeySql } from "@/lib/db/text-match";
 
 export interface BatchJob {
   kind: ImportKindName;
@@ -169,7 +170,7 @@ async function beneficiaries(tx: Tx, job: BatchJob, valid: Valid<BeneficiaryRow>
   const emails = valid.flatMap((v) => (v.row.email ? [v.row.email] : []));
   const byClient = await tx.$queryRaw<BeneficiaryState[]>`
     SELECT id, "clientNumber", email, name, phone, "postalStreet", "postalCode", "postalCity", locale::text AS locale
-    FROM "User" WHERE regexp_replace(lower("clientNumber"), '[^a-z0-9]', '', 'g') = ANY(${clientKeys}::text[])`;
+    FROM "User" WHERE ${clientNumberKeySql('"clientNumber"')} = ANY(${clientKeys}::text[])`;
   const byEmail = await tx.$queryRaw<{ id: string; email: string }[]>`SELECT id, email FROM "User" WHERE email = ANY(${emails}::text[])`;
   const clientOf = new Map(byClient.map((u) => [clientNumberKey(u.clientNumber!), u]));
   const holderOf = new Map(byEmail.map((u) => [u.email, u.id]));

@@ -9,7 +9,7 @@ import { readRows, wholeNumber } from "@/lib/db/prepared";
 import type { Db } from "@/lib/db/client";
 import { phoneDigitsOf } from "@/lib/callbacks/schema";
 import { clientNumberKey } from "./client-number";
-import { anyHolds, likeEscaped, organisationText, pattern, personText, textMatch } from "@/lib/db/text-match";
+import { anyHolds, clientNumberKeySql, likeEscaped, organisationText, pattern, personText, textMatch } from "@/lib/db/text-match";
 
 export interface PeopleSearch {
   /** Which accounts, as SQL on the alias u (role, state): the caller's, with fixed values only. */
@@ -58,7 +58,7 @@ function peopleHolding(search: PeopleSearch): Prisma.Sql {
   const parts = [found(Prisma.sql`"User" u`, anyHolds(match, personText("u")))];
   // The expression of User's plain client number index (migration *_client_number_plain).
   const plain = plainClientNumber(text);
-  if (plain) parts.push(found(Prisma.sql`"User" u`, Prisma.sql`regexp_replace(lower(u."clientNumber"), '[^a-z0-9]', '', 'g') = ${plain}`));
+  if (plain) parts.push(found(Prisma.sql`"User" u`, Prisma.sql`${clientNumberKeySql('u."clientNumber"')} = ${plain}`));
   for (const digits of search.phone ? phoneDigits(text) : []) {
     parts.push(found(Prisma.sql`"User" u`, Prisma.sql`coalesce(u.phone, '') LIKE ${pattern(Prisma.sql`${likeEscaped(digits)}`)}`));
   }

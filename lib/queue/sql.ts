@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import type { SessionUser } from "@/lib/auth/queries";
 import { momentSql, readRows, wholeNumber } from "@/lib/db/prepared";
-import { anyHolds, likeEscaped, organisationText, pattern, personText, textMatch, WORD_START_BELOW } from "@/lib/db/text-match";
+import { anyHolds, clientNumberKeySql, likeEscaped, organisationText, pattern, personText, textMatch, WORD_START_BELOW } from "@/lib/db/text-match";
 import { plainClientNumber } from "@/lib/people/search";
 import type { DbClient } from "@/lib/settings/queries";
 import { OPEN_STATUSES, parseTicketNumber } from "@/lib/tickets/rules";
@@ -54,7 +54,7 @@ const messageText = (a: string) => [`lower(${a}.body)`];
  */
 function requesterNumbered(word: string, requester: Prisma.Sql): Prisma.Sql | null {
   const plain = plainClientNumber(word);
-  return plain ? Prisma.sql`${requester} IN (SELECT r.id FROM "User" r WHERE regexp_replace(lower(r."clientNumber"), '[^a-z0-9]', '', 'g') = ${plain})` : null;
+  return plain ? Prisma.sql`${requester} IN (SELECT r.id FROM "User" r WHERE ${clientNumberKeySql('r."clientNumber"')} = ${plain})` : null;
 }
 
 /** The ids of every ticket whose own fields, requester, organisation or messages hold the word (any status, any scope). */

@@ -75,9 +75,8 @@ function searchWhere(q: string): Prisma.TicketWhereInput {
   if (number) return { number: q.trim().toUpperCase() };
   // A partial registration number ("000123" or "LK-2026-0001") matches on the number alone.
   if (isNumberSearch(q)) return { number: { contains: q.trim().toUpperCase() } };
-  // Several words: each somewhere in the ticket (lib/queue/rules.ts).
-  const words = searchWords(q);
-  return words.length > 1 ? { AND: words.map(textWhere) } : textWhere(words[0] ?? q);
+  // Every word somewhere in the ticket (lib/queue/rules.ts).
+  return { AND: searchWords(q).map(textWhere) };
 }
 
 // What may come before a word (lib/db/text-match.ts).
